@@ -1,0 +1,221 @@
+#include "commandline.h"
+
+#include "hostmodel.h"
+#include "inventory/inventoryloader.h"
+#include "inventory/inventorylocator.h"
+#include "labselection.h"
+#include "mainwindow.h"
+#include "topology/topologyview.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QPointer>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+
+#include <chrono>
+#include <cstring>
+
+namespace labdeck::app {
+
+namespace {
+
+constexpr auto kContext = "labdeck::app";
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate(kContext, text);
+}
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("labdeck"));
+    QCoreApplication::setOrganizationName(QStringLiteral("labdeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LABDECK_VERSION));
+}
+
+// Installs the Japanese (or other) translation matching the system locale.
+void installTranslations(QCoreApplication &app)
+{
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("labdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+bool hasArg(int argc, char **argv, std::initializer_list<const char *> names)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *n : names) {
+            if (std::strcmp(argv[i], n) == 0 ||
+                (std::strncmp(argv[i], n, std::strlen(n)) == 0 && argv[i][std::strlen(n)] == '='))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+bool hasDisplay(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || hasArg(argc, argv, {"-platform", "--platform"}))
+        return true;
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+bool canRunOffscreen(int argc, char **argv)
+{
+    return hasArg(argc, argv, {"--screenshot", "--help", "-h", "--help-all", "--version", "-v"});
+}
+
+QString noDisplayMessage()
+{
+    return tr("labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+              "  To see the window on a machine without a screen, run it under Xvfb:\n"
+              "      xvfb-run -a labdeck --screenshot labdeck.png\n"
+              "  To use Labdeck without a window:\n"
+              "      labdeck inventory --validate     check the lab inventory\n"
+              "      labdeck inventory --print-default  print the built-in lab");
+}
+
+int runInventoryCommand(int argc, char **argv)
+{
+    // Drop the "inventory" word so the parser sees only options.
+    QList<char *> args;
+    args << argv[0];
+    for (int i = 2; i < argc; ++i)
+        args << argv[i];
+    int n = int(args.size());
+    QCoreApplication app(n, args.data());
+    setIdentity();
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Reads and checks the lab inventory without a window."));
+    parser.addHelpOption();
+    const QCommandLineOption printDefault(QStringLiteral("print-default"),
+                                          tr("Print the built-in lab inventory (YAML)."));
+    const QCommandLineOption validate(QStringLiteral("validate"),
+                                      tr("Check the inventory Labdeck would use; exit 1 on errors."));
+    const QCommandLineOption inventory(QStringLiteral("inventory"), tr("Use FILE as the inventory."),
+                                       tr("FILE"));
+    parser.addOptions({printDefault, validate, inventory});
+    parser.process(app);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (parser.isSet(printDefault)) {
+        out << QString::fromUtf8(InventoryLoader::builtInYaml());
+        return 0;
+    }
+    if (!parser.isSet(validate)) {
+        err << parser.helpText();
+        return 2;
+    }
+    const InventoryLocator::Choice choice = InventoryLocator::choose(parser.value(inventory));
+    const InventoryLoadResult result = choice.source == InventoryLocator::Source::BuiltIn
+                                           ? InventoryLoader::loadBuiltIn()
+                                           : InventoryLoader::loadFile(choice.path);
+    if (!result.ok()) {
+        err << result.errorText() << Qt::endl;
+        err << tr("%1: %2 error(s)").arg(choice.describe()).arg(result.errors.size()) << Qt::endl;
+        return 1;
+    }
+    const Inventory &inv = *result.inventory;
+    out << tr("%1: ok: %2 hosts, %3 namespaces, %4 workloads, %5 compose services, %6 public URLs")
+               .arg(choice.describe())
+               .arg(inv.hosts.size())
+               .arg(inv.namespaces.size())
+               .arg(inv.workloads.size())
+               .arg(inv.compose.services.size())
+               .arg(inv.publicUrls().size())
+        << Qt::endl;
+    return 0;
+}
+
+int runGui(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    setIdentity();
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.labdeck.Labdeck"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/labdeck.svg")));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Labdeck: a control panel for a small Kubernetes and Docker Compose homelab."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption inventory(
+        QStringLiteral("inventory"),
+        tr("Use FILE as the lab inventory instead of ~/.config/labdeck/lab.yaml."), tr("FILE"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        tr("Render the main window to FILE (PNG) and exit; works without a display."), tr("FILE"));
+    const QCommandLineOption screenshotSize(
+        QStringLiteral("screenshot-size"), tr("Window size for --screenshot (default 1600x1000)."),
+        tr("WIDTHxHEIGHT"), QStringLiteral("1600x1000"));
+    // For bench/startup: prints when the topology was first painted, then quits.
+    QCommandLineOption quitAfterPaint(QStringLiteral("quit-after-first-paint"),
+                                      QStringLiteral("Print the time of the first paint and exit."));
+    quitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({inventory, screenshot, screenshotSize, quitAfterPaint});
+    parser.process(app);
+
+    HostModel model;
+    LabSelection selection;
+    MainWindow window(&model, &selection);
+    window.loadInventory(InventoryLocator::choose(parser.value(inventory)));
+
+    if (parser.isSet(screenshot)) {
+        const QStringList wh = parser.value(screenshotSize).split(QLatin1Char('x'));
+        bool okW = false;
+        bool okH = false;
+        const int w = wh.value(0).toInt(&okW);
+        const int h = wh.value(1).toInt(&okH);
+        if (wh.size() != 2 || !okW || !okH || w < 320 || h < 240 || w > 8192 || h > 8192) {
+            QTextStream(stderr) << tr("labdeck: --screenshot-size must be WIDTHxHEIGHT, "
+                                      "between 320x240 and 8192x8192, e.g. 1600x1000")
+                                << Qt::endl;
+            return 2;
+        }
+        const QString path = parser.value(screenshot);
+        window.useDefaultLayout();
+        window.resize(w, h);
+        window.show();
+        QTimer::singleShot(0, &window, [&window, &app, path] {
+            window.topologyView()->fitToWindow();
+            const QImage image = window.grab().toImage();
+            if (!image.save(path, "PNG")) {
+                QTextStream(stderr) << tr("labdeck: could not write the screenshot to %1").arg(path)
+                                    << Qt::endl;
+                app.exit(1);
+                return;
+            }
+            QTextStream(stdout) << tr("Wrote %1 (%2x%3)").arg(path).arg(image.width()).arg(image.height())
+                                << Qt::endl;
+            app.exit(0);
+        });
+        return app.exec();
+    }
+
+    if (parser.isSet(quitAfterPaint)) {
+        window.notifyFirstPaint([&app] {
+            const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
+                std::chrono::system_clock::now().time_since_epoch());
+            QTextStream(stdout) << "first-paint-epoch-us=" << qint64(now.count()) << Qt::endl;
+            QTimer::singleShot(0, &app, &QCoreApplication::quit);
+        });
+    }
+    window.show();
+    return app.exec();
+}
+
+} // namespace labdeck::app

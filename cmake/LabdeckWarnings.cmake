@@ -1,0 +1,22 @@
+# Compile options shared by every Labdeck target.
+add_library(labdeck_options INTERFACE)
+target_compile_options(labdeck_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+  -Woverloaded-virtual -Wformat=2)
+
+# Production code (not tests) also builds without implicit string casts, so
+# every user-visible text goes through tr() or is marked as a literal.
+add_library(labdeck_strict INTERFACE)
+target_link_libraries(labdeck_strict INTERFACE labdeck_options)
+target_compile_definitions(labdeck_strict INTERFACE
+  QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
+  QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_NO_FOREACH
+  QT_DISABLE_DEPRECATED_UP_TO=0x060400)
+if(LABDECK_WERROR)
+  target_compile_options(labdeck_options INTERFACE -Werror)
+endif()
+if(LABDECK_SANITIZE)
+  target_compile_options(labdeck_options INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(labdeck_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,334 @@
+#include "hostmodel.h"
+
+#include "common/format.h"
+
+#include "healthcolor.h"
+
+namespace labdeck {
+
+namespace {
+// Children carry their host's row + 1 in internalId; hosts carry 0.
+constexpr quintptr kTopLevel = 0;
+
+} // namespace
+
+HostModel::HostModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+HostModel::~HostModel() = default;
+
+QString HostModel::hostId(const QString &host)
+{
+    return QStringLiteral("host:") + host;
+}
+
+QString HostModel::workloadId(const QString &ns, const QString &name)
+{
+    return QStringLiteral("workload:%1/%2").arg(ns, name);
+}
+
+QString HostModel::composeId(const QString &service)
+{
+    return QStringLiteral("compose:") + service;
+}
+
+QString HostModel::serviceId(const QString &host, const QString &service)
+{
+    return QStringLiteral("service:%1/%2").arg(host, service);
+}
+
+QString HostModel::componentId(const QString &host, const QString &component)
+{
+    return QStringLiteral("component:%1/%2").arg(host, component);
+}
+
+void HostModel::setInventory(const Inventory &inventory)
+{
+    beginResetModel();
+    m_inventory = inventory;
+    build();
+    endResetModel();
+}
+
+void HostModel::build()
+{
+    m_hosts.clear();
+    const QString notConnected = tr("no live source connected yet");
+    for (const Host &h : std::as_const(m_inventory.hosts)) {
+        HostEntry he;
+        Entry &e = he.entry;
+        e.type = ItemType::Host;
+        e.id = hostId(h.name);
+        e.host = h.name;
+        e.title = h.title();
+        e.kind = h.role.isEmpty() ? hostKindTitle(h.kind) : h.role;
+        e.endpoint = Format::size(h.resources.cpus, h.resources.cpuUnit, h.resources.memoryGB,
+                                  h.resources.diskGB);
+        if (!h.gpu.isEmpty())
+            e.endpoint = e.endpoint.isEmpty() ? h.gpu : e.endpoint + QStringLiteral(" / ") + h.gpu;
+        QStringList details;
+        details << hostKindTitle(h.kind);
+        if (const Site *s = m_inventory.site(h.site))
+            details << (s->network.isEmpty() ? s->label : tr("%1 (%2)").arg(s->label, s->network));
+        for (auto it = h.labels.cbegin(); it != h.labels.cend(); ++it)
+            details << tr("label %1").arg(it.value().isEmpty() ? it.key()
+                                                              : it.key() + QLatin1Char('=') + it.value());
+        if (!h.addresses.tailscale.isEmpty())
+            details << tr("Tailscale: %1").arg(h.addresses.tailscale);
+        if (h.ssh)
+            details << tr("SSH: %1").arg(h.ssh->host);
+        e.details = details.join(QLatin1Char('\n'));
+        e.reason = notConnected;
+
+        for (const QString &c : h.components) {
+            Entry ce;
+            ce.type = ItemType::Component;
+            ce.id = componentId(h.name, c);
+            ce.host = h.name;
+            ce.title = c;
+            ce.kind = tr("system component");
+            ce.reason = notConnected;
+            he.children << ce;
+        }
+        for (const Workload *w : m_inventory.workloadsOn(h.name)) {
+            Entry we;
+            we.type = ItemType::Workload;
+            we.id = workloadId(w->ns, w->name);
+            we.host = h.name;
+            we.title = w->title();
+            we.kind = tr("%1 in %2").arg(workloadKindId(w->kind), w->ns);
+            QStringList ep;
+            if (w->nodePort)
+                ep << QStringLiteral(":%1").arg(w->nodePort);
+            if (!w->url.isEmpty())
+                ep << w->url.host();
+            we.endpoint = ep.join(QLatin1Char(' '));
+            we.url = w->url;
+            we.nodePort = w->nodePort;
+            QStringList d;
+            d << tr("Kubernetes %1 %2").arg(workloadKindId(w->kind), w->qualifiedName());
+            if (w->nodePort)
+                d << tr("NodePort %1 on %2").arg(w->nodePort).arg(h.name);
+            if (!w->url.isEmpty())
+                d << tr("Public URL %1").arg(w->url.toString());
+            if (!w->volume.isEmpty())
+                d << tr("NFS volume %1 on %2").arg(w->volume, m_inventory.nfs.server);
+            we.details = d.join(QLatin1Char('\n'));
+            we.reason = notConnected;
+            he.children << we;
+        }
+        if (m_inventory.compose.host == h.name) {
+            for (const ComposeService &s : std::as_const(m_inventory.compose.services)) {
+                Entry se;
+                se.type = ItemType::ComposeService;
+                se.id = composeId(s.name);
+                se.host = h.name;
+                se.title = s.title();
+                se.kind = tr("Compose service");
+                QStringList ep;
+                for (int p : s.ports)
+                    ep << QStringLiteral(":%1").arg(p);
+                if (!s.url.isEmpty())
+                    ep << s.url.host();
+                se.endpoint = ep.join(QLatin1Char(' '));
+                se.url = s.url;
+                QStringList d;
+                d << tr("Compose service %1 in project %2").arg(s.name, m_inventory.compose.project);
+                if (!s.description.isEmpty())
+                    d << s.description;
+                if (!s.url.isEmpty())
+                    d << tr("Public URL %1").arg(s.url.toString());
+                if (!s.volume.isEmpty())
+                    d << tr("Data in %1").arg(s.volume);
+                se.details = d.join(QLatin1Char('\n'));
+                se.reason = notConnected;
+                he.children << se;
+            }
+        }
+        for (const HostService &s : h.services) {
+            Entry se;
+            se.type = ItemType::HostService;
+            se.id = serviceId(h.name, s.name);
+            se.host = h.name;
+            se.title = s.displayName.isEmpty() ? s.name : s.displayName;
+            se.kind = s.description.isEmpty() ? tr("service") : s.description;
+            se.endpoint = s.endpoint.isEmpty() ? QString() : s.endpoint.authority();
+            se.url = s.endpoint;
+            se.details = s.endpoint.isEmpty() ? se.kind
+                                              : tr("%1 at %2").arg(se.kind, s.endpoint.toString());
+            se.reason = notConnected;
+            he.children << se;
+        }
+        m_hosts << he;
+    }
+}
+
+const HostModel::Entry *HostModel::entry(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return nullptr;
+    const quintptr id = index.internalId();
+    if (id == kTopLevel)
+        return &m_hosts.at(index.row()).entry;
+    return &m_hosts.at(int(id - 1)).children.at(index.row());
+}
+
+QModelIndex HostModel::indexForId(const QString &id, int column) const
+{
+    for (int r = 0; r < m_hosts.size(); ++r) {
+        const HostEntry &he = m_hosts.at(r);
+        if (he.entry.id == id)
+            return createIndex(r, column, kTopLevel);
+        for (int c = 0; c < he.children.size(); ++c) {
+            if (he.children.at(c).id == id)
+                return createIndex(c, column, quintptr(r + 1));
+        }
+    }
+    return {};
+}
+
+bool HostModel::setHealth(const QString &id, Health health, const QString &reason,
+                          const QDateTime &at)
+{
+    const QModelIndex idx = indexForId(id);
+    if (!idx.isValid())
+        return false;
+    Entry *e = idx.internalId() == kTopLevel
+                   ? &m_hosts[idx.row()].entry
+                   : &m_hosts[int(idx.internalId() - 1)].children[idx.row()];
+    e->health = health;
+    e->reason = reason;
+    e->updated = at;
+    Q_EMIT dataChanged(index(idx.row(), 0, idx.parent()), index(idx.row(), ColumnCount - 1, idx.parent()),
+                       {HealthRole, HealthReasonRole, UpdatedRole, Qt::DisplayRole,
+                        Qt::DecorationRole, Qt::ToolTipRole});
+    return true;
+}
+
+QModelIndex HostModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, kTopLevel);
+    if (parent.internalId() != kTopLevel)
+        return {};
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex HostModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == kTopLevel)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, kTopLevel);
+}
+
+int HostModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_hosts.size());
+    if (parent.column() != 0 || parent.internalId() != kTopLevel)
+        return 0;
+    return int(m_hosts.at(parent.row()).children.size());
+}
+
+int HostModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QString HostModel::tooltip(const Entry &e) const
+{
+    QString text = QStringLiteral("<b>%1</b>").arg(e.title.toHtmlEscaped());
+    if (!e.details.isEmpty())
+        text += QStringLiteral("<br>") + e.details.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    QString state = tr("Status: %1").arg(HealthText::name(e.health));
+    if (!e.reason.isEmpty())
+        state += QStringLiteral(" (") + e.reason + QLatin1Char(')');
+    text += QStringLiteral("<br>") + state.toHtmlEscaped();
+    if (e.updated.isValid()) {
+        text += QStringLiteral("<br>") +
+                tr("Updated %1").arg(Format::ago(e.updated.secsTo(QDateTime::currentDateTimeUtc())));
+    }
+    return text;
+}
+
+QVariant HostModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Entry *e = entry(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return e->title;
+        case KindColumn:
+            return e->kind;
+        case EndpointColumn:
+            return e->endpoint;
+        case HealthColumn:
+            return QStringLiteral("%1 %2").arg(HealthText::glyph(e->health), HealthText::name(e->health));
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == HealthColumn)
+            return healthColor(e->health);
+        return {};
+    case Qt::ToolTipRole:
+        return tooltip(*e);
+    case IdRole:
+        return e->id;
+    case ItemTypeRole:
+        return int(e->type);
+    case HostNameRole:
+        return e->host;
+    case HealthRole:
+        return int(e->health);
+    case HealthReasonRole:
+        return e->reason;
+    case UpdatedRole:
+        return e->updated;
+    case UrlRole:
+        return e->url;
+    case NodePortRole:
+        return e->nodePort;
+    default:
+        return {};
+    }
+}
+
+QVariant HostModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case KindColumn:
+        return tr("Role");
+    case EndpointColumn:
+        return tr("Endpoint");
+    case HealthColumn:
+        return tr("Status");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> HostModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(ItemTypeRole, "itemType");
+    names.insert(HostNameRole, "hostName");
+    names.insert(HealthRole, "health");
+    names.insert(HealthReasonRole, "healthReason");
+    names.insert(UpdatedRole, "updated");
+    names.insert(UrlRole, "url");
+    names.insert(NodePortRole, "nodePort");
+    return names;
+}
+
+} // namespace labdeck

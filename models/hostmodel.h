@@ -1,0 +1,96 @@
+#pragma once
+
+#include "common/health.h"
+#include "inventory/inventory.h"
+
+#include <QAbstractItemModel>
+#include <QDateTime>
+#include <QList>
+#include <QUrl>
+
+namespace labdeck {
+
+// The lab as a tree: hosts at the top level, and under each host what runs
+// there (workloads, compose services, host services, system components).
+// Every item starts with Health::Unknown; sources set it later through
+// setHealth(), which emits dataChanged for that row only. UI thread only.
+class HostModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HostModel)
+public:
+    enum Column { NameColumn = 0, KindColumn, EndpointColumn, HealthColumn, ColumnCount };
+
+    enum Role {
+        IdRole = Qt::UserRole + 1, // QString: "host:pikachu", "workload:apps/shlink", ...
+        ItemTypeRole,              // int: ItemType
+        HostNameRole,              // QString: the inventory host the item belongs to
+        HealthRole,                // int: labdeck::Health
+        HealthReasonRole,          // QString: why the health is what it is ("not connected yet")
+        UpdatedRole,               // QDateTime (UTC): when health was last set; invalid: never
+        UrlRole,                   // QUrl: public URL, or the service endpoint
+        NodePortRole,              // int: 0 when none
+    };
+    Q_ENUM(Role)
+
+    enum class ItemType { Host = 0, Workload, ComposeService, HostService, Component };
+    Q_ENUM(ItemType)
+
+    explicit HostModel(QObject *parent = nullptr);
+    ~HostModel() override;
+
+    // Replaces everything (a new or reloaded inventory): a model reset.
+    void setInventory(const Inventory &inventory);
+    [[nodiscard]] const Inventory &inventory() const { return m_inventory; }
+
+    // Ids of the items; stable across reloads of the same inventory.
+    [[nodiscard]] static QString hostId(const QString &host);
+    [[nodiscard]] static QString workloadId(const QString &ns, const QString &name);
+    [[nodiscard]] static QString composeId(const QString &service);
+    [[nodiscard]] static QString serviceId(const QString &host, const QString &service);
+    [[nodiscard]] static QString componentId(const QString &host, const QString &component);
+
+    [[nodiscard]] QModelIndex indexForId(const QString &id, int column = NameColumn) const;
+    // Sets an item's health; returns false for an unknown id. at is UTC.
+    bool setHealth(const QString &id, Health health, const QString &reason, const QDateTime &at);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Entry
+    {
+        ItemType type = ItemType::Host;
+        QString id;
+        QString host;
+        QString title;
+        QString kind;
+        QString endpoint;
+        QString details; // multi-line description for tooltips
+        QUrl url;
+        int nodePort = 0;
+        Health health = Health::Unknown;
+        QString reason;
+        QDateTime updated;
+    };
+    struct HostEntry
+    {
+        Entry entry;
+        QList<Entry> children;
+    };
+
+    [[nodiscard]] const Entry *entry(const QModelIndex &index) const;
+    [[nodiscard]] QString tooltip(const Entry &e) const;
+    void build();
+
+    Inventory m_inventory;
+    QList<HostEntry> m_hosts;
+};
+
+} // namespace labdeck

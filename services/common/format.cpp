@@ -1,0 +1,50 @@
+#include "common/format.h"
+
+#include <QLocale>
+#include <QStringList>
+
+namespace labdeck {
+
+QString Format::number(double value)
+{
+    return QLocale::c().toString(value, 'g', 6);
+}
+
+QString Format::gigabytes(double gb)
+{
+    return tr("%1 GB").arg(number(gb));
+}
+
+QString Format::cpus(double count, const QString &unit)
+{
+    if (!unit.isEmpty())
+        return QStringLiteral("%1 %2").arg(number(count), unit);
+    return tr("%1 CPU").arg(number(count));
+}
+
+QString Format::size(double cpus, const QString &cpuUnit, double memoryGB, double diskGB)
+{
+    QStringList parts;
+    if (cpus > 0)
+        parts << Format::cpus(cpus, cpuUnit);
+    if (memoryGB > 0)
+        parts << gigabytes(memoryGB);
+    if (diskGB > 0)
+        parts << gigabytes(diskGB);
+    return parts.join(QStringLiteral(" / "));
+}
+
+QString Format::ago(qint64 seconds)
+{
+    if (seconds < 0)
+        seconds = 0;
+    if (seconds < 60)
+        return tr("%1 s ago").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min ago").arg(seconds / 60);
+    if (seconds < 86400)
+        return tr("%1 h ago").arg(seconds / 3600);
+    return tr("%1 d ago").arg(seconds / 86400);
+}
+
+} // namespace labdeck

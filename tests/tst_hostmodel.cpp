@@ -1,0 +1,146 @@
+// HostModel: the lab tree, checked by QAbstractItemModelTester for the whole
+// test, and health changes that touch one row only.
+
+#include "hostmodel.h"
+#include "inventory/inventoryloader.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace labdeck;
+
+class TestHostModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        m_model = std::make_unique<HostModel>();
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_model->setInventory(*InventoryLoader::loadBuiltIn().inventory);
+    }
+    void cleanup()
+    {
+        m_tester.reset();
+        m_model.reset();
+    }
+
+    void hostsAndChildren()
+    {
+        QCOMPARE(m_model->rowCount(), 5);
+        QCOMPARE(m_model->columnCount(), int(HostModel::ColumnCount));
+        QStringList hosts;
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            hosts << m_model->index(r, 0).data(HostModel::IdRole).toString();
+        QCOMPARE(hosts, (QStringList{"host:pikachu", "host:metamon", "host:bracky", "host:pochama",
+                                     "host:gpu-server"}));
+        // pikachu: 4 components; metamon: 5 workloads; bracky: 5; pochama: 4
+        // compose services; GPU server: 3 services.
+        QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 4);
+        QCOMPARE(m_model->rowCount(m_model->index(1, 0)), 5);
+        QCOMPARE(m_model->rowCount(m_model->index(2, 0)), 5);
+        QCOMPARE(m_model->rowCount(m_model->index(3, 0)), 4);
+        QCOMPARE(m_model->rowCount(m_model->index(4, 0)), 3);
+        // Children have no children, and other columns have none either.
+        const QModelIndex grafana = m_model->indexForId(HostModel::workloadId("monitoring", "grafana"));
+        QVERIFY(grafana.isValid());
+        QCOMPARE(m_model->rowCount(grafana), 0);
+        QCOMPARE(m_model->rowCount(m_model->index(1, 1)), 0);
+        QCOMPARE(grafana.parent(), m_model->index(1, 0));
+    }
+
+    void dataOfAWorkload()
+    {
+        const QModelIndex grafana = m_model->indexForId(HostModel::workloadId("monitoring", "grafana"));
+        QCOMPARE(grafana.data().toString(), QStringLiteral("Grafana"));
+        QCOMPARE(grafana.data(HostModel::ItemTypeRole).toInt(), int(HostModel::ItemType::Workload));
+        QCOMPARE(grafana.data(HostModel::HostNameRole).toString(), QStringLiteral("metamon"));
+        QCOMPARE(grafana.data(HostModel::NodePortRole).toInt(), 30300);
+        QCOMPARE(grafana.data(HostModel::UrlRole).toUrl(), QUrl(QStringLiteral("https://grafana.example.com")));
+        QCOMPARE(m_model->index(grafana.row(), HostModel::EndpointColumn, grafana.parent()).data().toString(),
+                 QStringLiteral(":30300 grafana.example.com"));
+        QCOMPARE(m_model->index(grafana.row(), HostModel::KindColumn, grafana.parent()).data().toString(),
+                 QStringLiteral("Deployment in monitoring"));
+        const QString tip = grafana.data(Qt::ToolTipRole).toString();
+        QVERIFY(tip.contains(QStringLiteral("NFS volume /srv/nfs/k8s/grafana on pochama")));
+
+        const QModelIndex pikachu = m_model->indexForId(HostModel::hostId("pikachu"));
+        QCOMPARE(m_model->index(pikachu.row(), HostModel::EndpointColumn).data().toString(),
+                 QStringLiteral("1 OCPU / 6 GB / 50 GB"));
+        QCOMPARE(m_model->index(pikachu.row(), HostModel::KindColumn).data().toString(),
+                 QStringLiteral("Control Plane"));
+    }
+
+    void everythingStartsUnknown()
+    {
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            const QModelIndex host = m_model->index(r, 0);
+            QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Unknown));
+            QVERIFY(!host.data(HostModel::UpdatedRole).toDateTime().isValid());
+            for (int c = 0; c < m_model->rowCount(host); ++c) {
+                const QModelIndex child = m_model->index(c, HostModel::HealthColumn, host);
+                QCOMPARE(child.data(HostModel::HealthRole).toInt(), int(Health::Unknown));
+                QVERIFY(child.data().toString().contains(QStringLiteral("unknown")));
+            }
+        }
+    }
+
+    void setHealthChangesOneRow()
+    {
+        QSignalSpy changed(m_model.get(), &HostModel::dataChanged);
+        QSignalSpy reset(m_model.get(), &HostModel::modelReset);
+        const QString id = HostModel::workloadId("apps", "shlink");
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        QVERIFY(m_model->setHealth(id, Health::Warning, QStringLiteral("1 of 2 pods ready"), at));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        const QModelIndex idx = m_model->indexForId(id);
+        const QModelIndex topLeft = changed.first().at(0).toModelIndex();
+        const QModelIndex bottomRight = changed.first().at(1).toModelIndex();
+        QCOMPARE(topLeft.row(), idx.row());
+        QCOMPARE(bottomRight.row(), idx.row());
+        QCOMPARE(topLeft.parent(), idx.parent());
+        const auto roles = changed.first().at(2).value<QList<int>>();
+        QVERIFY(roles.contains(HostModel::HealthRole));
+        QCOMPARE(idx.data(HostModel::HealthRole).toInt(), int(Health::Warning));
+        QCOMPARE(idx.data(HostModel::HealthReasonRole).toString(), QStringLiteral("1 of 2 pods ready"));
+        QCOMPARE(idx.data(HostModel::UpdatedRole).toDateTime(), at);
+        // Siblings untouched.
+        const QModelIndex ha = m_model->indexForId(HostModel::workloadId("apps", "home-assistant"));
+        QCOMPARE(ha.data(HostModel::HealthRole).toInt(), int(Health::Unknown));
+
+        QVERIFY(!m_model->setHealth(QStringLiteral("workload:apps/nope"), Health::Ok, {}, at));
+        QCOMPARE(changed.count(), 1);
+    }
+
+    void idsRoundTrip()
+    {
+        for (const QString &id : {HostModel::hostId("pochama"), HostModel::composeId("traefik"),
+                                  HostModel::serviceId("gpu-server", "ollama"),
+                                  HostModel::componentId("pikachu", "etcd")}) {
+            const QModelIndex idx = m_model->indexForId(id);
+            QVERIFY2(idx.isValid(), qPrintable(id));
+            QCOMPARE(idx.data(HostModel::IdRole).toString(), id);
+        }
+        QVERIFY(!m_model->indexForId(QStringLiteral("host:nowhere")).isValid());
+    }
+
+    void reloadResets()
+    {
+        QSignalSpy reset(m_model.get(), &HostModel::modelReset);
+        m_model->setInventory(*InventoryLoader::loadFile(
+            QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/good-minimal.yaml")).inventory);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 1);
+    }
+
+private:
+    std::unique_ptr<HostModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+QTEST_GUILESS_MAIN(TestHostModel)
+#include "tst_hostmodel.moc"

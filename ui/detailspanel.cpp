@@ -1,0 +1,183 @@
+#include "detailspanel.h"
+
+#include "common/format.h"
+#include "hostmodel.h"
+#include "labselection.h"
+
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace labdeck {
+
+namespace {
+
+QString row(const QString &key, const QString &value)
+{
+    if (value.isEmpty())
+        return {};
+    return QStringLiteral("<tr><td style='padding-right:12px'><b>%1</b></td><td>%2</td></tr>")
+        .arg(key.toHtmlEscaped(), value.toHtmlEscaped());
+}
+
+QString table(const QString &rows)
+{
+    return QStringLiteral("<table cellspacing='2'>%1</table>").arg(rows);
+}
+
+} // namespace
+
+DetailsPanel::DetailsPanel(HostModel *model, LabSelection *selection, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_selection(selection)
+    , m_view(new QTextBrowser(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    m_view->setOpenLinks(false);
+    m_view->setAccessibleName(tr("Details of the selection"));
+    connect(m_selection, &LabSelection::currentChanged, this, &DetailsPanel::refresh);
+    connect(m_model, &HostModel::modelReset, this, &DetailsPanel::refresh);
+    connect(m_model, &HostModel::dataChanged, this, &DetailsPanel::refresh);
+    refresh();
+}
+
+QString DetailsPanel::html() const
+{
+    return m_view->toHtml();
+}
+
+void DetailsPanel::refresh()
+{
+    const QString id = m_selection->current();
+    QString html;
+    if (id.isEmpty()) {
+        html = QStringLiteral("<p>%1</p>")
+                   .arg(tr("Select a host, workload or URL in the topology or the Lab tree to see "
+                           "its details here.")
+                            .toHtmlEscaped());
+    } else if (id.startsWith(QLatin1String("url:"))) {
+        html = urlHtml(id.mid(4));
+    } else if (id.startsWith(QLatin1String("host:"))) {
+        html = hostHtml(id.mid(5));
+    } else {
+        html = itemHtml(id);
+    }
+    m_view->setHtml(html);
+}
+
+QString DetailsPanel::hostHtml(const QString &name) const
+{
+    const Inventory &inv = m_model->inventory();
+    const Host *h = inv.host(name);
+    if (!h)
+        return {};
+    const QModelIndex idx = m_model->indexForId(HostModel::hostId(name));
+    QString rows;
+    rows += row(tr("Kind"), hostKindTitle(h->kind));
+    rows += row(tr("Role"), h->role);
+    if (const Site *s = inv.site(h->site))
+        rows += row(tr("Site"), s->network.isEmpty() ? s->label
+                                                     : QStringLiteral("%1 (%2)").arg(s->label, s->network));
+    rows += row(tr("Size"), Format::size(h->resources.cpus, h->resources.cpuUnit,
+                                        h->resources.memoryGB, h->resources.diskGB));
+    rows += row(tr("Architecture"), h->resources.arch);
+    rows += row(tr("GPU"), h->gpu);
+    QStringList labels;
+    for (auto it = h->labels.cbegin(); it != h->labels.cend(); ++it)
+        labels << (it.value().isEmpty() ? it.key() : it.key() + QLatin1Char('=') + it.value());
+    rows += row(tr("Node labels"), labels.join(QStringLiteral(", ")));
+    rows += row(tr("Public IP"), h->addresses.hasPublicIp
+                                     ? (h->addresses.publicAddress.isEmpty() ? tr("yes")
+                                                                             : h->addresses.publicAddress)
+                                     : QString());
+    rows += row(tr("Private address"), h->addresses.privateAddress);
+    rows += row(tr("Tailscale"), h->addresses.tailscale);
+    if (h->ssh) {
+        QString ssh = h->ssh->host;
+        if (!h->ssh->user.isEmpty())
+            ssh = h->ssh->user + QLatin1Char('@') + ssh;
+        if (h->ssh->port != 22)
+            ssh += QLatin1Char(':') + QString::number(h->ssh->port);
+        rows += row(tr("SSH"), ssh);
+    }
+    rows += row(tr("Kubernetes node name"), h->sources.kubernetesNode);
+    rows += row(tr("Prometheus instance"), h->sources.prometheusInstance);
+    rows += row(tr("Tailscale host name"), h->sources.tailscaleHost);
+    rows += row(tr("Status"), QStringLiteral("%1 (%2)").arg(
+                                  HealthText::name(Health(idx.data(HostModel::HealthRole).toInt())),
+                                  idx.data(HostModel::HealthReasonRole).toString()));
+
+    QString children;
+    for (int c = 0; c < m_model->rowCount(idx); ++c) {
+        const QModelIndex ci = m_model->index(c, 0, idx);
+        children += QStringLiteral("<li>%1 <span style='color:gray'>%2 %3</span></li>")
+                        .arg(ci.data().toString().toHtmlEscaped(),
+                             m_model->index(c, HostModel::KindColumn, idx).data().toString().toHtmlEscaped(),
+                             m_model->index(c, HostModel::EndpointColumn, idx).data().toString().toHtmlEscaped());
+    }
+    QString html = QStringLiteral("<h2>%1</h2>").arg(h->title().toHtmlEscaped()) + table(rows);
+    if (!children.isEmpty())
+        html += QStringLiteral("<h3>%1</h3><ul>%2</ul>").arg(tr("Runs here").toHtmlEscaped(), children);
+    return html;
+}
+
+QString DetailsPanel::itemHtml(const QString &id) const
+{
+    const QModelIndex idx = m_model->indexForId(id);
+    if (!idx.isValid())
+        return {};
+    QString rows;
+    rows += row(tr("Kind"), m_model->index(idx.row(), HostModel::KindColumn, idx.parent()).data().toString());
+    rows += row(tr("Host"), idx.data(HostModel::HostNameRole).toString());
+    const int nodePort = idx.data(HostModel::NodePortRole).toInt();
+    if (nodePort)
+        rows += row(tr("NodePort"), QString::number(nodePort));
+    rows += row(tr("URL"), idx.data(HostModel::UrlRole).toUrl().toString());
+    rows += row(tr("Status"), QStringLiteral("%1 (%2)").arg(
+                                  HealthText::name(Health(idx.data(HostModel::HealthRole).toInt())),
+                                  idx.data(HostModel::HealthReasonRole).toString()));
+    const Inventory &inv = m_model->inventory();
+    for (const Workload &w : inv.workloads) {
+        if (HostModel::workloadId(w.ns, w.name) != id)
+            continue;
+        rows += row(tr("Namespace"), w.ns);
+        rows += row(tr("Kubernetes name"), w.name);
+        if (!w.volume.isEmpty())
+            rows += row(tr("Storage"), tr("NFS %1:%2").arg(inv.nfs.server, w.volume));
+    }
+    for (const ComposeService &s : inv.compose.services) {
+        if (HostModel::composeId(s.name) != id)
+            continue;
+        rows += row(tr("Compose project"), inv.compose.project);
+        rows += row(tr("Description"), s.description);
+        if (!s.volume.isEmpty())
+            rows += row(tr("Storage"), s.volume);
+    }
+    return QStringLiteral("<h2>%1</h2>").arg(idx.data().toString().toHtmlEscaped()) + table(rows);
+}
+
+QString DetailsPanel::urlHtml(const QString &url) const
+{
+    const Inventory &inv = m_model->inventory();
+    for (const PublicUrl &u : inv.publicUrls()) {
+        if (u.url.toString() != url)
+            continue;
+        QString rows;
+        rows += row(tr("Service"), u.title);
+        rows += row(tr("Runs on"), u.host);
+        if (u.nodePort)
+            rows += row(tr("Route"), tr("%1 (TLS) -> %2:%3").arg(inv.ingress.host, u.host).arg(u.nodePort));
+        else
+            rows += row(tr("Route"), tr("%1 (TLS), served on the same host").arg(inv.ingress.host));
+        rows += row(tr("Certificate"), inv.ingress.certResolver.isEmpty()
+                                           ? QString()
+                                           : tr("from certResolver %1").arg(inv.ingress.certResolver));
+        rows += row(tr("Status"), tr("unknown (not checked yet)"));
+        return QStringLiteral("<h2>%1</h2>").arg(url.toHtmlEscaped()) + table(rows);
+    }
+    return {};
+}
+
+} // namespace labdeck

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "inventory/inventorylocator.h"
+#include "inventory/inventoryloader.h"
+
+#include <QMainWindow>
+
+#include <functional>
+
+class QLabel;
+class QFrame;
+class QTreeView;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QDockWidget;
+
+namespace labdeck {
+
+class HostModel;
+class LabSelection;
+class TopologyScene;
+class TopologyView;
+class DetailsPanel;
+
+// The main window of ux.md: topology in the centre, the Lab tree and the
+// Details docks, menus with shortcuts, and a status bar. UI thread only.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    MainWindow(HostModel *model, LabSelection *selection, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads the chosen inventory. On errors the last good lab stays on screen
+    // under a banner that lists every error; the errors also go to stderr.
+    // Returns true when the inventory loaded.
+    bool loadInventory(const InventoryLocator::Choice &choice);
+
+    // Shows the default dock layout and stops saving the layout on close
+    // (screenshots and tests must not depend on, or change, the user's layout).
+    void useDefaultLayout();
+    // Calls done once, after the topology is painted for the first time.
+    void notifyFirstPaint(std::function<void()> done);
+
+    [[nodiscard]] TopologyScene *topologyScene() const { return m_scene; }
+    [[nodiscard]] TopologyView *topologyView() const { return m_view; }
+    [[nodiscard]] QTreeView *labTree() const { return m_tree; }
+    [[nodiscard]] DetailsPanel *detailsPanel() const { return m_details; }
+    // The error banner's text; empty when the last load succeeded.
+    [[nodiscard]] QString errorText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void restoreLayout();
+    void saveLayout();
+    void resetLayout();
+    void reload();
+    void openInventory();
+    void createUserInventory();
+    void useBuiltIn();
+    void about();
+    void showErrors(const InventoryLocator::Choice &choice, const QList<InventoryError> &errors);
+    void treeSelectionChanged();
+    void followSelection(const QString &id);
+
+    HostModel *m_model;
+    LabSelection *m_selection;
+    TopologyScene *m_scene;
+    TopologyView *m_view;
+    QFrame *m_banner;
+    QLabel *m_bannerText;
+    QDockWidget *m_labDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QTreeView *m_tree = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    DetailsPanel *m_details = nullptr;
+    QLabel *m_inventoryLabel;
+    QLabel *m_sourcesLabel;
+    QMenu *m_viewMenu = nullptr;
+    InventoryLocator::Choice m_choice;
+    QByteArray m_defaultState;
+    bool m_following = false;
+    bool m_persistLayout = true;
+    std::function<void()> m_firstPaint;
+};
+
+} // namespace labdeck

@@ -1,0 +1,380 @@
+#include "topology/topologyitems.h"
+
+#include "healthcolor.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+#include <QtMath>
+
+namespace labdeck {
+
+namespace {
+
+QPalette paletteOf(const QGraphicsItem *item)
+{
+    return item->scene() ? item->scene()->palette() : QPalette();
+}
+
+QFont fontOf(const QGraphicsItem *item)
+{
+    return item->scene() ? item->scene()->font() : QFont();
+}
+
+QColor muted(const QPalette &p)
+{
+    QColor c = p.color(QPalette::Text);
+    c.setAlphaF(0.62f);
+    return c;
+}
+
+QColor linkColor(LinkKind kind)
+{
+    switch (kind) {
+    case LinkKind::Ingress:
+        return QColor(0x25, 0x63, 0xeb);
+    case LinkKind::NodePort:
+        return QColor(0x08, 0x91, 0xb2);
+    case LinkKind::Tailscale:
+        return QColor(0x7c, 0x3a, 0xed);
+    case LinkKind::Nfs:
+        return QColor(0xb4, 0x53, 0x09);
+    }
+    return Qt::gray;
+}
+
+} // namespace
+
+// --- GroupItem ---------------------------------------------------------------
+
+GroupItem::GroupItem(const QString &title, const QRectF &rect)
+    : m_title(title)
+    , m_rect(rect)
+{
+    setZValue(-2);
+}
+
+void GroupItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QPalette pal = paletteOf(this);
+    QColor fill = pal.color(QPalette::AlternateBase);
+    fill.setAlphaF(0.55f);
+    QPen pen(pal.color(QPalette::Mid), 1.5, Qt::DashLine);
+    painter->setPen(pen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(m_rect.adjusted(1, 1, -1, -1), 14, 14);
+    QFont f = fontOf(this);
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    painter->setFont(f);
+    painter->setPen(pal.color(QPalette::Text));
+    painter->drawText(m_rect.adjusted(16, 8, -16, 0), Qt::AlignLeft | Qt::AlignTop, m_title);
+}
+
+// --- StatusItem --------------------------------------------------------------
+
+StatusItem::StatusItem(const QString &id, QGraphicsItem *parent)
+    : QGraphicsItem(parent)
+{
+    setData(kIdKey, id);
+    setFlags(ItemIsSelectable | ItemIsFocusable);
+    setAcceptHoverEvents(true);
+}
+
+QString StatusItem::id() const
+{
+    return data(kIdKey).toString();
+}
+
+void StatusItem::setHealth(Health health)
+{
+    if (m_health == health)
+        return;
+    m_health = health;
+    update();
+}
+
+void StatusItem::paintLight(QPainter *painter, const QPointF &centre, qreal radius) const
+{
+    painter->save();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(healthColor(m_health));
+    painter->drawEllipse(centre, radius, radius);
+    QFont f = fontOf(this);
+    f.setBold(true);
+    f.setPixelSize(qMax(7, int(radius * 1.5)));
+    painter->setFont(f);
+    painter->setPen(Qt::white);
+    painter->drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+                      Qt::AlignCenter, HealthText::glyph(m_health));
+    painter->restore();
+}
+
+void StatusItem::paintSelection(QPainter *painter, const QRectF &rect, qreal radius) const
+{
+    if (!isSelected())
+        return;
+    const QPalette pal = paletteOf(this);
+    QColor fill = pal.color(QPalette::Highlight);
+    fill.setAlphaF(0.22f);
+    painter->save();
+    painter->setBrush(fill);
+    painter->setPen(QPen(pal.color(QPalette::Highlight), 1.5));
+    painter->drawRoundedRect(rect, radius, radius);
+    painter->restore();
+}
+
+// --- RowItem -----------------------------------------------------------------
+
+RowItem::RowItem(const QString &id, const QString &title, const QString &detail, const QString &tag,
+                 qreal width, QGraphicsItem *parent)
+    : StatusItem(id, parent)
+    , m_title(title)
+    , m_detail(detail)
+    , m_tag(tag)
+    , m_width(width)
+{
+}
+
+QRectF RowItem::boundingRect() const
+{
+    return QRectF(0, 0, m_width, kHeight);
+}
+
+void RowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QPalette pal = paletteOf(this);
+    const QRectF r = boundingRect();
+    paintSelection(painter, r.adjusted(0.5, 0.5, -0.5, -0.5), 5);
+    paintLight(painter, QPointF(11, r.center().y()), 5.5);
+
+    const QFont font = fontOf(this);
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.86);
+    const QFontMetricsF fm(font);
+    const QFontMetricsF sfm(small);
+
+    qreal right = r.right() - 6;
+    if (!m_tag.isEmpty()) {
+        const qreal w = sfm.horizontalAdvance(m_tag) + 8;
+        const QRectF tagRect(right - w, r.center().y() - 8, w, 16);
+        painter->setPen(QPen(linkColor(LinkKind::Nfs), 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(tagRect, 3, 3);
+        painter->setFont(small);
+        painter->setPen(linkColor(LinkKind::Nfs));
+        painter->drawText(tagRect, Qt::AlignCenter, m_tag);
+        right = tagRect.left() - 6;
+    }
+    const qreal titleLeft = 24;
+    const qreal titleWidth = qMin(fm.horizontalAdvance(m_title) + 2, (right - titleLeft) * 0.55);
+    if (!m_detail.isEmpty()) {
+        painter->setFont(small);
+        painter->setPen(muted(pal));
+        const QRectF dr(titleLeft + titleWidth + 8, r.top(), right - titleLeft - titleWidth - 8,
+                        r.height());
+        painter->drawText(dr, Qt::AlignRight | Qt::AlignVCenter,
+                          sfm.elidedText(m_detail, Qt::ElideMiddle, dr.width()));
+    }
+    painter->setFont(font);
+    painter->setPen(pal.color(QPalette::Text));
+    painter->drawText(QRectF(titleLeft, r.top(), titleWidth, r.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      fm.elidedText(m_title, Qt::ElideRight, titleWidth));
+}
+
+// --- HostCardItem ------------------------------------------------------------
+
+HostCardItem::HostCardItem(const QString &id, const QString &name, const QString &role,
+                           const QString &size)
+    : StatusItem(id)
+    , m_name(name)
+    , m_role(role)
+    , m_size(size)
+{
+    setZValue(1);
+}
+
+RowItem *HostCardItem::addRow(const QString &id, const QString &title, const QString &detail,
+                              const QString &tag)
+{
+    prepareGeometryChange();
+    auto *row = new RowItem(id, title, detail, tag, kWidth - 12, this);
+    row->setPos(6, kHeaderHeight + m_rows.size() * RowItem::kHeight);
+    m_rows << row;
+    return row;
+}
+
+QRectF HostCardItem::boundingRect() const
+{
+    return QRectF(0, 0, kWidth, kHeaderHeight + m_rows.size() * RowItem::kHeight + 8);
+}
+
+void HostCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QPalette pal = paletteOf(this);
+    const QRectF r = boundingRect().adjusted(1, 1, -1, -1);
+    painter->setBrush(pal.color(QPalette::Base));
+    painter->setPen(isSelected() ? QPen(pal.color(QPalette::Highlight), 2.5)
+                                 : QPen(pal.color(QPalette::Mid), 1));
+    painter->drawRoundedRect(r, 10, 10);
+
+    paintLight(painter, QPointF(22, 22), 9);
+    QFont title = fontOf(this);
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.2);
+    painter->setFont(title);
+    painter->setPen(pal.color(QPalette::Text));
+    painter->drawText(QRectF(38, 8, kWidth - 48, 28), Qt::AlignLeft | Qt::AlignVCenter, m_name);
+
+    QFont small = fontOf(this);
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    painter->setFont(small);
+    painter->setPen(muted(pal));
+    const QFontMetricsF fm(small);
+    painter->drawText(QRectF(14, 36, kWidth - 24, 20), Qt::AlignLeft | Qt::AlignVCenter,
+                      fm.elidedText(m_role, Qt::ElideRight, (kWidth - 28) * 0.5));
+    painter->drawText(QRectF(14, 36, kWidth - 26, 20), Qt::AlignRight | Qt::AlignVCenter,
+                      fm.elidedText(m_size, Qt::ElideLeft, (kWidth - 28) * 0.5));
+    if (!m_rows.isEmpty()) {
+        painter->setPen(QPen(pal.color(QPalette::Midlight), 1));
+        painter->drawLine(QPointF(10, kHeaderHeight - 3), QPointF(kWidth - 10, kHeaderHeight - 3));
+    }
+}
+
+// --- InternetItem ------------------------------------------------------------
+
+InternetItem::InternetItem(const QString &title, qreal width)
+    : m_title(title)
+    , m_width(width)
+{
+    setZValue(1);
+}
+
+StatusItem *InternetItem::addUrl(const QString &id, const QString &url, const QString &target)
+{
+    prepareGeometryChange();
+    auto *row = new RowItem(id, url, target, QString(), m_width - 12, this);
+    row->setPos(6, 40 + m_urls.size() * RowItem::kHeight);
+    m_urls << row;
+    return row;
+}
+
+QRectF InternetItem::boundingRect() const
+{
+    return QRectF(0, 0, m_width, 40 + m_urls.size() * RowItem::kHeight + 8);
+}
+
+void InternetItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QPalette pal = paletteOf(this);
+    const QRectF r = boundingRect().adjusted(1, 1, -1, -1);
+    painter->setBrush(pal.color(QPalette::Base));
+    painter->setPen(QPen(linkColor(LinkKind::Ingress), 1.5));
+    painter->drawRoundedRect(r, 18, 18);
+    QFont f = fontOf(this);
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    painter->setFont(f);
+    painter->setPen(pal.color(QPalette::Text));
+    painter->drawText(QRectF(16, 6, m_width - 32, 30), Qt::AlignLeft | Qt::AlignVCenter, m_title);
+}
+
+// --- LinkItem ----------------------------------------------------------------
+
+LinkItem::LinkItem(LinkKind kind, QGraphicsItem *from, QGraphicsItem *to, const QString &label,
+                   const QStringList &targets, qreal bend)
+    : m_kind(kind)
+    , m_from(from)
+    , m_to(to)
+    , m_label(label)
+    , m_targets(targets)
+    , m_bend(bend)
+{
+    setZValue(0);
+    QPen pen(linkColor(kind), kind == LinkKind::Ingress ? 2.6 : 1.8);
+    switch (kind) {
+    case LinkKind::Tailscale:
+        pen.setStyle(Qt::DashLine);
+        break;
+    case LinkKind::Nfs:
+        pen.setStyle(Qt::DotLine);
+        pen.setWidthF(2.2);
+        break;
+    case LinkKind::Ingress:
+    case LinkKind::NodePort:
+        break;
+    }
+    setPen(pen);
+    setToolTip(label + QLatin1Char('\n') + targets.join(QLatin1Char('\n')));
+    route();
+}
+
+void LinkItem::route()
+{
+    const QRectF a = m_from->sceneBoundingRect();
+    const QRectF b = m_to->sceneBoundingRect();
+    const QPointF d = b.center() - a.center();
+    QPointF p1;
+    QPointF p2;
+    QPointF dir;
+    const bool horizontal = qAbs(d.x()) > qAbs(d.y()) * 1.6 ||
+                            (b.top() < a.bottom() && b.bottom() > a.top());
+    if (horizontal) {
+        const qreal sx = d.x() > 0 ? 1 : -1;
+        p1 = QPointF(sx > 0 ? a.right() : a.left(), a.center().y() + m_bend);
+        p2 = QPointF(sx > 0 ? b.left() : b.right(), qBound(b.top() + 16, a.center().y() + m_bend, b.bottom() - 16));
+        dir = QPointF(sx, 0);
+    } else {
+        const qreal sy = d.y() > 0 ? 1 : -1;
+        p1 = QPointF(a.center().x() + m_bend, sy > 0 ? a.bottom() : a.top());
+        const qreal tx = qBound(b.left() + 24, b.center().x() + m_bend - d.x() * 0.15, b.right() - 24);
+        p2 = QPointF(tx, sy > 0 ? b.top() : b.bottom());
+        dir = QPointF(0, sy);
+    }
+    const qreal reach = qMax(40.0, QLineF(p1, p2).length() * 0.35);
+    QPainterPath path(p1);
+    path.cubicTo(p1 + dir * reach, p2 - dir * reach, p2);
+    setPath(path);
+
+    qreal at = 0.5;
+    if (m_kind == LinkKind::Tailscale)
+        at = 0.3;
+    else if (m_kind == LinkKind::Nfs)
+        at = 0.7;
+    m_labelPos = path.pointAtPercent(at);
+    prepareGeometryChange();
+}
+
+QRectF LinkItem::boundingRect() const
+{
+    const QFontMetricsF fm(scene() ? scene()->font() : QFont());
+    const qreal w = fm.horizontalAdvance(m_label) + 12;
+    const QRectF label(m_labelPos.x() - w / 2, m_labelPos.y() - 11, w, 22);
+    return QGraphicsPathItem::boundingRect().united(label);
+}
+
+void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    QStyleOptionGraphicsItem opt(*option);
+    opt.state &= ~QStyle::State_Selected;
+    QGraphicsPathItem::paint(painter, &opt, widget);
+    if (m_label.isEmpty())
+        return;
+    const QPalette pal = paletteOf(this);
+    QFont f = fontOf(this);
+    f.setPointSizeF(f.pointSizeF() * 0.86);
+    const QFontMetricsF fm(f);
+    const qreal w = fm.horizontalAdvance(m_label) + 12;
+    const QRectF box(m_labelPos.x() - w / 2, m_labelPos.y() - 10, w, 20);
+    painter->setBrush(pal.color(QPalette::Base));
+    painter->setPen(QPen(pen().color(), 1));
+    painter->drawRoundedRect(box, 6, 6);
+    painter->setFont(f);
+    painter->setPen(pal.color(QPalette::Text));
+    painter->drawText(box, Qt::AlignCenter, m_label);
+}
+
+} // namespace labdeck

@@ -1,0 +1,135 @@
+#pragma once
+
+#include "common/health.h"
+
+#include <QCoreApplication>
+#include <QGraphicsItem>
+#include <QStringList>
+
+namespace labdeck {
+
+// Items of the topology scene. Selectable items carry the HostModel id (or
+// "url:<url>") in data(kIdKey); the scene maps the scene selection to the
+// LabSelection through it.
+
+inline constexpr int kIdKey = 0;
+
+// A site frame: "OCI VCN 10.0.0.0/16", "Home".
+class GroupItem final : public QGraphicsItem
+{
+public:
+    GroupItem(const QString &title, const QRectF &rect);
+    [[nodiscard]] QString title() const { return m_title; }
+    QRectF boundingRect() const override { return m_rect; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QString m_title;
+    QRectF m_rect;
+};
+
+// Anything with a status light and an id: host cards, rows, URL lines.
+class StatusItem : public QGraphicsItem
+{
+public:
+    explicit StatusItem(const QString &id, QGraphicsItem *parent = nullptr);
+    [[nodiscard]] QString id() const;
+    [[nodiscard]] Health health() const { return m_health; }
+    void setHealth(Health health);
+
+protected:
+    // Draws the light: a filled circle with a glyph, so colour is never the
+    // only signal.
+    void paintLight(QPainter *painter, const QPointF &centre, qreal radius) const;
+    void paintSelection(QPainter *painter, const QRectF &rect, qreal radius) const;
+
+private:
+    Health m_health = Health::Unknown;
+};
+
+// One line inside a host card: a workload, compose service, host service or
+// system component.
+class RowItem final : public StatusItem
+{
+public:
+    RowItem(const QString &id, const QString &title, const QString &detail, const QString &tag,
+            qreal width, QGraphicsItem *parent);
+    static constexpr qreal kHeight = 22;
+    [[nodiscard]] QString title() const { return m_title; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QString m_title;
+    QString m_detail;
+    QString m_tag;
+    qreal m_width;
+};
+
+// A host: name, role, size, status light and its rows.
+class HostCardItem final : public StatusItem
+{
+public:
+    HostCardItem(const QString &id, const QString &name, const QString &role, const QString &size);
+    static constexpr qreal kWidth = 300;
+    static constexpr qreal kHeaderHeight = 64;
+    RowItem *addRow(const QString &id, const QString &title, const QString &detail,
+                    const QString &tag);
+    [[nodiscard]] QString name() const { return m_name; }
+    [[nodiscard]] const QList<RowItem *> &rows() const { return m_rows; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QString m_name;
+    QString m_role;
+    QString m_size;
+    QList<RowItem *> m_rows;
+};
+
+// The Internet, with the public URLs that reach the lab through the ingress.
+class InternetItem final : public QGraphicsItem
+{
+public:
+    InternetItem(const QString &title, qreal width);
+    StatusItem *addUrl(const QString &id, const QString &url, const QString &target);
+    [[nodiscard]] const QList<StatusItem *> &urls() const { return m_urls; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QString m_title;
+    qreal m_width;
+    QList<StatusItem *> m_urls;
+};
+
+enum class LinkKind { Ingress, NodePort, Tailscale, Nfs };
+
+// A connection between two items, drawn as a path with a label. One link can
+// stand for several logical connections (all NodePorts from pochama to
+// metamon); targets lists them (workload ids, volume paths, URLs).
+class LinkItem final : public QGraphicsPathItem
+{
+public:
+    LinkItem(LinkKind kind, QGraphicsItem *from, QGraphicsItem *to, const QString &label,
+             const QStringList &targets, qreal bend);
+    [[nodiscard]] LinkKind kind() const { return m_kind; }
+    [[nodiscard]] QGraphicsItem *from() const { return m_from; }
+    [[nodiscard]] QGraphicsItem *to() const { return m_to; }
+    [[nodiscard]] QString label() const { return m_label; }
+    [[nodiscard]] const QStringList &targets() const { return m_targets; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    QRectF boundingRect() const override;
+
+private:
+    void route();
+    LinkKind m_kind;
+    QGraphicsItem *m_from;
+    QGraphicsItem *m_to;
+    QString m_label;
+    QStringList m_targets;
+    qreal m_bend;
+    QPointF m_labelPos;
+};
+
+} // namespace labdeck

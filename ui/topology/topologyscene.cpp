@@ -1,0 +1,283 @@
+#include "topology/topologyscene.h"
+
+#include "hostmodel.h"
+#include "labselection.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace labdeck {
+
+namespace {
+constexpr qreal kMargin = 30;
+constexpr qreal kColumnGap = 44;
+constexpr qreal kRowGap = 170;
+constexpr qreal kGroupTitle = 46;
+constexpr qreal kSiteGap = 90;
+constexpr qreal kInternetWidth = 300;
+} // namespace
+
+TopologyScene::TopologyScene(HostModel *model, LabSelection *selection, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_model(model)
+    , m_selection(selection)
+{
+    connect(m_model, &HostModel::modelReset, this, &TopologyScene::rebuild);
+    connect(m_model, &HostModel::dataChanged, this, &TopologyScene::onDataChanged);
+    connect(m_selection, &LabSelection::currentChanged, this, &TopologyScene::showSelection);
+    connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::publishSelection);
+    rebuild();
+}
+
+QString TopologyScene::urlId(const QUrl &url)
+{
+    return QStringLiteral("url:") + url.toString();
+}
+
+HostCardItem *TopologyScene::hostCard(const QString &host) const
+{
+    return m_cards.value(host);
+}
+
+StatusItem *TopologyScene::itemForId(const QString &id) const
+{
+    return m_items.value(id);
+}
+
+void TopologyScene::addLink(LinkKind kind, QGraphicsItem *from, QGraphicsItem *to,
+                            const QString &label, const QStringList &targets, qreal bend)
+{
+    if (!from || !to || from == to)
+        return;
+    auto *link = new LinkItem(kind, from, to, label, targets, bend);
+    addItem(link);
+    m_links << link;
+}
+
+void TopologyScene::rebuild()
+{
+    m_syncing = true;
+    clear();
+    m_items.clear();
+    m_cards.clear();
+    m_order.clear();
+    m_links.clear();
+    m_groups.clear();
+    m_internet = nullptr;
+
+    const Inventory &inv = m_model->inventory();
+
+    // NFS tags for rows whose data lives on the NFS server.
+    QSet<QString> onNfs;
+    for (const Workload &w : inv.workloads) {
+        if (!w.volume.isEmpty())
+            onNfs.insert(HostModel::workloadId(w.ns, w.name));
+    }
+    for (const ComposeService &s : inv.compose.services) {
+        if (!s.volume.isEmpty())
+            onNfs.insert(HostModel::composeId(s.name));
+    }
+
+    // Cards with their rows, from the model so ids and texts match the tree.
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QModelIndex hi = m_model->index(r, 0);
+        const QString hostName = hi.data(HostModel::HostNameRole).toString();
+        auto *card = new HostCardItem(hi.data(HostModel::IdRole).toString(),
+                                      hi.data(Qt::DisplayRole).toString(),
+                                      m_model->index(r, HostModel::KindColumn).data().toString(),
+                                      m_model->index(r, HostModel::EndpointColumn).data().toString());
+        card->setToolTip(hi.data(Qt::ToolTipRole).toString());
+        card->setHealth(Health(hi.data(HostModel::HealthRole).toInt()));
+        m_items.insert(card->id(), card);
+        m_cards.insert(hostName, card);
+        for (int c = 0; c < m_model->rowCount(hi); ++c) {
+            const QModelIndex ci = m_model->index(c, 0, hi);
+            const QString id = ci.data(HostModel::IdRole).toString();
+            RowItem *row = card->addRow(
+                id, ci.data().toString(),
+                m_model->index(c, HostModel::EndpointColumn, hi).data().toString(),
+                onNfs.contains(id) ? tr("NFS") : QString());
+            row->setToolTip(ci.data(Qt::ToolTipRole).toString());
+            row->setHealth(Health(ci.data(HostModel::HealthRole).toInt()));
+            m_items.insert(id, row);
+        }
+        addItem(card);
+    }
+
+    // Sites left to right; in each, Kubernetes nodes on the first row and
+    // the other hosts on the second, as the seed draws them.
+    qreal siteX = 0;
+    for (const Site &site : inv.sites) {
+        QList<HostCardItem *> top;
+        QList<HostCardItem *> bottom;
+        for (const Host *h : inv.hostsAt(site.id)) {
+            (h->isKubernetesNode() ? top : bottom) << m_cards.value(h->name);
+        }
+        if (top.isEmpty() && bottom.isEmpty())
+            continue;
+        if (top.isEmpty())
+            std::swap(top, bottom);
+        auto height = [](const QList<HostCardItem *> &row) {
+            qreal h = 0;
+            for (const HostCardItem *c : row)
+                h = qMax(h, c->boundingRect().height());
+            return h;
+        };
+        const qreal colWidth = HostCardItem::kWidth + kColumnGap;
+        const qreal rowTop = kGroupTitle;
+        for (int i = 0; i < top.size(); ++i)
+            top[i]->setPos(siteX + kMargin + i * colWidth, rowTop);
+        const qreal secondTop = rowTop + height(top) + kRowGap;
+        // The second row starts under the second column when there is room,
+        // which leaves the first column free for the Internet's links.
+        const int offset = (top.size() >= 2 && bottom.size() < top.size()) ? 1 : 0;
+        for (int i = 0; i < bottom.size(); ++i)
+            bottom[i]->setPos(siteX + kMargin + (i + offset) * colWidth, secondTop);
+        const int columns = int(qMax(top.size(), bottom.size() + offset));
+        const qreal width = 2 * kMargin + columns * HostCardItem::kWidth + (columns - 1) * kColumnGap;
+        const qreal bottomEdge = bottom.isEmpty() ? rowTop + height(top) : secondTop + height(bottom);
+        const QString title =
+            site.network.isEmpty() ? site.label : QStringLiteral("%1 (%2)").arg(site.label, site.network);
+        auto *group = new GroupItem(title, QRectF(siteX, 0, width, bottomEdge + kMargin));
+        addItem(group);
+        m_groups << group;
+        siteX += width + kSiteGap;
+    }
+
+    // The Internet and the public URLs, left of the first site, level with
+    // the ingress host.
+    const QList<PublicUrl> urls = inv.publicUrls();
+    HostCardItem *ingress = m_cards.value(inv.ingress.host);
+    if (!urls.isEmpty()) {
+        m_internet = new InternetItem(tr("Internet"), kInternetWidth);
+        for (const PublicUrl &u : urls) {
+            StatusItem *item = m_internet->addUrl(urlId(u.url), u.url.host(), u.title);
+            item->setToolTip(tr("%1\nserved by %2 on %3").arg(u.url.toString(), u.target, u.host));
+            m_items.insert(item->id(), item);
+        }
+        addItem(m_internet);
+        const qreal y = ingress ? ingress->pos().y() : kGroupTitle;
+        m_internet->setPos(-kInternetWidth - kSiteGap, y);
+    }
+
+    // Links.
+    if (m_internet && ingress) {
+        QStringList targets;
+        for (const PublicUrl &u : urls)
+            targets << u.url.toString();
+        const QString via = inv.ingress.via.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(inv.ingress.via);
+        addLink(LinkKind::Ingress, m_internet, ingress, tr("HTTPS :443, TLS%1").arg(via), targets, 0);
+    }
+    if (ingress) {
+        for (const Host &h : inv.hosts) {
+            QStringList ports;
+            QStringList targets;
+            for (const Workload *w : inv.workloadsOn(h.name)) {
+                if (w->nodePort) {
+                    ports << QStringLiteral(":%1").arg(w->nodePort);
+                    targets << HostModel::workloadId(w->ns, w->name);
+                }
+            }
+            if (!targets.isEmpty())
+                addLink(LinkKind::NodePort, ingress, m_cards.value(h.name), ports.join(QLatin1Char(' ')),
+                        targets, -46);
+        }
+    }
+    const QStringList meshHosts = inv.tailscaleHosts();
+    QString hub = inv.tailscaleStatusHost;
+    if (hub.isEmpty() && !meshHosts.isEmpty())
+        hub = meshHosts.first();
+    for (const QString &h : meshHosts) {
+        if (h == hub)
+            continue;
+        const Host *host = inv.host(h);
+        const QString name = host->sources.tailscaleHost.isEmpty() ? host->addresses.tailscale
+                                                                   : host->sources.tailscaleHost;
+        addLink(LinkKind::Tailscale, m_cards.value(hub), m_cards.value(h), tr("Tailscale"),
+                {name}, 0);
+    }
+    if (!inv.nfs.server.isEmpty()) {
+        for (const Host &h : inv.hosts) {
+            if (h.name == inv.nfs.server)
+                continue;
+            QStringList volumes;
+            for (const Workload *w : inv.workloadsOn(h.name)) {
+                if (!w->volume.isEmpty())
+                    volumes << w->volume;
+            }
+            if (!volumes.isEmpty())
+                addLink(LinkKind::Nfs, m_cards.value(inv.nfs.server), m_cards.value(h.name),
+                        tr("NFS \u00d7%1").arg(volumes.size()), volumes, 46);
+        }
+    }
+
+    // Reading order for the keyboard: by card position, then rows; URLs first.
+    QList<HostCardItem *> cards = m_cards.values();
+    std::sort(cards.begin(), cards.end(), [](const HostCardItem *a, const HostCardItem *b) {
+        if (!qFuzzyCompare(a->pos().y() + 1, b->pos().y() + 1))
+            return a->pos().y() < b->pos().y();
+        return a->pos().x() < b->pos().x();
+    });
+    if (m_internet) {
+        for (StatusItem *u : m_internet->urls())
+            m_order << u;
+    }
+    for (HostCardItem *c : cards) {
+        m_order << c;
+        for (RowItem *r : c->rows())
+            m_order << r;
+    }
+
+    setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
+    m_syncing = false;
+    showSelection(m_selection->current());
+    Q_EMIT rebuilt();
+}
+
+void TopologyScene::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                  const QList<int> &roles)
+{
+    if (!roles.isEmpty() && !roles.contains(HostModel::HealthRole) && !roles.contains(Qt::ToolTipRole))
+        return;
+    for (int r = topLeft.row(); r <= bottomRight.row(); ++r) {
+        const QModelIndex idx = m_model->index(r, 0, topLeft.parent());
+        if (StatusItem *item = m_items.value(idx.data(HostModel::IdRole).toString())) {
+            item->setHealth(Health(idx.data(HostModel::HealthRole).toInt()));
+            item->setToolTip(idx.data(Qt::ToolTipRole).toString());
+        }
+    }
+}
+
+void TopologyScene::showSelection(const QString &id)
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    clearSelection();
+    if (StatusItem *item = m_items.value(id)) {
+        item->setSelected(true);
+        setFocusItem(item);
+    }
+    m_syncing = false;
+}
+
+void TopologyScene::clearLabSelection()
+{
+    m_selection->clear();
+    clearSelection();
+}
+
+void TopologyScene::publishSelection()
+{
+    if (m_syncing)
+        return;
+    const QList<QGraphicsItem *> selected = selectedItems();
+    if (selected.isEmpty())
+        return; // clicking the background keeps the selection; Esc clears it
+    m_syncing = true;
+    m_selection->select(selected.first()->data(kIdKey).toString());
+    m_syncing = false;
+}
+
+} // namespace labdeck

@@ -117,6 +117,9 @@ void MainWindow::createDocks()
     m_tree->setAllColumnsShowFocus(true);
     m_tree->setAccessibleName(tr("Hosts and workloads"));
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The endpoint is on the card and in Details; the tree keeps to what fits.
+    m_tree->setColumnHidden(HostModel::EndpointColumn, true);
+    m_tree->header()->moveSection(HostModel::HealthColumn, HostModel::KindColumn);
     m_tree->expandAll();
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterFixedString(text);

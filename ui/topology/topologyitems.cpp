@@ -49,10 +49,15 @@ QColor linkColor(LinkKind kind)
 
 // --- GroupItem ---------------------------------------------------------------
 
-GroupItem::GroupItem(const QString &title, const QRectF &rect)
+GroupItem::GroupItem(const QString &title, const QList<QRectF> &rows)
     : m_title(title)
-    , m_rect(rect)
 {
+    for (const QRectF &r : rows) {
+        QPainterPath p;
+        p.addRoundedRect(r, 14, 14);
+        m_path = m_path.united(p);
+    }
+    m_path = m_path.simplified();
     setZValue(-2);
 }
 
@@ -64,13 +69,14 @@ void GroupItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     QPen pen(pal.color(QPalette::Mid), 1.5, Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(fill);
-    painter->drawRoundedRect(m_rect.adjusted(1, 1, -1, -1), 14, 14);
+    painter->drawPath(m_path);
     QFont f = fontOf(this);
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.15);
     painter->setFont(f);
     painter->setPen(pal.color(QPalette::Text));
-    painter->drawText(m_rect.adjusted(16, 8, -16, 0), Qt::AlignLeft | Qt::AlignTop, m_title);
+    painter->drawText(m_path.boundingRect().adjusted(16, 8, -16, 0), Qt::AlignLeft | Qt::AlignTop,
+                      m_title);
 }
 
 // --- StatusItem --------------------------------------------------------------
@@ -169,7 +175,8 @@ void RowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget
         right = tagRect.left() - 6;
     }
     const qreal titleLeft = 24;
-    const qreal titleWidth = qMin(fm.horizontalAdvance(m_title) + 2, (right - titleLeft) * 0.55);
+    // The title wins: the detail gets what is left, elided in the middle.
+    const qreal titleWidth = qMin(fm.horizontalAdvance(m_title) + 2, (right - titleLeft) * 0.72);
     if (!m_detail.isEmpty()) {
         painter->setFont(small);
         painter->setPen(muted(pal));
@@ -282,18 +289,10 @@ void InternetItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     painter->drawText(QRectF(16, 6, m_width - 32, 30), Qt::AlignLeft | Qt::AlignVCenter, m_title);
 }
 
-// --- LinkItem ----------------------------------------------------------------
+// --- links -------------------------------------------------------------------
 
-LinkItem::LinkItem(LinkKind kind, QGraphicsItem *from, QGraphicsItem *to, const QString &label,
-                   const QStringList &targets, qreal bend)
-    : m_kind(kind)
-    , m_from(from)
-    , m_to(to)
-    , m_label(label)
-    , m_targets(targets)
-    , m_bend(bend)
+QPen linkPen(LinkKind kind)
 {
-    setZValue(0);
     QPen pen(linkColor(kind), kind == LinkKind::Ingress ? 2.6 : 1.8);
     switch (kind) {
     case LinkKind::Tailscale:
@@ -307,8 +306,55 @@ LinkItem::LinkItem(LinkKind kind, QGraphicsItem *from, QGraphicsItem *to, const 
     case LinkKind::NodePort:
         break;
     }
-    setPen(pen);
-    setToolTip(label + QLatin1Char('\n') + targets.join(QLatin1Char('\n')));
+    return pen;
+}
+
+LegendItem::LegendItem(const QList<QPair<LinkKind, QString>> &entries)
+    : m_entries(entries)
+{
+}
+
+QRectF LegendItem::boundingRect() const
+{
+    const QFontMetricsF fm(fontOf(this));
+    qreal w = 16;
+    for (const auto &e : m_entries)
+        w += 44 + fm.horizontalAdvance(e.second) + 24;
+    return QRectF(0, 0, w, 30);
+}
+
+void LegendItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QPalette pal = paletteOf(this);
+    const QFontMetricsF fm(fontOf(this));
+    painter->setFont(fontOf(this));
+    qreal x = 16;
+    for (const auto &e : m_entries) {
+        painter->setPen(linkPen(e.first));
+        painter->drawLine(QPointF(x, 15), QPointF(x + 36, 15));
+        x += 44;
+        painter->setPen(muted(pal));
+        const qreal w = fm.horizontalAdvance(e.second);
+        painter->drawText(QRectF(x, 0, w + 2, 30), Qt::AlignLeft | Qt::AlignVCenter, e.second);
+        x += w + 24;
+    }
+}
+
+// --- LinkItem ----------------------------------------------------------------
+
+LinkItem::LinkItem(LinkKind kind, QGraphicsItem *from, QGraphicsItem *to, const QString &label,
+                   const QStringList &targets, qreal bend)
+    : m_kind(kind)
+    , m_from(from)
+    , m_to(to)
+    , m_label(label)
+    , m_targets(targets)
+    , m_bend(bend)
+{
+    setZValue(0);
+    setPen(linkPen(kind));
+    setToolTip((label.isEmpty() ? QString() : label + QLatin1Char('\n')) +
+               targets.join(QLatin1Char('\n')));
     route();
 }
 

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QGraphicsItem>
+#include <QPainterPath>
+#include <QPen>
 #include <QStringList>
 
 namespace labdeck {
@@ -14,18 +16,20 @@ namespace labdeck {
 
 inline constexpr int kIdKey = 0;
 
-// A site frame: "OCI VCN 10.0.0.0/16", "Home".
+// A site frame: "OCI VCN 10.0.0.0/16", "Home". Its outline may be an L or
+// T shape (the union of its rows), so other items can sit in the free corner.
 class GroupItem final : public QGraphicsItem
 {
 public:
-    GroupItem(const QString &title, const QRectF &rect);
+    GroupItem(const QString &title, const QList<QRectF> &rows);
     [[nodiscard]] QString title() const { return m_title; }
-    QRectF boundingRect() const override { return m_rect; }
+    QRectF boundingRect() const override { return m_path.boundingRect().adjusted(-2, -2, 2, 2); }
+    QPainterPath shape() const override { return m_path; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     QString m_title;
-    QRectF m_rect;
+    QPainterPath m_path;
 };
 
 // Anything with a status light and an id: host cards, rows, URL lines.
@@ -104,6 +108,21 @@ private:
 };
 
 enum class LinkKind { Ingress, NodePort, Tailscale, Nfs };
+
+// The pen a kind of link is drawn with (colour and dash pattern).
+[[nodiscard]] QPen linkPen(LinkKind kind);
+
+// Explains the link styles.
+class LegendItem final : public QGraphicsItem
+{
+public:
+    LegendItem(const QList<QPair<LinkKind, QString>> &entries);
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QList<QPair<LinkKind, QString>> m_entries;
+};
 
 // A connection between two items, drawn as a path with a label. One link can
 // stand for several logical connections (all NodePorts from pochama to

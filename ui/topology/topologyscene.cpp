@@ -15,7 +15,7 @@ constexpr qreal kColumnGap = 44;
 constexpr qreal kRowGap = 170;
 constexpr qreal kGroupTitle = 46;
 constexpr qreal kSiteGap = 90;
-constexpr qreal kInternetWidth = 300;
+constexpr qreal kInternetWidth = 250;
 } // namespace
 
 TopologyScene::TopologyScene(HostModel *model, LabSelection *selection, QObject *parent)
@@ -105,50 +105,8 @@ void TopologyScene::rebuild()
         addItem(card);
     }
 
-    // Sites left to right; in each, Kubernetes nodes on the first row and
-    // the other hosts on the second, as the seed draws them.
-    qreal siteX = 0;
-    for (const Site &site : inv.sites) {
-        QList<HostCardItem *> top;
-        QList<HostCardItem *> bottom;
-        for (const Host *h : inv.hostsAt(site.id)) {
-            (h->isKubernetesNode() ? top : bottom) << m_cards.value(h->name);
-        }
-        if (top.isEmpty() && bottom.isEmpty())
-            continue;
-        if (top.isEmpty())
-            std::swap(top, bottom);
-        auto height = [](const QList<HostCardItem *> &row) {
-            qreal h = 0;
-            for (const HostCardItem *c : row)
-                h = qMax(h, c->boundingRect().height());
-            return h;
-        };
-        const qreal colWidth = HostCardItem::kWidth + kColumnGap;
-        const qreal rowTop = kGroupTitle;
-        for (int i = 0; i < top.size(); ++i)
-            top[i]->setPos(siteX + kMargin + i * colWidth, rowTop);
-        const qreal secondTop = rowTop + height(top) + kRowGap;
-        // The second row starts under the second column when there is room,
-        // which leaves the first column free for the Internet's links.
-        const int offset = (top.size() >= 2 && bottom.size() < top.size()) ? 1 : 0;
-        for (int i = 0; i < bottom.size(); ++i)
-            bottom[i]->setPos(siteX + kMargin + (i + offset) * colWidth, secondTop);
-        const int columns = int(qMax(top.size(), bottom.size() + offset));
-        const qreal width = 2 * kMargin + columns * HostCardItem::kWidth + (columns - 1) * kColumnGap;
-        const qreal bottomEdge = bottom.isEmpty() ? rowTop + height(top) : secondTop + height(bottom);
-        const QString title =
-            site.network.isEmpty() ? site.label : QStringLiteral("%1 (%2)").arg(site.label, site.network);
-        auto *group = new GroupItem(title, QRectF(siteX, 0, width, bottomEdge + kMargin));
-        addItem(group);
-        m_groups << group;
-        siteX += width + kSiteGap;
-    }
-
-    // The Internet and the public URLs, left of the first site, level with
-    // the ingress host.
+    // The Internet and the public URLs that reach the lab.
     const QList<PublicUrl> urls = inv.publicUrls();
-    HostCardItem *ingress = m_cards.value(inv.ingress.host);
     if (!urls.isEmpty()) {
         m_internet = new InternetItem(tr("Internet"), kInternetWidth);
         for (const PublicUrl &u : urls) {
@@ -157,17 +115,19 @@ void TopologyScene::rebuild()
             m_items.insert(item->id(), item);
         }
         addItem(m_internet);
-        const qreal y = ingress ? ingress->pos().y() : kGroupTitle;
-        m_internet->setPos(-kInternetWidth - kSiteGap, y);
     }
+
+    layOut(inv);
+    HostCardItem *ingress = m_cards.value(inv.ingress.host);
 
     // Links.
     if (m_internet && ingress) {
         QStringList targets;
         for (const PublicUrl &u : urls)
             targets << u.url.toString();
-        const QString via = inv.ingress.via.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(inv.ingress.via);
-        addLink(LinkKind::Ingress, m_internet, ingress, tr("HTTPS :443, TLS%1").arg(via), targets, 0);
+        if (!inv.ingress.via.isEmpty())
+            targets.prepend(tr("TLS ends at %1 on %2").arg(inv.ingress.via, inv.ingress.host));
+        addLink(LinkKind::Ingress, m_internet, ingress, tr("HTTPS :443"), targets, 0);
     }
     if (ingress) {
         for (const Host &h : inv.hosts) {
@@ -194,8 +154,8 @@ void TopologyScene::rebuild()
         const Host *host = inv.host(h);
         const QString name = host->sources.tailscaleHost.isEmpty() ? host->addresses.tailscale
                                                                    : host->sources.tailscaleHost;
-        addLink(LinkKind::Tailscale, m_cards.value(hub), m_cards.value(h), tr("Tailscale"),
-                {name}, 0);
+        addLink(LinkKind::Tailscale, m_cards.value(hub), m_cards.value(h), QString(),
+                {tr("Tailscale: %1").arg(name)}, 0);
     }
     if (!inv.nfs.server.isEmpty()) {
         for (const Host &h : inv.hosts) {
@@ -211,6 +171,16 @@ void TopologyScene::rebuild()
                         tr("NFS \u00d7%1").arg(volumes.size()), volumes, 46);
         }
     }
+
+    QList<QPair<LinkKind, QString>> legend;
+    legend << qMakePair(LinkKind::Ingress, tr("HTTPS ingress (TLS)"))
+           << qMakePair(LinkKind::NodePort, tr("NodePort routing"))
+           << qMakePair(LinkKind::Tailscale, tr("Tailscale mesh"))
+           << qMakePair(LinkKind::Nfs, tr("NFS volumes"));
+    auto *legendItem = new LegendItem(legend);
+    addItem(legendItem);
+    const QRectF all = itemsBoundingRect();
+    legendItem->setPos(all.left(), all.bottom() + 16);
 
     // Reading order for the keyboard: by card position, then rows; URLs first.
     QList<HostCardItem *> cards = m_cards.values();
@@ -233,6 +203,98 @@ void TopologyScene::rebuild()
     m_syncing = false;
     showSelection(m_selection->current());
     Q_EMIT rebuilt();
+}
+
+void TopologyScene::layOut(const Inventory &inv)
+{
+    auto rowHeight = [](const QList<HostCardItem *> &row) {
+        qreal h = 0;
+        for (const HostCardItem *c : row)
+            h = qMax(h, c->boundingRect().height());
+        return h;
+    };
+    const qreal colWidth = HostCardItem::kWidth + kColumnGap;
+    auto columnX = [&](qreal left, int column) { return left + kMargin + column * colWidth; };
+    auto rowRect = [&](qreal left, int firstColumn, int columns, qreal top, qreal height) {
+        return QRectF(columnX(left, firstColumn) - kMargin, top,
+                      columns * HostCardItem::kWidth + (columns - 1) * kColumnGap + 2 * kMargin, height);
+    };
+    auto siteTitle = [](const Site &site) {
+        return site.network.isEmpty() ? site.label
+                                      : QStringLiteral("%1 (%2)").arg(site.label, site.network);
+    };
+
+    // The first site, as the seed draws it: Kubernetes nodes on the top row,
+    // the other hosts below, starting under the second column so the first
+    // column's free corner holds the Internet; the frame follows the rows.
+    QList<const Site *> sites;
+    for (const Site &site : inv.sites) {
+        if (!inv.hostsAt(site.id).isEmpty())
+            sites << &site;
+    }
+    if (sites.isEmpty())
+        return;
+    QList<HostCardItem *> top;
+    QList<HostCardItem *> bottom;
+    for (const Host *h : inv.hostsAt(sites.first()->id))
+        (h->isKubernetesNode() ? top : bottom) << m_cards.value(h->name);
+    if (top.isEmpty())
+        std::swap(top, bottom);
+    for (int i = 0; i < top.size(); ++i)
+        top[i]->setPos(columnX(0, i), kGroupTitle);
+    const qreal topHeight = rowHeight(top);
+    const qreal secondTop = kGroupTitle + topHeight + kRowGap;
+    const int offset = (top.size() >= 2 && bottom.size() < top.size()) ? 1 : 0;
+    for (int i = 0; i < bottom.size(); ++i)
+        bottom[i]->setPos(columnX(0, i + offset), secondTop);
+    QList<QRectF> rows{rowRect(0, 0, int(top.size()), 0, kGroupTitle + topHeight + kMargin)};
+    if (!bottom.isEmpty()) {
+        rows << rowRect(0, offset, int(bottom.size()), kGroupTitle + topHeight,
+                        secondTop - kGroupTitle - topHeight + rowHeight(bottom) + kMargin);
+    }
+    auto *mainGroup = new GroupItem(siteTitle(*sites.first()), rows);
+    addItem(mainGroup);
+    m_groups << mainGroup;
+    const QRectF mainRect = mainGroup->shape().boundingRect();
+
+    // The other sites: in the free corner right of the second row when they
+    // fit there, otherwise to the right of the first site.
+    const int freeColumns = bottom.isEmpty() ? 0 : int(top.size()) - offset - int(bottom.size());
+    qreal nextX = bottom.isEmpty() ? mainRect.right() + kSiteGap
+                                   : columnX(0, offset + int(bottom.size())) - kMargin + kColumnGap;
+    qreal nextY = bottom.isEmpty() ? 0 : secondTop - kGroupTitle;
+    int usedColumns = 0;
+    for (qsizetype s = 1; s < sites.size(); ++s) {
+        const QList<const Host *> hosts = inv.hostsAt(sites.at(s)->id);
+        if (usedColumns + hosts.size() > freeColumns && nextY > 0) {
+            nextX = mainRect.right() + kSiteGap;
+            nextY = 0;
+        }
+        QList<HostCardItem *> row;
+        for (int i = 0; i < hosts.size(); ++i) {
+            HostCardItem *card = m_cards.value(hosts.at(i)->name);
+            card->setPos(columnX(nextX, i), nextY + kGroupTitle);
+            row << card;
+        }
+        auto *group = new GroupItem(siteTitle(*sites.at(s)),
+                                    {rowRect(nextX, 0, int(hosts.size()), nextY,
+                                             kGroupTitle + rowHeight(row) + kMargin)});
+        addItem(group);
+        m_groups << group;
+        nextX = group->shape().boundingRect().right() + kSiteGap;
+        usedColumns += int(hosts.size()) + 1;
+    }
+
+    // The Internet with the public URLs: in the free corner left of the
+    // ingress host, or left of everything.
+    if (m_internet) {
+        HostCardItem *ingress = m_cards.value(inv.ingress.host);
+        const qreal y = ingress ? ingress->pos().y() : kGroupTitle;
+        if (offset > 0 && ingress && bottom.contains(ingress))
+            m_internet->setPos(columnX(0, 0) - kMargin / 2, y);
+        else
+            m_internet->setPos(-kInternetWidth - kSiteGap, y);
+    }
 }
 
 void TopologyScene::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

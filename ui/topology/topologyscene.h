@@ -9,6 +9,7 @@
 namespace labdeck {
 
 class HostModel;
+struct Inventory;
 class LabSelection;
 
 // The lab drawn as the seed draws it: one frame per site (OCI VCN, Home),
@@ -41,6 +42,9 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    // Places cards, site frames and the Internet (cards and the Internet
+    // item must exist).
+    void layOut(const Inventory &inv);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                        const QList<int> &roles);
     void showSelection(const QString &id);

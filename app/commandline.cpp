@@ -162,17 +162,28 @@ int runGui(int argc, char **argv)
     const QCommandLineOption screenshotSize(
         QStringLiteral("screenshot-size"), tr("Window size for --screenshot (default 1600x1000)."),
         tr("WIDTHxHEIGHT"), QStringLiteral("1600x1000"));
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        tr("Select ID at start, e.g. host:metamon or workload:apps/shlink."), tr("ID"));
     // For bench/startup: prints when the topology was first painted, then quits.
     QCommandLineOption quitAfterPaint(QStringLiteral("quit-after-first-paint"),
                                       QStringLiteral("Print the time of the first paint and exit."));
     quitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({inventory, screenshot, screenshotSize, quitAfterPaint});
+    parser.addOptions({inventory, screenshot, screenshotSize, select, quitAfterPaint});
     parser.process(app);
 
     HostModel model;
     LabSelection selection;
     MainWindow window(&model, &selection);
     window.loadInventory(InventoryLocator::choose(parser.value(inventory)));
+    if (parser.isSet(select)) {
+        const QString id = parser.value(select);
+        if (model.indexForId(id).isValid() || id.startsWith(QLatin1String("url:")))
+            selection.select(id);
+        else
+            QTextStream(stderr) << tr("labdeck: --select: nothing in the lab has the id %1").arg(id)
+                                << Qt::endl;
+    }
 
     if (parser.isSet(screenshot)) {
         const QStringList wh = parser.value(screenshotSize).split(QLatin1Char('x'));

@@ -14,14 +14,16 @@ class TestHostModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init()
+    // One model and one tester for the whole test: every reset, health
+    // change and reload below is checked by the tester as it happens.
+    void initTestCase()
     {
         m_model = std::make_unique<HostModel>();
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_model->setInventory(*InventoryLoader::loadBuiltIn().inventory);
     }
-    void cleanup()
+    void init() { m_model->setInventory(*InventoryLoader::loadBuiltIn().inventory); }
+    void cleanupTestCase()
     {
         m_tester.reset();
         m_model.reset();

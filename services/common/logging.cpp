@@ -1,3 +1,4 @@
 #include "common/logging.h"
 
 Q_LOGGING_CATEGORY(lcInventory, "labdeck.inventory", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcKube, "labdeck.kube", QtInfoMsg)

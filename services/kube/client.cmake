@@ -1,0 +1,8 @@
+# Kubernetes backend: the REST client, watch parsing, reflector, objects, actions, logs.
+target_sources(labdeck_services PRIVATE
+  kube/kubestatus.h kube/kubestatus.cpp
+  kube/watchparser.h kube/watchparser.cpp
+  kube/kubeobjects.h kube/kubeobjects.cpp
+  kube/kubeclient.h kube/kubeclient.cpp
+  kube/reflector.h kube/reflector.cpp
+)

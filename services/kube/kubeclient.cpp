@@ -1,0 +1,195 @@
+#include "kube/kubeclient.h"
+
+#include "common/logging.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+namespace labdeck::kube {
+
+StaticAuthenticator::StaticAuthenticator(QString token, QSslConfiguration ssl, QObject *parent)
+    : Authenticator(parent)
+    , m_result{std::move(token), std::move(ssl), {}}
+{
+}
+
+void StaticAuthenticator::authenticate(Callback done)
+{
+    QTimer::singleShot(0, this, [this, done = std::move(done)] { done(m_result); });
+}
+
+void KubeCall::abort()
+{
+    m_aborted = true;
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+    deleteLater();
+}
+
+KubeClient::KubeClient(QUrl server, Authenticator *authenticator, QObject *parent)
+    : QObject(parent)
+    , m_server(std::move(server))
+    , m_auth(authenticator)
+{
+    m_nam.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+KubeClient::~KubeClient() = default;
+
+KubeCall *KubeClient::create(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                             const QByteArray &body, const QByteArray &contentType,
+                             std::chrono::milliseconds timeout, bool stream)
+{
+    auto *call = new KubeCall(this);
+    call->m_method = QString::fromLatin1(method);
+    call->m_path = path;
+    call->m_query = query;
+    call->m_body = body;
+    call->m_contentType = contentType;
+    call->m_timeout = timeout;
+    call->m_stream = stream;
+    // Start once the caller has connected to the call's signals.
+    QTimer::singleShot(0, call, [this, call] { start(call); });
+    return call;
+}
+
+KubeCall *KubeClient::get(const QString &path, const QUrlQuery &query, std::chrono::milliseconds timeout)
+{
+    return create("GET", path, query, {}, {}, timeout, false);
+}
+
+KubeCall *KubeClient::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                           const QByteArray &body, const QByteArray &contentType,
+                           std::chrono::milliseconds timeout)
+{
+    return create(method, path, query, body, contentType, timeout, false);
+}
+
+KubeCall *KubeClient::stream(const QString &path, const QUrlQuery &query, std::chrono::milliseconds idleTimeout)
+{
+    return create("GET", path, query, {}, {}, idleTimeout, true);
+}
+
+KubeCall *KubeClient::mergePatch(const QString &path, const QJsonObject &patch, const QUrlQuery &query)
+{
+    return send("PATCH", path, query, QJsonDocument(patch).toJson(QJsonDocument::Compact),
+                "application/merge-patch+json");
+}
+
+KubeCall *KubeClient::strategicMergePatch(const QString &path, const QJsonObject &patch, const QUrlQuery &query)
+{
+    return send("PATCH", path, query, QJsonDocument(patch).toJson(QJsonDocument::Compact),
+                "application/strategic-merge-patch+json");
+}
+
+KubeCall *KubeClient::remove(const QString &path)
+{
+    return send("DELETE", path, {}, {}, {});
+}
+
+void KubeClient::start(KubeCall *call)
+{
+    if (call->m_aborted)
+        return;
+    if (!m_auth) {
+        dispatch(call, {});
+        return;
+    }
+    QPointer<KubeCall> guard(call);
+    m_auth->authenticate([this, guard](const Authenticator::Result &auth) {
+        if (!guard || guard->m_aborted)
+            return;
+        if (!auth.error.isEmpty()) {
+            KubeResponse r;
+            r.errorText = auth.error;
+            Q_EMIT guard->finished(r);
+            Q_EMIT callFinished(guard->m_method, guard->m_path, 0, auth.error);
+            guard->deleteLater();
+            return;
+        }
+        dispatch(guard, auth);
+    });
+}
+
+void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
+{
+    QUrl url = m_server;
+    QString base = url.path();
+    if (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + call->m_path);
+    url.setQuery(call->m_query);
+    QNetworkRequest req(url);
+    if (url.scheme() == QLatin1String("https"))
+        req.setSslConfiguration(auth.ssl);
+    req.setRawHeader("Accept", "application/json");
+    req.setRawHeader("User-Agent", "labdeck");
+    if (!auth.bearerToken.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + auth.bearerToken.toUtf8());
+    if (!call->m_contentType.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, call->m_contentType);
+    // For streams this bounds silence, for plain calls the whole transfer.
+    req.setTransferTimeout(int(call->m_timeout.count()));
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+
+    QNetworkReply *reply = m_nam.sendCustomRequest(req, call->m_method.toLatin1(), call->m_body);
+    call->m_reply = reply;
+    if (call->m_stream) {
+        connect(reply, &QNetworkReply::readyRead, call, [call, reply] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 200 && status < 300)
+                Q_EMIT call->data(reply->readAll());
+        });
+    }
+    connect(reply, &QNetworkReply::finished, call, [this, call, reply] { complete(call, reply); });
+}
+
+void KubeClient::complete(KubeCall *call, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (call->m_aborted)
+        return;
+    KubeResponse r;
+    r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    const QString where = QStringLiteral("%1 %2%3").arg(call->m_method, m_server.authority(), call->m_path);
+
+    if (r.httpStatus == 401 && !call->m_retried401 && m_auth) {
+        // Credentials may have expired (exec plugins): get fresh ones, once.
+        call->m_retried401 = true;
+        m_auth->invalidate();
+        start(call);
+        return;
+    }
+    if (reply->error() == QNetworkReply::OperationCanceledError && r.httpStatus == 0) {
+        r.timedOut = true;
+        r.errorText = tr("%1: no answer within %2 s").arg(where).arg(call->m_timeout.count() / 1000.0);
+    } else if (r.httpStatus == 0) {
+        r.errorText = tr("%1: %2").arg(where, reply->errorString());
+    } else if (r.httpStatus >= 400) {
+        KubeStatus s = KubeStatus::fromReply(r.httpStatus, body);
+        r.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
+        if (r.retryAfterSeconds == 0)
+            r.retryAfterSeconds = s.retryAfterSeconds;
+        r.errorText = tr("%1: %2").arg(where, s.toText());
+        r.error = s;
+    } else {
+        r.body = body;
+        const QJsonDocument doc = QJsonDocument::fromJson(body);
+        if (doc.isObject())
+            r.json = doc.object();
+        if (call->m_stream && !body.isEmpty())
+            Q_EMIT call->data(body);
+    }
+    if (!r.ok())
+        qCInfo(lcKube).noquote() << r.errorText;
+    Q_EMIT callFinished(call->m_method, call->m_path, r.httpStatus, r.errorText);
+    Q_EMIT call->finished(r);
+    call->deleteLater();
+}
+
+} // namespace labdeck::kube

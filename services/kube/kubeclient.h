@@ -1,0 +1,145 @@
+#pragma once
+
+#include "kube/kubestatus.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkReply;
+
+namespace labdeck::kube {
+
+// Supplies what authenticates a request: a bearer token and/or the TLS
+// configuration (CA, client certificate). Implementations may run exec
+// plugins; authenticate() never blocks and calls back exactly once, queued.
+class Authenticator : public QObject
+{
+    Q_OBJECT
+public:
+    struct Result
+    {
+        QString bearerToken;   // empty: none
+        QSslConfiguration ssl; // used as is for https servers
+        QString error;         // non-empty: authentication failed, nothing is sent
+    };
+    using Callback = std::function<void(const Result &)>;
+
+    using QObject::QObject;
+    virtual void authenticate(Callback done) = 0;
+    // The server said 401: forget cached credentials.
+    virtual void invalidate() = 0;
+};
+
+// A fixed token and TLS configuration (the demo lab, tests, a plain token).
+class StaticAuthenticator final : public Authenticator
+{
+    Q_OBJECT
+public:
+    StaticAuthenticator(QString token, QSslConfiguration ssl, QObject *parent = nullptr);
+    void authenticate(Callback done) override;
+    void invalidate() override {}
+
+private:
+    Result m_result;
+};
+
+struct KubeResponse
+{
+    int httpStatus = 0;          // 0 when no HTTP answer came (network error, timeout)
+    QByteArray body;             // not kept for streams
+    QJsonObject json;            // the body, when it is a JSON object
+    std::optional<KubeStatus> error; // set for every failure with an HTTP answer
+    QString errorText;           // set for every failure: readable, names the server and path
+    int retryAfterSeconds = 0;   // from Retry-After or the Status details
+    bool timedOut = false;
+
+    [[nodiscard]] bool ok() const { return errorText.isEmpty(); }
+};
+
+// One request. Emits finished() once; streams also emit data() as bytes
+// arrive. Deleted after finished() (deleteLater); abort() ends it early
+// without finished().
+class KubeCall final : public QObject
+{
+    Q_OBJECT
+public:
+    void abort();
+    [[nodiscard]] QString method() const { return m_method; }
+    [[nodiscard]] QString path() const { return m_path; }
+
+Q_SIGNALS:
+    void data(const QByteArray &bytes);
+    void finished(const labdeck::kube::KubeResponse &response);
+
+private:
+    friend class KubeClient;
+    explicit KubeCall(QObject *parent)
+        : QObject(parent)
+    {
+    }
+    QString m_method;
+    QString m_path;
+    QUrlQuery m_query;
+    QByteArray m_body;
+    QByteArray m_contentType;
+    std::chrono::milliseconds m_timeout{30000};
+    bool m_stream = false;
+    bool m_retried401 = false;
+    bool m_aborted = false;
+    QPointer<QNetworkReply> m_reply;
+};
+
+// REST over HTTPS to one Kubernetes API server (one kubeconfig context).
+// Lives on the UI thread in the app; every call is asynchronous.
+class KubeClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KubeClient)
+public:
+    // authenticator: owned by the caller, must outlive the client.
+    KubeClient(QUrl server, Authenticator *authenticator, QObject *parent = nullptr);
+    ~KubeClient() override;
+
+    [[nodiscard]] QUrl server() const { return m_server; }
+
+    // A plain request: timeout covers the whole call (no progress for that long).
+    KubeCall *get(const QString &path, const QUrlQuery &query = {},
+                  std::chrono::milliseconds timeout = std::chrono::seconds(30));
+    KubeCall *send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                   const QByteArray &body, const QByteArray &contentType,
+                   std::chrono::milliseconds timeout = std::chrono::seconds(30));
+    // A stream (watch, log follow): idleTimeout is the longest silence allowed.
+    KubeCall *stream(const QString &path, const QUrlQuery &query, std::chrono::milliseconds idleTimeout);
+
+    // PATCH helpers with the content types of the API.
+    KubeCall *mergePatch(const QString &path, const QJsonObject &patch, const QUrlQuery &query = {});
+    KubeCall *strategicMergePatch(const QString &path, const QJsonObject &patch, const QUrlQuery &query = {});
+    KubeCall *remove(const QString &path);
+
+Q_SIGNALS:
+    // Every call that ended, for the Activity log and the status bar.
+    void callFinished(const QString &method, const QString &path, int httpStatus, const QString &error);
+
+private:
+    KubeCall *create(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                     const QByteArray &body, const QByteArray &contentType,
+                     std::chrono::milliseconds timeout, bool stream);
+    void start(KubeCall *call);
+    void dispatch(KubeCall *call, const Authenticator::Result &auth);
+    void complete(KubeCall *call, QNetworkReply *reply);
+
+    QUrl m_server;
+    QPointer<Authenticator> m_auth;
+    QNetworkAccessManager m_nam;
+};
+
+} // namespace labdeck::kube

@@ -1,0 +1,226 @@
+#include "kube/reflector.h"
+
+#include "common/logging.h"
+#include "kube/kubeclient.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+namespace labdeck::kube {
+
+namespace {
+constexpr auto kHealthyReset = std::chrono::minutes(2);
+}
+
+Reflector::Reflector(KubeClient *client, QString path, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_path(std::move(path))
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, [this] {
+        if (m_relistAfterBackoff || m_resourceVersion.isEmpty())
+            relist();
+        else
+            watch();
+    });
+}
+
+Reflector::~Reflector()
+{
+    stop();
+}
+
+void Reflector::setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds max)
+{
+    m_backoffInitial = initial;
+    m_backoffMax = max;
+}
+
+void Reflector::setWatchTimeout(std::chrono::seconds min, std::chrono::seconds max)
+{
+    m_watchMin = min;
+    m_watchMax = max;
+}
+
+std::chrono::milliseconds Reflector::currentBackoff() const
+{
+    qint64 ms = m_backoffInitial.count();
+    for (int i = 1; i < m_failures && ms < m_backoffMax.count(); ++i)
+        ms *= 2;
+    return std::chrono::milliseconds(qMin(ms, qint64(m_backoffMax.count())));
+}
+
+void Reflector::setState(State s, const QString &detail)
+{
+    m_state = s;
+    Q_EMIT stateChanged(s, detail);
+}
+
+void Reflector::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    relist();
+}
+
+void Reflector::stop()
+{
+    m_running = false;
+    m_retry.stop();
+    if (m_call)
+        m_call->abort();
+    m_call = nullptr;
+    if (m_state != State::Idle)
+        setState(State::Idle);
+}
+
+void Reflector::relist()
+{
+    if (!m_running || !m_client)
+        return;
+    m_relistAfterBackoff = false;
+    m_pending.clear();
+    setState(State::Listing);
+    listPage(QString());
+}
+
+void Reflector::listPage(const QString &continueToken)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    if (!continueToken.isEmpty())
+        q.addQueryItem(QStringLiteral("continue"), continueToken);
+    m_call = m_client->get(m_path, q, std::chrono::seconds(60));
+    connect(m_call, &KubeCall::finished, this, &Reflector::onPage);
+}
+
+void Reflector::onPage(const KubeResponse &r)
+{
+    m_call = nullptr;
+    if (!r.ok()) {
+        // An expired continue token: start the list over, right away.
+        if (r.error && r.error->isExpired()) {
+            relist();
+            return;
+        }
+        fail(r.errorText, r.retryAfterSeconds, true);
+        return;
+    }
+    const QJsonArray items = r.json.value(QLatin1String("items")).toArray();
+    m_pending.reserve(m_pending.size() + items.size());
+    for (const QJsonValue &v : items)
+        m_pending << v.toObject();
+    const QJsonObject meta = r.json.value(QLatin1String("metadata")).toObject();
+    const QString next = meta.value(QLatin1String("continue")).toString();
+    if (!next.isEmpty()) {
+        listPage(next);
+        return;
+    }
+    ++m_lists;
+    m_resourceVersion = meta.value(QLatin1String("resourceVersion")).toString();
+    m_lastSync = QDateTime::currentDateTimeUtc();
+    m_lastError.clear();
+    const QList<QJsonObject> all = std::exchange(m_pending, {});
+    Q_EMIT listed(all, m_resourceVersion);
+    watch();
+}
+
+void Reflector::watch()
+{
+    if (!m_running || !m_client)
+        return;
+    const auto timeout = QRandomGenerator::global()->bounded(qint64(m_watchMin.count()),
+                                                             qint64(m_watchMax.count()) + 1);
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("watch"), QStringLiteral("1"));
+    q.addQueryItem(QStringLiteral("resourceVersion"), m_resourceVersion);
+    q.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
+    q.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeout));
+    m_parser.reset();
+    ++m_watches;
+    // A watch may be silent between events; allow its whole length plus a margin.
+    m_call = m_client->stream(m_path, q, std::chrono::seconds(timeout + 30));
+    connect(m_call, &KubeCall::data, this, &Reflector::onWatchData);
+    connect(m_call, &KubeCall::finished, this, &Reflector::onWatchEnd);
+    if (!m_healthySince.isValid())
+        m_healthySince.start();
+    setState(State::Watching);
+}
+
+void Reflector::onWatchData(const QByteArray &bytes)
+{
+    const QList<WatchEvent> parsed = m_parser.feed(bytes);
+    if (parsed.isEmpty())
+        return;
+    QList<WatchEvent> batch;
+    batch.reserve(parsed.size());
+    for (const WatchEvent &e : parsed) {
+        if (e.type == WatchEvent::Type::Error) {
+            const auto status = KubeStatus::fromJson(e.object);
+            if (m_call) {
+                m_call->abort();
+                m_call = nullptr;
+            }
+            if (!batch.isEmpty())
+                Q_EMIT events(batch);
+            if (status && status->isExpired()) {
+                // Too old: the history we resume from is gone. List again now.
+                qCInfo(lcKube).noquote() << m_path << "watch expired:" << status->message;
+                relist();
+            } else {
+                fail(status ? status->toText() : tr("watch error"), 0, false);
+            }
+            return;
+        }
+        const QString rv = e.resourceVersion();
+        if (!rv.isEmpty())
+            m_resourceVersion = rv;
+        if (e.type != WatchEvent::Type::Bookmark)
+            batch << e;
+    }
+    m_lastSync = QDateTime::currentDateTimeUtc();
+    if (!batch.isEmpty())
+        Q_EMIT events(batch);
+}
+
+void Reflector::onWatchEnd(const KubeResponse &r)
+{
+    m_call = nullptr;
+    if (!m_running)
+        return;
+    if (r.ok()) {
+        // The server closed the watch (its timeout): resume where we were.
+        m_lastSync = QDateTime::currentDateTimeUtc();
+        watch();
+        return;
+    }
+    if (r.error && r.error->isExpired()) {
+        relist();
+        return;
+    }
+    fail(r.errorText, r.retryAfterSeconds, false);
+}
+
+void Reflector::fail(const QString &error, int retryAfterSeconds, bool relistNext)
+{
+    if (!m_running)
+        return;
+    if (m_healthySince.isValid() && std::chrono::milliseconds(m_healthySince.elapsed()) >= kHealthyReset)
+        m_failures = 0;
+    m_healthySince.invalidate();
+    ++m_failures;
+    m_lastError = error;
+    m_relistAfterBackoff = relistNext || m_resourceVersion.isEmpty();
+    qint64 delay = currentBackoff().count();
+    // Jitter up to +100 %, capped, as client-go does.
+    delay += qint64(QRandomGenerator::global()->generateDouble() * double(delay));
+    delay = qMin(delay, qint64(m_backoffMax.count()));
+    delay = qMax(delay, qint64(retryAfterSeconds) * 1000);
+    setState(State::Backoff, tr("%1; retrying in %2 s").arg(error).arg(double(delay) / 1000.0, 0, 'f', 1));
+    m_retry.start(int(delay));
+}
+
+} // namespace labdeck::kube

@@ -47,4 +47,17 @@ QString Format::ago(qint64 seconds)
     return tr("%1 d ago").arg(seconds / 86400);
 }
 
+QString Format::age(qint64 seconds)
+{
+    if (seconds < 0)
+        seconds = 0;
+    if (seconds < 120)
+        return QStringLiteral("%1s").arg(seconds);
+    if (seconds < 3600 * 2)
+        return QStringLiteral("%1m").arg(seconds / 60);
+    if (seconds < 86400 * 2)
+        return QStringLiteral("%1h").arg(seconds / 3600);
+    return QStringLiteral("%1d").arg(seconds / 86400);
+}
+
 } // namespace labdeck

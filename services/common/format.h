@@ -23,6 +23,8 @@ public:
     [[nodiscard]] static QString number(double value);
     // Age in words for freshness labels: "12 s ago", "5 min ago", "3 h ago", "2 d ago".
     [[nodiscard]] static QString ago(qint64 seconds);
+    // Compact age as kubectl prints it: "45s", "5m", "3h", "12d".
+    [[nodiscard]] static QString age(qint64 seconds);
 };
 
 } // namespace labdeck

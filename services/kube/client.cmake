@@ -5,4 +5,6 @@ target_sources(labdeck_services PRIVATE
   kube/kubeobjects.h kube/kubeobjects.cpp
   kube/kubeclient.h kube/kubeclient.cpp
   kube/reflector.h kube/reflector.cpp
+  kube/kubesession.h kube/kubesession.cpp
+  kube/kubeactions.h kube/kubeactions.cpp
 )

@@ -1,0 +1,534 @@
+#include "kubemodels.h"
+
+#include "common/format.h"
+#include "healthcolor.h"
+
+#include <QColor>
+#include <QJsonObject>
+
+namespace labdeck {
+
+using kube::WatchEvent;
+
+namespace {
+
+qint64 ageSeconds(const QDateTime &created)
+{
+    return created.isValid() ? created.secsTo(QDateTime::currentDateTimeUtc()) : 0;
+}
+
+// Applies watch events to a keyed model through a parse function.
+template<typename Model, typename Parse>
+void applyTo(Model &model, const QList<WatchEvent> &events, Parse parse)
+{
+    using Value = std::decay_t<decltype(parse(QJsonObject()))>;
+    QList<Value> upserts;
+    for (const WatchEvent &e : events) {
+        if (e.type == WatchEvent::Type::Deleted) {
+            if (!upserts.isEmpty())
+                model.upsertMany(std::exchange(upserts, {}));
+            model.remove(parse(e.object).key());
+        } else if (e.type == WatchEvent::Type::Added || e.type == WatchEvent::Type::Modified) {
+            upserts << parse(e.object);
+        }
+    }
+    if (!upserts.isEmpty())
+        model.upsertMany(upserts);
+}
+
+template<typename Parse>
+auto parseAll(const QList<QJsonObject> &items, Parse parse)
+{
+    QList<std::decay_t<decltype(parse(QJsonObject()))>> out;
+    out.reserve(items.size());
+    for (const QJsonObject &o : items)
+        out << parse(o);
+    return out;
+}
+
+} // namespace
+
+// --- PodModel ------------------------------------------------------------------
+
+PodModel::PodModel(QObject *parent)
+    : KeyedTableModel<kube::PodInfo>([](const kube::PodInfo &p) { return p.key(); }, parent)
+{
+}
+
+void PodModel::setList(const QList<QJsonObject> &items)
+{
+    replaceAll(parseAll(items, kube::parsePod));
+    Q_EMIT podsChanged();
+}
+
+void PodModel::applyEvents(const QList<WatchEvent> &events)
+{
+    applyTo(*this, events, kube::parsePod);
+    Q_EMIT podsChanged();
+}
+
+int PodModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+Health PodModel::health(const kube::PodInfo &p)
+{
+    if (p.phase == QLatin1String("Succeeded"))
+        return Health::Ok;
+    if (p.isCrashLooping() || p.phase == QLatin1String("Failed"))
+        return Health::Critical;
+    if (p.phase == QLatin1String("Running") && p.ready && !p.deleting)
+        return Health::Ok;
+    if (p.phase.isEmpty() || p.phase == QLatin1String("Unknown"))
+        return Health::Unknown;
+    return Health::Warning;
+}
+
+QVariant PodModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const kube::PodInfo &p = at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Name:
+            return p.name;
+        case Namespace:
+            return p.ns;
+        case Status:
+            return p.status;
+        case Ready:
+            return QStringLiteral("%1/%2").arg(p.readyContainers).arg(p.totalContainers);
+        case Restarts:
+            return p.restarts;
+        case Node:
+            return p.nodeName;
+        case Age:
+            return Format::age(ageSeconds(p.created));
+        }
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == Status ? QVariant(healthColor(health(p))) : QVariant();
+    case SortRole:
+        if (index.column() == Age)
+            return p.created;
+        if (index.column() == Restarts)
+            return p.restarts;
+        return data(index, Qt::DisplayRole);
+    case KeyRole:
+        return p.key();
+    case NamespaceRole:
+        return p.ns;
+    case NodeRole:
+        return p.nodeName;
+    case NameRole:
+        return p.name;
+    case KindRole:
+        return p.workloadKind;
+    case KubeHealthRole:
+        return int(health(p));
+    default:
+        return {};
+    }
+}
+
+QVariant PodModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Pod");
+    case Namespace:
+        return tr("Namespace");
+    case Status:
+        return tr("Status");
+    case Ready:
+        return tr("Ready");
+    case Restarts:
+        return tr("Restarts");
+    case Node:
+        return tr("Node");
+    case Age:
+        return tr("Age");
+    }
+    return {};
+}
+
+// --- WorkloadModel -------------------------------------------------------------
+
+WorkloadModel::WorkloadModel(PodModel *pods, QObject *parent)
+    : KeyedTableModel<kube::WorkloadInfo>([](const kube::WorkloadInfo &w) { return w.key(); }, parent)
+    , m_pods(pods)
+{
+    // Pods change often; the node lists follow at most 5 times a second.
+    m_nodesTimer.setSingleShot(true);
+    m_nodesTimer.setInterval(200);
+    connect(&m_nodesTimer, &QTimer::timeout, this, &WorkloadModel::recomputeNodes);
+    connect(m_pods, &PodModel::podsChanged, &m_nodesTimer, qOverload<>(&QTimer::start));
+}
+
+void WorkloadModel::setList(const QString &kind, const QList<QJsonObject> &items)
+{
+    QList<kube::WorkloadInfo> next;
+    for (const QJsonObject &o : items)
+        next << kube::parseWorkload(o, kind);
+    // Keep the other kinds; replace this one.
+    QList<kube::WorkloadInfo> all;
+    for (const kube::WorkloadInfo &w : rows()) {
+        if (w.kind != kind)
+            all << w;
+    }
+    all << next;
+    replaceAll(all);
+    m_nodesTimer.start();
+    Q_EMIT workloadsChanged();
+}
+
+void WorkloadModel::applyEvents(const QString &kind, const QList<WatchEvent> &events)
+{
+    applyTo(*this, events, [&kind](const QJsonObject &o) { return kube::parseWorkload(o, kind); });
+    Q_EMIT workloadsChanged();
+}
+
+void WorkloadModel::recomputeNodes()
+{
+    QHash<QString, QSet<QString>> nodes;
+    for (const kube::PodInfo &p : m_pods->rows()) {
+        if (p.workloadKind.isEmpty() || p.nodeName.isEmpty() || p.deleting)
+            continue;
+        nodes[p.workloadKind + QLatin1Char(':') + p.ns + QLatin1Char('/') + p.workloadName].insert(p.nodeName);
+    }
+    QHash<QString, QStringList> next;
+    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
+        QStringList list(it.value().cbegin(), it.value().cend());
+        list.sort();
+        next.insert(it.key(), list);
+    }
+    for (int r = 0; r < rowCount(); ++r) {
+        const QString key = at(r).key();
+        if (next.value(key) != m_nodes.value(key))
+            Q_EMIT dataChanged(index(r, Nodes), index(r, Nodes), {Qt::DisplayRole, NodeRole});
+    }
+    m_nodes = next;
+    Q_EMIT workloadsChanged();
+}
+
+QStringList WorkloadModel::nodesOf(const QString &key) const
+{
+    return m_nodes.value(key);
+}
+
+QStringList WorkloadModel::namespaces() const
+{
+    QSet<QString> set;
+    for (const kube::WorkloadInfo &w : rows())
+        set.insert(w.ns);
+    QStringList out(set.cbegin(), set.cend());
+    out.sort();
+    return out;
+}
+
+int WorkloadModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+Health WorkloadModel::health(const kube::WorkloadInfo &w)
+{
+    if (!w.rolloutFailure().isEmpty())
+        return Health::Critical;
+    if (w.desired == 0)
+        return Health::Warning;
+    if (w.ready == 0)
+        return Health::Critical;
+    if (w.ready < w.desired || !w.rolloutComplete())
+        return Health::Warning;
+    return Health::Ok;
+}
+
+QString WorkloadModel::healthReason(const kube::WorkloadInfo &w)
+{
+    const QString failure = w.rolloutFailure();
+    if (!failure.isEmpty())
+        return tr("rollout failed: %1").arg(failure);
+    if (w.desired == 0)
+        return tr("scaled to 0");
+    if (!w.rolloutComplete())
+        return tr("rolling out: %1 of %2 updated, %3 ready").arg(w.updated).arg(w.desired).arg(w.ready);
+    return tr("%1 of %2 ready").arg(w.ready).arg(w.desired);
+}
+
+QVariant WorkloadModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const kube::WorkloadInfo &w = at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Name:
+            return w.name;
+        case Kind:
+            return w.kind;
+        case Namespace:
+            return w.ns;
+        case Ready:
+            return QStringLiteral("%1/%2").arg(w.ready).arg(w.desired);
+        case UpToDate:
+            return w.updated;
+        case Images:
+            return w.images.join(QStringLiteral(", "));
+        case Nodes:
+            return m_nodes.value(w.key()).join(QStringLiteral(", "));
+        case Age:
+            return Format::age(ageSeconds(w.created));
+        }
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == Ready ? QVariant(healthColor(health(w))) : QVariant();
+    case Qt::ToolTipRole:
+        return healthReason(w);
+    case SortRole:
+        if (index.column() == Age)
+            return w.created;
+        if (index.column() == Ready)
+            return w.desired == 0 ? 1.0 : double(w.ready) / w.desired;
+        if (index.column() == UpToDate)
+            return w.updated;
+        return data(index, Qt::DisplayRole);
+    case KeyRole:
+        return w.key();
+    case NamespaceRole:
+        return w.ns;
+    case NodeRole:
+        return m_nodes.value(w.key()).join(QLatin1Char(','));
+    case KindRole:
+        return w.kind;
+    case NameRole:
+        return w.name;
+    case KubeHealthRole:
+        return int(health(w));
+    default:
+        return {};
+    }
+}
+
+QVariant WorkloadModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Workload");
+    case Kind:
+        return tr("Kind");
+    case Namespace:
+        return tr("Namespace");
+    case Ready:
+        return tr("Ready");
+    case UpToDate:
+        return tr("Up to date");
+    case Images:
+        return tr("Images");
+    case Nodes:
+        return tr("Nodes");
+    case Age:
+        return tr("Age");
+    }
+    return {};
+}
+
+// --- NodeModel -----------------------------------------------------------------
+
+NodeModel::NodeModel(QObject *parent)
+    : KeyedTableModel<kube::NodeInfo>([](const kube::NodeInfo &n) { return n.name; }, parent)
+{
+}
+
+void NodeModel::setList(const QList<QJsonObject> &items)
+{
+    replaceAll(parseAll(items, kube::parseNode));
+    Q_EMIT nodesChanged();
+}
+
+void NodeModel::applyEvents(const QList<WatchEvent> &events)
+{
+    for (const WatchEvent &e : events) {
+        const kube::NodeInfo n = kube::parseNode(e.object);
+        if (e.type == WatchEvent::Type::Deleted)
+            remove(n.name);
+        else if (e.type == WatchEvent::Type::Added || e.type == WatchEvent::Type::Modified)
+            upsert(n);
+    }
+    Q_EMIT nodesChanged();
+}
+
+QString NodeModel::statusText(const kube::NodeInfo &n)
+{
+    QString s = !n.readyKnown ? tr("Unknown") : (n.ready ? tr("Ready") : tr("NotReady"));
+    if (n.unschedulable)
+        s += tr(", SchedulingDisabled");
+    return s;
+}
+
+int NodeModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant NodeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const kube::NodeInfo &n = at(index.row());
+    const Health h = !n.readyKnown ? Health::Unknown
+                                   : (!n.ready ? Health::Critical : (n.unschedulable ? Health::Warning : Health::Ok));
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Name:
+            return n.name;
+        case Status:
+            return statusText(n);
+        case Roles:
+            return n.roles.isEmpty() ? QStringLiteral("<none>") : n.roles.join(QLatin1Char(','));
+        case Version:
+            return n.kubeletVersion;
+        case Cpu:
+            return n.cpuAllocatable;
+        case Memory:
+            return n.memoryAllocatable;
+        case Age:
+            return Format::age(ageSeconds(n.created));
+        }
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == Status ? QVariant(healthColor(h)) : QVariant();
+    case KeyRole:
+    case NameRole:
+    case NodeRole:
+        return n.name;
+    case KubeHealthRole:
+        return int(h);
+    case SortRole:
+        return index.column() == Age ? QVariant(n.created) : data(index, Qt::DisplayRole);
+    default:
+        return {};
+    }
+}
+
+QVariant NodeModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Node");
+    case Status:
+        return tr("Status");
+    case Roles:
+        return tr("Roles");
+    case Version:
+        return tr("Version");
+    case Cpu:
+        return tr("CPU");
+    case Memory:
+        return tr("Memory");
+    case Age:
+        return tr("Age");
+    }
+    return {};
+}
+
+// --- EventModel ----------------------------------------------------------------
+
+EventModel::EventModel(QObject *parent)
+    : KeyedTableModel<kube::EventInfo>([](const kube::EventInfo &e) { return e.key(); }, parent)
+{
+}
+
+void EventModel::setList(const QList<QJsonObject> &items)
+{
+    replaceAll(parseAll(items, kube::parseEvent));
+}
+
+void EventModel::applyEvents(const QList<WatchEvent> &events)
+{
+    applyTo(*this, events, kube::parseEvent);
+}
+
+int EventModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const kube::EventInfo &e = at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case LastSeen:
+            return Format::age(ageSeconds(e.lastSeen));
+        case Type:
+            return e.type;
+        case Reason:
+            return e.reason;
+        case Object:
+            return QStringLiteral("%1/%2").arg(e.objectKind.toLower(), e.objectName);
+        case Message:
+            return e.message;
+        case Count:
+            return e.count;
+        }
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == Type
+                   ? QVariant(healthColor(e.type == QLatin1String("Warning") ? Health::Warning : Health::Ok))
+                   : QVariant();
+    case SortRole:
+        if (index.column() == LastSeen)
+            return e.lastSeen;
+        if (index.column() == Count)
+            return e.count;
+        return data(index, Qt::DisplayRole);
+    case KeyRole:
+        return e.key();
+    case NamespaceRole:
+        return e.ns;
+    case KindRole:
+        return e.objectKind;
+    case NameRole:
+        return e.objectName;
+    default:
+        return {};
+    }
+}
+
+QVariant EventModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case LastSeen:
+        return tr("Last seen");
+    case Type:
+        return tr("Type");
+    case Reason:
+        return tr("Reason");
+    case Object:
+        return tr("Object");
+    case Message:
+        return tr("Message");
+    case Count:
+        return tr("Count");
+    }
+    return {};
+}
+
+} // namespace labdeck

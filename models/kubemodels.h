@@ -1,0 +1,114 @@
+#pragma once
+
+#include "common/health.h"
+#include "keyedtablemodel.h"
+#include "kube/kubeobjects.h"
+#include "kube/watchparser.h"
+
+#include <QSet>
+#include <QTimer>
+
+namespace labdeck {
+
+// Roles shared by the Kubernetes tables (from Qt::UserRole + 1).
+enum KubeRole {
+    KeyRole = Qt::UserRole + 1, // QString: the row's key
+    NamespaceRole,              // QString
+    NodeRole,                   // QString: node name (pods), nodes joined by ',' (workloads)
+    KubeHealthRole,             // int: labdeck::Health
+    SortRole,                   // a value that sorts right (numbers, times)
+    KindRole,                   // QString: Deployment, StatefulSet, ... (workloads, events)
+    NameRole,                   // QString: metadata.name
+};
+
+// Pods of every namespace. UI thread only.
+class PodModel final : public KeyedTableModel<kube::PodInfo>
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Namespace, Status, Ready, Restarts, Node, Age, ColumnCount };
+    explicit PodModel(QObject *parent = nullptr);
+
+    void setList(const QList<QJsonObject> &items);
+    void applyEvents(const QList<kube::WatchEvent> &events);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    [[nodiscard]] static Health health(const kube::PodInfo &pod);
+
+Q_SIGNALS:
+    // After a list or a batch of events (for derived views).
+    void podsChanged();
+};
+
+// Deployments, StatefulSets and DaemonSets, with the nodes their pods run on.
+class WorkloadModel final : public KeyedTableModel<kube::WorkloadInfo>
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Kind, Namespace, Ready, UpToDate, Images, Nodes, Age, ColumnCount };
+    explicit WorkloadModel(PodModel *pods, QObject *parent = nullptr);
+
+    // kind: "Deployment", "StatefulSet", "DaemonSet": the collection replaced.
+    void setList(const QString &kind, const QList<QJsonObject> &items);
+    void applyEvents(const QString &kind, const QList<kube::WatchEvent> &events);
+
+    // Nodes that run pods of the workload (key as WorkloadInfo::key()).
+    [[nodiscard]] QStringList nodesOf(const QString &key) const;
+    [[nodiscard]] QStringList namespaces() const;
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    [[nodiscard]] static Health health(const kube::WorkloadInfo &w);
+    [[nodiscard]] static QString healthReason(const kube::WorkloadInfo &w);
+
+Q_SIGNALS:
+    void workloadsChanged();
+
+private:
+    void recomputeNodes();
+    PodModel *m_pods;
+    QHash<QString, QStringList> m_nodes;
+    QTimer m_nodesTimer;
+};
+
+class NodeModel final : public KeyedTableModel<kube::NodeInfo>
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Status, Roles, Version, Cpu, Memory, Age, ColumnCount };
+    explicit NodeModel(QObject *parent = nullptr);
+
+    void setList(const QList<QJsonObject> &items);
+    void applyEvents(const QList<kube::WatchEvent> &events);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    [[nodiscard]] static QString statusText(const kube::NodeInfo &n);
+
+Q_SIGNALS:
+    void nodesChanged();
+};
+
+class EventModel final : public KeyedTableModel<kube::EventInfo>
+{
+    Q_OBJECT
+public:
+    enum Column { LastSeen, Type, Reason, Object, Message, Count, ColumnCount };
+    explicit EventModel(QObject *parent = nullptr);
+
+    void setList(const QList<QJsonObject> &items);
+    void applyEvents(const QList<kube::WatchEvent> &events);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+};
+
+} // namespace labdeck

@@ -4,6 +4,8 @@
 
 #include "healthcolor.h"
 
+#include <QSet>
+
 namespace labdeck {
 
 namespace {
@@ -190,7 +192,7 @@ QModelIndex HostModel::indexForId(const QString &id, int column) const
 }
 
 bool HostModel::setHealth(const QString &id, Health health, const QString &reason,
-                          const QDateTime &at)
+                          const QDateTime &at, const QString &note)
 {
     const QModelIndex idx = indexForId(id);
     if (!idx.isValid())
@@ -198,13 +200,91 @@ bool HostModel::setHealth(const QString &id, Health health, const QString &reaso
     Entry *e = idx.internalId() == kTopLevel
                    ? &m_hosts[idx.row()].entry
                    : &m_hosts[int(idx.internalId() - 1)].children[idx.row()];
+    if (e->health == health && e->reason == reason && e->note == note) {
+        e->updated = at; // fresher, same meaning: no repaint needed
+        return true;
+    }
     e->health = health;
     e->reason = reason;
+    e->note = note;
     e->updated = at;
     Q_EMIT dataChanged(index(idx.row(), 0, idx.parent()), index(idx.row(), ColumnCount - 1, idx.parent()),
-                       {HealthRole, HealthReasonRole, UpdatedRole, Qt::DisplayRole,
+                       {HealthRole, HealthReasonRole, UpdatedRole, NoteRole, Qt::DisplayRole,
                         Qt::DecorationRole, Qt::ToolTipRole});
     return true;
+}
+
+void HostModel::resetHealth(const QString &reason)
+{
+    for (int r = 0; r < m_hosts.size(); ++r) {
+        HostEntry &he = m_hosts[r];
+        he.entry.health = Health::Unknown;
+        he.entry.reason = reason;
+        he.entry.note.clear();
+        for (Entry &c : he.children) {
+            c.health = Health::Unknown;
+            c.reason = reason;
+            c.note.clear();
+        }
+    }
+    if (!m_hosts.isEmpty()) {
+        Q_EMIT dataChanged(index(0, 0), index(int(m_hosts.size()) - 1, ColumnCount - 1));
+        for (int r = 0; r < m_hosts.size(); ++r) {
+            const QModelIndex parent = index(r, 0);
+            const int n = rowCount(parent);
+            if (n > 0)
+                Q_EMIT dataChanged(index(0, 0, parent), index(n - 1, ColumnCount - 1, parent));
+        }
+    }
+}
+
+void HostModel::setExtraWorkloads(const QHash<QString, QList<ExtraWorkload>> &byHost, const QDateTime &at)
+{
+    for (int r = 0; r < m_hosts.size(); ++r) {
+        HostEntry &he = m_hosts[r];
+        const QModelIndex parent = index(r, 0);
+        const QList<ExtraWorkload> wanted = byHost.value(he.entry.host);
+        QSet<QString> wantedIds;
+        for (const ExtraWorkload &x : wanted)
+            wantedIds.insert(workloadId(x.ns, x.name));
+        // Remove extras that are gone.
+        for (int c = int(he.children.size()) - 1; c >= 0; --c) {
+            if (he.children.at(c).extra && !wantedIds.contains(he.children.at(c).id)) {
+                beginRemoveRows(parent, c, c);
+                he.children.removeAt(c);
+                endRemoveRows();
+            }
+        }
+        for (const ExtraWorkload &x : wanted) {
+            const QString id = workloadId(x.ns, x.name);
+            int found = -1;
+            for (int c = 0; c < he.children.size(); ++c) {
+                if (he.children.at(c).id == id)
+                    found = c;
+            }
+            if (found >= 0) {
+                setHealth(id, x.health, x.reason, at, tr("not in inventory"));
+                continue;
+            }
+            Entry e;
+            e.type = ItemType::Workload;
+            e.id = id;
+            e.host = he.entry.host;
+            e.title = x.name;
+            e.kind = tr("%1 in %2").arg(x.kind, x.ns);
+            e.details = tr("Kubernetes %1 %2/%3, running here but not listed in the inventory")
+                            .arg(x.kind, x.ns, x.name);
+            e.health = x.health;
+            e.reason = x.reason;
+            e.note = tr("not in inventory");
+            e.extra = true;
+            e.updated = at;
+            const int row = int(he.children.size());
+            beginInsertRows(parent, row, row);
+            he.children << e;
+            endInsertRows();
+        }
+    }
 }
 
 QModelIndex HostModel::index(int row, int column, const QModelIndex &parent) const
@@ -244,6 +324,8 @@ QString HostModel::tooltip(const Entry &e) const
     QString text = QStringLiteral("<b>%1</b>").arg(e.title.toHtmlEscaped());
     if (!e.details.isEmpty())
         text += QStringLiteral("<br>") + e.details.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    if (!e.note.isEmpty())
+        text += QStringLiteral("<br><i>%1</i>").arg(e.note.toHtmlEscaped());
     QString state = tr("Status: %1").arg(HealthText::name(e.health));
     if (!e.reason.isEmpty())
         state += QStringLiteral(" (") + e.reason + QLatin1Char(')');
@@ -295,6 +377,10 @@ QVariant HostModel::data(const QModelIndex &index, int role) const
         return e->url;
     case NodePortRole:
         return e->nodePort;
+    case NoteRole:
+        return e->note;
+    case ExtraRole:
+        return e->extra;
     default:
         return {};
     }
@@ -328,6 +414,8 @@ QHash<int, QByteArray> HostModel::roleNames() const
     names.insert(UpdatedRole, "updated");
     names.insert(UrlRole, "url");
     names.insert(NodePortRole, "nodePort");
+    names.insert(NoteRole, "note");
+    names.insert(ExtraRole, "extra");
     return names;
 }
 

@@ -30,6 +30,8 @@ public:
         UpdatedRole,               // QDateTime (UTC): when health was last set; invalid: never
         UrlRole,                   // QUrl: public URL, or the service endpoint
         NodePortRole,              // int: 0 when none
+        NoteRole,                  // QString: a short tag when live state differs from the inventory ("missing", "on bracky", "not in inventory")
+        ExtraRole,                 // bool: found live but not in the inventory
     };
     Q_ENUM(Role)
 
@@ -52,7 +54,24 @@ public:
 
     [[nodiscard]] QModelIndex indexForId(const QString &id, int column = NameColumn) const;
     // Sets an item's health; returns false for an unknown id. at is UTC.
-    bool setHealth(const QString &id, Health health, const QString &reason, const QDateTime &at);
+    bool setHealth(const QString &id, Health health, const QString &reason, const QDateTime &at,
+                   const QString &note = QString());
+    // Sets every item's health back to unknown with the reason (a source was
+    // lost or switched), keeping notes cleared.
+    void resetHealth(const QString &reason);
+
+    // A workload running on a host that the inventory does not list.
+    struct ExtraWorkload
+    {
+        QString ns;
+        QString name;
+        QString kind;
+        Health health = Health::Unknown;
+        QString reason;
+    };
+    // Replaces the extra workloads of every host (rows inserted and removed
+    // one by one; unchanged rows stay).
+    void setExtraWorkloads(const QHash<QString, QList<ExtraWorkload>> &byHost, const QDateTime &at);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -77,6 +96,8 @@ private:
         int nodePort = 0;
         Health health = Health::Unknown;
         QString reason;
+        QString note;
+        bool extra = false;
         QDateTime updated;
     };
     struct HostEntry

@@ -7,4 +7,6 @@ target_sources(labdeck_services PRIVATE
   kube/reflector.h kube/reflector.cpp
   kube/kubesession.h kube/kubesession.cpp
   kube/kubeactions.h kube/kubeactions.cpp
+  kube/podlogstream.h kube/podlogstream.cpp
+  kube/labreconcile.h kube/labreconcile.cpp
 )

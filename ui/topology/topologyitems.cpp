@@ -102,6 +102,14 @@ void StatusItem::setHealth(Health health)
     update();
 }
 
+void StatusItem::setNote(const QString &note)
+{
+    if (m_note == note)
+        return;
+    m_note = note;
+    update();
+}
+
 void StatusItem::paintLight(QPainter *painter, const QPointF &centre, qreal radius) const
 {
     painter->save();
@@ -163,15 +171,19 @@ void RowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget
     const QFontMetricsF sfm(small);
 
     qreal right = r.right() - 6;
-    if (!m_tag.isEmpty()) {
-        const qreal w = sfm.horizontalAdvance(m_tag) + 8;
+    // A difference from the inventory outranks the storage tag.
+    const bool noted = !note().isEmpty();
+    const QString tag = noted ? note() : m_tag;
+    if (!tag.isEmpty()) {
+        const QColor colour = noted ? healthColor(Health::Warning) : linkColor(LinkKind::Nfs);
+        const qreal w = qMin(sfm.horizontalAdvance(tag) + 8, r.width() * 0.45);
         const QRectF tagRect(right - w, r.center().y() - 8, w, 16);
-        painter->setPen(QPen(linkColor(LinkKind::Nfs), 1));
+        painter->setPen(QPen(colour, noted ? 1.5 : 1));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(tagRect, 3, 3);
         painter->setFont(small);
-        painter->setPen(linkColor(LinkKind::Nfs));
-        painter->drawText(tagRect, Qt::AlignCenter, m_tag);
+        painter->setPen(colour);
+        painter->drawText(tagRect, Qt::AlignCenter, sfm.elidedText(tag, Qt::ElideRight, w - 6));
         right = tagRect.left() - 6;
     }
     const qreal titleLeft = 24;
@@ -241,8 +253,12 @@ void HostCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     painter->setFont(small);
     painter->setPen(muted(pal));
     const QFontMetricsF fm(small);
+    const QString role = note().isEmpty() ? m_role : QStringLiteral("%1 \u00b7 %2").arg(m_role, note());
+    if (!note().isEmpty())
+        painter->setPen(healthColor(Health::Warning));
     painter->drawText(QRectF(14, 36, kWidth - 24, 20), Qt::AlignLeft | Qt::AlignVCenter,
-                      fm.elidedText(m_role, Qt::ElideRight, (kWidth - 28) * 0.5));
+                      fm.elidedText(role, Qt::ElideRight, (kWidth - 28) * 0.5));
+    painter->setPen(muted(pal));
     painter->drawText(QRectF(14, 36, kWidth - 26, 20), Qt::AlignRight | Qt::AlignVCenter,
                       fm.elidedText(m_size, Qt::ElideLeft, (kWidth - 28) * 0.5));
     if (!m_rows.isEmpty()) {

@@ -40,6 +40,10 @@ public:
     [[nodiscard]] QString id() const;
     [[nodiscard]] Health health() const { return m_health; }
     void setHealth(Health health);
+    // A short tag saying how the live state differs from the inventory
+    // ("missing", "on bracky"); empty when as planned.
+    [[nodiscard]] QString note() const { return m_note; }
+    void setNote(const QString &note);
 
 protected:
     // Draws the light: a filled circle with a glyph, so colour is never the
@@ -49,6 +53,7 @@ protected:
 
 private:
     Health m_health = Health::Unknown;
+    QString m_note;
 };
 
 // One line inside a host card: a workload, compose service, host service or

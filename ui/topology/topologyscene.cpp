@@ -25,6 +25,10 @@ TopologyScene::TopologyScene(HostModel *model, LabSelection *selection, QObject 
 {
     connect(m_model, &HostModel::modelReset, this, &TopologyScene::rebuild);
     connect(m_model, &HostModel::dataChanged, this, &TopologyScene::onDataChanged);
+    // Rows come and go when live workloads differ from the inventory; that is
+    // rare, so the scene is simply laid out again.
+    connect(m_model, &HostModel::rowsInserted, this, &TopologyScene::rebuild);
+    connect(m_model, &HostModel::rowsRemoved, this, &TopologyScene::rebuild);
     connect(m_selection, &LabSelection::currentChanged, this, &TopologyScene::showSelection);
     connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::publishSelection);
     rebuild();
@@ -89,6 +93,7 @@ void TopologyScene::rebuild()
                                       m_model->index(r, HostModel::EndpointColumn).data().toString());
         card->setToolTip(hi.data(Qt::ToolTipRole).toString());
         card->setHealth(Health(hi.data(HostModel::HealthRole).toInt()));
+        card->setNote(hi.data(HostModel::NoteRole).toString());
         m_items.insert(card->id(), card);
         m_cards.insert(hostName, card);
         for (int c = 0; c < m_model->rowCount(hi); ++c) {
@@ -100,6 +105,7 @@ void TopologyScene::rebuild()
                 onNfs.contains(id) ? tr("NFS") : QString());
             row->setToolTip(ci.data(Qt::ToolTipRole).toString());
             row->setHealth(Health(ci.data(HostModel::HealthRole).toInt()));
+            row->setNote(ci.data(HostModel::NoteRole).toString());
             m_items.insert(id, row);
         }
         addItem(card);
@@ -300,12 +306,14 @@ void TopologyScene::layOut(const Inventory &inv)
 void TopologyScene::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                   const QList<int> &roles)
 {
-    if (!roles.isEmpty() && !roles.contains(HostModel::HealthRole) && !roles.contains(Qt::ToolTipRole))
+    if (!roles.isEmpty() && !roles.contains(HostModel::HealthRole) && !roles.contains(Qt::ToolTipRole) &&
+        !roles.contains(HostModel::NoteRole))
         return;
     for (int r = topLeft.row(); r <= bottomRight.row(); ++r) {
         const QModelIndex idx = m_model->index(r, 0, topLeft.parent());
         if (StatusItem *item = m_items.value(idx.data(HostModel::IdRole).toString())) {
             item->setHealth(Health(idx.data(HostModel::HealthRole).toInt()));
+            item->setNote(idx.data(HostModel::NoteRole).toString());
             item->setToolTip(idx.data(Qt::ToolTipRole).toString());
         }
     }

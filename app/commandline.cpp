@@ -37,6 +37,8 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(LABDECK_VERSION));
 }
 
+} // namespace
+
 // Installs the Japanese (or other) translation matching the system locale.
 void installTranslations(QCoreApplication &app)
 {
@@ -48,6 +50,8 @@ void installTranslations(QCoreApplication &app)
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
+
+namespace {
 
 bool hasArg(int argc, char **argv, std::initializer_list<const char *> names)
 {
@@ -79,9 +83,11 @@ QString noDisplayMessage()
 {
     return tr("labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
               "  To see the window on a machine without a screen, run it under Xvfb:\n"
-              "      xvfb-run -a labdeck --screenshot labdeck.png\n"
+              "      xvfb-run -a labdeck\n"
+              "  To render the window to a picture:\n"
+              "      labdeck --screenshot labdeck.png\n"
               "  To use Labdeck without a window:\n"
-              "      labdeck inventory --validate     check the lab inventory\n"
+              "      labdeck inventory --validate       check the lab inventory\n"
               "      labdeck inventory --print-default  print the built-in lab");
 }
 
@@ -125,11 +131,11 @@ int runInventoryCommand(int argc, char **argv)
                                            : InventoryLoader::loadFile(choice.path);
     if (!result.ok()) {
         err << result.errorText() << Qt::endl;
-        err << tr("%1: %2 error(s)").arg(choice.describe()).arg(result.errors.size()) << Qt::endl;
+        err << tr("%1: not loaded (errors: %2)").arg(choice.describe()).arg(result.errors.size()) << Qt::endl;
         return 1;
     }
     const Inventory &inv = *result.inventory;
-    out << tr("%1: ok: %2 hosts, %3 namespaces, %4 workloads, %5 compose services, %6 public URLs")
+    out << tr("%1: ok (hosts: %2, namespaces: %3, workloads: %4, compose services: %5, public URLs: %6)")
                .arg(choice.describe())
                .arg(inv.hosts.size())
                .arg(inv.namespaces.size())

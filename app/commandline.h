@@ -2,6 +2,8 @@
 
 #include <QString>
 
+class QCoreApplication;
+
 // Entry points of the labdeck executable, kept out of main() so they stay
 // short and readable.
 namespace labdeck::app {
@@ -12,6 +14,8 @@ namespace labdeck::app {
 // True when argv asks for something that works without a real display
 // (--screenshot, --help, --version): such runs use the offscreen platform.
 [[nodiscard]] bool canRunOffscreen(int argc, char **argv);
+// Installs the translation of the system locale into app.
+void installTranslations(QCoreApplication &app);
 // The message printed when there is no display.
 [[nodiscard]] QString noDisplayMessage();
 

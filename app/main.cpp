@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -12,6 +13,9 @@ int main(int argc, char **argv)
         return runInventoryCommand(argc, argv);
     if (!hasDisplay(argc, argv)) {
         if (!canRunOffscreen(argc, argv)) {
+            // A core application, so the message can be translated.
+            QCoreApplication app(argc, argv);
+            installTranslations(app);
             QTextStream(stderr) << noDisplayMessage() << Qt::endl;
             return 2;
         }

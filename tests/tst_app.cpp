@@ -35,6 +35,10 @@ private:
         // Never read or write the user's own settings or inventory.
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
         e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        // Qt takes the UI language from LANGUAGE first; these tests read English.
+        e.remove(QStringLiteral("LANGUAGE"));
+        e.remove(QStringLiteral("LC_ALL"));
+        e.remove(QStringLiteral("LC_MESSAGES"));
         return e;
     }
 
@@ -147,8 +151,8 @@ private Q_SLOTS:
     {
         const Run ok = run({QStringLiteral("inventory"), QStringLiteral("--validate")}, env(false));
         QCOMPARE(ok.exitCode, 0);
-        QVERIFY2(ok.out.contains(QStringLiteral("built-in default lab: ok: 5 hosts, 5 namespaces, "
-                                                "10 workloads, 4 compose services, 7 public URLs")),
+        QVERIFY2(ok.out.contains(QStringLiteral("built-in default lab: ok (hosts: 5, namespaces: 5, "
+                                                "workloads: 10, compose services: 4, public URLs: 7)")),
                  qPrintable(ok.out));
 
         const QString bad = fixture(QStringLiteral("bad-duplicate-host.yaml"));
@@ -176,7 +180,7 @@ private Q_SLOTS:
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
         const Run r = run({QStringLiteral("inventory"), QStringLiteral("--validate")}, e);
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("(user inventory): ok: 1 hosts")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("(user inventory): ok (hosts: 1,")), qPrintable(r.out));
     }
 
     void printDefaultIsTheBuiltInFile()

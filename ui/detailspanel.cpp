@@ -78,8 +78,7 @@ QString DetailsPanel::hostHtml(const QString &name) const
     rows += row(tr("Kind"), hostKindTitle(h->kind));
     rows += row(tr("Role"), h->role);
     if (const Site *s = inv.site(h->site))
-        rows += row(tr("Site"), s->network.isEmpty() ? s->label
-                                                     : QStringLiteral("%1 (%2)").arg(s->label, s->network));
+        rows += row(tr("Site"), s->network.isEmpty() ? s->label : tr("%1 (%2)").arg(s->label, s->network));
     rows += row(tr("Size"), Format::size(h->resources.cpus, h->resources.cpuUnit,
                                         h->resources.memoryGB, h->resources.diskGB));
     rows += row(tr("Architecture"), h->resources.arch);
@@ -105,9 +104,8 @@ QString DetailsPanel::hostHtml(const QString &name) const
     rows += row(tr("Kubernetes node name"), h->sources.kubernetesNode);
     rows += row(tr("Prometheus instance"), h->sources.prometheusInstance);
     rows += row(tr("Tailscale host name"), h->sources.tailscaleHost);
-    rows += row(tr("Status"), QStringLiteral("%1 (%2)").arg(
-                                  HealthText::name(Health(idx.data(HostModel::HealthRole).toInt())),
-                                  idx.data(HostModel::HealthReasonRole).toString()));
+    rows += row(tr("Status"), tr("%1 (%2)").arg(HealthText::name(Health(idx.data(HostModel::HealthRole).toInt())),
+                                                idx.data(HostModel::HealthReasonRole).toString()));
 
     QString children;
     for (int c = 0; c < m_model->rowCount(idx); ++c) {
@@ -135,9 +133,8 @@ QString DetailsPanel::itemHtml(const QString &id) const
     if (nodePort)
         rows += row(tr("NodePort"), QString::number(nodePort));
     rows += row(tr("URL"), idx.data(HostModel::UrlRole).toUrl().toString());
-    rows += row(tr("Status"), QStringLiteral("%1 (%2)").arg(
-                                  HealthText::name(Health(idx.data(HostModel::HealthRole).toInt())),
-                                  idx.data(HostModel::HealthReasonRole).toString()));
+    rows += row(tr("Status"), tr("%1 (%2)").arg(HealthText::name(Health(idx.data(HostModel::HealthRole).toInt())),
+                                                idx.data(HostModel::HealthReasonRole).toString()));
     const Inventory &inv = m_model->inventory();
     for (const Workload &w : inv.workloads) {
         if (HostModel::workloadId(w.ns, w.name) != id)

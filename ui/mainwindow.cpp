@@ -148,6 +148,7 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     QAction *reloadAction = file->addAction(tr("&Reload Inventory"), this, &MainWindow::reload);
     reloadAction->setShortcut(QKeySequence::Refresh);
+    reloadAction->setIconText(tr("Reload"));
     file->addAction(tr("&Create My Inventory from the Built-in Lab..."), this,
                     &MainWindow::createUserInventory);
     file->addAction(tr("Use the &Built-in Lab"), this, &MainWindow::useBuiltIn);
@@ -158,10 +159,13 @@ void MainWindow::createActions()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn = m_viewMenu->addAction(tr("Zoom &In"), m_view, &TopologyView::zoomIn);
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    zoomIn->setIconText(tr("Zoom In"));
     QAction *zoomOut = m_viewMenu->addAction(tr("Zoom &Out"), m_view, &TopologyView::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
+    zoomOut->setIconText(tr("Zoom Out"));
     QAction *fit = m_viewMenu->addAction(tr("&Fit to Window"), m_view, &TopologyView::fitToWindow);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    fit->setIconText(tr("Fit"));
     m_viewMenu->addSeparator();
     QAction *labToggle = m_labDock->toggleViewAction();
     labToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
@@ -169,6 +173,7 @@ void MainWindow::createActions()
     QAction *detailsToggle = m_detailsDock->toggleViewAction();
     detailsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_viewMenu->addAction(detailsToggle);
+    m_dockTogglesEnd = m_viewMenu->addSeparator();
     m_viewMenu->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
 
     QAction *filter = new QAction(tr("Filter"), this);
@@ -180,10 +185,10 @@ void MainWindow::createActions()
     });
     addAction(filter);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Labdeck"), this, &MainWindow::about);
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->addAction(tr("&About Labdeck"), this, &MainWindow::about);
 
-    QToolBar *bar = addToolBar(tr("Main"));
+    QToolBar *bar = addToolBar(tr("Main Toolbar"));
     bar->setObjectName(QStringLiteral("MainToolBar"));
     bar->addAction(reloadAction);
     bar->addSeparator();
@@ -191,6 +196,30 @@ void MainWindow::createActions()
     bar->addAction(zoomOut);
     bar->addAction(fit);
     m_viewMenu->addAction(bar->toggleViewAction());
+}
+
+void MainWindow::addBottomDock(QDockWidget *dock)
+{
+    if (m_bottomDocks.isEmpty())
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+    else
+        tabifyDockWidget(m_bottomDocks.first(), dock);
+    m_bottomDocks << dock;
+    // The docks exist now: their default layout and the saved one apply.
+    m_defaultState = saveState(kStateVersion);
+    restoreLayout();
+}
+
+void MainWindow::addViewToggle(QAction *toggle)
+{
+    m_viewMenu->insertAction(m_dockTogglesEnd, toggle);
+}
+
+QMenu *MainWindow::addMenuBeforeHelp(const QString &title)
+{
+    auto *menu = new QMenu(title, this);
+    menuBar()->insertMenu(m_helpMenu->menuAction(), menu);
+    return menu;
 }
 
 void MainWindow::restoreLayout()

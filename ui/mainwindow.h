@@ -43,6 +43,13 @@ public:
     // Calls done once, after the topology is painted for the first time.
     void notifyFirstPaint(std::function<void()> done);
 
+    // Adds a dock to the bottom area, tabbed with the other bottom docks, and
+    // its toggle to the View menu.
+    void addBottomDock(QDockWidget *dock);
+    void addViewToggle(QAction *toggle);
+    // A menu placed before Help.
+    QMenu *addMenuBeforeHelp(const QString &title);
+
     [[nodiscard]] TopologyScene *topologyScene() const { return m_scene; }
     [[nodiscard]] TopologyView *topologyView() const { return m_view; }
     [[nodiscard]] QTreeView *labTree() const { return m_tree; }
@@ -84,6 +91,9 @@ private:
     QLabel *m_inventoryLabel;
     QLabel *m_sourcesLabel;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_dockTogglesEnd = nullptr;
+    QList<QDockWidget *> m_bottomDocks;
     InventoryLocator::Choice m_choice;
     QByteArray m_defaultState;
     bool m_following = false;

@@ -1,4 +1,2489 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name>ExecApprovalStore</name>
+    <message>
+        <location filename="../../services/kube/execapproval.cpp" line="+58"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a Labdeck exec approval file (%2); it will be replaced, and you will be asked again</source>
+        <translation>%1 は Labdeck の exec 承認ファイルではありません（%2）。このファイルは置き換えられ、改めて確認が求められます</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a JSON object</source>
+        <translation>JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>cannot create the folder %1</source>
+        <translation>フォルダー %1 を作成できません</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../../services/common/format.cpp" line="+15"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 CPU</source>
+        <translation>%1 CPU</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min ago</source>
+        <translation>%1 分前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h ago</source>
+        <translation>%1 時間前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d ago</source>
+        <translation>%1 日前</translation>
+    </message>
+</context>
+<context>
+    <name>HealthText</name>
+    <message>
+        <location filename="../../services/common/health.cpp" line="+9"/>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>critical</source>
+        <translation>異常</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryLoader</name>
+    <message>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="+788"/>
+        <source>cannot read the inventory: %1</source>
+        <translation>インベントリを読み込めません: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such file; create it (labdeck inventory --print-default writes the default lab to start from) or pass another file with --inventory</source>
+        <translation>ファイルがありません。作成するか（labdeck inventory --print-default で、たたき台になる既定のラボを出力できます）、--inventory で別のファイルを指定してください</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryLocator</name>
+    <message>
+        <location filename="../../services/inventory/inventorylocator.cpp" line="+29"/>
+        <source>%1 (from --inventory)</source>
+        <translation>%1（--inventory で指定）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (user inventory)</source>
+        <translation>%1（ユーザーのインベントリ）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>built-in default lab</source>
+        <translation>組み込みの既定ラボ</translation>
+    </message>
+</context>
+<context>
+    <name>KubeConfig</name>
+    <message>
+        <location filename="../../services/kube/kubeconfig.cpp" line="+54"/>
+        <source>holds the placeholder &quot;%1&quot; that &quot;kubectl config view&quot; prints instead of the data; export the kubeconfig with &quot;kubectl config view --raw&quot;</source>
+        <translation>「kubectl config view」がデータの代わりに出力するプレースホルダー「%1」が入っています。kubeconfig は「kubectl config view --raw」で書き出してください</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>is a directory; a kubeconfig is a file</source>
+        <translation>ディレクトリです。kubeconfig はファイルです</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot read the kubeconfig: %1</source>
+        <translation>kubeconfig を読み込めません: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the file is empty; a kubeconfig lists clusters, users and contexts (copy one from your cluster, e.g. kind get kubeconfig, /etc/rancher/k3s/k3s.yaml or /etc/kubernetes/admin.conf)</source>
+        <translation>ファイルが空です。kubeconfig には clusters、users、contexts を記述します（クラスターからコピーしてください。例: kind get kubeconfig、/etc/rancher/k3s/k3s.yaml、/etc/kubernetes/admin.conf）</translation>
+    </message>
+</context>
+<context>
+    <name>KubeConfigParser</name>
+    <message>
+        <location filename="../../services/kube/kubeconfigparser.cpp" line="+262"/>
+        <source>a mapping</source>
+        <translation>マッピング</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number (put it in quotes to make it text)</source>
+        <translation>数値（文字列にするには引用符で囲んでください）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a true/false value (put it in quotes to make it text)</source>
+        <translation>真偽値（文字列にするには引用符で囲んでください）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>keys must be plain words, found %1</source>
+        <translation>キーには単純な文字列を使ってください。実際は%1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>expected a mapping (key: value), found %1</source>
+        <translation>マッピング（キー: 値）が必要です。実際は%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>expected a list, found %1</source>
+        <translation>リストが必要です。実際は%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+63"/>
+        <source>expected text, found %1</source>
+        <translation>文字列が必要です。実際は%1</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>expected true or false, found text (write true or false without quotes)</source>
+        <translation>true か false が必要ですが、文字列になっています（true や false は引用符なしで書いてください）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected true or false, found %1</source>
+        <translation>true か false が必要です。実際は%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>is not valid base64 (illegal base64 data at input byte %1); *-data fields hold base64 of the PEM file, e.g. the output of: base64 -w0 ca.crt</source>
+        <translation>有効な base64 ではありません（入力の %1 バイト目が不正）。*-data フィールドには PEM ファイルを base64 にしたもの（例: base64 -w0 ca.crt の出力）を書きます</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>is empty; ignored</source>
+        <translation>空なので無視します</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is missing, so nothing can refer to this entry; ignored</source>
+        <translation>ありません。どこからもこのエントリーを参照できないため、無視します</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>duplicate name &quot;%1&quot; in %2 (first on line %3)</source>
+        <translation>%2 で名前「%1」が重複しています（最初は %3 行目）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&quot;%1&quot; is not an API server URL like https://192.168.1.10:6443</source>
+        <translation>「%1」は API サーバーの URL（例: https://192.168.1.10:6443）ではありません</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>is not a proxy URL; kubectl accepts http://, https:// and socks5:// URLs with a host</source>
+        <translation>プロキシの URL ではありません。kubectl が受け付けるのは、ホストを含む http://、https://、socks5:// の URL です</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>not valid YAML: %1</source>
+        <translation>YAML として正しくありません: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>expected a kubeconfig (a mapping with clusters, users and contexts), found %1</source>
+        <translation>kubeconfig（clusters、users、contexts を持つマッピング）が必要です。実際は%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a kubeconfig version; kubectl reads apiVersion v1</source>
+        <translation>「%1」は kubeconfig のバージョンではありません。kubectl が読めるのは apiVersion v1 です</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a kubeconfig; a kubeconfig has kind: Config</source>
+        <translation>「%1」は kubeconfig ではありません。kubeconfig は kind: Config です</translation>
+    </message>
+</context>
+<context>
+    <name>KubeStatusText</name>
+    <message>
+        <location filename="../../services/kube/kubestatus.cpp" line="+70"/>
+        <source>the credentials were refused; check the user of this kubeconfig context or log in again</source>
+        <translation>認証情報が拒否されました。この kubeconfig コンテキストのユーザーを確認するか、ログインし直してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this user may not do that; ask for the RBAC permission or use another context</source>
+        <translation>このユーザーにはその操作の権限がありません。RBAC の権限を付与してもらうか、別のコンテキストを使ってください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it may have been deleted or renamed; refresh and try again</source>
+        <translation>削除されたか、名前が変わった可能性があります。更新してからやり直してください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>another field manager owns these fields; apply with force to take them over</source>
+        <translation>これらのフィールドは別のフィールドマネージャーが管理しています。引き継ぐには force を付けて apply してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the object changed meanwhile; refresh and try again</source>
+        <translation>その間にオブジェクトが変更されました。更新してからやり直してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the data was too old; Labdeck lists again</source>
+        <translation>データが古すぎました。Labdeck が一覧を取得し直します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the object is not valid; see the fields named above</source>
+        <translation>オブジェクトが正しくありません。上に挙げたフィールドを確認してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the API server is busy; Labdeck retries after a pause</source>
+        <translation>API サーバーが混み合っています。Labdeck が少し待ってから再試行します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the API server had a problem; Labdeck retries after a pause</source>
+        <translation>API サーバーで問題が発生しました。Labdeck が少し待ってから再試行します</translation>
+    </message>
+</context>
+<context>
+    <name>LabReconciler</name>
+    <message>
+        <location filename="../../services/kube/labreconcile.cpp" line="+67"/>
+        <source>no node named %1 in the cluster</source>
+        <translation>クラスターに %1 という名前のノードがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <location line="+38"/>
+        <source>missing</source>
+        <translation>不在</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>the node&apos;s state is unknown (kubelet not reporting)</source>
+        <translation>ノードの状態が不明です（kubelet から報告がありません）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NotReady: %1</source>
+        <translation>NotReady: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready, cordoned (no new pods), kubelet %1</source>
+        <translation>Ready、cordon 済み（新しい Pod は配置されません）、kubelet %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cordoned</source>
+        <translation>cordon 済み</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready, kubelet %1</source>
+        <translation>Ready、kubelet %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>no pod of %1 found in kube-system</source>
+        <translation>kube-system に %1 の Pod が見つかりません</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 of %2 pods ready on %3</source>
+        <translation>%3 で Pod %1/%2 が準備完了</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>not found in the cluster (no %1 %2 in namespace %3)</source>
+        <translation>クラスターに見つかりません（Namespace %3 に %1 %2 がありません）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of %2 ready</source>
+        <translation>%1/%2 準備完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 ready on %3</source>
+        <translation>%2 個中 %1 個が Ready（%3）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 of %2 ready on %3, but the inventory puts it on %4</source>
+        <translation>%2 個中 %1 個が Ready（%3）。ただしインベントリでは %4 に配置されています</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is a %1</source>
+        <translation>実体は %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (it is a %2; the inventory says %3)</source>
+        <translation>%1（実体は %2、インベントリでは %3）</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>on %1</source>
+        <translation>%1 で稼働</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>not in the inventory; %1 of %2 ready</source>
+        <translation>インベントリにありません。%1/%2 準備完了</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no other workloads in namespace %1</source>
+        <translation>Namespace %1 にほかのワークロードはありません</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n workload(s): %1</source>
+        <translation>
+            <numerusform>ワークロード %n 個: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ActivityPane</name>
+    <message>
+        <location filename="../../ui/kube/activitypane.cpp" line="+33"/>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+8"/>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>running %1/%2</source>
+        <translation>実行中 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✓ done</source>
+        <translation>✓ 完了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>× failed</source>
+        <translation>× 失敗</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>stopped</source>
+        <translation>中止</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ClusterModels</name>
+    <message>
+        <location filename="../../models/clustermodels.cpp" line="+36"/>
+        <source>connecting to %1</source>
+        <translation>%1 に接続中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no Kubernetes cluster connected</source>
+        <translation>Kubernetes クラスター未接続</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Kubernetes API of %1: %2 (last data %3)</source>
+        <translation>%1 の Kubernetes API: %2（最終データ %3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kubernetes API of %1: %2</source>
+        <translation>%1 の Kubernetes API: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>not connected</source>
+        <translation>未接続</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ClusterPanes</name>
+    <message>
+        <location filename="../../ui/kube/clusterpanes.cpp" line="+54"/>
+        <source>Filter workloads (type to filter)</source>
+        <translation>ワークロードを絞り込み（入力して絞り込み）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter pods (type to filter)</source>
+        <translation>Pod を絞り込み（入力して絞り込み）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter events (type to filter)</source>
+        <translation>イベントを絞り込み（入力して絞り込み）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Workloads</source>
+        <translation>ワークロード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pods</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+230"/>
+        <source>Logs</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <location line="-229"/>
+        <source>Activity</source>
+        <translation>アクティビティ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Cluster</source>
+        <translation>クラスター(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Restart Workload...</source>
+        <translation>ワークロードを再起動(&amp;R)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Scale Workload...</source>
+        <translation>ワークロードをスケール(&amp;S)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show &amp;Logs</source>
+        <translation>ログを表示(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show &amp;Events</source>
+        <translation>イベントを表示(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Delete Pod...</source>
+        <translation>Pod を削除(&amp;D)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;ordon Node...</source>
+        <translation>ノードを cordon(&amp;O)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Uncordon Node...</source>
+        <translation>ノードを uncordon(&amp;U)...</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Restart %1 %2 in %3</source>
+        <translation>%3 の %1 %2 を再起動</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: its pod template changes, but with updateStrategy OnDelete no pod is replaced until you delete it.</source>
+        <translation>%1: Pod テンプレートは変わりますが、updateStrategy が OnDelete なので、Pod を削除するまで置き換わりません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1: its pod on each of %n node(s) is replaced, one node at a time.</source>
+        <translation>
+            <numerusform>%1: %n 台のノードそれぞれの Pod を、1 ノードずつ置き換えます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: its %n pod(s) are replaced one at a time, highest ordinal first.</source>
+        <translation>
+            <numerusform>%1: %n 個の Pod を、序数の大きいものから 1 つずつ置き換えます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: all %n pod(s) are stopped first, then replaced; it is down meanwhile.</source>
+        <translation>
+            <numerusform>%1: %n 個の Pod をすべて停止してから置き換えます。その間はサービスが停止します。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1: its %n pod(s) are replaced, one at a time.</source>
+        <translation>
+            <numerusform>%1: %n 個の Pod を 1 つずつ置き換えます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>Restart</source>
+        <translation>再起動</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1 %2 is paused; resume its rollout first.</source>
+        <translation>%1 %2 は一時停止中です。先にロールアウトを再開してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart %1</source>
+        <translation>%1 を再起動</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Scale</source>
+        <translation>スケール</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A DaemonSet runs one pod per node and cannot be scaled.</source>
+        <translation>DaemonSet はノードごとに Pod を 1 つ動かすもので、スケールできません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scale %1 %2 in %3 from %4 to:</source>
+        <translation>%3 の %1 %2 を %4 から次の数にスケール:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Scale %1</source>
+        <translation>%1 をスケール</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scale %1 to 0</source>
+        <translation>%1 を 0 にスケール</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale %1 %2 in %3 to 0: all its pods stop and it serves nothing until scaled up again.</source>
+        <translation>%3 の %1 %2 を 0 にスケールします。Pod はすべて停止し、再びスケールアップするまで何も提供しません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale to 0</source>
+        <translation>0 にスケール</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete pod %1 in %2: it is stopped now and nothing recreates it.</source>
+        <translation>%2 の Pod %1 を削除します。すぐに停止し、再作成されません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete pod %1 in %2: it is stopped now and its %3 %4 starts a replacement.</source>
+        <translation>%2 の Pod %1 を削除します。すぐに停止し、%3 %4 が代わりの Pod を起動します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete pod %1</source>
+        <translation>Pod %1 を削除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete Pod</source>
+        <translation>Pod を削除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cordon node %1: no new pods are scheduled on it; the pods running there stay.</source>
+        <translation>ノード %1 を cordon します。新しい Pod はスケジュールされなくなり、実行中の Pod はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncordon node %1: new pods may be scheduled on it again.</source>
+        <translation>ノード %1 を uncordon します。新しい Pod が再びスケジュールされるようになります。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cordon %1</source>
+        <translation>%1 を cordon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uncordon %1</source>
+        <translation>%1 を uncordon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cordon</source>
+        <translation>cordon する</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uncordon</source>
+        <translation>uncordon する</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 has no pods to show logs of.</source>
+        <translation>%1 にはログを表示できる Pod がありません。</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kubernetes %1 %2</source>
+        <translation>Kubernetes %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::DetailsPanel</name>
+    <message>
+        <location filename="../../ui/detailspanel.cpp" line="+39"/>
+        <source>Details of the selection</source>
+        <translation>選択項目の詳細</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select a host, workload or URL in the topology or the Lab tree to see its details here.</source>
+        <translation>トポロジーかラボのツリーでホスト、ワークロード、URL を選ぶと、ここに詳細が表示されます。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+52"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Site</source>
+        <translation>サイト</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+26"/>
+        <location line="+29"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Size</source>
+        <translation>スペック</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Architecture</source>
+        <translation>アーキテクチャ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Node labels</source>
+        <translation>ノードラベル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public IP</source>
+        <translation>パブリック IP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Private address</source>
+        <translation>プライベートアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tailscale</source>
+        <translation>Tailscale</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kubernetes node name</source>
+        <translation>Kubernetes ノード名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prometheus instance</source>
+        <translation>Prometheus インスタンス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tailscale host name</source>
+        <translation>Tailscale ホスト名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <location line="+38"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Runs here</source>
+        <translation>このホストで稼働中</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NodePort</source>
+        <translation>NodePort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kubernetes name</source>
+        <translation>Kubernetes 上の名前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Storage</source>
+        <translation>ストレージ</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>NFS %1:%2</source>
+        <translation>NFS %1:%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compose project</source>
+        <translation>Compose プロジェクト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs on</source>
+        <translation>稼働ホスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Route</source>
+        <translation>経路</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>%1 (TLS) -&gt; %2:%3</source>
+        <translation>%1（TLS）→ %2:%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (TLS), served on the same host</source>
+        <translation>%1（TLS）、同じホストで提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from certResolver %1</source>
+        <translation>certResolver %1 で取得</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown (not checked yet)</source>
+        <translation>不明（未確認）</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::EventModel</name>
+    <message>
+        <location filename="../../models/kubemodels.cpp" line="+519"/>
+        <source>Last seen</source>
+        <translation>最終発生</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>タイプ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count</source>
+        <translation>回数</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::HostModel</name>
+    <message>
+        <location filename="../../models/hostmodel.cpp" line="+60"/>
+        <source>no live source connected yet</source>
+        <translation>ライブソース未接続</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>label %1</source>
+        <translation>ラベル %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tailscale: %1</source>
+        <translation>Tailscale: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSH: %1</source>
+        <translation>SSH: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>system component</source>
+        <translation>システムコンポーネント</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+171"/>
+        <source>%1 in %2</source>
+        <translation>%2 の %1</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>Kubernetes %1 %2</source>
+        <translation>Kubernetes %1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NodePort %1 on %2</source>
+        <translation>%2 の NodePort %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+27"/>
+        <source>Public URL %1</source>
+        <translation>公開 URL %1</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>NFS volume %1 on %2</source>
+        <translation>%2 の NFS ボリューム %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Compose service</source>
+        <translation>Compose サービス</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Compose service %1 in project %2</source>
+        <translation>プロジェクト %2 の Compose サービス %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data in %1</source>
+        <translation>データ保存先: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <location line="+13"/>
+        <source>not in inventory</source>
+        <translation>インベントリ外</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Kubernetes %1 %2/%3, running here but not listed in the inventory</source>
+        <translation>Kubernetes %1 %2/%3（ここで稼働中ですが、インベントリにはありません）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Status: %1</source>
+        <translation>状態: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updated %1</source>
+        <translation>%1に更新</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::Inventory</name>
+    <message>
+        <location filename="../../services/inventory/inventory.cpp" line="+133"/>
+        <source>Kubernetes control plane</source>
+        <translation>Kubernetes コントロールプレーン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kubernetes worker</source>
+        <translation>Kubernetes ワーカー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Docker Compose host</source>
+        <translation>Docker Compose ホスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU server</source>
+        <translation>GPU サーバー</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::InventoryParser</name>
+    <message>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="-654"/>
+        <source>a mapping</source>
+        <translation>マッピング</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot;</source>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+284"/>
+        <source>expected a mapping (key: value), found %1</source>
+        <translation>マッピング（キー: 値）が必要です（実際は%1）</translation>
+    </message>
+    <message>
+        <location line="-274"/>
+        <source>keys must be plain words, found %1</source>
+        <translation>キーには単純な文字列を使ってください（実際は%1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown key &quot;%1&quot;; expected one of: %2</source>
+        <translation>不明なキー「%1」です。使えるキー: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>duplicate key &quot;%1&quot; (first given on line %2)</source>
+        <translation>キー「%1」が重複しています（最初の指定は %2 行目）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>is required and must be a list</source>
+        <translation>必須です。リストで指定してください</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a list, found %1</source>
+        <translation>リストが必要です（実際は%1）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+389"/>
+        <source>is required</source>
+        <translation>必須です</translation>
+    </message>
+    <message>
+        <location line="-385"/>
+        <location line="+87"/>
+        <source>expected text, found %1</source>
+        <translation>文字列が必要です（実際は%1）</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>expected a whole number, found %1</source>
+        <translation>整数が必要です（実際は%1）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>expected a number of 0 or more, found %1</source>
+        <translation>0 以上の数値が必要です（実際は%1）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>expected true or false, found %1</source>
+        <translation>true か false が必要です（実際は%1）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a valid URL with a host name</source>
+        <translation>「%1」はホスト名を含む有効な URL ではありません</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>public URL &quot;%1&quot; must use https:// (TLS ends on the ingress host)</source>
+        <translation>公開 URL「%1」は https:// にしてください（TLS は ingress のホストで終端します）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must be an http:// or https:// URL</source>
+        <translation>「%1」は http:// か https:// の URL にしてください</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&quot;%1&quot; is not a valid name: use at most 63 lower-case letters, digits and &apos;-&apos;, starting and ending with a letter or digit</source>
+        <translation>「%1」は名前として使えません。英小文字・数字・「-」の 63 文字以内で、先頭と末尾は英小文字か数字にしてください</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>unknown host &quot;%1&quot;; hosts in this inventory: %2</source>
+        <translation>不明なホスト「%1」です。このインベントリのホスト: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; must be an absolute path starting with /</source>
+        <translation>「%1」は / で始まる絶対パスにしてください</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&quot;%1&quot; is not under any NFS export (%2)</source>
+        <translation>「%1」はどの NFS エクスポート（%2）の下にもありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none declared</source>
+        <translation>宣言なし</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>NodePort %1 is outside the range Kubernetes allows (%2-%3)</source>
+        <translation>NodePort %1 は Kubernetes で使える範囲（%2-%3）の外です</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>NodePort %1 is already used by %2</source>
+        <translation>NodePort %1 は %2 がすでに使っています</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>duplicate site id &quot;%1&quot;</source>
+        <translation>サイト ID「%1」が重複しています</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>unknown site &quot;%1&quot;; expected one of: %2</source>
+        <translation>不明なサイト「%1」です。使えるサイト: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown host kind &quot;%1&quot;; expected one of: k8s-control-plane, k8s-worker, compose-host, gpu-server</source>
+        <translation>不明なホストの種類「%1」です。使える値: k8s-control-plane, k8s-worker, compose-host, gpu-server</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>labels must be key: value text pairs</source>
+        <translation>labels は「キー: 値」形式の文字列の組にしてください</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>port %1 is not between 1 and 65535</source>
+        <translation>ポート %1 が 1～65535 の範囲外です</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the lab has no hosts; list at least one</source>
+        <translation>ラボにホストがありません。少なくとも 1 台記述してください</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>duplicate host name &quot;%1&quot; (first defined on line %2)</source>
+        <translation>ホスト名「%1」が重複しています（最初の定義は %2 行目）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>duplicate namespace &quot;%1&quot;</source>
+        <translation>Namespace「%1」が重複しています</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>namespace &quot;%1&quot; is not declared under namespaces</source>
+        <translation>Namespace「%1」が namespaces に宣言されていません</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown workload kind &quot;%1&quot;; expected one of: Deployment, StatefulSet, DaemonSet, StaticPod, Group</source>
+        <translation>不明なワークロードの種類「%1」です。使える値: Deployment, StatefulSet, DaemonSet, StaticPod, Group</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>host &quot;%1&quot; is not a Kubernetes node (kind %2)</source>
+        <translation>ホスト「%1」は Kubernetes ノードではありません（kind: %2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>duplicate workload %1 (first defined on line %2)</source>
+        <translation>ワークロード %1 が重複しています（最初の定義は %2 行目）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>expected a port number between 1 and 65535, found %1</source>
+        <translation>1～65535 のポート番号が必要です（実際は%1）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>duplicate compose service &quot;%1&quot;</source>
+        <translation>Compose サービス「%1」が重複しています</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not valid YAML: %1</source>
+        <translation>YAML として正しくありません: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the file is empty; an inventory needs at least version, sites and hosts (see the built-in default with: labdeck inventory --print-default)</source>
+        <translation>ファイルが空です。インベントリには少なくとも version、sites、hosts が必要です（組み込みの既定ラボは labdeck inventory --print-default で確認できます）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is required (this Labdeck reads version 1)</source>
+        <translation>必須です（この Labdeck が読めるのはバージョン 1 です）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>version %1 is not supported; this Labdeck reads version 1</source>
+        <translation>バージョン %1 には対応していません。この Labdeck が読めるのはバージョン 1 です</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::LogsPane</name>
+    <message>
+        <location filename="../../ui/kube/logspane.cpp" line="+29"/>
+        <source>Follow</source>
+        <translation>追従</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timestamps</source>
+        <translation>タイムスタンプ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a pod or workload and press Logs (Ctrl+Shift+L).</source>
+        <translation>Pod かワークロードを選んで［ログ］（Ctrl+Shift+L）を押してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Container:</source>
+        <translation>コンテナー:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Container</source>
+        <translation>コンテナー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last lines:</source>
+        <translation>末尾の行数:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last lines</source>
+        <translation>末尾の行数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search (Enter: next, Shift+Enter: previous)</source>
+        <translation>検索（Enter: 次へ、Shift+Enter: 前へ）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Log</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Pod %1 in %2</source>
+        <translation>%2 の Pod %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not connected to a cluster.</source>
+        <translation>クラスターに接続していません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Log ended (%n line(s)).</source>
+        <translation>
+            <numerusform>ログの終わりです（%n 行）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log stopped: %1</source>
+        <translation>ログが止まりました: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following...</source>
+        <translation>追従中...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading...</source>
+        <translation>読み込み中...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Following: %n line(s)</source>
+        <translation>
+            <numerusform>追従中: %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+9"/>
+        <source>&quot;%1&quot; not found</source>
+        <translation>「%1」は見つかりません</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::MainWindow</name>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="+53"/>
+        <location line="+245"/>
+        <source>Labdeck</source>
+        <translation>Labdeck</translation>
+    </message>
+    <message>
+        <location line="-228"/>
+        <location line="+81"/>
+        <source>Reload</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Use Built-in Lab</source>
+        <translation>組み込みラボを使う</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Live sources: none connected; every status is unknown</source>
+        <translation>ライブソース: 未接続（状態はすべて不明）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kubernetes, Prometheus, SSH and Ollama connect in later versions; until then nothing is shown as healthy.</source>
+        <translation>Kubernetes、Prometheus、SSH、Ollama への接続は今後のバージョンで対応します。それまでは何も「正常」とは表示されません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Lab</source>
+        <translation>ラボ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter hosts and workloads (Ctrl+F)</source>
+        <translation>ホストとワークロードを絞り込み（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Hosts and workloads</source>
+        <translation>ホストとワークロード</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open Inventory...</source>
+        <translation>インベントリを開く(&amp;O)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reload Inventory</source>
+        <translation>インベントリを再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Create My Inventory from the Built-in Lab...</source>
+        <translation>組み込みラボから自分のインベントリを作成(&amp;C)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the &amp;Built-in Lab</source>
+        <translation>組み込みラボを使う(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom In</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom Out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit to Window</source>
+        <translation>ウィンドウに合わせる(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Reset Layout</source>
+        <translation>レイアウトを元に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter</source>
+        <translation>絞り込み</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Labdeck</source>
+        <translation>Labdeck について(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main Toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Inventory: %1</source>
+        <translation>インベントリ: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 - Labdeck</source>
+        <translation>%1 - Labdeck</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>The inventory %1 has %n error(s); it was not loaded.</source>
+        <translation>
+            <numerusform>インベントリ %1 に %n 件のエラーがあるため、読み込みませんでした。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The lab shown is the last one that loaded. Fix the file and press Reload (F5); Labdeck never changes it.</source>
+        <translation>表示中のラボは最後に読み込めたものです。ファイルを直して［再読み込み］（F5）を押してください。Labdeck がこのファイルを書き換えることはありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the file and press Reload (F5), or use the built-in lab. Labdeck never changes your file.</source>
+        <translation>ファイルを直して［再読み込み］（F5）を押すか、組み込みラボを使ってください。Labdeck がファイルを書き換えることはありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inventory: %1 (errors)</source>
+        <translation>インベントリ: %1（エラーあり）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Open Inventory</source>
+        <translation>インベントリを開く</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab inventory (*.yaml *.yml);;All files (*)</source>
+        <translation>ラボのインベントリ (*.yaml *.yml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>Create My Inventory</source>
+        <translation>自分のインベントリを作成</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>%1 already exists and was left as it is. Labdeck never overwrites an inventory; edit it, or move it away first.</source>
+        <translation>%1 はすでにあるため、そのままにしました。Labdeck はインベントリを上書きしません。そのファイルを編集するか、先に別の場所へ移してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write a copy of the built-in lab to %1 so you can edit it to describe your own lab?</source>
+        <translation>組み込みラボのコピーを %1 に書き出しますか？ 書き出したファイルを編集して、自分のラボを記述できます。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About Labdeck</source>
+        <translation>Labdeck について</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Labdeck %1&lt;/h3&gt;&lt;p&gt;A native control panel for a small homelab: Kubernetes nodes, a Docker Compose host and a GPU server, seen at once.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Labdeck %1&lt;/h3&gt;&lt;p&gt;小規模なホームラボのためのネイティブなコントロールパネルです。Kubernetes ノード、Docker Compose ホスト、GPU サーバーをひと目で見渡せます。&lt;/p&gt;&lt;p&gt;Qt %2 でビルドされています。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::NodeModel</name>
+    <message>
+        <location filename="../../models/kubemodels.cpp" line="-158"/>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NotReady</source>
+        <translation>NotReady</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, SchedulingDisabled</source>
+        <translation>, SchedulingDisabled</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Node</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roles</source>
+        <translation>ロール</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory</source>
+        <translation>メモリ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Age</source>
+        <translation>経過時間</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::PodModel</name>
+    <message>
+        <location line="-298"/>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restarts</source>
+        <translation>再起動回数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Node</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Age</source>
+        <translation>経過時間</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::TablePane</name>
+    <message>
+        <location filename="../../ui/kube/tablepane.cpp" line="+71"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+60"/>
+        <source>All namespaces</source>
+        <translation>すべての Namespace</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::TopologyScene</name>
+    <message>
+        <location filename="../../ui/topology/topologyscene.cpp" line="+105"/>
+        <source>NFS</source>
+        <translation>NFS</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Internet</source>
+        <translation>インターネット</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+served by %2 on %3</source>
+        <translation>%1
+%3 の %2 が提供</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>TLS ends at %1 on %2</source>
+        <translation>%2 の %1 で TLS 終端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTPS :443</source>
+        <translation>HTTPS :443</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Tailscale: %1</source>
+        <translation>Tailscale: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>NFS ×%1</source>
+        <translation>NFS ×%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>HTTPS ingress (TLS)</source>
+        <translation>HTTPS ingress（TLS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NodePort routing</source>
+        <translation>NodePort ルーティング</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tailscale mesh</source>
+        <translation>Tailscale メッシュ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NFS volumes</source>
+        <translation>NFS ボリューム</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::TopologyView</name>
+    <message>
+        <location filename="../../ui/topology/topologyview.cpp" line="+29"/>
+        <source>Lab topology</source>
+        <translation>ラボのトポロジー</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::WorkloadModel</name>
+    <message>
+        <location filename="../../models/kubemodels.cpp" line="+101"/>
+        <source>rollout failed: %1</source>
+        <translation>ロールアウト失敗: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>scaled to 0</source>
+        <translation>0 にスケール済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rolling out: %1 of %2 updated, %3 ready</source>
+        <translation>ロールアウト中: %1/%2 更新済み、%3 準備完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 ready</source>
+        <translation>%1/%2 準備完了</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Workload</source>
+        <translation>ワークロード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up to date</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images</source>
+        <translation>イメージ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nodes</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Age</source>
+        <translation>経過時間</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::app</name>
+    <message>
+        <location filename="../../app/commandline.cpp" line="+107"/>
+        <source>Reads and checks the lab inventory without a window.</source>
+        <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the built-in lab inventory (YAML).</source>
+        <translation>組み込みラボのインベントリ（YAML）を出力します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the inventory Labdeck would use; exit 1 on errors.</source>
+        <translation>Labdeck が使うインベントリを検査します。
+エラーがあれば終了コード 1 で終了します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use FILE as the inventory.</source>
+        <translation>FILE をインベントリとして使います。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+50"/>
+        <location line="+3"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
+  To see the window on a machine without a screen, run it under Xvfb:
+      xvfb-run -a labdeck
+  To render the window to a picture:
+      labdeck --screenshot labdeck.png
+  To use Labdeck without a window:
+      labdeck inventory --validate       check the lab inventory
+      labdeck inventory --print-default  print the built-in lab</source>
+        <translation>labdeck: ディスプレイが見つかりません（DISPLAY も WAYLAND_DISPLAY も設定されていません）。
+  画面のないマシンでウィンドウを見るには Xvfb の下で実行します:
+      xvfb-run -a labdeck
+  ウィンドウを画像に書き出すには:
+      labdeck --screenshot labdeck.png
+  ウィンドウなしで使うには:
+      labdeck inventory --validate       ラボのインベントリを検査
+      labdeck inventory --print-default  組み込みのラボを出力</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1: not loaded (errors: %2)</source>
+        <translation>%1: 読み込めませんでした（エラー %2 件）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: ok (hosts: %2, namespaces: %3, workloads: %4, compose services: %5, public URLs: %6)</source>
+        <translation>%1: 問題なし（ホスト %2 台、Namespace %3 個、ワークロード %4 個、Compose サービス %5 個、公開 URL %6 個）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Labdeck: a control panel for a small Kubernetes and Docker Compose homelab.</source>
+        <translation>Labdeck: Kubernetes と Docker Compose の小さなホームラボ用コントロールパネル。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use FILE as the lab inventory instead of ~/.config/labdeck/lab.yaml.</source>
+        <translation>~/.config/labdeck/lab.yaml の代わりに
+FILE をラボのインベントリとして使います。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Render the main window to FILE (PNG) and exit; works without a display.</source>
+        <translation>メインウィンドウを FILE（PNG）に描画して
+終了します。ディスプレイがなくても動きます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Window size for --screenshot (default 1600x1000).</source>
+        <translation>--screenshot のウィンドウサイズ
+（既定値 1600x1000）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WIDTHxHEIGHT</source>
+        <translation>WIDTHxHEIGHT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select ID at start, e.g. host:metamon or workload:apps/shlink.</source>
+        <translation>起動時に ID の項目を選択します
+（例: host:metamon、workload:apps/shlink）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>labdeck: --select: nothing in the lab has the id %1</source>
+        <translation>labdeck: --select: ID が %1 の項目はラボにありません</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>labdeck: --screenshot-size must be WIDTHxHEIGHT, between 320x240 and 8192x8192, e.g. 1600x1000</source>
+        <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>labdeck: could not write the screenshot to %1</source>
+        <translation>labdeck: スクリーンショットを %1 に書き込めませんでした</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrote %1 (%2x%3)</source>
+        <translation>%1 に書き出しました（%2x%3）</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::kube::CredentialProvider</name>
+    <message>
+        <location filename="../../services/kube/credentials.cpp" line="+173"/>
+        <source>the file is larger than a token can be</source>
+        <translation>トークンとしてはファイルが大きすぎます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot read &quot;%1&quot;: %2; create it or fix the path in the kubeconfig</source>
+        <translation>「%1」を読み込めません: %2。ファイルを作成するか、kubeconfig のパスを直してください</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>exec plugin &quot;%1&quot; needs a terminal (interactiveMode: Always), which Labdeck cannot give it. Log in once in a terminal (e.g. kubectl get ns) so the plugin caches a credential, then set interactiveMode to IfAvailable</source>
+        <translation>exec プラグイン「%1」には端末が必要です（interactiveMode: Always）が、Labdeck は端末を用意できません。一度端末でログインして（例: kubectl get ns）プラグインに認証情報をキャッシュさせてから、interactiveMode を IfAvailable にしてください</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>running exec plugin &quot;%1&quot; is not allowed: you denied it and Labdeck remembered that in %2; remove the entry there to be asked again</source>
+        <translation>exec プラグイン「%1」の実行は許可されていません。以前拒否した内容を Labdeck が %2 に記録しています。もう一度確認させるには、そこからエントリーを削除してください</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>exec plugin &quot;%1&quot; needs your approval first: Labdeck runs a program named in a kubeconfig only after you allow it. Connect to this context from the Labdeck window and allow it (tick &quot;remember&quot; so that it is allowed here as well)</source>
+        <translation>exec プラグイン「%1」には先に承認が必要です。Labdeck は kubeconfig に書かれたプログラムを、許可を得てからしか実行しません。Labdeck のウィンドウからこのコンテキストに接続して許可してください（ここでも許可されるよう「記憶する」にチェックを入れてください）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>running exec plugin &quot;%1&quot; was not allowed; connect again to be asked again</source>
+        <translation>exec プラグイン「%1」の実行は許可されませんでした。もう一度接続すると、改めて確認します</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Install it, or give its full path in the kubeconfig</source>
+        <translation>インストールするか、kubeconfig にフルパスを書いてください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exec plugin &quot;%1&quot; could not be started (%2). %3</source>
+        <translation>exec プラグイン「%1」を起動できませんでした（%2）。%3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>exec plugin &quot;%1&quot; did not answer within %2 s; it was stopped. If it waits for a login in a browser or a terminal, log in once outside Labdeck and try again</source>
+        <translation>exec プラグイン「%1」が %2 秒以内に応答しなかったため、停止しました。ブラウザーや端末でのログインを待っている場合は、Labdeck の外で一度ログインしてからやり直してください</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>exec plugin &quot;%1&quot; printed more than %2 bytes, which is no credential; it was stopped</source>
+        <translation>exec プラグイン「%1」が %2 バイトを超えて出力したため、停止しました（認証情報ではありません）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>exec plugin &quot;%1&quot; crashed</source>
+        <translation>exec プラグイン「%1」がクラッシュしました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exec plugin &quot;%1&quot; crashed: %2</source>
+        <translation>exec プラグイン「%1」がクラッシュしました: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exec plugin &quot;%1&quot; failed with exit code %2; run it in a terminal to see why</source>
+        <translation>exec プラグイン「%1」が終了コード %2 で失敗しました。原因は端末で実行して確認してください</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>exec plugin &quot;%1&quot; failed with exit code %2: %3</source>
+        <translation>exec プラグイン「%1」が終了コード %2 で失敗しました: %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>exec plugin &quot;%1&quot; %2</source>
+        <translation>exec プラグイン「%1」が%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>printed something that is not JSON (%1 at byte %2); it must print an ExecCredential</source>
+        <translation>JSON ではないものを出力しました（%2 バイト目で %1）。ExecCredential を出力する必要があります</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>printed JSON that is not an ExecCredential object</source>
+        <translation>ExecCredential オブジェクトではない JSON を出力しました</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>printed an object without apiVersion; expected &quot;%1&quot;</source>
+        <translation>apiVersion のないオブジェクトを出力しました（「%1」が必要です）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>answered with apiVersion &quot;%1&quot;, but the kubeconfig asks for &quot;%2&quot;; make exec.apiVersion match the plugin</source>
+        <translation>apiVersion「%1」で応答しましたが、kubeconfig が求めているのは「%2」です。exec.apiVersion をプラグインに合わせてください</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>printed kind &quot;%1&quot; instead of ExecCredential</source>
+        <translation>ExecCredential ではなく kind「%1」を出力しました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>printed an ExecCredential without status</source>
+        <translation>status のない ExecCredential を出力しました</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>printed a status.token that is not text</source>
+        <translation>文字列ではない status.token を出力しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printed status.clientCertificateData or clientKeyData that is not text</source>
+        <translation>文字列ではない status.clientCertificateData または clientKeyData を出力しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printed a status.expirationTimestamp that is not text</source>
+        <translation>文字列ではない status.expirationTimestamp を出力しました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>printed status.clientKeyData without clientCertificateData</source>
+        <translation>clientCertificateData なしで status.clientKeyData を出力しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printed status.clientCertificateData without clientKeyData</source>
+        <translation>clientKeyData なしで status.clientCertificateData を出力しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printed an ExecCredential with neither status.token nor status.clientCertificateData and clientKeyData</source>
+        <translation>status.token も、status.clientCertificateData と clientKeyData の組もない ExecCredential を出力しました</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>printed a status.clientCertificateData that is not a PEM certificate</source>
+        <translation>PEM 形式の証明書ではない status.clientCertificateData を出力しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printed a status.clientKeyData that is not a PEM RSA or EC key</source>
+        <translation>PEM 形式の RSA 鍵でも EC 鍵でもない status.clientKeyData を出力しました</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>printed status.expirationTimestamp &quot;%1&quot;, which is not an RFC 3339 time like 2026-08-22T15:04:05Z</source>
+        <translation>RFC 3339 形式の時刻（例: 2026-08-22T15:04:05Z）ではない status.expirationTimestamp「%1」を出力しました</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::kube::KubeAction</name>
+    <message>
+        <location filename="../../services/kube/kubeactions.cpp" line="+24"/>
+        <source>stopped following; the change already sent stays in effect</source>
+        <translation>追跡を中止しました。送信済みの変更はそのまま有効です</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::kube::KubeActions</name>
+    <message>
+        <location line="+45"/>
+        <source>not connected to a cluster</source>
+        <translation>クラスターに接続していません</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Restart %1 %2 in %3</source>
+        <translation>%3 の %1 %2 を再起動</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>restarting a %1 is not supported</source>
+        <translation>%1 の再起動には対応していません</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>template updated; with updateStrategy OnDelete the pods are replaced only when you delete them</source>
+        <translation>テンプレートを更新しました。updateStrategy が OnDelete なので、Pod は削除したときにだけ置き換わります</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scale %1 %2 in %3 to %4</source>
+        <translation>%3 の %1 %2 を %4 にスケール</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a %1 cannot be scaled</source>
+        <translation>%1 はスケールできません</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete pod %1 in %2</source>
+        <translation>%2 の Pod %1 を削除</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>deleted; its controller, if it has one, starts a replacement</source>
+        <translation>削除しました。コントローラーがあれば、代わりの Pod を起動します</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cordon node %1</source>
+        <translation>ノード %1 を cordon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uncordon node %1</source>
+        <translation>ノード %1 を uncordon</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no new pods will be scheduled on it; running pods stay</source>
+        <translation>新しい Pod はスケジュールされなくなります。実行中の Pod はそのままです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new pods may be scheduled on it again</source>
+        <translation>新しい Pod が再びスケジュールされるようになります</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>waiting: %1</source>
+        <translation>待機中: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 of %2 replicas updated and ready</source>
+        <translation>レプリカ %1/%2 が更新済みで準備完了</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 updated, %3 ready</source>
+        <translation>%1/%2 更新済み、%3 準備完了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the rollout did not settle within %1 s</source>
+        <translation>ロールアウトが %1 秒以内に完了しませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::kube::KubeClient</name>
+    <message>
+        <location filename="../../services/kube/kubeclient.cpp" line="+172"/>
+        <source>%1: no answer within %2 s</source>
+        <translation>%1: %2 秒以内に応答がありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::kube::KubeConfig</name>
+    <message>
+        <location filename="../../services/kube/kubeconfig.cpp" line="+22"/>
+        <source>does not exist; skipped</source>
+        <translation>存在しないため、スキップしました</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>names no file; set KUBECONFIG to the kubeconfig&apos;s path or unset it to use ~/.kube/config</source>
+        <translation>ファイルを指していません。KUBECONFIG に kubeconfig のパスを設定するか、設定を外して ~/.kube/config を使ってください</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>no kubeconfig found (%n file(s) looked for, none exists); copy your cluster&apos;s kubeconfig to ~/.kube/config, set KUBECONFIG, or pass --kubeconfig</source>
+        <translation>
+            <numerusform>kubeconfig が見つかりません（%n 個のファイルを探しましたが、どれも存在しません）。クラスターの kubeconfig を ~/.kube/config にコピーするか、KUBECONFIG を設定するか、--kubeconfig で指定してください</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>is empty; skipped</source>
+        <translation>空なので、スキップしました</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>no such file; check the path given with --kubeconfig</source>
+        <translation>ファイルがありません。--kubeconfig で指定したパスを確認してください</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>larger than %1 bytes, which no certificate, key or token is</source>
+        <translation>%1 バイトを超えています（証明書・鍵・トークンがこれほど大きいことはありません）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+38"/>
+        <location line="+14"/>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>is not set; choose a context (kubectl config use-context NAME). Contexts: %1</source>
+        <translation>設定されていません。コンテキストを選んでください（kubectl config use-context NAME）。コンテキスト: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+2"/>
+        <source>no context named &quot;%1&quot;; contexts: %2</source>
+        <translation>コンテキスト「%1」がありません。コンテキスト: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>is not set; name one of the clusters in the kubeconfig</source>
+        <translation>設定されていません。kubeconfig にあるクラスターのどれかを指定してください</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no cluster named &quot;%1&quot;; clusters: %2</source>
+        <translation>クラスター「%1」がありません。クラスター: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no user named &quot;%1&quot;; users: %2</source>
+        <translation>ユーザー「%1」がありません。ユーザー: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>is required: the API server URL, e.g. https://192.168.1.10:6443</source>
+        <translation>必須です: API サーバーの URL（例: https://192.168.1.10:6443）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot be combined with a certificate authority (kubectl refuses this too); remove one of them</source>
+        <translation>認証局（CA）と同時には指定できません（kubectl も受け付けません）。どちらかを削除してください</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+66"/>
+        <location line="+2"/>
+        <source>cannot read &quot;%1&quot;: %2</source>
+        <translation>「%1」を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>holds no PEM certificate (-----BEGIN CERTIFICATE-----); the cluster&apos;s CA certificate is needed here</source>
+        <translation>PEM 形式の証明書（-----BEGIN CERTIFICATE-----）が含まれていません。ここにはクラスターの CA 証明書が必要です</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>auth-provider &quot;%1&quot; is not supported by Labdeck (kubectl dropped its built-in providers too); use an exec plugin, e.g. kubelogin for OIDC</source>
+        <translation>auth-provider「%1」には Labdeck は対応していません（kubectl も組み込みのプロバイダーを廃止しています）。exec プラグインを使ってください（OIDC なら kubelogin など）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>more than one authentication method: a token and username/password; keep one (kubectl refuses this too)</source>
+        <translation>認証方法が複数あります（トークンとユーザー名/パスワード）。どちらか一つにしてください（kubectl も受け付けません）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>both a token and an exec plugin are set; kubectl would send the token and never run the plugin. Remove one of them</source>
+        <translation>トークンと exec プラグインの両方が設定されています。kubectl はトークンを送り、プラグインを実行しません。どちらかを削除してください</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>both username/password and an exec plugin are set; remove one</source>
+        <translation>ユーザー名/パスワードと exec プラグインの両方が設定されています。どちらかを削除してください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>basic authentication needs both username and password</source>
+        <translation>Basic 認証にはユーザー名とパスワードの両方が必要です</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a client certificate needs its key (client-key-data or client-key)</source>
+        <translation>クライアント証明書には対応する鍵（client-key-data または client-key）が必要です</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a client key needs its certificate (client-certificate-data or client-certificate)</source>
+        <translation>クライアント鍵には対応する証明書（client-certificate-data または client-certificate）が必要です</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>holds no PEM certificate (-----BEGIN CERTIFICATE-----)</source>
+        <translation>PEM 形式の証明書（-----BEGIN CERTIFICATE-----）が含まれていません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not a PEM private key Labdeck can use (an RSA or EC key without a passphrase)</source>
+        <translation>Labdeck が使える PEM 形式の秘密鍵（パスフレーズなしの RSA 鍵または EC 鍵）ではありません</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot read &quot;%1&quot;; create it or fix the path</source>
+        <translation>「%1」を読み込めません。ファイルを作成するか、パスを直してください</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Labdeck can impersonate only one group; keep one entry</source>
+        <translation>Labdeck が impersonate できるグループは一つだけです。エントリーを一つにしてください</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Labdeck can send only one value per key; keep one</source>
+        <translation>Labdeck が送れる値はキーごとに一つだけです。一つにしてください</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is required: client.authentication.k8s.io/v1 or client.authentication.k8s.io/v1beta1</source>
+        <translation>必須です: client.authentication.k8s.io/v1 または client.authentication.k8s.io/v1beta1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exec plugin apiVersion &quot;%1&quot; is not supported; kubectl and Labdeck accept only client.authentication.k8s.io/v1 and client.authentication.k8s.io/v1beta1</source>
+        <translation>exec プラグインの apiVersion「%1」には対応していません。kubectl と Labdeck が受け付けるのは client.authentication.k8s.io/v1 と client.authentication.k8s.io/v1beta1 だけです</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>. v1alpha1 was removed in Kubernetes 1.24: regenerate this entry with a current version of the tool that wrote it (for EKS: aws eks update-kubeconfig) or change it to v1beta1</source>
+        <translation>。v1alpha1 は Kubernetes 1.24 で削除されました。このエントリーを書いたツールの最新版で作り直す（EKS なら aws eks update-kubeconfig）か、v1beta1 に変更してください</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is required: the program that prints the credential</source>
+        <translation>必須です: 認証情報を出力するプログラム</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is required for every env entry</source>
+        <translation>env の各エントリーに必須です</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is required for client.authentication.k8s.io/v1: Never, IfAvailable or Always</source>
+        <translation>client.authentication.k8s.io/v1 では必須です: Never、IfAvailable、Always のいずれか</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not one of Never, IfAvailable, Always</source>
+        <translation>「%1」は Never、IfAvailable、Always のいずれでもありません</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::kube::KubeSession</name>
+    <message numerus="yes">
+        <location filename="../../services/kube/kubesession.cpp" line="+139"/>
+        <source>watching %n collection(s)</source>
+        <translation>
+            <numerusform>%n 個のコレクションを監視中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>syncing %1 of %2 collections</source>
+        <translation>%2 個中 %1 個のコレクションを同期中</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::kube::ProviderAuthenticator</name>
+    <message>
+        <location filename="../../services/kube/providerauthenticator.cpp" line="+45"/>
+        <source>no credentials for this cluster</source>
+        <translation>このクラスターの認証情報がありません</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::kube::Reflector</name>
+    <message>
+        <location filename="../../services/kube/reflector.cpp" line="+174"/>
+        <source>watch error</source>
+        <translation>watch のエラー</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1; retrying in %2 s</source>
+        <translation>%1（%2 秒後に再試行）</translation>
+    </message>
+</context>
 </TS>

@@ -87,7 +87,7 @@ KubeAction *KubeActions::restart(const QString &kind, const QString &ns, const Q
                                    QJsonObject{{QStringLiteral("annotations"),
                                                 QJsonObject{{QStringLiteral("kubectl.kubernetes.io/restartedAt"),
                                                              restartTimestamp()}}}}}}}}}};
-    KubeAction *action = start(tr("Restart %1 %2 in %3").arg(kind.toLower(), name, ns), "PATCH",
+    KubeAction *action = start(tr("Restart %1 %2 in %3").arg(kind, name, ns), "PATCH",
                                path + QStringLiteral("?fieldManager=labdeck"), patch,
                                "application/strategic-merge-patch+json");
     if (!resource) {
@@ -119,7 +119,7 @@ KubeAction *KubeActions::scale(const QString &kind, const QString &ns, const QSt
 {
     const auto resource = workloadResource(kind);
     const QString path = resource ? objectPath(*resource, ns, name) : QString();
-    KubeAction *action = start(tr("Scale %1 %2 in %3 to %4").arg(kind.toLower(), name, ns).arg(replicas), "PATCH",
+    KubeAction *action = start(tr("Scale %1 %2 in %3 to %4").arg(kind, name, ns).arg(replicas), "PATCH",
                                path + QStringLiteral("/scale"),
                                QJsonObject{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), replicas}}}},
                                "application/merge-patch+json");

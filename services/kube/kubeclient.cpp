@@ -11,7 +11,7 @@ namespace labdeck::kube {
 
 StaticAuthenticator::StaticAuthenticator(QString token, QSslConfiguration ssl, QObject *parent)
     : Authenticator(parent)
-    , m_result{std::move(token), std::move(ssl), {}}
+    , m_result{std::move(token), {}, std::move(ssl), {}}
 {
 }
 
@@ -128,7 +128,9 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
         req.setSslConfiguration(auth.ssl);
     req.setRawHeader("Accept", "application/json");
     req.setRawHeader("User-Agent", "labdeck");
-    if (!auth.bearerToken.isEmpty())
+    if (!auth.authorization.isEmpty())
+        req.setRawHeader("Authorization", auth.authorization);
+    else if (!auth.bearerToken.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + auth.bearerToken.toUtf8());
     if (!call->m_contentType.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, call->m_contentType);

@@ -28,6 +28,7 @@ public:
     struct Result
     {
         QString bearerToken;   // empty: none
+        QByteArray authorization; // a whole Authorization header value (basic auth); wins over bearerToken
         QSslConfiguration ssl; // used as is for https servers
         QString error;         // non-empty: authentication failed, nothing is sent
     };

@@ -142,9 +142,8 @@ LabState LabReconciler::reconcile(const Inventory &inv, const QList<NodeInfo> &n
         claimed.insert(live->key());
         const QStringList hosts = hostsOf(nodesOf.value(live->key()));
         item.health = workloadHealth(*live);
-        item.reason = tr("%1 of %2 ready").arg(live->ready).arg(live->desired);
-        if (!hosts.isEmpty())
-            item.reason += tr(" on %1").arg(hosts.join(QStringLiteral(", ")));
+        item.reason = hosts.isEmpty() ? tr("%1 of %2 ready").arg(live->ready).arg(live->desired)
+                                      : tr("%1 of %2 ready on %3").arg(live->ready).arg(live->desired).arg(hosts.join(QStringLiteral(", ")));
         const QStringList elsewhere = [&] {
             QStringList out;
             for (const QString &h : hosts) {
@@ -155,11 +154,15 @@ LabState LabReconciler::reconcile(const Inventory &inv, const QList<NodeInfo> &n
         }();
         if (!elsewhere.isEmpty()) {
             item.health = std::max(item.health, Health::Warning);
-            item.reason += tr("; the inventory puts it on %1").arg(w.host);
+            item.reason = tr("%1 of %2 ready on %3, but the inventory puts it on %4")
+                              .arg(live->ready).arg(live->desired).arg(hosts.join(QStringLiteral(", ")), w.host);
             item.note = tr("on %1").arg(elsewhere.join(QStringLiteral(", ")));
         }
-        if (live->kind != workloadKindId(w.kind))
-            item.reason += tr("; it is a %1, the inventory says %2").arg(live->kind, workloadKindId(w.kind));
+        if (live->kind != workloadKindId(w.kind)) {
+            item.health = std::max(item.health, Health::Warning);
+            item.note = tr("is a %1").arg(live->kind);
+            item.reason = tr("%1 (it is a %2; the inventory says %3)").arg(item.reason, live->kind, workloadKindId(w.kind));
+        }
         state.items << item;
     }
 

@@ -1,15 +1,13 @@
 #pragma once
 
+#include "kube/kubeclient.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
 
 namespace labdeck::kube {
-
-class KubeClient;
-class KubeCall;
-struct KubeResponse;
 
 // The log of one pod container: the last N lines, then (follow) new lines as
 // they come. Lines are handed out in batches at most every 100 ms so a fast

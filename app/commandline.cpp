@@ -1,6 +1,11 @@
 #include "commandline.h"
 
+#include "clustermodels.h"
+#include "detailspanel.h"
 #include "hostmodel.h"
+#include "kube/clusterpanes.h"
+#include "labconnection.h"
+#include "labstatus.h"
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
 #include "labselection.h"
@@ -9,6 +14,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QPointer>
@@ -175,13 +181,35 @@ int runGui(int argc, char **argv)
     QCommandLineOption quitAfterPaint(QStringLiteral("quit-after-first-paint"),
                                       QStringLiteral("Print the time of the first paint and exit."));
     quitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({inventory, screenshot, screenshotSize, select, quitAfterPaint});
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  tr("Run on the demo lab: a simulated cluster holding the lab of the inventory. "
+                                     "This is the default when no lab is configured."));
+    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
+                                        tr("Use only this kubeconfig file (default: $KUBECONFIG or ~/.kube/config)."),
+                                        tr("FILE"));
+    const QCommandLineOption context(QStringLiteral("context"), tr("Use this kubeconfig context."), tr("NAME"));
+    parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context, quitAfterPaint});
     parser.process(app);
 
     HostModel model;
     LabSelection selection;
     MainWindow window(&model, &selection);
-    window.loadInventory(InventoryLocator::choose(parser.value(inventory)));
+    const InventoryLocator::Choice choice = InventoryLocator::choose(parser.value(inventory));
+    window.loadInventory(choice);
+    ClusterModels cluster(&model);
+    auto *panes = new ClusterPanes(&window, &cluster, &model, &selection);
+    window.detailsPanel()->setClusterModels(&cluster);
+    LabConnection connection(&window, &cluster, panes);
+    // With no lab configured (no inventory given or saved, no kubeconfig
+    // asked for), Labdeck opens the demo lab.
+    const bool useDemo = parser.isSet(demo) ||
+                         (choice.source == InventoryLocator::Source::BuiltIn && !parser.isSet(kubeconfig) &&
+                          !parser.isSet(context));
+    if (useDemo)
+        connection.startDemo(model.inventory());
+    else
+        connection.startKubeconfig(parser.value(kubeconfig), parser.value(context));
+    window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);
         if (model.indexForId(id).isValid() || id.startsWith(QLatin1String("url:")))
@@ -207,7 +235,20 @@ int runGui(int argc, char **argv)
         window.useDefaultLayout();
         window.resize(w, h);
         window.show();
-        QTimer::singleShot(0, &window, [&window, &app, path] {
+        // Take the picture once the cluster's state has arrived (or after 5 s).
+        auto *waited = new QElapsedTimer;
+        waited->start();
+        auto *poll = new QTimer(&window);
+        poll->start(100);
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, &app, &cluster, path, poll, waited] {
+            const bool synced = cluster.health() == Health::Ok && cluster.status()->isLive();
+            if (!synced && waited->elapsed() < 5000)
+                return;
+            if (synced && waited->elapsed() < 400)
+                return; // let the lab status settle (it recomputes every 250 ms)
+            poll->stop();
+            delete waited;
+            cluster.status()->update();
             window.topologyView()->fitToWindow();
             const QImage image = window.grab().toImage();
             if (!image.save(path, "PNG")) {

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "demolab/kubesimulator.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -11,6 +12,8 @@ int main(int argc, char **argv)
     using namespace labdeck::app;
     if (argc >= 2 && std::strcmp(argv[1], "inventory") == 0)
         return runInventoryCommand(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "demolab") == 0)
+        return labdeck::demolab::runDemoLabCommand(argc, argv);
     if (!hasDisplay(argc, argv)) {
         if (!canRunOffscreen(argc, argv)) {
             // A core application, so the message can be translated.

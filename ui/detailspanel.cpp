@@ -1,10 +1,13 @@
 #include "detailspanel.h"
 
+#include "clustermodels.h"
 #include "common/format.h"
+#include "kubemodels.h"
 #include "hostmodel.h"
 #include "labselection.h"
 
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace labdeck {
@@ -31,7 +34,12 @@ DetailsPanel::DetailsPanel(HostModel *model, LabSelection *selection, QWidget *p
     , m_model(model)
     , m_selection(selection)
     , m_view(new QTextBrowser(this))
+    , m_refresh(new QTimer(this))
 {
+    // Live data changes often; the text follows at most twice a second.
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(500);
+    connect(m_refresh, &QTimer::timeout, this, &DetailsPanel::refresh);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
@@ -39,8 +47,64 @@ DetailsPanel::DetailsPanel(HostModel *model, LabSelection *selection, QWidget *p
     m_view->setAccessibleName(tr("Details of the selection"));
     connect(m_selection, &LabSelection::currentChanged, this, &DetailsPanel::refresh);
     connect(m_model, &HostModel::modelReset, this, &DetailsPanel::refresh);
-    connect(m_model, &HostModel::dataChanged, this, &DetailsPanel::refresh);
+    connect(m_model, &HostModel::dataChanged, m_refresh, qOverload<>(&QTimer::start));
     refresh();
+}
+
+void DetailsPanel::setClusterModels(ClusterModels *cluster)
+{
+    m_cluster = cluster;
+    connect(cluster->nodes(), &NodeModel::nodesChanged, m_refresh, qOverload<>(&QTimer::start));
+    connect(cluster->pods(), &PodModel::podsChanged, m_refresh, qOverload<>(&QTimer::start));
+    refresh();
+}
+
+QString DetailsPanel::nodeHtml(const QString &nodeName) const
+{
+    if (!m_cluster)
+        return {};
+    const kube::NodeInfo *n = m_cluster->nodes()->find(nodeName);
+    if (!n)
+        return {};
+    QString rows;
+    rows += row(tr("Node"), NodeModel::statusText(*n));
+    rows += row(tr("Roles"), n->roles.join(QStringLiteral(", ")));
+    rows += row(tr("Kubelet"), n->kubeletVersion);
+    rows += row(tr("CPU (capacity / allocatable)"), QStringLiteral("%1 / %2").arg(n->cpuCapacity, n->cpuAllocatable));
+    rows += row(tr("Memory (capacity / allocatable)"), QStringLiteral("%1 / %2").arg(n->memoryCapacity, n->memoryAllocatable));
+    QStringList labels;
+    for (auto it = n->labels.cbegin(); it != n->labels.cend(); ++it)
+        labels << (it.value().isEmpty() ? it.key() : it.key() + QLatin1Char('=') + it.value());
+    rows += row(tr("Labels"), labels.join(QStringLiteral(", ")));
+    QString conditions;
+    for (const kube::Condition &c : n->conditions) {
+        conditions += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                          .arg(c.type.toHtmlEscaped(), c.status.toHtmlEscaped(),
+                               (c.reason + QLatin1Char(' ') + c.message).trimmed().toHtmlEscaped());
+    }
+    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Kubernetes node").toHtmlEscaped()) + table(rows);
+    if (!conditions.isEmpty())
+        html += QStringLiteral("<h3>%1</h3><table cellspacing='2'>%2</table>").arg(tr("Conditions").toHtmlEscaped(), conditions);
+    return html;
+}
+
+QString DetailsPanel::podsHtml(const QString &ns, const QString &workload) const
+{
+    if (!m_cluster)
+        return {};
+    QString rows;
+    for (const kube::PodInfo &p : m_cluster->pods()->rows()) {
+        if (p.ns != ns || p.workloadName != workload)
+            continue;
+        rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3/%4</td><td>%5</td><td>%6</td></tr>")
+                    .arg(p.name.toHtmlEscaped(), p.status.toHtmlEscaped())
+                    .arg(p.readyContainers)
+                    .arg(p.totalContainers)
+                    .arg(p.nodeName.toHtmlEscaped(), tr("%n restart(s)", nullptr, p.restarts).toHtmlEscaped());
+    }
+    if (rows.isEmpty())
+        return QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Pods").toHtmlEscaped(), tr("none").toHtmlEscaped());
+    return QStringLiteral("<h3>%1</h3><table cellspacing='2'>%2</table>").arg(tr("Pods").toHtmlEscaped(), rows);
 }
 
 QString DetailsPanel::html() const
@@ -116,6 +180,8 @@ QString DetailsPanel::hostHtml(const QString &name) const
                              m_model->index(c, HostModel::EndpointColumn, idx).data().toString().toHtmlEscaped());
     }
     QString html = QStringLiteral("<h2>%1</h2>").arg(h->title().toHtmlEscaped()) + table(rows);
+    if (h->isKubernetesNode())
+        html += nodeHtml(h->sources.kubernetesNode.isEmpty() ? h->name : h->sources.kubernetesNode);
     if (!children.isEmpty())
         html += QStringLiteral("<h3>%1</h3><ul>%2</ul>").arg(tr("Runs here").toHtmlEscaped(), children);
     return html;
@@ -144,6 +210,11 @@ QString DetailsPanel::itemHtml(const QString &id) const
         if (!w.volume.isEmpty())
             rows += row(tr("Storage"), tr("NFS %1:%2").arg(inv.nfs.server, w.volume));
     }
+    QString pods;
+    if (id.startsWith(QLatin1String("workload:"))) {
+        const QString qualified = id.mid(9);
+        pods = podsHtml(qualified.section(QLatin1Char('/'), 0, 0), qualified.section(QLatin1Char('/'), 1));
+    }
     for (const ComposeService &s : inv.compose.services) {
         if (HostModel::composeId(s.name) != id)
             continue;
@@ -152,7 +223,7 @@ QString DetailsPanel::itemHtml(const QString &id) const
         if (!s.volume.isEmpty())
             rows += row(tr("Storage"), s.volume);
     }
-    return QStringLiteral("<h2>%1</h2>").arg(idx.data().toString().toHtmlEscaped()) + table(rows);
+    return QStringLiteral("<h2>%1</h2>").arg(idx.data().toString().toHtmlEscaped()) + table(rows) + pods;
 }
 
 QString DetailsPanel::urlHtml(const QString &url) const

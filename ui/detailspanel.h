@@ -3,9 +3,11 @@
 #include <QWidget>
 
 class QTextBrowser;
+class QTimer;
 
 namespace labdeck {
 
+class ClusterModels;
 class HostModel;
 class LabSelection;
 
@@ -18,6 +20,9 @@ class DetailsPanel final : public QWidget
 public:
     DetailsPanel(HostModel *model, LabSelection *selection, QWidget *parent = nullptr);
 
+    // Live Kubernetes data for hosts and workloads (node conditions, pods).
+    void setClusterModels(ClusterModels *cluster);
+
     // The HTML shown now (for tests).
     [[nodiscard]] QString html() const;
 
@@ -26,10 +31,14 @@ private:
     [[nodiscard]] QString hostHtml(const QString &name) const;
     [[nodiscard]] QString itemHtml(const QString &id) const;
     [[nodiscard]] QString urlHtml(const QString &url) const;
+    [[nodiscard]] QString nodeHtml(const QString &nodeName) const;
+    [[nodiscard]] QString podsHtml(const QString &ns, const QString &workload) const;
 
     HostModel *m_model;
     LabSelection *m_selection;
     QTextBrowser *m_view;
+    ClusterModels *m_cluster = nullptr;
+    QTimer *m_refresh;
 };
 
 } // namespace labdeck

@@ -189,6 +189,7 @@ void MainWindow::createActions()
     m_helpMenu->addAction(tr("&About Labdeck"), this, &MainWindow::about);
 
     QToolBar *bar = addToolBar(tr("Main Toolbar"));
+    m_toolBar = bar;
     bar->setObjectName(QStringLiteral("MainToolBar"));
     bar->addAction(reloadAction);
     bar->addSeparator();
@@ -208,6 +209,14 @@ void MainWindow::addBottomDock(QDockWidget *dock)
     // The docks exist now: their default layout and the saved one apply.
     m_defaultState = saveState(kStateVersion);
     restoreLayout();
+}
+
+void MainWindow::addToolBarWidget(QWidget *widget)
+{
+    const QList<QAction *> actions = m_toolBar->actions();
+    QAction *first = actions.isEmpty() ? nullptr : actions.first();
+    m_toolBar->insertWidget(first, widget);
+    m_toolBar->insertSeparator(first);
 }
 
 void MainWindow::addViewToggle(QAction *toggle)

@@ -13,6 +13,7 @@ class QTreeView;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QDockWidget;
+class QToolBar;
 
 namespace labdeck {
 
@@ -47,6 +48,8 @@ public:
     // its toggle to the View menu.
     void addBottomDock(QDockWidget *dock);
     void addViewToggle(QAction *toggle);
+    // A widget at the start of the main toolbar (the context switcher).
+    void addToolBarWidget(QWidget *widget);
     // A menu placed before Help.
     QMenu *addMenuBeforeHelp(const QString &title);
 
@@ -92,6 +95,7 @@ private:
     QLabel *m_sourcesLabel;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
     QAction *m_dockTogglesEnd = nullptr;
     QList<QDockWidget *> m_bottomDocks;
     InventoryLocator::Choice m_choice;

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>DemoLabCommand</name>
+    <message>
+        <location filename="../../services/demolab/demolabcommand.cpp" line="+45"/>
+        <source>Serves the demo lab&apos;s Kubernetes API until interrupted (Ctrl+C).</source>
+        <translation>デモラボの Kubernetes API を、中断する（Ctrl+C）まで提供します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write a kubeconfig for the demo lab to &lt;file&gt; (required).</source>
+        <translation>デモラボ用の kubeconfig を &lt;file&gt; に書き出します（必須）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listen on &lt;port&gt; on 127.0.0.1 (default: any free port).</source>
+        <translation>127.0.0.1 の &lt;port&gt; で待ち受けます（既定: 空いている任意のポート）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serve HTTPS with a certificate authority made for this run (needs openssl).</source>
+        <translation>この実行用に作った認証局で HTTPS を提供します（openssl が必要）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seed the demo lab from this inventory file instead of the built-in lab.</source>
+        <translation>組み込みのラボの代わりに、このインベントリファイルからデモラボを作ります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Milliseconds until new pods turn Ready (default 1500).</source>
+        <translation>新しい Pod が Ready になるまでのミリ秒（既定 1500）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>labdeck demolab: --kubeconfig FILE is required.</source>
+        <translation>labdeck demolab: --kubeconfig FILE の指定が必要です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>labdeck demolab: invalid port &quot;%1&quot;.</source>
+        <translation>labdeck demolab: ポート &quot;%1&quot; は無効です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>labdeck demolab: cannot listen; is the port in use?</source>
+        <translation>labdeck demolab: 待ち受けできません。ポートが使用中ではありませんか？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>labdeck demolab: --tls needs the openssl command, which was not found.</source>
+        <translation>labdeck demolab: --tls には openssl コマンドが必要ですが、見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>labdeck demolab: making the TLS certificate failed: %1</source>
+        <translation>labdeck demolab: TLS 証明書の作成に失敗しました: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demo lab Kubernetes API at %1</source>
+        <translation>デモラボの Kubernetes API: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kubeconfig written to %1; use it with:</source>
+        <translation>kubeconfig を %1 に書き出しました。次のように使います:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press Ctrl+C to stop.</source>
+        <translation>Ctrl+C で停止します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note: kubectl (client-go) sends a kubeconfig&apos;s token only over HTTPS, so it gets 401 from this plain HTTP server; use --tls for kubectl.</source>
+        <translation>注意: kubectl（client-go）は kubeconfig のトークンを HTTPS でしか送らないため、この平文 HTTP サーバーからは 401 が返ります。kubectl で使うには --tls を付けてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demo lab stopped.</source>
+        <translation>デモラボを停止しました。</translation>
+    </message>
+</context>
+<context>
     <name>ExecApprovalStore</name>
     <message>
         <location filename="../../services/kube/execapproval.cpp" line="+58"/>
@@ -120,12 +218,12 @@
 <context>
     <name>KubeConfig</name>
     <message>
-        <location filename="../../services/kube/kubeconfig.cpp" line="+54"/>
+        <location filename="../../services/kube/kubeconfig.cpp" line="+63"/>
         <source>holds the placeholder &quot;%1&quot; that &quot;kubectl config view&quot; prints instead of the data; export the kubeconfig with &quot;kubectl config view --raw&quot;</source>
         <translation>「kubectl config view」がデータの代わりに出力するプレースホルダー「%1」が入っています。kubeconfig は「kubectl config view --raw」で書き出してください</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+166"/>
         <source>is a directory; a kubeconfig is a file</source>
         <translation>ディレクトリです。kubeconfig はファイルです</translation>
     </message>
@@ -178,7 +276,7 @@
         <translation>キーには単純な文字列を使ってください。実際は%1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>expected a mapping (key: value), found %1</source>
         <translation>マッピング（キー: 値）が必要です。実際は%1</translation>
     </message>
@@ -189,7 +287,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>expected text, found %1</source>
         <translation>文字列が必要です。実際は%1</translation>
     </message>
@@ -224,12 +322,12 @@
         <translation>%2 で名前「%1」が重複しています（最初は %3 行目）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>&quot;%1&quot; is not an API server URL like https://192.168.1.10:6443</source>
         <translation>「%1」は API サーバーの URL（例: https://192.168.1.10:6443）ではありません</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>is not a proxy URL; kubectl accepts http://, https:// and socks5:// URLs with a host</source>
         <translation>プロキシの URL ではありません。kubectl が受け付けるのは、ホストを含む http://、https://、socks5:// の URL です</translation>
     </message>
@@ -244,7 +342,7 @@
         <translation>kubeconfig（clusters、users、contexts を持つマッピング）が必要です。実際は%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&quot;%1&quot; is not a kubeconfig version; kubectl reads apiVersion v1</source>
         <translation>「%1」は kubeconfig のバージョンではありません。kubectl が読めるのは apiVersion v1 です</translation>
     </message>
@@ -405,6 +503,39 @@
     </message>
 </context>
 <context>
+    <name>labdeck</name>
+    <message>
+        <location filename="../../ui/kube/execapprovaldialog.cpp" line="+20"/>
+        <source>Run a credential plugin?</source>
+        <translation>認証プラグインを実行しますか？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kubeconfig asks Labdeck to run this command to get credentials for the cluster:</source>
+        <translation>kubeconfig が、クラスターの認証情報を得るためにこのコマンドの実行を求めています:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;pre&gt;%1&lt;/pre&gt;from &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;br&gt;Only allow commands you know; it runs with your rights.</source>
+        <translation>&lt;pre&gt;%1&lt;/pre&gt;設定元: &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;br&gt;あなたの権限で実行されます。知っているコマンドだけを許可してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Always Allow</source>
+        <translation>常に許可</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow Once</source>
+        <translation>今回のみ許可</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny</source>
+        <translation>拒否</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::ActivityPane</name>
     <message>
         <location filename="../../ui/kube/activitypane.cpp" line="+33"/>
@@ -525,12 +656,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+235"/>
         <source>Logs</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-234"/>
         <source>Activity</source>
         <translation>アクティビティ</translation>
     </message>
@@ -580,37 +711,49 @@
         <translation>%3 の %1 %2 を再起動</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: its pod template changes, but with updateStrategy OnDelete no pod is replaced until you delete it.</source>
         <translation>%1: Pod テンプレートは変わりますが、updateStrategy が OnDelete なので、Pod を削除するまで置き換わりません。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+3"/>
-        <source>%1: its pod on each of %n node(s) is replaced, one node at a time.</source>
-        <translation>
-            <numerusform>%1: %n 台のノードそれぞれの Pod を、1 ノードずつ置き換えます。</numerusform>
-        </translation>
+        <source>%1: its pod on the one node is replaced.</source>
+        <translation>%1: 1 台のノード上の Pod が置き換えられます。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%1: its %n pod(s) are replaced one at a time, highest ordinal first.</source>
-        <translation>
-            <numerusform>%1: %n 個の Pod を、序数の大きいものから 1 つずつ置き換えます。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%1: all %n pod(s) are stopped first, then replaced; it is down meanwhile.</source>
-        <translation>
-            <numerusform>%1: %n 個の Pod をすべて停止してから置き換えます。その間はサービスが停止します。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>%1: its %n pod(s) are replaced, one at a time.</source>
-        <translation>
-            <numerusform>%1: %n 個の Pod を 1 つずつ置き換えます。</numerusform>
-        </translation>
+        <source>%1: its pod on each of %2 nodes is replaced, one node at a time.</source>
+        <translation>%1: %2 台の各ノード上の Pod が、1 ノードずつ置き換えられます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: its pod is replaced; it is down while the new one starts.</source>
+        <translation>%1: Pod が置き換えられます。新しい Pod が起動するまで停止します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: its %2 pods are replaced one at a time, highest ordinal first.</source>
+        <translation>%1: %2 個の Pod が、番号の大きいものから 1 つずつ置き換えられます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: its pod is stopped first, then replaced; it is down meanwhile.</source>
+        <translation>%1: Pod を先に停止してから置き換えます。その間は停止します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: all %2 pods are stopped first, then replaced; it is down meanwhile.</source>
+        <translation>%1: %2 個の Pod をすべて先に停止してから置き換えます。その間は停止します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: its 1 pod is replaced, one at a time.</source>
+        <translation>%1: 1 個の Pod が置き換えられます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: its %2 pods are replaced, one at a time.</source>
+        <translation>%1: %2 個の Pod が 1 つずつ置き換えられます。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -735,23 +878,81 @@
 <context>
     <name>labdeck::DetailsPanel</name>
     <message>
-        <location filename="../../ui/detailspanel.cpp" line="+39"/>
+        <location filename="../../ui/detailspanel.cpp" line="+47"/>
         <source>Details of the selection</source>
         <translation>選択項目の詳細</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
+        <source>Node</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles</source>
+        <translation>ロール</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kubelet</source>
+        <translation>Kubelet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU (capacity / allocatable)</source>
+        <translation>CPU（容量 / 割り当て可能）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory (capacity / allocatable)</source>
+        <translation>メモリ（容量 / 割り当て可能）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Labels</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kubernetes node</source>
+        <translation>Kubernetes ノード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n restart(s)</source>
+        <translation>
+            <numerusform>再起動 %n 回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Pods</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Select a host, workload or URL in the topology or the Lab tree to see its details here.</source>
         <translation>トポロジーかラボのツリーでホスト、ワークロード、URL を選ぶと、ここに詳細が表示されます。</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-53"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
@@ -763,12 +964,12 @@
     <message>
         <location line="+0"/>
         <location line="+26"/>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Size</source>
         <translation>スペック</translation>
     </message>
@@ -829,13 +1030,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
-        <location line="+38"/>
+        <location line="+31"/>
+        <location line="+43"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-59"/>
         <source>Runs here</source>
         <translation>このホストで稼働中</translation>
     </message>
@@ -866,17 +1067,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Storage</source>
         <translation>ストレージ</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-13"/>
         <source>NFS %1:%2</source>
         <translation>NFS %1:%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Compose project</source>
         <translation>Compose プロジェクト</translation>
     </message>
@@ -1331,6 +1532,40 @@
     </message>
 </context>
 <context>
+    <name>labdeck::LabConnection</name>
+    <message>
+        <location filename="../../app/labconnection.cpp" line="+32"/>
+        <source>Kubernetes context</source>
+        <translation>Kubernetes コンテキスト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kubernetes context (from the kubeconfig)</source>
+        <translation>Kubernetes コンテキスト（kubeconfig から）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+24"/>
+        <source>demo lab</source>
+        <translation>デモラボ</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>demo lab: could not listen on a loopback port</source>
+        <translation>デモラボ: ループバックのポートで待ち受けできませんでした</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>TLS not verified for %1</source>
+        <translation>%1 は TLS 未検証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 sets insecure-skip-tls-verify: anyone between you and %2 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
+        <translation>%1 は insecure-skip-tls-verify を設定しています。あなたと %2 の間にいる誰もが、認証情報を含め Labdeck の送る内容を読み書きできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::LogsPane</name>
     <message>
         <location filename="../../ui/kube/logspane.cpp" line="+29"/>
@@ -1432,12 +1667,12 @@
     <name>labdeck::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="+53"/>
-        <location line="+245"/>
+        <location line="+254"/>
         <source>Labdeck</source>
         <translation>Labdeck</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-237"/>
         <location line="+81"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
@@ -1568,7 +1803,7 @@
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>Inventory: %1</source>
         <translation>インベントリ: %1</translation>
     </message>
@@ -1886,7 +2121,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+107"/>
+        <location filename="../../app/commandline.cpp" line="+113"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -1910,11 +2145,12 @@ served by %2 on %3</source>
         <location line="+1"/>
         <location line="+50"/>
         <location line="+3"/>
+        <location line="+16"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-99"/>
         <source>labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
   To see the window on a machine without a screen, run it under Xvfb:
       xvfb-run -a labdeck
@@ -1982,7 +2218,34 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Run on the demo lab: a simulated cluster holding the lab of the inventory. This is the default when no lab is configured.</source>
+        <translation>デモラボで動かします。インベントリのラボを載せた模擬クラスターです。
+ラボが設定されていないときの既定です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use only this kubeconfig file (default: $KUBECONFIG or ~/.kube/config).</source>
+        <translation>この kubeconfig ファイルだけを使います
+（既定: $KUBECONFIG または ~/.kube/config）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this kubeconfig context.</source>
+        <translation>この kubeconfig コンテキストを使います。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (demo lab)</source>
+        <translation>%1（デモラボ）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>labdeck: --select: nothing in the lab has the id %1</source>
         <translation>labdeck: --select: ID が %1 の項目はラボにありません</translation>
     </message>
@@ -1992,7 +2255,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>labdeck: could not write the screenshot to %1</source>
         <translation>labdeck: スクリーンショットを %1 に書き込めませんでした</translation>
     </message>
@@ -2003,9 +2266,23 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
 </context>
 <context>
+    <name>labdeck::demolab::KubeSimulator</name>
+    <message>
+        <location filename="../../services/demolab/kubesimulator.cpp" line="+178"/>
+        <source>The demo lab is not listening yet, so there is no address to write.</source>
+        <translation>デモラボはまだ待ち受けていないため、書き出すアドレスがありません。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+10"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::kube::CredentialProvider</name>
     <message>
-        <location filename="../../services/kube/credentials.cpp" line="+173"/>
+        <location filename="../../services/kube/credentials.cpp" line="+175"/>
         <source>the file is larger than a token can be</source>
         <translation>トークンとしてはファイルが大きすぎます</translation>
     </message>
@@ -2015,12 +2292,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>cannot read &quot;%1&quot;: %2; create it or fix the path in the kubeconfig</source>
         <translation>「%1」を読み込めません: %2。ファイルを作成するか、kubeconfig のパスを直してください</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>exec plugin &quot;%1&quot; needs a terminal (interactiveMode: Always), which Labdeck cannot give it. Log in once in a terminal (e.g. kubectl get ns) so the plugin caches a credential, then set interactiveMode to IfAvailable</source>
         <translation>exec プラグイン「%1」には端末が必要です（interactiveMode: Always）が、Labdeck は端末を用意できません。一度端末でログインして（例: kubectl get ns）プラグインに認証情報をキャッシュさせてから、interactiveMode を IfAvailable にしてください</translation>
     </message>
@@ -2040,17 +2317,17 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>exec プラグイン「%1」の実行は許可されませんでした。もう一度接続すると、改めて確認します</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Install it, or give its full path in the kubeconfig</source>
         <translation>インストールするか、kubeconfig にフルパスを書いてください</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>exec plugin &quot;%1&quot; could not be started (%2). %3</source>
         <translation>exec プラグイン「%1」を起動できませんでした（%2）。%3</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>exec plugin &quot;%1&quot; did not answer within %2 s; it was stopped. If it waits for a login in a browser or a terminal, log in once outside Labdeck and try again</source>
         <translation>exec プラグイン「%1」が %2 秒以内に応答しなかったため、停止しました。ブラウザーや端末でのログインを待っている場合は、Labdeck の外で一度ログインしてからやり直してください</translation>
     </message>
@@ -2085,7 +2362,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>exec プラグイン「%1」が%2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>printed something that is not JSON (%1 at byte %2); it must print an ExecCredential</source>
         <translation>JSON ではないものを出力しました（%2 バイト目で %1）。ExecCredential を出力する必要があります</translation>
     </message>
@@ -2254,7 +2531,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeClient</name>
     <message>
-        <location filename="../../services/kube/kubeclient.cpp" line="+172"/>
+        <location filename="../../services/kube/kubeclient.cpp" line="+193"/>
         <source>%1: no answer within %2 s</source>
         <translation>%1: %2 秒以内に応答がありません</translation>
     </message>
@@ -2296,34 +2573,34 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
     <message>
         <location line="+96"/>
-        <source>larger than %1 bytes, which no certificate, key or token is</source>
-        <translation>%1 バイトを超えています（証明書・鍵・トークンがこれほど大きいことはありません）</translation>
+        <source>the file is larger than %1 bytes, too big for a certificate, key or token</source>
+        <translation>ファイルが %1 バイトを超えています。証明書、鍵、トークンとしては大きすぎます</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+38"/>
+        <location line="+21"/>
+        <location line="+40"/>
         <location line="+14"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>is not set; choose a context (kubectl config use-context NAME). Contexts: %1</source>
         <translation>設定されていません。コンテキストを選んでください（kubectl config use-context NAME）。コンテキスト: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+2"/>
         <source>no context named &quot;%1&quot;; contexts: %2</source>
         <translation>コンテキスト「%1」がありません。コンテキスト: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>is not set; name one of the clusters in the kubeconfig</source>
         <translation>設定されていません。kubeconfig にあるクラスターのどれかを指定してください</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>no cluster named &quot;%1&quot;; clusters: %2</source>
         <translation>クラスター「%1」がありません。クラスター: %2</translation>
     </message>
@@ -2338,29 +2615,29 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>必須です: API サーバーの URL（例: https://192.168.1.10:6443）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>cannot be combined with a certificate authority (kubectl refuses this too); remove one of them</source>
         <translation>認証局（CA）と同時には指定できません（kubectl も受け付けません）。どちらかを削除してください</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+66"/>
         <location line="+2"/>
         <source>cannot read &quot;%1&quot;: %2</source>
         <translation>「%1」を読み込めません: %2</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>holds no PEM certificate (-----BEGIN CERTIFICATE-----); the cluster&apos;s CA certificate is needed here</source>
         <translation>PEM 形式の証明書（-----BEGIN CERTIFICATE-----）が含まれていません。ここにはクラスターの CA 証明書が必要です</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>auth-provider &quot;%1&quot; is not supported by Labdeck (kubectl dropped its built-in providers too); use an exec plugin, e.g. kubelogin for OIDC</source>
         <translation>auth-provider「%1」には Labdeck は対応していません（kubectl も組み込みのプロバイダーを廃止しています）。exec プラグインを使ってください（OIDC なら kubelogin など）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>more than one authentication method: a token and username/password; keep one (kubectl refuses this too)</source>
         <translation>認証方法が複数あります（トークンとユーザー名/パスワード）。どちらか一つにしてください（kubectl も受け付けません）</translation>
     </message>
@@ -2380,7 +2657,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>Basic 認証にはユーザー名とパスワードの両方が必要です</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>a client certificate needs its key (client-key-data or client-key)</source>
         <translation>クライアント証明書には対応する鍵（client-key-data または client-key）が必要です</translation>
     </message>
@@ -2390,22 +2667,22 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>クライアント鍵には対応する証明書（client-certificate-data または client-certificate）が必要です</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>holds no PEM certificate (-----BEGIN CERTIFICATE-----)</source>
         <translation>PEM 形式の証明書（-----BEGIN CERTIFICATE-----）が含まれていません</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>is not a PEM private key Labdeck can use (an RSA or EC key without a passphrase)</source>
         <translation>Labdeck が使える PEM 形式の秘密鍵（パスフレーズなしの RSA 鍵または EC 鍵）ではありません</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>cannot read &quot;%1&quot;; create it or fix the path</source>
         <translation>「%1」を読み込めません。ファイルを作成するか、パスを直してください</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Labdeck can impersonate only one group; keep one entry</source>
         <translation>Labdeck が impersonate できるグループは一つだけです。エントリーを一つにしてください</translation>
     </message>
@@ -2425,12 +2702,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>exec プラグインの apiVersion「%1」には対応していません。kubectl と Labdeck が受け付けるのは client.authentication.k8s.io/v1 と client.authentication.k8s.io/v1beta1 だけです</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>. v1alpha1 was removed in Kubernetes 1.24: regenerate this entry with a current version of the tool that wrote it (for EKS: aws eks update-kubeconfig) or change it to v1beta1</source>
         <translation>。v1alpha1 は Kubernetes 1.24 で削除されました。このエントリーを書いたツールの最新版で作り直す（EKS なら aws eks update-kubeconfig）か、v1beta1 に変更してください</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>is required: the program that prints the credential</source>
         <translation>必須です: 認証情報を出力するプログラム</translation>
     </message>
@@ -2445,7 +2722,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>client.authentication.k8s.io/v1 では必須です: Never、IfAvailable、Always のいずれか</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&quot;%1&quot; is not one of Never, IfAvailable, Always</source>
         <translation>「%1」は Never、IfAvailable、Always のいずれでもありません</translation>
     </message>
@@ -2468,7 +2745,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::ProviderAuthenticator</name>
     <message>
-        <location filename="../../services/kube/providerauthenticator.cpp" line="+45"/>
+        <location filename="../../services/kube/providerauthenticator.cpp" line="+54"/>
         <source>no credentials for this cluster</source>
         <translation>このクラスターの認証情報がありません</translation>
     </message>
@@ -2476,7 +2753,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::Reflector</name>
     <message>
-        <location filename="../../services/kube/reflector.cpp" line="+174"/>
+        <location filename="../../services/kube/reflector.cpp" line="+175"/>
         <source>watch error</source>
         <translation>watch のエラー</translation>
     </message>

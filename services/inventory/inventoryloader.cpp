@@ -155,7 +155,7 @@ bool Parser::checkMap(const YAML::Node &node, const QString &path, Keys allowed)
     for (const char *k : allowed)
         allowedList << QString::fromLatin1(k);
     for (auto it = node.begin(); it != node.end(); ++it) {
-        const YAML::Node &key = it->first;
+        const YAML::Node key = it->first;
         if (!key.IsScalar()) {
             error(key, path, tr("keys must be plain words, found %1").arg(describe(key)));
             continue;

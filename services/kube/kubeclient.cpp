@@ -11,8 +11,9 @@ namespace labdeck::kube {
 
 StaticAuthenticator::StaticAuthenticator(QString token, QSslConfiguration ssl, QObject *parent)
     : Authenticator(parent)
-    , m_result{std::move(token), {}, std::move(ssl), {}}
 {
+    m_result.bearerToken = std::move(token);
+    m_result.ssl = std::move(ssl);
 }
 
 void StaticAuthenticator::authenticate(Callback done)
@@ -36,6 +37,7 @@ KubeClient::KubeClient(QUrl server, Authenticator *authenticator, QObject *paren
     , m_auth(authenticator)
 {
     m_nam.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_nam.setProxy(QNetworkProxy::NoProxy);
 }
 
 KubeClient::~KubeClient() = default;
@@ -124,8 +126,18 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
     url.setPath(base + call->m_path);
     url.setQuery(call->m_query);
     QNetworkRequest req(url);
-    if (url.scheme() == QLatin1String("https"))
+    if (url.scheme() == QLatin1String("https")) {
         req.setSslConfiguration(auth.ssl);
+        if (!auth.peerVerifyName.isEmpty())
+            req.setPeerVerifyName(auth.peerVerifyName);
+        const QByteArray cert = auth.ssl.localCertificate().toDer();
+        if (cert != m_lastClientCertificate) {
+            m_nam.clearConnectionCache();
+            m_lastClientCertificate = cert;
+        }
+    }
+    for (const auto &header : auth.headers)
+        req.setRawHeader(header.first, header.second);
     req.setRawHeader("Accept", "application/json");
     req.setRawHeader("User-Agent", "labdeck");
     if (!auth.authorization.isEmpty())
@@ -138,7 +150,16 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
     req.setTransferTimeout(int(call->m_timeout.count()));
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
 
-    QNetworkReply *reply = m_nam.sendCustomRequest(req, call->m_method.toLatin1(), call->m_body);
+    // A stream (watch, log follow) holds its connection for minutes, and Qt
+    // opens at most six connections per server and manager: streams get a
+    // manager of their own so they never starve ordinary requests.
+    QNetworkAccessManager *nam = &m_nam;
+    if (call->m_stream) {
+        nam = new QNetworkAccessManager(call);
+        nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        nam->setProxy(m_nam.proxy());
+    }
+    QNetworkReply *reply = nam->sendCustomRequest(req, call->m_method.toLatin1(), call->m_body);
     call->m_reply = reply;
     if (call->m_stream) {
         connect(reply, &QNetworkReply::readyRead, call, [call, reply] {

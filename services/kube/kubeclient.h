@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -29,6 +30,8 @@ public:
     {
         QString bearerToken;   // empty: none
         QByteArray authorization; // a whole Authorization header value (basic auth); wins over bearerToken
+        QString peerVerifyName;   // the kubeconfig's tls-server-name; empty: the URL's host
+        QList<QPair<QByteArray, QByteArray>> headers; // more headers (impersonation)
         QSslConfiguration ssl; // used as is for https servers
         QString error;         // non-empty: authentication failed, nothing is sent
     };
@@ -111,6 +114,8 @@ public:
     ~KubeClient() override;
 
     [[nodiscard]] QUrl server() const { return m_server; }
+    // The kubeconfig's proxy-url (default: no proxy, not the system's).
+    void setProxy(const QNetworkProxy &proxy) { m_nam.setProxy(proxy); }
 
     // A plain request: timeout covers the whole call (no progress for that long).
     KubeCall *get(const QString &path, const QUrlQuery &query = {},
@@ -141,6 +146,8 @@ private:
     QUrl m_server;
     QPointer<Authenticator> m_auth;
     QNetworkAccessManager m_nam;
+    // Qt reuses a connection's TLS identity; a new client certificate needs new connections.
+    QByteArray m_lastClientCertificate;
 };
 
 } // namespace labdeck::kube

@@ -137,7 +137,8 @@ void Reflector::watch()
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("watch"), QStringLiteral("1"));
     q.addQueryItem(QStringLiteral("resourceVersion"), m_resourceVersion);
-    q.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
+    if (m_bookmarks)
+        q.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
     q.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeout));
     m_parser.reset();
     ++m_watches;

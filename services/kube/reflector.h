@@ -49,6 +49,9 @@ public:
     void setPageSize(int limit) { m_pageSize = limit; }
     void setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds max);
     void setWatchTimeout(std::chrono::seconds min, std::chrono::seconds max);
+    // Bookmarks are asked for by default; off, a quiet collection's
+    // resourceVersion ages (tests of the 410 path).
+    void setAllowBookmarks(bool allow) { m_bookmarks = allow; }
     // The next retry delay the backoff would use (without jitter), for tests.
     [[nodiscard]] std::chrono::milliseconds currentBackoff() const;
 
@@ -82,6 +85,7 @@ private:
     QElapsedTimer m_healthySince;
     bool m_relistAfterBackoff = false;
     bool m_running = false;
+    bool m_bookmarks = true;
     int m_failures = 0;
     int m_pageSize = 500;
     int m_lists = 0;

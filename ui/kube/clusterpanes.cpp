@@ -186,17 +186,22 @@ bool ClusterPanes::confirm(const QString &title, const QString &text, const QStr
 
 QString ClusterPanes::restartText(const kube::WorkloadInfo &w)
 {
-    const QString what = tr("Restart %1 %2 in %3").arg(lower(w.kind), w.name, w.ns);
+    const QString what = tr("Restart %1 %2 in %3").arg(w.kind, w.name, w.ns);
+    const bool one = w.desired == 1;
     if (w.updateStrategy == QLatin1String("OnDelete"))
         return tr("%1: its pod template changes, but with updateStrategy OnDelete no pod is replaced until "
                   "you delete it.").arg(what);
     if (w.kind == QLatin1String("DaemonSet"))
-        return tr("%1: its pod on each of %n node(s) is replaced, one node at a time.", nullptr, w.desired).arg(what);
+        return one ? tr("%1: its pod on the one node is replaced.").arg(what)
+                   : tr("%1: its pod on each of %2 nodes is replaced, one node at a time.").arg(what).arg(w.desired);
     if (w.kind == QLatin1String("StatefulSet"))
-        return tr("%1: its %n pod(s) are replaced one at a time, highest ordinal first.", nullptr, w.desired).arg(what);
+        return one ? tr("%1: its pod is replaced; it is down while the new one starts.").arg(what)
+                   : tr("%1: its %2 pods are replaced one at a time, highest ordinal first.").arg(what).arg(w.desired);
     if (w.updateStrategy == QLatin1String("Recreate"))
-        return tr("%1: all %n pod(s) are stopped first, then replaced; it is down meanwhile.", nullptr, w.desired).arg(what);
-    return tr("%1: its %n pod(s) are replaced, one at a time.", nullptr, w.desired).arg(what);
+        return one ? tr("%1: its pod is stopped first, then replaced; it is down meanwhile.").arg(what)
+                   : tr("%1: all %2 pods are stopped first, then replaced; it is down meanwhile.").arg(what).arg(w.desired);
+    return one ? tr("%1: its 1 pod is replaced, one at a time.").arg(what)
+               : tr("%1: its %2 pods are replaced, one at a time.").arg(what).arg(w.desired);
 }
 
 void ClusterPanes::restart(const kube::WorkloadInfo &w)

@@ -1,0 +1,173 @@
+#include "labconnection.h"
+
+#include "clustermodels.h"
+#include "demolab/kubesimulator.h"
+#include "kube/clusterpanes.h"
+#include "kube/credentials.h"
+#include "kube/execapprovaldialog.h"
+#include "kube/kubeactions.h"
+#include "kube/kubeconfig.h"
+#include "kube/kubesession.h"
+#include "kube/providerauthenticator.h"
+#include "mainwindow.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTextStream>
+#include <QToolBar>
+
+namespace labdeck {
+
+LabConnection::LabConnection(MainWindow *window, ClusterModels *models, ClusterPanes *panes, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_models(models)
+    , m_panes(panes)
+    , m_contexts(new QComboBox)
+    , m_insecure(new QLabel)
+{
+    m_contexts->setAccessibleName(tr("Kubernetes context"));
+    m_contexts->setToolTip(tr("Kubernetes context (from the kubeconfig)"));
+    m_contexts->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_window->addToolBarWidget(m_contexts);
+    connect(m_contexts, &QComboBox::activated, this, &LabConnection::switchContext);
+    // A warning that stays while TLS verification is off for the context.
+    m_insecure->setStyleSheet(QStringLiteral("QLabel { color: white; background: #d0312d; padding: 0 6px; }"));
+    m_insecure->hide();
+    m_window->statusBar()->addPermanentWidget(m_insecure);
+}
+
+LabConnection::~LabConnection()
+{
+    stopSession();
+    if (m_simulator) {
+        m_simulator->deleteLater();
+        m_simulator = nullptr;
+    }
+    m_simulatorThread.quit();
+    m_simulatorThread.wait(); // the simulator thread only serves loopback; it stops promptly
+}
+
+void LabConnection::stopSession()
+{
+    m_panes->setSession(nullptr, nullptr);
+    m_models->setSession(nullptr);
+    m_actions.reset();
+    m_session.reset();
+    m_auth.reset();
+    m_provider.reset();
+}
+
+void LabConnection::fail(const QString &error)
+{
+    QTextStream(stderr) << error << Qt::endl;
+    Q_EMIT failed(error);
+}
+
+void LabConnection::useSession(std::unique_ptr<kube::KubeSession> session, const QString &name)
+{
+    m_session = std::move(session);
+    m_actions = std::make_unique<kube::KubeActions>(m_session->client());
+    m_models->setSession(m_session.get());
+    m_panes->setSession(m_actions.get(), m_session->client());
+    Q_EMIT connected(name);
+}
+
+void LabConnection::startDemo(const Inventory &lab)
+{
+    stopSession();
+    m_contexts->clear();
+    m_contexts->addItem(tr("demo lab"));
+    m_contexts->setEnabled(false);
+    m_insecure->hide();
+    if (!m_simulator) {
+        m_simulator = new demolab::KubeSimulator(lab);
+        m_simulator->moveToThread(&m_simulatorThread);
+        m_simulatorThread.setObjectName(QStringLiteral("demolab"));
+        m_simulatorThread.start();
+    }
+    // listen() runs on the simulator's thread; the answer comes back queued.
+    QPointer<LabConnection> self(this);
+    demolab::KubeSimulator *sim = m_simulator;
+    QMetaObject::invokeMethod(sim, [self, sim] {
+        const bool ok = sim->listen();
+        const QUrl url = sim->url();
+        const QString token = sim->bearerToken();
+        QMetaObject::invokeMethod(self, [self, ok, url, token] {
+            if (!self)
+                return;
+            if (!ok) {
+                self->fail(tr("demo lab: could not listen on a loopback port"));
+                return;
+            }
+            self->m_auth = std::make_unique<kube::StaticAuthenticator>(token, QSslConfiguration::defaultConfiguration());
+            self->useSession(std::make_unique<kube::KubeSession>(tr("demo lab"), url, self->m_auth.get()), tr("demo lab"));
+        });
+    });
+}
+
+void LabConnection::startKubeconfig(const QString &file, const QString &context)
+{
+    stopSession();
+    m_files = file.isEmpty() ? kube::KubeConfig::defaultFiles() : QStringList{file};
+    const kube::KubeConfigLoadResult loaded = file.isEmpty() ? kube::KubeConfig::load(m_files)
+                                                             : kube::KubeConfig::loadExplicit(file);
+    if (!loaded.ok()) {
+        QStringList lines;
+        for (const kube::KubeConfigError &e : loaded.errors)
+            lines << e.toString();
+        fail(lines.join(QLatin1Char('\n')));
+        return;
+    }
+    const kube::KubeConfig &config = *loaded.config;
+    m_contexts->clear();
+    m_contexts->addItems(config.contextNames());
+    m_contexts->setEnabled(config.contextNames().size() > 1);
+    const QString name = context.isEmpty() ? config.currentContext() : context;
+    m_contexts->setCurrentText(name);
+    QString error;
+    const auto resolved = config.resolve(name, &error);
+    if (!resolved) {
+        fail(error);
+        return;
+    }
+    if (resolved->cluster.insecureSkipTlsVerify) {
+        m_insecure->setText(tr("TLS not verified for %1").arg(name));
+        m_insecure->setToolTip(tr("%1 sets insecure-skip-tls-verify: anyone between you and %2 can read and "
+                                  "change what Labdeck sends, credentials included. Give the cluster's CA "
+                                  "(certificate-authority-data) instead.")
+                                   .arg(resolved->cluster.sourceFile, resolved->cluster.server.toString()));
+        m_insecure->show();
+    } else {
+        m_insecure->hide();
+    }
+    if (!m_approvals) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+        m_approvals = std::make_unique<kube::ExecApprovalStore>(QDir(dir).filePath(QStringLiteral("labdeck/exec-approvals.json")));
+    }
+    m_provider = std::make_unique<kube::CredentialProvider>(*resolved, m_approvals.get());
+    QPointer<MainWindow> window(m_window);
+    m_provider->setApprovalHook([window](const kube::ExecApprovalRequest &request,
+                                         std::function<void(bool, bool)> answer) {
+        askExecApproval(window, request, std::move(answer));
+    });
+    m_auth = std::make_unique<kube::ProviderAuthenticator>(m_provider.get());
+    auto session = std::make_unique<kube::KubeSession>(name, resolved->cluster.server, m_auth.get());
+    session->client()->setProxy(resolved->networkProxy());
+    useSession(std::move(session), name);
+}
+
+void LabConnection::switchContext(int index)
+{
+    if (isDemo() || index < 0)
+        return;
+    const QString name = m_contexts->itemText(index);
+    if (m_session && m_session->name() == name)
+        return;
+    startKubeconfig(m_files.size() == 1 ? m_files.first() : QString(), name);
+}
+
+} // namespace labdeck

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "inventory/inventory.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QString>
+#include <QUrl>
+#include <atomic>
+#include <chrono>
+
+namespace labdeck::demolab {
+
+namespace detail {
+class ApiServer;
+class Cluster;
+class HttpListener;
+class PodLogs;
+class Store;
+} // namespace detail
+
+// The demo lab's Kubernetes API: an in-process API server simulator seeded
+// from the lab inventory (nodes, namespaces, every workload with its pods,
+// Services, NFS PersistentVolumes, Events). It speaks HTTP/1.1 (and HTTPS)
+// like a real API server, well enough for kubectl and for Labdeck's own
+// Kubernetes client: list/watch with resourceVersions, paging, selectors,
+// create/update/patch/server-side apply/delete, scale, status and log
+// subresources, discovery, Status errors. Controllers roll pods for restarts
+// and scaling.
+//
+// Threading: the object lives on one thread (it may be moved to its own
+// QThread before listen()); every method except url(), bearerToken() and
+// resourceVersion() must be called on that thread (the knobs are
+// Q_INVOKABLE, so QMetaObject::invokeMethod works from elsewhere). Nothing
+// blocks; every timer is parented to the simulator.
+class KubeSimulator final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KubeSimulator)
+public:
+    explicit KubeSimulator(const labdeck::Inventory &lab, QObject *parent = nullptr);
+    ~KubeSimulator() override;
+
+    struct Tls
+    {
+        QSslCertificate certificate;
+        QSslKey key;
+        // Trusted for client certificates and written to the kubeconfig as
+        // the cluster CA (the server certificate itself when empty).
+        QList<QSslCertificate> caCertificates;
+        bool requireClientCertificate = false;
+        // Optional: a client identity writeKubeconfig() puts in the user entry.
+        QSslCertificate clientCertificate;
+        QSslKey clientKey;
+    };
+
+    // Plain HTTP. Port 0 picks a free port. Returns false when it cannot listen.
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    bool listenTls(const Tls &tls, const QHostAddress &address = QHostAddress::LocalHost,
+                   quint16 port = 0);
+    // http(s)://127.0.0.1:port (HTTPS when listening with TLS). Any thread.
+    [[nodiscard]] QUrl url() const;
+    // A random token every request must carry (Authorization: Bearer), on plain
+    // HTTP too; without it the answer is a 401 Status. A verified TLS client
+    // certificate also authenticates. Any thread.
+    [[nodiscard]] QString bearerToken() const;
+    // Writes a kubeconfig (QSaveFile) pointing at url() with the token (and the
+    // CA data for TLS); context "labdeck-demo", namespace default.
+    bool writeKubeconfig(const QString &path, QString *error = nullptr) const;
+
+    // Test and benchmark knobs (thread: the simulator's own thread).
+    // New pods turn Ready after this (default 1500 ms; tests use ~50 ms).
+    Q_INVOKABLE void setReadyDelay(std::chrono::milliseconds delay);
+    // The next `count` requests whose path starts with pathPrefix (all when
+    // empty) answer with this status as a Status object: 429 with Retry-After,
+    // 500 InternalError, 503 ServiceUnavailable, 504 Timeout.
+    Q_INVOKABLE void injectFailures(int count, int httpStatus, int retryAfterSeconds = 0,
+                                    const QString &pathPrefix = {});
+    // Forgets the event history: a watch from an older resourceVersion gets 200
+    // and one ERROR event with the 410 Expired Status; an older continue token
+    // gets 410.
+    Q_INVOKABLE void compactHistory();
+    // Benchmark: `count` extra Running pods spread over the nodes, in
+    // namespace "bulk" (created when missing). No events are recorded for them.
+    Q_INVOKABLE void addBulkPods(int count);
+    // Benchmark: `count` MODIFIED events (annotation and condition probe time)
+    // spread round-robin over the pods (the "bulk" ones when there are any).
+    Q_INVOKABLE void modifyPods(int count);
+    // How often watches that asked for bookmarks get one (default 10 s).
+    Q_INVOKABLE void setBookmarkInterval(std::chrono::milliseconds interval);
+    // The current (global) resourceVersion. Any thread.
+    [[nodiscard]] qint64 resourceVersion() const;
+
+Q_SIGNALS:
+    // For tests and the Activity log; on the simulator's thread.
+    void requestServed(const QString &method, const QString &path, int status);
+
+private:
+    bool startListening(detail::HttpListener *listener, const QHostAddress &address, quint16 port,
+                        bool tls);
+    void updateResourceVersion();
+
+    detail::Store *m_store;
+    detail::Cluster *m_cluster;
+    detail::PodLogs *m_logs;
+    detail::ApiServer *m_api;
+    QString m_token;
+    mutable QMutex m_mutex; // guards m_url and m_caPem for the any-thread getters
+    QUrl m_url;
+    QByteArray m_caPem;
+    QByteArray m_clientCertPem;
+    QByteArray m_clientKeyPem;
+    std::atomic<qint64> m_resourceVersion{0};
+    int m_bulkCounter = 0;
+    qsizetype m_modifyCursor = 0;
+    quint64 m_modifyCounter = 0;
+};
+
+// `labdeck demolab --kubeconfig FILE [--port N] [--tls]`: serves the demo lab
+// headless until SIGINT/SIGTERM, writes the kubeconfig (prints the URL and
+// `export KUBECONFIG=FILE`). Returns the exit code. argv[1] is "demolab".
+int runDemoLabCommand(int argc, char **argv);
+
+} // namespace labdeck::demolab

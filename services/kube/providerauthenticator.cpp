@@ -1,0 +1,73 @@
+#include "kube/providerauthenticator.h"
+
+#include <QNetworkRequest>
+#include <QTimer>
+
+namespace labdeck::kube {
+
+ProviderAuthenticator::ProviderAuthenticator(CredentialProvider *provider, QObject *parent)
+    : Authenticator(parent)
+    , m_provider(provider)
+{
+    connect(provider, &CredentialProvider::ready, this, [this](const Credential &c) {
+        m_fetching = false;
+        flush(resultFor(c));
+    });
+    connect(provider, &CredentialProvider::failed, this, [this](const QString &error) {
+        m_fetching = false;
+        Result r;
+        r.error = error;
+        flush(r);
+    });
+}
+
+Authenticator::Result ProviderAuthenticator::resultFor(const Credential &c) const
+{
+    // The kubeconfig decides TLS, the peer name, Authorization and
+    // impersonation headers; take them from a request it prepared.
+    QNetworkRequest prepared;
+    m_provider->context().applyTo(prepared, c);
+    Result r;
+    r.ssl = prepared.sslConfiguration();
+    r.peerVerifyName = prepared.peerVerifyName();
+    for (const QByteArray &name : prepared.rawHeaderList()) {
+        if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
+            r.authorization = prepared.rawHeader(name);
+        else
+            r.headers << qMakePair(name, prepared.rawHeader(name));
+    }
+    return r;
+}
+
+void ProviderAuthenticator::flush(const Result &result)
+{
+    const QList<Callback> waiting = std::exchange(m_waiting, {});
+    for (const Callback &cb : waiting)
+        cb(result);
+}
+
+void ProviderAuthenticator::authenticate(Callback done)
+{
+    if (!m_provider) {
+        QTimer::singleShot(0, this, [done = std::move(done)] {
+            Result r;
+            r.error = tr("no credentials for this cluster");
+            done(r);
+        });
+        return;
+    }
+    // The provider caches and knows when a credential is about to expire.
+    m_waiting << std::move(done);
+    if (!m_fetching) {
+        m_fetching = true;
+        m_provider->request();
+    }
+}
+
+void ProviderAuthenticator::invalidate()
+{
+    if (m_provider)
+        m_provider->invalidate();
+}
+
+} // namespace labdeck::kube

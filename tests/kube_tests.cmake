@@ -1,0 +1,3 @@
+# Kubernetes backend tests (included from tests/CMakeLists.txt).
+labdeck_add_test(tst_kubeconfig SOURCES tst_kubeconfig.cpp LIBS labdeck_services)
+labdeck_add_test(tst_credentials SOURCES tst_credentials.cpp LIBS labdeck_services)

@@ -1,0 +1,416 @@
+// The real kubectl against the demo lab's Kubernetes API simulator: an
+// independent client proves the simulator speaks the API faithfully. The
+// simulator runs on its own QThread (as in the app) over HTTPS with a test CA,
+// because client-go sends a kubeconfig's credentials only over TLS.
+
+#include "demolab/kubesimulator.h"
+#include "inventory/inventoryloader.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace labdeck;
+using namespace labdeck::demolab;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(LABDECK_TEST_FIXTURES "/demolab/") + name;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString findKubectl()
+{
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+    if (!onPath.isEmpty())
+        return onPath;
+    return QFile::exists(QStringLiteral("/usr/bin/kubectl")) ? QStringLiteral("/usr/bin/kubectl")
+                                                             : QString();
+}
+
+bool openssl(const QString &dir, const QStringList &args, QString *error)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("openssl"), args);
+    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+        *error = QString::fromLocal8Bit(p.readAll());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestDemoLabKubectl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void getPodsAllNamespaces();
+    void getNodesJson();
+    void scaleDeployment();
+    void rolloutRestart();
+    void applyServerSide();
+    void logsAndEvents();
+
+private:
+    Run kubectl(const QStringList &args, int timeoutMs = 60000);
+    QJsonObject get(const QString &path);
+
+    QString m_kubectl;
+    QTemporaryDir m_dir;
+    QString m_kubeconfig;
+    QThread m_thread;
+    KubeSimulator *m_sim = nullptr;
+    QSslCertificate m_ca;
+    QNetworkAccessManager m_nam;
+};
+
+void TestDemoLabKubectl::initTestCase()
+{
+    m_kubectl = findKubectl();
+    if (m_kubectl.isEmpty())
+        QSKIP("kubectl is not installed (neither /usr/bin/kubectl nor kubectl on PATH); this test "
+              "runs the real "
+              "kubectl against the demo lab and needs it");
+    if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+        QSKIP("openssl is not installed; it makes the test CA (kubectl sends its token only over "
+              "HTTPS)");
+    QVERIFY(m_dir.isValid());
+
+    // A CA and a server certificate for 127.0.0.1.
+    const QString dir = m_dir.path();
+    {
+        QFile ext(dir + QStringLiteral("/server.ext"));
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
+    }
+    const QStringList ec{"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"};
+    QString error;
+    QVERIFY2(openssl(dir,
+                     QStringList{"req", "-x509"} + ec +
+                         QStringList{"-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj",
+                                     "/CN=Labdeck Test CA"},
+                     &error),
+             qPrintable(error));
+    QVERIFY2(openssl(dir,
+                     QStringList{"req"} + ec +
+                         QStringList{"-keyout", "server.key", "-out", "server.csr", "-subj",
+                                     "/CN=127.0.0.1"},
+                     &error),
+             qPrintable(error));
+    QVERIFY2(
+        openssl(dir,
+                {"x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+                 "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "server.ext"},
+                &error),
+        qPrintable(error));
+    m_ca = QSslCertificate(readFile(dir + "/ca.crt"));
+    KubeSimulator::Tls tls;
+    tls.certificate = QSslCertificate(readFile(dir + "/server.crt"));
+    tls.key = QSslKey(readFile(dir + "/server.key"), QSsl::Ec);
+    tls.caCertificates = {m_ca};
+    QVERIFY(!tls.certificate.isNull() && !tls.key.isNull() && !m_ca.isNull());
+
+    const InventoryLoadResult lab = InventoryLoader::loadBuiltIn();
+    QVERIFY2(lab.ok(), qPrintable(lab.errorText()));
+    // The simulator on its own thread, as the app runs it: kubectl's requests
+    // are answered while this thread waits for the process.
+    m_sim = new KubeSimulator(*lab.inventory);
+    m_sim->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
+    m_thread.start();
+    bool listening = false;
+    QMetaObject::invokeMethod(
+        m_sim,
+        [&] {
+            m_sim->setReadyDelay(100ms);
+            return m_sim->listenTls(tls);
+        },
+        Qt::BlockingQueuedConnection, &listening);
+    QVERIFY(listening);
+    m_kubeconfig = dir + QStringLiteral("/kubeconfig");
+    QVERIFY(m_sim->writeKubeconfig(m_kubeconfig, &error));
+
+    const Run version = kubectl({"version", "-o", "json"});
+    QVERIFY2(version.exitCode == 0, qPrintable(version.err));
+    const QJsonObject v = QJsonDocument::fromJson(version.out.toUtf8()).object();
+    qInfo("kubectl %s (%s) against server %s",
+          qPrintable(v["clientVersion"].toObject()["gitVersion"].toString()), qPrintable(m_kubectl),
+          qPrintable(v["serverVersion"].toObject()["gitVersion"].toString()));
+    QVERIFY(v["serverVersion"].toObject()["gitVersion"].toString().startsWith("v1.30."));
+}
+
+void TestDemoLabKubectl::cleanupTestCase()
+{
+    if (m_thread.isRunning()) {
+        m_thread.quit();
+        m_thread.wait(5000);
+    }
+}
+
+Run TestDemoLabKubectl::kubectl(const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("KUBECONFIG", m_kubeconfig);
+    p.setProcessEnvironment(env);
+    p.start(m_kubectl, QStringList{"--kubeconfig", m_kubeconfig, "--cache-dir",
+                                   m_dir.path() + "/cache", "--request-timeout=30s"} +
+                           args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = QStringLiteral("kubectl %1 timed out").arg(args.join(' '));
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QJsonObject TestDemoLabKubectl::get(const QString &path)
+{
+    QNetworkRequest req(QUrl(m_sim->url().toString() + path));
+    req.setRawHeader("Authorization", "Bearer " + m_sim->bearerToken().toLatin1());
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates({m_ca});
+    req.setSslConfiguration(ssl);
+    QNetworkReply *reply = m_nam.get(req);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        done.wait(20000);
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+void TestDemoLabKubectl::getPodsAllNamespaces()
+{
+    const Run r = kubectl({"get", "pods", "-A"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QVERIFY(lines.first().startsWith("NAMESPACE"));
+    QVERIFY(lines.first().contains("READY") && lines.first().contains("STATUS") &&
+            lines.first().contains("AGE"));
+    const InventoryLoadResult lab = InventoryLoader::loadBuiltIn();
+    for (const Workload &w : lab.inventory->workloads) {
+        if (w.kind == WorkloadKind::Group)
+            continue;
+        bool found = false;
+        for (const QString &line : lines) {
+            const QStringList cells = line.simplified().split(' ');
+            found = found || (cells.value(0) == w.ns && cells.value(1).startsWith(w.name + '-') &&
+                              cells.value(3) == "Running");
+        }
+        QVERIFY2(found, qPrintable(w.qualifiedName()));
+    }
+    QVERIFY(r.out.contains("etcd-pikachu"));
+    QVERIFY(r.out.contains("2/2     Running")); // grafana and its sidecar
+}
+
+void TestDemoLabKubectl::getNodesJson()
+{
+    const Run r = kubectl({"get", "nodes", "-o", "json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject list = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(list["kind"].toString(), QStringLiteral("List"));
+    QStringList names;
+    for (const QJsonValue &v : list["items"].toArray()) {
+        const QJsonObject node = v.toObject();
+        QCOMPARE(node["kind"].toString(), QStringLiteral("Node"));
+        names << node["metadata"].toObject()["name"].toString();
+    }
+    names.sort();
+    QCOMPARE(names, (QStringList{"bracky", "metamon", "pikachu"}));
+    const Run wide = kubectl({"get", "nodes", "-o", "wide"});
+    QVERIFY(wide.out.contains("control-plane"));
+    QVERIFY(wide.out.contains("v1.30."));
+}
+
+void TestDemoLabKubectl::scaleDeployment()
+{
+    const Run r = kubectl({"scale", "deployment/shlink", "-n", "apps", "--replicas=2"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/shlink scaled"));
+    QCOMPARE(get("/apis/apps/v1/namespaces/apps/deployments/shlink")["spec"]
+                 .toObject()["replicas"]
+                 .toInt(),
+             2);
+    QTRY_COMPARE(get("/apis/apps/v1/namespaces/apps/deployments/shlink")["status"]
+                     .toObject()["readyReplicas"]
+                     .toInt(),
+                 2);
+    const Run status =
+        kubectl({"rollout", "status", "deployment/shlink", "-n", "apps", "--timeout=30s"});
+    QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+    QVERIFY(status.out.contains("successfully rolled out"));
+}
+
+void TestDemoLabKubectl::rolloutRestart()
+{
+    const QString before =
+        get("/api/v1/namespaces/monitoring/pods?labelSelector=app%3Dgrafana")["items"]
+            .toArray()
+            .first()
+            .toObject()["metadata"]
+            .toObject()["name"]
+            .toString();
+    const Run r = kubectl({"rollout", "restart", "deployment/grafana", "-n", "monitoring"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/grafana restarted"));
+
+    const QJsonObject d = get("/apis/apps/v1/namespaces/monitoring/deployments/grafana");
+    const QString restartedAt = d["spec"]
+                                    .toObject()["template"]
+                                    .toObject()["metadata"]
+                                    .toObject()["annotations"]
+                                    .toObject()["kubectl.kubernetes.io/restartedAt"]
+                                    .toString();
+    QVERIFY(!restartedAt.isEmpty());
+    QVERIFY(QDateTime::fromString(restartedAt, Qt::ISODate).isValid());
+    bool byRollout = false;
+    for (const QJsonValue &m : d["metadata"].toObject()["managedFields"].toArray()) {
+        const QJsonObject e = m.toObject();
+        byRollout = byRollout || (e["manager"] == "kubectl-rollout" && e["operation"] == "Update" &&
+                                  QJsonDocument(e["fieldsV1"].toObject())
+                                      .toJson()
+                                      .contains("f:kubectl.kubernetes.io/restartedAt"));
+    }
+    QVERIFY(byRollout);
+
+    const Run status =
+        kubectl({"rollout", "status", "deployment/grafana", "-n", "monitoring", "--timeout=30s"});
+    QVERIFY2(status.exitCode == 0, qPrintable(status.err + status.out));
+    QVERIFY(status.out.contains("successfully rolled out"));
+    QTRY_VERIFY([&] {
+        const QJsonArray pods =
+            get("/api/v1/namespaces/monitoring/pods?labelSelector=app%3Dgrafana")["items"]
+                .toArray();
+        return pods.size() == 1 &&
+               pods.first().toObject()["metadata"].toObject()["name"].toString() != before;
+    }());
+}
+
+void TestDemoLabKubectl::applyServerSide()
+{
+    const QString manifest = fixture("hello-app.yaml");
+    const Run dry = kubectl({"apply", "--server-side", "--dry-run=server", "-f", manifest});
+    QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+    QVERIFY(dry.out.contains("deployment.apps/hello serverside-applied (server dry run)"));
+    QVERIFY(dry.out.contains("service/hello serverside-applied (server dry run)"));
+    QCOMPARE(get("/apis/apps/v1/namespaces/apps/deployments/hello")["code"].toInt(), 404);
+
+    const Run applied = kubectl({"apply", "--server-side", "-f", manifest});
+    QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+    QVERIFY(applied.out.contains("deployment.apps/hello serverside-applied"));
+    QVERIFY(applied.out.contains("service/hello serverside-applied"));
+
+    const QJsonObject d = get("/apis/apps/v1/namespaces/apps/deployments/hello");
+    QCOMPARE(d["kind"].toString(), QStringLiteral("Deployment"));
+    const QJsonArray managed = d["metadata"].toObject()["managedFields"].toArray();
+    QCOMPARE(managed.size(), 1);
+    QCOMPARE(managed.first().toObject()["manager"].toString(), QStringLiteral("kubectl"));
+    QCOMPARE(managed.first().toObject()["operation"].toString(), QStringLiteral("Apply"));
+    const QJsonObject svc = get("/api/v1/namespaces/apps/services/hello");
+    QCOMPARE(svc["spec"].toObject()["ports"].toArray().first().toObject()["nodePort"].toInt(),
+             30088);
+    QTRY_COMPARE(get("/apis/apps/v1/namespaces/apps/deployments/hello")["status"]
+                     .toObject()["readyReplicas"]
+                     .toInt(),
+                 1);
+    QCOMPARE(get("/api/v1/namespaces/apps/pods?labelSelector=app%3Dhello")["items"]
+                 .toArray()
+                 .first()
+                 .toObject()["spec"]
+                 .toObject()["nodeName"]
+                 .toString(),
+             QStringLiteral("bracky"));
+
+    // Again, and as a dry run against the existing objects.
+    const Run again = kubectl({"apply", "--server-side", "-f", manifest});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    const Run dryAgain = kubectl({"apply", "--server-side", "--dry-run=server", "-f", manifest});
+    QVERIFY2(dryAgain.exitCode == 0, qPrintable(dryAgain.err));
+    QVERIFY(dryAgain.out.contains("(server dry run)"));
+
+    // After someone scales it, a plain apply reports the conflict and force wins.
+    QCOMPARE(kubectl({"scale", "deployment/hello", "-n", "apps", "--replicas=3"}).exitCode, 0);
+    QString twoReplicas =
+        QString::fromUtf8(readFile(manifest)).replace("replicas: 1", "replicas: 2");
+    const QString changed = m_dir.path() + "/hello-2.yaml";
+    QFile f(changed);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(twoReplicas.toUtf8());
+    f.close();
+    const Run conflict = kubectl({"apply", "--server-side", "-f", changed});
+    QVERIFY(conflict.exitCode != 0);
+    QVERIFY2(conflict.err.contains("Apply failed with 1 conflict") &&
+                 conflict.err.contains(".spec.replicas"),
+             qPrintable(conflict.err));
+    const Run forced = kubectl({"apply", "--server-side", "--force-conflicts", "-f", changed});
+    QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+    QCOMPARE(get("/apis/apps/v1/namespaces/apps/deployments/hello")["spec"]
+                 .toObject()["replicas"]
+                 .toInt(),
+             2);
+}
+
+void TestDemoLabKubectl::logsAndEvents()
+{
+    const Run logs = kubectl({"logs", "-n", "database", "postgresql-0", "--tail=3"});
+    QVERIFY2(logs.exitCode == 0, qPrintable(logs.err));
+    QCOMPARE(logs.out.trimmed().split('\n').size(), 3);
+    QVERIFY(logs.out.contains("LOG:"));
+    const QString grafana =
+        get("/api/v1/namespaces/monitoring/pods?labelSelector=app%3Dgrafana")["items"]
+            .toArray()
+            .first()
+            .toObject()["metadata"]
+            .toObject()["name"]
+            .toString();
+    const Run sidecar =
+        kubectl({"logs", "-n", "monitoring", grafana, "-c", "grafana-sc-dashboard", "--tail=2"});
+    QVERIFY2(sidecar.exitCode == 0, qPrintable(sidecar.err));
+    const Run events = kubectl({"get", "events", "-n", "monitoring"});
+    QVERIFY2(events.exitCode == 0, qPrintable(events.err));
+    QVERIFY(events.out.contains("Started"));
+    const Run describe = kubectl({"describe", "pod", "-n", "database", "redis-0"});
+    QVERIFY2(describe.exitCode == 0, qPrintable(describe.err));
+    QVERIFY(describe.out.contains("Node:") && describe.out.contains("bracky"));
+}
+
+QTEST_GUILESS_MAIN(TestDemoLabKubectl)
+#include "tst_demolab_kubectl.moc"

@@ -244,8 +244,8 @@ int runGui(int argc, char **argv)
             const bool synced = cluster.health() == Health::Ok && cluster.status()->isLive();
             if (!synced && waited->elapsed() < 5000)
                 return;
-            if (synced && waited->elapsed() < 400)
-                return; // let the lab status settle (it recomputes every 250 ms)
+            if (synced && waited->elapsed() < 800)
+                return; // let the lab status and details settle (they follow at most twice a second)
             poll->stop();
             delete waited;
             cluster.status()->update();

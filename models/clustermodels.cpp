@@ -39,22 +39,28 @@ void ClusterModels::setSession(kube::KubeSession *session)
         Q_EMIT connectionChanged();
         return;
     }
-    auto follow = [this, session](Resource r, auto onList, auto onEvents) {
+    // Each model follows its collection: LIST pages, then watch events.
+    auto follow = [this, session](Resource r, auto *model) {
         Reflector *ref = session->reflector(r);
-        m_connections << connect(ref, &Reflector::listed, this, onList);
-        m_connections << connect(ref, &Reflector::events, this, onEvents);
+        using Model = std::remove_pointer_t<decltype(model)>;
+        m_connections << connect(ref, &Reflector::listStarted, model, &Model::beginList);
+        m_connections << connect(ref, &Reflector::listPage, model, &Model::addListPage);
+        m_connections << connect(ref, &Reflector::listed, model, [model] { model->endList(); });
+        m_connections << connect(ref, &Reflector::events, model, &Model::applyEvents);
     };
-    follow(Resource::Nodes, [this](const QList<QJsonObject> &items) { m_nodes->setList(items); },
-           [this](const QList<kube::WatchEvent> &e) { m_nodes->applyEvents(e); });
-    follow(Resource::Pods, [this](const QList<QJsonObject> &items) { m_pods->setList(items); },
-           [this](const QList<kube::WatchEvent> &e) { m_pods->applyEvents(e); });
+    follow(Resource::Nodes, m_nodes);
+    follow(Resource::Pods, m_pods);
+    follow(Resource::Events, m_events);
     for (Resource r : {Resource::Deployments, Resource::StatefulSets, Resource::DaemonSets}) {
         const QString kind = kube::kindOf(r);
-        follow(r, [this, kind](const QList<QJsonObject> &items) { m_workloads->setList(kind, items); },
-               [this, kind](const QList<kube::WatchEvent> &e) { m_workloads->applyEvents(kind, e); });
+        Reflector *ref = session->reflector(r);
+        m_connections << connect(ref, &Reflector::listStarted, this, [this, kind] { m_workloads->beginList(kind); });
+        m_connections << connect(ref, &Reflector::listPage, this,
+                                 [this, kind](const QList<QJsonObject> &items) { m_workloads->addListPage(kind, items); });
+        m_connections << connect(ref, &Reflector::listed, this, [this, kind] { m_workloads->endList(kind); });
+        m_connections << connect(ref, &Reflector::events, this,
+                                 [this, kind](const QList<kube::WatchEvent> &e) { m_workloads->applyEvents(kind, e); });
     }
-    follow(Resource::Events, [this](const QList<QJsonObject> &items) { m_events->setList(items); },
-           [this](const QList<kube::WatchEvent> &e) { m_events->applyEvents(e); });
     m_connections << connect(session, &kube::KubeSession::stateChanged, this, &ClusterModels::onSessionState);
     session->start({Resource::Nodes, Resource::Pods, Resource::Deployments, Resource::StatefulSets,
                     Resource::DaemonSets, Resource::Events});

@@ -128,6 +128,11 @@ public:
         upsertMany(values);
     }
 
+    // Pages of a LIST in progress, applied by commitStaged().
+    void clearStaged() { m_staged.clear(); }
+    void stage(const QList<T> &values) { m_staged.append(values); }
+    void commitStaged() { replaceAll(std::exchange(m_staged, {})); }
+
     void clear()
     {
         this->beginResetModel();
@@ -146,6 +151,7 @@ private:
     }
 
     KeyFn m_key;
+    QList<T> m_staged;
     QList<T> m_rows;
     QHash<QString, int> m_index;
 };

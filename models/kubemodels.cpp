@@ -55,10 +55,27 @@ PodModel::PodModel(QObject *parent)
 {
 }
 
+void PodModel::beginList()
+{
+    clearStaged();
+}
+
+void PodModel::addListPage(const QList<QJsonObject> &items)
+{
+    stage(parseAll(items, kube::parsePod));
+}
+
+void PodModel::endList()
+{
+    commitStaged();
+    Q_EMIT podsChanged();
+}
+
 void PodModel::setList(const QList<QJsonObject> &items)
 {
-    replaceAll(parseAll(items, kube::parsePod));
-    Q_EMIT podsChanged();
+    beginList();
+    addListPage(items);
+    endList();
 }
 
 void PodModel::applyEvents(const QList<WatchEvent> &events)
@@ -170,11 +187,21 @@ WorkloadModel::WorkloadModel(PodModel *pods, QObject *parent)
     connect(m_pods, &PodModel::podsChanged, &m_nodesTimer, qOverload<>(&QTimer::start));
 }
 
-void WorkloadModel::setList(const QString &kind, const QList<QJsonObject> &items)
+void WorkloadModel::beginList(const QString &kind)
 {
-    QList<kube::WorkloadInfo> next;
+    m_staged.remove(kind);
+}
+
+void WorkloadModel::addListPage(const QString &kind, const QList<QJsonObject> &items)
+{
+    QList<kube::WorkloadInfo> &staged = m_staged[kind];
     for (const QJsonObject &o : items)
-        next << kube::parseWorkload(o, kind);
+        staged << kube::parseWorkload(o, kind);
+}
+
+void WorkloadModel::endList(const QString &kind)
+{
+    const QList<kube::WorkloadInfo> next = m_staged.take(kind);
     // Keep the other kinds; replace this one.
     QList<kube::WorkloadInfo> all;
     for (const kube::WorkloadInfo &w : rows()) {
@@ -185,6 +212,13 @@ void WorkloadModel::setList(const QString &kind, const QList<QJsonObject> &items
     replaceAll(all);
     m_nodesTimer.start();
     Q_EMIT workloadsChanged();
+}
+
+void WorkloadModel::setList(const QString &kind, const QList<QJsonObject> &items)
+{
+    beginList(kind);
+    addListPage(kind, items);
+    endList(kind);
 }
 
 void WorkloadModel::applyEvents(const QString &kind, const QList<WatchEvent> &events)
@@ -348,10 +382,27 @@ NodeModel::NodeModel(QObject *parent)
 {
 }
 
+void NodeModel::beginList()
+{
+    clearStaged();
+}
+
+void NodeModel::addListPage(const QList<QJsonObject> &items)
+{
+    stage(parseAll(items, kube::parseNode));
+}
+
+void NodeModel::endList()
+{
+    commitStaged();
+    Q_EMIT nodesChanged();
+}
+
 void NodeModel::setList(const QList<QJsonObject> &items)
 {
-    replaceAll(parseAll(items, kube::parseNode));
-    Q_EMIT nodesChanged();
+    beginList();
+    addListPage(items);
+    endList();
 }
 
 void NodeModel::applyEvents(const QList<WatchEvent> &events)
@@ -450,9 +501,26 @@ EventModel::EventModel(QObject *parent)
 {
 }
 
+void EventModel::beginList()
+{
+    clearStaged();
+}
+
+void EventModel::addListPage(const QList<QJsonObject> &items)
+{
+    stage(parseAll(items, kube::parseEvent));
+}
+
+void EventModel::endList()
+{
+    commitStaged();
+}
+
 void EventModel::setList(const QList<QJsonObject> &items)
 {
-    replaceAll(parseAll(items, kube::parseEvent));
+    beginList();
+    addListPage(items);
+    endList();
 }
 
 void EventModel::applyEvents(const QList<WatchEvent> &events)

@@ -29,7 +29,12 @@ public:
     enum Column { Name, Namespace, Status, Ready, Restarts, Node, Age, ColumnCount };
     explicit PodModel(QObject *parent = nullptr);
 
-    void setList(const QList<QJsonObject> &items);
+    // A LIST arrives in pages (Reflector::listStarted/listPage/listed): the
+    // pages are parsed as they come and replace the table at the end.
+    void beginList();
+    void addListPage(const QList<QJsonObject> &items);
+    void endList();
+    void setList(const QList<QJsonObject> &items); // all three at once
     void applyEvents(const QList<kube::WatchEvent> &events);
 
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -52,6 +57,9 @@ public:
     explicit WorkloadModel(PodModel *pods, QObject *parent = nullptr);
 
     // kind: "Deployment", "StatefulSet", "DaemonSet": the collection replaced.
+    void beginList(const QString &kind);
+    void addListPage(const QString &kind, const QList<QJsonObject> &items);
+    void endList(const QString &kind);
     void setList(const QString &kind, const QList<QJsonObject> &items);
     void applyEvents(const QString &kind, const QList<kube::WatchEvent> &events);
 
@@ -72,6 +80,7 @@ Q_SIGNALS:
 private:
     void recomputeNodes();
     PodModel *m_pods;
+    QHash<QString, QList<kube::WorkloadInfo>> m_staged; // kind -> pages of a LIST in progress
     QHash<QString, QStringList> m_nodes;
     QTimer m_nodesTimer;
 };
@@ -83,6 +92,9 @@ public:
     enum Column { Name, Status, Roles, Version, Cpu, Memory, Age, ColumnCount };
     explicit NodeModel(QObject *parent = nullptr);
 
+    void beginList();
+    void addListPage(const QList<QJsonObject> &items);
+    void endList();
     void setList(const QList<QJsonObject> &items);
     void applyEvents(const QList<kube::WatchEvent> &events);
 
@@ -103,6 +115,9 @@ public:
     enum Column { LastSeen, Type, Reason, Object, Message, Count, ColumnCount };
     explicit EventModel(QObject *parent = nullptr);
 
+    void beginList();
+    void addListPage(const QList<QJsonObject> &items);
+    void endList();
     void setList(const QList<QJsonObject> &items);
     void applyEvents(const QList<kube::WatchEvent> &events);
 

@@ -81,9 +81,9 @@ MainWindow::MainWindow(HostModel *model, LabSelection *selection, QWidget *paren
     setCentralWidget(centre);
 
     statusBar()->addWidget(m_inventoryLabel, 1);
-    m_sourcesLabel->setText(tr("Live sources: none connected; every status is unknown"));
-    m_sourcesLabel->setToolTip(tr("Kubernetes, Prometheus, SSH and Ollama connect in later versions; "
-                                  "until then nothing is shown as healthy."));
+    m_sourcesLabel->setText(tr("Prometheus, SSH, Ollama: not connected"));
+    m_sourcesLabel->setToolTip(tr("These sources connect in later versions; until then what they "
+                                  "report is shown as unknown, never as healthy."));
     statusBar()->addPermanentWidget(m_sourcesLabel);
 
     createDocks();
@@ -206,6 +206,10 @@ void MainWindow::addBottomDock(QDockWidget *dock)
     else
         tabifyDockWidget(m_bottomDocks.first(), dock);
     m_bottomDocks << dock;
+    // The first bottom dock (Workloads) is the one in front by default, and
+    // the topology keeps most of the height.
+    m_bottomDocks.first()->raise();
+    resizeDocks({m_bottomDocks.first()}, {220}, Qt::Vertical);
     // The docks exist now: their default layout and the saved one apply.
     m_defaultState = saveState(kStateVersion);
     restoreLayout();

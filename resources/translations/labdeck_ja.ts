@@ -607,7 +607,7 @@
         <translation>Kubernetes クラスター未接続</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Kubernetes API of %1: %2 (last data %3)</source>
         <translation>%1 の Kubernetes API: %2（最終データ %3）</translation>
     </message>
@@ -656,17 +656,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+235"/>
+        <location line="+242"/>
         <source>Logs</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-241"/>
         <source>Activity</source>
         <translation>アクティビティ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>&amp;Cluster</source>
         <translation>クラスター(&amp;C)</translation>
     </message>
@@ -1131,7 +1131,7 @@
 <context>
     <name>labdeck::EventModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+519"/>
+        <location filename="../../models/kubemodels.cpp" line="+587"/>
         <source>Last seen</source>
         <translation>最終発生</translation>
     </message>
@@ -1667,12 +1667,12 @@
     <name>labdeck::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="+53"/>
-        <location line="+254"/>
+        <location line="+258"/>
         <source>Labdeck</source>
         <translation>Labdeck</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-241"/>
         <location line="+81"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
@@ -1684,13 +1684,13 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>Live sources: none connected; every status is unknown</source>
-        <translation>ライブソース: 未接続（状態はすべて不明）</translation>
+        <source>Prometheus, SSH, Ollama: not connected</source>
+        <translation>Prometheus、SSH、Ollama: 未接続</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Kubernetes, Prometheus, SSH and Ollama connect in later versions; until then nothing is shown as healthy.</source>
-        <translation>Kubernetes、Prometheus、SSH、Ollama への接続は今後のバージョンで対応します。それまでは何も「正常」とは表示されません。</translation>
+        <source>These sources connect in later versions; until then what they report is shown as unknown, never as healthy.</source>
+        <translation>これらの接続は今後のバージョンで対応します。それまでは、これらが報告する状態は「不明」と表示され、決して「正常」とは表示されません。</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1803,7 +1803,7 @@
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+118"/>
         <source>Inventory: %1</source>
         <translation>インベントリ: %1</translation>
     </message>
@@ -1880,7 +1880,7 @@
 <context>
     <name>labdeck::NodeModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-158"/>
+        <location filename="../../models/kubemodels.cpp" line="-175"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
@@ -1938,7 +1938,7 @@
 <context>
     <name>labdeck::PodModel</name>
     <message>
-        <location line="-298"/>
+        <location line="-332"/>
         <source>Pod</source>
         <translation>Pod</translation>
     </message>
@@ -2058,7 +2058,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::WorkloadModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+101"/>
+        <location filename="../../models/kubemodels.cpp" line="+118"/>
         <source>rollout failed: %1</source>
         <translation>ロールアウト失敗: %1</translation>
     </message>
@@ -2531,7 +2531,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeClient</name>
     <message>
-        <location filename="../../services/kube/kubeclient.cpp" line="+193"/>
+        <location filename="../../services/kube/kubeclient.cpp" line="+206"/>
         <source>%1: no answer within %2 s</source>
         <translation>%1: %2 秒以内に応答がありません</translation>
     </message>
@@ -2753,12 +2753,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::Reflector</name>
     <message>
-        <location filename="../../services/kube/reflector.cpp" line="+175"/>
+        <location filename="../../services/kube/reflector.cpp" line="+201"/>
         <source>watch error</source>
         <translation>watch のエラー</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+61"/>
         <source>%1; retrying in %2 s</source>
         <translation>%1（%2 秒後に再試行）</translation>
     </message>

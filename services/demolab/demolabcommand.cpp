@@ -197,7 +197,16 @@ int runDemoLabCommand(int argc, char **argv)
     const QCommandLineOption readyOption(
         QStringLiteral("ready-delay"), DemoLabCommand::readyDelayHelp(),
         DemoLabCommand::millisecondsName(), QStringLiteral("1500"));
-    parser.addOptions({kubeconfigOption, portOption, tlsOption, inventoryOption, readyOption});
+    // For bench/kubepods: extra pods, and "modify N" lines on stdin that make
+    // N pods change (N MODIFIED watch events).
+    QCommandLineOption bulkOption(QStringLiteral("bulk-pods"), QStringLiteral("Add N running pods."),
+                                  QStringLiteral("N"), QStringLiteral("0"));
+    bulkOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption controlOption(QStringLiteral("control-stdin"),
+                                     QStringLiteral("Read \"modify N\" commands on stdin."));
+    controlOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({kubeconfigOption, portOption, tlsOption, inventoryOption, readyOption, bulkOption,
+                       controlOption});
     QStringList arguments = app.arguments();
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("demolab"))
         arguments.removeAt(1);
@@ -224,6 +233,26 @@ int runDemoLabCommand(int argc, char **argv)
 
     KubeSimulator simulator(*loaded.inventory);
     simulator.setReadyDelay(std::chrono::milliseconds(parser.value(readyOption).toLongLong()));
+    if (const int bulk = parser.value(bulkOption).toInt(); bulk > 0)
+        simulator.addBulkPods(bulk);
+    std::unique_ptr<QSocketNotifier> control;
+    if (parser.isSet(controlOption)) {
+        control = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+        QObject::connect(control.get(), &QSocketNotifier::activated, &app, [&] {
+            char buffer[256];
+            const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer - 1);
+            if (n <= 0) {
+                control->setEnabled(false);
+                app.quit(); // the controlling process went away
+                return;
+            }
+            const QList<QByteArray> words = QByteArray(buffer, n).trimmed().split(' ');
+            if (words.size() == 2 && words.first() == "modify") {
+                simulator.modifyPods(words.at(1).toInt());
+                out << "modified " << words.at(1).toInt() << Qt::endl;
+            }
+        });
+    }
     QObject::connect(&simulator, &KubeSimulator::requestServed, &app,
                      [](const QString &method, const QString &path, int status) {
                          qCDebug(lcDemoLab).noquote() << method << path << status;

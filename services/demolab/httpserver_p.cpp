@@ -85,10 +85,15 @@ HttpConnection::HttpConnection(QTcpSocket *socket, bool clientCertificateVerifie
         // RemoteHostClosed is followed by disconnected(); anything else ends us too.
         close();
     });
-    connect(m_socket, &QTcpSocket::bytesWritten, this, [this](qint64) {
+    auto maybeDrained = [this](qint64) {
         if (m_state == State::Streaming && pendingBytes() < LowWatermark)
             Q_EMIT drained();
-    });
+    };
+    connect(m_socket, &QTcpSocket::bytesWritten, this, maybeDrained);
+    // Over TLS the plaintext may be written while encrypted bytes still wait:
+    // the last encryptedBytesWritten is what empties the buffer.
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, maybeDrained);
     // Data may have arrived with the handshake already.
     if (m_socket->bytesAvailable() > 0)
         QTimer::singleShot(0, this, &HttpConnection::onReadyRead);

@@ -7,6 +7,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <memory>
+
 namespace labdeck::kube {
 
 StaticAuthenticator::StaticAuthenticator(QString token, QSslConfiguration ssl, QObject *parent)
@@ -162,11 +164,25 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
     QNetworkReply *reply = nam->sendCustomRequest(req, call->m_method.toLatin1(), call->m_body);
     call->m_reply = reply;
     if (call->m_stream) {
-        connect(reply, &QNetworkReply::readyRead, call, [call, reply] {
+        // Hand a stream out in pieces of at most 1 MiB per turn of the event
+        // loop: a burst of watch events may arrive as one block of tens of
+        // megabytes, and copying it at once would stall the thread.
+        auto pump = std::make_shared<std::function<void()>>();
+        *pump = [call, reply = QPointer<QNetworkReply>(reply), weak = std::weak_ptr<std::function<void()>>(pump)] {
+            // The reply may be gone by the time a queued turn runs.
+            if (!reply || call->m_aborted)
+                return;
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status >= 200 && status < 300)
-                Q_EMIT call->data(reply->readAll());
-        });
+            if (status < 200 || status >= 300)
+                return;
+            Q_EMIT call->data(reply->read(1 << 20));
+            if (reply->bytesAvailable() > 0) {
+                if (auto again = weak.lock())
+                    QTimer::singleShot(0, call, [again] { (*again)(); });
+            }
+        };
+        connect(reply, &QNetworkReply::readyRead, call, [pump] { (*pump)(); });
+        call->m_pump = pump;
     }
     connect(reply, &QNetworkReply::finished, call, [this, call, reply] { complete(call, reply); });
 }
@@ -202,7 +218,7 @@ void KubeClient::complete(KubeCall *call, QNetworkReply *reply)
         r.error = s;
     } else {
         r.body = body;
-        const QJsonDocument doc = QJsonDocument::fromJson(body);
+        const QJsonDocument doc = call->m_stream ? QJsonDocument() : QJsonDocument::fromJson(body);
         if (doc.isObject())
             r.json = doc.object();
         if (call->m_stream && !body.isEmpty())

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 class QNetworkReply;
 
@@ -100,6 +101,7 @@ private:
     bool m_retried401 = false;
     bool m_aborted = false;
     QPointer<QNetworkReply> m_reply;
+    std::shared_ptr<std::function<void()>> m_pump; // hands a stream out piece by piece
 };
 
 // REST over HTTPS to one Kubernetes API server (one kubeconfig context).

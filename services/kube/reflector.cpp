@@ -29,7 +29,11 @@ Reflector::Reflector(KubeClient *client, QString path, QObject *parent)
 
 Reflector::~Reflector()
 {
-    stop();
+    // No signals from a destructor: whoever listens may be gone already.
+    m_running = false;
+    m_retry.stop();
+    if (m_call)
+        m_call->abort();
 }
 
 void Reflector::setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds max)
@@ -82,12 +86,13 @@ void Reflector::relist()
     if (!m_running || !m_client)
         return;
     m_relistAfterBackoff = false;
-    m_pending.clear();
+    m_listedItems = 0;
     setState(State::Listing);
-    listPage(QString());
+    Q_EMIT listStarted();
+    requestPage(QString());
 }
 
-void Reflector::listPage(const QString &continueToken)
+void Reflector::requestPage(const QString &continueToken)
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
@@ -103,28 +108,31 @@ void Reflector::onPage(const KubeResponse &r)
     if (!r.ok()) {
         // An expired continue token: start the list over, right away.
         if (r.error && r.error->isExpired()) {
-            relist();
+            relist(); // listStarted() again: consumers drop the partial pages
             return;
         }
         fail(r.errorText, r.retryAfterSeconds, true);
         return;
     }
     const QJsonArray items = r.json.value(QLatin1String("items")).toArray();
-    m_pending.reserve(m_pending.size() + items.size());
+    QList<QJsonObject> page;
+    page.reserve(items.size());
     for (const QJsonValue &v : items)
-        m_pending << v.toObject();
+        page << v.toObject();
+    m_listedItems += int(page.size());
+    if (!page.isEmpty())
+        Q_EMIT listPage(page);
     const QJsonObject meta = r.json.value(QLatin1String("metadata")).toObject();
     const QString next = meta.value(QLatin1String("continue")).toString();
     if (!next.isEmpty()) {
-        listPage(next);
+        requestPage(next);
         return;
     }
     ++m_lists;
     m_resourceVersion = meta.value(QLatin1String("resourceVersion")).toString();
     m_lastSync = QDateTime::currentDateTimeUtc();
     m_lastError.clear();
-    const QList<QJsonObject> all = std::exchange(m_pending, {});
-    Q_EMIT listed(all, m_resourceVersion);
+    Q_EMIT listed(m_resourceVersion, m_listedItems);
     watch();
 }
 
@@ -140,7 +148,7 @@ void Reflector::watch()
     if (m_bookmarks)
         q.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
     q.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeout));
-    m_parser.reset();
+    m_parser.reset(); // a partial line of an earlier stream is not an event
     ++m_watches;
     // A watch may be silent between events; allow its whole length plus a margin.
     m_call = m_client->stream(m_path, q, std::chrono::seconds(timeout + 30));
@@ -153,9 +161,30 @@ void Reflector::watch()
 
 void Reflector::onWatchData(const QByteArray &bytes)
 {
-    const QList<WatchEvent> parsed = m_parser.feed(bytes);
-    if (parsed.isEmpty())
-        return;
+    m_parser.append(bytes);
+    if (!m_sliceScheduled) {
+        m_sliceScheduled = true;
+        QMetaObject::invokeMethod(this, &Reflector::processWatchSlice, Qt::QueuedConnection);
+    }
+}
+
+void Reflector::processWatchSlice()
+{
+    m_sliceScheduled = false;
+    // A burst of thousands of events is applied a slice at a time, with the
+    // event loop running in between (input and paint stay smooth): parse for
+    // about 8 ms, hand the batch out, come back later for the rest.
+    constexpr int kStep = 25;
+    constexpr qint64 kBudgetMs = 8;
+    QElapsedTimer budget;
+    budget.start();
+    QList<WatchEvent> parsed;
+    while (budget.elapsed() < kBudgetMs && parsed.size() < 2000) {
+        const QList<WatchEvent> step = m_parser.take(kStep);
+        if (step.isEmpty())
+            break;
+        parsed << step;
+    }
     QList<WatchEvent> batch;
     batch.reserve(parsed.size());
     for (const WatchEvent &e : parsed) {
@@ -165,6 +194,7 @@ void Reflector::onWatchData(const QByteArray &bytes)
                 m_call->abort();
                 m_call = nullptr;
             }
+            m_parser.reset();
             if (!batch.isEmpty())
                 Q_EMIT events(batch);
             if (status && status->isExpired()) {
@@ -185,6 +215,10 @@ void Reflector::onWatchData(const QByteArray &bytes)
     m_lastSync = QDateTime::currentDateTimeUtc();
     if (!batch.isEmpty())
         Q_EMIT events(batch);
+    if (m_parser.hasCompleteLine() && !m_sliceScheduled) {
+        m_sliceScheduled = true;
+        QMetaObject::invokeMethod(this, &Reflector::processWatchSlice, Qt::QueuedConnection);
+    }
 }
 
 void Reflector::onWatchEnd(const KubeResponse &r)
@@ -192,6 +226,15 @@ void Reflector::onWatchEnd(const KubeResponse &r)
     m_call = nullptr;
     if (!m_running)
         return;
+    if (m_parser.hasCompleteLine()) {
+        // Events still wait to be applied: apply them before resuming, so
+        // the resourceVersion is the last one received.
+        processWatchSlice();
+        if (m_call || m_state != State::Watching)
+            return; // an ERROR in them already decided what comes next
+        while (m_parser.hasCompleteLine())
+            processWatchSlice();
+    }
     if (r.ok()) {
         // The server closed the watch (its timeout): resume where we were.
         m_lastSync = QDateTime::currentDateTimeUtc();

@@ -56,18 +56,26 @@ public:
     [[nodiscard]] std::chrono::milliseconds currentBackoff() const;
 
 Q_SIGNALS:
-    // A complete LIST: replace everything known with items.
-    void listed(const QList<QJsonObject> &items, const QString &resourceVersion);
-    // Changes from the watch, in order; bookmarks are consumed here.
+    // A LIST is handed out page by page, so no one holds every object as
+    // JSON at once: listStarted(), listPage() for each page, then listed().
+    // Only at listed() is the list complete: replace what was known with the
+    // pages' items.
+    void listStarted();
+    void listPage(const QList<QJsonObject> &items);
+    void listed(const QString &resourceVersion, int count);
+    // Changes from the watch, in order, in batches of about 8 ms of parsing so
+    // that the thread that applies them stays responsive; bookmarks are
+    // consumed here.
     void events(const QList<labdeck::kube::WatchEvent> &batch);
     void stateChanged(labdeck::kube::Reflector::State state, const QString &detail);
 
 private:
     void setState(State s, const QString &detail = {});
-    void listPage(const QString &continueToken);
+    void requestPage(const QString &continueToken);
     void onPage(const KubeResponse &r);
     void watch();
     void onWatchData(const QByteArray &bytes);
+    void processWatchSlice();
     void onWatchEnd(const KubeResponse &r);
     void fail(const QString &error, int retryAfterSeconds, bool relist);
     void relist();
@@ -78,7 +86,8 @@ private:
     QString m_resourceVersion;
     QString m_lastError;
     QDateTime m_lastSync;
-    QList<QJsonObject> m_pending; // pages of the LIST in progress
+    int m_listedItems = 0; // items handed out by the LIST in progress
+    bool m_sliceScheduled = false;
     QPointer<KubeCall> m_call;
     WatchParser m_parser;
     QTimer m_retry;

@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <limits>
+
 namespace labdeck::kube {
 
 QString WatchEvent::resourceVersion() const
@@ -13,14 +15,20 @@ QString WatchEvent::resourceVersion() const
 void WatchParser::reset()
 {
     m_buffer.clear();
+    m_offset = 0;
 }
 
 QList<WatchEvent> WatchParser::feed(const QByteArray &data)
 {
+    append(data);
+    return take(std::numeric_limits<int>::max());
+}
+
+QList<WatchEvent> WatchParser::take(int max)
+{
     QList<WatchEvent> events;
-    m_buffer += data;
-    qsizetype start = 0;
-    while (true) {
+    qsizetype start = m_offset;
+    while (events.size() < max) {
         const qsizetype nl = m_buffer.indexOf('\n', start);
         if (nl < 0)
             break;
@@ -52,7 +60,16 @@ QList<WatchEvent> WatchParser::feed(const QByteArray &data)
         e.object = o.value(QLatin1String("object")).toObject();
         events << e;
     }
-    m_buffer.remove(0, start);
+    m_offset = start;
+    // Moving the rest of a burst of megabytes forward after every slice would
+    // cost more than parsing it: drop the parsed front only now and then.
+    if (m_offset == m_buffer.size()) {
+        m_buffer.clear();
+        m_offset = 0;
+    } else if (m_offset > (1 << 20) && m_offset * 2 > m_buffer.size()) {
+        m_buffer.remove(0, m_offset);
+        m_offset = 0;
+    }
     return events;
 }
 

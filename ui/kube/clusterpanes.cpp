@@ -64,6 +64,13 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
     m_logsDock = makeDock(window, tr("Logs"), QStringLiteral("LogsDock"), m_logs);
     m_activityDock = makeDock(window, tr("Activity"), QStringLiteral("ActivityDock"), m_activity);
     m_workloadsDock->raise();
+    auto stretch = [](TablePane *pane, int column) {
+        pane->table()->horizontalHeader()->setStretchLastSection(false);
+        pane->table()->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
+    };
+    stretch(m_workloads, WorkloadModel::Images);
+    stretch(m_pods, PodModel::Name);
+    stretch(m_events, EventModel::Message);
     m_events->table()->sortByColumn(EventModel::LastSeen, Qt::DescendingOrder);
     m_workloads->table()->sortByColumn(WorkloadModel::Namespace, Qt::AscendingOrder);
     m_pods->table()->sortByColumn(PodModel::Namespace, Qt::AscendingOrder);

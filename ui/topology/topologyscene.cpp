@@ -34,6 +34,13 @@ TopologyScene::TopologyScene(HostModel *model, LabSelection *selection, QObject 
     rebuild();
 }
 
+TopologyScene::~TopologyScene()
+{
+    // QGraphicsScene's destructor removes the items and would report the
+    // selection change to this (already destroyed) subclass.
+    blockSignals(true);
+}
+
 QString TopologyScene::urlId(const QUrl &url)
 {
     return QStringLiteral("url:") + url.toString();

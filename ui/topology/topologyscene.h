@@ -23,6 +23,7 @@ class TopologyScene final : public QGraphicsScene
     Q_DISABLE_COPY_MOVE(TopologyScene)
 public:
     TopologyScene(HostModel *model, LabSelection *selection, QObject *parent = nullptr);
+    ~TopologyScene() override;
 
     [[nodiscard]] HostCardItem *hostCard(const QString &host) const;
     // A selectable item by id: "host:x", "workload:ns/name", "url:https://...".

@@ -5,7 +5,12 @@
 
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
+#include "kube/credentials.h"
+#include "kube/execapproval.h"
 #include "kube/kubeactions.h"
+#include "kube/kubeconfig.h"
+#include "kube/providerauthenticator.h"
+#include "support/testpki.h"
 #include "kube/kubeclient.h"
 #include "kube/kubesession.h"
 #include "kube/podlogstream.h"
@@ -16,6 +21,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslKey>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -327,6 +333,71 @@ private Q_SLOTS:
         live.start();
         QTRY_VERIFY_WITH_TIMEOUT(more.size() >= 3, 8000);
         live.stop();
+    }
+
+    // The whole path Labdeck takes with a real cluster: a kubeconfig with a
+    // CA and a client certificate, the credential provider, TLS verified
+    // against that CA. Then a kubeconfig whose CA is another one: refused,
+    // with an error that says so.
+    void kubeconfigOverTlsWithClientCertificate()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed (Debian package openssl); it makes the test CA");
+        QTemporaryDir dir;
+        labdeck::test::Pki pki;
+        QString error;
+        QVERIFY2(labdeck::test::makePki(dir.path(), &pki, &error), qPrintable(error));
+
+        demolab::KubeSimulator secure(*InventoryLoader::loadBuiltIn().inventory);
+        demolab::KubeSimulator::Tls tls;
+        tls.certificate = pki.server;
+        tls.key = pki.serverKey;
+        tls.caCertificates = {pki.ca};
+        tls.requireClientCertificate = true;
+        tls.clientCertificate = pki.client;
+        tls.clientKey = pki.clientKey;
+        QVERIFY(secure.listenTls(tls));
+        const QString kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
+        QVERIFY(secure.writeKubeconfig(kubeconfig, &error));
+
+        const auto loaded = KubeConfig::loadExplicit(kubeconfig);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errors.isEmpty() ? QString() : loaded.errors.first().toString()));
+        const auto context = loaded.config->resolve(QString(), &error);
+        QVERIFY2(context, qPrintable(error));
+        QVERIFY(!context->user.clientCertificatePem.isEmpty());
+        ExecApprovalStore approvals(dir.filePath(QStringLiteral("approvals.json")));
+        CredentialProvider provider(*context, &approvals);
+        ProviderAuthenticator auth(&provider);
+        KubeClient client(context->cluster.server, &auth);
+        const KubeResponse nodes = await(client.get(QStringLiteral("/api/v1/nodes")));
+        QVERIFY2(nodes.ok(), qPrintable(nodes.errorText));
+        QCOMPARE(nodes.json.value(QLatin1String("items")).toArray().size(), 3);
+
+        // The same server, but the kubeconfig names another CA.
+        QFile file(kubeconfig);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray text = file.readAll();
+        file.close();
+        text.replace(pki.ca.toPem().toBase64(), pki.otherCa.toPem().toBase64());
+        const QString wrongPath = dir.filePath(QStringLiteral("wrong-ca"));
+        QFile wrong(wrongPath);
+        QVERIFY(wrong.open(QIODevice::WriteOnly));
+        wrong.write(text);
+        wrong.close();
+        const auto wrongLoaded = KubeConfig::loadExplicit(wrongPath);
+        QVERIFY(wrongLoaded.ok());
+        const auto wrongContext = wrongLoaded.config->resolve(QString(), &error);
+        QVERIFY2(wrongContext, qPrintable(error));
+        CredentialProvider wrongProvider(*wrongContext, &approvals);
+        ProviderAuthenticator wrongAuth(&wrongProvider);
+        KubeClient suspicious(wrongContext->cluster.server, &wrongAuth);
+        const KubeResponse refused = await(suspicious.get(QStringLiteral("/api/v1/nodes")));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.httpStatus, 0);
+        QVERIFY2(refused.errorText.contains(QStringLiteral("127.0.0.1")), qPrintable(refused.errorText));
+        QVERIFY2(refused.errorText.contains(QStringLiteral("SSL"), Qt::CaseInsensitive) ||
+                     refused.errorText.contains(QStringLiteral("certificate"), Qt::CaseInsensitive),
+                 qPrintable(refused.errorText));
     }
 
     void sessionSummarisesReflectors()

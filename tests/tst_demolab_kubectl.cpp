@@ -4,6 +4,7 @@
 // because client-go sends a kubeconfig's credentials only over TLS.
 
 #include "demolab/kubesimulator.h"
+#include "support/testpki.h"
 #include "inventory/inventoryloader.h"
 
 #include <QFile>
@@ -54,19 +55,6 @@ QString findKubectl()
                                                              : QString();
 }
 
-bool openssl(const QString &dir, const QStringList &args, QString *error)
-{
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("openssl"), args);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        *error = QString::fromLocal8Bit(p.readAll());
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 class TestDemoLabKubectl : public QObject
@@ -110,36 +98,13 @@ void TestDemoLabKubectl::initTestCase()
     QVERIFY(m_dir.isValid());
 
     // A CA and a server certificate for 127.0.0.1.
-    const QString dir = m_dir.path();
-    {
-        QFile ext(dir + QStringLiteral("/server.ext"));
-        QVERIFY(ext.open(QIODevice::WriteOnly));
-        ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
-    }
-    const QStringList ec{"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"};
+    labdeck::test::Pki pki;
     QString error;
-    QVERIFY2(openssl(dir,
-                     QStringList{"req", "-x509"} + ec +
-                         QStringList{"-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj",
-                                     "/CN=Labdeck Test CA"},
-                     &error),
-             qPrintable(error));
-    QVERIFY2(openssl(dir,
-                     QStringList{"req"} + ec +
-                         QStringList{"-keyout", "server.key", "-out", "server.csr", "-subj",
-                                     "/CN=127.0.0.1"},
-                     &error),
-             qPrintable(error));
-    QVERIFY2(
-        openssl(dir,
-                {"x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-                 "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "server.ext"},
-                &error),
-        qPrintable(error));
-    m_ca = QSslCertificate(readFile(dir + "/ca.crt"));
+    QVERIFY2(labdeck::test::makePki(m_dir.path(), &pki, &error), qPrintable(error));
+    m_ca = pki.ca;
     KubeSimulator::Tls tls;
-    tls.certificate = QSslCertificate(readFile(dir + "/server.crt"));
-    tls.key = QSslKey(readFile(dir + "/server.key"), QSsl::Ec);
+    tls.certificate = pki.server;
+    tls.key = pki.serverKey;
     tls.caCertificates = {m_ca};
     QVERIFY(!tls.certificate.isNull() && !tls.key.isNull() && !m_ca.isNull());
 
@@ -160,7 +125,7 @@ void TestDemoLabKubectl::initTestCase()
         },
         Qt::BlockingQueuedConnection, &listening);
     QVERIFY(listening);
-    m_kubeconfig = dir + QStringLiteral("/kubeconfig");
+    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
     QVERIFY(m_sim->writeKubeconfig(m_kubeconfig, &error));
 
     const Run version = kubectl({"version", "-o", "json"});

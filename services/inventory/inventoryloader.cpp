@@ -1,3 +1,4 @@
+#include "common/locatederror.h"
 #include "inventory/inventoryloader.h"
 
 #include "common/logging.h"
@@ -18,15 +19,7 @@ namespace labdeck {
 
 QString InventoryError::toString() const
 {
-    QString where = file;
-    if (line > 0) {
-        where += QLatin1Char(':') + QString::number(line);
-        if (column > 0)
-            where += QLatin1Char(':') + QString::number(column);
-    }
-    if (field.isEmpty())
-        return QStringLiteral("%1: %2").arg(where, message);
-    return QStringLiteral("%1: %2: %3").arg(where, field, message);
+    return locatedErrorText(file, line, column, field, message);
 }
 
 QString InventoryLoadResult::errorText() const

@@ -1,3 +1,4 @@
+#include "common/locatederror.h"
 #include "kube/kubeconfig.h"
 
 #include "kube/credentials.h"
@@ -81,15 +82,7 @@ QSslKey privateKeyFromPem(const QByteArray &pem)
 
 QString KubeConfigError::toString() const
 {
-    QString where = file;
-    if (line > 0) {
-        where += QLatin1Char(':') + QString::number(line);
-        if (column > 0)
-            where += QLatin1Char(':') + QString::number(column);
-    }
-    if (field.isEmpty())
-        return QStringLiteral("%1: %2").arg(where, message);
-    return QStringLiteral("%1: %2: %3").arg(where, field, message);
+    return locatedErrorText(file, line, column, field, message);
 }
 
 QString KubeConfigLoadResult::errorText() const

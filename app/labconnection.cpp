@@ -43,10 +43,8 @@ LabConnection::LabConnection(MainWindow *window, ClusterModels *models, ClusterP
 LabConnection::~LabConnection()
 {
     stopSession();
-    if (m_simulator) {
-        m_simulator->deleteLater();
-        m_simulator = nullptr;
-    }
+    if (m_simulatorHome)
+        m_simulatorHome->deleteLater(); // and the simulator with it, on its thread
     m_simulatorThread.quit();
     m_simulatorThread.wait(); // the simulator thread only serves loopback; it stops promptly
 }
@@ -83,17 +81,22 @@ void LabConnection::startDemo(const Inventory &lab)
     m_contexts->addItem(tr("demo lab"));
     m_contexts->setEnabled(false);
     m_insecure->hide();
-    if (!m_simulator) {
-        m_simulator = new demolab::KubeSimulator(lab);
-        m_simulator->moveToThread(&m_simulatorThread);
+    m_demo = true;
+    if (!m_simulatorHome) {
+        m_simulatorHome = new QObject;
+        m_simulatorHome->moveToThread(&m_simulatorThread);
         m_simulatorThread.setObjectName(QStringLiteral("demolab"));
         m_simulatorThread.start();
     }
-    // listen() runs on the simulator's thread; the answer comes back queued.
+    // The simulator is made (the lab seeded) and listens on its own thread;
+    // the answer comes back queued.
     QPointer<LabConnection> self(this);
-    demolab::KubeSimulator *sim = m_simulator;
-    QMetaObject::invokeMethod(sim, [self, sim] {
-        const bool ok = sim->listen();
+    QObject *home = m_simulatorHome;
+    QMetaObject::invokeMethod(home, [self, home, lab] {
+        auto *sim = home->findChild<demolab::KubeSimulator *>();
+        if (!sim)
+            sim = new demolab::KubeSimulator(lab, home);
+        const bool ok = !sim->url().isEmpty() || sim->listen();
         const QUrl url = sim->url();
         const QString token = sim->bearerToken();
         QMetaObject::invokeMethod(self, [self, ok, url, token] {

@@ -45,7 +45,7 @@ public:
     // empty) and a context (empty: its current-context).
     void startKubeconfig(const QString &file, const QString &context);
 
-    [[nodiscard]] bool isDemo() const { return m_simulator != nullptr; }
+    [[nodiscard]] bool isDemo() const { return m_demo; }
     [[nodiscard]] kube::KubeSession *session() const { return m_session.get(); }
 
 Q_SIGNALS:
@@ -65,7 +65,10 @@ private:
     QComboBox *m_contexts;
     QLabel *m_insecure;
     QThread m_simulatorThread;
-    demolab::KubeSimulator *m_simulator = nullptr;
+    // Lives on the simulator's thread and owns the simulator there, so the
+    // seeding and every request are handled off the UI thread.
+    QObject *m_simulatorHome = nullptr;
+    bool m_demo = false;
     std::unique_ptr<kube::ExecApprovalStore> m_approvals;
     std::unique_ptr<kube::CredentialProvider> m_provider;
     std::unique_ptr<kube::Authenticator> m_auth;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QJsonObject>
 #include <QHash>
 #include <QList>
 
@@ -133,6 +134,30 @@ public:
     void stage(const QList<T> &values) { m_staged.append(values); }
     void commitStaged() { replaceAll(std::exchange(m_staged, {})); }
 
+    // A LIST of Kubernetes objects arrives in pages (Reflector::listStarted,
+    // listPage, listed): the pages are parsed as they come and replace the
+    // table at the end. Needs a parse function (setParse()).
+    void beginList() { clearStaged(); }
+    void addListPage(const QList<QJsonObject> &items)
+    {
+        QList<T> page;
+        page.reserve(items.size());
+        for (const QJsonObject &o : items)
+            page << m_parse(o);
+        stage(page);
+    }
+    void endList()
+    {
+        commitStaged();
+        listReplaced();
+    }
+    void setList(const QList<QJsonObject> &items) // all three at once
+    {
+        beginList();
+        addListPage(items);
+        endList();
+    }
+
     void clear()
     {
         this->beginResetModel();
@@ -140,6 +165,11 @@ public:
         m_index.clear();
         this->endResetModel();
     }
+
+protected:
+    void setParse(std::function<T(const QJsonObject &)> parse) { m_parse = std::move(parse); }
+    // After endList(): subclasses announce the change.
+    virtual void listReplaced() {}
 
 private:
     void reindex()
@@ -151,6 +181,7 @@ private:
     }
 
     KeyFn m_key;
+    std::function<T(const QJsonObject &)> m_parse;
     QList<T> m_staged;
     QList<T> m_rows;
     QHash<QString, int> m_index;

@@ -36,16 +36,6 @@ void applyTo(Model &model, const QList<WatchEvent> &events, Parse parse)
         model.upsertMany(upserts);
 }
 
-template<typename Parse>
-auto parseAll(const QList<QJsonObject> &items, Parse parse)
-{
-    QList<std::decay_t<decltype(parse(QJsonObject()))>> out;
-    out.reserve(items.size());
-    for (const QJsonObject &o : items)
-        out << parse(o);
-    return out;
-}
-
 } // namespace
 
 // --- PodModel ------------------------------------------------------------------
@@ -53,29 +43,7 @@ auto parseAll(const QList<QJsonObject> &items, Parse parse)
 PodModel::PodModel(QObject *parent)
     : KeyedTableModel<kube::PodInfo>([](const kube::PodInfo &p) { return p.key(); }, parent)
 {
-}
-
-void PodModel::beginList()
-{
-    clearStaged();
-}
-
-void PodModel::addListPage(const QList<QJsonObject> &items)
-{
-    stage(parseAll(items, kube::parsePod));
-}
-
-void PodModel::endList()
-{
-    commitStaged();
-    Q_EMIT podsChanged();
-}
-
-void PodModel::setList(const QList<QJsonObject> &items)
-{
-    beginList();
-    addListPage(items);
-    endList();
+    setParse(kube::parsePod);
 }
 
 void PodModel::applyEvents(const QList<WatchEvent> &events)
@@ -380,29 +348,7 @@ QVariant WorkloadModel::headerData(int section, Qt::Orientation o, int role) con
 NodeModel::NodeModel(QObject *parent)
     : KeyedTableModel<kube::NodeInfo>([](const kube::NodeInfo &n) { return n.name; }, parent)
 {
-}
-
-void NodeModel::beginList()
-{
-    clearStaged();
-}
-
-void NodeModel::addListPage(const QList<QJsonObject> &items)
-{
-    stage(parseAll(items, kube::parseNode));
-}
-
-void NodeModel::endList()
-{
-    commitStaged();
-    Q_EMIT nodesChanged();
-}
-
-void NodeModel::setList(const QList<QJsonObject> &items)
-{
-    beginList();
-    addListPage(items);
-    endList();
+    setParse(kube::parseNode);
 }
 
 void NodeModel::applyEvents(const QList<WatchEvent> &events)
@@ -499,28 +445,7 @@ QVariant NodeModel::headerData(int section, Qt::Orientation o, int role) const
 EventModel::EventModel(QObject *parent)
     : KeyedTableModel<kube::EventInfo>([](const kube::EventInfo &e) { return e.key(); }, parent)
 {
-}
-
-void EventModel::beginList()
-{
-    clearStaged();
-}
-
-void EventModel::addListPage(const QList<QJsonObject> &items)
-{
-    stage(parseAll(items, kube::parseEvent));
-}
-
-void EventModel::endList()
-{
-    commitStaged();
-}
-
-void EventModel::setList(const QList<QJsonObject> &items)
-{
-    beginList();
-    addListPage(items);
-    endList();
+    setParse(kube::parseEvent);
 }
 
 void EventModel::applyEvents(const QList<WatchEvent> &events)

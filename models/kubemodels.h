@@ -29,12 +29,6 @@ public:
     enum Column { Name, Namespace, Status, Ready, Restarts, Node, Age, ColumnCount };
     explicit PodModel(QObject *parent = nullptr);
 
-    // A LIST arrives in pages (Reflector::listStarted/listPage/listed): the
-    // pages are parsed as they come and replace the table at the end.
-    void beginList();
-    void addListPage(const QList<QJsonObject> &items);
-    void endList();
-    void setList(const QList<QJsonObject> &items); // all three at once
     void applyEvents(const QList<kube::WatchEvent> &events);
 
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -42,6 +36,9 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
     [[nodiscard]] static Health health(const kube::PodInfo &pod);
+
+protected:
+    void listReplaced() override { Q_EMIT podsChanged(); }
 
 Q_SIGNALS:
     // After a list or a batch of events (for derived views).
@@ -92,10 +89,6 @@ public:
     enum Column { Name, Status, Roles, Version, Cpu, Memory, Age, ColumnCount };
     explicit NodeModel(QObject *parent = nullptr);
 
-    void beginList();
-    void addListPage(const QList<QJsonObject> &items);
-    void endList();
-    void setList(const QList<QJsonObject> &items);
     void applyEvents(const QList<kube::WatchEvent> &events);
 
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -103,6 +96,9 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
     [[nodiscard]] static QString statusText(const kube::NodeInfo &n);
+
+protected:
+    void listReplaced() override { Q_EMIT nodesChanged(); }
 
 Q_SIGNALS:
     void nodesChanged();
@@ -115,10 +111,6 @@ public:
     enum Column { LastSeen, Type, Reason, Object, Message, Count, ColumnCount };
     explicit EventModel(QObject *parent = nullptr);
 
-    void beginList();
-    void addListPage(const QList<QJsonObject> &items);
-    void endList();
-    void setList(const QList<QJsonObject> &items);
     void applyEvents(const QList<kube::WatchEvent> &events);
 
     int columnCount(const QModelIndex &parent = {}) const override;

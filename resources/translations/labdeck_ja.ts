@@ -187,7 +187,7 @@
 <context>
     <name>InventoryLoader</name>
     <message>
-        <location filename="../../services/inventory/inventoryloader.cpp" line="+788"/>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="+781"/>
         <source>cannot read the inventory: %1</source>
         <translation>インベントリを読み込めません: %1</translation>
     </message>
@@ -218,12 +218,12 @@
 <context>
     <name>KubeConfig</name>
     <message>
-        <location filename="../../services/kube/kubeconfig.cpp" line="+63"/>
+        <location filename="../../services/kube/kubeconfig.cpp" line="+64"/>
         <source>holds the placeholder &quot;%1&quot; that &quot;kubectl config view&quot; prints instead of the data; export the kubeconfig with &quot;kubectl config view --raw&quot;</source>
         <translation>「kubectl config view」がデータの代わりに出力するプレースホルダー「%1」が入っています。kubeconfig は「kubectl config view --raw」で書き出してください</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+158"/>
         <source>is a directory; a kubeconfig is a file</source>
         <translation>ディレクトリです。kubeconfig はファイルです</translation>
     </message>
@@ -1131,7 +1131,7 @@
 <context>
     <name>labdeck::EventModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+587"/>
+        <location filename="../../models/kubemodels.cpp" line="+512"/>
         <source>Last seen</source>
         <translation>最終発生</translation>
     </message>
@@ -1544,8 +1544,8 @@
         <translation>Kubernetes コンテキスト（kubeconfig から）</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+24"/>
+        <location line="+48"/>
+        <location line="+29"/>
         <source>demo lab</source>
         <translation>デモラボ</translation>
     </message>
@@ -1880,7 +1880,7 @@
 <context>
     <name>labdeck::NodeModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-175"/>
+        <location filename="../../models/kubemodels.cpp" line="-154"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
@@ -1938,7 +1938,7 @@
 <context>
     <name>labdeck::PodModel</name>
     <message>
-        <location line="-332"/>
+        <location line="-310"/>
         <source>Pod</source>
         <translation>Pod</translation>
     </message>
@@ -1990,7 +1990,7 @@
 <context>
     <name>labdeck::TopologyScene</name>
     <message>
-        <location filename="../../ui/topology/topologyscene.cpp" line="+105"/>
+        <location filename="../../ui/topology/topologyscene.cpp" line="+112"/>
         <source>NFS</source>
         <translation>NFS</translation>
     </message>
@@ -2531,7 +2531,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeClient</name>
     <message>
-        <location filename="../../services/kube/kubeclient.cpp" line="+206"/>
+        <location filename="../../services/kube/kubeclient.cpp" line="+209"/>
         <source>%1: no answer within %2 s</source>
         <translation>%1: %2 秒以内に応答がありません</translation>
     </message>
@@ -2753,7 +2753,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::Reflector</name>
     <message>
-        <location filename="../../services/kube/reflector.cpp" line="+201"/>
+        <location filename="../../services/kube/reflector.cpp" line="+205"/>
         <source>watch error</source>
         <translation>watch のエラー</translation>
     </message>

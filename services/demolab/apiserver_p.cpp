@@ -266,6 +266,16 @@ void restoreIdentity(QJsonObject &updated, const QJsonObject &existing)
     updated.insert(QLatin1String("metadata"), meta);
 }
 
+// A write to the main resource of a kind with a status subresource keeps the
+// server's status, as a real API server does.
+void keepServerStatus(QJsonObject &updated, const QJsonObject &existing)
+{
+    if (existing.contains(QLatin1String("status")))
+        updated.insert(QLatin1String("status"), existing.value(QLatin1String("status")));
+    else
+        updated.remove(QLatin1String("status"));
+}
+
 struct Filter
 {
     LabelSelector labels;
@@ -1277,12 +1287,8 @@ std::optional<ApiError> ApiServer::commitUpdate(const ResourceType &type,
         updated = merged;
     } else {
         restoreIdentity(updated, existing);
-        if (type.hasStatusSubresource) {
-            if (existing.contains(QLatin1String("status")))
-                updated.insert(QLatin1String("status"), existing.value(QLatin1String("status")));
-            else
-                updated.remove(QLatin1String("status"));
-        }
+        if (type.hasStatusSubresource)
+            keepServerStatus(updated, existing);
     }
     applyDefaults(type.id, updated);
     if (type.id == Services && !statusWrite) {
@@ -1701,12 +1707,8 @@ void ApiServer::apply(HttpConnection *c, const HttpRequest &r, const ResourceTyp
     const QJsonArray managed = jarr(object, {"metadata", "managedFields"});
     restoreIdentity(object, existing);
     jset(object, {"metadata", "managedFields"}, managed);
-    if (type.hasStatusSubresource) {
-        if (existing.contains(QLatin1String("status")))
-            object.insert(QLatin1String("status"), existing.value(QLatin1String("status")));
-        else
-            object.remove(QLatin1String("status"));
-    }
+    if (type.hasStatusSubresource)
+        keepServerStatus(object, existing);
     applyDefaults(type.id, object);
     if (type.id == Services) {
         const QString err = m_cluster->allocateServiceAddresses(object, existing);

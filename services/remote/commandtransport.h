@@ -1,0 +1,112 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+namespace labdeck::remote {
+
+// The step of reaching a host and running a command on it. An error always
+// names the host and the step it failed at.
+enum class Step {
+    None = 0,       // nothing failed
+    NameLookup,     // the host name did not resolve
+    Connect,        // TCP connect / SSH handshake
+    HostKey,        // unknown and refused, or changed: never accepted
+    Authentication, // no key, agent or passphrase was accepted
+    Command,        // the channel or the command itself (not found, killed)
+    Timeout,        // the command ran longer than its timeout
+    Cancelled,      // the user (or the owner) cancelled it
+};
+
+class StepText
+{
+    Q_DECLARE_TR_FUNCTIONS(StepText)
+public:
+    // "name lookup", "connect", "host key", ... (translated).
+    [[nodiscard]] static QString name(Step step);
+};
+
+// One command to run on one host. The program and its arguments stay a
+// list: a transport quotes every element on its own, and callers never join
+// user input into a shell line.
+struct CommandRequest
+{
+    QString host;     // an inventory host name ("pochama"); the transport maps it to SSH
+    QStringList argv; // program and arguments, e.g. {"docker", "compose", "ls", "--format", "json"}
+    int timeoutMs = 20000; // overall limit; 0 means none (a followed log), the connect timeout still applies
+    bool streamOutput = false; // emit CommandJob::output() as standard output arrives
+};
+
+// What came back. `ran` is true when the command reached an exit status
+// (which may be non-zero); otherwise `failedStep` and `error` say why not.
+struct CommandResult
+{
+    bool ran = false;
+    int exitStatus = -1;
+    QByteArray standardOutput; // whole output (also when streamed)
+    QByteArray standardError;
+    Step failedStep = Step::None;
+    QString error; // "pochama: authentication: ..." in words, empty when ran
+    qint64 durationMs = 0;
+
+    [[nodiscard]] bool succeeded() const { return ran && exitStatus == 0; }
+};
+
+// A running command. Lives on the thread that asked for it; finished() is
+// emitted exactly once (also after cancel()), then the job deletes itself
+// later. The request's text is kept so Activity can show the exact command.
+class CommandJob : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CommandJob)
+public:
+    explicit CommandJob(CommandRequest request, QObject *parent = nullptr)
+        : QObject(parent), m_request(std::move(request))
+    {
+    }
+    ~CommandJob() override = default;
+
+    [[nodiscard]] const CommandRequest &request() const { return m_request; }
+    // Stops the command (closes its channel); finished() follows with
+    // Step::Cancelled unless it had already finished.
+    virtual void cancel() = 0;
+
+Q_SIGNALS:
+    void output(const QByteArray &chunk); // only with streamOutput
+    void finished(const labdeck::remote::CommandResult &result);
+
+private:
+    CommandRequest m_request;
+};
+
+// Moves bytes between Labdeck and the lab's hosts: SSH for a real lab, the
+// demo lab's fixtures for the demo. Parsers never see a transport, and a
+// transport never interprets what a command prints.
+class CommandTransport : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CommandTransport)
+public:
+    using QObject::QObject;
+    ~CommandTransport() override = default;
+
+    // Starts a command. The job is parented to the transport; connect to
+    // finished() right away (it is never emitted before the event loop runs).
+    [[nodiscard]] virtual CommandJob *run(const CommandRequest &request) = 0;
+    // "SSH", "demo lab": what the status bar calls this transport.
+    [[nodiscard]] virtual QString name() const = 0;
+};
+
+// The command as a user would type it, for Activity and logs: each argument
+// quoted for a POSIX shell when it needs it.
+[[nodiscard]] QString displayCommand(const QStringList &argv);
+// One argument quoted for a POSIX shell ('…' with ' written as '\'').
+[[nodiscard]] QString shellQuote(const QString &argument);
+
+} // namespace labdeck::remote
+
+Q_DECLARE_METATYPE(labdeck::remote::CommandResult)

@@ -1,0 +1,2 @@
+# Prometheus: the client and chart model against a real prometheus.
+labdeck_add_test(tst_prometheus SOURCES tst_prometheus.cpp LIBS labdeck_models labdeck_testsupport)

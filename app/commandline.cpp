@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "charts/metricspanes.h"
 #include "clustermodels.h"
 #include "detailspanel.h"
 #include "hostmodel.h"
@@ -9,6 +10,7 @@
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
 #include "labselection.h"
+#include "charts/metricspanes.h"
 #include "mainwindow.h"
 #include "topology/topologyview.h"
 
@@ -200,6 +202,8 @@ int runGui(int argc, char **argv)
     auto *panes = new ClusterPanes(&window, &cluster, &model, &selection);
     window.detailsPanel()->setClusterModels(&cluster);
     LabConnection connection(&window, &cluster, panes);
+    auto *metrics = new MetricsPanes(&window, &model, &selection, &window);
+    QObject::connect(&connection, &LabConnection::prometheusReady, metrics, &MetricsPanes::setPrometheus);
     // With no lab configured (no inventory given or saved, no kubeconfig
     // asked for), Labdeck opens the demo lab.
     const bool useDemo = parser.isSet(demo) ||
@@ -209,6 +213,8 @@ int runGui(int argc, char **argv)
         connection.startDemo(model.inventory());
     else
         connection.startKubeconfig(parser.value(kubeconfig), parser.value(context));
+    if (!useDemo)
+        metrics->setPrometheus(model.inventory().prometheusUrl, false);
     window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);

@@ -2,6 +2,7 @@
 
 #include "clustermodels.h"
 #include "demolab/kubesimulator.h"
+#include "demolab/promsimulator.h"
 #include "kube/clusterpanes.h"
 #include "kube/credentials.h"
 #include "kube/execapprovaldialog.h"
@@ -99,9 +100,15 @@ void LabConnection::startDemo(const Inventory &lab)
         const bool ok = !sim->url().isEmpty() || sim->listen();
         const QUrl url = sim->url();
         const QString token = sim->bearerToken();
-        QMetaObject::invokeMethod(self, [self, ok, url, token] {
+        // The demo's Prometheus answers the default chart queries.
+        auto *prom = home->findChild<demolab::PromSimulator *>();
+        if (!prom)
+            prom = new demolab::PromSimulator(lab, home);
+        const QUrl promUrl = !prom->url().isEmpty() || prom->listen() ? prom->url() : QUrl();
+        QMetaObject::invokeMethod(self, [self, ok, url, token, promUrl] {
             if (!self)
                 return;
+            Q_EMIT self->prometheusReady(promUrl, true);
             if (!ok) {
                 self->fail(tr("demo lab: could not listen on a loopback port"));
                 return;

@@ -52,6 +52,8 @@ Q_SIGNALS:
     // The session is up (or failed to start, with why).
     void connected(const QString &name);
     void failed(const QString &error);
+    // The lab's Prometheus: the inventory's, or the demo lab's simulated one.
+    void prometheusReady(const QUrl &url, bool demo);
 
 private:
     void useSession(std::unique_ptr<kube::KubeSession> session, const QString &name);

@@ -13,4 +13,5 @@ target_sources(labdeck_services PRIVATE
   demolab/discovery_p.h demolab/discovery_p.cpp
   demolab/apiserver_p.h demolab/apiserver_p.cpp
   demolab/seed_p.h demolab/seed_p.cpp
+  demolab/promsimulator.h demolab/promsimulator.cpp
 )

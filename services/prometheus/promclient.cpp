@@ -104,7 +104,7 @@ void Call::onFinished()
     result.httpStatus = status;
     result.receivedAt = QDateTime::currentDateTimeUtc();
     if (!result.ok)
-        qCInfo(lcPrometheus) << result.error;
+        qCDebug(lcPrometheus) << result.error;
     Q_EMIT finished(result);
     deleteLater();
 }

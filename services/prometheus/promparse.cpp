@@ -105,6 +105,8 @@ QString Parse::errorTypeText(const QString &errorType)
         return tr("Prometheus had an internal error");
     if (errorType == QLatin1String("unavailable"))
         return tr("Prometheus is starting and its storage is not ready");
+    if (errorType == QLatin1String("demo_unsupported"))
+        return tr("the demo lab cannot run this query");
     if (errorType == QLatin1String("not_found"))
         return tr("Prometheus does not know this endpoint");
     return tr("Prometheus reported an error (%1)").arg(errorType);

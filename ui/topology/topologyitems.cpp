@@ -246,7 +246,10 @@ void HostCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     title.setPointSizeF(title.pointSizeF() * 1.2);
     painter->setFont(title);
     painter->setPen(pal.color(QPalette::Text));
-    painter->drawText(QRectF(38, 8, kWidth - 48, 28), Qt::AlignLeft | Qt::AlignVCenter, m_name);
+    const bool hasMeters = m_meters.cpuPercent || m_meters.memoryPercent || m_meters.firingAlerts > 0 || m_meters.targetDown;
+    painter->drawText(QRectF(38, 8, kWidth - 48 - (hasMeters ? 124 : 0), 28), Qt::AlignLeft | Qt::AlignVCenter, m_name);
+    if (hasMeters)
+        paintMeters(painter, pal);
 
     QFont small = fontOf(this);
     small.setPointSizeF(small.pointSizeF() * 0.9);
@@ -264,6 +267,58 @@ void HostCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     if (!m_rows.isEmpty()) {
         painter->setPen(QPen(pal.color(QPalette::Midlight), 1));
         painter->drawLine(QPointF(10, kHeaderHeight - 3), QPointF(kWidth - 10, kHeaderHeight - 3));
+    }
+}
+
+void HostCardItem::setMeters(const Meters &meters)
+{
+    m_meters = meters;
+    setToolTip(meters.tooltip);
+    update();
+}
+
+void HostCardItem::paintMeters(QPainter *painter, const QPalette &pal) const
+{
+    QFont tiny = fontOf(this);
+    tiny.setPointSizeF(tiny.pointSizeF() * 0.75);
+    painter->setFont(tiny);
+    const qreal left = kWidth - 130;
+    const qreal barLeft = left + 30;
+    const qreal barWidth = 56;
+    const auto bar = [&](qreal y, const QString &label, const std::optional<double> &value) {
+        painter->setPen(muted(pal));
+        painter->drawText(QRectF(left, y - 1, 28, 11), Qt::AlignLeft | Qt::AlignVCenter, label);
+        const QRectF track(barLeft, y, barWidth, 8);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(pal.color(QPalette::Midlight));
+        painter->drawRoundedRect(track, 2, 2);
+        if (!value) {
+            painter->setPen(muted(pal));
+            painter->drawText(QRectF(barLeft + barWidth + 4, y - 1, 36, 11), Qt::AlignLeft | Qt::AlignVCenter,
+                              QStringLiteral("?"));
+            return;
+        }
+        const double v = std::clamp(*value, 0.0, 100.0);
+        const Health level = m_meters.stale ? Health::Unknown : v >= 90 ? Health::Critical : v >= 75 ? Health::Warning : Health::Ok;
+        painter->setBrush(healthColor(level));
+        painter->drawRoundedRect(QRectF(track.left(), track.top(), track.width() * v / 100.0, track.height()), 2, 2);
+        painter->setPen(m_meters.stale ? muted(pal) : pal.color(QPalette::Text));
+        painter->drawText(QRectF(barLeft + barWidth + 4, y - 1, 36, 11), Qt::AlignLeft | Qt::AlignVCenter,
+                          QStringLiteral("%1%").arg(qRound(v)));
+    };
+    bar(6, QCoreApplication::translate("labdeck::HostCardItem", "CPU"), m_meters.cpuPercent);
+    bar(17, QCoreApplication::translate("labdeck::HostCardItem", "MEM"), m_meters.memoryPercent);
+    // The source, when it is the fallback, and the badges below the bars.
+    QStringList badges;
+    if (m_meters.firingAlerts > 0)
+        badges << QCoreApplication::translate("labdeck::HostCardItem", "\u26a0 %n alert(s)", nullptr, m_meters.firingAlerts);
+    if (m_meters.targetDown)
+        badges << QCoreApplication::translate("labdeck::HostCardItem", "\u2716 target down");
+    if (m_meters.fallback)
+        badges << QCoreApplication::translate("labdeck::HostCardItem", "metrics-server");
+    if (!badges.isEmpty()) {
+        painter->setPen(m_meters.firingAlerts > 0 || m_meters.targetDown ? healthColor(Health::Critical) : muted(pal));
+        painter->drawText(QRectF(left, 27, 126, 11), Qt::AlignLeft | Qt::AlignVCenter, badges.join(QStringLiteral(" \u00b7 ")));
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "common/health.h"
 
 #include <QCoreApplication>
@@ -81,6 +83,21 @@ class HostCardItem final : public StatusItem
 public:
     HostCardItem(const QString &id, const QString &name, const QString &role, const QString &size);
     static constexpr qreal kWidth = 300;
+    // Current CPU and memory drawn as two small bars in the header, with
+    // where they come from; firing alerts and a down target as a badge.
+    struct Meters
+    {
+        std::optional<double> cpuPercent;
+        std::optional<double> memoryPercent;
+        QString source;  // "Prometheus", "metrics-server"
+        QString tooltip; // values, age, alerts in words
+        bool stale = false;
+        bool fallback = false; // from metrics-server, Prometheus unreachable
+        int firingAlerts = 0;
+        bool targetDown = false;
+    };
+    void setMeters(const Meters &meters);
+    [[nodiscard]] const Meters &meters() const { return m_meters; }
     static constexpr qreal kHeaderHeight = 64;
     RowItem *addRow(const QString &id, const QString &title, const QString &detail,
                     const QString &tag);
@@ -90,10 +107,13 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void paintMeters(QPainter *painter, const QPalette &pal) const;
+
     QString m_name;
     QString m_role;
     QString m_size;
     QList<RowItem *> m_rows;
+    Meters m_meters;
 };
 
 // The Internet, with the public URLs that reach the lab through the ingress.

@@ -1,0 +1,377 @@
+#include "charts/metricspanes.h"
+
+#include "charts/metricchartwidget.h"
+#include "healthcolor.h"
+#include "hostmodel.h"
+#include "labmetrics.h"
+#include "labselection.h"
+#include "mainwindow.h"
+#include "metricchart.h"
+#include "prometheus/promclient.h"
+#include "topology/topologyitems.h"
+#include "topology/topologyscene.h"
+
+#include "common/format.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace labdeck {
+
+using Metric = prom::ChartQueries::Metric;
+
+namespace {
+
+const QString kTemplatesGroup = QStringLiteral("charts/templates");
+
+struct RangeChoice
+{
+    std::chrono::seconds window;
+    const char *label;
+};
+
+const RangeChoice kRanges[] = {
+    {std::chrono::minutes(15), QT_TRANSLATE_NOOP("labdeck::MetricsPanes", "15 min")},
+    {std::chrono::hours(1), QT_TRANSLATE_NOOP("labdeck::MetricsPanes", "1 h")},
+    {std::chrono::hours(6), QT_TRANSLATE_NOOP("labdeck::MetricsPanes", "6 h")},
+    {std::chrono::hours(24), QT_TRANSLATE_NOOP("labdeck::MetricsPanes", "24 h")},
+    {std::chrono::hours(24 * 7), QT_TRANSLATE_NOOP("labdeck::MetricsPanes", "7 d")},
+};
+
+} // namespace
+
+MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *selection, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_model(model)
+    , m_selection(selection)
+    , m_dock(new QDockWidget(tr("Metrics")))
+    , m_header(new QLabel)
+    , m_scroll(new QScrollArea)
+    , m_grid(new QWidget)
+    , m_range(new QComboBox)
+    , m_liveBox(new QCheckBox(tr("Live")))
+    , m_status(new QLabel)
+    , m_labMetrics(new LabMetrics(this))
+{
+    m_dock->setObjectName(QStringLiteral("metrics-dock"));
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_header->setWordWrap(true);
+    layout->addWidget(m_header);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setWidget(m_grid);
+    new QGridLayout(m_grid);
+    layout->addWidget(m_scroll, 1);
+    m_dock->setWidget(content);
+    m_window->addBottomDock(m_dock);
+    QAction *toggle = m_dock->toggleViewAction();
+    toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key_M));
+    m_window->addViewToggle(toggle);
+
+    for (const RangeChoice &r : kRanges)
+        m_range->addItem(tr(r.label), qlonglong(r.window.count()));
+    m_range->setCurrentIndex(1);
+    m_range->setToolTip(tr("Time range of the charts"));
+    m_range->setAccessibleName(tr("Chart range"));
+    connect(m_range, &QComboBox::activated, this, [this](int index) {
+        setWindow(std::chrono::seconds(m_range->itemData(index).toLongLong()));
+    });
+    m_liveBox->setChecked(true);
+    m_liveBox->setToolTip(tr("Refresh the charts every 15 s, fetching only the new samples"));
+    connect(m_liveBox, &QCheckBox::toggled, this, &MetricsPanes::setLive);
+    m_window->addToolBarWidget(m_range);
+    m_window->addToolBarWidget(m_liveBox);
+
+    QMenu *menu = m_window->addMenuBeforeHelp(tr("&Metrics"));
+    QAction *reload = menu->addAction(tr("&Reload Charts"), this, &MetricsPanes::reloadAll);
+    reload->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    menu->addAction(tr("Chart &Templates…"), this, &MetricsPanes::editTemplates);
+
+    m_status->setToolTip(tr("Prometheus: how fresh the lab's metrics are"));
+    m_window->statusBar()->addPermanentWidget(m_status);
+
+    m_labMetrics->setQueries(savedQueries());
+    m_labMetrics->setInventory(m_model->inventory());
+    connect(m_labMetrics, &LabMetrics::changed, this, &MetricsPanes::updateCards);
+    connect(m_labMetrics, &LabMetrics::changed, this, &MetricsPanes::updateStatus);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_labMetrics->setInventory(m_model->inventory());
+        rebuildCharts();
+    });
+    connect(m_selection, &LabSelection::currentChanged, this, &MetricsPanes::selectionChanged);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &MetricsPanes::updateStatus);
+    m_tick.start();
+
+    // The first Kubernetes node with Prometheus, until the user picks one.
+    for (const Host &h : m_model->inventory().hosts) {
+        if (!h.sources.prometheusInstance.isEmpty()) {
+            m_host = h.name;
+            break;
+        }
+    }
+    rebuildCharts();
+    updateStatus();
+}
+
+MetricsPanes::~MetricsPanes() = default;
+
+prom::ChartQueries MetricsPanes::savedQueries()
+{
+    QSettings settings;
+    settings.beginGroup(kTemplatesGroup);
+    QMap<QString, QString> overrides;
+    for (const QString &key : settings.childKeys())
+        overrides.insert(key, settings.value(key).toString());
+    return prom::ChartQueries(overrides);
+}
+
+void MetricsPanes::setPrometheus(const QUrl &url, bool demo)
+{
+    m_demo = demo;
+    m_client.reset();
+    if (url.isValid() && !url.isEmpty())
+        m_client = std::make_unique<prom::Client>(url);
+    m_labMetrics->setClient(m_client.get(), demo);
+    rebuildCharts();
+}
+
+void MetricsPanes::selectionChanged(const QString &id)
+{
+    // host:<name>, service:<host>/<name>, component:<host>/<name>,
+    // workload:<ns>/<name> (its inventory host), compose:<svc> (the compose host).
+    const Inventory &lab = m_model->inventory();
+    const QString kind = id.section(QLatin1Char(':'), 0, 0);
+    const QString rest = id.section(QLatin1Char(':'), 1);
+    QString host;
+    if (kind == QLatin1String("host"))
+        host = rest;
+    else if (kind == QLatin1String("service") || kind == QLatin1String("component"))
+        host = rest.section(QLatin1Char('/'), 0, 0);
+    else if (kind == QLatin1String("compose"))
+        host = lab.compose.host;
+    else if (kind == QLatin1String("workload"))
+        for (const Workload &w : lab.workloads)
+            if (w.qualifiedName() == rest)
+                host = w.host;
+    if (!lab.host(host))
+        return;
+    if (!host.isEmpty() && host != m_host)
+        showHost(host);
+}
+
+void MetricsPanes::showHost(const QString &host)
+{
+    m_host = host;
+    rebuildCharts();
+}
+
+void MetricsPanes::setWindow(std::chrono::seconds window)
+{
+    m_span = window;
+    for (int i = 0; i < m_range->count(); ++i)
+        if (m_range->itemData(i).toLongLong() == window.count())
+            m_range->setCurrentIndex(i);
+    for (MetricChartWidget *w : std::as_const(m_charts)) {
+        w->chart()->setWindow(window);
+        w->chart()->reload();
+    }
+}
+
+void MetricsPanes::setLive(bool live)
+{
+    m_live = live;
+    m_liveBox->setChecked(live);
+    for (MetricChartWidget *w : std::as_const(m_charts))
+        w->chart()->setLive(live);
+}
+
+void MetricsPanes::setRefreshInterval(std::chrono::milliseconds interval)
+{
+    m_refresh = interval;
+    m_labMetrics->setInterval(interval);
+    for (MetricChartWidget *w : std::as_const(m_charts))
+        w->chart()->setRefreshInterval(interval);
+}
+
+void MetricsPanes::reloadAll()
+{
+    m_labMetrics->refresh();
+    for (MetricChartWidget *w : std::as_const(m_charts))
+        w->chart()->reload();
+}
+
+void MetricsPanes::rebuildCharts()
+{
+    qDeleteAll(m_charts); // their charts (children) are cancelled with them
+    m_charts.clear();
+    auto *grid = static_cast<QGridLayout *>(m_grid->layout());
+    const Host *host = m_model->inventory().host(m_host);
+    if (!host) {
+        m_header->setText(tr("Select a host to see its charts."));
+        return;
+    }
+    const QString instance = host->sources.prometheusInstance;
+    QString reason;
+    if (!m_client)
+        reason = tr("No Prometheus: set prometheus.url in the inventory.");
+    else if (instance.isEmpty())
+        reason = tr("%1 has no Prometheus instance in the inventory (sources.prometheusInstance), so it has no charts.")
+                     .arg(host->title());
+    m_header->setText(reason.isEmpty() ? tr("<b>%1</b> — instance %2 on %3%4")
+                                             .arg(host->title().toHtmlEscaped(), instance.toHtmlEscaped(),
+                                                  m_client->baseUrl().toDisplayString().toHtmlEscaped(),
+                                                  m_demo ? tr(" (the demo lab's simulated Prometheus)") : QString())
+                                       : reason);
+    if (!reason.isEmpty())
+        return;
+    QList<Metric> metrics = prom::ChartQueries::nodeMetrics();
+    if (!host->gpu.isEmpty())
+        metrics += prom::ChartQueries::gpuMetrics();
+    const prom::ChartQueries queries = savedQueries();
+    m_labMetrics->setQueries(queries);
+    const double scrape = m_labMetrics->host(m_host).scrapeIntervalSeconds;
+    int i = 0;
+    for (const Metric metric : metrics) {
+        auto *chart = new MetricChart(m_client.get());
+        chart->setSeriesLabel(prom::ChartQueries::seriesLabel(metric));
+        chart->setWindow(m_span);
+        chart->setRefreshInterval(m_refresh);
+        chart->setScrapeInterval(scrape > 0 ? scrape : 15);
+        auto *widget = new MetricChartWidget(metric, chart, m_grid);
+        chart->setParent(widget);
+        widget->setTemplateQuery(queries.queryFor(metric, instance));
+        connect(widget, &MetricChartWidget::widthChanged, chart, [chart, widget] {
+            chart->setWidth(widget->plotWidth());
+            chart->reload();
+        });
+        grid->addWidget(widget, i / 2, i % 2);
+        m_charts << widget;
+        chart->setWidth(widget->plotWidth());
+        chart->setLive(m_live);
+        chart->reload();
+        ++i;
+    }
+}
+
+void MetricsPanes::editTemplates()
+{
+    QDialog dialog(m_window);
+    dialog.setWindowTitle(tr("Chart Templates"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *intro = new QLabel(tr("The PromQL behind each chart. <code>$instance</code> is replaced by the host's "
+                                "Prometheus instance label from the inventory (sources.prometheusInstance)."));
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *form = new QFormLayout;
+    const prom::ChartQueries current = savedQueries();
+    QMap<Metric, QPlainTextEdit *> editors;
+    for (const Metric metric : prom::ChartQueries::all()) {
+        auto *edit = new QPlainTextEdit(current.templateFor(metric));
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        edit->setMaximumHeight(60);
+        edit->setAccessibleName(prom::ChartQueries::title(metric));
+        form->addRow(prom::ChartQueries::title(metric), edit);
+        editors.insert(metric, edit);
+    }
+    layout->addLayout(form);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, &dialog, [&editors] {
+        for (auto it = editors.begin(); it != editors.end(); ++it)
+            it.value()->setPlainText(prom::ChartQueries::defaultTemplate(it.key()));
+    });
+    dialog.resize(760, 620);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QSettings settings;
+    settings.beginGroup(kTemplatesGroup);
+    for (auto it = editors.begin(); it != editors.end(); ++it) {
+        const QString text = it.value()->toPlainText().trimmed();
+        if (text.isEmpty() || text == prom::ChartQueries::defaultTemplate(it.key()))
+            settings.remove(prom::ChartQueries::key(it.key()));
+        else
+            settings.setValue(prom::ChartQueries::key(it.key()), text);
+    }
+    settings.endGroup();
+    rebuildCharts();
+}
+
+void MetricsPanes::updateCards()
+{
+    TopologyScene *scene = m_window->topologyScene();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Host &h : m_model->inventory().hosts) {
+        HostCardItem *card = scene->hostCard(h.name);
+        if (!card)
+            continue;
+        const HostMetrics m = m_labMetrics->host(h.name);
+        HostCardItem::Meters meters;
+        meters.cpuPercent = m.cpuPercent;
+        meters.memoryPercent = m.memoryPercent;
+        meters.source = m.source;
+        meters.fallback = m.fromMetricsServer;
+        meters.stale = !m.at.isValid() || m.at.msecsTo(now) > 2 * m_refresh.count();
+        meters.firingAlerts = int(m.firingAlerts.size());
+        meters.targetDown = m.targetDown;
+        QStringList tip;
+        if (m.cpuPercent || m.memoryPercent)
+            tip << tr("CPU %1 · memory %2 — from %3, %4")
+                       .arg(m.cpuPercent ? QStringLiteral("%1%").arg(*m.cpuPercent, 0, 'f', 1) : tr("unknown"),
+                            m.memoryPercent ? QStringLiteral("%1%").arg(*m.memoryPercent, 0, 'f', 1) : tr("unknown"), m.source,
+                            Format::ago(m.at.secsTo(now)));
+        if (meters.stale && !m_labMetrics->error().isEmpty())
+            tip << tr("Stale: %1").arg(m_labMetrics->error());
+        for (const QString &a : m.firingAlerts)
+            tip << tr("Alert firing: %1").arg(a);
+        if (m.targetDown)
+            tip << tr("Prometheus target down: %1").arg(m.targetError.isEmpty() ? tr("no error given") : m.targetError);
+        meters.tooltip = tip.join(QLatin1Char('\n'));
+        card->setMeters(meters);
+    }
+}
+
+void MetricsPanes::updateStatus()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString text;
+    Health health = Health::Unknown;
+    if (!m_client) {
+        text = tr("Prometheus: not configured");
+    } else if (!m_labMetrics->error().isEmpty()) {
+        text = tr("Prometheus \u25cf unreachable");
+        health = Health::Critical;
+    } else if (m_labMetrics->updatedAt().isValid()) {
+        text = tr("Prometheus \u25cf %1").arg(Format::ago(m_labMetrics->updatedAt().secsTo(now)));
+        health = m_labMetrics->updatedAt().msecsTo(now) > 2 * m_refresh.count() ? Health::Warning : Health::Ok;
+    } else {
+        text = tr("Prometheus: connecting…");
+    }
+    m_status->setText(text);
+    m_status->setToolTip(m_labMetrics->error().isEmpty()
+                             ? (m_client ? m_client->baseUrl().toDisplayString() : QString())
+                             : m_labMetrics->error());
+    m_status->setStyleSheet(health == Health::Ok ? QString()
+                                                 : QStringLiteral("QLabel { color: %1; }").arg(healthColor(health).name()));
+}
+
+} // namespace labdeck

@@ -8,6 +8,10 @@
 #include "labconnection.h"
 #include "labstatus.h"
 #include "inventory/inventoryloader.h"
+#include "kube/kubesession.h"
+#include "kube/nodemetrics.h"
+#include "kubemodels.h"
+#include "labmetrics.h"
 #include "inventory/inventorylocator.h"
 #include "labselection.h"
 #include "charts/metricspanes.h"
@@ -204,6 +208,22 @@ int runGui(int argc, char **argv)
     LabConnection connection(&window, &cluster, panes);
     auto *metrics = new MetricsPanes(&window, &model, &selection, &window);
     QObject::connect(&connection, &LabConnection::prometheusReady, metrics, &MetricsPanes::setPrometheus);
+    // Prometheus unreachable: the nodes' CPU and memory from metrics-server,
+    // as a share of what each node can allocate.
+    metrics->labMetrics()->setNodeMetricsFetch([&connection, &cluster](auto done) {
+        kube::KubeClient *client = connection.session() ? connection.session()->client() : nullptr;
+        kube::NodeMetrics::fetch(client, [&cluster, done](const QHash<QString, kube::NodeUsage> &usage, const QString &error) {
+            QHash<QString, QPair<double, double>> percent;
+            for (const kube::NodeInfo &node : cluster.nodes()->rows()) {
+                const auto it = usage.constFind(node.name);
+                const double cores = kube::parseQuantity(node.cpuAllocatable);
+                const double bytes = kube::parseQuantity(node.memoryAllocatable);
+                if (it != usage.cend() && cores > 0 && bytes > 0)
+                    percent.insert(node.name, {100.0 * it->cpuCores / cores, 100.0 * it->memoryBytes / bytes});
+            }
+            done(percent, error);
+        });
+    });
     // With no lab configured (no inventory given or saved, no kubeconfig
     // asked for), Labdeck opens the demo lab.
     const bool useDemo = parser.isSet(demo) ||

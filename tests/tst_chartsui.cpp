@@ -4,7 +4,11 @@
 // and an unreachable Prometheus falls back to metrics-server for the nodes.
 #include "charts/metricchartwidget.h"
 #include "charts/metricspanes.h"
+#include "demolab/kubesimulator.h"
 #include "demolab/promsimulator.h"
+#include "kube/kubeclient.h"
+#include "kube/kubesession.h"
+#include "kube/nodemetrics.h"
 #include "hostmodel.h"
 #include "inventory/inventoryloader.h"
 #include "labmetrics.h"
@@ -15,6 +19,8 @@
 #include "topology/topologyscene.h"
 
 #include <QDockWidget>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPlainTextEdit>
@@ -205,6 +211,50 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(cpu->freshnessText().contains(QStringLiteral("connection refused")) ||
                                      cpu->freshnessText().contains(QStringLiteral("stale")),
                                  10000);
+    }
+
+    void nodeMetricsFromMetricsServer()
+    {
+        // Quantities as metrics-server and the kubelet write them.
+        QCOMPARE(kube::parseQuantity(QStringLiteral("487558164n")), 0.487558164);
+        QCOMPARE(kube::parseQuantity(QStringLiteral("500m")), 0.5);
+        QCOMPARE(kube::parseQuantity(QStringLiteral("732212Ki")), 732212.0 * 1024);
+        QCOMPARE(kube::parseQuantity(QStringLiteral("6Gi")), 6.0 * 1024 * 1024 * 1024);
+        QVERIFY(std::isnan(kube::parseQuantity(QStringLiteral("lots"))));
+        // The documented NodeMetrics, in a list.
+        QFile fixture(QStringLiteral(LABDECK_TEST_FIXTURES "/kubernetes-api/nodemetrics-metrics.k8s.io-v1beta1.doc.json"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        const QJsonObject item = QJsonDocument::fromJson(fixture.readAll()).object();
+        QString error;
+        QVERIFY(kube::NodeMetrics::parseList(item, &error).isEmpty());
+        QVERIFY(error.contains(QStringLiteral("not a NodeMetricsList")));
+        error.clear();
+        const auto parsed = kube::NodeMetrics::parseList(
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("NodeMetricsList")}, {QStringLiteral("items"), QJsonArray{item}}}, &error);
+        QVERIFY(error.isEmpty());
+        QCOMPARE(parsed.value(QStringLiteral("minikube")).cpuCores, 0.487558164);
+        QCOMPARE(parsed.value(QStringLiteral("minikube")).memoryBytes, 732212.0 * 1024);
+
+        // The demo lab's simulated metrics-server, through the real client.
+        const Inventory lab = *InventoryLoader::loadBuiltIn().inventory;
+        demolab::KubeSimulator sim(lab);
+        QVERIFY(sim.listen());
+        kube::StaticAuthenticator auth(sim.bearerToken(), QSslConfiguration::defaultConfiguration());
+        kube::KubeSession session(QStringLiteral("demo"), sim.url(), &auth);
+        QHash<QString, kube::NodeUsage> usage;
+        bool called = false;
+        kube::NodeMetrics::fetch(session.client(), [&](const QHash<QString, kube::NodeUsage> &u, const QString &e) {
+            QVERIFY2(e.isEmpty(), qPrintable(e));
+            usage = u;
+            called = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(called, 10000);
+        QCOMPARE(usage.size(), 3);
+        for (const QString &node : {QStringLiteral("pikachu"), QStringLiteral("metamon"), QStringLiteral("bracky")}) {
+            QVERIFY(usage.contains(node));
+            QVERIFY(usage.value(node).cpuCores > 0 && usage.value(node).cpuCores < 1.0);
+            QVERIFY(usage.value(node).memoryBytes > 100.0 * 1024 * 1024);
+        }
     }
 };
 

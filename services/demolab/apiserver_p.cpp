@@ -1,4 +1,5 @@
 #include "demolab/apiserver_p.h"
+#include "demolab/nodemetrics_p.h"
 
 #include "demolab/cluster_p.h"
 #include "demolab/discovery_p.h"
@@ -876,6 +877,11 @@ void ApiServer::serve(HttpConnection *c, const HttpRequest &r)
             return;
         }
         routeGroupVersion(c, r, QString(), segments.at(1), segments.mid(2));
+        return;
+    }
+    if (first == QLatin1String("apis") && segments.size() == 4 && isGet &&
+        segments.at(1) == QLatin1String("metrics.k8s.io") && segments.at(3) == QLatin1String("nodes")) {
+        replyJson(c, r, 200, nodeMetricsList(*m_store)); // metrics-server's view of the nodes
         return;
     }
     if (first == QLatin1String("apis")) {

@@ -14,4 +14,5 @@ target_sources(labdeck_services PRIVATE
   demolab/apiserver_p.h demolab/apiserver_p.cpp
   demolab/seed_p.h demolab/seed_p.cpp
   demolab/promsimulator.h demolab/promsimulator.cpp
+  demolab/nodemetrics_p.h demolab/nodemetrics_p.cpp
 )

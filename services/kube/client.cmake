@@ -10,4 +10,5 @@ target_sources(labdeck_services PRIVATE
   kube/podlogstream.h kube/podlogstream.cpp
   kube/labreconcile.h kube/labreconcile.cpp
   kube/providerauthenticator.h kube/providerauthenticator.cpp
+  kube/nodemetrics.h kube/nodemetrics.cpp
 )

@@ -10,6 +10,7 @@
 #include "inventory/inventorylocator.h"
 #include "labselection.h"
 #include "mainwindow.h"
+#include "remoteservices.h"
 #include "topology/topologyview.h"
 
 #include <QApplication>
@@ -209,6 +210,12 @@ int runGui(int argc, char **argv)
         connection.startDemo(model.inventory());
     else
         connection.startKubeconfig(parser.value(kubeconfig), parser.value(context));
+    // Compose, Tailscale, nvidia-smi (remote commands) and Ollama (HTTP).
+    RemoteServices remote(&window, &model, &selection);
+    if (useDemo)
+        remote.startDemo();
+    else
+        remote.startReal(nullptr); // SSH: pass the SSH CommandTransport here once it is connected
     window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);

@@ -4,21 +4,20 @@
 
 namespace labdeck {
 
-using T = RemoteModelsText;
 
 QString Freshness::tooltip() const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!fetchedAt.isValid())
-        return reason.isEmpty() ? T::tr("not fetched yet") : T::tr("not fetched: %1").arg(reason);
-    const QString age = T::tr("fetched %1").arg(Format::ago(fetchedAt.secsTo(now)));
-    return stale ? T::tr("stale, %1: %2").arg(age, reason.isEmpty() ? T::tr("no recent update") : reason) : age;
+        return reason.isEmpty() ? RemoteModelsText::tr("not fetched yet") : RemoteModelsText::tr("not fetched: %1").arg(reason);
+    const QString age = RemoteModelsText::tr("fetched %1").arg(Format::ago(fetchedAt.secsTo(now)));
+    return stale ? RemoteModelsText::tr("stale, %1: %2").arg(age, reason.isEmpty() ? RemoteModelsText::tr("no recent update") : reason) : age;
 }
 
 namespace {
 QString mib(const std::optional<double> &v)
 {
-    return v ? gpu::formatBytes(*v * 1024.0 * 1024.0) : T::tr("n/a");
+    return v ? gpu::formatBytes(*v * 1024.0 * 1024.0) : RemoteModelsText::tr("n/a");
 }
 } // namespace
 
@@ -33,16 +32,16 @@ ComposeModel::ComposeModel(QObject *parent)
     : ColumnTableModel<compose::Container>(
           &ComposeModel::key,
           {
-              {T::tr("Service"), [](const compose::Container &c) { return c.service; }, {}},
-              {T::tr("Project"), [](const compose::Container &c) { return c.project; }, {}},
-              {T::tr("State"),
+              {RemoteModelsText::tr("Service"), [](const compose::Container &c) { return c.service; }, {}},
+              {RemoteModelsText::tr("Project"), [](const compose::Container &c) { return c.project; }, {}},
+              {RemoteModelsText::tr("State"),
                [](const compose::Container &c) {
                    return HealthText::glyph(c.healthLevel()) + QLatin1Char(' ') + c.stateText();
                },
                [](const compose::Container &c) { return int(c.healthLevel()); }},
-              {T::tr("Ports"), [](const compose::Container &c) { return c.portsText(); }, {}},
-              {T::tr("Status"), [](const compose::Container &c) { return c.status; }, {}},
-              {T::tr("Image"), [](const compose::Container &c) { return c.image; }, {}},
+              {RemoteModelsText::tr("Ports"), [](const compose::Container &c) { return c.portsText(); }, {}},
+              {RemoteModelsText::tr("Status"), [](const compose::Container &c) { return c.status; }, {}},
+              {RemoteModelsText::tr("Image"), [](const compose::Container &c) { return c.image; }, {}},
           },
           [](const compose::Container &c) { return c.healthLevel(); }, parent)
 {
@@ -70,9 +69,9 @@ GpuProcessModel::GpuProcessModel(QObject *parent)
     : ColumnTableModel<gpu::GpuProcess>(
           [](const gpu::GpuProcess &p) { return QString::number(p.pid); },
           {
-              {T::tr("PID"), [](const gpu::GpuProcess &p) { return p.pid; }, {}},
-              {T::tr("Process"), [](const gpu::GpuProcess &p) { return p.name; }, {}},
-              {T::tr("GPU memory"), [](const gpu::GpuProcess &p) { return mib(p.usedMemoryMiB); },
+              {RemoteModelsText::tr("PID"), [](const gpu::GpuProcess &p) { return p.pid; }, {}},
+              {RemoteModelsText::tr("Process"), [](const gpu::GpuProcess &p) { return p.name; }, {}},
+              {RemoteModelsText::tr("GPU memory"), [](const gpu::GpuProcess &p) { return mib(p.usedMemoryMiB); },
                [](const gpu::GpuProcess &p) { return p.usedMemoryMiB.value_or(0); }},
           },
           {}, parent)
@@ -83,13 +82,13 @@ OllamaModelsModel::OllamaModelsModel(QObject *parent)
     : ColumnTableModel<gpu::OllamaModel>(
           [](const gpu::OllamaModel &m) { return m.name; },
           {
-              {T::tr("Model"), [](const gpu::OllamaModel &m) { return m.name; }, {}},
-              {T::tr("Size"), [](const gpu::OllamaModel &m) { return gpu::formatBytes(double(m.sizeBytes)); },
+              {RemoteModelsText::tr("Model"), [](const gpu::OllamaModel &m) { return m.name; }, {}},
+              {RemoteModelsText::tr("Size"), [](const gpu::OllamaModel &m) { return gpu::formatBytes(double(m.sizeBytes)); },
                [](const gpu::OllamaModel &m) { return m.sizeBytes; }},
-              {T::tr("Family"), [](const gpu::OllamaModel &m) { return m.family; }, {}},
-              {T::tr("Parameters"), [](const gpu::OllamaModel &m) { return m.parameterSize; }, {}},
-              {T::tr("Quantisation"), [](const gpu::OllamaModel &m) { return m.quantization; }, {}},
-              {T::tr("Modified"),
+              {RemoteModelsText::tr("Family"), [](const gpu::OllamaModel &m) { return m.family; }, {}},
+              {RemoteModelsText::tr("Parameters"), [](const gpu::OllamaModel &m) { return m.parameterSize; }, {}},
+              {RemoteModelsText::tr("Quantisation"), [](const gpu::OllamaModel &m) { return m.quantization; }, {}},
+              {RemoteModelsText::tr("Modified"),
                [](const gpu::OllamaModel &m) {
                    return m.modifiedAt.isValid() ? m.modifiedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                                                  : QString();
@@ -104,15 +103,15 @@ LoadedModelsModel::LoadedModelsModel(QObject *parent)
     : ColumnTableModel<gpu::LoadedModel>(
           [](const gpu::LoadedModel &m) { return m.name; },
           {
-              {T::tr("Loaded model"), [](const gpu::LoadedModel &m) { return m.name; }, {}},
-              {T::tr("Size"), [](const gpu::LoadedModel &m) { return gpu::formatBytes(double(m.sizeBytes)); },
+              {RemoteModelsText::tr("Loaded model"), [](const gpu::LoadedModel &m) { return m.name; }, {}},
+              {RemoteModelsText::tr("Size"), [](const gpu::LoadedModel &m) { return gpu::formatBytes(double(m.sizeBytes)); },
                [](const gpu::LoadedModel &m) { return m.sizeBytes; }},
-              {T::tr("VRAM"), [](const gpu::LoadedModel &m) { return gpu::formatBytes(double(m.sizeVramBytes)); },
+              {RemoteModelsText::tr("VRAM"), [](const gpu::LoadedModel &m) { return gpu::formatBytes(double(m.sizeVramBytes)); },
                [](const gpu::LoadedModel &m) { return m.sizeVramBytes; }},
-              {T::tr("Processor"), [](const gpu::LoadedModel &m) { return m.processorText(); }, {}},
-              {T::tr("Unloads"), [](const gpu::LoadedModel &m) { return m.untilText(QDateTime::currentDateTimeUtc()); },
+              {RemoteModelsText::tr("Processor"), [](const gpu::LoadedModel &m) { return m.processorText(); }, {}},
+              {RemoteModelsText::tr("Unloads"), [](const gpu::LoadedModel &m) { return m.untilText(QDateTime::currentDateTimeUtc()); },
                [](const gpu::LoadedModel &m) { return m.expiresAt; }},
-              {T::tr("Context"),
+              {RemoteModelsText::tr("Context"),
                [](const gpu::LoadedModel &m) { return m.contextLength > 0 ? QVariant(m.contextLength) : QVariant(); },
                {}},
           },
@@ -134,44 +133,44 @@ Health TunnelRow::health() const
 QString TunnelRow::text(const QDateTime &now) const
 {
     if (!found)
-        return T::tr("not in the tailnet");
+        return RemoteModelsText::tr("not in the tailnet");
     if (self)
-        return T::tr("status host");
+        return RemoteModelsText::tr("status host");
     if (!peer.online) {
-        return peer.lastSeen.isValid() ? T::tr("offline \u00b7 last seen %1").arg(Format::ago(peer.lastSeen.secsTo(now)))
-                                       : T::tr("offline");
+        return peer.lastSeen.isValid() ? RemoteModelsText::tr("offline \u00b7 last seen %1").arg(Format::ago(peer.lastSeen.secsTo(now)))
+                                       : RemoteModelsText::tr("offline");
     }
-    return T::tr("online \u00b7 %1").arg(tailscale::pathText(peer));
+    return RemoteModelsText::tr("online \u00b7 %1").arg(tailscale::pathText(peer));
 }
 
 TunnelModel::TunnelModel(QObject *parent)
     : ColumnTableModel<TunnelRow>(
           [](const TunnelRow &r) { return r.host; },
           {
-              {T::tr("Host"), [](const TunnelRow &r) { return r.host; }, {}},
-              {T::tr("Tailscale name"),
+              {RemoteModelsText::tr("Host"), [](const TunnelRow &r) { return r.host; }, {}},
+              {RemoteModelsText::tr("Tailscale name"),
                [](const TunnelRow &r) { return r.found && !r.peer.dnsName.isEmpty() ? r.peer.dnsName : r.tailscaleName; },
                {}},
-              {T::tr("State"),
+              {RemoteModelsText::tr("State"),
                [](const TunnelRow &r) {
                    if (!r.found)
-                       return HealthText::glyph(Health::Critical) + QLatin1Char(' ') + T::tr("missing");
+                       return HealthText::glyph(Health::Critical) + QLatin1Char(' ') + RemoteModelsText::tr("missing");
                    return HealthText::glyph(r.health()) + QLatin1Char(' ') +
-                          (r.self || r.peer.online ? T::tr("online") : T::tr("offline"));
+                          (r.self || r.peer.online ? RemoteModelsText::tr("online") : RemoteModelsText::tr("offline"));
                },
                [](const TunnelRow &r) { return int(r.health()); }},
-              {T::tr("Path"),
+              {RemoteModelsText::tr("Path"),
                [](const TunnelRow &r) { return r.found && !r.self ? tailscale::pathText(r.peer) : QString(); }, {}},
-              {T::tr("Last seen"),
+              {RemoteModelsText::tr("Last seen"),
                [](const TunnelRow &r) {
                    if (!r.found || r.self || r.peer.online)
                        return QString();
                    return r.peer.lastSeen.isValid()
                               ? Format::ago(r.peer.lastSeen.secsTo(QDateTime::currentDateTimeUtc()))
-                              : T::tr("unknown");
+                              : RemoteModelsText::tr("unknown");
                },
                [](const TunnelRow &r) { return r.peer.lastSeen; }},
-              {T::tr("Address"), [](const TunnelRow &r) { return r.peer.ips.value(0); }, {}},
+              {RemoteModelsText::tr("Address"), [](const TunnelRow &r) { return r.peer.ips.value(0); }, {}},
           },
           [](const TunnelRow &r) { return r.health(); }, parent)
 {

@@ -12,7 +12,6 @@
 
 namespace labdeck {
 
-using T = RemoteModelsText;
 
 namespace {
 QString gib(double mib, int decimals)
@@ -78,7 +77,7 @@ void RemoteStatus::updateCompose()
     const QString project = m_inventory.compose.project;
     Freshness f;
     if (!svc) {
-        f.reason = T::tr("no compose host in the inventory");
+        f.reason = RemoteModelsText::tr("no compose host in the inventory");
     } else {
         f.fetchedAt = svc->containersFetchedAt(project).isValid() ? svc->containersFetchedAt(project) : svc->fetchedAt();
         f.stale = svc->isStale();
@@ -104,14 +103,14 @@ void RemoteStatus::updateCompose()
     // The compose host itself: reachable when the listing is fresh.
     const QString hostId = HostModel::hostId(m_inventory.compose.host);
     if (!svc || f.stale)
-        m_hosts->setHealth(hostId, Health::Unknown, f.reason.isEmpty() ? T::tr("no compose listing yet") : f.reason, now);
+        m_hosts->setHealth(hostId, Health::Unknown, f.reason.isEmpty() ? RemoteModelsText::tr("no compose listing yet") : f.reason, now);
     else
-        m_hosts->setHealth(hostId, Health::Ok, T::tr("Compose listed project %1").arg(project), f.fetchedAt);
+        m_hosts->setHealth(hostId, Health::Ok, RemoteModelsText::tr("Compose listed project %1").arg(project), f.fetchedAt);
 
     for (const ComposeService &cs : m_inventory.compose.services) {
         const QString id = HostModel::composeId(cs.name);
         if (!svc || f.stale || !svc->containersFetchedAt(project).isValid()) {
-            m_hosts->setHealth(id, Health::Unknown, f.reason.isEmpty() ? T::tr("not listed yet") : f.reason, now);
+            m_hosts->setHealth(id, Health::Unknown, f.reason.isEmpty() ? RemoteModelsText::tr("not listed yet") : f.reason, now);
             continue;
         }
         QList<compose::Container> mine;
@@ -120,8 +119,8 @@ void RemoteStatus::updateCompose()
                 mine << c;
         }
         if (mine.isEmpty()) {
-            m_hosts->setHealth(id, Health::Critical, T::tr("Compose lists no container of %1 in project %2").arg(cs.name, project),
-                               f.fetchedAt, T::tr("missing"));
+            m_hosts->setHealth(id, Health::Critical, RemoteModelsText::tr("Compose lists no container of %1 in project %2").arg(cs.name, project),
+                               f.fetchedAt, RemoteModelsText::tr("missing"));
             continue;
         }
         Health worst = Health::Ok;
@@ -145,7 +144,7 @@ void RemoteStatus::updateTunnels()
         f.stale = mon->isStale();
         f.reason = mon->lastError();
     } else {
-        f.reason = T::tr("no Tailscale status host in the inventory");
+        f.reason = RemoteModelsText::tr("no Tailscale status host in the inventory");
     }
     QList<TunnelRow> rows;
     for (const Host &h : m_inventory.hosts) {
@@ -166,7 +165,7 @@ void RemoteStatus::updateTunnels()
         const QString sid = HostModel::serviceId(h.name, QStringLiteral("tailscale"));
         if (m_hosts->indexForId(sid).isValid()) {
             if (!mon || !mon->status() || f.stale)
-                m_hosts->setHealth(sid, Health::Unknown, f.reason.isEmpty() ? T::tr("no Tailscale status yet") : f.reason,
+                m_hosts->setHealth(sid, Health::Unknown, f.reason.isEmpty() ? RemoteModelsText::tr("no Tailscale status yet") : f.reason,
                                    QDateTime::currentDateTimeUtc());
             else
                 m_hosts->setHealth(sid, r.health(), r.text(QDateTime::currentDateTimeUtc()), f.fetchedAt,
@@ -187,7 +186,7 @@ void RemoteStatus::updateGpu()
         m_processes->replaceAll(g->processes());
         m_processes->setFreshness(Freshness{g->fetchedAt(), g->isStale(), g->lastError()});
     } else {
-        m_processes->setFreshness(Freshness{{}, true, T::tr("no GPU server in the inventory")});
+        m_processes->setFreshness(Freshness{{}, true, RemoteModelsText::tr("no GPU server in the inventory")});
     }
     if (gpu::OllamaClient *o = m_sources.ollama) {
         m_models->replaceAll(o->models());
@@ -202,26 +201,26 @@ void RemoteStatus::updateGpu()
     const QString hostId = HostModel::hostId(m_gpuHost);
     gpu::GpuMonitor *g = m_sources.gpu;
     if (!g || g->isStale())
-        m_hosts->setHealth(hostId, Health::Unknown, g && !g->lastError().isEmpty() ? g->lastError() : T::tr("no GPU reading yet"), now);
+        m_hosts->setHealth(hostId, Health::Unknown, g && !g->lastError().isEmpty() ? g->lastError() : RemoteModelsText::tr("no GPU reading yet"), now);
     else
         m_hosts->setHealth(hostId, Health::Ok, gpuNote(), g->fetchedAt());
     const QString ollamaId = HostModel::serviceId(m_gpuHost, QStringLiteral("ollama"));
     if (gpu::OllamaClient *o = m_sources.ollama) {
         if (!o->lastError().isEmpty())
-            m_hosts->setHealth(ollamaId, Health::Critical, o->lastError(), now, T::tr("down"));
+            m_hosts->setHealth(ollamaId, Health::Critical, o->lastError(), now, RemoteModelsText::tr("down"));
         else if (o->fetchedAt().isValid())
             m_hosts->setHealth(ollamaId, Health::Ok,
-                               T::tr("Ollama %1 \u00b7 %2 models installed \u00b7 %3 loaded")
+                               RemoteModelsText::tr("Ollama %1 \u00b7 %2 models installed \u00b7 %3 loaded")
                                    .arg(o->version())
                                    .arg(o->models().size())
                                    .arg(o->loaded().size()),
-                               o->fetchedAt(), T::tr("%1 loaded").arg(o->loaded().size()));
+                               o->fetchedAt(), RemoteModelsText::tr("%1 loaded").arg(o->loaded().size()));
     }
     const QString webId = HostModel::serviceId(m_gpuHost, QStringLiteral("open-webui"));
     if (gpu::WebUiProbe *w = m_sources.webui) {
         if (w->checkedAt().isValid())
             m_hosts->setHealth(webId, w->health(), w->text(), w->checkedAt(),
-                               w->health() == Health::Ok ? QString() : T::tr("down"));
+                               w->health() == Health::Ok ? QString() : RemoteModelsText::tr("down"));
     }
     Q_EMIT notesChanged();
 }
@@ -233,18 +232,18 @@ QString RemoteStatus::gpuNote() const
     if (g && !g->gpus().isEmpty()) {
         const gpu::GpuInfo &first = g->gpus().first();
         if (first.utilizationPercent)
-            parts << T::tr("GPU %1%").arg(qRound(*first.utilizationPercent));
+            parts << RemoteModelsText::tr("GPU %1%").arg(qRound(*first.utilizationPercent));
         if (first.memoryUsedMiB && first.memoryTotalMiB)
-            parts << T::tr("VRAM %1/%2 GiB").arg(gib(*first.memoryUsedMiB, 1), gib(*first.memoryTotalMiB, 0));
+            parts << RemoteModelsText::tr("VRAM %1/%2 GiB").arg(gib(*first.memoryUsedMiB, 1), gib(*first.memoryTotalMiB, 0));
     }
     gpu::OllamaClient *o = m_sources.ollama;
     if (o && o->fetchedAt().isValid() && o->lastError().isEmpty()) {
         const qsizetype n = o->loaded().size();
-        parts << (n == 1 ? T::tr("1 model loaded") : T::tr("%1 models loaded").arg(n));
+        parts << (n == 1 ? RemoteModelsText::tr("1 model loaded") : RemoteModelsText::tr("%1 models loaded").arg(n));
     }
     QString note = parts.join(QStringLiteral(" \u00b7 "));
     if (!note.isEmpty() && g && g->isStale())
-        note = T::tr("%1 (stale)").arg(note);
+        note = RemoteModelsText::tr("%1 (stale)").arg(note);
     return note;
 }
 
@@ -257,8 +256,8 @@ QString RemoteStatus::tunnelNote(const QString &host) const
     for (const TunnelRow &r : m_tunnels->rows()) {
         if (r.host != host || r.self)
             continue;
-        const QString text = T::tr("Tailscale %1").arg(r.text(QDateTime::currentDateTimeUtc()));
-        return mon->isStale() ? T::tr("%1 (stale)").arg(text) : text;
+        const QString text = RemoteModelsText::tr("Tailscale %1").arg(r.text(QDateTime::currentDateTimeUtc()));
+        return mon->isStale() ? RemoteModelsText::tr("%1 (stale)").arg(text) : text;
     }
     return {};
 }

@@ -243,6 +243,18 @@ private Q_SLOTS:
         }
         QCOMPARE(coloured, 4);
         QCOMPARE(m_remote->status()->tunnelModel()->rowCount(), 5);
+        // LABDECK_SHOTS=dir saves the docks as pictures (for reviewing the layout).
+        if (qEnvironmentVariableIsSet("LABDECK_SHOTS")) {
+            const QString shots = qEnvironmentVariable("LABDECK_SHOTS");
+            for (QDockWidget *d : {panes()->dock(), gpu->gpuDock(), gpu->tunnelDock()}) {
+                d->show();
+                d->raise();
+                d->resize(1300, 420);
+                d->widget()->resize(1300, 400);
+                QTest::qWait(50);
+                d->widget()->grab().save(shots + QLatin1Char('/') + d->objectName() + QStringLiteral(".png"));
+            }
+        }
         QCOMPARE(healthOf(HostModel::serviceId(QStringLiteral("gpu-server"), QStringLiteral("tailscale"))), Health::Ok);
         // Rebuilding the scene keeps the notes.
         m_window->loadInventory(InventoryLocator::choose(QString()));

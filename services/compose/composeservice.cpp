@@ -308,6 +308,11 @@ void ComposeService::settle(const QString &project, const QString &service)
         m_settling.insert(key, left);
         QTimer::singleShot(m_settleMs, watcher, [this, project, service] { listContainers(project, service); });
     });
+    // A failed listing ends the wait; the next refresh shows the state.
+    connect(this, &ComposeService::failed, watcher, [this, watcher, key] {
+        m_settling.remove(key);
+        watcher->deleteLater();
+    });
     m_settling.insert(key, kSettlePolls);
     listContainers(project, service);
 }
@@ -365,8 +370,7 @@ ComposeAction *ComposeService::run(Verb verb, const QString &project, const QStr
             action->finish(ComposeAction::State::Failed,
                            tr("exit status %1: %2").arg(r.exitStatus).arg(lastLine(r.standardError.isEmpty() ? r.standardOutput : r.standardError)));
         else
-            action->finish(ComposeAction::State::Succeeded,
-                           tr("exit status 0 in %1 s").arg(double(action->elapsedMs()) / 1000.0, 0, 'f', 1));
+            action->finish(ComposeAction::State::Succeeded, tr("exit status 0"));
         // The state after a change, and until it settles.
         if (verb != Verb::Logs && r.failedStep != remote::Step::Cancelled)
             settle(project, service);

@@ -88,8 +88,10 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
     m_table->table()->sortByColumn(ComposeModel::Service, Qt::AscendingOrder);
+    m_table->table()->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->table()->horizontalHeader()->setSectionResizeMode(ComposeModel::Status, QHeaderView::Stretch);
     m_table->table()->horizontalHeader()->setStretchLastSection(false);
+    m_log->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     m_dock = new QDockWidget(tr("Compose"), window);
     m_dock->setObjectName(QStringLiteral("ComposeDock"));
@@ -351,9 +353,12 @@ void ComposePanes::showAction(compose::ComposeAction *action)
         text = QStringLiteral("$ %1\n").arg(action->command());
     text += QString::fromUtf8(action->output());
     if (action->state() != compose::ComposeAction::State::Running) {
+        const bool failed = action->state() != compose::ComposeAction::State::Succeeded;
         text += action->exitStatus() >= 0
-                    ? tr("\n[exit status %1 after %2] %3").arg(action->exitStatus()).arg(seconds(action->elapsedMs()), action->message())
-                    : tr("\n[%1]").arg(action->message());
+                    ? tr("\n[exit status %1 after %2]").arg(action->exitStatus()).arg(seconds(action->elapsedMs()))
+                    : QString();
+        if (failed)
+            text += tr("\n[%1]").arg(action->message());
     }
     m_output->setPlainText(text);
     m_output->moveCursor(QTextCursor::End);

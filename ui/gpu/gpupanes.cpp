@@ -38,6 +38,8 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name)
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->setAccessibleName(name);
     view->setWordWrap(false);
     return view;
@@ -69,8 +71,9 @@ GpuPanes::GpuPanes(MainWindow *window, RemoteStatus *status)
     , m_tunnels(new TablePane(status->tunnelModel(), tr("Filter tunnels (type to filter)"), false))
     , m_tunnelState(new QLabel)
 {
-    auto *page = new QWidget;
-    auto *layout = new QVBoxLayout(page);
+    auto *page = new QSplitter(Qt::Horizontal);
+    auto *left = new QWidget;
+    auto *layout = new QVBoxLayout(left);
     layout->setContentsMargins(4, 4, 4, 4);
     m_summary->setWordWrap(true);
     QFont bold = m_summary->font();
@@ -96,11 +99,15 @@ GpuPanes::GpuPanes(MainWindow *window, RemoteStatus *status)
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     layout->addLayout(form);
+    layout->addStretch(1);
+    page->addWidget(left);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_loaded);
     split->addWidget(m_models);
     split->addWidget(m_processes);
-    layout->addWidget(split, 1);
+    page->addWidget(split);
+    page->setStretchFactor(0, 2);
+    page->setStretchFactor(1, 3);
 
     m_gpuDock = new QDockWidget(tr("GPU"), window);
     m_gpuDock->setObjectName(QStringLiteral("GpuDock"));
@@ -114,6 +121,9 @@ GpuPanes::GpuPanes(MainWindow *window, RemoteStatus *status)
     m_tunnelState->setWordWrap(true);
     tl->addWidget(m_tunnelState);
     tl->addWidget(m_tunnels, 1);
+    m_tunnels->table()->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tunnels->table()->horizontalHeader()->setStretchLastSection(true);
+    m_tunnels->table()->sortByColumn(TunnelModel::Host, Qt::AscendingOrder);
     m_tunnelDock = new QDockWidget(tr("Tailscale"), window);
     m_tunnelDock->setObjectName(QStringLiteral("TailscaleDock"));
     m_tunnelDock->setWidget(tunnelPage);

@@ -50,13 +50,15 @@ RemoteStatus::RemoteStatus(HostModel *hosts, const Sources &sources, QObject *pa
         connect(m_sources.ollama, &gpu::OllamaClient::updated, this, &RemoteStatus::updateGpu);
     if (m_sources.webui)
         connect(m_sources.webui, &gpu::WebUiProbe::updated, this, &RemoteStatus::updateGpu);
+    // Ages ("3 s ago", "unloads in 4 min") move, and a source that stopped
+    // answering turns stale, without any new data arriving.
     m_tick.start(5000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
-        for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(m_loaded), static_cast<QAbstractItemModel *>(m_tunnels)}) {
-            if (m->rowCount() > 0)
-                Q_EMIT m->dataChanged(m->index(0, 0), m->index(m->rowCount() - 1, m->columnCount() - 1),
-                                      {Qt::DisplayRole, Qt::ToolTipRole});
-        }
+        update();
+        if (m_loaded->rowCount() > 0)
+            Q_EMIT m_loaded->dataChanged(m_loaded->index(0, 0),
+                                         m_loaded->index(m_loaded->rowCount() - 1, m_loaded->columnCount() - 1),
+                                         {Qt::DisplayRole, Qt::ToolTipRole});
     });
     update();
 }

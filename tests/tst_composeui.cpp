@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
@@ -203,10 +204,14 @@ private Q_SLOTS:
     void logsNeedNoConfirmation()
     {
         QVERIFY(selectService(QStringLiteral("nfs-server")));
+        panes()->logLines()->setValue(5);
         menuAction(QStringLiteral("Service Logs"))->trigger();
         QVERIFY(m_confirmations.isEmpty());
         QTRY_VERIFY(panes()->output()->toPlainText().contains(QStringLiteral("infra-nfs-server-1  | ")));
         QCOMPARE(panes()->actionLog()->topLevelItem(0)->text(1), QStringLiteral("Logs of nfs-server in infra"));
+        QVERIFY(m_remote->demoTransport()->history().last().argv.join(QLatin1Char(' ')).endsWith(
+            QStringLiteral("logs --no-color --tail 5 nfs-server")));
+        QTRY_COMPARE(panes()->output()->toPlainText().count(QStringLiteral("infra-nfs-server-1  | ")), 5);
     }
 
     void gpuPaneAndTopology()

@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -56,6 +57,7 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
     , m_output(new QPlainTextEdit)
     , m_state(new QLabel)
     , m_statusBar(new QLabel)
+    , m_lines(new QSpinBox)
 {
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
@@ -123,7 +125,7 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
         {tr("&Up Service..."), tr("Up Project..."), Verb::Up, false, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U)},
         {tr("P&ull Service Image..."), tr("Pull Project Images..."), Verb::Pull, false, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P)},
         {tr("&Stop Service..."), tr("Stop Project..."), Verb::Stop, false, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)},
-        {tr("Service &Logs (last %1 lines)").arg(kTailLines), tr("Project Logs (last %1 lines)").arg(kTailLines), Verb::Logs, false,
+        {tr("Service &Logs"), tr("Project Logs"), Verb::Logs, false,
          QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L)},
         {tr("&Follow Service Logs"), tr("Follow Project Logs"), Verb::Logs, true, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F)},
     };
@@ -169,6 +171,15 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
     projectButton->setPopupMode(QToolButton::InstantPopup);
     bar->addSeparator();
     bar->addWidget(projectButton);
+    bar->addSeparator();
+    auto *linesLabel = new QLabel(tr("Log lines:"));
+    m_lines->setRange(1, 100000);
+    m_lines->setValue(kTailLines);
+    m_lines->setAccessibleName(tr("Log lines"));
+    m_lines->setToolTip(tr("How many of the last log lines Logs shows (per container)"));
+    linesLabel->setBuddy(m_lines);
+    bar->addWidget(linesLabel);
+    bar->addWidget(m_lines);
     auto *cancelButton = new QToolButton;
     cancelButton->setDefaultAction(cancel);
     cancelButton->setText(tr("Cancel"));
@@ -287,7 +298,7 @@ void ComposePanes::act(Verb verb, const QString &project, const QString &service
         if (!confirm(tr("%1 %2").arg(button, object), confirmText(verb, project, service), button, verb == Verb::Stop))
             return;
     }
-    m_service->run(verb, project, service, kTailLines, follow);
+    m_service->run(verb, project, service, m_lines->value(), follow);
 }
 
 void ComposePanes::track(compose::ComposeAction *action)

@@ -13,6 +13,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
+class QSpinBox;
 class QTreeWidget;
 
 namespace labdeck {
@@ -57,6 +58,7 @@ public:
     [[nodiscard]] QTreeWidget *actionLog() const { return m_log; }
     [[nodiscard]] QPlainTextEdit *output() const { return m_output; }
     [[nodiscard]] QLabel *stateLabel() const { return m_state; }
+    [[nodiscard]] QSpinBox *logLines() const { return m_lines; }
     [[nodiscard]] QDockWidget *dock() const { return m_dock; }
     [[nodiscard]] QMenu *menu() const { return m_menu; }
     // The (project, service) of the current row; nullopt when none.
@@ -80,6 +82,7 @@ private:
     QPlainTextEdit *m_output;
     QLabel *m_state;
     QLabel *m_statusBar;
+    QSpinBox *m_lines; // Logs: how many of the last lines
     QDockWidget *m_dock;
     QMenu *m_menu;
     QList<QAction *> m_serviceActions;

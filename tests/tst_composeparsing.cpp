@@ -22,7 +22,7 @@ QByteArray fixture(const QString &path)
 }
 QStringList fixturesIn(const QString &dir)
 {
-    return QDir(QStringLiteral(LABDECK_TEST_FIXTURES "/") + dir).entryList(QDir::Files, QDir::Name);
+    return QDir(QStringLiteral(LABDECK_TEST_FIXTURES "/") + dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
 }
 } // namespace
 

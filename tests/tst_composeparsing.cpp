@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <functional>
+
 using namespace labdeck;
 
 namespace {
@@ -141,6 +143,52 @@ private Q_SLOTS:
         QCOMPARE(error, QStringLiteral("docker compose ls: expected a JSON list of projects"));
         QVERIFY(!compose::ComposeParser::parseLs(R"j([{"Status":"running(1)"}])j", &error));
         QCOMPARE(error, QStringLiteral("docker compose ls: a project has no \"Name\""));
+    }
+
+    // Every prefix of every fixture (cut at many points) either parses or
+    // gives an error naming the command; none crashes.
+    void everyTruncationIsHandled()
+    {
+        struct Kind
+        {
+            QString dir;
+            std::function<bool(const QByteArray &, QString *)> parse;
+        };
+        const QList<Kind> kinds{
+            {QStringLiteral("docker-compose"),
+             [](const QByteArray &b, QString *e) {
+                 return b.trimmed().startsWith("[{\"Name\"") ? bool(compose::ComposeParser::parseLs(b, e))
+                                                             : bool(compose::ComposeParser::parsePs(b, e));
+             }},
+            {QStringLiteral("tailscale"), [](const QByteArray &b, QString *e) { return bool(tailscale::StatusParser::parse(b, e)); }},
+            {QStringLiteral("ollama"),
+             [](const QByteArray &b, QString *e) {
+                 QString e2;
+                 QString e3;
+                 const bool ok = bool(gpu::OllamaParser::parseTags(b, e)) | bool(gpu::OllamaParser::parsePs(b, &e2)) |
+                                 bool(gpu::OllamaParser::parseVersion(b, &e3));
+                 return ok;
+             }},
+            {QStringLiteral("nvidia-smi"),
+             [](const QByteArray &b, QString *e) {
+                 return b.contains("pid") ? bool(gpu::NvidiaSmi::parseProcesses(b, gpu::NvidiaSmi::processFields(), e))
+                                          : bool(gpu::NvidiaSmi::parseGpus(b, gpu::NvidiaSmi::gpuFields(), e));
+             }},
+        };
+        int cuts = 0;
+        for (const Kind &k : kinds) {
+            for (const QString &f : QDir(QStringLiteral(LABDECK_TEST_FIXTURES "/") + k.dir).entryList({QStringLiteral("*.json"), QStringLiteral("*.jsonl"), QStringLiteral("*.csv")}, QDir::Files)) {
+                const QByteArray full = fixture(k.dir + QLatin1Char('/') + f);
+                const qsizetype step = qMax<qsizetype>(1, full.size() / 400);
+                for (qsizetype n = 0; n < full.size(); n += step) {
+                    QString error;
+                    if (!k.parse(full.left(n), &error))
+                        QVERIFY2(!error.isEmpty(), qPrintable(f + QStringLiteral(" cut at ") + QString::number(n)));
+                    ++cuts;
+                }
+            }
+        }
+        QVERIFY(cuts > 3000);
     }
 
     // --- tailscale ----------------------------------------------------------

@@ -26,14 +26,14 @@ constexpr int kTailscaleMs = 30000;
 constexpr int kWebUiMs = 30000;
 } // namespace
 
-RemoteServices::RemoteServices(MainWindow *window, HostModel *hosts, LabSelection *selection, QObject *parent)
+RemoteServices::RemoteServices(MainWindow *window, HostModel *hosts, LabSelection *selection,
+                               QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_hosts(hosts)
     , m_selection(selection)
     , m_network(new QNetworkAccessManager(this))
-{
-}
+{}
 
 RemoteServices::~RemoteServices() = default;
 
@@ -47,7 +47,9 @@ void RemoteServices::startDemo()
     if (m_replay->listen())
         replayUrl = m_replay->url();
     else
-        QTextStream(stderr) << tr("labdeck: the demo lab's Ollama server could not listen on 127.0.0.1") << Qt::endl;
+        QTextStream(stderr)
+            << tr("labdeck: the demo lab's Ollama server could not listen on 127.0.0.1")
+            << Qt::endl;
     build(m_demo, replayUrl, replayUrl);
 }
 
@@ -80,7 +82,8 @@ void RemoteServices::setTransport(remote::CommandTransport *transport)
     }
 }
 
-void RemoteServices::build(remote::CommandTransport *transport, const QUrl &ollamaUrl, const QUrl &webuiUrl)
+void RemoteServices::build(remote::CommandTransport *transport, const QUrl &ollamaUrl,
+                           const QUrl &webuiUrl)
 {
     const Inventory &inv = m_hosts->inventory();
     QString gpuHost;

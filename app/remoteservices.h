@@ -3,7 +3,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
-
 #include <memory>
 
 class QNetworkAccessManager;
@@ -47,7 +46,8 @@ class RemoteServices final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RemoteServices)
 public:
-    RemoteServices(MainWindow *window, HostModel *hosts, LabSelection *selection, QObject *parent = nullptr);
+    RemoteServices(MainWindow *window, HostModel *hosts, LabSelection *selection,
+                   QObject *parent = nullptr);
     ~RemoteServices() override;
 
     // The demo lab: its command transport and an Ollama replay server on

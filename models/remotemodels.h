@@ -11,7 +11,6 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
-
 #include <functional>
 
 namespace labdeck {
@@ -32,11 +31,14 @@ struct Freshness
 // the small tables of the Compose, GPU and Tailscale panes. Roles follow the
 // Kubernetes tables (kubemodels.h) so TablePane can filter and sort them:
 // Qt::UserRole + 1 is the key, + 4 a health (int), + 5 the sort value.
-template<typename T>
-class ColumnTableModel : public KeyedTableModel<T>
+template<typename T> class ColumnTableModel : public KeyedTableModel<T>
 {
 public:
-    enum Role { KeyRole = Qt::UserRole + 1, HealthRole = Qt::UserRole + 4, SortRole = Qt::UserRole + 5 };
+    enum Role {
+        KeyRole = Qt::UserRole + 1,
+        HealthRole = Qt::UserRole + 4,
+        SortRole = Qt::UserRole + 5
+    };
 
     struct Column
     {
@@ -50,8 +52,7 @@ public:
         : KeyedTableModel<T>(std::move(key), parent)
         , m_columns(std::move(columns))
         , m_health(std::move(health))
-    {
-    }
+    {}
 
     int columnCount(const QModelIndex &parent = {}) const override
     {
@@ -60,7 +61,8 @@ public:
 
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override
     {
-        if (o == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < m_columns.size())
+        if (o == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
+            section < m_columns.size())
             return m_columns.at(section).header;
         return {};
     }
@@ -72,13 +74,20 @@ public:
         const T &v = this->at(index.row());
         const Column &c = m_columns.at(index.column());
         switch (role) {
-        case Qt::DisplayRole: return c.display(v);
-        case KeyRole: return this->rowKey(v);
-        case HealthRole: return int(m_health ? m_health(v) : Health::Unknown);
-        case SortRole: return c.sort ? c.sort(v) : c.display(v);
-        case Qt::ToolTipRole: return m_freshness.tooltip();
-        case Qt::ForegroundRole: return foreground(v, index.column());
-        default: return {};
+        case Qt::DisplayRole:
+            return c.display(v);
+        case KeyRole:
+            return this->rowKey(v);
+        case HealthRole:
+            return int(m_health ? m_health(v) : Health::Unknown);
+        case SortRole:
+            return c.sort ? c.sort(v) : c.display(v);
+        case Qt::ToolTipRole:
+            return m_freshness.tooltip();
+        case Qt::ForegroundRole:
+            return foreground(v, index.column());
+        default:
+            return {};
         }
     }
 
@@ -87,7 +96,8 @@ public:
     {
         m_freshness = f;
         if (this->rowCount() > 0)
-            Q_EMIT this->dataChanged(this->index(0, 0), this->index(this->rowCount() - 1, columnCount() - 1),
+            Q_EMIT this->dataChanged(this->index(0, 0),
+                                     this->index(this->rowCount() - 1, columnCount() - 1),
                                      {Qt::ToolTipRole, Qt::ForegroundRole});
     }
     [[nodiscard]] const Freshness &freshness() const { return m_freshness; }

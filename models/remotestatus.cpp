@@ -12,7 +12,6 @@
 
 namespace labdeck {
 
-
 namespace {
 QString gib(double mib, int decimals)
 {
@@ -38,12 +37,16 @@ RemoteStatus::RemoteStatus(HostModel *hosts, const Sources &sources, QObject *pa
             m_gpuHost = h.name;
     }
     if (m_sources.compose) {
-        connect(m_sources.compose, &compose::ComposeService::containersChanged, this, &RemoteStatus::updateCompose);
-        connect(m_sources.compose, &compose::ComposeService::projectsChanged, this, &RemoteStatus::updateCompose);
-        connect(m_sources.compose, &compose::ComposeService::failed, this, &RemoteStatus::updateCompose);
+        connect(m_sources.compose, &compose::ComposeService::containersChanged, this,
+                &RemoteStatus::updateCompose);
+        connect(m_sources.compose, &compose::ComposeService::projectsChanged, this,
+                &RemoteStatus::updateCompose);
+        connect(m_sources.compose, &compose::ComposeService::failed, this,
+                &RemoteStatus::updateCompose);
     }
     if (m_sources.tailscale)
-        connect(m_sources.tailscale, &tailscale::TailscaleMonitor::updated, this, &RemoteStatus::updateTunnels);
+        connect(m_sources.tailscale, &tailscale::TailscaleMonitor::updated, this,
+                &RemoteStatus::updateTunnels);
     if (m_sources.gpu)
         connect(m_sources.gpu, &gpu::GpuMonitor::updated, this, &RemoteStatus::updateGpu);
     if (m_sources.ollama)
@@ -56,9 +59,10 @@ RemoteStatus::RemoteStatus(HostModel *hosts, const Sources &sources, QObject *pa
     connect(&m_tick, &QTimer::timeout, this, [this] {
         update();
         if (m_loaded->rowCount() > 0)
-            Q_EMIT m_loaded->dataChanged(m_loaded->index(0, 0),
-                                         m_loaded->index(m_loaded->rowCount() - 1, m_loaded->columnCount() - 1),
-                                         {Qt::DisplayRole, Qt::ToolTipRole});
+            Q_EMIT m_loaded->dataChanged(
+                m_loaded->index(0, 0),
+                m_loaded->index(m_loaded->rowCount() - 1, m_loaded->columnCount() - 1),
+                {Qt::DisplayRole, Qt::ToolTipRole});
     });
     update();
 }
@@ -81,7 +85,9 @@ void RemoteStatus::updateCompose()
     if (!svc) {
         f.reason = RemoteModelsText::tr("no compose host in the inventory");
     } else {
-        f.fetchedAt = svc->containersFetchedAt(project).isValid() ? svc->containersFetchedAt(project) : svc->fetchedAt();
+        f.fetchedAt = svc->containersFetchedAt(project).isValid()
+                          ? svc->containersFetchedAt(project)
+                          : svc->fetchedAt();
         f.stale = svc->isStale();
         f.reason = svc->lastError();
         for (const compose::ProjectInfo &p : svc->projects())
@@ -105,14 +111,20 @@ void RemoteStatus::updateCompose()
     // The compose host itself: reachable when the listing is fresh.
     const QString hostId = HostModel::hostId(m_inventory.compose.host);
     if (!svc || f.stale)
-        m_hosts->setHealth(hostId, Health::Unknown, f.reason.isEmpty() ? RemoteModelsText::tr("no compose listing yet") : f.reason, now);
+        m_hosts->setHealth(
+            hostId, Health::Unknown,
+            f.reason.isEmpty() ? RemoteModelsText::tr("no compose listing yet") : f.reason, now);
     else
-        m_hosts->setHealth(hostId, Health::Ok, RemoteModelsText::tr("Compose listed project %1").arg(project), f.fetchedAt);
+        m_hosts->setHealth(hostId, Health::Ok,
+                           RemoteModelsText::tr("Compose listed project %1").arg(project),
+                           f.fetchedAt);
 
     for (const ComposeService &cs : m_inventory.compose.services) {
         const QString id = HostModel::composeId(cs.name);
         if (!svc || f.stale || !svc->containersFetchedAt(project).isValid()) {
-            m_hosts->setHealth(id, Health::Unknown, f.reason.isEmpty() ? RemoteModelsText::tr("not listed yet") : f.reason, now);
+            m_hosts->setHealth(
+                id, Health::Unknown,
+                f.reason.isEmpty() ? RemoteModelsText::tr("not listed yet") : f.reason, now);
             continue;
         }
         QList<compose::Container> mine;
@@ -121,8 +133,11 @@ void RemoteStatus::updateCompose()
                 mine << c;
         }
         if (mine.isEmpty()) {
-            m_hosts->setHealth(id, Health::Critical, RemoteModelsText::tr("Compose lists no container of %1 in project %2").arg(cs.name, project),
-                               f.fetchedAt, RemoteModelsText::tr("missing"));
+            m_hosts->setHealth(
+                id, Health::Critical,
+                RemoteModelsText::tr("Compose lists no container of %1 in project %2")
+                    .arg(cs.name, project),
+                f.fetchedAt, RemoteModelsText::tr("missing"));
             continue;
         }
         Health worst = Health::Ok;
@@ -130,10 +145,12 @@ void RemoteStatus::updateCompose()
         for (const compose::Container &c : std::as_const(mine)) {
             if (int(c.healthLevel()) > int(worst) || c.healthLevel() == Health::Unknown)
                 worst = c.healthLevel();
-            states << (c.status.isEmpty() ? c.stateText() : c.stateText() + QStringLiteral(" \u00b7 ") + c.status);
+            states << (c.status.isEmpty() ? c.stateText()
+                                          : c.stateText() + QStringLiteral(" \u00b7 ") + c.status);
         }
         const QString note = worst == Health::Ok ? QString() : mine.first().stateText();
-        m_hosts->setHealth(id, worst, states.join(QLatin1Char('\n')), svc->containersFetchedAt(project), note);
+        m_hosts->setHealth(id, worst, states.join(QLatin1Char('\n')),
+                           svc->containersFetchedAt(project), note);
     }
 }
 
@@ -167,11 +184,14 @@ void RemoteStatus::updateTunnels()
         const QString sid = HostModel::serviceId(h.name, QStringLiteral("tailscale"));
         if (m_hosts->indexForId(sid).isValid()) {
             if (!mon || !mon->status() || f.stale)
-                m_hosts->setHealth(sid, Health::Unknown, f.reason.isEmpty() ? RemoteModelsText::tr("no Tailscale status yet") : f.reason,
-                                   QDateTime::currentDateTimeUtc());
+                m_hosts->setHealth(
+                    sid, Health::Unknown,
+                    f.reason.isEmpty() ? RemoteModelsText::tr("no Tailscale status yet") : f.reason,
+                    QDateTime::currentDateTimeUtc());
             else
-                m_hosts->setHealth(sid, r.health(), r.text(QDateTime::currentDateTimeUtc()), f.fetchedAt,
-                                   r.health() == Health::Ok ? QString() : r.text(QDateTime::currentDateTimeUtc()));
+                m_hosts->setHealth(
+                    sid, r.health(), r.text(QDateTime::currentDateTimeUtc()), f.fetchedAt,
+                    r.health() == Health::Ok ? QString() : r.text(QDateTime::currentDateTimeUtc()));
         }
     }
     if (!mon || !mon->status())
@@ -188,7 +208,8 @@ void RemoteStatus::updateGpu()
         m_processes->replaceAll(g->processes());
         m_processes->setFreshness(Freshness{g->fetchedAt(), g->isStale(), g->lastError()});
     } else {
-        m_processes->setFreshness(Freshness{{}, true, RemoteModelsText::tr("no GPU server in the inventory")});
+        m_processes->setFreshness(
+            Freshness{{}, true, RemoteModelsText::tr("no GPU server in the inventory")});
     }
     if (gpu::OllamaClient *o = m_sources.ollama) {
         m_models->replaceAll(o->models());
@@ -203,26 +224,33 @@ void RemoteStatus::updateGpu()
     const QString hostId = HostModel::hostId(m_gpuHost);
     gpu::GpuMonitor *g = m_sources.gpu;
     if (!g || g->isStale())
-        m_hosts->setHealth(hostId, Health::Unknown, g && !g->lastError().isEmpty() ? g->lastError() : RemoteModelsText::tr("no GPU reading yet"), now);
+        m_hosts->setHealth(hostId, Health::Unknown,
+                           g && !g->lastError().isEmpty()
+                               ? g->lastError()
+                               : RemoteModelsText::tr("no GPU reading yet"),
+                           now);
     else
         m_hosts->setHealth(hostId, Health::Ok, gpuNote(), g->fetchedAt());
     const QString ollamaId = HostModel::serviceId(m_gpuHost, QStringLiteral("ollama"));
     if (gpu::OllamaClient *o = m_sources.ollama) {
         if (!o->lastError().isEmpty())
-            m_hosts->setHealth(ollamaId, Health::Critical, o->lastError(), now, RemoteModelsText::tr("down"));
+            m_hosts->setHealth(ollamaId, Health::Critical, o->lastError(), now,
+                               RemoteModelsText::tr("down"));
         else if (o->fetchedAt().isValid())
-            m_hosts->setHealth(ollamaId, Health::Ok,
-                               RemoteModelsText::tr("Ollama %1 \u00b7 %2 models installed \u00b7 %3 loaded")
-                                   .arg(o->version())
-                                   .arg(o->models().size())
-                                   .arg(o->loaded().size()),
-                               o->fetchedAt(), RemoteModelsText::tr("%1 loaded").arg(o->loaded().size()));
+            m_hosts->setHealth(
+                ollamaId, Health::Ok,
+                RemoteModelsText::tr("Ollama %1 \u00b7 %2 models installed \u00b7 %3 loaded")
+                    .arg(o->version())
+                    .arg(o->models().size())
+                    .arg(o->loaded().size()),
+                o->fetchedAt(), RemoteModelsText::tr("%1 loaded").arg(o->loaded().size()));
     }
     const QString webId = HostModel::serviceId(m_gpuHost, QStringLiteral("open-webui"));
     if (gpu::WebUiProbe *w = m_sources.webui) {
         if (w->checkedAt().isValid())
             m_hosts->setHealth(webId, w->health(), w->text(), w->checkedAt(),
-                               w->health() == Health::Ok ? QString() : RemoteModelsText::tr("down"));
+                               w->health() == Health::Ok ? QString()
+                                                         : RemoteModelsText::tr("down"));
     }
     Q_EMIT notesChanged();
 }
@@ -236,12 +264,14 @@ QString RemoteStatus::gpuNote() const
         if (first.utilizationPercent)
             parts << RemoteModelsText::tr("GPU %1%").arg(qRound(*first.utilizationPercent));
         if (first.memoryUsedMiB && first.memoryTotalMiB)
-            parts << RemoteModelsText::tr("VRAM %1/%2 GiB").arg(gib(*first.memoryUsedMiB, 1), gib(*first.memoryTotalMiB, 0));
+            parts << RemoteModelsText::tr("VRAM %1/%2 GiB")
+                         .arg(gib(*first.memoryUsedMiB, 1), gib(*first.memoryTotalMiB, 0));
     }
     gpu::OllamaClient *o = m_sources.ollama;
     if (o && o->fetchedAt().isValid() && o->lastError().isEmpty()) {
         const qsizetype n = o->loaded().size();
-        parts << (n == 1 ? RemoteModelsText::tr("1 model loaded") : RemoteModelsText::tr("%1 models loaded").arg(n));
+        parts << (n == 1 ? RemoteModelsText::tr("1 model loaded")
+                         : RemoteModelsText::tr("%1 models loaded").arg(n));
     }
     QString note = parts.join(QStringLiteral(" \u00b7 "));
     if (!note.isEmpty() && g && g->isStale())
@@ -258,7 +288,8 @@ QString RemoteStatus::tunnelNote(const QString &host) const
     for (const TunnelRow &r : m_tunnels->rows()) {
         if (r.host != host || r.self)
             continue;
-        const QString text = RemoteModelsText::tr("Tailscale %1").arg(r.text(QDateTime::currentDateTimeUtc()));
+        const QString text =
+            RemoteModelsText::tr("Tailscale %1").arg(r.text(QDateTime::currentDateTimeUtc()));
         return mon->isStale() ? RemoteModelsText::tr("%1 (stale)").arg(text) : text;
     }
     return {};

@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
-
 #include <functional>
 
 using namespace labdeck;
@@ -24,7 +23,8 @@ QByteArray fixture(const QString &path)
 }
 QStringList fixturesIn(const QString &dir)
 {
-    return QDir(QStringLiteral(LABDECK_TEST_FIXTURES "/") + dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    return QDir(QStringLiteral(LABDECK_TEST_FIXTURES "/") + dir)
+        .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
 }
 } // namespace
 
@@ -68,7 +68,8 @@ private Q_SLOTS:
     void composePsPretty()
     {
         QString error;
-        const auto list = compose::ComposeParser::parsePs(fixture(QStringLiteral("docker-compose/ps-v2-array-pretty.real.json")), &error);
+        const auto list = compose::ComposeParser::parsePs(
+            fixture(QStringLiteral("docker-compose/ps-v2-array-pretty.real.json")), &error);
         QVERIFY2(list, qPrintable(error));
         QCOMPARE(list->size(), 2);
         QCOMPARE(list->at(0).service, QStringLiteral("db"));
@@ -83,7 +84,8 @@ private Q_SLOTS:
     void composeLs()
     {
         QString error;
-        const auto list = compose::ComposeParser::parseLs(fixture(QStringLiteral("docker-compose/ls-legacy-compose-cli.real.json")), &error);
+        const auto list = compose::ComposeParser::parseLs(
+            fixture(QStringLiteral("docker-compose/ls-legacy-compose-cli.real.json")), &error);
         QVERIFY2(list, qPrintable(error));
         QCOMPARE(list->size(), 3);
         QCOMPARE(list->first().name, QStringLiteral("e2eTestCompose1602770221964365386"));
@@ -92,7 +94,8 @@ private Q_SLOTS:
         QCOMPARE(list->first().health(), Health::Ok);
         // The current format with counts and config files.
         const auto now = compose::ComposeParser::parseLs(
-            R"j([{"Name":"infra","Status":"exited(1), running(3)","ConfigFiles":"/srv/infra/compose.yaml,/srv/infra/override.yaml"}])j", &error);
+            R"j([{"Name":"infra","Status":"exited(1), running(3)","ConfigFiles":"/srv/infra/compose.yaml,/srv/infra/override.yaml"}])j",
+            &error);
         QVERIFY2(now, qPrintable(error));
         QCOMPARE(now->first().counts.value(QStringLiteral("running")), 3);
         QCOMPARE(now->first().counts.value(QStringLiteral("exited")), 1);
@@ -111,19 +114,24 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QString>("expected");
         const QByteArray nd = fixture(QStringLiteral("docker-compose/ps-v2.21-ndjson.doc.jsonl"));
-        const QByteArray arr = fixture(QStringLiteral("docker-compose/ps-v2-array-pretty.real.json"));
-        QTest::newRow("ndjson cut in line 2") << nd.left(nd.size() - 40)
-                                            << QStringLiteral("docker compose ps: line 2: not JSON");
-        QTest::newRow("ndjson third line cut") << (nd + "{\"ID\":\"x\",")
-                                             << QStringLiteral("docker compose ps: line 3: not JSON");
+        const QByteArray arr =
+            fixture(QStringLiteral("docker-compose/ps-v2-array-pretty.real.json"));
+        QTest::newRow("ndjson cut in line 2")
+            << nd.left(nd.size() - 40) << QStringLiteral("docker compose ps: line 2: not JSON");
+        QTest::newRow("ndjson third line cut")
+            << (nd + "{\"ID\":\"x\",") << QStringLiteral("docker compose ps: line 3: not JSON");
         QTest::newRow("array cut") << arr.left(500) << QStringLiteral("docker compose ps: line ");
-        QTest::newRow("no service") << QByteArray(R"j({"ID":"1","State":"running"})j")
-                                    << QStringLiteral("docker compose ps: line 1: an entry has no \"Service\"");
-        QTest::newRow("not an object") << QByteArray("[1,2]") << QStringLiteral("docker compose ps: an entry is not a JSON object");
+        QTest::newRow("no service")
+            << QByteArray(R"j({"ID":"1","State":"running"})j")
+            << QStringLiteral("docker compose ps: line 1: an entry has no \"Service\"");
+        QTest::newRow("not an object")
+            << QByteArray("[1,2]")
+            << QStringLiteral("docker compose ps: an entry is not a JSON object");
         QTest::newRow("text") << QByteArray("no configuration file provided: not found")
                               << QStringLiteral("docker compose ps: line 1: not JSON");
-        QTest::newRow("bad publishers") << QByteArray(R"j({"Service":"a","State":"running","Publishers":"80"})j")
-                                        << QStringLiteral("docker compose ps: line 1: \"Publishers\" of a is neither");
+        QTest::newRow("bad publishers")
+            << QByteArray(R"j({"Service":"a","State":"running","Publishers":"80"})j")
+            << QStringLiteral("docker compose ps: line 1: \"Publishers\" of a is neither");
     }
     void composeMalformed()
     {
@@ -136,9 +144,11 @@ private Q_SLOTS:
     void composeLsMalformed()
     {
         QString error;
-        const QByteArray ls = fixture(QStringLiteral("docker-compose/ls-legacy-compose-cli.real.json"));
+        const QByteArray ls =
+            fixture(QStringLiteral("docker-compose/ls-legacy-compose-cli.real.json"));
         QVERIFY(!compose::ComposeParser::parseLs(ls.left(60), &error));
-        QVERIFY2(error.startsWith(QStringLiteral("docker compose ls: line 1: not JSON")), qPrintable(error));
+        QVERIFY2(error.startsWith(QStringLiteral("docker compose ls: line 1: not JSON")),
+                 qPrintable(error));
         QVERIFY(!compose::ComposeParser::parseLs(R"j({"Name":"x"})j", &error));
         QCOMPARE(error, QStringLiteral("docker compose ls: expected a JSON list of projects"));
         QVERIFY(!compose::ComposeParser::parseLs(R"j([{"Status":"running(1)"}])j", &error));
@@ -157,33 +167,45 @@ private Q_SLOTS:
         const QList<Kind> kinds{
             {QStringLiteral("docker-compose"),
              [](const QByteArray &b, QString *e) {
-                 return b.trimmed().startsWith("[{\"Name\"") ? bool(compose::ComposeParser::parseLs(b, e))
-                                                             : bool(compose::ComposeParser::parsePs(b, e));
+                 return b.trimmed().startsWith("[{\"Name\"")
+                            ? bool(compose::ComposeParser::parseLs(b, e))
+                            : bool(compose::ComposeParser::parsePs(b, e));
              }},
-            {QStringLiteral("tailscale"), [](const QByteArray &b, QString *e) { return bool(tailscale::StatusParser::parse(b, e)); }},
+            {QStringLiteral("tailscale"),
+             [](const QByteArray &b, QString *e) {
+                 return bool(tailscale::StatusParser::parse(b, e));
+             }},
             {QStringLiteral("ollama"),
              [](const QByteArray &b, QString *e) {
                  QString e2;
                  QString e3;
-                 const bool ok = bool(gpu::OllamaParser::parseTags(b, e)) | bool(gpu::OllamaParser::parsePs(b, &e2)) |
+                 const bool ok = bool(gpu::OllamaParser::parseTags(b, e)) |
+                                 bool(gpu::OllamaParser::parsePs(b, &e2)) |
                                  bool(gpu::OllamaParser::parseVersion(b, &e3));
                  return ok;
              }},
             {QStringLiteral("nvidia-smi"),
              [](const QByteArray &b, QString *e) {
-                 return b.contains("pid") ? bool(gpu::NvidiaSmi::parseProcesses(b, gpu::NvidiaSmi::processFields(), e))
-                                          : bool(gpu::NvidiaSmi::parseGpus(b, gpu::NvidiaSmi::gpuFields(), e));
+                 return b.contains("pid")
+                            ? bool(gpu::NvidiaSmi::parseProcesses(
+                                  b, gpu::NvidiaSmi::processFields(), e))
+                            : bool(gpu::NvidiaSmi::parseGpus(b, gpu::NvidiaSmi::gpuFields(), e));
              }},
         };
         int cuts = 0;
         for (const Kind &k : kinds) {
-            for (const QString &f : QDir(QStringLiteral(LABDECK_TEST_FIXTURES "/") + k.dir).entryList({QStringLiteral("*.json"), QStringLiteral("*.jsonl"), QStringLiteral("*.csv")}, QDir::Files)) {
+            for (const QString &f :
+                 QDir(QStringLiteral(LABDECK_TEST_FIXTURES "/") + k.dir)
+                     .entryList({QStringLiteral("*.json"), QStringLiteral("*.jsonl"),
+                                 QStringLiteral("*.csv")},
+                                QDir::Files)) {
                 const QByteArray full = fixture(k.dir + QLatin1Char('/') + f);
                 const qsizetype step = qMax<qsizetype>(1, full.size() / 400);
                 for (qsizetype n = 0; n < full.size(); n += step) {
                     QString error;
                     if (!k.parse(full.left(n), &error))
-                        QVERIFY2(!error.isEmpty(), qPrintable(f + QStringLiteral(" cut at ") + QString::number(n)));
+                        QVERIFY2(!error.isEmpty(),
+                                 qPrintable(f + QStringLiteral(" cut at ") + QString::number(n)));
                     ++cuts;
                 }
             }
@@ -198,7 +220,8 @@ private Q_SLOTS:
         QCOMPARE(files.size(), 4);
         for (const QString &f : files) {
             QString error;
-            const auto s = tailscale::StatusParser::parse(fixture(QStringLiteral("tailscale/") + f), &error);
+            const auto s =
+                tailscale::StatusParser::parse(fixture(QStringLiteral("tailscale/") + f), &error);
             QVERIFY2(s, qPrintable(f + QStringLiteral(": ") + error));
             QCOMPARE(s->backendState, QStringLiteral("Running"));
             QVERIFY(!s->self.dnsName.isEmpty());
@@ -208,7 +231,8 @@ private Q_SLOTS:
     void tailscaleTrimmed()
     {
         QString error;
-        const auto s = tailscale::StatusParser::parse(fixture(QStringLiteral("tailscale/status-trimmed.real.json")), &error);
+        const auto s = tailscale::StatusParser::parse(
+            fixture(QStringLiteral("tailscale/status-trimmed.real.json")), &error);
         QVERIFY2(s, qPrintable(error));
         QCOMPARE(s->version, QStringLiteral("1.82.5"));
         QCOMPARE(s->peers.size(), 10);
@@ -256,7 +280,8 @@ private Q_SLOTS:
     void tailscaleHomelabRelay()
     {
         QString error;
-        const auto s = tailscale::StatusParser::parse(fixture(QStringLiteral("tailscale/status-homelab-relay-sao.real.json")), &error);
+        const auto s = tailscale::StatusParser::parse(
+            fixture(QStringLiteral("tailscale/status-homelab-relay-sao.real.json")), &error);
         QVERIFY2(s, qPrintable(error));
         QCOMPARE(s->peers.size(), 5);
         QCOMPARE(s->self.hostName, QStringLiteral("Borja\u2019s MacBook Air"));
@@ -276,7 +301,8 @@ private Q_SLOTS:
     void tailscaleScrubbed()
     {
         QString error;
-        const auto s = tailscale::StatusParser::parse(fixture(QStringLiteral("tailscale/status-scrubbed-missing-fields.real.json")), &error);
+        const auto s = tailscale::StatusParser::parse(
+            fixture(QStringLiteral("tailscale/status-scrubbed-missing-fields.real.json")), &error);
         QVERIFY2(s, qPrintable(error));
         QCOMPARE(s->version, QStringLiteral("1.102.2-t6cac91817-g6ff0ddc72"));
         QCOMPARE(s->peers.size(), 3);
@@ -289,7 +315,8 @@ private Q_SLOTS:
     void tailscaleLarge()
     {
         QString error;
-        const auto s = tailscale::StatusParser::parse(fixture(QStringLiteral("tailscale/status-mullvad-543peers.real.json")), &error);
+        const auto s = tailscale::StatusParser::parse(
+            fixture(QStringLiteral("tailscale/status-mullvad-543peers.real.json")), &error);
         QVERIFY2(s, qPrintable(error));
         QCOMPARE(s->peers.size(), 543);
         int online = 0;
@@ -306,17 +333,21 @@ private Q_SLOTS:
         const QByteArray full = fixture(QStringLiteral("tailscale/status-trimmed.real.json"));
         QString error;
         QVERIFY(!tailscale::StatusParser::parse(full.left(full.size() / 2), &error));
-        QVERIFY2(error.startsWith(QStringLiteral("tailscale status: line ")) && error.contains(QStringLiteral("not JSON")),
+        QVERIFY2(error.startsWith(QStringLiteral("tailscale status: line ")) &&
+                     error.contains(QStringLiteral("not JSON")),
                  qPrintable(error));
         QVERIFY(!tailscale::StatusParser::parse("", &error));
         QVERIFY(!tailscale::StatusParser::parse(R"j({"Peer":{}})j", &error));
         QVERIFY2(error.contains(QStringLiteral("BackendState")), qPrintable(error));
-        QVERIFY(!tailscale::StatusParser::parse(R"j({"BackendState":"Running","Peer":{}})j", &error));
+        QVERIFY(
+            !tailscale::StatusParser::parse(R"j({"BackendState":"Running","Peer":{}})j", &error));
         QVERIFY2(error.contains(QStringLiteral("Self")), qPrintable(error));
-        QVERIFY(!tailscale::StatusParser::parse(R"j({"BackendState":"Running","Self":{},"Peer":{"nodekey:1":3}})j", &error));
+        QVERIFY(!tailscale::StatusParser::parse(
+            R"j({"BackendState":"Running","Self":{},"Peer":{"nodekey:1":3}})j", &error));
         QCOMPARE(error, QStringLiteral("tailscale status: peer nodekey:1 is not a JSON object"));
         // Logged out: no Self, still a status.
-        const auto stopped = tailscale::StatusParser::parse(R"j({"BackendState":"NeedsLogin","Self":null})j", &error);
+        const auto stopped = tailscale::StatusParser::parse(
+            R"j({"BackendState":"NeedsLogin","Self":null})j", &error);
         QVERIFY(stopped);
         QCOMPARE(stopped->backendState, QStringLiteral("NeedsLogin"));
     }
@@ -332,11 +363,14 @@ private Q_SLOTS:
     void nvidiaSmiBusyIdle()
     {
         // The fixtures were captured with these seven fields (no power.limit).
-        const QStringList fields = {QStringLiteral("index"), QStringLiteral("name"), QStringLiteral("utilization.gpu"),
-                                    QStringLiteral("memory.used"), QStringLiteral("memory.total"),
-                                    QStringLiteral("temperature.gpu"), QStringLiteral("power.draw")};
+        const QStringList fields = {
+            QStringLiteral("index"),           QStringLiteral("name"),
+            QStringLiteral("utilization.gpu"), QStringLiteral("memory.used"),
+            QStringLiteral("memory.total"),    QStringLiteral("temperature.gpu"),
+            QStringLiteral("power.draw")};
         QString error;
-        const auto busy = gpu::NvidiaSmi::parseGpus(fixture(QStringLiteral("nvidia-smi/busy-query-gpu-noheader.csv")), fields, &error);
+        const auto busy = gpu::NvidiaSmi::parseGpus(
+            fixture(QStringLiteral("nvidia-smi/busy-query-gpu-noheader.csv")), fields, &error);
         QVERIFY2(busy, qPrintable(error));
         QCOMPARE(busy->size(), 1);
         QCOMPARE(busy->first().index, 0);
@@ -347,23 +381,27 @@ private Q_SLOTS:
         QCOMPARE(*busy->first().temperatureC, 50.0);
         QCOMPARE(*busy->first().powerDrawW, 380.85);
         QVERIFY(!busy->first().powerLimitW);
-        const auto idle = gpu::NvidiaSmi::parseGpus(fixture(QStringLiteral("nvidia-smi/idle-query-gpu-noheader.csv")), fields, &error);
+        const auto idle = gpu::NvidiaSmi::parseGpus(
+            fixture(QStringLiteral("nvidia-smi/idle-query-gpu-noheader.csv")), fields, &error);
         QVERIFY2(idle, qPrintable(error));
         QCOMPARE(*idle->first().utilizationPercent, 0.0);
         QCOMPARE(*idle->first().memoryUsedMiB, 0.0);
         QCOMPARE(*idle->first().temperatureC, 39.0);
         QCOMPARE(*idle->first().powerDrawW, 123.36);
         // The monitor's own eight fields do not fit a seven-value line.
-        QVERIFY(!gpu::NvidiaSmi::parseGpus(fixture(QStringLiteral("nvidia-smi/idle-query-gpu-noheader.csv")),
-                                           gpu::NvidiaSmi::gpuFields(), &error));
-        QCOMPARE(error, QStringLiteral("nvidia-smi --query-gpu: line 1: 7 values for 8 fields (cut off or a different query?)"));
+        QVERIFY(!gpu::NvidiaSmi::parseGpus(
+            fixture(QStringLiteral("nvidia-smi/idle-query-gpu-noheader.csv")),
+            gpu::NvidiaSmi::gpuFields(), &error));
+        QCOMPARE(error, QStringLiteral("nvidia-smi --query-gpu: line 1: 7 values for 8 fields (cut "
+                                       "off or a different query?)"));
     }
     void nvidiaSmiHeaderAndUnits()
     {
         // With a header and units the header decides what each column is.
         QString error;
-        const auto g = gpu::NvidiaSmi::parseGpus(fixture(QStringLiteral("nvidia-smi/busy-query-gpu.csv")),
-                                                 gpu::NvidiaSmi::gpuFields(), &error);
+        const auto g =
+            gpu::NvidiaSmi::parseGpus(fixture(QStringLiteral("nvidia-smi/busy-query-gpu.csv")),
+                                      gpu::NvidiaSmi::gpuFields(), &error);
         QVERIFY2(g, qPrintable(error));
         QCOMPARE(g->size(), 1);
         QCOMPARE(g->first().uuid, QStringLiteral("GPU-566418d4-ab32-d2ed-7590-b23b6f686c50"));
@@ -388,48 +426,63 @@ private Q_SLOTS:
     void nvidiaSmiProcesses()
     {
         QString error;
-        const auto busy = gpu::NvidiaSmi::parseProcesses(fixture(QStringLiteral("nvidia-smi/busy-compute-apps.csv")),
-                                                         gpu::NvidiaSmi::processFields(), &error);
+        const auto busy = gpu::NvidiaSmi::parseProcesses(
+            fixture(QStringLiteral("nvidia-smi/busy-compute-apps.csv")),
+            gpu::NvidiaSmi::processFields(), &error);
         QVERIFY2(busy, qPrintable(error));
         QCOMPARE(busy->size(), 1);
         QCOMPARE(busy->first().pid, 500);
         QCOMPARE(busy->first().name, QStringLiteral("/tmp/busy"));
         QCOMPARE(*busy->first().usedMemoryMiB, 12806.0);
-        const auto idle = gpu::NvidiaSmi::parseProcesses(fixture(QStringLiteral("nvidia-smi/idle-compute-apps.csv")),
-                                                         gpu::NvidiaSmi::processFields(), &error);
+        const auto idle = gpu::NvidiaSmi::parseProcesses(
+            fixture(QStringLiteral("nvidia-smi/idle-compute-apps.csv")),
+            gpu::NvidiaSmi::processFields(), &error);
         QVERIFY2(idle, qPrintable(error));
         QVERIFY(idle->isEmpty());
-        QVERIFY(gpu::NvidiaSmi::parseProcesses("", gpu::NvidiaSmi::processFields(), &error)->isEmpty());
+        QVERIFY(
+            gpu::NvidiaSmi::parseProcesses("", gpu::NvidiaSmi::processFields(), &error)->isEmpty());
     }
     void nvidiaSmiMalformed()
     {
         QString error;
-        QVERIFY(!gpu::NvidiaSmi::parseGpus("0, NVIDIA H200, 100, 128", gpu::NvidiaSmi::gpuFields(), &error));
-        QCOMPARE(error, QStringLiteral("nvidia-smi --query-gpu: line 1: 4 values for 8 fields (cut off or a different query?)"));
-        QVERIFY(!gpu::NvidiaSmi::parseGpus("0, X, lots, 1, 2, 3, 4, 5", gpu::NvidiaSmi::gpuFields(), &error));
-        QCOMPARE(error, QStringLiteral("nvidia-smi --query-gpu: line 1: utilization.gpu: not a number: \"lots\""));
+        QVERIFY(!gpu::NvidiaSmi::parseGpus("0, NVIDIA H200, 100, 128", gpu::NvidiaSmi::gpuFields(),
+                                           &error));
+        QCOMPARE(error, QStringLiteral("nvidia-smi --query-gpu: line 1: 4 values for 8 fields (cut "
+                                       "off or a different query?)"));
+        QVERIFY(!gpu::NvidiaSmi::parseGpus("0, X, lots, 1, 2, 3, 4, 5", gpu::NvidiaSmi::gpuFields(),
+                                           &error));
+        QCOMPARE(error,
+                 QStringLiteral(
+                     "nvidia-smi --query-gpu: line 1: utilization.gpu: not a number: \"lots\""));
         QVERIFY(!gpu::NvidiaSmi::parseGpus(
-            "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.", gpu::NvidiaSmi::gpuFields(), &error));
-        QVERIFY2(error.startsWith(QStringLiteral("nvidia-smi --query-gpu: NVIDIA-SMI has failed")), qPrintable(error));
-        QVERIFY(!gpu::NvidiaSmi::parseProcesses("abc, /x, 1", gpu::NvidiaSmi::processFields(), &error));
-        QCOMPARE(error, QStringLiteral("nvidia-smi --query-compute-apps: line 1: pid: not a number: \"abc\""));
+            "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.",
+            gpu::NvidiaSmi::gpuFields(), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("nvidia-smi --query-gpu: NVIDIA-SMI has failed")),
+                 qPrintable(error));
+        QVERIFY(
+            !gpu::NvidiaSmi::parseProcesses("abc, /x, 1", gpu::NvidiaSmi::processFields(), &error));
+        QCOMPARE(error, QStringLiteral(
+                            "nvidia-smi --query-compute-apps: line 1: pid: not a number: \"abc\""));
     }
 
     // --- Ollama -------------------------------------------------------------
     void ollamaVersion()
     {
         QString error;
-        QCOMPARE(*gpu::OllamaParser::parseVersion(fixture(QStringLiteral("ollama/api-version.doc.json")), &error),
+        QCOMPARE(*gpu::OllamaParser::parseVersion(
+                     fixture(QStringLiteral("ollama/api-version.doc.json")), &error),
                  QStringLiteral("0.5.1"));
         QVERIFY(!gpu::OllamaParser::parseVersion("{\"versio", &error));
-        QVERIFY2(error.startsWith(QStringLiteral("Ollama /api/version: line 1: not JSON")), qPrintable(error));
+        QVERIFY2(error.startsWith(QStringLiteral("Ollama /api/version: line 1: not JSON")),
+                 qPrintable(error));
         QVERIFY(!gpu::OllamaParser::parseVersion("{}", &error));
         QCOMPARE(error, QStringLiteral("Ollama /api/version: no \"version\""));
     }
     void ollamaTags()
     {
         QString error;
-        const auto doc = gpu::OllamaParser::parseTags(fixture(QStringLiteral("ollama/api-tags.doc.json")), &error);
+        const auto doc = gpu::OllamaParser::parseTags(
+            fixture(QStringLiteral("ollama/api-tags.doc.json")), &error);
         QVERIFY2(doc, qPrintable(error));
         QCOMPARE(doc->size(), 2);
         QCOMPARE(doc->at(0).name, QStringLiteral("deepseek-r1:latest"));
@@ -438,9 +491,11 @@ private Q_SLOTS:
         QCOMPARE(doc->at(0).parameterSize, QStringLiteral("7.6B"));
         QCOMPARE(doc->at(0).quantization, QStringLiteral("Q4_K_M"));
         QCOMPARE(doc->at(1).sizeBytes, Q_INT64_C(2019393189));
-        QCOMPARE(doc->at(1).modifiedAt, QDateTime(QDate(2025, 5, 5), QTime(0, 37, 44, 706), Qt::UTC));
+        QCOMPARE(doc->at(1).modifiedAt,
+                 QDateTime(QDate(2025, 5, 5), QTime(0, 37, 44, 706), Qt::UTC));
         QCOMPARE(gpu::formatBytes(double(doc->at(0).sizeBytes)), QStringLiteral("4.4 GiB"));
-        const auto real = gpu::OllamaParser::parseTags(fixture(QStringLiteral("ollama/api-tags.real.json")), &error);
+        const auto real = gpu::OllamaParser::parseTags(
+            fixture(QStringLiteral("ollama/api-tags.real.json")), &error);
         QVERIFY2(real, qPrintable(error));
         QCOMPARE(real->size(), 2);
         QCOMPARE(real->at(0).name, QStringLiteral("codellama:latest"));
@@ -453,26 +508,32 @@ private Q_SLOTS:
     void ollamaPs()
     {
         QString error;
-        const auto doc = gpu::OllamaParser::parsePs(fixture(QStringLiteral("ollama/api-ps.doc.json")), &error);
+        const auto doc =
+            gpu::OllamaParser::parsePs(fixture(QStringLiteral("ollama/api-ps.doc.json")), &error);
         QVERIFY2(doc, qPrintable(error));
         QCOMPARE(doc->size(), 1);
         QCOMPARE(doc->first().name, QStringLiteral("mistral:latest"));
         QCOMPARE(doc->first().sizeVramBytes, Q_INT64_C(5137025024));
         QCOMPARE(doc->first().processorText(), QStringLiteral("100% GPU"));
-        QCOMPARE(doc->first().expiresAt, QDateTime(QDate(2024, 6, 4), QTime(21, 38, 31, 837), Qt::UTC));
-        QCOMPARE(doc->first().untilText(QDateTime::currentDateTimeUtc()), QStringLiteral("stopping\u2026"));
+        QCOMPARE(doc->first().expiresAt,
+                 QDateTime(QDate(2024, 6, 4), QTime(21, 38, 31, 837), Qt::UTC));
+        QCOMPARE(doc->first().untilText(QDateTime::currentDateTimeUtc()),
+                 QStringLiteral("stopping\u2026"));
         QCOMPARE(doc->first().contextLength, 0);
 
-        const auto loaded = gpu::OllamaParser::parsePs(fixture(QStringLiteral("ollama/api-ps-loaded.real.json")), &error);
+        const auto loaded = gpu::OllamaParser::parsePs(
+            fixture(QStringLiteral("ollama/api-ps-loaded.real.json")), &error);
         QVERIFY2(loaded, qPrintable(error));
         QCOMPARE(loaded->first().name, QStringLiteral("gemma3:latest"));
         QCOMPARE(loaded->first().sizeBytes, Q_INT64_C(5964735424));
         QCOMPARE(loaded->first().parameterSize, QStringLiteral("4.3B"));
-        QCOMPARE(loaded->first().expiresAt, QDateTime(QDate(2025, 8, 7), QTime(22, 7, 26, 817), Qt::UTC));
+        QCOMPARE(loaded->first().expiresAt,
+                 QDateTime(QDate(2025, 8, 7), QTime(22, 7, 26, 817), Qt::UTC));
         const QDateTime before = loaded->first().expiresAt.addSecs(-300);
         QCOMPARE(loaded->first().untilText(before), QStringLiteral("in 5 min"));
 
-        const auto partial = gpu::OllamaParser::parsePs(fixture(QStringLiteral("ollama/api-ps-partial-offload.doc.json")), &error);
+        const auto partial = gpu::OllamaParser::parsePs(
+            fixture(QStringLiteral("ollama/api-ps-partial-offload.doc.json")), &error);
         QVERIFY2(partial, qPrintable(error));
         QCOMPARE(partial->first().sizeBytes, Q_INT64_C(6591830464));
         QCOMPARE(partial->first().sizeVramBytes, Q_INT64_C(5333539264));

@@ -91,10 +91,7 @@ class TestComposeService : public QObject
     RecordingTransport *m_fake = nullptr;
     std::unique_ptr<compose::ComposeService> m_service;
 
-    static QStringList ps(const QStringList &argv)
-    {
-        return argv;
-    }
+    static QStringList ps(const QStringList &argv) { return argv; }
 
 private Q_SLOTS:
     void init()
@@ -103,7 +100,8 @@ private Q_SLOTS:
         m_fake->setParent(this);
         m_fake->answer = [](const QStringList &argv) {
             if (argv.contains(QStringLiteral("ls")))
-                return ok(R"j([{"Name":"example","Status":"exited(1), running(1)","ConfigFiles":"/srv/example/compose.yaml"}])j");
+                return ok(
+                    R"j([{"Name":"example","Status":"exited(1), running(1)","ConfigFiles":"/srv/example/compose.yaml"}])j");
             if (argv.contains(QStringLiteral("ps")))
                 return ok(fixture(QStringLiteral("docker-compose/ps-v2.21-ndjson.doc.jsonl")));
             return ok("");
@@ -127,10 +125,11 @@ private Q_SLOTS:
         QCOMPARE(m_fake->requests.at(0).argv,
                  (QStringList{"docker", "compose", "ls", "--all", "--format", "json"}));
         QCOMPARE(m_fake->requests.at(1).argv,
-                 (QStringList{"docker", "compose", "-p", "example", "-f", "/srv/example/compose.yaml", "ps", "--all",
-                              "--format", "json"}));
+                 (QStringList{"docker", "compose", "-p", "example", "-f",
+                              "/srv/example/compose.yaml", "ps", "--all", "--format", "json"}));
         QCOMPARE(m_service->services(QStringLiteral("example")), (QStringList{"bar", "foo"}));
-        QCOMPARE(m_service->containers(QStringLiteral("example")).at(1).state, QStringLiteral("running"));
+        QCOMPARE(m_service->containers(QStringLiteral("example")).at(1).state,
+                 QStringLiteral("running"));
         QVERIFY(m_service->fetchedAt().isValid());
         QVERIFY(m_service->containersFetchedAt(QStringLiteral("example")).isValid());
         QVERIFY(!m_service->isStale());
@@ -141,12 +140,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("project");
         QTest::addColumn<QString>("service");
         QTest::addColumn<QString>("why");
-        QTest::newRow("metacharacters") << "example" << "foo; rm -rf /" << "is not a service Compose listed";
-        QTest::newRow("substitution") << "example" << "$(reboot)" << "is not a service Compose listed";
-        QTest::newRow("option") << "example" << "--help" << "is not a service Compose listed";
-        QTest::newRow("unlisted service") << "example" << "nextcloud" << "is not a service Compose listed";
-        QTest::newRow("unlisted project") << "infra" << "" << "is not a Compose project listed";
-        QTest::newRow("project injection") << "example;id" << "" << "is not a Compose project listed";
+        QTest::newRow("metacharacters") << "example"
+                                        << "foo; rm -rf /"
+                                        << "is not a service Compose listed";
+        QTest::newRow("substitution") << "example"
+                                      << "$(reboot)"
+                                      << "is not a service Compose listed";
+        QTest::newRow("option") << "example"
+                                << "--help"
+                                << "is not a service Compose listed";
+        QTest::newRow("unlisted service") << "example"
+                                          << "nextcloud"
+                                          << "is not a service Compose listed";
+        QTest::newRow("unlisted project") << "infra"
+                                          << ""
+                                          << "is not a Compose project listed";
+        QTest::newRow("project injection") << "example;id"
+                                           << ""
+                                           << "is not a Compose project listed";
     }
     void rejectsNamesComposeDidNotList()
     {
@@ -157,7 +168,8 @@ private Q_SLOTS:
         m_service->refresh();
         QVERIFY(changed.wait());
         const int sent = int(m_fake->requests.size());
-        compose::ComposeAction *action = m_service->run(compose::ComposeService::Verb::Restart, project, service);
+        compose::ComposeAction *action =
+            m_service->run(compose::ComposeService::Verb::Restart, project, service);
         QSignalSpy finished(action, &compose::ComposeAction::finished);
         QVERIFY(finished.wait());
         QCOMPARE(action->state(), compose::ComposeAction::State::Failed);
@@ -170,8 +182,8 @@ private Q_SLOTS:
 
     void nothingIsSentBeforeAListing()
     {
-        compose::ComposeAction *action = m_service->run(compose::ComposeService::Verb::Stop, QStringLiteral("example"),
-                                                        QStringLiteral("foo"));
+        compose::ComposeAction *action = m_service->run(
+            compose::ComposeService::Verb::Stop, QStringLiteral("example"), QStringLiteral("foo"));
         QSignalSpy finished(action, &compose::ComposeAction::finished);
         QVERIFY(finished.wait());
         QCOMPARE(action->state(), compose::ComposeAction::State::Failed);
@@ -183,10 +195,14 @@ private Q_SLOTS:
         QTest::addColumn<int>("verb");
         QTest::addColumn<QString>("service");
         QTest::addColumn<QStringList>("tail");
-        QTest::newRow("restart service") << int(compose::ComposeService::Verb::Restart) << "foo" << QStringList{"restart", "foo"};
-        QTest::newRow("up service") << int(compose::ComposeService::Verb::Up) << "bar" << QStringList{"up", "-d", "bar"};
-        QTest::newRow("pull project") << int(compose::ComposeService::Verb::Pull) << "" << QStringList{"pull"};
-        QTest::newRow("stop service") << int(compose::ComposeService::Verb::Stop) << "foo" << QStringList{"stop", "foo"};
+        QTest::newRow("restart service") << int(compose::ComposeService::Verb::Restart) << "foo"
+                                         << QStringList{"restart", "foo"};
+        QTest::newRow("up service")
+            << int(compose::ComposeService::Verb::Up) << "bar" << QStringList{"up", "-d", "bar"};
+        QTest::newRow("pull project")
+            << int(compose::ComposeService::Verb::Pull) << "" << QStringList{"pull"};
+        QTest::newRow("stop service")
+            << int(compose::ComposeService::Verb::Stop) << "foo" << QStringList{"stop", "foo"};
         QTest::newRow("logs") << int(compose::ComposeService::Verb::Logs) << "foo"
                               << QStringList{"logs", "--no-color", "--tail", "50", "foo"};
     }
@@ -199,12 +215,14 @@ private Q_SLOTS:
         m_service->refresh();
         QVERIFY(changed.wait());
         const int sent = int(m_fake->requests.size());
-        auto *action = m_service->run(compose::ComposeService::Verb(verb), QStringLiteral("example"), service, 50);
+        auto *action = m_service->run(compose::ComposeService::Verb(verb),
+                                      QStringLiteral("example"), service, 50);
         QSignalSpy finished(action, &compose::ComposeAction::finished);
         QVERIFY(finished.wait());
         QCOMPARE(action->state(), compose::ComposeAction::State::Succeeded);
         QCOMPARE(action->exitStatus(), 0);
-        const QStringList head{"docker", "compose", "-p", "example", "-f", "/srv/example/compose.yaml"};
+        const QStringList head{"docker",  "compose", "-p",
+                               "example", "-f",      "/srv/example/compose.yaml"};
         QCOMPARE(m_fake->requests.at(sent).argv, head + tail);
         QCOMPARE(action->command(), remote::displayCommand(head + tail));
         if (verb == int(compose::ComposeService::Verb::Logs)) {
@@ -233,12 +251,15 @@ private Q_SLOTS:
             r.standardError = "Error response from daemon: pull access denied for foo\n";
             return r;
         };
-        auto *action = m_service->run(compose::ComposeService::Verb::Pull, QStringLiteral("example"), QStringLiteral("foo"));
+        auto *action = m_service->run(compose::ComposeService::Verb::Pull,
+                                      QStringLiteral("example"), QStringLiteral("foo"));
         QSignalSpy finished(action, &compose::ComposeAction::finished);
         QVERIFY(finished.wait());
         QCOMPARE(action->state(), compose::ComposeAction::State::Failed);
         QCOMPARE(action->exitStatus(), 1);
-        QCOMPARE(action->message(), QStringLiteral("exit status 1: Error response from daemon: pull access denied for foo"));
+        QCOMPARE(action->message(),
+                 QStringLiteral(
+                     "exit status 1: Error response from daemon: pull access denied for foo"));
         QVERIFY(action->output().contains("pull access denied"));
     }
 
@@ -257,12 +278,14 @@ private Q_SLOTS:
         m_fake->answer = [](const QStringList &argv) {
             if (argv.contains(QStringLiteral("ls")))
                 return ok(R"j([{"Name":"example","Status":"running(2)"}])j");
-            return ok(fixture(QStringLiteral("docker-compose/ps-v2.21-ndjson.doc.jsonl")).left(300));
+            return ok(
+                fixture(QStringLiteral("docker-compose/ps-v2.21-ndjson.doc.jsonl")).left(300));
         };
         QSignalSpy failed(m_service.get(), &compose::ComposeService::failed);
         m_service->refresh();
         QVERIFY(failed.wait());
-        QVERIFY2(failed.first().first().toString().startsWith(QStringLiteral("pochama: docker compose ps: line 2: not JSON")),
+        QVERIFY2(failed.first().first().toString().startsWith(
+                     QStringLiteral("pochama: docker compose ps: line 2: not JSON")),
                  qPrintable(failed.first().first().toString()));
     }
 
@@ -279,7 +302,8 @@ private Q_SLOTS:
         QVERIFY(changed.wait());
         QCOMPARE(service.projects().size(), 1);
         QCOMPARE(service.projects().first().name, QStringLiteral("infra"));
-        QCOMPARE(service.projects().first().configFiles, QStringList{"/home/ubuntu/infra/compose.yaml"});
+        QCOMPARE(service.projects().first().configFiles,
+                 QStringList{"/home/ubuntu/infra/compose.yaml"});
         QCOMPARE(service.services(QStringLiteral("infra")),
                  (QStringList{"tailscale", "traefik", "nfs-server", "nextcloud"}));
         auto stateOf = [&service](const QString &svc) {
@@ -297,7 +321,8 @@ private Q_SLOTS:
         QStringList seen;
         connect(&service, &compose::ComposeService::containersChanged, this,
                 [&] { seen << stateOf(QStringLiteral("traefik")); });
-        auto *action = service.run(compose::ComposeService::Verb::Restart, QStringLiteral("infra"), QStringLiteral("traefik"));
+        auto *action = service.run(compose::ComposeService::Verb::Restart, QStringLiteral("infra"),
+                                   QStringLiteral("traefik"));
         QSignalSpy finished(action, &compose::ComposeAction::finished);
         QVERIFY(finished.wait());
         QCOMPARE(action->state(), compose::ComposeAction::State::Succeeded);
@@ -308,7 +333,8 @@ private Q_SLOTS:
         QCOMPARE(seen.first(), QStringLiteral("restarting"));
 
         // Stop: exited, and the project's status counts it.
-        auto *stop = service.run(compose::ComposeService::Verb::Stop, QStringLiteral("infra"), QStringLiteral("nextcloud"));
+        auto *stop = service.run(compose::ComposeService::Verb::Stop, QStringLiteral("infra"),
+                                 QStringLiteral("nextcloud"));
         QSignalSpy stopped(stop, &compose::ComposeAction::finished);
         QVERIFY(stopped.wait());
         QTRY_COMPARE(stateOf(QStringLiteral("nextcloud")), QStringLiteral("exited (0)"));
@@ -318,7 +344,8 @@ private Q_SLOTS:
         QVERIFY(projects.wait());
         QCOMPARE(service.projects().first().status, QStringLiteral("exited(1), running(3)"));
         // up -d brings it back.
-        auto *up = service.run(compose::ComposeService::Verb::Up, QStringLiteral("infra"), QStringLiteral("nextcloud"));
+        auto *up = service.run(compose::ComposeService::Verb::Up, QStringLiteral("infra"),
+                               QStringLiteral("nextcloud"));
         QSignalSpy upDone(up, &compose::ComposeAction::finished);
         QVERIFY(upDone.wait());
         QTRY_COMPARE(stateOf(QStringLiteral("nextcloud")), QStringLiteral("running (healthy)"));
@@ -333,13 +360,15 @@ private Q_SLOTS:
         QSignalSpy changed(&service, &compose::ComposeService::containersChanged);
         service.refresh();
         QVERIFY(changed.wait());
-        auto *last = service.run(compose::ComposeService::Verb::Logs, QStringLiteral("infra"), QStringLiteral("nfs-server"), 3);
+        auto *last = service.run(compose::ComposeService::Verb::Logs, QStringLiteral("infra"),
+                                 QStringLiteral("nfs-server"), 3);
         QSignalSpy lastDone(last, &compose::ComposeAction::finished);
         QVERIFY(lastDone.wait());
         QCOMPARE(last->output().count('\n'), 3);
         QVERIFY(last->output().startsWith("infra-nfs-server-1  | "));
 
-        auto *follow = service.run(compose::ComposeService::Verb::Logs, QStringLiteral("infra"), QStringLiteral("traefik"), 2, true);
+        auto *follow = service.run(compose::ComposeService::Verb::Logs, QStringLiteral("infra"),
+                                   QStringLiteral("traefik"), 2, true);
         QVERIFY(follow->isFollow());
         QSignalSpy chunks(follow, &compose::ComposeAction::outputArrived);
         QTRY_VERIFY(chunks.size() >= 3);
@@ -366,7 +395,8 @@ private Q_SLOTS:
         const auto r = finished.first().first().value<remote::CommandResult>();
         QVERIFY(r.ran);
         QCOMPARE(r.exitStatus, 127);
-        QCOMPARE(QString::fromUtf8(r.standardError), QStringLiteral("the demo lab cannot run: rm -rf '/tmp/x y' (on pochama)\n"));
+        QCOMPARE(QString::fromUtf8(r.standardError),
+                 QStringLiteral("the demo lab cannot run: rm -rf '/tmp/x y' (on pochama)\n"));
         request.host = QStringLiteral("nowhere");
         job = demo.run(request);
         QSignalSpy finished2(job, &remote::CommandJob::finished);
@@ -430,7 +460,8 @@ private Q_SLOTS:
         QSignalSpy failed(&wrong, &gpu::GpuMonitor::failed);
         wrong.refresh();
         QVERIFY(failed.wait());
-        QVERIFY2(failed.first().first().toString().startsWith(QStringLiteral("bracky: nvidia-smi not found (exit status 127)")),
+        QVERIFY2(failed.first().first().toString().startsWith(
+                     QStringLiteral("bracky: nvidia-smi not found (exit status 127)")),
                  qPrintable(failed.first().first().toString()));
         QVERIFY(wrong.isStale());
     }

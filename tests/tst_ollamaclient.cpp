@@ -33,9 +33,12 @@ private Q_SLOTS:
     void readsTheFixturesThroughHttp()
     {
         demolab::OllamaReplay replay;
-        replay.setResponse(QStringLiteral("/api/version"), fixture(QStringLiteral("ollama/api-version.doc.json")));
-        replay.setResponse(QStringLiteral("/api/tags"), fixture(QStringLiteral("ollama/api-tags.real.json")));
-        replay.setResponse(QStringLiteral("/api/ps"), fixture(QStringLiteral("ollama/api-ps-partial-offload.doc.json")));
+        replay.setResponse(QStringLiteral("/api/version"),
+                           fixture(QStringLiteral("ollama/api-version.doc.json")));
+        replay.setResponse(QStringLiteral("/api/tags"),
+                           fixture(QStringLiteral("ollama/api-tags.real.json")));
+        replay.setResponse(QStringLiteral("/api/ps"),
+                           fixture(QStringLiteral("ollama/api-ps-partial-offload.doc.json")));
         QVERIFY(replay.listen());
         gpu::OllamaClient client(&m_network, replay.url(), QStringLiteral("gpu-server"));
         QSignalSpy updated(&client, &gpu::OllamaClient::updated);
@@ -77,8 +80,10 @@ private Q_SLOTS:
     void errorBodyIsReported()
     {
         demolab::OllamaReplay replay;
-        replay.setResponse(QStringLiteral("/api/version"), fixture(QStringLiteral("ollama/api-version.doc.json")));
-        replay.setResponse(QStringLiteral("/api/tags"), fixture(QStringLiteral("ollama/api-tags.doc.json")).left(200));
+        replay.setResponse(QStringLiteral("/api/version"),
+                           fixture(QStringLiteral("ollama/api-version.doc.json")));
+        replay.setResponse(QStringLiteral("/api/tags"),
+                           fixture(QStringLiteral("ollama/api-tags.doc.json")).left(200));
         replay.setResponse(QStringLiteral("/api/ps"), "{\"error\":\"server busy\"}", 500);
         QVERIFY(replay.listen());
         gpu::OllamaClient client(&m_network, replay.url(), QStringLiteral("gpu-server"));
@@ -107,7 +112,9 @@ private Q_SLOTS:
         QVERIFY(failed.wait(5000));
         const QString error = failed.first().first().toString();
         QVERIFY2(error.startsWith(QStringLiteral("gpu-server: Ollama /api/")), qPrintable(error));
-        QVERIFY2(error.contains(QStringLiteral("connection refused at http://127.0.0.1:%1/api/").arg(port)), qPrintable(error));
+        QVERIFY2(error.contains(
+                     QStringLiteral("connection refused at http://127.0.0.1:%1/api/").arg(port)),
+                 qPrintable(error));
         QVERIFY(error.contains(QStringLiteral("is the service running")));
         QVERIFY(client.isStale());
 
@@ -116,7 +123,9 @@ private Q_SLOTS:
         webui.refresh();
         QVERIFY(probed.wait(5000));
         QCOMPARE(webui.health(), Health::Critical);
-        QVERIFY2(webui.text().startsWith(QStringLiteral("gpu-server: Open WebUI /health: connection refused")), qPrintable(webui.text()));
+        QVERIFY2(webui.text().startsWith(
+                     QStringLiteral("gpu-server: Open WebUI /health: connection refused")),
+                 qPrintable(webui.text()));
     }
 
     void silentServerTimesOut()
@@ -137,7 +146,10 @@ private Q_SLOTS:
         client.refresh();
         QVERIFY(failed.wait(10000));
         const QString error = failed.first().first().toString();
-        QVERIFY2(error.contains(QStringLiteral("no answer from http://127.0.0.1:%1/api/").arg(silent.serverPort())), qPrintable(error));
+        QVERIFY2(
+            error.contains(
+                QStringLiteral("no answer from http://127.0.0.1:%1/api/").arg(silent.serverPort())),
+            qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("within 0.3 s")), qPrintable(error));
         QVERIFY(!held.isEmpty());
     }

@@ -68,7 +68,8 @@ std::optional<Container> containerFrom(const QJsonValue &value, QString *why)
 Health ProjectInfo::health() const
 {
     if (counts.isEmpty())
-        return status.compare(QLatin1String("running"), Qt::CaseInsensitive) == 0 ? Health::Ok : Health::Unknown;
+        return status.compare(QLatin1String("running"), Qt::CaseInsensitive) == 0 ? Health::Ok
+                                                                                  : Health::Unknown;
     int total = 0;
     for (int n : counts)
         total += n;
@@ -92,9 +93,12 @@ QString Container::portsText() const
     QSet<QString> seen;
     for (const Publisher &p : publishers) {
         // The same port bound on 0.0.0.0 and :: is one port to the user.
-        QString t = p.publishedPort ? QStringLiteral(":%1->%2/%3").arg(p.publishedPort).arg(p.targetPort).arg(
-                                          p.protocol.isEmpty() ? QStringLiteral("tcp") : p.protocol)
-                                    : p.text();
+        QString t = p.publishedPort
+                        ? QStringLiteral(":%1->%2/%3")
+                              .arg(p.publishedPort)
+                              .arg(p.targetPort)
+                              .arg(p.protocol.isEmpty() ? QStringLiteral("tcp") : p.protocol)
+                        : p.text();
         if (!seen.contains(t)) {
             seen.insert(t);
             out << t;
@@ -133,7 +137,9 @@ std::optional<QList<ProjectInfo>> ComposeParser::parseLs(const QByteArray &outpu
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
     if (pe.error != QJsonParseError::NoError) {
-        *error = tr("docker compose ls: line %1: not JSON: %2").arg(lineOf(text, pe.offset)).arg(pe.errorString());
+        *error = tr("docker compose ls: line %1: not JSON: %2")
+                     .arg(lineOf(text, pe.offset))
+                     .arg(pe.errorString());
         return std::nullopt;
     }
     if (!doc.isArray()) {
@@ -176,7 +182,9 @@ std::optional<QList<Container>> ComposeParser::parsePs(const QByteArray &output,
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
         if (pe.error != QJsonParseError::NoError) {
-            *error = tr("docker compose ps: line %1: not JSON: %2").arg(lineOf(text, pe.offset)).arg(pe.errorString());
+            *error = tr("docker compose ps: line %1: not JSON: %2")
+                         .arg(lineOf(text, pe.offset))
+                         .arg(pe.errorString());
             return std::nullopt;
         }
         const QJsonArray list = doc.array();
@@ -198,7 +206,8 @@ std::optional<QList<Container>> ComposeParser::parsePs(const QByteArray &output,
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(line, &pe);
         if (pe.error != QJsonParseError::NoError) {
-            *error = tr("docker compose ps: line %1: not JSON: %2").arg(i + 1).arg(pe.errorString());
+            *error =
+                tr("docker compose ps: line %1: not JSON: %2").arg(i + 1).arg(pe.errorString());
             return std::nullopt;
         }
         auto c = containerFrom(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(), &why);

@@ -8,7 +8,6 @@
 #include <QList>
 #include <QMap>
 #include <QString>
-
 #include <optional>
 
 namespace labdeck::compose {
@@ -17,8 +16,8 @@ namespace labdeck::compose {
 struct ProjectInfo
 {
     QString name;
-    QString status;      // "running(2)", "exited(1), running(2)", or "Running" (old compose-cli)
-    QStringList configFiles; // from ConfigFiles (comma-separated); empty with old compose-cli
+    QString status; // "running(2)", "exited(1), running(2)", or "Running" (old compose-cli)
+    QStringList configFiles;   // from ConfigFiles (comma-separated); empty with old compose-cli
     QMap<QString, int> counts; // state -> containers; empty when the status has no counts
 
     // Ok when every container runs, Warning when some do not, Critical when
@@ -29,10 +28,10 @@ struct ProjectInfo
 // One published (or only exposed) port of a container.
 struct Publisher
 {
-    QString url;          // the bound address ("0.0.0.0", "::"); empty when not published
-    int targetPort = 0;   // the container's port
+    QString url;           // the bound address ("0.0.0.0", "::"); empty when not published
+    int targetPort = 0;    // the container's port
     int publishedPort = 0; // the host's port; 0 when not published
-    QString protocol;     // "tcp", "udp"
+    QString protocol;      // "tcp", "udp"
 
     // "0.0.0.0:8080->80/tcp", or "3306/tcp" when not published.
     [[nodiscard]] QString text() const;
@@ -69,10 +68,12 @@ class ComposeParser
 public:
     // `docker compose ls --format json`: one JSON array. On malformed input
     // returns nullopt and sets error ("docker compose ls: ...").
-    [[nodiscard]] static std::optional<QList<ProjectInfo>> parseLs(const QByteArray &output, QString *error);
+    [[nodiscard]] static std::optional<QList<ProjectInfo>> parseLs(const QByteArray &output,
+                                                                   QString *error);
     // `docker compose ps --format json`: a JSON array (before v2.21) or one
     // object per line (v2.21 and later). Empty output is an empty list.
-    [[nodiscard]] static std::optional<QList<Container>> parsePs(const QByteArray &output, QString *error);
+    [[nodiscard]] static std::optional<QList<Container>> parsePs(const QByteArray &output,
+                                                                 QString *error);
 };
 
 } // namespace labdeck::compose

@@ -108,18 +108,24 @@ QStringList ComposeService::services(const QString &project) const
 QString ComposeService::verbName(Verb verb)
 {
     switch (verb) {
-    case Verb::Restart: return QStringLiteral("restart");
-    case Verb::Up: return QStringLiteral("up -d");
-    case Verb::Pull: return QStringLiteral("pull");
-    case Verb::Stop: return QStringLiteral("stop");
-    case Verb::Logs: return QStringLiteral("logs");
+    case Verb::Restart:
+        return QStringLiteral("restart");
+    case Verb::Up:
+        return QStringLiteral("up -d");
+    case Verb::Pull:
+        return QStringLiteral("pull");
+    case Verb::Stop:
+        return QStringLiteral("stop");
+    case Verb::Logs:
+        return QStringLiteral("logs");
     }
     return {};
 }
 
 QStringList ComposeService::base(const QString &project) const
 {
-    QStringList argv{QStringLiteral("docker"), QStringLiteral("compose"), QStringLiteral("-p"), project};
+    QStringList argv{QStringLiteral("docker"), QStringLiteral("compose"), QStringLiteral("-p"),
+                     project};
     for (const ProjectInfo &p : m_projects) {
         if (p.name != project)
             continue;
@@ -129,15 +135,23 @@ QStringList ComposeService::base(const QString &project) const
     return argv;
 }
 
-QStringList ComposeService::argv(Verb verb, const QString &project, const QString &service, int tailLines,
-                                 bool follow) const
+QStringList ComposeService::argv(Verb verb, const QString &project, const QString &service,
+                                 int tailLines, bool follow) const
 {
     QStringList a = base(project);
     switch (verb) {
-    case Verb::Restart: a << QStringLiteral("restart"); break;
-    case Verb::Up: a << QStringLiteral("up") << QStringLiteral("-d"); break;
-    case Verb::Pull: a << QStringLiteral("pull"); break;
-    case Verb::Stop: a << QStringLiteral("stop"); break;
+    case Verb::Restart:
+        a << QStringLiteral("restart");
+        break;
+    case Verb::Up:
+        a << QStringLiteral("up") << QStringLiteral("-d");
+        break;
+    case Verb::Pull:
+        a << QStringLiteral("pull");
+        break;
+    case Verb::Stop:
+        a << QStringLiteral("stop");
+        break;
     case Verb::Logs:
         a << QStringLiteral("logs") << QStringLiteral("--no-color") << QStringLiteral("--tail")
           << (tailLines > 0 ? QString::number(tailLines) : QStringLiteral("all"));
@@ -159,10 +173,13 @@ QString ComposeService::validate(const QString &project, const QString &service)
     for (const ProjectInfo &p : m_projects)
         listed = listed || p.name == project;
     if (!listed || !name.match(project).hasMatch())
-        return tr("%1: \"%2\" is not a Compose project listed on this host; refresh and pick one from the list.")
+        return tr("%1: \"%2\" is not a Compose project listed on this host; refresh and pick one "
+                  "from the list.")
             .arg(m_host, project);
-    if (!service.isEmpty() && (!services(project).contains(service) || !name.match(service).hasMatch()))
-        return tr("%1: \"%2\" is not a service Compose listed in project %3; refresh and pick one from the list.")
+    if (!service.isEmpty() &&
+        (!services(project).contains(service) || !name.match(service).hasMatch()))
+        return tr("%1: \"%2\" is not a service Compose listed in project %3; refresh and pick one "
+                  "from the list.")
             .arg(m_host, service, project);
     return {};
 }
@@ -196,8 +213,9 @@ void ComposeService::refresh()
 
 void ComposeService::listProjects()
 {
-    const QStringList argv{QStringLiteral("docker"), QStringLiteral("compose"), QStringLiteral("ls"),
-                           QStringLiteral("--all"), QStringLiteral("--format"), QStringLiteral("json")};
+    const QStringList argv{QStringLiteral("docker"),   QStringLiteral("compose"),
+                           QStringLiteral("ls"),       QStringLiteral("--all"),
+                           QStringLiteral("--format"), QStringLiteral("json")};
     remote::CommandJob *job = start(argv, kListTimeoutMs, false);
     if (!job) {
         fail(tr("%1: SSH: not connected").arg(m_host));
@@ -211,10 +229,11 @@ void ComposeService::listProjects()
             return;
         }
         if (r.exitStatus != 0) {
-            fail(tr("%1: docker compose ls: exit status %2: %3")
-                     .arg(m_host)
-                     .arg(r.exitStatus)
-                     .arg(lastLine(r.standardError.isEmpty() ? r.standardOutput : r.standardError)));
+            fail(
+                tr("%1: docker compose ls: exit status %2: %3")
+                    .arg(m_host)
+                    .arg(r.exitStatus)
+                    .arg(lastLine(r.standardError.isEmpty() ? r.standardOutput : r.standardError)));
             return;
         }
         QString error;
@@ -247,7 +266,8 @@ void ComposeService::listProjects()
 void ComposeService::listContainers(const QString &project, const QString &service)
 {
     QStringList argv = base(project);
-    argv << QStringLiteral("ps") << QStringLiteral("--all") << QStringLiteral("--format") << QStringLiteral("json");
+    argv << QStringLiteral("ps") << QStringLiteral("--all") << QStringLiteral("--format")
+         << QStringLiteral("json");
     if (!service.isEmpty())
         argv << service;
     remote::CommandJob *job = start(argv, kListTimeoutMs, false);
@@ -255,35 +275,37 @@ void ComposeService::listContainers(const QString &project, const QString &servi
         fail(tr("%1: SSH: not connected").arg(m_host));
         return;
     }
-    connect(job, &remote::CommandJob::finished, this, [this, project, service](const remote::CommandResult &r) {
-        if (!r.ran) {
-            fail(r.error);
-            return;
-        }
-        if (r.exitStatus != 0) {
-            fail(tr("%1: docker compose ps (project %2): exit status %3: %4")
-                     .arg(m_host, project)
-                     .arg(r.exitStatus)
-                     .arg(lastLine(r.standardError)));
-            return;
-        }
-        QString error;
-        auto list = ComposeParser::parsePs(r.standardOutput, &error);
-        if (!list) {
-            fail(m_host + QStringLiteral(": ") + error);
-            return;
-        }
-        QList<Container> &current = m_containers[project];
-        if (service.isEmpty()) {
-            current = *list;
-        } else {
-            current.removeIf([&service](const Container &c) { return c.service == service; });
-            current.append(*list);
-        }
-        m_containersAt.insert(project, QDateTime::currentDateTimeUtc());
-        m_error.clear();
-        Q_EMIT containersChanged(project);
-    });
+    connect(job, &remote::CommandJob::finished, this,
+            [this, project, service](const remote::CommandResult &r) {
+                if (!r.ran) {
+                    fail(r.error);
+                    return;
+                }
+                if (r.exitStatus != 0) {
+                    fail(tr("%1: docker compose ps (project %2): exit status %3: %4")
+                             .arg(m_host, project)
+                             .arg(r.exitStatus)
+                             .arg(lastLine(r.standardError)));
+                    return;
+                }
+                QString error;
+                auto list = ComposeParser::parsePs(r.standardOutput, &error);
+                if (!list) {
+                    fail(m_host + QStringLiteral(": ") + error);
+                    return;
+                }
+                QList<Container> &current = m_containers[project];
+                if (service.isEmpty()) {
+                    current = *list;
+                } else {
+                    current.removeIf(
+                        [&service](const Container &c) { return c.service == service; });
+                    current.append(*list);
+                }
+                m_containersAt.insert(project, QDateTime::currentDateTimeUtc());
+                m_error.clear();
+                Q_EMIT containersChanged(project);
+            });
 }
 
 void ComposeService::settle(const QString &project, const QString &service)
@@ -291,23 +313,25 @@ void ComposeService::settle(const QString &project, const QString &service)
     // Read the state again until nothing is restarting or starting.
     const QString key = joinKey(project, service);
     auto *watcher = new QObject(this);
-    connect(this, &ComposeService::containersChanged, watcher, [this, watcher, project, service, key](const QString &p) {
-        if (p != project)
-            return;
-        bool pending = false;
-        for (const Container &c : m_containers.value(project)) {
-            if ((service.isEmpty() || c.service == service) && unsettled(c))
-                pending = true;
-        }
-        const int left = m_settling.value(key, kSettlePolls) - 1;
-        if (!pending || left <= 0) {
-            m_settling.remove(key);
-            watcher->deleteLater();
-            return;
-        }
-        m_settling.insert(key, left);
-        QTimer::singleShot(m_settleMs, watcher, [this, project, service] { listContainers(project, service); });
-    });
+    connect(this, &ComposeService::containersChanged, watcher,
+            [this, watcher, project, service, key](const QString &p) {
+                if (p != project)
+                    return;
+                bool pending = false;
+                for (const Container &c : m_containers.value(project)) {
+                    if ((service.isEmpty() || c.service == service) && unsettled(c))
+                        pending = true;
+                }
+                const int left = m_settling.value(key, kSettlePolls) - 1;
+                if (!pending || left <= 0) {
+                    m_settling.remove(key);
+                    watcher->deleteLater();
+                    return;
+                }
+                m_settling.insert(key, left);
+                QTimer::singleShot(m_settleMs, watcher,
+                                   [this, project, service] { listContainers(project, service); });
+            });
     // A failed listing ends the wait; the next refresh shows the state.
     connect(this, &ComposeService::failed, watcher, [this, watcher, key] {
         m_settling.remove(key);
@@ -317,17 +341,28 @@ void ComposeService::settle(const QString &project, const QString &service)
     listContainers(project, service);
 }
 
-ComposeAction *ComposeService::run(Verb verb, const QString &project, const QString &service, int tailLines,
-                                   bool follow)
+ComposeAction *ComposeService::run(Verb verb, const QString &project, const QString &service,
+                                   int tailLines, bool follow)
 {
-    const QString target = service.isEmpty() ? tr("project %1").arg(project) : tr("%1 in %2").arg(service, project);
+    const QString target =
+        service.isEmpty() ? tr("project %1").arg(project) : tr("%1 in %2").arg(service, project);
     QString title;
     switch (verb) {
-    case Verb::Restart: title = tr("Restart %1").arg(target); break;
-    case Verb::Up: title = tr("Up %1").arg(target); break;
-    case Verb::Pull: title = tr("Pull %1").arg(target); break;
-    case Verb::Stop: title = tr("Stop %1").arg(target); break;
-    case Verb::Logs: title = follow ? tr("Follow logs of %1").arg(target) : tr("Logs of %1").arg(target); break;
+    case Verb::Restart:
+        title = tr("Restart %1").arg(target);
+        break;
+    case Verb::Up:
+        title = tr("Up %1").arg(target);
+        break;
+    case Verb::Pull:
+        title = tr("Pull %1").arg(target);
+        break;
+    case Verb::Stop:
+        title = tr("Stop %1").arg(target);
+        break;
+    case Verb::Logs:
+        title = follow ? tr("Follow logs of %1").arg(target) : tr("Logs of %1").arg(target);
+        break;
     }
     auto *action = new ComposeAction(title, m_host, this);
     action->m_follow = follow && verb == Verb::Logs;
@@ -335,7 +370,9 @@ ComposeAction *ComposeService::run(Verb verb, const QString &project, const QStr
     const QString invalid = validate(project, service);
     if (!invalid.isEmpty()) {
         // Nothing is sent.
-        QTimer::singleShot(0, action, [action, invalid] { action->finish(ComposeAction::State::Failed, invalid); });
+        QTimer::singleShot(0, action, [action, invalid] {
+            action->finish(ComposeAction::State::Failed, invalid);
+        });
         return action;
     }
     const QStringList args = argv(verb, project, service, tailLines, follow);
@@ -348,7 +385,8 @@ ComposeAction *ComposeService::run(Verb verb, const QString &project, const QStr
     remote::CommandJob *job = start(args, timeout, verb == Verb::Logs);
     if (!job) {
         const QString why = tr("%1: SSH: not connected").arg(m_host);
-        QTimer::singleShot(0, action, [action, why] { action->finish(ComposeAction::State::Failed, why); });
+        QTimer::singleShot(0, action,
+                           [action, why] { action->finish(ComposeAction::State::Failed, why); });
         return action;
     }
     action->m_job = job;
@@ -356,25 +394,29 @@ ComposeAction *ComposeService::run(Verb verb, const QString &project, const QStr
         action->m_output += chunk;
         Q_EMIT action->outputArrived(chunk);
     });
-    connect(job, &remote::CommandJob::finished, action, [this, action, verb, project, service](const remote::CommandResult &r) {
-        if (!action->m_follow || action->m_output.isEmpty())
-            action->m_output = r.standardOutput;
-        if (!r.standardError.isEmpty())
-            action->m_output += r.standardError;
-        action->m_exitStatus = r.ran ? r.exitStatus : -1;
-        if (r.failedStep == remote::Step::Cancelled)
-            action->finish(ComposeAction::State::Cancelled, tr("cancelled"));
-        else if (!r.ran)
-            action->finish(ComposeAction::State::Failed, r.error);
-        else if (r.exitStatus != 0)
-            action->finish(ComposeAction::State::Failed,
-                           tr("exit status %1: %2").arg(r.exitStatus).arg(lastLine(r.standardError.isEmpty() ? r.standardOutput : r.standardError)));
-        else
-            action->finish(ComposeAction::State::Succeeded, tr("exit status 0"));
-        // The state after a change, and until it settles.
-        if (verb != Verb::Logs && r.failedStep != remote::Step::Cancelled)
-            settle(project, service);
-    });
+    connect(job, &remote::CommandJob::finished, action,
+            [this, action, verb, project, service](const remote::CommandResult &r) {
+                if (!action->m_follow || action->m_output.isEmpty())
+                    action->m_output = r.standardOutput;
+                if (!r.standardError.isEmpty())
+                    action->m_output += r.standardError;
+                action->m_exitStatus = r.ran ? r.exitStatus : -1;
+                if (r.failedStep == remote::Step::Cancelled)
+                    action->finish(ComposeAction::State::Cancelled, tr("cancelled"));
+                else if (!r.ran)
+                    action->finish(ComposeAction::State::Failed, r.error);
+                else if (r.exitStatus != 0)
+                    action->finish(ComposeAction::State::Failed,
+                                   tr("exit status %1: %2")
+                                       .arg(r.exitStatus)
+                                       .arg(lastLine(r.standardError.isEmpty() ? r.standardOutput
+                                                                               : r.standardError)));
+                else
+                    action->finish(ComposeAction::State::Succeeded, tr("exit status 0"));
+                // The state after a change, and until it settles.
+                if (verb != Verb::Logs && r.failedStep != remote::Step::Cancelled)
+                    settle(project, service);
+            });
     return action;
 }
 

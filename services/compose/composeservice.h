@@ -24,13 +24,22 @@ public:
     Q_ENUM(State)
 
     [[nodiscard]] QString title() const { return m_title; }
-    [[nodiscard]] QString command() const { return m_command; } // as typed in a shell; empty when rejected
+    [[nodiscard]] QString command() const
+    {
+        return m_command;
+    } // as typed in a shell; empty when rejected
     [[nodiscard]] QString host() const { return m_host; }
     [[nodiscard]] State state() const { return m_state; }
-    [[nodiscard]] QString message() const { return m_message; } // the error, or the last output line
-    [[nodiscard]] QByteArray output() const { return m_output; } // stdout then stderr
+    [[nodiscard]] QString message() const
+    {
+        return m_message;
+    } // the error, or the last output line
+    [[nodiscard]] QByteArray output() const { return m_output; }  // stdout then stderr
     [[nodiscard]] int exitStatus() const { return m_exitStatus; } // -1 when it did not run
-    [[nodiscard]] qint64 elapsedMs() const { return m_timer.isValid() ? m_timer.elapsed() : m_finalMs; }
+    [[nodiscard]] qint64 elapsedMs() const
+    {
+        return m_timer.isValid() ? m_timer.elapsed() : m_finalMs;
+    }
     [[nodiscard]] bool isFollow() const { return m_follow; }
     // Stops a followed log or a command still running.
     void cancel();
@@ -88,11 +97,20 @@ public:
     void refresh();
 
     [[nodiscard]] QList<ProjectInfo> projects() const { return m_projects; }
-    [[nodiscard]] QList<Container> containers(const QString &project) const { return m_containers.value(project); }
+    [[nodiscard]] QList<Container> containers(const QString &project) const
+    {
+        return m_containers.value(project);
+    }
     [[nodiscard]] QStringList services(const QString &project) const;
-    [[nodiscard]] QDateTime fetchedAt() const { return m_fetchedAt; } // UTC of the last good listing
+    [[nodiscard]] QDateTime fetchedAt() const
+    {
+        return m_fetchedAt;
+    } // UTC of the last good listing
     // UTC of the last good ps of a project; invalid when never.
-    [[nodiscard]] QDateTime containersFetchedAt(const QString &project) const { return m_containersAt.value(project); }
+    [[nodiscard]] QDateTime containersFetchedAt(const QString &project) const
+    {
+        return m_containersAt.value(project);
+    }
     [[nodiscard]] QString lastError() const { return m_error; }
     // No good listing yet, the last refresh failed, or it is older than
     // three intervals.
@@ -101,12 +119,12 @@ public:
     // An action on a project (service empty) or one service of it. Returns
     // the action (owned by the service); a name Compose did not list gives
     // an action that fails at once with the reason, and nothing is sent.
-    ComposeAction *run(Verb verb, const QString &project, const QString &service = QString(), int tailLines = 200,
-                       bool follow = false);
+    ComposeAction *run(Verb verb, const QString &project, const QString &service = QString(),
+                       int tailLines = 200, bool follow = false);
 
     // The argv of an action (exposed for tests and Activity).
-    [[nodiscard]] QStringList argv(Verb verb, const QString &project, const QString &service, int tailLines,
-                                   bool follow) const;
+    [[nodiscard]] QStringList argv(Verb verb, const QString &project, const QString &service,
+                                   int tailLines, bool follow) const;
     [[nodiscard]] static QString verbName(Verb verb); // "restart", "up -d", ...
     // Empty when the project (and service) are ones Compose listed; else why not.
     [[nodiscard]] QString validate(const QString &project, const QString &service) const;

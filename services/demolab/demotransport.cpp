@@ -1,12 +1,11 @@
 #include "demolab/demotransport.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
-
 #include <cmath>
 #include <optional>
 
@@ -23,11 +22,14 @@ QString containerName(const QString &project, const QString &service)
 QString humanDuration(qint64 seconds)
 {
     if (seconds < 60)
-        return seconds <= 1 ? QStringLiteral("1 second") : QStringLiteral("%1 seconds").arg(seconds);
+        return seconds <= 1 ? QStringLiteral("1 second")
+                            : QStringLiteral("%1 seconds").arg(seconds);
     if (seconds < 3600)
-        return seconds < 120 ? QStringLiteral("About a minute") : QStringLiteral("%1 minutes").arg(seconds / 60);
+        return seconds < 120 ? QStringLiteral("About a minute")
+                             : QStringLiteral("%1 minutes").arg(seconds / 60);
     if (seconds < 48 * 3600)
-        return seconds < 7200 ? QStringLiteral("About an hour") : QStringLiteral("%1 hours").arg(seconds / 3600);
+        return seconds < 7200 ? QStringLiteral("About an hour")
+                              : QStringLiteral("%1 hours").arg(seconds / 3600);
     return QStringLiteral("%1 days").arg(seconds / 86400);
 }
 
@@ -47,27 +49,37 @@ QString imageFor(const QString &service)
 QStringList logTemplates(const QString &service)
 {
     if (service == QLatin1String("traefik"))
-        return {QStringLiteral("level=info msg=\"Configuration loaded from flags.\""),
-                QStringLiteral("level=info msg=\"Starting provider *acme.ChallengeTLSALPN\""),
-                QStringLiteral("level=info msg=\"Testing certificate renew...\" providerName=letsencrypt.acme"),
-                QStringLiteral("level=debug msg=\"Serving default certificate for request: \\\"cloud.example.com\\\"\""),
-                QStringLiteral("level=info msg=\"Router grafana@file: NodePort 30300 on metamon is up\"")};
+        return {
+            QStringLiteral("level=info msg=\"Configuration loaded from flags.\""),
+            QStringLiteral("level=info msg=\"Starting provider *acme.ChallengeTLSALPN\""),
+            QStringLiteral(
+                "level=info msg=\"Testing certificate renew...\" providerName=letsencrypt.acme"),
+            QStringLiteral("level=debug msg=\"Serving default certificate for request: "
+                           "\\\"cloud.example.com\\\"\""),
+            QStringLiteral(
+                "level=info msg=\"Router grafana@file: NodePort 30300 on metamon is up\"")};
     if (service == QLatin1String("nextcloud"))
-        return {QStringLiteral("AH00558: apache2: Could not reliably determine the server's fully qualified domain name"),
-                QStringLiteral("Apache/2.4.61 (Debian) PHP/8.2.22 configured -- resuming normal operations"),
-                QStringLiteral("172.18.0.3 - - \"PROPFIND /remote.php/dav/files/admin/ HTTP/1.1\" 207 1532"),
+        return {QStringLiteral("AH00558: apache2: Could not reliably determine the server's fully "
+                               "qualified domain name"),
+                QStringLiteral(
+                    "Apache/2.4.61 (Debian) PHP/8.2.22 configured -- resuming normal operations"),
+                QStringLiteral(
+                    "172.18.0.3 - - \"PROPFIND /remote.php/dav/files/admin/ HTTP/1.1\" 207 1532"),
                 QStringLiteral("172.18.0.3 - - \"GET /status.php HTTP/1.1\" 200 412")};
     if (service == QLatin1String("nfs-server"))
-        return {QStringLiteral("==================================================================="),
-                QStringLiteral("      SERVER STARTUP COMPLETE"),
-                QStringLiteral("----> list of enabled NFS protocol versions: 4.2, 4.1, 4"),
-                QStringLiteral("----> list of container exports:"),
-                QStringLiteral("---->   /srv/nfs/k8s *(rw,sync,no_subtree_check,no_root_squash)"),
-                QStringLiteral("---->   /srv/nfs/nextcloud *(rw,sync,no_subtree_check)")};
+        return {
+            QStringLiteral("==================================================================="),
+            QStringLiteral("      SERVER STARTUP COMPLETE"),
+            QStringLiteral("----> list of enabled NFS protocol versions: 4.2, 4.1, 4"),
+            QStringLiteral("----> list of container exports:"),
+            QStringLiteral("---->   /srv/nfs/k8s *(rw,sync,no_subtree_check,no_root_squash)"),
+            QStringLiteral("---->   /srv/nfs/nextcloud *(rw,sync,no_subtree_check)")};
     return {QStringLiteral("logtail: dialed \"log.tailscale.io\" in 41ms"),
             QStringLiteral("magicsock: derp-19 connected; connGen=1"),
-            QStringLiteral("wgengine: Reconfig: configuring userspace WireGuard config (with 4/5 peers)"),
-            QStringLiteral("netcheck: report: udp=true v6=false mapvarydest=false portmap= derp=19 derpdist=19v4:3ms")};
+            QStringLiteral(
+                "wgengine: Reconfig: configuring userspace WireGuard config (with 4/5 peers)"),
+            QStringLiteral("netcheck: report: udp=true v6=false mapvarydest=false portmap= derp=19 "
+                           "derpdist=19v4:3ms")};
 }
 
 } // namespace
@@ -119,14 +131,16 @@ DemoTransport::DemoTransport(const Inventory &lab, QObject *parent)
     , m_started(QDateTime::currentDateTimeUtc())
 {
     const Host *h = lab.host(lab.compose.host);
-    const QString user = h && h->ssh && !h->ssh->user.isEmpty() ? h->ssh->user : QStringLiteral("ubuntu");
+    const QString user =
+        h && h->ssh && !h->ssh->user.isEmpty() ? h->ssh->user : QStringLiteral("ubuntu");
     m_configFile = QStringLiteral("/home/%1/%2/compose.yaml").arg(user, m_project);
     for (const ComposeService &cs : lab.compose.services) {
         Service s;
         s.name = cs.name;
         s.image = imageFor(cs.name);
         s.ports = cs.ports;
-        s.healthcheck = cs.name == QLatin1String("traefik") || cs.name == QLatin1String("nextcloud");
+        s.healthcheck =
+            cs.name == QLatin1String("traefik") || cs.name == QLatin1String("nextcloud");
         s.health = s.healthcheck ? QStringLiteral("healthy") : QString();
         s.since = m_started.addSecs(-3 * 3600 - 60 * m_services.size());
         m_services << s;
@@ -194,7 +208,8 @@ remote::CommandJob *DemoTransport::run(const remote::CommandRequest &request)
         connect(tick, &QTimer::timeout, job, [this, job, a, count] {
             QByteArray more;
             for (const Service &s : std::as_const(m_services)) {
-                if ((a.followService.isEmpty() || s.name == a.followService) && s.state == QLatin1String("running"))
+                if ((a.followService.isEmpty() || s.name == a.followService) &&
+                    s.state == QLatin1String("running"))
                     more += logLines(s, 1, 100 + (*count)++);
             }
             if (more.isEmpty())
@@ -214,14 +229,17 @@ DemoTransport::Answer DemoTransport::answer(const remote::CommandRequest &reques
     if (argv.value(0) == QLatin1String("docker") && argv.value(1) == QLatin1String("compose") &&
         request.host == m_lab.compose.host)
         return compose(argv.mid(2));
-    if (argv == QStringList{QStringLiteral("tailscale"), QStringLiteral("status"), QStringLiteral("--json")} &&
+    if (argv == QStringList{QStringLiteral("tailscale"), QStringLiteral("status"),
+                            QStringLiteral("--json")} &&
         !host->sources.tailscaleHost.isEmpty() && host->name == m_lab.tailscaleStatusHost)
         return tailscale(request.host);
     if (argv.value(0) == QLatin1String("nvidia-smi") && host->kind == HostKind::GpuServer)
         return nvidiaSmi(argv.mid(1));
     Answer a;
     a.exitStatus = 127;
-    a.err = tr("the demo lab cannot run: %1 (on %2)\n").arg(remote::displayCommand(argv), request.host).toUtf8();
+    a.err = tr("the demo lab cannot run: %1 (on %2)\n")
+                .arg(remote::displayCommand(argv), request.host)
+                .toUtf8();
     return a;
 }
 
@@ -237,15 +255,19 @@ QByteArray DemoTransport::psLine(const Service &s) const
                                           {QStringLiteral("TargetPort"), p},
                                           {QStringLiteral("PublishedPort"), p},
                                           {QStringLiteral("Protocol"), QStringLiteral("tcp")}});
-            ports << QStringLiteral("%1:%2->%2/tcp").arg(addr == QLatin1String("::") ? QStringLiteral("[::]") : addr).arg(p);
+            ports << QStringLiteral("%1:%2->%2/tcp")
+                         .arg(addr == QLatin1String("::") ? QStringLiteral("[::]") : addr)
+                         .arg(p);
         }
     }
     QString status;
     if (s.state == QLatin1String("running"))
         status = QStringLiteral("Up %1").arg(humanDuration(age)) +
-                 (s.health.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.health == QLatin1String("starting")
-                                                                                   ? QStringLiteral("health: starting")
-                                                                                   : s.health));
+                 (s.health.isEmpty()
+                      ? QString()
+                      : QStringLiteral(" (%1)").arg(s.health == QLatin1String("starting")
+                                                        ? QStringLiteral("health: starting")
+                                                        : s.health));
     else if (s.state == QLatin1String("restarting"))
         status = QStringLiteral("Restarting (0) %1 ago").arg(humanDuration(age));
     else
@@ -254,12 +276,15 @@ QByteArray DemoTransport::psLine(const Service &s) const
     const QByteArray id = QByteArray::number(qHash(name), 16).rightJustified(12, '0').left(12);
     QJsonObject o{
         {QStringLiteral("Command"), QStringLiteral("\"/entrypoint.sh\"")},
-        {QStringLiteral("CreatedAt"), m_started.addDays(-12).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss +0000 UTC"))},
+        {QStringLiteral("CreatedAt"),
+         m_started.addDays(-12).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss +0000 UTC"))},
         {QStringLiteral("ExitCode"), s.state == QLatin1String("exited") ? s.exitCode : 0},
         {QStringLiteral("Health"), s.state == QLatin1String("running") ? s.health : QString()},
         {QStringLiteral("ID"), QString::fromLatin1(id)},
         {QStringLiteral("Image"), s.image},
-        {QStringLiteral("Labels"), QStringLiteral("com.docker.compose.project=%1,com.docker.compose.service=%2").arg(m_project, s.name)},
+        {QStringLiteral("Labels"),
+         QStringLiteral("com.docker.compose.project=%1,com.docker.compose.service=%2")
+             .arg(m_project, s.name)},
         {QStringLiteral("LocalVolumes"), QStringLiteral("0")},
         {QStringLiteral("Mounts"), QString()},
         {QStringLiteral("Name"), name},
@@ -287,7 +312,8 @@ QByteArray DemoTransport::logLines(const Service &s, int count, int offset) cons
     return out;
 }
 
-void DemoTransport::transition(const QString &service, int generation, const QString &state, const QString &health)
+void DemoTransport::transition(const QString &service, int generation, const QString &state,
+                               const QString &health)
 {
     QTimer::singleShot(m_transitionMs, this, [this, service, generation, state, health] {
         for (Service &s : m_services) {
@@ -313,7 +339,8 @@ DemoTransport::Answer DemoTransport::compose(const QStringList &args)
             rest << x;
         } else if (x == QLatin1String("-p") || x == QLatin1String("--project-name")) {
             project = args.value(++i);
-        } else if (x == QLatin1String("-f") || x == QLatin1String("--file") || x == QLatin1String("--project-directory")) {
+        } else if (x == QLatin1String("-f") || x == QLatin1String("--file") ||
+                   x == QLatin1String("--project-directory")) {
             ++i;
         } else if (x.startsWith(QLatin1Char('-'))) {
             a.exitStatus = 1;
@@ -343,7 +370,8 @@ DemoTransport::Answer DemoTransport::compose(const QStringList &args)
         else if (x == QLatin1String("-n") || x == QLatin1String("--tail")) {
             const QString v = rest.value(++i);
             tail = v == QLatin1String("all") ? -1 : v.toInt();
-        } else if (x == QLatin1String("--no-color") || x == QLatin1String("-q") || x == QLatin1String("--quiet"))
+        } else if (x == QLatin1String("--no-color") || x == QLatin1String("-q") ||
+                   x == QLatin1String("--quiet"))
             continue;
         else if (x.startsWith(QLatin1Char('-'))) {
             a.exitStatus = 1;
@@ -361,18 +389,24 @@ DemoTransport::Answer DemoTransport::compose(const QStringList &args)
             status << QStringLiteral("%1(%2)").arg(it.key()).arg(it.value());
         if (!all && !counts.contains(QStringLiteral("running")))
             return a;
-        const QJsonArray list{QJsonObject{{QStringLiteral("Name"), m_project},
-                                          {QStringLiteral("Status"), status.join(QStringLiteral(", "))},
-                                          {QStringLiteral("ConfigFiles"), m_configFile}}};
+        const QJsonArray list{
+            QJsonObject{{QStringLiteral("Name"), m_project},
+                        {QStringLiteral("Status"), status.join(QStringLiteral(", "))},
+                        {QStringLiteral("ConfigFiles"), m_configFile}}};
         a.out = json ? QJsonDocument(list).toJson(QJsonDocument::Compact) + '\n'
-                     : QStringLiteral("NAME  STATUS  CONFIG FILES\n%1  %2  %3\n").arg(m_project, status.join(QStringLiteral(", ")), m_configFile).toUtf8();
+                     : QStringLiteral("NAME  STATUS  CONFIG FILES\n%1  %2  %3\n")
+                           .arg(m_project, status.join(QStringLiteral(", ")), m_configFile)
+                           .toUtf8();
         return a;
     }
-    if (verb.isEmpty() || !QStringList{QStringLiteral("ps"), QStringLiteral("restart"), QStringLiteral("up"),
-                                       QStringLiteral("pull"), QStringLiteral("stop"), QStringLiteral("logs")}.contains(verb)) {
+    if (verb.isEmpty() ||
+        !QStringList{QStringLiteral("ps"), QStringLiteral("restart"), QStringLiteral("up"),
+                     QStringLiteral("pull"), QStringLiteral("stop"), QStringLiteral("logs")}
+             .contains(verb)) {
         a.exitStatus = 127;
         a.err = tr("the demo lab cannot run: %1\n")
-                    .arg(remote::displayCommand(QStringList{QStringLiteral("docker"), QStringLiteral("compose")} + args))
+                    .arg(remote::displayCommand(
+                        QStringList{QStringLiteral("docker"), QStringLiteral("compose")} + args))
                     .toUtf8();
         return a;
     }
@@ -401,7 +435,9 @@ DemoTransport::Answer DemoTransport::compose(const QStringList &args)
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     auto say = [&a, this](const Service *s, const char *what) {
-        a.err += QStringLiteral(" Container %1  %2\n").arg(containerName(m_project, s->name), QLatin1String(what)).toUtf8();
+        a.err += QStringLiteral(" Container %1  %2\n")
+                     .arg(containerName(m_project, s->name), QLatin1String(what))
+                     .toUtf8();
     };
     if (verb == QLatin1String("ps")) {
         if (!json) {
@@ -410,7 +446,8 @@ DemoTransport::Answer DemoTransport::compose(const QStringList &args)
             return a;
         }
         for (const Service *s : std::as_const(targets)) {
-            if (all || s->state == QLatin1String("running") || s->state == QLatin1String("restarting"))
+            if (all || s->state == QLatin1String("running") ||
+                s->state == QLatin1String("restarting"))
                 a.out += psLine(*s);
         }
     } else if (verb == QLatin1String("restart")) {
@@ -452,7 +489,8 @@ DemoTransport::Answer DemoTransport::compose(const QStringList &args)
             s->health = s->healthcheck ? QStringLiteral("starting") : QString();
             s->since = now;
             if (s->healthcheck)
-                transition(s->name, ++s->generation, QStringLiteral("running"), QStringLiteral("healthy"));
+                transition(s->name, ++s->generation, QStringLiteral("running"),
+                           QStringLiteral("healthy"));
             say(s, "Started");
         }
     } else if (verb == QLatin1String("pull")) {
@@ -486,18 +524,23 @@ DemoTransport::Answer DemoTransport::tailscale(const QString &hostName)
         ++i;
         const QString ip = QStringLiteral("100.64.0.%1").arg(10 + i);
         const bool home = h.site != QLatin1String("oci");
-        const QString key = QStringLiteral("nodekey:%1").arg(QString::fromLatin1(QByteArray::number(qHash(h.name), 16)).rightJustified(64, QLatin1Char('0')));
+        const QString key = QStringLiteral("nodekey:%1")
+                                .arg(QString::fromLatin1(QByteArray::number(qHash(h.name), 16))
+                                         .rightJustified(64, QLatin1Char('0')));
         QJsonObject p{
             {QStringLiteral("ID"), QStringLiteral("n%1CNTRL").arg(i)},
             {QStringLiteral("PublicKey"), key},
             {QStringLiteral("HostName"), h.sources.tailscaleHost},
-            {QStringLiteral("DNSName"), QStringLiteral("%1.%2.").arg(h.sources.tailscaleHost, suffix)},
+            {QStringLiteral("DNSName"),
+             QStringLiteral("%1.%2.").arg(h.sources.tailscaleHost, suffix)},
             {QStringLiteral("OS"), QStringLiteral("linux")},
             {QStringLiteral("UserID"), 1},
-            {QStringLiteral("TailscaleIPs"), QJsonArray{ip, QStringLiteral("fd7a:115c:a1e0::%1").arg(10 + i)}},
+            {QStringLiteral("TailscaleIPs"),
+             QJsonArray{ip, QStringLiteral("fd7a:115c:a1e0::%1").arg(10 + i)}},
             {QStringLiteral("AllowedIPs"), QJsonArray{ip + QStringLiteral("/32")}},
             {QStringLiteral("Addrs"), QJsonArray{}},
-            {QStringLiteral("CurAddr"), home ? QString() : QStringLiteral("10.0.0.%1:41641").arg(10 + i)},
+            {QStringLiteral("CurAddr"),
+             home ? QString() : QStringLiteral("10.0.0.%1:41641").arg(10 + i)},
             {QStringLiteral("Relay"), QStringLiteral("tok")},
             {QStringLiteral("RxBytes"), 1048576 * i},
             {QStringLiteral("TxBytes"), 524288 * i},
@@ -594,7 +637,12 @@ DemoTransport::Answer DemoTransport::nvidiaSmi(const QStringList &args)
         if (f == QLatin1String("index"))
             return Field{QStringLiteral("0"), {}, f};
         if (f == QLatin1String("name"))
-            return Field{QStringLiteral("NVIDIA GeForce %1").arg(gpuHost && !gpuHost->gpu.isEmpty() ? gpuHost->gpu : QStringLiteral("RTX 3070 Ti")), {}, f};
+            return Field{QStringLiteral("NVIDIA GeForce %1")
+                             .arg(gpuHost && !gpuHost->gpu.isEmpty()
+                                      ? gpuHost->gpu
+                                      : QStringLiteral("RTX 3070 Ti")),
+                         {},
+                         f};
         if (f == QLatin1String("uuid"))
             return Field{QStringLiteral("GPU-3f2b7c1e-9a4d-4e55-8c1f-0d6a2b9e7f10"), {}, f};
         if (f == QLatin1String("driver_version"))
@@ -602,15 +650,19 @@ DemoTransport::Answer DemoTransport::nvidiaSmi(const QStringList &args)
         if (f == QLatin1String("utilization.gpu"))
             return Field{QString::number(util), QStringLiteral(" %"), f + QStringLiteral(" [%]")};
         if (f == QLatin1String("memory.used"))
-            return Field{QString::number(m_ollamaVramMiB + 180), QStringLiteral(" MiB"), f + QStringLiteral(" [MiB]")};
+            return Field{QString::number(m_ollamaVramMiB + 180), QStringLiteral(" MiB"),
+                         f + QStringLiteral(" [MiB]")};
         if (f == QLatin1String("memory.total"))
-            return Field{QStringLiteral("8192"), QStringLiteral(" MiB"), f + QStringLiteral(" [MiB]")};
+            return Field{QStringLiteral("8192"), QStringLiteral(" MiB"),
+                         f + QStringLiteral(" [MiB]")};
         if (f == QLatin1String("temperature.gpu"))
             return Field{QString::number(52 + util / 5), {}, f};
         if (f == QLatin1String("power.draw"))
-            return Field{QString::number(60.0 + util * 2.7, 'f', 2), QStringLiteral(" W"), f + QStringLiteral(" [W]")};
+            return Field{QString::number(60.0 + util * 2.7, 'f', 2), QStringLiteral(" W"),
+                         f + QStringLiteral(" [W]")};
         if (f == QLatin1String("power.limit"))
-            return Field{QStringLiteral("290.00"), QStringLiteral(" W"), f + QStringLiteral(" [W]")};
+            return Field{QStringLiteral("290.00"), QStringLiteral(" W"),
+                         f + QStringLiteral(" [W]")};
         if (f == QLatin1String("fan.speed"))
             return Field{QStringLiteral("[N/A]"), {}, f + QStringLiteral(" [%]")};
         if (f == QLatin1String("pid"))
@@ -618,7 +670,8 @@ DemoTransport::Answer DemoTransport::nvidiaSmi(const QStringList &args)
         if (f == QLatin1String("process_name"))
             return Field{QStringLiteral("/usr/local/bin/ollama"), {}, f};
         if (f == QLatin1String("used_memory") || f == QLatin1String("used_gpu_memory"))
-            return Field{QString::number(m_ollamaVramMiB), QStringLiteral(" MiB"), QStringLiteral("used_gpu_memory [MiB]")};
+            return Field{QString::number(m_ollamaVramMiB), QStringLiteral(" MiB"),
+                         QStringLiteral("used_gpu_memory [MiB]")};
         return std::nullopt;
     };
     QStringList heads;
@@ -628,7 +681,8 @@ DemoTransport::Answer DemoTransport::nvidiaSmi(const QStringList &args)
         if (!v || (processes != (f == QLatin1String("pid") || f == QLatin1String("process_name") ||
                                  f.startsWith(QLatin1String("used_"))))) {
             a.exitStatus = 2;
-            a.out = QStringLiteral("Field \"%1\" is not a valid field to query.\n\n").arg(f).toUtf8();
+            a.out =
+                QStringLiteral("Field \"%1\" is not a valid field to query.\n\n").arg(f).toUtf8();
             return a;
         }
         heads << v->headerName;

@@ -51,7 +51,7 @@ public:
         QString health; // "" (no healthcheck), "starting", "healthy"
         bool healthcheck = false;
         int exitCode = 0;
-        QDateTime since; // UTC of the last start or stop
+        QDateTime since;    // UTC of the last start or stop
         int generation = 0; // bumps on every change, so old timers do nothing
     };
 
@@ -70,7 +70,8 @@ private:
     Answer nvidiaSmi(const QStringList &args);
     [[nodiscard]] QByteArray psLine(const Service &s) const;
     [[nodiscard]] QByteArray logLines(const Service &s, int count, int offset) const;
-    void transition(const QString &service, int generation, const QString &state, const QString &health);
+    void transition(const QString &service, int generation, const QString &state,
+                    const QString &health);
 
     Inventory m_lab;
     QString m_project;

@@ -48,8 +48,9 @@ OllamaReplay::OllamaReplay(QObject *parent)
                         return;
                     }
                     const QByteArray body = it->body();
-                    const QByteArray type = body.startsWith('{') ? QByteArray("application/json; charset=utf-8")
-                                                                 : QByteArray("text/plain; charset=utf-8");
+                    const QByteArray type = body.startsWith('{')
+                                                ? QByteArray("application/json; charset=utf-8")
+                                                : QByteArray("text/plain; charset=utf-8");
                     c->respond(it->status, type, body);
                 });
     });
@@ -88,9 +89,14 @@ int OllamaReplay::useDemoResponses()
     setResponse(QStringLiteral("/api/tags"), tags);
     // /api/ps: the documented entry as the template, one copy per loaded
     // model, taking name and details from /api/tags.
-    const QJsonObject templ =
-        QJsonDocument::fromJson(resource(QStringLiteral("api-ps.json"))).object().value(QStringLiteral("models")).toArray().first().toObject();
-    const QJsonArray installed = QJsonDocument::fromJson(tags).object().value(QStringLiteral("models")).toArray();
+    const QJsonObject templ = QJsonDocument::fromJson(resource(QStringLiteral("api-ps.json")))
+                                  .object()
+                                  .value(QStringLiteral("models"))
+                                  .toArray()
+                                  .first()
+                                  .toObject();
+    const QJsonArray installed =
+        QJsonDocument::fromJson(tags).object().value(QStringLiteral("models")).toArray();
     struct Loaded
     {
         int index;
@@ -120,7 +126,8 @@ int OllamaReplay::useDemoResponses()
             m.insert(QStringLiteral("context_length"), 4096);
             models.append(m);
         }
-        return QJsonDocument(QJsonObject{{QStringLiteral("models"), models}}).toJson(QJsonDocument::Indented);
+        return QJsonDocument(QJsonObject{{QStringLiteral("models"), models}})
+            .toJson(QJsonDocument::Indented);
     });
     qint64 vram = 0;
     for (const Loaded &l : loaded)

@@ -5,7 +5,6 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
-
 #include <functional>
 
 namespace labdeck::demolab {

@@ -7,7 +7,8 @@ QString explain(const QString &host, const remote::CommandResult &r)
 {
     const QString err = QString::fromUtf8(r.standardError.trimmed());
     if (r.exitStatus == 127)
-        return GpuMonitor::tr("%1: nvidia-smi not found (exit status 127); install the NVIDIA driver utilities. %2")
+        return GpuMonitor::tr("%1: nvidia-smi not found (exit status 127); install the NVIDIA "
+                              "driver utilities. %2")
             .arg(host, err);
     return GpuMonitor::tr("%1: nvidia-smi: exit status %2: %3")
         .arg(host)
@@ -65,23 +66,24 @@ void GpuMonitor::refresh()
         return;
     }
     m_running = true;
-    connect(run(NvidiaSmi::gpuCommand()), &remote::CommandJob::finished, this, [this](const remote::CommandResult &r) {
-        if (!r.ran) {
-            fail(r.error);
-            return;
-        }
-        if (r.exitStatus != 0) {
-            fail(explain(m_host, r));
-            return;
-        }
-        QString error;
-        auto gpus = NvidiaSmi::parseGpus(r.standardOutput, NvidiaSmi::gpuFields(), &error);
-        if (!gpus) {
-            fail(m_host + QStringLiteral(": ") + error);
-            return;
-        }
-        readProcesses(*gpus);
-    });
+    connect(run(NvidiaSmi::gpuCommand()), &remote::CommandJob::finished, this,
+            [this](const remote::CommandResult &r) {
+                if (!r.ran) {
+                    fail(r.error);
+                    return;
+                }
+                if (r.exitStatus != 0) {
+                    fail(explain(m_host, r));
+                    return;
+                }
+                QString error;
+                auto gpus = NvidiaSmi::parseGpus(r.standardOutput, NvidiaSmi::gpuFields(), &error);
+                if (!gpus) {
+                    fail(m_host + QStringLiteral(": ") + error);
+                    return;
+                }
+                readProcesses(*gpus);
+            });
 }
 
 void GpuMonitor::readProcesses(const QList<GpuInfo> &gpus)
@@ -101,7 +103,8 @@ void GpuMonitor::readProcesses(const QList<GpuInfo> &gpus)
                     return;
                 }
                 QString error;
-                auto processes = NvidiaSmi::parseProcesses(r.standardOutput, NvidiaSmi::processFields(), &error);
+                auto processes =
+                    NvidiaSmi::parseProcesses(r.standardOutput, NvidiaSmi::processFields(), &error);
                 if (!processes) {
                     fail(m_host + QStringLiteral(": ") + error);
                     return;

@@ -28,8 +28,8 @@ struct Table
     QList<int> lines; // 1-based line of each row
 };
 
-std::optional<Table> readCsv(const QByteArray &output, const QStringList &fields, const QString &command,
-                             QString *error)
+std::optional<Table> readCsv(const QByteArray &output, const QStringList &fields,
+                             const QString &command, QString *error)
 {
     Table t;
     t.fields = fields;
@@ -45,7 +45,8 @@ std::optional<Table> readCsv(const QByteArray &output, const QStringList &fields
         if (first) {
             first = false;
             // A header names its fields; data starts with a number.
-            if (!cells.isEmpty() && canonicalField(cells.first()) == canonicalField(fields.value(0)) &&
+            if (!cells.isEmpty() &&
+                canonicalField(cells.first()) == canonicalField(fields.value(0)) &&
                 !cells.first().isEmpty() && !cells.first().at(0).isDigit()) {
                 t.fields.clear();
                 for (const QString &c : std::as_const(cells))
@@ -53,12 +54,14 @@ std::optional<Table> readCsv(const QByteArray &output, const QStringList &fields
                 continue;
             }
         }
-        if (line.startsWith(QLatin1String("NVIDIA-SMI has failed")) || line.startsWith(QLatin1String("No devices"))) {
+        if (line.startsWith(QLatin1String("NVIDIA-SMI has failed")) ||
+            line.startsWith(QLatin1String("No devices"))) {
             *error = NvidiaSmi::tr("%1: %2").arg(command, line);
             return std::nullopt;
         }
         if (cells.size() != t.fields.size()) {
-            *error = NvidiaSmi::tr("%1: line %2: %3 values for %4 fields (cut off or a different query?)")
+            *error = NvidiaSmi::tr(
+                         "%1: line %2: %3 values for %4 fields (cut off or a different query?)")
                          .arg(command)
                          .arg(i + 1)
                          .arg(cells.size())
@@ -91,9 +94,10 @@ std::optional<double> number(const QString &cell, bool *bad)
 
 QStringList NvidiaSmi::gpuFields()
 {
-    return {QStringLiteral("index"),        QStringLiteral("name"),           QStringLiteral("utilization.gpu"),
-            QStringLiteral("memory.used"),  QStringLiteral("memory.total"),   QStringLiteral("temperature.gpu"),
-            QStringLiteral("power.draw"),   QStringLiteral("power.limit")};
+    return {QStringLiteral("index"),           QStringLiteral("name"),
+            QStringLiteral("utilization.gpu"), QStringLiteral("memory.used"),
+            QStringLiteral("memory.total"),    QStringLiteral("temperature.gpu"),
+            QStringLiteral("power.draw"),      QStringLiteral("power.limit")};
 }
 
 QStringList NvidiaSmi::processFields()
@@ -103,7 +107,8 @@ QStringList NvidiaSmi::processFields()
 
 QStringList NvidiaSmi::gpuCommand()
 {
-    return {QStringLiteral("nvidia-smi"), QStringLiteral("--query-gpu=") + gpuFields().join(QLatin1Char(',')),
+    return {QStringLiteral("nvidia-smi"),
+            QStringLiteral("--query-gpu=") + gpuFields().join(QLatin1Char(',')),
             QStringLiteral("--format=csv,noheader,nounits")};
 }
 
@@ -114,8 +119,8 @@ QStringList NvidiaSmi::processCommand()
             QStringLiteral("--format=csv,noheader,nounits")};
 }
 
-std::optional<QList<GpuInfo>> NvidiaSmi::parseGpus(const QByteArray &output, const QStringList &fields,
-                                                   QString *error)
+std::optional<QList<GpuInfo>> NvidiaSmi::parseGpus(const QByteArray &output,
+                                                   const QStringList &fields, QString *error)
 {
     const QString command = QStringLiteral("nvidia-smi --query-gpu");
     auto table = readCsv(output, fields, command, error);
@@ -154,7 +159,10 @@ std::optional<QList<GpuInfo>> NvidiaSmi::parseGpus(const QByteArray &output, con
             bool bad = false;
             const std::optional<double> v = number(cell, &bad);
             if (bad) {
-                *error = tr("%1: line %2: %3: not a number: \"%4\"").arg(command).arg(table->lines.at(r)).arg(field, cell);
+                *error = tr("%1: line %2: %3: not a number: \"%4\"")
+                             .arg(command)
+                             .arg(table->lines.at(r))
+                             .arg(field, cell);
                 return std::nullopt;
             }
             if (target)
@@ -167,8 +175,8 @@ std::optional<QList<GpuInfo>> NvidiaSmi::parseGpus(const QByteArray &output, con
     return gpus;
 }
 
-std::optional<QList<GpuProcess>> NvidiaSmi::parseProcesses(const QByteArray &output, const QStringList &fields,
-                                                           QString *error)
+std::optional<QList<GpuProcess>>
+NvidiaSmi::parseProcesses(const QByteArray &output, const QStringList &fields, QString *error)
 {
     const QString command = QStringLiteral("nvidia-smi --query-compute-apps");
     auto table = readCsv(output, fields, command, error);
@@ -187,7 +195,10 @@ std::optional<QList<GpuProcess>> NvidiaSmi::parseProcesses(const QByteArray &out
                 bool bad = false;
                 const std::optional<double> v = number(cell, &bad);
                 if (bad || (field == QLatin1String("pid") && !v)) {
-                    *error = tr("%1: line %2: %3: not a number: \"%4\"").arg(command).arg(table->lines.at(r)).arg(field, cell);
+                    *error = tr("%1: line %2: %3: not a number: \"%4\"")
+                                 .arg(command)
+                                 .arg(table->lines.at(r))
+                                 .arg(field, cell);
                     return std::nullopt;
                 }
                 if (field == QLatin1String("pid"))

@@ -5,7 +5,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace labdeck::gpu {
@@ -48,10 +47,10 @@ public:
     // output starts with nvidia-smi's header line ("index, name,
     // utilization.gpu [%], …") the header decides instead. Units after the
     // numbers ("12815 MiB", "100 %") are accepted.
-    [[nodiscard]] static std::optional<QList<GpuInfo>> parseGpus(const QByteArray &output, const QStringList &fields,
-                                                                 QString *error);
-    [[nodiscard]] static std::optional<QList<GpuProcess>> parseProcesses(const QByteArray &output,
-                                                                         const QStringList &fields, QString *error);
+    [[nodiscard]] static std::optional<QList<GpuInfo>>
+    parseGpus(const QByteArray &output, const QStringList &fields, QString *error);
+    [[nodiscard]] static std::optional<QList<GpuProcess>>
+    parseProcesses(const QByteArray &output, const QStringList &fields, QString *error);
 };
 
 } // namespace labdeck::gpu

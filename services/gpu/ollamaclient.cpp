@@ -20,22 +20,27 @@ QUrl join(const QUrl &base, const QString &path)
 }
 } // namespace
 
-QString describeReplyError(QNetworkReply *reply, const QString &host, const QString &what, int timeoutMs)
+QString describeReplyError(QNetworkReply *reply, const QString &host, const QString &what,
+                           int timeoutMs)
 {
     const QString url = reply->url().toDisplayString();
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        return OllamaClient::tr("%1: %2: connection refused at %3; is the service running and listening there?")
+        return OllamaClient::tr(
+                   "%1: %2: connection refused at %3; is the service running and listening there?")
             .arg(host, what, url);
     case QNetworkReply::HostNotFoundError:
-        return OllamaClient::tr("%1: %2: the host name of %3 does not resolve; check the inventory URL or Tailscale.")
+        return OllamaClient::tr("%1: %2: the host name of %3 does not resolve; check the inventory "
+                                "URL or Tailscale.")
             .arg(host, what, url);
     case QNetworkReply::OperationCanceledError:
     case QNetworkReply::TimeoutError:
-        return OllamaClient::tr("%1: %2: no answer from %3 within %4 s; the server or the tunnel may be down.")
+        return OllamaClient::tr(
+                   "%1: %2: no answer from %3 within %4 s; the server or the tunnel may be down.")
             .arg(host, what, url)
             .arg(double(timeoutMs) / 1000.0);
-    default: break;
+    default:
+        break;
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status != 0)
@@ -45,7 +50,8 @@ QString describeReplyError(QNetworkReply *reply, const QString &host, const QStr
 
 // --- OllamaClient -------------------------------------------------------------
 
-OllamaClient::OllamaClient(QNetworkAccessManager *network, QUrl baseUrl, QString host, QObject *parent)
+OllamaClient::OllamaClient(QNetworkAccessManager *network, QUrl baseUrl, QString host,
+                           QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_base(std::move(baseUrl))
@@ -180,10 +186,12 @@ void WebUiProbe::refresh()
         m_checkedAt = QDateTime::currentDateTimeUtc();
         if (reply->error() != QNetworkReply::NoError) {
             m_health = Health::Critical;
-            m_text = describeReplyError(reply, m_host, QStringLiteral("Open WebUI /health"), m_timeoutMs);
+            m_text = describeReplyError(reply, m_host, QStringLiteral("Open WebUI /health"),
+                                        m_timeoutMs);
         } else {
             m_health = Health::Ok;
-            m_text = tr("HTTP %1").arg(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            m_text = tr("HTTP %1").arg(
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
         }
         Q_EMIT updated();
     });

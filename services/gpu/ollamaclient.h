@@ -8,7 +8,6 @@
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
-
 #include <functional>
 
 class QNetworkAccessManager;
@@ -26,7 +25,8 @@ class OllamaClient final : public QObject
     Q_DISABLE_COPY_MOVE(OllamaClient)
 public:
     // host is the inventory host name used in messages ("gpu-server").
-    OllamaClient(QNetworkAccessManager *network, QUrl baseUrl, QString host, QObject *parent = nullptr);
+    OllamaClient(QNetworkAccessManager *network, QUrl baseUrl, QString host,
+                 QObject *parent = nullptr);
     ~OllamaClient() override;
 
     void setBaseUrl(const QUrl &url) { m_base = url; }
@@ -40,7 +40,10 @@ public:
     [[nodiscard]] QString version() const { return m_version; }
     [[nodiscard]] const QList<OllamaModel> &models() const { return m_models; }
     [[nodiscard]] const QList<LoadedModel> &loaded() const { return m_loaded; }
-    [[nodiscard]] QDateTime fetchedAt() const { return m_fetchedAt; } // UTC of the last full good read
+    [[nodiscard]] QDateTime fetchedAt() const
+    {
+        return m_fetchedAt;
+    } // UTC of the last full good read
     [[nodiscard]] QString lastError() const { return m_error; }
     [[nodiscard]] bool isStale() const;
 
@@ -102,6 +105,7 @@ private:
 };
 
 // "gpu-server: Ollama /api/tags: connection refused (http://…) — is it running?"
-[[nodiscard]] QString describeReplyError(QNetworkReply *reply, const QString &host, const QString &what, int timeoutMs);
+[[nodiscard]] QString describeReplyError(QNetworkReply *reply, const QString &host,
+                                         const QString &what, int timeoutMs);
 
 } // namespace labdeck::gpu

@@ -16,7 +16,10 @@ std::optional<QJsonObject> object(const QByteArray &body, const QString &what, Q
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError) {
         const int line = int(body.left(pe.offset).count('\n')) + 1;
-        *error = OllamaParser::tr("Ollama %1: line %2: not JSON: %3").arg(what).arg(line).arg(pe.errorString());
+        *error = OllamaParser::tr("Ollama %1: line %2: not JSON: %3")
+                     .arg(what)
+                     .arg(line)
+                     .arg(pe.errorString());
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -25,7 +28,8 @@ std::optional<QJsonObject> object(const QByteArray &body, const QString &what, Q
     }
     const QJsonObject o = doc.object();
     if (o.value(QLatin1String("error")).isString()) {
-        *error = OllamaParser::tr("Ollama %1: %2").arg(what, o.value(QLatin1String("error")).toString());
+        *error =
+            OllamaParser::tr("Ollama %1: %2").arg(what, o.value(QLatin1String("error")).toString());
         return std::nullopt;
     }
     return o;

@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace labdeck::gpu {
@@ -13,8 +12,8 @@ namespace labdeck::gpu {
 // An installed model (GET /api/tags).
 struct OllamaModel
 {
-    QString name; // "llama3.2:latest"
-    qint64 sizeBytes = 0; // on disk
+    QString name;          // "llama3.2:latest"
+    qint64 sizeBytes = 0;  // on disk
     QString family;        // details.family
     QString parameterSize; // "7.6B"
     QString quantization;  // "Q4_K_M"
@@ -46,9 +45,12 @@ class OllamaParser
 public:
     // Each returns nullopt and sets error ("Ollama /api/tags: …") on
     // malformed input or an {"error": …} body.
-    [[nodiscard]] static std::optional<QString> parseVersion(const QByteArray &body, QString *error);
-    [[nodiscard]] static std::optional<QList<OllamaModel>> parseTags(const QByteArray &body, QString *error);
-    [[nodiscard]] static std::optional<QList<LoadedModel>> parsePs(const QByteArray &body, QString *error);
+    [[nodiscard]] static std::optional<QString> parseVersion(const QByteArray &body,
+                                                             QString *error);
+    [[nodiscard]] static std::optional<QList<OllamaModel>> parseTags(const QByteArray &body,
+                                                                     QString *error);
+    [[nodiscard]] static std::optional<QList<LoadedModel>> parsePs(const QByteArray &body,
+                                                                   QString *error);
 };
 
 // Bytes in binary units for GPU memory and model sizes: "5.1 GiB", "812 MiB".

@@ -2,7 +2,8 @@
 
 namespace labdeck::tailscale {
 
-TailscaleMonitor::TailscaleMonitor(remote::CommandTransport *transport, QString statusHost, QObject *parent)
+TailscaleMonitor::TailscaleMonitor(remote::CommandTransport *transport, QString statusHost,
+                                   QObject *parent)
     : QObject(parent)
     , m_transport(transport)
     , m_host(std::move(statusHost))

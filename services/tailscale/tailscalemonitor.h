@@ -7,7 +7,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
 #include <optional>
 
 namespace labdeck::tailscale {
@@ -22,7 +21,8 @@ class TailscaleMonitor final : public QObject
 public:
     // transport may be nullptr (not connected): refresh() then fails with
     // "SSH: not connected".
-    TailscaleMonitor(remote::CommandTransport *transport, QString statusHost, QObject *parent = nullptr);
+    TailscaleMonitor(remote::CommandTransport *transport, QString statusHost,
+                     QObject *parent = nullptr);
 
     void setTransport(remote::CommandTransport *transport) { m_transport = transport; }
     [[nodiscard]] QString statusHost() const { return m_host; }

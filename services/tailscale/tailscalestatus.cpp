@@ -4,7 +4,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-
 #include <algorithm>
 
 namespace labdeck::tailscale {
@@ -39,14 +38,14 @@ Peer peerFrom(const QJsonObject &o, const QString &key)
 QDateTime parseGoTime(const QString &text)
 {
     // Qt reads milliseconds only: cut longer fractions to three digits.
-    static const QRegularExpression re(
-        QStringLiteral("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)(?:\\.(\\d+))?(Z|[+-]\\d\\d:\\d\\d)$"));
+    static const QRegularExpression re(QStringLiteral(
+        "^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)(?:\\.(\\d+))?(Z|[+-]\\d\\d:\\d\\d)$"));
     const auto m = re.match(text.trimmed());
     if (!m.hasMatch() || text.startsWith(QLatin1String("0001-")))
         return {};
     const QString ms = (m.captured(2) + QStringLiteral("000")).left(3);
-    const QDateTime t =
-        QDateTime::fromString(m.captured(1) + QLatin1Char('.') + ms + m.captured(3), Qt::ISODateWithMs);
+    const QDateTime t = QDateTime::fromString(m.captured(1) + QLatin1Char('.') + ms + m.captured(3),
+                                              Qt::ISODateWithMs);
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 
@@ -71,12 +70,17 @@ QString Peer::shortName() const
 QString pathText(const Peer &peer)
 {
     switch (peer.path()) {
-    case Path::Direct: return StatusParser::tr("direct %1").arg(peer.curAddr);
-    case Path::PeerRelay: return StatusParser::tr("peer relay %1").arg(peer.peerRelay);
-    case Path::Derp: return StatusParser::tr("DERP %1").arg(peer.relay);
-    case Path::Idle: break;
+    case Path::Direct:
+        return StatusParser::tr("direct %1").arg(peer.curAddr);
+    case Path::PeerRelay:
+        return StatusParser::tr("peer relay %1").arg(peer.peerRelay);
+    case Path::Derp:
+        return StatusParser::tr("DERP %1").arg(peer.relay);
+    case Path::Idle:
+        break;
     }
-    return peer.relay.isEmpty() ? StatusParser::tr("idle") : StatusParser::tr("idle (home DERP %1)").arg(peer.relay);
+    return peer.relay.isEmpty() ? StatusParser::tr("idle")
+                                : StatusParser::tr("idle (home DERP %1)").arg(peer.relay);
 }
 
 const Peer *Status::find(const QString &name) const
@@ -117,7 +121,8 @@ std::optional<Status> StatusParser::parse(const QByteArray &output, QString *err
     }
     const QJsonObject root = doc.object();
     if (!root.value(QLatin1String("BackendState")).isString()) {
-        *error = tr("tailscale status: no \"BackendState\"; is this the output of tailscale status --json?");
+        *error = tr("tailscale status: no \"BackendState\"; is this the output of tailscale status "
+                    "--json?");
         return std::nullopt;
     }
     Status s;

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace labdeck::tailscale {
@@ -23,13 +22,13 @@ struct Peer
     QString hostName; // the OS host name (not unique: iOS says "localhost")
     QString dnsName;  // MagicDNS name with its trailing dot removed
     QString os;
-    QStringList ips;  // TailscaleIPs
+    QStringList ips; // TailscaleIPs
     bool online = false;
     bool active = false;
     bool exitNode = false;
-    QString curAddr;   // "ip:port" when direct
-    QString relay;     // home DERP region code ("tok")
-    QString peerRelay; // "ip:port:vni"
+    QString curAddr;         // "ip:port" when direct
+    QString relay;           // home DERP region code ("tok")
+    QString peerRelay;       // "ip:port:vni"
     QDateTime lastSeen;      // UTC; invalid when the JSON has Go's zero time or none
     QDateTime lastHandshake; // UTC; invalid when none
 

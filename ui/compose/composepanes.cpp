@@ -44,15 +44,17 @@ QString seconds(qint64 ms)
 }
 } // namespace
 
-ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::ComposeService *service,
-                           HostModel *hosts, LabSelection *selection)
+ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status,
+                           compose::ComposeService *service, HostModel *hosts,
+                           LabSelection *selection)
     : QObject(window)
     , m_window(window)
     , m_status(status)
     , m_service(service)
     , m_hosts(hosts)
     , m_selection(selection)
-    , m_table(new TablePane(status->composeModel(), tr("Filter compose services (type to filter)"), false))
+    , m_table(new TablePane(status->composeModel(), tr("Filter compose services (type to filter)"),
+                            false))
     , m_log(new QTreeWidget)
     , m_output(new QPlainTextEdit)
     , m_state(new QLabel)
@@ -72,7 +74,8 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
     split->addWidget(m_table);
     auto *right = new QSplitter(Qt::Vertical);
     m_log->setColumnCount(LogColumnCount);
-    m_log->setHeaderLabels({tr("Started"), tr("Action"), tr("Status"), tr("Exit"), tr("Duration"), tr("Command")});
+    m_log->setHeaderLabels(
+        {tr("Started"), tr("Action"), tr("Status"), tr("Exit"), tr("Duration"), tr("Command")});
     m_log->setRootIsDecorated(false);
     m_log->setUniformRowHeights(true);
     m_log->setAccessibleName(tr("Compose actions"));
@@ -91,7 +94,8 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
     layout->addWidget(split, 1);
     m_table->table()->sortByColumn(ComposeModel::Service, Qt::AscendingOrder);
     m_table->table()->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->table()->horizontalHeader()->setSectionResizeMode(ComposeModel::Status, QHeaderView::Stretch);
+    m_table->table()->horizontalHeader()->setSectionResizeMode(ComposeModel::Status,
+                                                               QHeaderView::Stretch);
     m_table->table()->horizontalHeader()->setStretchLastSection(false);
     m_log->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
@@ -121,13 +125,18 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
         QKeySequence key;
     };
     const QList<Item> items{
-        {tr("&Restart Service..."), tr("Restart &Project..."), Verb::Restart, false, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)},
-        {tr("&Up Service..."), tr("Up Project..."), Verb::Up, false, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U)},
-        {tr("P&ull Service Image..."), tr("Pull Project Images..."), Verb::Pull, false, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P)},
-        {tr("&Stop Service..."), tr("Stop Project..."), Verb::Stop, false, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)},
+        {tr("&Restart Service..."), tr("Restart &Project..."), Verb::Restart, false,
+         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)},
+        {tr("&Up Service..."), tr("Up Project..."), Verb::Up, false,
+         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U)},
+        {tr("P&ull Service Image..."), tr("Pull Project Images..."), Verb::Pull, false,
+         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P)},
+        {tr("&Stop Service..."), tr("Stop Project..."), Verb::Stop, false,
+         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)},
         {tr("Service &Logs"), tr("Project Logs"), Verb::Logs, false,
          QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L)},
-        {tr("&Follow Service Logs"), tr("Follow Project Logs"), Verb::Logs, true, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F)},
+        {tr("&Follow Service Logs"), tr("Follow Project Logs"), Verb::Logs, true,
+         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F)},
     };
     auto *projectMenu = new QMenu(tr("Whole &Project"), m_menu);
     for (const Item &it : items) {
@@ -157,7 +166,8 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
     m_serviceActions << cancel;
 
     // Toolbar: the service actions by short names, and the project ones behind a button.
-    const QStringList shortNames{tr("Restart"), tr("Up"), tr("Pull"), tr("Stop"), tr("Logs"), tr("Follow")};
+    const QStringList shortNames{tr("Restart"), tr("Up"),   tr("Pull"),
+                                 tr("Stop"),    tr("Logs"), tr("Follow")};
     for (int i = 0; i < shortNames.size(); ++i) {
         auto *b = new QToolButton;
         b->setDefaultAction(m_serviceActions.at(i));
@@ -195,25 +205,29 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
     connect(m_log, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (!item)
             return;
-        auto *action = qobject_cast<compose::ComposeAction *>(item->data(0, kActionRole).value<QObject *>());
+        auto *action =
+            qobject_cast<compose::ComposeAction *>(item->data(0, kActionRole).value<QObject *>());
         if (action)
             showAction(action);
     });
     if (m_service)
         connect(m_service, &compose::ComposeService::actionStarted, this, &ComposePanes::track);
-    connect(m_table->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        updateActions();
-        if (m_following)
-            return;
-        if (auto c = current()) {
-            const QString id = HostModel::composeId(c->second);
-            if (m_hosts->indexForId(id).isValid())
-                m_selection->select(id);
-        }
-    });
+    connect(m_table->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] {
+                updateActions();
+                if (m_following)
+                    return;
+                if (auto c = current()) {
+                    const QString id = HostModel::composeId(c->second);
+                    if (m_hosts->indexForId(id).isValid())
+                        m_selection->select(id);
+                }
+            });
     connect(m_selection, &LabSelection::currentChanged, this, &ComposePanes::followSelection);
-    connect(status->composeModel(), &QAbstractItemModel::dataChanged, this, &ComposePanes::updateState);
-    connect(status->composeModel(), &QAbstractItemModel::rowsInserted, this, &ComposePanes::updateState);
+    connect(status->composeModel(), &QAbstractItemModel::dataChanged, this,
+            &ComposePanes::updateState);
+    connect(status->composeModel(), &QAbstractItemModel::rowsInserted, this,
+            &ComposePanes::updateState);
     if (m_service)
         connect(m_service, &compose::ComposeService::failed, this, &ComposePanes::updateState);
     window->statusBar()->addPermanentWidget(m_statusBar);
@@ -226,13 +240,15 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status, compose::Co
 
 ComposePanes::~ComposePanes() = default;
 
-bool ComposePanes::confirm(const QString &title, const QString &text, const QString &button, bool destructive)
+bool ComposePanes::confirm(const QString &title, const QString &text, const QString &button,
+                           bool destructive)
 {
     if (m_confirm)
         return m_confirm(title, text, button, destructive);
-    QMessageBox box(destructive ? QMessageBox::Warning : QMessageBox::Question, title, text, QMessageBox::NoButton,
-                    m_window);
-    QPushButton *go = box.addButton(button, destructive ? QMessageBox::DestructiveRole : QMessageBox::AcceptRole);
+    QMessageBox box(destructive ? QMessageBox::Warning : QMessageBox::Question, title, text,
+                    QMessageBox::NoButton, m_window);
+    QPushButton *go =
+        box.addButton(button, destructive ? QMessageBox::DestructiveRole : QMessageBox::AcceptRole);
     QPushButton *no = box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(destructive ? no : go); // Stop defaults to Cancel
     box.setEscapeButton(no);
@@ -247,36 +263,54 @@ QString ComposePanes::confirmText(Verb verb, const QString &project, const QStri
     if (service.isEmpty()) {
         switch (verb) {
         case Verb::Restart:
-            return tr("Restart project %1 on %2: all %3 of its services are stopped and started again; each is "
-                      "unavailable for a moment.").arg(project, host).arg(count);
-        case Verb::Up:
-            return tr("Up project %1 on %2 (up -d): every service is started as the compose file says, and "
-                      "containers whose configuration changed are recreated.").arg(project, host);
-        case Verb::Pull:
-            return tr("Pull the images of project %1 on %2: newer images are downloaded; running containers keep "
-                      "the old ones until the next up.").arg(project, host);
-        case Verb::Stop:
-            return tr("Stop project %1 on %2: all %3 of its services stop and serve nothing until started again.")
+            return tr("Restart project %1 on %2: all %3 of its services are stopped and started "
+                      "again; each is "
+                      "unavailable for a moment.")
                 .arg(project, host)
                 .arg(count);
-        case Verb::Logs: break;
+        case Verb::Up:
+            return tr("Up project %1 on %2 (up -d): every service is started as the compose file "
+                      "says, and "
+                      "containers whose configuration changed are recreated.")
+                .arg(project, host);
+        case Verb::Pull:
+            return tr("Pull the images of project %1 on %2: newer images are downloaded; running "
+                      "containers keep "
+                      "the old ones until the next up.")
+                .arg(project, host);
+        case Verb::Stop:
+            return tr("Stop project %1 on %2: all %3 of its services stop and serve nothing until "
+                      "started again.")
+                .arg(project, host)
+                .arg(count);
+        case Verb::Logs:
+            break;
         }
         return {};
     }
     switch (verb) {
     case Verb::Restart:
-        return tr("Restart service %1 of project %2 on %3: its container is stopped and started again; it is "
-                  "unavailable for a moment.").arg(service, project, host);
+        return tr("Restart service %1 of project %2 on %3: its container is stopped and started "
+                  "again; it is "
+                  "unavailable for a moment.")
+            .arg(service, project, host);
     case Verb::Up:
-        return tr("Up service %1 of project %2 on %3 (up -d): it is started as the compose file says, and recreated "
-                  "if its configuration changed.").arg(service, project, host);
+        return tr("Up service %1 of project %2 on %3 (up -d): it is started as the compose file "
+                  "says, and recreated "
+                  "if its configuration changed.")
+            .arg(service, project, host);
     case Verb::Pull:
-        return tr("Pull the image of service %1 of project %2 on %3: a newer image is downloaded; the running "
-                  "container keeps the old one until the next up.").arg(service, project, host);
+        return tr("Pull the image of service %1 of project %2 on %3: a newer image is downloaded; "
+                  "the running "
+                  "container keeps the old one until the next up.")
+            .arg(service, project, host);
     case Verb::Stop:
-        return tr("Stop service %1 of project %2 on %3: its container stops and serves nothing until it is started "
-                  "again.").arg(service, project, host);
-    case Verb::Logs: break;
+        return tr("Stop service %1 of project %2 on %3: its container stops and serves nothing "
+                  "until it is started "
+                  "again.")
+            .arg(service, project, host);
+    case Verb::Logs:
+        break;
     }
     return {};
 }
@@ -288,14 +322,24 @@ void ComposePanes::act(Verb verb, const QString &project, const QString &service
     if (verb != Verb::Logs) {
         QString button;
         switch (verb) {
-        case Verb::Restart: button = tr("Restart"); break;
-        case Verb::Up: button = tr("Up"); break;
-        case Verb::Pull: button = tr("Pull"); break;
-        case Verb::Stop: button = tr("Stop"); break;
-        case Verb::Logs: break;
+        case Verb::Restart:
+            button = tr("Restart");
+            break;
+        case Verb::Up:
+            button = tr("Up");
+            break;
+        case Verb::Pull:
+            button = tr("Pull");
+            break;
+        case Verb::Stop:
+            button = tr("Stop");
+            break;
+        case Verb::Logs:
+            break;
         }
         const QString object = service.isEmpty() ? tr("project %1").arg(project) : service;
-        if (!confirm(tr("%1 %2").arg(button, object), confirmText(verb, project, service), button, verb == Verb::Stop))
+        if (!confirm(tr("%1 %2").arg(button, object), confirmText(verb, project, service), button,
+                     verb == Verb::Stop))
             return;
     }
     m_service->run(verb, project, service, m_lines->value(), follow);
@@ -311,19 +355,22 @@ void ComposePanes::track(compose::ComposeAction *action)
     item->setData(0, kActionRole, QVariant::fromValue<QObject *>(action));
     m_log->insertTopLevelItem(0, item);
     // The command is known once the action was accepted (after this signal).
-    QTimer::singleShot(0, item->treeWidget(), [item, action = QPointer<compose::ComposeAction>(action)] {
-        if (action) {
-            item->setText(Command, action->command());
-            item->setToolTip(Command, action->host() + QStringLiteral(": ") + action->command());
-        }
-    });
-    connect(action, &compose::ComposeAction::outputArrived, m_log, [this, action](const QByteArray &chunk) {
-        if (m_shown == action) {
-            m_output->moveCursor(QTextCursor::End);
-            m_output->insertPlainText(QString::fromUtf8(chunk));
-            m_output->moveCursor(QTextCursor::End);
-        }
-    });
+    QTimer::singleShot(0, item->treeWidget(),
+                       [item, action = QPointer<compose::ComposeAction>(action)] {
+                           if (action) {
+                               item->setText(Command, action->command());
+                               item->setToolTip(Command, action->host() + QStringLiteral(": ") +
+                                                             action->command());
+                           }
+                       });
+    connect(action, &compose::ComposeAction::outputArrived, m_log,
+            [this, action](const QByteArray &chunk) {
+                if (m_shown == action) {
+                    m_output->moveCursor(QTextCursor::End);
+                    m_output->insertPlainText(QString::fromUtf8(chunk));
+                    m_output->moveCursor(QTextCursor::End);
+                }
+            });
     connect(action, &compose::ComposeAction::finished, m_log,
             [this, item, action](compose::ComposeAction::State state, const QString &message) {
                 switch (state) {
@@ -341,7 +388,9 @@ void ComposePanes::track(compose::ComposeAction *action)
                     item->setForeground(State, healthColor(Health::Warning));
                     break;
                 }
-                item->setText(Exit, action->exitStatus() >= 0 ? QString::number(action->exitStatus()) : QString());
+                item->setText(Exit, action->exitStatus() >= 0
+                                        ? QString::number(action->exitStatus())
+                                        : QString());
                 item->setText(Duration, seconds(action->elapsedMs()));
                 item->setToolTip(State, message);
                 item->setToolTip(Action, message);
@@ -365,9 +414,10 @@ void ComposePanes::showAction(compose::ComposeAction *action)
     text += QString::fromUtf8(action->output());
     if (action->state() != compose::ComposeAction::State::Running) {
         const bool failed = action->state() != compose::ComposeAction::State::Succeeded;
-        text += action->exitStatus() >= 0
-                    ? tr("\n[exit status %1 after %2]").arg(action->exitStatus()).arg(seconds(action->elapsedMs()))
-                    : QString();
+        text += action->exitStatus() >= 0 ? tr("\n[exit status %1 after %2]")
+                                                .arg(action->exitStatus())
+                                                .arg(seconds(action->elapsedMs()))
+                                          : QString();
         if (failed)
             text += tr("\n[%1]").arg(action->message());
     }
@@ -416,7 +466,8 @@ void ComposePanes::updateActions()
         m_serviceActions.at(i)->setEnabled(can);
     for (QAction *a : std::as_const(m_projectActions))
         a->setEnabled(can);
-    m_serviceActions.last()->setEnabled(m_shown && m_shown->state() == compose::ComposeAction::State::Running);
+    m_serviceActions.last()->setEnabled(m_shown &&
+                                        m_shown->state() == compose::ComposeAction::State::Running);
 }
 
 void ComposePanes::updateState()
@@ -427,15 +478,20 @@ void ComposePanes::updateState()
     if (!m_service) {
         text = tr("No compose host in the inventory.");
     } else if (!m_service->transport()) {
-        text = tr("%1: SSH: not connected. Compose actions need an SSH connection to the compose host.")
+        text = tr("%1: SSH: not connected. Compose actions need an SSH connection to the compose "
+                  "host.")
                    .arg(m_service->host());
     } else if (f.stale) {
-        text = f.fetchedAt.isValid() ? tr("%1 via %2: stale, %3").arg(m_service->host(), m_service->transport()->name(), f.tooltip())
-                                     : tr("%1 via %2: %3").arg(m_service->host(), m_service->transport()->name(),
-                                                               f.reason.isEmpty() ? tr("listing\u2026") : f.reason);
+        text = f.fetchedAt.isValid()
+                   ? tr("%1 via %2: stale, %3")
+                         .arg(m_service->host(), m_service->transport()->name(), f.tooltip())
+                   : tr("%1 via %2: %3")
+                         .arg(m_service->host(), m_service->transport()->name(),
+                              f.reason.isEmpty() ? tr("listing\u2026") : f.reason);
         h = f.reason.isEmpty() ? Health::Unknown : Health::Warning;
     } else {
-        text = tr("%1 via %2 \u00b7 %3").arg(m_service->host(), m_service->transport()->name(), f.tooltip());
+        text = tr("%1 via %2 \u00b7 %3")
+                   .arg(m_service->host(), m_service->transport()->name(), f.tooltip());
         h = Health::Ok;
     }
     m_state->setText(text);

@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QPointer>
-
 #include <functional>
 #include <optional>
 
@@ -36,17 +35,18 @@ class ComposePanes final : public QObject
     Q_DISABLE_COPY_MOVE(ComposePanes)
 public:
     // service may be nullptr (no compose host, or not connected).
-    ComposePanes(MainWindow *window, RemoteStatus *status, compose::ComposeService *service, HostModel *hosts,
-                 LabSelection *selection);
+    ComposePanes(MainWindow *window, RemoteStatus *status, compose::ComposeService *service,
+                 HostModel *hosts, LabSelection *selection);
     ~ComposePanes() override;
 
-    using Confirm = std::function<bool(const QString &title, const QString &text, const QString &button,
-                                       bool destructive)>;
+    using Confirm = std::function<bool(const QString &title, const QString &text,
+                                       const QString &button, bool destructive)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
 
     // An action on the service of the current row, or (service empty) its
     // project. Asks first for every change; logs never ask.
-    void act(compose::ComposeService::Verb verb, const QString &project, const QString &service, bool follow = false);
+    void act(compose::ComposeService::Verb verb, const QString &project, const QString &service,
+             bool follow = false);
 
     // The confirmation sentence, e.g. "Stop service nextcloud of project
     // infra on pochama: its container stops and serves nothing until it is
@@ -70,7 +70,8 @@ private:
     void updateState();
     void updateActions();
     void followSelection(const QString &id);
-    bool confirm(const QString &title, const QString &text, const QString &button, bool destructive);
+    bool confirm(const QString &title, const QString &text, const QString &button,
+                 bool destructive);
 
     MainWindow *m_window;
     RemoteStatus *m_status;

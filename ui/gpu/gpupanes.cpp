@@ -149,17 +149,24 @@ void GpuPanes::update()
     if (!g) {
         m_summary->setText(tr("No GPU server in the inventory."));
     } else if (!gpuKnown) {
-        m_summary->setText(g->lastError().isEmpty() ? tr("%1: reading nvidia-smi\u2026").arg(g->host()) : g->lastError());
+        m_summary->setText(g->lastError().isEmpty()
+                               ? tr("%1: reading nvidia-smi\u2026").arg(g->host())
+                               : g->lastError());
     } else {
         const QString note = m_status->gpuNote();
-        m_summary->setText(gpuStale && !g->lastError().isEmpty() ? tr("%1 \u2014 %2").arg(note, g->lastError())
-                                                                 : tr("%1: %2").arg(g->host(), note));
+        m_summary->setText(gpuStale && !g->lastError().isEmpty()
+                               ? tr("%1 \u2014 %2").arg(note, g->lastError())
+                               : tr("%1: %2").arg(g->host(), note));
     }
-    paint(m_summary, gpuKnown && !gpuStale ? Health::Ok : (g && !g->lastError().isEmpty() ? Health::Warning : Health::Unknown));
+    paint(m_summary, gpuKnown && !gpuStale
+                         ? Health::Ok
+                         : (g && !g->lastError().isEmpty() ? Health::Warning : Health::Unknown));
     const QString na = tr("n/a");
     if (gpuKnown) {
         const gpu::GpuInfo &i = g->gpus().first();
-        m_gpuName->setText(g->gpus().size() > 1 ? tr("%1 (and %2 more)").arg(i.name).arg(g->gpus().size() - 1) : i.name);
+        m_gpuName->setText(g->gpus().size() > 1
+                               ? tr("%1 (and %2 more)").arg(i.name).arg(g->gpus().size() - 1)
+                               : i.name);
         m_util->setValue(i.utilizationPercent ? qRound(*i.utilizationPercent) : 0);
         m_util->setFormat(i.utilizationPercent ? QStringLiteral("%p%") : na);
         if (i.memoryUsedMiB && i.memoryTotalMiB && *i.memoryTotalMiB > 0) {
@@ -171,25 +178,31 @@ void GpuPanes::update()
             m_vram->setFormat(na);
         }
         m_temperature->setText(i.temperatureC ? tr("%1 \u00b0C").arg(*i.temperatureC) : na);
-        m_power->setText(i.powerDrawW ? (i.powerLimitW ? tr("%1 W of %2 W").arg(*i.powerDrawW, 0, 'f', 0).arg(*i.powerLimitW, 0, 'f', 0)
+        m_power->setText(i.powerDrawW ? (i.powerLimitW ? tr("%1 W of %2 W")
+                                                             .arg(*i.powerDrawW, 0, 'f', 0)
+                                                             .arg(*i.powerLimitW, 0, 'f', 0)
                                                        : tr("%1 W").arg(*i.powerDrawW, 0, 'f', 0))
                                       : na);
     }
-    for (QWidget *w : {static_cast<QWidget *>(m_util), static_cast<QWidget *>(m_vram), static_cast<QWidget *>(m_temperature),
-                       static_cast<QWidget *>(m_power), static_cast<QWidget *>(m_gpuName)})
+    for (QWidget *w : {static_cast<QWidget *>(m_util), static_cast<QWidget *>(m_vram),
+                       static_cast<QWidget *>(m_temperature), static_cast<QWidget *>(m_power),
+                       static_cast<QWidget *>(m_gpuName)})
         w->setEnabled(gpuKnown && !gpuStale); // stale values are greyed, not shown as live
     m_fresh->setText(g && g->fetchedAt().isValid()
-                         ? tr("nvidia-smi %1%2").arg(Format::ago(g->fetchedAt().secsTo(now)),
-                                                     gpuStale ? tr(" (stale)") : QString())
+                         ? tr("nvidia-smi %1%2")
+                               .arg(Format::ago(g->fetchedAt().secsTo(now)),
+                                    gpuStale ? tr(" (stale)") : QString())
                          : tr("never"));
 
     if (gpu::OllamaClient *o = src.ollama) {
         if (!o->lastError().isEmpty()) {
-            m_ollama->setText(tr("%1 down: %2").arg(HealthText::glyph(Health::Critical), o->lastError()));
+            m_ollama->setText(
+                tr("%1 down: %2").arg(HealthText::glyph(Health::Critical), o->lastError()));
             paint(m_ollama, Health::Critical);
         } else if (o->fetchedAt().isValid()) {
             m_ollama->setText(tr("%1 %2 at %3 \u00b7 %4 installed \u00b7 %5 loaded \u00b7 %6")
-                                  .arg(HealthText::glyph(Health::Ok), o->version(), o->baseUrl().toDisplayString())
+                                  .arg(HealthText::glyph(Health::Ok), o->version(),
+                                       o->baseUrl().toDisplayString())
                                   .arg(o->models().size())
                                   .arg(o->loaded().size())
                                   .arg(Format::ago(o->fetchedAt().secsTo(now))));
@@ -203,8 +216,10 @@ void GpuPanes::update()
     }
     if (gpu::WebUiProbe *w = src.webui) {
         m_webui->setText(w->checkedAt().isValid()
-                             ? tr("%1 %2 (%3) \u00b7 %4").arg(HealthText::glyph(w->health()), w->text(), w->url().toDisplayString(),
-                                                             Format::ago(w->checkedAt().secsTo(now)))
+                             ? tr("%1 %2 (%3) \u00b7 %4")
+                                   .arg(HealthText::glyph(w->health()), w->text(),
+                                        w->url().toDisplayString(),
+                                        Format::ago(w->checkedAt().secsTo(now)))
                              : tr("checking %1\u2026").arg(w->url().toDisplayString()));
         paint(m_webui, w->health());
     } else {
@@ -217,12 +232,15 @@ void GpuPanes::update()
         if (!t->lastError().isEmpty())
             text = t->lastError();
         else if (st)
-            text = tr("Read on %1 \u00b7 backend %2 \u00b7 Tailscale %3 \u00b7 %4").arg(t->statusHost(), st->backendState, st->version,
-                                                                                         Format::ago(t->fetchedAt().secsTo(now)));
+            text = tr("Read on %1 \u00b7 backend %2 \u00b7 Tailscale %3 \u00b7 %4")
+                       .arg(t->statusHost(), st->backendState, st->version,
+                            Format::ago(t->fetchedAt().secsTo(now)));
         else
             text = tr("Reading tailscale status on %1\u2026").arg(t->statusHost());
         m_tunnelState->setText(text);
-        paint(m_tunnelState, !t->isStale() ? Health::Ok : (t->lastError().isEmpty() ? Health::Unknown : Health::Warning));
+        paint(m_tunnelState, !t->isStale()
+                                 ? Health::Ok
+                                 : (t->lastError().isEmpty() ? Health::Unknown : Health::Warning));
     } else {
         m_tunnelState->setText(tr("No Tailscale status host in the inventory."));
     }
@@ -230,7 +248,8 @@ void GpuPanes::update()
 
 // --- TopologyOverlay ------------------------------------------------------------
 
-TopologyOverlay::TopologyOverlay(TopologyScene *scene, HostModel *hosts, RemoteStatus *status, QObject *parent)
+TopologyOverlay::TopologyOverlay(TopologyScene *scene, HostModel *hosts, RemoteStatus *status,
+                                 QObject *parent)
     : QObject(parent)
     , m_scene(scene)
     , m_hosts(hosts)
@@ -251,7 +270,8 @@ void TopologyOverlay::apply()
         if (!card)
             continue;
         QStringList parts;
-        const QString own = m_hosts->indexForId(HostModel::hostId(h.name)).data(HostModel::NoteRole).toString();
+        const QString own =
+            m_hosts->indexForId(HostModel::hostId(h.name)).data(HostModel::NoteRole).toString();
         if (!own.isEmpty())
             parts << own;
         const QString remote = m_status->hostNote(h.name);
@@ -277,7 +297,8 @@ void TopologyOverlay::apply()
         if (link->pen() != pen)
             link->setPen(pen);
         const QString note = m_status->tunnelNote(host);
-        link->setToolTip(link->targets().join(QLatin1Char('\n')) + (note.isEmpty() ? QString() : QLatin1Char('\n') + note));
+        link->setToolTip(link->targets().join(QLatin1Char('\n')) +
+                         (note.isEmpty() ? QString() : QLatin1Char('\n') + note));
     }
 }
 

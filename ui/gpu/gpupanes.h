@@ -71,7 +71,8 @@ class TopologyOverlay final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TopologyOverlay)
 public:
-    TopologyOverlay(TopologyScene *scene, HostModel *hosts, RemoteStatus *status, QObject *parent = nullptr);
+    TopologyOverlay(TopologyScene *scene, HostModel *hosts, RemoteStatus *status,
+                    QObject *parent = nullptr);
     void apply();
 
 private:

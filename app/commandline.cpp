@@ -14,8 +14,8 @@
 #include "labmetrics.h"
 #include "inventory/inventorylocator.h"
 #include "labselection.h"
-#include "charts/metricspanes.h"
 #include "mainwindow.h"
+#include "remoteservices.h"
 #include "topology/topologyview.h"
 
 #include <QApplication>
@@ -235,6 +235,12 @@ int runGui(int argc, char **argv)
         connection.startKubeconfig(parser.value(kubeconfig), parser.value(context));
     if (!useDemo)
         metrics->setPrometheus(model.inventory().prometheusUrl, false);
+    // Compose, Tailscale, nvidia-smi (remote commands) and Ollama (HTTP).
+    RemoteServices remote(&window, &model, &selection);
+    if (useDemo)
+        remote.startDemo();
+    else
+        remote.startReal(nullptr); // SSH: pass the SSH CommandTransport here once it is connected
     window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);

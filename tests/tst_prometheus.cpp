@@ -312,6 +312,9 @@ void TestPrometheus::changingTheWindowCancelsTheFetch()
     QVERIFY(silent.waitForNewConnection(5000));
     QTcpSocket *socket = silent.nextPendingConnection();
     QSignalSpy disconnected(socket, &QTcpSocket::disconnected);
+    // The request is on the wire (before that, an abort leaves the idle
+    // connection pooled rather than closing it).
+    QTRY_VERIFY_WITH_TIMEOUT(socket->bytesAvailable() > 0 || socket->waitForReadyRead(100), 10000);
     chart.setWindow(std::chrono::hours(6));
     QVERIFY(!chart.isLoading());
     QVERIFY(disconnected.wait(5000)); // the request was aborted, not left running

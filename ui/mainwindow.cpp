@@ -48,7 +48,6 @@ MainWindow::MainWindow(HostModel *model, LabSelection *selection, QWidget *paren
     , m_banner(new QFrame)
     , m_bannerText(new QLabel)
     , m_inventoryLabel(new QLabel)
-    , m_sourcesLabel(new QLabel)
 {
     setWindowTitle(tr("Labdeck"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -81,10 +80,6 @@ MainWindow::MainWindow(HostModel *model, LabSelection *selection, QWidget *paren
     setCentralWidget(centre);
 
     statusBar()->addWidget(m_inventoryLabel, 1);
-    m_sourcesLabel->setText(tr("Prometheus, SSH, Ollama: not connected"));
-    m_sourcesLabel->setToolTip(tr("These sources connect in later versions; until then what they "
-                                  "report is shown as unknown, never as healthy."));
-    statusBar()->addPermanentWidget(m_sourcesLabel);
 
     createDocks();
     createActions();

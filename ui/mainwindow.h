@@ -92,7 +92,6 @@ private:
     QSortFilterProxyModel *m_proxy = nullptr;
     DetailsPanel *m_details = nullptr;
     QLabel *m_inventoryLabel;
-    QLabel *m_sourcesLabel;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QToolBar *m_toolBar = nullptr;

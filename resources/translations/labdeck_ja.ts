@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>ComposeParser</name>
+    <message>
+        <location filename="../../services/compose/composeparser.cpp" line="+27"/>
+        <source>an entry is not a JSON object</source>
+        <translation>JSON オブジェクトではないエントリーがあります</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>an entry has no &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; のないエントリーがあります</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&quot;Publishers&quot; of %1 is neither a list nor null</source>
+        <translation>%1 の &quot;Publishers&quot; がリストでも null でもありません</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>docker compose ls: line %1: not JSON: %2</source>
+        <translation>docker compose ls: %1 行目: JSON ではありません: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>docker compose ls: expected a JSON list of projects</source>
+        <translation>docker compose ls: プロジェクトの JSON リストではありません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>docker compose ls: a project has no &quot;Name&quot;</source>
+        <translation>docker compose ls: &quot;Name&quot; のないプロジェクトがあります</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+25"/>
+        <source>docker compose ps: line %1: not JSON: %2</source>
+        <translation>docker compose ps: %1 行目: JSON ではありません: %2</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>docker compose ps: %1</source>
+        <translation>docker compose ps: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>docker compose ps: line %1: %2</source>
+        <translation>docker compose ps: %1 行目: %2</translation>
+    </message>
+</context>
+<context>
     <name>DemoLabCommand</name>
     <message>
         <location filename="../../services/demolab/demolabcommand.cpp" line="+45"/>
@@ -503,6 +552,483 @@
     </message>
 </context>
 <context>
+    <name>NvidiaSmi</name>
+    <message>
+        <location filename="../../services/gpu/nvidiasmi.cpp" line="+59"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: line %2: %3 values for %4 fields (cut off or a different query?)</source>
+        <translation>%1: %2 行目: %4 個のフィールドに対して値が %3 個です（途中で切れたか、別のクエリーではありませんか？）</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <location line="+36"/>
+        <source>%1: line %2: %3: not a number: &quot;%4&quot;</source>
+        <translation>%1: %2 行目: %3: 数値ではありません: 「%4」</translation>
+    </message>
+</context>
+<context>
+    <name>OllamaParser</name>
+    <message>
+        <location filename="../../services/gpu/ollamaparser.cpp" line="+19"/>
+        <source>Ollama %1: line %2: not JSON: %3</source>
+        <translation>Ollama %1: %2 行目: JSON ではありません: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ollama %1: expected a JSON object</source>
+        <translation>Ollama %1: JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ollama %1: %2</source>
+        <translation>Ollama %1: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ollama %1: no &quot;models&quot; list</source>
+        <translation>Ollama %1: &quot;models&quot; リストがありません</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ollama %1: a model has no name</source>
+        <translation>Ollama %1: 名前のないモデルがあります</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>100% CPU</source>
+        <translation>100% CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>100% GPU</source>
+        <translation>100% GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1%/%2% CPU/GPU</source>
+        <translation>%1%/%2% CPU/GPU</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>stopping…</source>
+        <translation>停止中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>forever</source>
+        <translation>無期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in %1 s</source>
+        <translation>%1 秒後</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in %1 min</source>
+        <translation>%1 分後</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1 h</source>
+        <translation>%1 時間後</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ollama /api/version: no &quot;version&quot;</source>
+        <translation>Ollama /api/version: &quot;version&quot; がありません</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteModelsText</name>
+    <message>
+        <location filename="../../models/remotemodels.cpp" line="+11"/>
+        <source>not fetched yet</source>
+        <translation>未取得</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not fetched: %1</source>
+        <translation>未取得: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fetched %1</source>
+        <translation>%1に取得</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stale, %1: %2</source>
+        <translation>古いデータ（%1）: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no recent update</source>
+        <translation>最近の更新がありません</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>n/a</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+145"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Image</source>
+        <translation>イメージ</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Process</source>
+        <translation>プロセス</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GPU memory</source>
+        <translation>GPU メモリ</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Family</source>
+        <translation>ファミリー</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parameters</source>
+        <translation>パラメーター数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quantisation</source>
+        <translation>量子化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Modified</source>
+        <translation>更新日時</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Loaded model</source>
+        <translation>ロード済みモデル</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>VRAM</source>
+        <translation>VRAM</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Processor</source>
+        <translation>プロセッサー</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unloads</source>
+        <translation>アンロード予定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Context</source>
+        <translation>コンテキスト長</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>not in the tailnet</source>
+        <translation>tailnet にありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>status host</source>
+        <translation>状態取得ホスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline · last seen %1</source>
+        <translation>オフライン · 最終確認 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>online · %1</source>
+        <translation>オンライン · %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tailscale name</source>
+        <translation>Tailscale 名</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../models/remotestatus.cpp" line="+140"/>
+        <source>missing</source>
+        <translation>不在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Path</source>
+        <translation>経路</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last seen</source>
+        <translation>最終確認</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location filename="../../models/remotestatus.cpp" line="-54"/>
+        <source>no compose host in the inventory</source>
+        <translation>インベントリに Compose ホストがありません</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>no compose listing yet</source>
+        <translation>Compose の一覧をまだ取得していません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compose listed project %1</source>
+        <translation>Compose でプロジェクト %1 を確認しました</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not listed yet</source>
+        <translation>まだ一覧を取得していません</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Compose lists no container of %1 in project %2</source>
+        <translation>Compose のプロジェクト %2 に %1 のコンテナーがありません</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>no Tailscale status host in the inventory</source>
+        <translation>インベントリに Tailscale の状態取得ホストがありません</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no Tailscale status yet</source>
+        <translation>Tailscale の状態をまだ取得していません</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no GPU server in the inventory</source>
+        <translation>インベントリに GPU サーバーがありません</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>no GPU reading yet</source>
+        <translation>GPU の値をまだ読み取っていません</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+15"/>
+        <source>down</source>
+        <translation>ダウン</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Ollama %1 · %2 models installed · %3 loaded</source>
+        <translation>Ollama %1 · モデル %2 個インストール済み · %3 個ロード済み</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 loaded</source>
+        <translation>%1 個ロード済み</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>GPU %1%</source>
+        <translation>GPU %1%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VRAM %1/%2 GiB</source>
+        <translation>VRAM %1/%2 GiB</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 model loaded</source>
+        <translation>モデル 1 個ロード済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 models loaded</source>
+        <translation>モデル %1 個ロード済み</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+15"/>
+        <source>%1 (stale)</source>
+        <translation>%1（古いデータ）</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Tailscale %1</source>
+        <translation>Tailscale %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusParser</name>
+    <message>
+        <location filename="../../services/tailscale/tailscalestatus.cpp" line="+74"/>
+        <source>direct %1</source>
+        <translation>直接 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>peer relay %1</source>
+        <translation>ピアリレー %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DERP %1</source>
+        <translation>DERP %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>idle</source>
+        <translation>アイドル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>idle (home DERP %1)</source>
+        <translation>アイドル（ホーム DERP %1）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>tailscale status: line %1: not JSON: %2</source>
+        <translation>tailscale status: %1 行目: JSON ではありません: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>tailscale status: no &quot;BackendState&quot;; is this the output of tailscale status --json?</source>
+        <translation>tailscale status: &quot;BackendState&quot; がありません。tailscale status --json の出力ですか？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>tailscale status: no &quot;Self&quot; node although the backend is running</source>
+        <translation>tailscale status: バックエンドは動作中なのに &quot;Self&quot; ノードがありません</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>tailscale status: peer %1 is not a JSON object</source>
+        <translation>tailscale status: ピア %1 が JSON オブジェクトではありません</translation>
+    </message>
+</context>
+<context>
+    <name>StepText</name>
+    <message>
+        <location filename="../../services/remote/commandtransport.cpp" line="+8"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name lookup</source>
+        <translation>名前解決</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host key</source>
+        <translation>ホスト鍵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>authentication</source>
+        <translation>認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>command</source>
+        <translation>コマンド</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timeout</source>
+        <translation>タイムアウト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>labdeck</name>
     <message>
         <location filename="../../ui/kube/execapprovaldialog.cpp" line="+20"/>
@@ -876,6 +1402,323 @@
     </message>
 </context>
 <context>
+    <name>labdeck::ComposePanes</name>
+    <message>
+        <location filename="../../ui/compose/composepanes.cpp" line="+56"/>
+        <source>Filter compose services (type to filter)</source>
+        <translation>Compose サービスを絞り込み（入力して絞り込み）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exit</source>
+        <translation>終了コード</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command</source>
+        <translation>コマンド</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compose actions</source>
+        <translation>Compose の操作</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The output of the selected action appears here.</source>
+        <translation>選択した操作の出力がここに表示されます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compose output</source>
+        <translation>Compose の出力</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+396"/>
+        <source>Compose</source>
+        <translation>Compose</translation>
+    </message>
+    <message>
+        <location line="-390"/>
+        <source>C&amp;ompose</source>
+        <translation>Compose(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh Compose</source>
+        <translation>Compose を更新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Restart Service...</source>
+        <translation>サービスを再起動(&amp;R)...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restart &amp;Project...</source>
+        <translation>プロジェクトを再起動(&amp;P)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Up Service...</source>
+        <translation>サービスを起動(&amp;U)...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Up Project...</source>
+        <translation>プロジェクトを起動...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;ull Service Image...</source>
+        <translation>サービスのイメージをプル(&amp;U)...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pull Project Images...</source>
+        <translation>プロジェクトのイメージをプル...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stop Service...</source>
+        <translation>サービスを停止(&amp;S)...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop Project...</source>
+        <translation>プロジェクトを停止...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service &amp;Logs</source>
+        <translation>サービスのログ(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Project Logs</source>
+        <translation>プロジェクトのログ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow Service Logs</source>
+        <translation>サービスのログを追従(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Follow Project Logs</source>
+        <translation>プロジェクトのログを追従</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole &amp;Project</source>
+        <translation>プロジェクト全体(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Stop Following / &amp;Cancel Action</source>
+        <translation>追従を停止 / 操作をキャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+157"/>
+        <source>Restart</source>
+        <translation>再起動</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <location line="+160"/>
+        <source>Up</source>
+        <translation>起動</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <location line="+163"/>
+        <source>Pull</source>
+        <translation>プル</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <location line="+165"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="-165"/>
+        <source>Logs</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Follow</source>
+        <translation>追従</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Log lines:</source>
+        <translation>ログの行数:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log lines</source>
+        <translation>ログの行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many of the last log lines Logs shows (per container)</source>
+        <translation>［ログ］で表示する末尾の行数（コンテナーごと）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Restart project %1 on %2: all %3 of its services are stopped and started again; each is unavailable for a moment.</source>
+        <translation>%2 のプロジェクト %1 を再起動します。%3 個のサービスすべてを停止して再び起動するため、それぞれ一時的に使えなくなります。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Up project %1 on %2 (up -d): every service is started as the compose file says, and containers whose configuration changed are recreated.</source>
+        <translation>%2 のプロジェクト %1 を起動します（up -d）。すべてのサービスを compose ファイルのとおりに起動し、設定が変わったコンテナーは作り直します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pull the images of project %1 on %2: newer images are downloaded; running containers keep the old ones until the next up.</source>
+        <translation>%2 のプロジェクト %1 のイメージをプルします。新しいイメージをダウンロードしますが、実行中のコンテナーは次の up まで古いイメージのままです。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop project %1 on %2: all %3 of its services stop and serve nothing until started again.</source>
+        <translation>%2 のプロジェクト %1 を停止します。%3 個のサービスすべてが停止し、再び起動するまで何も提供しません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restart service %1 of project %2 on %3: its container is stopped and started again; it is unavailable for a moment.</source>
+        <translation>%3 のプロジェクト %2 のサービス %1 を再起動します。コンテナーを停止して再び起動するため、一時的に使えなくなります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Up service %1 of project %2 on %3 (up -d): it is started as the compose file says, and recreated if its configuration changed.</source>
+        <translation>%3 のプロジェクト %2 のサービス %1 を起動します（up -d）。compose ファイルのとおりに起動し、設定が変わっていれば作り直します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pull the image of service %1 of project %2 on %3: a newer image is downloaded; the running container keeps the old one until the next up.</source>
+        <translation>%3 のプロジェクト %2 のサービス %1 のイメージをプルします。新しいイメージをダウンロードしますが、実行中のコンテナーは次の up まで古いイメージのままです。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop service %1 of project %2 on %3: its container stops and serves nothing until it is started again.</source>
+        <translation>%3 のプロジェクト %2 のサービス %1 を停止します。コンテナーが停止し、再び起動するまで何も提供しません。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>project %1</source>
+        <translation>プロジェクト %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2</source>
+        <translation>%2 を%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>✓ done</source>
+        <translation>✓ 完了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>× failed</source>
+        <translation>× 失敗</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>stopped</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>
+[exit status %1 after %2]</source>
+        <translation>
+[終了コード %1、所要時間 %2]</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>
+[%1]</source>
+        <translation>
+[%1]</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>No compose host in the inventory.</source>
+        <translation>インベントリに Compose ホストがありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: SSH: not connected. Compose actions need an SSH connection to the compose host.</source>
+        <translation>%1: SSH: 未接続です。Compose の操作には Compose ホストへの SSH 接続が必要です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 via %2: stale, %3</source>
+        <translation>%1（%2 経由）: 古いデータ、%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 via %2: %3</source>
+        <translation>%1（%2 経由）: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listing…</source>
+        <translation>一覧を取得中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 via %2 · %3</source>
+        <translation>%1（%2 経由）· %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 SSH %2</source>
+        <translation>%1 SSH %2</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::DetailsPanel</name>
     <message>
         <location filename="../../ui/detailspanel.cpp" line="+47"/>
@@ -1159,6 +2002,234 @@
         <location line="+2"/>
         <source>Count</source>
         <translation>回数</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::GpuPanes</name>
+    <message>
+        <location filename="../../ui/gpu/gpupanes.cpp" line="+68"/>
+        <source>GPU processes</source>
+        <translation>GPU プロセス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed models</source>
+        <translation>インストール済みモデル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loaded models</source>
+        <translation>ロード済みモデル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter tunnels (type to filter)</source>
+        <translation>トンネルを絞り込み（入力して絞り込み）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>GPU utilisation</source>
+        <translation>GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VRAM used</source>
+        <translation>VRAM 使用量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU:</source>
+        <translation>GPU:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisation:</source>
+        <translation>使用率:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VRAM:</source>
+        <translation>VRAM:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temperature:</source>
+        <translation>温度:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Power:</source>
+        <translation>電力:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama:</source>
+        <translation>Ollama:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open WebUI:</source>
+        <translation>Open WebUI:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetched:</source>
+        <translation>取得:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tailscale</source>
+        <translation>Tailscale</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No GPU server in the inventory.</source>
+        <translation>インベントリに GPU サーバーがありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: reading nvidia-smi…</source>
+        <translation>%1: nvidia-smi を読み取り中…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>n/a</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (and %2 more)</source>
+        <translation>%1（ほか %2 台）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 W of %2 W</source>
+        <translation>%1 W / %2 W</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 W</source>
+        <translation>%1 W</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>nvidia-smi %1%2</source>
+        <translation>nvidia-smi %1%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (stale)</source>
+        <translation>（古いデータ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>まだなし</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 down: %2</source>
+        <translation>%1 ダウン: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 at %3 · %4 installed · %5 loaded · %6</source>
+        <translation>%1 %2（%3）· インストール済み %4 · ロード済み %5 · %6</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>connecting to %1…</source>
+        <translation>%1 に接続中…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no Ollama URL in the inventory</source>
+        <translation>インベントリに Ollama の URL がありません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 (%3) · %4</source>
+        <translation>%1 %2（%3）· %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>checking %1…</source>
+        <translation>%1 を確認中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no Open WebUI endpoint in the inventory</source>
+        <translation>インベントリに Open WebUI のエンドポイントがありません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Read on %1 · backend %2 · Tailscale %3 · %4</source>
+        <translation>%1 で取得 · バックエンド %2 · Tailscale %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading tailscale status on %1…</source>
+        <translation>%1 で tailscale status を読み取り中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No Tailscale status host in the inventory.</source>
+        <translation>インベントリに Tailscale の状態取得ホストがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::HostCardItem</name>
+    <message>
+        <location filename="../../ui/topology/topologyitems.cpp" line="+309"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MEM</source>
+        <translation>メモリ</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>⚠ %n alert(s)</source>
+        <translation>
+            <numerusform>⚠ アラート %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✖ target down</source>
+        <translation>✖ ターゲットがダウン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>metrics-server</source>
+        <translation>metrics-server</translation>
     </message>
 </context>
 <context>
@@ -1534,7 +2605,7 @@
 <context>
     <name>labdeck::LabConnection</name>
     <message>
-        <location filename="../../app/labconnection.cpp" line="+32"/>
+        <location filename="../../app/labconnection.cpp" line="+33"/>
         <source>Kubernetes context</source>
         <translation>Kubernetes コンテキスト</translation>
     </message>
@@ -1545,7 +2616,7 @@
     </message>
     <message>
         <location line="+48"/>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>demo lab</source>
         <translation>デモラボ</translation>
     </message>
@@ -1563,6 +2634,24 @@
         <location line="+1"/>
         <source>%1 sets insecure-skip-tls-verify: anyone between you and %2 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
         <translation>%1 は insecure-skip-tls-verify を設定しています。あなたと %2 の間にいる誰もが、認証情報を含め Labdeck の送る内容を読み書きできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::LabMetrics</name>
+    <message>
+        <location filename="../../models/labmetrics.cpp" line="+45"/>
+        <source>no Prometheus URL in the inventory (prometheus.url)</source>
+        <translation>インベントリに Prometheus の URL がありません（prometheus.url）</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>metrics-server</source>
+        <translation>metrics-server</translation>
     </message>
 </context>
 <context>
@@ -1666,34 +2755,24 @@
 <context>
     <name>labdeck::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+53"/>
-        <location line="+258"/>
+        <location filename="../../ui/mainwindow.cpp" line="+52"/>
+        <location line="+254"/>
         <source>Labdeck</source>
         <translation>Labdeck</translation>
     </message>
     <message>
-        <location line="-241"/>
-        <location line="+81"/>
+        <location line="-237"/>
+        <location line="+77"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-76"/>
         <source>Use Built-in Lab</source>
         <translation>組み込みラボを使う</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Prometheus, SSH, Ollama: not connected</source>
-        <translation>Prometheus、SSH、Ollama: 未接続</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>These sources connect in later versions; until then what they report is shown as unknown, never as healthy.</source>
-        <translation>これらの接続は今後のバージョンで対応します。それまでは、これらが報告する状態は「不明」と表示され、決して「正常」とは表示されません。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <source>Lab</source>
         <translation>ラボ</translation>
     </message>
@@ -1878,6 +2957,256 @@
     </message>
 </context>
 <context>
+    <name>labdeck::MetricChart</name>
+    <message>
+        <location filename="../../models/metricchart.cpp" line="+256"/>
+        <source>no new samples since %1</source>
+        <translation>%1 以降、新しいサンプルがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no answer since %1</source>
+        <translation>%1 以降、応答がありません</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::MetricChartWidget</name>
+    <message>
+        <location filename="../../ui/charts/metricchartwidget.cpp" line="+49"/>
+        <location line="+248"/>
+        <source>PromQL</source>
+        <translation>PromQL</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Show and edit the PromQL behind this chart</source>
+        <translation>このチャートの PromQL を表示・編集</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>PromQL of %1</source>
+        <translation>%1 の PromQL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run this PromQL for this chart (Ctrl+Enter)</source>
+        <translation>この PromQL をこのチャートで実行（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use Template</source>
+        <translation>テンプレートを使う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the query from the chart templates (Settings)</source>
+        <translation>チャートテンプレート（設定）のクエリーに戻す</translation>
+    </message>
+    <message>
+        <location line="+173"/>
+        <source>%1
+%2 at %3</source>
+        <translation>%1
+%3 時点: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>stale: %1</source>
+        <translation>古いデータ: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>updated %1</source>
+        <translation>%1に更新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus warned: %1</source>
+        <translation>Prometheus の警告: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n point(s) per line, one every %1 s</source>
+        <translation>
+            <numerusform>線ごとに %n 点（%1 秒間隔）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>PromQL (custom)</source>
+        <translation>PromQL（カスタム）</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::MetricsPanes</name>
+    <message>
+        <location filename="../../ui/charts/metricspanes.cpp" line="+49"/>
+        <source>15 min</source>
+        <translation>15 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 h</source>
+        <translation>1 時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6 h</source>
+        <translation>6 時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>24 h</source>
+        <translation>24 時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7 d</source>
+        <translation>7 日</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Metrics</source>
+        <translation>メトリクス</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Live</source>
+        <translation>ライブ</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Time range of the charts</source>
+        <translation>チャートの期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart range</source>
+        <translation>チャートの期間</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refresh the charts every 15 s, fetching only the new samples</source>
+        <translation>チャートを 15 秒ごとに更新します（新しいサンプルだけを取得）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Metrics</source>
+        <translation>メトリクス(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload Charts</source>
+        <translation>チャートを再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chart &amp;Templates…</source>
+        <translation>チャートテンプレート(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus: how fresh the lab&apos;s metrics are</source>
+        <translation>Prometheus: ラボのメトリクスの鮮度</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Select a host to see its charts.</source>
+        <translation>ホストを選ぶと、そのチャートが表示されます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No Prometheus: set prometheus.url in the inventory.</source>
+        <translation>Prometheus がありません。インベントリで prometheus.url を設定してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no Prometheus instance in the inventory (sources.prometheusInstance), so it has no charts.</source>
+        <translation>インベントリで %1 に Prometheus インスタンス（sources.prometheusInstance）が指定されていないため、チャートはありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — instance %2 on %3%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — インスタンス %2、%3%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (the demo lab&apos;s simulated Prometheus)</source>
+        <translation>（デモラボの模擬 Prometheus）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Chart Templates</source>
+        <translation>チャートテンプレート</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PromQL behind each chart. &lt;code&gt;$instance&lt;/code&gt; is replaced by the host&apos;s Prometheus instance label from the inventory (sources.prometheusInstance).</source>
+        <translation>各チャートの PromQL です。&lt;code&gt;$instance&lt;/code&gt; は、インベントリにあるホストの Prometheus instance ラベル（sources.prometheusInstance）に置き換えられます。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>CPU %1 · memory %2 — from %3, %4</source>
+        <translation>CPU %1 · メモリ %2 — %3 から取得、%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stale: %1</source>
+        <translation>古いデータ: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert firing: %1</source>
+        <translation>発火中のアラート: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus target down: %1</source>
+        <translation>Prometheus のターゲットがダウン: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no error given</source>
+        <translation>エラー内容なし</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Prometheus: not configured</source>
+        <translation>Prometheus: 未設定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus ● unreachable</source>
+        <translation>Prometheus ● 接続不可</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus ● %1</source>
+        <translation>Prometheus ● %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus: connecting…</source>
+        <translation>Prometheus: 接続中…</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::NodeModel</name>
     <message>
         <location filename="../../models/kubemodels.cpp" line="-154"/>
@@ -1971,6 +3300,14 @@
         <location line="+2"/>
         <source>Age</source>
         <translation>経過時間</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::RemoteServices</name>
+    <message>
+        <location filename="../../app/remoteservices.cpp" line="+51"/>
+        <source>labdeck: the demo lab&apos;s Ollama server could not listen on 127.0.0.1</source>
+        <translation>labdeck: デモラボの Ollama サーバーが 127.0.0.1 で待ち受けできませんでした</translation>
     </message>
 </context>
 <context>
@@ -2121,7 +3458,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+113"/>
+        <location filename="../../app/commandline.cpp" line="+119"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -2240,7 +3577,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+48"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>
@@ -2266,6 +3603,151 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
 </context>
 <context>
+    <name>labdeck::compose::ComposeAction</name>
+    <message>
+        <location filename="../../services/compose/composeservice.cpp" line="+51"/>
+        <source>cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::compose::ComposeService</name>
+    <message>
+        <location line="+125"/>
+        <source>%1: &quot;%2&quot; is not a Compose project listed on this host; refresh and pick one from the list.</source>
+        <translation>%1: 「%2」はこのホストで一覧に表示された Compose プロジェクトではありません。更新して一覧から選んでください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;%2&quot; is not a service Compose listed in project %3; refresh and pick one from the list.</source>
+        <translation>%1: 「%2」は、Compose がプロジェクト %3 で一覧に表示したサービスではありません。更新して一覧から選んでください。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+54"/>
+        <location line="+112"/>
+        <source>%1: SSH: not connected</source>
+        <translation>%1: SSH: 未接続</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>%1: docker compose ls: exit status %2: %3</source>
+        <translation>%1: docker compose ls: 終了コード %2: %3</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1: docker compose ps (project %2): exit status %3: %4</source>
+        <translation>%1: docker compose ps（プロジェクト %2）: 終了コード %3: %4</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>project %1</source>
+        <translation>プロジェクト %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 in %2</source>
+        <translation>%2 の %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restart %1</source>
+        <translation>%1 を再起動</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Up %1</source>
+        <translation>%1 を起動</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pull %1</source>
+        <translation>%1 をプル</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop %1</source>
+        <translation>%1 を停止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow logs of %1</source>
+        <translation>%1 のログを追従</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Logs of %1</source>
+        <translation>%1 のログ</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>exit status %1: %2</source>
+        <translation>終了コード %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>exit status 0</source>
+        <translation>終了コード 0</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::demolab::DemoTransport</name>
+    <message>
+        <location filename="../../services/demolab/demotransport.cpp" line="+106"/>
+        <source>%1: cancelled</source>
+        <translation>%1: キャンセルしました</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>demo lab</source>
+        <translation>デモラボ</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: name lookup: not a host of the demo lab</source>
+        <translation>%1: 名前解決: デモラボのホストではありません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: timeout: the command ran longer than %2 s</source>
+        <translation>%1: タイムアウト: コマンドの実行が %2 秒を超えました</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the demo lab cannot run: %1 (on %2)
+</source>
+        <translation>デモラボでは実行できません: %1（%2 上）
+</translation>
+    </message>
+    <message>
+        <location line="+167"/>
+        <location line="+210"/>
+        <source>the demo lab cannot run: %1
+</source>
+        <translation>デモラボでは実行できません: %1
+</translation>
+    </message>
+    <message>
+        <location line="-172"/>
+        <source>the demo lab prints ps only with --format json
+</source>
+        <translation>デモラボの ps は --format json 付きでのみ出力します
+</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the demo lab runs up only detached (up -d)
+</source>
+        <translation>デモラボの up はデタッチ（up -d）でのみ実行できます
+</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::demolab::KubeSimulator</name>
     <message>
         <location filename="../../services/demolab/kubesimulator.cpp" line="+178"/>
@@ -2277,6 +3759,94 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+10"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::demolab::PromSimulator</name>
+    <message>
+        <location filename="../../services/demolab/promsimulator.cpp" line="+141"/>
+        <source>Memory use above 80% for 15 minutes</source>
+        <translation>メモリ使用率が 15 分間 80% を超えています</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the demo lab&apos;s Prometheus has no %1</source>
+        <translation>デモラボの Prometheus には %1 がありません</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the demo lab answers only Labdeck&apos;s default chart queries for the inventory&apos;s hosts, so it cannot run &quot;%1&quot;. Connect a real Prometheus (prometheus.url in your inventory) to run your own PromQL.</source>
+        <translation>デモラボが応答するのは、インベントリのホストに対する Labdeck の既定のチャートクエリーだけなので、「%1」は実行できません。独自の PromQL を実行するには、実際の Prometheus を接続してください（インベントリの prometheus.url）。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>start, end and step must be numbers, with end after start and step above 0</source>
+        <translation>start、end、step は数値にしてください。end は start より後、step は 0 より大きくする必要があります</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::gpu::GpuMonitor</name>
+    <message>
+        <location filename="../../services/gpu/gpumonitor.cpp" line="+10"/>
+        <source>%1: nvidia-smi not found (exit status 127); install the NVIDIA driver utilities. %2</source>
+        <translation>%1: nvidia-smi が見つかりません（終了コード 127）。NVIDIA ドライバーのユーティリティをインストールしてください。%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: nvidia-smi: exit status %2: %3</source>
+        <translation>%1: nvidia-smi: 終了コード %2: %3</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+27"/>
+        <source>%1: SSH: not connected</source>
+        <translation>%1: SSH: 未接続</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::gpu::OllamaClient</name>
+    <message>
+        <location filename="../../services/gpu/ollamaclient.cpp" line="+29"/>
+        <source>%1: %2: connection refused at %3; is the service running and listening there?</source>
+        <translation>%1: %2: %3 で接続が拒否されました。サービスは起動して、そこで待ち受けていますか？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: the host name of %3 does not resolve; check the inventory URL or Tailscale.</source>
+        <translation>%1: %2: %3 のホスト名を解決できません。インベントリの URL か Tailscale を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2: no answer from %3 within %4 s; the server or the tunnel may be down.</source>
+        <translation>%1: %2: %3 から %4 秒以内に応答がありません。サーバーかトンネルが停止している可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2: HTTP %3 from %4</source>
+        <translation>%1: %2: %4 から HTTP %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: %3 (%4)</source>
+        <translation>%1: %2: %3（%4）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1: Ollama: no URL in the inventory (ollama: url)</source>
+        <translation>%1: Ollama: インベントリに URL がありません（ollama: url）</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::gpu::WebUiProbe</name>
+    <message>
+        <location line="+90"/>
+        <source>%1: Open WebUI: no endpoint in the inventory</source>
+        <translation>%1: Open WebUI: インベントリにエンドポイントがありません</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +4313,29 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
 </context>
 <context>
+    <name>labdeck::kube::NodeMetrics</name>
+    <message>
+        <location filename="../../services/kube/nodemetrics.cpp" line="+39"/>
+        <source>metrics.k8s.io: the answer is not a NodeMetricsList</source>
+        <translation>metrics.k8s.io: 応答が NodeMetricsList ではありません</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>metrics.k8s.io: node %1 has no readable usage</source>
+        <translation>metrics.k8s.io: ノード %1 の使用量を読み取れません</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>metrics.k8s.io: no Kubernetes connection</source>
+        <translation>metrics.k8s.io: Kubernetes に接続していません</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>metrics.k8s.io is not served: is metrics-server running in kube-system?</source>
+        <translation>metrics.k8s.io が提供されていません。kube-system で metrics-server が動いていますか？</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::kube::ProviderAuthenticator</name>
     <message>
         <location filename="../../services/kube/providerauthenticator.cpp" line="+54"/>
@@ -2761,6 +4354,223 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+61"/>
         <source>%1; retrying in %2 s</source>
         <translation>%1（%2 秒後に再試行）</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::prom::ChartQueries</name>
+    <message>
+        <location filename="../../services/prometheus/chartqueries.cpp" line="+52"/>
+        <source>CPU busy</source>
+        <translation>CPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory used</source>
+        <translation>メモリ使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filesystem used</source>
+        <translation>ファイルシステム使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network receive</source>
+        <translation>ネットワーク受信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network transmit</source>
+        <translation>ネットワーク送信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load average</source>
+        <translation>ロードアベレージ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU utilisation</source>
+        <translation>GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU memory used</source>
+        <translation>GPU メモリ使用量</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>no value</source>
+        <translation>値なし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::prom::Client</name>
+    <message>
+        <location filename="../../services/prometheus/promclient.cpp" line="+22"/>
+        <source>Prometheus at %1: %2: no answer within %3 s — is it overloaded, or is the address wrong?</source>
+        <translation>Prometheus（%1）: %2: %3 秒以内に応答がありません — 過負荷か、アドレスが間違っていませんか？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prometheus at %1: %2: connection refused — is Prometheus running and listening there?</source>
+        <translation>Prometheus（%1）: %2: 接続が拒否されました — Prometheus は起動して、そこで待ち受けていますか？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus at %1: %2: the host name does not resolve — check prometheus.url in the inventory</source>
+        <translation>Prometheus（%1）: %2: ホスト名を解決できません — インベントリの prometheus.url を確認してください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus at %1: %2: the server closed the connection</source>
+        <translation>Prometheus（%1）: %2: サーバーが接続を閉じました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus at %1: %2: %3</source>
+        <translation>Prometheus（%1）: %2: %3</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Prometheus at %1: %2: HTTP %3 %4</source>
+        <translation>Prometheus（%1）: %2: HTTP %3 %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prometheus at %1: %2</source>
+        <translation>Prometheus（%1）: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prometheus at %1: %2: empty answer (HTTP %3)</source>
+        <translation>Prometheus（%1）: %2: 空の応答（HTTP %3）</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::prom::Parse</name>
+    <message>
+        <location filename="../../services/prometheus/promparse.cpp" line="+97"/>
+        <source>the request was invalid</source>
+        <translation>リクエストが不正です</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the query failed while it ran</source>
+        <translation>クエリーの実行中に失敗しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the query took longer than Prometheus allows</source>
+        <translation>クエリーが Prometheus の許容時間を超えました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the query was cancelled</source>
+        <translation>クエリーがキャンセルされました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus had an internal error</source>
+        <translation>Prometheus で内部エラーが発生しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus is starting and its storage is not ready</source>
+        <translation>Prometheus は起動中で、ストレージの準備ができていません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the demo lab cannot run this query</source>
+        <translation>デモラボではこのクエリーを実行できません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus does not know this endpoint</source>
+        <translation>Prometheus はこのエンドポイントを認識しません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prometheus reported an error (%1)</source>
+        <translation>Prometheus がエラーを報告しました（%1）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: the answer was empty</source>
+        <translation>%1: 応答が空でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: the answer is not Prometheus JSON (%2 at byte %3)</source>
+        <translation>%1: 応答が Prometheus の JSON ではありません（%3 バイト目で %2）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the answer has no status &quot;success&quot; or &quot;error&quot;</source>
+        <translation>%1: 応答に status &quot;success&quot; も &quot;error&quot; もありません</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: malformed answer: %2</source>
+        <translation>%1: 応答の形式が不正です: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a vector sample is not [time, &quot;value&quot;]</source>
+        <translation>vector のサンプルが [time, &quot;value&quot;] ではありません</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a matrix sample is not [time, &quot;value&quot;]</source>
+        <translation>matrix のサンプルが [time, &quot;value&quot;] ではありません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the scalar is not [time, &quot;value&quot;]</source>
+        <translation>scalar が [time, &quot;value&quot;] ではありません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the query returned a string, not numbers</source>
+        <translation>クエリーが数値ではなく文字列を返しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown result type &quot;%1&quot;</source>
+        <translation>不明な結果タイプ「%1」です</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::tailscale::TailscaleMonitor</name>
+    <message>
+        <location filename="../../services/tailscale/tailscalemonitor.cpp" line="+46"/>
+        <source>Tailscale: the inventory names no status host (tailscale: statusHost)</source>
+        <translation>Tailscale: インベントリで状態取得ホストが指定されていません（tailscale: statusHost）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: SSH: not connected</source>
+        <translation>%1: SSH: 未接続</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: tailscale status: exit status %2: %3</source>
+        <translation>%1: tailscale status: 終了コード %2: %3</translation>
     </message>
 </context>
 </TS>

@@ -177,7 +177,7 @@ void GpuPanes::update()
             m_vram->setValue(0);
             m_vram->setFormat(na);
         }
-        m_temperature->setText(i.temperatureC ? tr("%1 \u00b0C").arg(*i.temperatureC) : na);
+        m_temperature->setText(i.temperatureC ? tr("%1 °C").arg(*i.temperatureC) : na);
         m_power->setText(i.powerDrawW ? (i.powerLimitW ? tr("%1 W of %2 W")
                                                              .arg(*i.powerDrawW, 0, 'f', 0)
                                                              .arg(*i.powerLimitW, 0, 'f', 0)

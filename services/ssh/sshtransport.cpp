@@ -10,6 +10,7 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <fcntl.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -361,6 +362,9 @@ void SshTunnel::accepted(qintptr descriptor)
         ::close(int(descriptor));
         return;
     }
+    // The worker polls it and never waits on it.
+    const int flags = ::fcntl(int(descriptor), F_GETFL);
+    ::fcntl(int(descriptor), F_SETFL, flags | O_NONBLOCK);
     auto op = std::make_shared<WorkerOp>();
     op->kind = WorkerOp::Forward;
     op->id = g_opIds.fetch_add(1);

@@ -308,6 +308,11 @@ void HostWorker::dropSession()
 {
     if (!m_session)
         return;
+    if (m_event) {
+        ssh_event_remove_session(m_event, m_session);
+        ssh_event_free(m_event);
+        m_event = nullptr;
+    }
     ssh_disconnect(m_session);
     ssh_free(m_session);
     m_session = nullptr;
@@ -428,8 +433,22 @@ bool HostWorker::connectSession(Failure *failure)
         return false;
     }
     m_lastActivity = now();
+    m_event = ssh_event_new();
+    if (m_event)
+        ssh_event_add_session(m_event, m_session);
     postState(HostState::Connected);
     return true;
+}
+
+// Reads and handles whatever the server sent (exit statuses, closes, data)
+// without waiting. Channel reads alone stop doing this once a channel saw EOF.
+bool HostWorker::processPackets()
+{
+    if (!m_session)
+        return false;
+    if (m_event && ssh_event_dopoll(m_event, 0) == SSH_ERROR && !ssh_is_connected(m_session))
+        return false;
+    return ssh_is_connected(m_session);
 }
 
 bool HostWorker::checkHostKey(Failure *failure)
@@ -734,7 +753,7 @@ void HostWorker::finishCommand(WorkerOp &op)
 void HostWorker::serviceOps()
 {
     char buf[16384];
-    bool lost = false;
+    bool lost = m_session && !m_ops.empty() && !processPackets();
     const qint64 t = now();
     for (auto &opPtr : m_ops) {
         WorkerOp &op = *opPtr;
@@ -960,7 +979,7 @@ void HostWorker::run()
         drainWake();
         if (!running && m_session && fds.size() > 1 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
             // Idle, yet the socket speaks: read it, which notices a closed connection.
-            if (ssh_blocking_flush(m_session, 0) == SSH_ERROR || !ssh_is_connected(m_session)) {
+            if (!processPackets()) {
                 const QString why = sshError(m_session);
                 dropSession();
                 postState(HostState::Disconnected, why);

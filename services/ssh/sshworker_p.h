@@ -112,6 +112,7 @@ private:
     void failAll(const Failure &failure, bool onlyWaiting);
     void postState(HostState state, const QString &detail = {});
     void keepalive();
+    bool processPackets();
     QString prefix(remote::Step step) const;
     QString tilde(const QString &path) const;
     qint64 now() const;
@@ -128,6 +129,7 @@ private:
     // worker thread only:
     int m_wakePipe[2] = {-1, -1};
     ssh_session m_session = nullptr;
+    ssh_event m_event = nullptr; // processes incoming packets without a blocking call
     qint64 m_lastActivity = 0;
     std::deque<std::shared_ptr<WorkerOp>> m_ops; // waiting and running
     QByteArray m_acceptedOnce; // a key the user accepted for this run (base64 blob)

@@ -309,9 +309,137 @@ void TestSshTransport::wrongPassphrase()
     QVERIFY(!QFile::exists(marker));
 }
 
+// A private D-Bus session with a real gnome-keyring (Secret Service), so
+// the passphrase goes where a user's would; skipped where neither exists.
+class PrivateKeyring
+{
+public:
+    explicit PrivateKeyring(const QString &dir) : m_dir(dir) {}
+    ~PrivateKeyring()
+    {
+        for (QProcess *p : {&m_keyring, &m_bus}) {
+            if (p->state() != QProcess::NotRunning) {
+                p->kill();
+                p->waitForFinished(3000);
+            }
+        }
+    }
+    QString start()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("dbus-daemon")).isEmpty() ||
+            QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon")).isEmpty())
+            return QStringLiteral("dbus-daemon or gnome-keyring-daemon is not installed (Debian packages dbus, gnome-keyring)");
+        QDir().mkpath(m_dir + QStringLiteral("/data"));
+        QDir().mkpath(m_dir + QStringLiteral("/run"));
+        QFile(m_dir + QStringLiteral("/run")).setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QString address = QStringLiteral("unix:path=%1/bus").arg(m_dir);
+        m_bus.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                                                    QStringLiteral("--address=") + address});
+        if (!m_bus.waitForStarted(5000))
+            return QStringLiteral("dbus-daemon did not start: ") + m_bus.errorString();
+        for (int i = 0; i < 100 && !QFile::exists(m_dir + QStringLiteral("/bus")); ++i)
+            QTest::qWait(50);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
+        env.insert(QStringLiteral("HOME"), m_dir);
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_dir + QStringLiteral("/run"));
+        m_keyring.setProcessEnvironment(env);
+        m_keyring.start(QStringLiteral("gnome-keyring-daemon"),
+                        {QStringLiteral("--foreground"), QStringLiteral("--unlock"), QStringLiteral("--components=secrets")});
+        if (!m_keyring.waitForStarted(5000))
+            return QStringLiteral("gnome-keyring-daemon did not start: ") + m_keyring.errorString();
+        m_keyring.write("test-login-password");
+        m_keyring.closeWriteChannel();
+        // This process talks to the private bus from now on.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", address.toUtf8());
+        qputenv("XDG_CURRENT_DESKTOP", "GNOME");
+        return {};
+    }
+
+private:
+    QString m_dir;
+    QProcess m_bus;
+    QProcess m_keyring;
+};
+
 void TestSshTransport::passphraseInKeychain()
 {
-    QSKIP("keychain case: see below");
+    PrivateKeyring keyring(m_tmp.filePath(QStringLiteral("keyring")));
+    if (const QString why = keyring.start(); !why.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("no private keyring: ") + why));
+    const QString service = QStringLiteral("labdeck-test-ssh");
+    secrets::SecretStore store(service);
+    // The keyring answers on the bus a moment after it starts.
+    bool wrote = false;
+    QString lastError;
+    for (int i = 0; i < 50 && !wrote; ++i) {
+        bool done = false;
+        store.write(QStringLiteral("probe"), QStringLiteral("x"), this, [&](bool ok, const QString &e) {
+            wrote = ok;
+            lastError = e;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        if (!wrote)
+            QTest::qWait(100);
+    }
+    if (!wrote)
+        QSKIP(qPrintable(QStringLiteral("the private gnome-keyring did not store a secret: ") + lastError));
+
+    SshOptions o = freshOptions(false);
+    o.keychainService = service;
+    const QString key = o.homeDir + QStringLiteral("/.ssh/id_ed25519");
+    QString error;
+    QVERIFY2(m_sshd->makeKey(key, QStringLiteral("kept secret"), true, &error), qPrintable(error));
+    int asked = 0;
+    {
+        std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
+        connect(t.get(), &SshTransport::passphraseQuestion, t.get(), [&](const PassphraseQuestion &q) {
+            ++asked;
+            t->answerPassphrase(q.id, QStringLiteral("kept secret"), false, true);
+        });
+        const CommandResult r = runAndWait(t.get(), {QStringLiteral("true")});
+        QVERIFY2(r.succeeded(), qPrintable(r.error));
+        QCOMPARE(asked, 1);
+        QString stored;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     store.read(QStringLiteral("ssh-key:") + key, this,
+                                                [&](bool found, const QString &s, const QString &) {
+                                                    if (found)
+                                                        stored = s;
+                                                });
+                                     return stored == QLatin1String("kept secret");
+                                 }()),
+                                 10000);
+    }
+    // A new run (empty memory) takes it from the keychain without asking.
+    {
+        std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
+        connect(t.get(), &SshTransport::passphraseQuestion, t.get(), [&](const PassphraseQuestion &q) {
+            ++asked;
+            t->answerPassphrase(q.id, QString(), true, false);
+        });
+        const CommandResult r = runAndWait(t.get(), {QStringLiteral("true")});
+        QVERIFY2(r.succeeded(), qPrintable(r.error));
+        QCOMPARE(asked, 1);
+    }
+    // A stale keychain entry: the user is asked, as a retry.
+    bool done = false;
+    store.write(QStringLiteral("ssh-key:") + key, QStringLiteral("old"), this, [&](bool, const QString &) { done = true; });
+    QTRY_VERIFY(done);
+    {
+        std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
+        QList<PassphraseQuestion> questions;
+        connect(t.get(), &SshTransport::passphraseQuestion, t.get(), [&](const PassphraseQuestion &q) {
+            questions << q;
+            t->answerPassphrase(q.id, QStringLiteral("kept secret"), false, false);
+        });
+        const CommandResult r = runAndWait(t.get(), {QStringLiteral("true")});
+        QVERIFY2(r.succeeded(), qPrintable(r.error));
+        QCOMPARE(questions.size(), 1);
+        QVERIFY(questions.first().retry);
+    }
 }
 
 void TestSshTransport::commandNotFound()

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace labdeck;
 using labdeck::remote::CommandRequest;
 using labdeck::remote::CommandResult;
@@ -53,6 +55,8 @@ CommandResult runAndWait(SshTransport *t, const QStringList &argv, int timeoutMs
 
 } // namespace
 
+class PrivateKeyring;
+
 class TestSshTransport : public QObject
 {
     Q_OBJECT
@@ -76,6 +80,7 @@ private Q_SLOTS:
     void hostWithoutSsh();
     void tunnelForwards();
     void sshdKilledDuringCommand();
+    void cleanupTestCase();
 
 private:
     // A fresh home (with the authorized key as ~/.ssh/id_ed25519) and options.
@@ -84,6 +89,7 @@ private:
 
     QTemporaryDir m_tmp;
     std::unique_ptr<SshdHarness> m_sshd;
+    std::unique_ptr<PrivateKeyring> m_keyring;
     int m_homes = 0;
 };
 
@@ -365,8 +371,8 @@ private:
 
 void TestSshTransport::passphraseInKeychain()
 {
-    PrivateKeyring keyring(m_tmp.filePath(QStringLiteral("keyring")));
-    if (const QString why = keyring.start(); !why.isEmpty())
+    m_keyring = std::make_unique<PrivateKeyring>(m_tmp.filePath(QStringLiteral("keyring")));
+    if (const QString why = m_keyring->start(); !why.isEmpty())
         QSKIP(qPrintable(QStringLiteral("no private keyring: ") + why));
     const QString service = QStringLiteral("labdeck-test-ssh");
     secrets::SecretStore store(service);
@@ -699,6 +705,16 @@ void TestSshTransport::sshdKilledDuringCommand()
     QVERIFY2(back.succeeded(), qPrintable(back.error));
     QCOMPARE(back.standardOutput, QByteArray("back\n"));
     QCOMPARE(questions, 1); // the key accepted once still holds for this run
+}
+
+void TestSshTransport::cleanupTestCase()
+{
+    if (m_keyring) {
+        // GLib's D-Bus connection (libsecret, inside QtKeychain) raises
+        // SIGTERM when its bus goes away; the test is over, so ignore it.
+        std::signal(SIGTERM, SIG_IGN);
+        m_keyring.reset();
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSshTransport)

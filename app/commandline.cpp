@@ -207,8 +207,10 @@ int runGui(int argc, char **argv)
                           !parser.isSet(context));
     if (useDemo)
         connection.startDemo(model.inventory());
-    else
+    else {
         connection.startKubeconfig(parser.value(kubeconfig), parser.value(context));
+        connection.startSsh(model.inventory());
+    }
     window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);

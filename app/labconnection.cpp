@@ -10,6 +10,8 @@
 #include "kube/kubesession.h"
 #include "kube/providerauthenticator.h"
 #include "mainwindow.h"
+#include "ssh/sshprompts.h"
+#include "ssh/sshtransport.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -28,6 +30,7 @@ LabConnection::LabConnection(MainWindow *window, ClusterModels *models, ClusterP
     , m_panes(panes)
     , m_contexts(new QComboBox)
     , m_insecure(new QLabel)
+    , m_sshLabel(new QLabel)
 {
     m_contexts->setAccessibleName(tr("Kubernetes context"));
     m_contexts->setToolTip(tr("Kubernetes context (from the kubeconfig)"));
@@ -38,10 +41,15 @@ LabConnection::LabConnection(MainWindow *window, ClusterModels *models, ClusterP
     m_insecure->setStyleSheet(QStringLiteral("QLabel { color: white; background: #d0312d; padding: 0 6px; }"));
     m_insecure->hide();
     m_window->statusBar()->addPermanentWidget(m_insecure);
+    m_sshLabel->setObjectName(QStringLiteral("sshState"));
+    m_sshLabel->hide();
+    m_window->statusBar()->addPermanentWidget(m_sshLabel);
 }
 
 LabConnection::~LabConnection()
 {
+    delete m_prompts;
+    m_ssh.reset(); // stops the SSH worker threads
     stopSession();
     if (m_simulatorHome)
         m_simulatorHome->deleteLater(); // and the simulator with it, on its thread
@@ -161,6 +169,46 @@ void LabConnection::startKubeconfig(const QString &file, const QString &context)
     auto session = std::make_unique<kube::KubeSession>(name, resolved->cluster.server, m_auth.get());
     session->client()->setProxy(resolved->networkProxy());
     useSession(std::move(session), name);
+}
+
+void LabConnection::startSsh(const Inventory &lab)
+{
+    delete m_prompts;
+    m_prompts = nullptr;
+    m_ssh = std::make_unique<ssh::SshTransport>();
+    m_ssh->setInventory(lab);
+    m_prompts = new SshPrompts(m_ssh.get(), m_window, this);
+    connect(m_ssh.get(), &ssh::SshTransport::hostStateChanged, this, &LabConnection::showSshState);
+    showSshState();
+}
+
+remote::CommandTransport *LabConnection::transport() const
+{
+    return m_ssh.get();
+}
+
+void LabConnection::showSshState()
+{
+    // "pochama SSH ●" for each host Labdeck has tried to reach.
+    QStringList parts;
+    QStringList tips;
+    if (m_ssh) {
+        for (const QString &host : m_ssh->hosts()) {
+            const ssh::HostState state = m_ssh->state(host);
+            QString mark;
+            switch (state) {
+            case ssh::HostState::Disconnected: continue;
+            case ssh::HostState::Connecting: mark = QStringLiteral("◌"); break;
+            case ssh::HostState::Connected: mark = QStringLiteral("●"); break;
+            case ssh::HostState::Failed: mark = QStringLiteral("✕"); break;
+            }
+            parts << tr("%1 SSH %2").arg(host, mark);
+            tips << tr("%1: SSH %2").arg(host, ssh::hostStateText(state));
+        }
+    }
+    m_sshLabel->setText(parts.join(QStringLiteral("  ·  ")));
+    m_sshLabel->setToolTip(tips.join(QLatin1Char('\n')));
+    m_sshLabel->setVisible(!parts.isEmpty());
 }
 
 void LabConnection::switchContext(int index)

@@ -23,6 +23,14 @@ class KubeSession;
 namespace demolab {
 class KubeSimulator;
 }
+namespace remote {
+class CommandTransport;
+}
+namespace ssh {
+class SshTransport;
+enum class HostState;
+} // namespace ssh
+class SshPrompts;
 class ClusterModels;
 class ClusterPanes;
 class MainWindow;
@@ -45,7 +53,14 @@ public:
     // empty) and a context (empty: its current-context).
     void startKubeconfig(const QString &file, const QString &context);
 
+    // SSH to the inventory's hosts (ssh: endpoints and sources.sshAlias),
+    // with host-key and passphrase questions shown over the window. A real
+    // lab only; replaces the previous transport.
+    void startSsh(const Inventory &lab);
+
     [[nodiscard]] bool isDemo() const { return m_demo; }
+    // Runs commands on the lab's hosts; null until startSsh (and in the demo lab).
+    [[nodiscard]] remote::CommandTransport *transport() const;
     [[nodiscard]] kube::KubeSession *session() const { return m_session.get(); }
 
 Q_SIGNALS:
@@ -58,6 +73,7 @@ private:
     void switchContext(int index);
     void stopSession();
     void fail(const QString &error);
+    void showSshState();
 
     MainWindow *m_window;
     ClusterModels *m_models;
@@ -74,6 +90,9 @@ private:
     std::unique_ptr<kube::Authenticator> m_auth;
     std::unique_ptr<kube::KubeSession> m_session;
     std::unique_ptr<kube::KubeActions> m_actions;
+    std::unique_ptr<ssh::SshTransport> m_ssh;
+    SshPrompts *m_prompts = nullptr;
+    QLabel *m_sshLabel;
     QString m_kubeconfigFile;
     QStringList m_files;
 };

@@ -104,6 +104,8 @@ public:
     void answerPassphrase(quint64 id, const QString &passphrase, bool cancelled, bool keep);
 
     [[nodiscard]] HostState state(const QString &host) const;
+    // Whether a question still waits for its answer.
+    [[nodiscard]] bool isQuestionOpen(quint64 id) const { return m_questionHosts.contains(id); }
 
 Q_SIGNALS:
     void hostKeyQuestion(const labdeck::ssh::HostKeyQuestion &question);

@@ -30,6 +30,8 @@ QList<QDialog *> SshPrompts::openDialogs() const
 
 void SshPrompts::askHostKey(const ssh::HostKeyQuestion &question)
 {
+    if (!m_transport || !m_transport->isQuestionOpen(question.id))
+        return; // answered by someone else first
     auto *dialog = new HostKeyDialog(question, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialogs.insert(question.id, dialog);
@@ -44,6 +46,8 @@ void SshPrompts::askHostKey(const ssh::HostKeyQuestion &question)
 
 void SshPrompts::askPassphrase(const ssh::PassphraseQuestion &question)
 {
+    if (!m_transport || !m_transport->isQuestionOpen(question.id))
+        return;
     const bool keychain = m_transport && !m_transport->options().keychainService.isEmpty();
     auto *dialog = new PassphraseDialog(question, keychain, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -22,14 +22,22 @@ void TestSshConfig::patterns_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<bool>("match");
-    QTest::newRow("exact") << "pochama" << "pochama" << true;
-    QTest::newRow("case") << "Pochama" << "pochama" << true;
-    QTest::newRow("star") << "gpu-server" << "gpu-*" << true;
-    QTest::newRow("star all") << "anything" << "*" << true;
-    QTest::newRow("question") << "node1" << "node?" << true;
-    QTest::newRow("question too short") << "node" << "node?" << false;
-    QTest::newRow("other") << "pikachu" << "poch*" << false;
-    QTest::newRow("star middle") << "a.lab.example" << "*.lab.*" << true;
+    QTest::newRow("exact") << "pochama"
+                           << "pochama" << true;
+    QTest::newRow("case") << "Pochama"
+                          << "pochama" << true;
+    QTest::newRow("star") << "gpu-server"
+                          << "gpu-*" << true;
+    QTest::newRow("star all") << "anything"
+                              << "*" << true;
+    QTest::newRow("question") << "node1"
+                              << "node?" << true;
+    QTest::newRow("question too short") << "node"
+                                        << "node?" << false;
+    QTest::newRow("other") << "pikachu"
+                           << "poch*" << false;
+    QTest::newRow("star middle") << "a.lab.example"
+                                 << "*.lab.*" << true;
 }
 
 void TestSshConfig::patterns()
@@ -56,8 +64,8 @@ void TestSshConfig::firstValueWins()
                                          "Host *\n"
                                          "  User everyone\n"
                                          "  IdentityFile %d/.ssh/%h_key\n");
-    const SshTarget t = c.resolve(QStringLiteral("pochama"), QStringLiteral("pochama"), QString(), 22,
-                                  QStringLiteral("/home/me"), QStringLiteral("me"));
+    const SshTarget t = c.resolve(QStringLiteral("pochama"), QStringLiteral("pochama"), QString(),
+                                  22, QStringLiteral("/home/me"), QStringLiteral("me"));
     QCOMPARE(t.hostName, QStringLiteral("10.0.0.5"));
     QCOMPARE(t.user, QStringLiteral("ubuntu"));
     QCOMPARE(t.port, 2222);
@@ -76,9 +84,11 @@ void TestSshConfig::firstValueWins()
 
 void TestSshConfig::inventoryOverridesConfig()
 {
-    const SshConfig c = SshConfig::parse("Host gpu\n  HostName 192.168.1.20\n  User cfg\n  Port 2200\n");
-    const SshTarget t = c.resolve(QStringLiteral("gpu-server"), QStringLiteral("gpu"), QStringLiteral("inv"), 2022,
-                                  QStringLiteral("/h"), QStringLiteral("me"));
+    const SshConfig c =
+        SshConfig::parse("Host gpu\n  HostName 192.168.1.20\n  User cfg\n  Port 2200\n");
+    const SshTarget t =
+        c.resolve(QStringLiteral("gpu-server"), QStringLiteral("gpu"), QStringLiteral("inv"), 2022,
+                  QStringLiteral("/h"), QStringLiteral("me"));
     QCOMPARE(t.hostName, QStringLiteral("192.168.1.20"));
     QCOMPARE(t.user, QStringLiteral("inv"));
     QCOMPARE(t.port, 2022);
@@ -87,13 +97,14 @@ void TestSshConfig::inventoryOverridesConfig()
 void TestSshConfig::defaultsWithoutConfig()
 {
     const SshConfig c = SshConfig::load(QStringLiteral("/nonexistent/config"));
-    const SshTarget t = c.resolve(QStringLiteral("pochama"), QStringLiteral("pochama"), QString(), 22,
-                                  QStringLiteral("/home/me"), QStringLiteral("me"));
+    const SshTarget t = c.resolve(QStringLiteral("pochama"), QStringLiteral("pochama"), QString(),
+                                  22, QStringLiteral("/home/me"), QStringLiteral("me"));
     QCOMPARE(t.hostName, QStringLiteral("pochama"));
     QCOMPARE(t.user, QStringLiteral("me"));
     QCOMPARE(t.port, 22);
     QVERIFY(!t.identitiesFromConfig);
-    QCOMPARE(t.identityFiles, (QStringList{"/home/me/.ssh/id_ed25519", "/home/me/.ssh/id_ecdsa", "/home/me/.ssh/id_rsa"}));
+    QCOMPARE(t.identityFiles, (QStringList{"/home/me/.ssh/id_ed25519", "/home/me/.ssh/id_ecdsa",
+                                           "/home/me/.ssh/id_rsa"}));
 }
 
 void TestSshConfig::knownHostsName()

@@ -13,7 +13,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <csignal>
 
 using namespace labdeck;
@@ -67,6 +66,7 @@ private Q_SLOTS:
     void hostKeyRemembered();
     void changedHostKeyRefused();
     void wrongKeyFailsAuthentication();
+    void agentKeyIsUsed();
     void passphraseAskedOnce();
     void wrongPassphrase();
     void passphraseInKeychain();
@@ -85,7 +85,8 @@ private Q_SLOTS:
 private:
     // A fresh home (with the authorized key as ~/.ssh/id_ed25519) and options.
     SshOptions freshOptions(bool withKey = true);
-    SshTransport *makeTransport(const SshOptions &o, HostKeyAnswer answer, int *questions = nullptr);
+    SshTransport *makeTransport(const SshOptions &o, HostKeyAnswer answer,
+                                int *questions = nullptr);
 
     QTemporaryDir m_tmp;
     std::unique_ptr<SshdHarness> m_sshd;
@@ -110,8 +111,10 @@ SshOptions TestSshTransport::freshOptions(bool withKey)
     QDir().mkpath(home + QStringLiteral("/.ssh"));
     if (withKey) {
         QFile::copy(m_sshd->clientKey(), home + QStringLiteral("/.ssh/id_ed25519"));
-        QFile::copy(m_sshd->clientKey() + QStringLiteral(".pub"), home + QStringLiteral("/.ssh/id_ed25519.pub"));
-        QFile(home + QStringLiteral("/.ssh/id_ed25519")).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        QFile::copy(m_sshd->clientKey() + QStringLiteral(".pub"),
+                    home + QStringLiteral("/.ssh/id_ed25519.pub"));
+        QFile(home + QStringLiteral("/.ssh/id_ed25519"))
+            .setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     }
     SshOptions o;
     o.homeDir = home;
@@ -125,10 +128,12 @@ SshOptions TestSshTransport::freshOptions(bool withKey)
     return o;
 }
 
-SshTransport *TestSshTransport::makeTransport(const SshOptions &o, HostKeyAnswer answer, int *questions)
+SshTransport *TestSshTransport::makeTransport(const SshOptions &o, HostKeyAnswer answer,
+                                              int *questions)
 {
     auto *t = new SshTransport(o, this);
-    t->setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(), m_sshd->port());
+    t->setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(),
+               m_sshd->port());
     connect(t, &SshTransport::hostKeyQuestion, t, [t, answer, questions](const HostKeyQuestion &q) {
         if (questions)
             ++*questions;
@@ -141,7 +146,8 @@ void TestSshTransport::unknownHostKeyRefused()
 {
     const SshOptions o = freshOptions();
     SshTransport t(o);
-    t.setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(), m_sshd->port());
+    t.setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(),
+              m_sshd->port());
     QList<HostKeyQuestion> asked;
     connect(&t, &SshTransport::hostKeyQuestion, &t, [&](const HostKeyQuestion &q) {
         asked << q;
@@ -194,7 +200,9 @@ void TestSshTransport::hostKeyRemembered()
     }
     QCOMPARE(questions, 1);
     const QByteArray line = readFile(o.labdeckKnownHosts);
-    QVERIFY2(line.startsWith(QStringLiteral("[127.0.0.1]:%1 ssh-ed25519 ").arg(m_sshd->port()).toUtf8()), line);
+    QVERIFY2(
+        line.startsWith(QStringLiteral("[127.0.0.1]:%1 ssh-ed25519 ").arg(m_sshd->port()).toUtf8()),
+        line);
     QVERIFY(!QFile::exists(o.userKnownHosts)); // never the user's file
     std::unique_ptr<SshTransport> t2(makeTransport(o, HostKeyAnswer::Refuse, &questions));
     const CommandResult r = runAndWait(t2.get(), {QStringLiteral("echo"), QStringLiteral("known")});
@@ -213,7 +221,8 @@ void TestSshTransport::changedHostKeyRefused()
     QFile known(o.userKnownHosts);
     QVERIFY(known.open(QIODevice::WriteOnly));
     known.write("# the host as it was\n");
-    known.write(QStringLiteral("[127.0.0.1]:%1 ").arg(m_sshd->port()).toUtf8() + pub.at(0) + ' ' + pub.at(1) + '\n');
+    known.write(QStringLiteral("[127.0.0.1]:%1 ").arg(m_sshd->port()).toUtf8() + pub.at(0) + ' ' +
+                pub.at(1) + '\n');
     known.close();
     const QString knownFp = SshdHarness::fingerprintOf(other + QStringLiteral(".pub"));
     QVERIFY(!knownFp.isEmpty());
@@ -228,7 +237,9 @@ void TestSshTransport::changedHostKeyRefused()
     QVERIFY2(r.error.contains(QStringLiteral("CHANGED")), qPrintable(r.error));
     QVERIFY2(r.error.contains(knownFp), qPrintable(r.error));
     QVERIFY2(r.error.contains(m_sshd->hostKeyFingerprint()), qPrintable(r.error));
-    QVERIFY2(r.error.contains(QStringLiteral("ssh-keygen -R '[127.0.0.1]:%1' -f %2").arg(m_sshd->port()).arg(o.userKnownHosts)),
+    QVERIFY2(r.error.contains(QStringLiteral("ssh-keygen -R '[127.0.0.1]:%1' -f %2")
+                                  .arg(m_sshd->port())
+                                  .arg(o.userKnownHosts)),
              qPrintable(r.error));
     QVERIFY2(r.error.contains(QStringLiteral("line 2")), qPrintable(r.error));
     QVERIFY(!QFile::exists(marker));
@@ -243,11 +254,15 @@ void TestSshTransport::wrongKeyFailsAuthentication()
 {
     SshOptions o = freshOptions(false);
     QString error;
-    QVERIFY2(m_sshd->makeKey(o.homeDir + QStringLiteral("/.ssh/id_ed25519"), QString(), false, &error), qPrintable(error));
+    QVERIFY2(
+        m_sshd->makeKey(o.homeDir + QStringLiteral("/.ssh/id_ed25519"), QString(), false, &error),
+        qPrintable(error));
     std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
     const CommandResult r = runAndWait(t.get(), {QStringLiteral("true")});
     QCOMPARE(r.failedStep, Step::Authentication);
-    QVERIFY2(r.error.startsWith(QStringLiteral("pochama: authentication: the server refused every key")), qPrintable(r.error));
+    QVERIFY2(
+        r.error.startsWith(QStringLiteral("pochama: authentication: the server refused every key")),
+        qPrintable(r.error));
     QVERIFY2(r.error.contains(QStringLiteral("~/.ssh/id_ed25519")), qPrintable(r.error));
     QVERIFY2(r.error.contains(QStringLiteral("authorized_keys")), qPrintable(r.error));
 
@@ -259,20 +274,58 @@ void TestSshTransport::wrongKeyFailsAuthentication()
     QVERIFY2(r2.error.contains(QStringLiteral("no agent and no key file")), qPrintable(r2.error));
 }
 
+void TestSshTransport::agentKeyIsUsed()
+{
+    // A real ssh-agent holding the authorized key; the home has no key files.
+    const QString sock = m_tmp.filePath(QStringLiteral("agent.sock"));
+    QProcess agent;
+    agent.start(QStringLiteral("ssh-agent"), {QStringLiteral("-D"), QStringLiteral("-a"), sock});
+    if (!agent.waitForStarted(5000))
+        QSKIP("ssh-agent is not installed (Debian package openssh-client)");
+    for (int i = 0; i < 100 && !QFile::exists(sock); ++i)
+        QTest::qWait(50);
+    QProcess add;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SSH_AUTH_SOCK"), sock);
+    add.setProcessEnvironment(env);
+    add.start(QStringLiteral("ssh-add"), {m_sshd->clientKey()});
+    QVERIFY(add.waitForFinished(10000));
+    QCOMPARE(add.exitCode(), 0);
+
+    SshOptions o = freshOptions(false);
+    o.agentSocket = sock;
+    {
+        std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
+        const CommandResult r =
+            runAndWait(t.get(), {QStringLiteral("echo"), QStringLiteral("agent")});
+        QVERIFY2(r.succeeded(), qPrintable(r.error));
+    }
+    agent.kill();
+    agent.waitForFinished(3000);
+    // The agent is gone and there are no key files: the error says so.
+    std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
+    const CommandResult r = runAndWait(t.get(), {QStringLiteral("true")});
+    QCOMPARE(r.failedStep, Step::Authentication);
+    QVERIFY2(r.error.contains(QStringLiteral("no agent and no key file")), qPrintable(r.error));
+}
+
 void TestSshTransport::passphraseAskedOnce()
 {
     SshOptions o = freshOptions(false);
     const QString key = o.homeDir + QStringLiteral("/.ssh/id_ed25519");
     QString error;
-    QVERIFY2(m_sshd->makeKey(key, QStringLiteral("correct horse"), true, &error), qPrintable(error));
+    QVERIFY2(m_sshd->makeKey(key, QStringLiteral("correct horse"), true, &error),
+             qPrintable(error));
     std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
-    t->setHost(QStringLiteral("pochama-too"), QStringLiteral("127.0.0.1"), m_sshd->user(), m_sshd->port());
+    t->setHost(QStringLiteral("pochama-too"), QStringLiteral("127.0.0.1"), m_sshd->user(),
+               m_sshd->port());
     QList<PassphraseQuestion> asked;
     connect(t.get(), &SshTransport::passphraseQuestion, t.get(), [&](const PassphraseQuestion &q) {
         asked << q;
         // First a typo, then the right one.
-        t->answerPassphrase(q.id, asked.size() == 1 ? QStringLiteral("wrong") : QStringLiteral("correct horse"), false,
-                            false);
+        t->answerPassphrase(
+            q.id, asked.size() == 1 ? QStringLiteral("wrong") : QStringLiteral("correct horse"),
+            false, false);
     });
     CommandResult r = runAndWait(t.get(), {QStringLiteral("echo"), QStringLiteral("unlocked")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
@@ -282,7 +335,8 @@ void TestSshTransport::passphraseAskedOnce()
     QVERIFY(!asked.at(0).retry);
     QVERIFY(asked.at(1).retry);
     // Another host's session (its own worker thread) uses the same key: not asked again.
-    r = runAndWait(t.get(), {QStringLiteral("echo"), QStringLiteral("second")}, 8000, QStringLiteral("pochama-too"));
+    r = runAndWait(t.get(), {QStringLiteral("echo"), QStringLiteral("second")}, 8000,
+                   QStringLiteral("pochama-too"));
     QVERIFY2(r.succeeded(), qPrintable(r.error));
     QCOMPARE(asked.size(), 2);
 }
@@ -292,7 +346,8 @@ void TestSshTransport::wrongPassphrase()
     SshOptions o = freshOptions(false);
     const QString key = o.homeDir + QStringLiteral("/.ssh/id_ed25519");
     QString error;
-    QVERIFY2(m_sshd->makeKey(key, QStringLiteral("correct horse"), true, &error), qPrintable(error));
+    QVERIFY2(m_sshd->makeKey(key, QStringLiteral("correct horse"), true, &error),
+             qPrintable(error));
     std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
     int asked = 0;
     connect(t.get(), &SshTransport::passphraseQuestion, t.get(), [&](const PassphraseQuestion &q) {
@@ -302,14 +357,16 @@ void TestSshTransport::wrongPassphrase()
     const QString marker = m_tmp.filePath(QStringLiteral("passphrase-marker"));
     const CommandResult r = runAndWait(t.get(), {QStringLiteral("touch"), marker});
     QCOMPARE(r.failedStep, Step::Authentication);
-    QVERIFY2(r.error.contains(QStringLiteral("passphrase for ~/.ssh/id_ed25519 was wrong")), qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral("passphrase for ~/.ssh/id_ed25519 was wrong")),
+             qPrintable(r.error));
     QVERIFY(asked >= 2);
     QVERIFY(!QFile::exists(marker));
 
     // Cancelling the question skips the key: refused, nothing ran.
     std::unique_ptr<SshTransport> t2(makeTransport(o, HostKeyAnswer::ConnectOnce));
-    connect(t2.get(), &SshTransport::passphraseQuestion, t2.get(),
-            [&](const PassphraseQuestion &q) { t2->answerPassphrase(q.id, QString(), true, false); });
+    connect(
+        t2.get(), &SshTransport::passphraseQuestion, t2.get(),
+        [&](const PassphraseQuestion &q) { t2->answerPassphrase(q.id, QString(), true, false); });
     const CommandResult r2 = runAndWait(t2.get(), {QStringLiteral("touch"), marker});
     QCOMPARE(r2.failedStep, Step::Authentication);
     QVERIFY(!QFile::exists(marker));
@@ -320,7 +377,9 @@ void TestSshTransport::wrongPassphrase()
 class PrivateKeyring
 {
 public:
-    explicit PrivateKeyring(const QString &dir) : m_dir(dir) {}
+    explicit PrivateKeyring(const QString &dir)
+        : m_dir(dir)
+    {}
     ~PrivateKeyring()
     {
         for (QProcess *p : {&m_keyring, &m_bus}) {
@@ -334,13 +393,16 @@ public:
     {
         if (QStandardPaths::findExecutable(QStringLiteral("dbus-daemon")).isEmpty() ||
             QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon")).isEmpty())
-            return QStringLiteral("dbus-daemon or gnome-keyring-daemon is not installed (Debian packages dbus, gnome-keyring)");
+            return QStringLiteral("dbus-daemon or gnome-keyring-daemon is not installed (Debian "
+                                  "packages dbus, gnome-keyring)");
         QDir().mkpath(m_dir + QStringLiteral("/data"));
         QDir().mkpath(m_dir + QStringLiteral("/run"));
-        QFile(m_dir + QStringLiteral("/run")).setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile(m_dir + QStringLiteral("/run"))
+            .setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         const QString address = QStringLiteral("unix:path=%1/bus").arg(m_dir);
-        m_bus.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--session"), QStringLiteral("--nofork"),
-                                                    QStringLiteral("--address=") + address});
+        m_bus.start(QStringLiteral("dbus-daemon"),
+                    {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                     QStringLiteral("--address=") + address});
         if (!m_bus.waitForStarted(5000))
             return QStringLiteral("dbus-daemon did not start: ") + m_bus.errorString();
         for (int i = 0; i < 100 && !QFile::exists(m_dir + QStringLiteral("/bus")); ++i)
@@ -352,7 +414,8 @@ public:
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_dir + QStringLiteral("/run"));
         m_keyring.setProcessEnvironment(env);
         m_keyring.start(QStringLiteral("gnome-keyring-daemon"),
-                        {QStringLiteral("--foreground"), QStringLiteral("--unlock"), QStringLiteral("--components=secrets")});
+                        {QStringLiteral("--foreground"), QStringLiteral("--unlock"),
+                         QStringLiteral("--components=secrets")});
         if (!m_keyring.waitForStarted(5000))
             return QStringLiteral("gnome-keyring-daemon did not start: ") + m_keyring.errorString();
         m_keyring.write("test-login-password");
@@ -381,17 +444,19 @@ void TestSshTransport::passphraseInKeychain()
     QString lastError;
     for (int i = 0; i < 50 && !wrote; ++i) {
         bool done = false;
-        store.write(QStringLiteral("probe"), QStringLiteral("x"), this, [&](bool ok, const QString &e) {
-            wrote = ok;
-            lastError = e;
-            done = true;
-        });
+        store.write(QStringLiteral("probe"), QStringLiteral("x"), this,
+                    [&](bool ok, const QString &e) {
+                        wrote = ok;
+                        lastError = e;
+                        done = true;
+                    });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         if (!wrote)
             QTest::qWait(100);
     }
     if (!wrote)
-        QSKIP(qPrintable(QStringLiteral("the private gnome-keyring did not store a secret: ") + lastError));
+        QSKIP(qPrintable(QStringLiteral("the private gnome-keyring did not store a secret: ") +
+                         lastError));
 
     SshOptions o = freshOptions(false);
     o.keychainService = service;
@@ -401,10 +466,11 @@ void TestSshTransport::passphraseInKeychain()
     int asked = 0;
     {
         std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
-        connect(t.get(), &SshTransport::passphraseQuestion, t.get(), [&](const PassphraseQuestion &q) {
-            ++asked;
-            t->answerPassphrase(q.id, QStringLiteral("kept secret"), false, true);
-        });
+        connect(t.get(), &SshTransport::passphraseQuestion, t.get(),
+                [&](const PassphraseQuestion &q) {
+                    ++asked;
+                    t->answerPassphrase(q.id, QStringLiteral("kept secret"), false, true);
+                });
         const CommandResult r = runAndWait(t.get(), {QStringLiteral("true")});
         QVERIFY2(r.succeeded(), qPrintable(r.error));
         QCOMPARE(asked, 1);
@@ -422,25 +488,28 @@ void TestSshTransport::passphraseInKeychain()
     // A new run (empty memory) takes it from the keychain without asking.
     {
         std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
-        connect(t.get(), &SshTransport::passphraseQuestion, t.get(), [&](const PassphraseQuestion &q) {
-            ++asked;
-            t->answerPassphrase(q.id, QString(), true, false);
-        });
+        connect(t.get(), &SshTransport::passphraseQuestion, t.get(),
+                [&](const PassphraseQuestion &q) {
+                    ++asked;
+                    t->answerPassphrase(q.id, QString(), true, false);
+                });
         const CommandResult r = runAndWait(t.get(), {QStringLiteral("true")});
         QVERIFY2(r.succeeded(), qPrintable(r.error));
         QCOMPARE(asked, 1);
     }
     // A stale keychain entry: the user is asked, as a retry.
     bool done = false;
-    store.write(QStringLiteral("ssh-key:") + key, QStringLiteral("old"), this, [&](bool, const QString &) { done = true; });
+    store.write(QStringLiteral("ssh-key:") + key, QStringLiteral("old"), this,
+                [&](bool, const QString &) { done = true; });
     QTRY_VERIFY(done);
     {
         std::unique_ptr<SshTransport> t(makeTransport(o, HostKeyAnswer::ConnectOnce));
         QList<PassphraseQuestion> questions;
-        connect(t.get(), &SshTransport::passphraseQuestion, t.get(), [&](const PassphraseQuestion &q) {
-            questions << q;
-            t->answerPassphrase(q.id, QStringLiteral("kept secret"), false, false);
-        });
+        connect(t.get(), &SshTransport::passphraseQuestion, t.get(),
+                [&](const PassphraseQuestion &q) {
+                    questions << q;
+                    t->answerPassphrase(q.id, QStringLiteral("kept secret"), false, false);
+                });
         const CommandResult r = runAndWait(t.get(), {QStringLiteral("true")});
         QVERIFY2(r.succeeded(), qPrintable(r.error));
         QCOMPARE(questions.size(), 1);
@@ -451,14 +520,17 @@ void TestSshTransport::passphraseInKeychain()
 void TestSshTransport::commandNotFound()
 {
     std::unique_ptr<SshTransport> t(makeTransport(freshOptions(), HostKeyAnswer::ConnectOnce));
-    const CommandResult r = runAndWait(t.get(), {QStringLiteral("labdeck-no-such-program"), QStringLiteral("--x")});
+    const CommandResult r =
+        runAndWait(t.get(), {QStringLiteral("labdeck-no-such-program"), QStringLiteral("--x")});
     QCOMPARE(r.exitStatus, 127);
     QVERIFY(!r.succeeded());
     QCOMPARE(r.failedStep, Step::Command);
-    QVERIFY2(r.error.startsWith(QStringLiteral("pochama: command: labdeck-no-such-program was not found on pochama")),
+    QVERIFY2(r.error.startsWith(QStringLiteral(
+                 "pochama: command: labdeck-no-such-program was not found on pochama")),
              qPrintable(r.error));
     // A plain failing command is not an error of the transport.
-    const CommandResult f = runAndWait(t.get(), {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("exit 3")});
+    const CommandResult f =
+        runAndWait(t.get(), {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("exit 3")});
     QVERIFY(f.ran);
     QCOMPARE(f.exitStatus, 3);
     QVERIFY(f.error.isEmpty());
@@ -470,7 +542,9 @@ void TestSshTransport::hangingCommandTimesOut()
     QSignalSpy states(t.get(), &SshTransport::hostStateChanged);
     CommandResult r = runAndWait(t.get(), {QStringLiteral("sleep"), QStringLiteral("60")}, 1000);
     QCOMPARE(r.failedStep, Step::Timeout);
-    QVERIFY2(r.error.startsWith(QStringLiteral("pochama: timeout: sleep 60 did not finish within 1 s")), qPrintable(r.error));
+    QVERIFY2(
+        r.error.startsWith(QStringLiteral("pochama: timeout: sleep 60 did not finish within 1 s")),
+        qPrintable(r.error));
     r = runAndWait(t.get(), {QStringLiteral("echo"), QStringLiteral("still here")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
     QCOMPARE(r.standardOutput, QByteArray("still here\n"));
@@ -486,7 +560,8 @@ void TestSshTransport::cancelStopsCommand()
     QVERIFY(runAndWait(t.get(), {QStringLiteral("true")}).succeeded());
     CommandRequest req;
     req.host = QStringLiteral("pochama");
-    req.argv = {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo started; sleep 60")};
+    req.argv = {QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("echo started; sleep 60")};
     req.timeoutMs = 0;
     req.streamOutput = true;
     remote::CommandJob *job = t->run(req);
@@ -529,17 +604,21 @@ void TestSshTransport::standInsPrintFixtures()
 {
     std::unique_ptr<SshTransport> t(makeTransport(freshOptions(), HostKeyAnswer::ConnectOnce));
     const QString fixtures = QStringLiteral(LABDECK_SSH_FIXTURES);
-    CommandResult r = runAndWait(t.get(), {QStringLiteral("docker"), QStringLiteral("compose"), QStringLiteral("ps"),
-                                           QStringLiteral("--format"), QStringLiteral("json")});
+    CommandResult r = runAndWait(t.get(), {QStringLiteral("docker"), QStringLiteral("compose"),
+                                           QStringLiteral("ps"), QStringLiteral("--format"),
+                                           QStringLiteral("json")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
     QCOMPARE(r.standardOutput, readFile(fixtures + QStringLiteral("/ps-v2.21-ndjson.doc.jsonl")));
-    r = runAndWait(t.get(), {QStringLiteral("tailscale"), QStringLiteral("status"), QStringLiteral("--json")});
+    r = runAndWait(
+        t.get(), {QStringLiteral("tailscale"), QStringLiteral("status"), QStringLiteral("--json")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
     QCOMPARE(r.standardOutput, readFile(fixtures + QStringLiteral("/status-trimmed.real.json")));
-    r = runAndWait(t.get(), {QStringLiteral("nvidia-smi"), QStringLiteral("--query-gpu=name"), QStringLiteral("--format=csv,noheader")});
+    r = runAndWait(t.get(), {QStringLiteral("nvidia-smi"), QStringLiteral("--query-gpu=name"),
+                             QStringLiteral("--format=csv,noheader")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
     QCOMPARE(r.standardOutput, readFile(fixtures + QStringLiteral("/busy-query-gpu-noheader.csv")));
-    r = runAndWait(t.get(), {QStringLiteral("docker"), QStringLiteral("compose"), QStringLiteral("restart"), QStringLiteral("x")});
+    r = runAndWait(t.get(), {QStringLiteral("docker"), QStringLiteral("compose"),
+                             QStringLiteral("restart"), QStringLiteral("x")});
     QVERIFY(r.ran);
     QCOMPARE(r.exitStatus, 1);
     QVERIFY(r.standardError.contains("unsupported"));
@@ -611,7 +690,8 @@ void TestSshTransport::configAliasResolves()
     QCOMPARE(target->identityFiles, QStringList{key});
     connect(&t, &SshTransport::hostKeyQuestion, &t,
             [&](const HostKeyQuestion &q) { t.answerHostKey(q.id, HostKeyAnswer::ConnectOnce); });
-    const CommandResult r = runAndWait(&t, {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo $LABDECK_TEST_SSHD")});
+    const CommandResult r = runAndWait(&t, {QStringLiteral("sh"), QStringLiteral("-c"),
+                                            QStringLiteral("echo $LABDECK_TEST_SSHD")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
     QCOMPARE(r.standardOutput, QByteArray("1\n"));
 }
@@ -619,7 +699,8 @@ void TestSshTransport::configAliasResolves()
 void TestSshTransport::hostWithoutSsh()
 {
     SshTransport t(freshOptions());
-    const CommandResult r = runAndWait(&t, {QStringLiteral("true")}, 1000, QStringLiteral("pikachu"));
+    const CommandResult r =
+        runAndWait(&t, {QStringLiteral("true")}, 1000, QStringLiteral("pikachu"));
     QCOMPARE(r.failedStep, Step::Connect);
     QVERIFY2(r.error.startsWith(QStringLiteral("pikachu: connect: ")), qPrintable(r.error));
 }
@@ -636,9 +717,11 @@ void TestSshTransport::tunnelForwards()
         }
     });
     std::unique_ptr<SshTransport> t(makeTransport(freshOptions(), HostKeyAnswer::ConnectOnce));
-    ssh::SshTunnel *tunnel = t->openTunnel(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), echo.serverPort());
+    ssh::SshTunnel *tunnel =
+        t->openTunnel(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), echo.serverPort());
     QVERIFY(tunnel->isListening());
-    QCOMPARE(tunnel->localUrl(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(tunnel->localPort())));
+    QCOMPARE(tunnel->localUrl(),
+             QUrl(QStringLiteral("http://127.0.0.1:%1").arg(tunnel->localPort())));
     for (int round = 0; round < 2; ++round) {
         QTcpSocket client;
         client.connectToHost(QHostAddress::LocalHost, tunnel->localPort());
@@ -670,7 +753,8 @@ void TestSshTransport::sshdKilledDuringCommand()
     QVERIFY2(own.start(&error), qPrintable(error));
     SshOptions o = freshOptions(false);
     QFile::copy(own.clientKey(), o.homeDir + QStringLiteral("/.ssh/id_ed25519"));
-    QFile(o.homeDir + QStringLiteral("/.ssh/id_ed25519")).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    QFile(o.homeDir + QStringLiteral("/.ssh/id_ed25519"))
+        .setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     SshTransport t(o);
     t.setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), own.user(), own.port());
     int questions = 0;
@@ -680,7 +764,8 @@ void TestSshTransport::sshdKilledDuringCommand()
     });
     CommandRequest req;
     req.host = QStringLiteral("pochama");
-    req.argv = {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo running; sleep 60")};
+    req.argv = {QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("echo running; sleep 60")};
     req.timeoutMs = 60000;
     req.streamOutput = true;
     remote::CommandJob *job = t.run(req);
@@ -692,12 +777,16 @@ void TestSshTransport::sshdKilledDuringCommand()
     const auto r = done.first().first().value<CommandResult>();
     QVERIFY(!r.ran);
     QCOMPARE(r.failedStep, Step::Command);
-    QVERIFY2(r.error.startsWith(QStringLiteral("pochama: command: the connection to 127.0.0.1 was lost")), qPrintable(r.error));
+    QVERIFY2(r.error.startsWith(
+                 QStringLiteral("pochama: command: the connection to 127.0.0.1 was lost")),
+             qPrintable(r.error));
 
     // Nothing listens: a clear connect error, quickly.
     CommandResult down = runAndWait(&t, {QStringLiteral("true")});
     QCOMPARE(down.failedStep, Step::Connect);
-    QVERIFY2(down.error.startsWith(QStringLiteral("pochama: connect: could not connect to 127.0.0.1 port %1").arg(own.port())),
+    QVERIFY2(down.error.startsWith(
+                 QStringLiteral("pochama: connect: could not connect to 127.0.0.1 port %1")
+                     .arg(own.port())),
              qPrintable(down.error));
 
     QVERIFY2(own.restart(&error), qPrintable(error));

@@ -53,7 +53,8 @@ ssh::SshOptions TestSshUi::options(const QString &key)
     if (!key.isEmpty()) {
         QFile::copy(key, home + QStringLiteral("/.ssh/id_ed25519"));
         QFile::copy(key + QStringLiteral(".pub"), home + QStringLiteral("/.ssh/id_ed25519.pub"));
-        QFile(home + QStringLiteral("/.ssh/id_ed25519")).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        QFile(home + QStringLiteral("/.ssh/id_ed25519"))
+            .setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     }
     ssh::SshOptions o;
     o.homeDir = home;
@@ -132,7 +133,8 @@ void TestSshUi::promptsAnswerTheTransport()
     }
     const ssh::SshOptions o = options(m_sshd->clientKey());
     ssh::SshTransport t(o);
-    t.setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(), m_sshd->port());
+    t.setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(),
+              m_sshd->port());
     QMainWindow window;
     window.show();
     SshPrompts prompts(&t, &window);
@@ -146,11 +148,12 @@ void TestSshUi::promptsAnswerTheTransport()
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->question().fingerprint, m_sshd->hostKeyFingerprint());
-    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("fingerprint"))->text(), m_sshd->hostKeyFingerprint());
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("fingerprint"))->text(),
+             m_sshd->hostKeyFingerprint());
     QVERIFY(done.isEmpty()); // waiting for the user, not blocked
-    (button == QLatin1String("once") ? dialog->onceButton()
-                                     : button == QLatin1String("remember") ? dialog->rememberButton()
-                                                                           : dialog->cancelButton())
+    (button == QLatin1String("once")       ? dialog->onceButton()
+     : button == QLatin1String("remember") ? dialog->rememberButton()
+                                           : dialog->cancelButton())
         ->click();
     QVERIFY(done.wait(10000));
     const auto r = done.first().first().value<CommandResult>();
@@ -173,9 +176,11 @@ void TestSshUi::passphrasePromptUnlocksKey()
     ssh::SshOptions o = options(key);
     o.keychainService.clear();
     ssh::SshTransport t(o);
-    t.setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(), m_sshd->port());
-    connect(&t, &ssh::SshTransport::hostKeyQuestion, &t,
-            [&](const ssh::HostKeyQuestion &q) { t.answerHostKey(q.id, ssh::HostKeyAnswer::ConnectOnce); });
+    t.setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(),
+              m_sshd->port());
+    connect(&t, &ssh::SshTransport::hostKeyQuestion, &t, [&](const ssh::HostKeyQuestion &q) {
+        t.answerHostKey(q.id, ssh::HostKeyAnswer::ConnectOnce);
+    });
     QMainWindow window;
     window.show();
     SshPrompts prompts(&t, &window);

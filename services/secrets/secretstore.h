@@ -3,7 +3,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
-
 #include <functional>
 
 namespace labdeck::secrets {
@@ -25,7 +24,8 @@ public:
     [[nodiscard]] QString service() const { return m_service; }
 
     // found=false with an empty error: no such entry.
-    using ReadCallback = std::function<void(bool found, const QString &secret, const QString &error)>;
+    using ReadCallback =
+        std::function<void(bool found, const QString &secret, const QString &error)>;
     using WriteCallback = std::function<void(bool ok, const QString &error)>;
 
     void read(const QString &key, QObject *context, ReadCallback callback);

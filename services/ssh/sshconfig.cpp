@@ -177,8 +177,9 @@ SshConfig::Settings SshConfig::lookup(const QString &alias) const
     return s;
 }
 
-SshTarget SshConfig::resolve(const QString &inventoryHost, const QString &alias, const QString &user, int port,
-                             const QString &homeDir, const QString &localUser) const
+SshTarget SshConfig::resolve(const QString &inventoryHost, const QString &alias,
+                             const QString &user, int port, const QString &homeDir,
+                             const QString &localUser) const
 {
     const Settings s = lookup(alias);
     SshTarget t;
@@ -196,7 +197,8 @@ SshTarget SshConfig::resolve(const QString &inventoryHost, const QString &alias,
     t.identitiesFromConfig = !t.identityFiles.isEmpty();
     if (t.identityFiles.isEmpty()) {
         for (const char *name : {"id_ed25519", "id_ecdsa", "id_rsa"})
-            t.identityFiles << QDir(homeDir).filePath(QStringLiteral(".ssh/") + QLatin1String(name));
+            t.identityFiles << QDir(homeDir).filePath(QStringLiteral(".ssh/") +
+                                                      QLatin1String(name));
     }
     return t;
 }

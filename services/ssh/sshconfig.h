@@ -32,7 +32,7 @@ public:
     {
         QString hostName;
         QString user;
-        int port = 0; // 0: not set
+        int port = 0;              // 0: not set
         QStringList identityFiles; // as written (~ and %d, %h, %u, %r not expanded)
     };
 
@@ -45,8 +45,9 @@ public:
     // Resolves an inventory endpoint. `user`/`port` from the inventory win
     // when set (port 0 or 22 lets the config decide); `homeDir` expands ~ and
     // %d; `localUser` is the fallback user.
-    [[nodiscard]] SshTarget resolve(const QString &inventoryHost, const QString &alias, const QString &user,
-                                    int port, const QString &homeDir, const QString &localUser) const;
+    [[nodiscard]] SshTarget resolve(const QString &inventoryHost, const QString &alias,
+                                    const QString &user, int port, const QString &homeDir,
+                                    const QString &localUser) const;
 
     // OpenSSH's host pattern match ("*.lab", "gpu-?", "!bad").
     [[nodiscard]] static bool matchPattern(const QString &host, const QString &pattern);

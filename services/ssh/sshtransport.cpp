@@ -9,7 +9,6 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTimer>
-
 #include <fcntl.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -25,9 +24,11 @@ class SshCommandJob final : public remote::CommandJob
 {
 public:
     SshCommandJob(SshTransport *transport, std::shared_ptr<WorkerOp> op, HostWorker *worker)
-        : remote::CommandJob(op->request, transport), m_transport(transport), m_op(std::move(op)), m_worker(worker)
-    {
-    }
+        : remote::CommandJob(op->request, transport)
+        , m_transport(transport)
+        , m_op(std::move(op))
+        , m_worker(worker)
+    {}
 
     void cancel() override
     {
@@ -79,10 +80,14 @@ QString localUserName()
 QString hostStateText(HostState state)
 {
     switch (state) {
-    case HostState::Disconnected: return SshTransport::tr("not connected");
-    case HostState::Connecting: return SshTransport::tr("connecting");
-    case HostState::Connected: return SshTransport::tr("connected");
-    case HostState::Failed: return SshTransport::tr("failed");
+    case HostState::Disconnected:
+        return SshTransport::tr("not connected");
+    case HostState::Connecting:
+        return SshTransport::tr("connecting");
+    case HostState::Connected:
+        return SshTransport::tr("connected");
+    case HostState::Failed:
+        return SshTransport::tr("failed");
     }
     return {};
 }
@@ -93,8 +98,8 @@ SshOptions SshOptions::defaults()
     o.homeDir = QDir::homePath();
     o.configFile = QDir(o.homeDir).filePath(QStringLiteral(".ssh/config"));
     o.userKnownHosts = QDir(o.homeDir).filePath(QStringLiteral(".ssh/known_hosts"));
-    o.labdeckKnownHosts =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("known_hosts"));
+    o.labdeckKnownHosts = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                              .filePath(QStringLiteral("known_hosts"));
     o.localUser = localUserName();
     o.agentSocket = qEnvironmentVariable("SSH_AUTH_SOCK");
     o.keychainService = QStringLiteral("labdeck-ssh");
@@ -144,7 +149,8 @@ void SshTransport::setInventory(const Inventory &inventory)
 
 void SshTransport::setHost(const QString &name, const QString &alias, const QString &user, int port)
 {
-    m_targets.insert(name, m_config.resolve(name, alias, user, port, m_options.homeDir, m_options.localUser));
+    m_targets.insert(
+        name, m_config.resolve(name, alias, user, port, m_options.homeDir, m_options.localUser));
     m_states.insert(name, HostState::Disconnected);
 }
 
@@ -191,7 +197,8 @@ remote::CommandJob *SshTransport::run(const remote::CommandRequest &request)
     if (!w) {
         CommandResult r;
         r.failedStep = Step::Connect;
-        r.error = tr("%1: connect: the inventory gives this host no SSH endpoint (ssh: or sources.sshAlias)")
+        r.error = tr("%1: connect: the inventory gives this host no SSH endpoint (ssh: or "
+                     "sources.sshAlias)")
                       .arg(request.host);
         job->failLater(r);
         return job;
@@ -201,13 +208,15 @@ remote::CommandJob *SshTransport::run(const remote::CommandRequest &request)
     return job;
 }
 
-SshTunnel *SshTransport::openTunnel(const QString &host, const QString &targetHost, quint16 targetPort, QObject *parent)
+SshTunnel *SshTransport::openTunnel(const QString &host, const QString &targetHost,
+                                    quint16 targetPort, QObject *parent)
 {
     const quint64 id = g_opIds.fetch_add(1);
     auto *tunnel = new SshTunnel(this, id, host, targetHost, targetPort, parent ? parent : this);
     m_tunnels.insert(id, tunnel);
     if (!m_targets.contains(host))
-        tunnel->reportError(tr("%1: connect: the inventory gives this host no SSH endpoint (ssh: or sources.sshAlias)")
+        tunnel->reportError(tr("%1: connect: the inventory gives this host no SSH endpoint (ssh: "
+                               "or sources.sshAlias)")
                                 .arg(host));
     return tunnel;
 }
@@ -221,7 +230,8 @@ void SshTransport::answerHostKey(quint64 id, HostKeyAnswer answer)
     Q_EMIT questionClosed(id);
 }
 
-void SshTransport::answerPassphrase(quint64 id, const QString &passphrase, bool cancelled, bool keep)
+void SshTransport::answerPassphrase(quint64 id, const QString &passphrase, bool cancelled,
+                                    bool keep)
 {
     const QString host = m_questionHosts.take(id);
     const auto it = m_workers.find(host);
@@ -250,7 +260,8 @@ void SshTransport::deliverQuestion(const QString &host, const HostKeyQuestion &q
     Q_EMIT hostKeyQuestion(question);
 }
 
-void SshTransport::deliverPassphraseQuestion(const QString &host, const PassphraseQuestion &question)
+void SshTransport::deliverPassphraseQuestion(const QString &host,
+                                             const PassphraseQuestion &question)
 {
     m_questionHosts.insert(question.id, host);
     const QString key = QStringLiteral("ssh-key:") + question.keyFile;
@@ -259,19 +270,20 @@ void SshTransport::deliverPassphraseQuestion(const QString &host, const Passphra
         Q_EMIT passphraseQuestion(question);
         return;
     }
-    m_secrets->read(key, this, [this, question](bool found, const QString &secret, const QString &error) {
-        if (found && !question.retry) {
-            m_keychainFailed.insert(question.keyFile); // cleared once it works
-            const QString asking = m_questionHosts.take(question.id);
-            const auto it = m_workers.find(asking);
-            if (it != m_workers.end())
-                it->second->answerPassphrase(question.id, secret, false, false);
-            return;
-        }
-        if (!error.isEmpty())
-            qCInfo(lcSsh) << "keychain:" << error;
-        Q_EMIT passphraseQuestion(question);
-    });
+    m_secrets->read(key, this,
+                    [this, question](bool found, const QString &secret, const QString &error) {
+                        if (found && !question.retry) {
+                            m_keychainFailed.insert(question.keyFile); // cleared once it works
+                            const QString asking = m_questionHosts.take(question.id);
+                            const auto it = m_workers.find(asking);
+                            if (it != m_workers.end())
+                                it->second->answerPassphrase(question.id, secret, false, false);
+                            return;
+                        }
+                        if (!error.isEmpty())
+                            qCInfo(lcSsh) << "keychain:" << error;
+                        Q_EMIT passphraseQuestion(question);
+                    });
 }
 
 void SshTransport::deliverState(const QString &host, HostState state, const QString &detail)
@@ -285,10 +297,12 @@ void SshTransport::deliverKeyUnlocked(const QString &keyFile, const QString &pas
     m_keychainFailed.remove(keyFile);
     if (!keep || !m_secrets)
         return;
-    m_secrets->write(QStringLiteral("ssh-key:") + keyFile, passphrase, this, [keyFile](bool ok, const QString &error) {
-        if (!ok)
-            qCWarning(lcSsh).noquote() << "could not keep the passphrase of" << keyFile << "in the keychain:" << error;
-    });
+    m_secrets->write(QStringLiteral("ssh-key:") + keyFile, passphrase, this,
+                     [keyFile](bool ok, const QString &error) {
+                         if (!ok)
+                             qCWarning(lcSsh).noquote() << "could not keep the passphrase of"
+                                                        << keyFile << "in the keychain:" << error;
+                     });
 }
 
 void SshTransport::deliverTunnelError(quint64 tunnelId, const QString &error)
@@ -312,8 +326,8 @@ protected:
 };
 } // namespace
 
-SshTunnel::SshTunnel(SshTransport *transport, quint64 id, QString host, QString targetHost, quint16 targetPort,
-                     QObject *parent)
+SshTunnel::SshTunnel(SshTransport *transport, quint64 id, QString host, QString targetHost,
+                     quint16 targetPort, QObject *parent)
     : QObject(parent)
     , m_transport(transport)
     , m_id(id)
@@ -326,7 +340,8 @@ SshTunnel::SshTunnel(SshTransport *transport, quint64 id, QString host, QString 
     server->onDescriptor = [this](qintptr d) { accepted(d); };
     m_server = server;
     if (!m_server->listen(QHostAddress::LocalHost, 0))
-        m_error = tr("%1: tunnel: could not listen on a loopback port: %2").arg(m_host, m_server->errorString());
+        m_error = tr("%1: tunnel: could not listen on a loopback port: %2")
+                      .arg(m_host, m_server->errorString());
 }
 
 SshTunnel::~SshTunnel()

@@ -9,7 +9,6 @@
 #include <QMetaType>
 #include <QPointer>
 #include <QSet>
-
 #include <memory>
 #include <optional>
 
@@ -51,12 +50,12 @@ enum class HostState { Disconnected, Connecting, Connected, Failed };
 
 struct SshOptions
 {
-    QString homeDir;           // ~ for the config, the default keys and ~/.ssh/known_hosts
-    QString configFile;        // default: <home>/.ssh/config
-    QString userKnownHosts;    // default: <home>/.ssh/known_hosts (read only, never written)
-    QString labdeckKnownHosts; // default: <AppDataLocation>/known_hosts (written on "remember")
-    QString localUser;         // default: $USER (or the passwd entry)
-    QString agentSocket;       // default: $SSH_AUTH_SOCK; empty: no agent
+    QString homeDir;              // ~ for the config, the default keys and ~/.ssh/known_hosts
+    QString configFile;           // default: <home>/.ssh/config
+    QString userKnownHosts;       // default: <home>/.ssh/known_hosts (read only, never written)
+    QString labdeckKnownHosts;    // default: <AppDataLocation>/known_hosts (written on "remember")
+    QString localUser;            // default: $USER (or the passwd entry)
+    QString agentSocket;          // default: $SSH_AUTH_SOCK; empty: no agent
     int connectTimeoutMs = 10000; // TCP connect + handshake + authentication steps
     int keepaliveMs = 30000;      // idle sessions are probed this often
     QString keychainService;      // default "labdeck-ssh"; empty: no keychain
@@ -84,7 +83,8 @@ public:
     // The inventory's hosts that have an `ssh` endpoint or `sources.sshAlias`.
     void setInventory(const Inventory &inventory);
     // One host by hand (tests, or a host added later).
-    void setHost(const QString &name, const QString &alias, const QString &user = {}, int port = 22);
+    void setHost(const QString &name, const QString &alias, const QString &user = {},
+                 int port = 22);
     [[nodiscard]] QStringList hosts() const;
     [[nodiscard]] std::optional<SshTarget> target(const QString &host) const;
     [[nodiscard]] const SshOptions &options() const { return m_options; }
@@ -95,8 +95,8 @@ public:
     // Forwards a loopback port to targetHost:targetPort as seen from `host`
     // (a direct-tcpip channel per connection). The tunnel is parented to
     // `parent` (or the transport) and listens once made; see SshTunnel.
-    [[nodiscard]] SshTunnel *openTunnel(const QString &host, const QString &targetHost, quint16 targetPort,
-                                        QObject *parent = nullptr);
+    [[nodiscard]] SshTunnel *openTunnel(const QString &host, const QString &targetHost,
+                                        quint16 targetPort, QObject *parent = nullptr);
 
     void answerHostKey(quint64 id, HostKeyAnswer answer);
     // An empty `passphrase` with cancelled=true skips the key. `keep` stores it
@@ -112,7 +112,8 @@ Q_SIGNALS:
     void passphraseQuestion(const labdeck::ssh::PassphraseQuestion &question);
     // A question was answered or dropped (its connection gave up), so a dialog can close.
     void questionClosed(quint64 id);
-    void hostStateChanged(const QString &host, labdeck::ssh::HostState state, const QString &detail);
+    void hostStateChanged(const QString &host, labdeck::ssh::HostState state,
+                          const QString &detail);
 
 private:
     friend class HostWorker;

@@ -36,8 +36,8 @@ Q_SIGNALS:
 
 private:
     friend class SshTransport;
-    SshTunnel(SshTransport *transport, quint64 id, QString host, QString targetHost, quint16 targetPort,
-              QObject *parent);
+    SshTunnel(SshTransport *transport, quint64 id, QString host, QString targetHost,
+              quint16 targetPort, QObject *parent);
     void accepted(qintptr descriptor);
     void reportError(const QString &error);
 

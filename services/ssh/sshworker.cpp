@@ -1,6 +1,5 @@
-#include "ssh/sshworker_p.h"
-
 #include "common/logging.h"
+#include "ssh/sshworker_p.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -8,11 +7,12 @@
 #include <QFileInfo>
 #include <QMutexLocker>
 #include <QSaveFile>
-
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace labdeck::ssh {
@@ -81,7 +81,8 @@ QList<KnownEntry> knownEntries(const QString &file, const QString &hostName, ssh
         if (line.isEmpty() || line.startsWith('#') || line.startsWith('@'))
             continue; // markers (@cert-authority, @revoked) are not used by Labdeck
         ssh_knownhosts_entry *entry = nullptr;
-        if (ssh_known_hosts_parse_line(name.constData(), line.constData(), &entry) != SSH_OK || !entry)
+        if (ssh_known_hosts_parse_line(name.constData(), line.constData(), &entry) != SSH_OK ||
+            !entry)
             continue;
         KnownEntry e;
         e.file = file;
@@ -101,11 +102,29 @@ void channelExitStatus(ssh_session, ssh_channel, int status, void *userdata)
     op->exitStatus = status;
 }
 
-void channelExitSignal(ssh_session, ssh_channel, const char *signal, int, const char *, const char *, void *userdata)
+void channelExitSignal(ssh_session, ssh_channel, const char *signal, int, const char *,
+                       const char *, void *userdata)
 {
     auto *op = static_cast<WorkerOp *>(userdata);
     op->haveExit = true;
     op->exitSignal = QString::fromUtf8(signal ? signal : "?");
+}
+
+// Whether an ssh-agent listens on `path` (a stale socket file does not count).
+bool agentAnswers(const QString &path)
+{
+    const QByteArray p = QFile::encodeName(path);
+    sockaddr_un addr{};
+    if (p.size() >= qsizetype(sizeof addr.sun_path))
+        return false;
+    addr.sun_family = AF_UNIX;
+    std::memcpy(addr.sun_path, p.constData(), size_t(p.size()));
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
 }
 
 // Records that a key file asked for a passphrase (libssh asks through this
@@ -203,7 +222,8 @@ void HostWorker::answerHostKey(quint64 questionId, HostKeyAnswer answer)
     wake();
 }
 
-void HostWorker::answerPassphrase(quint64 questionId, const QString &passphrase, bool cancelled, bool keep)
+void HostWorker::answerPassphrase(quint64 questionId, const QString &passphrase, bool cancelled,
+                                  bool keep)
 {
     {
         QMutexLocker lock(&m_mutex);
@@ -242,8 +262,9 @@ void HostWorker::postState(HostState state, const QString &detail)
 {
     const QString host = m_target.inventoryHost;
     SshTransport *t = m_transport;
-    QMetaObject::invokeMethod(t, [t, host, state, detail] { t->deliverState(host, state, detail); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        t, [t, host, state, detail] { t->deliverState(host, state, detail); },
+        Qt::QueuedConnection);
 }
 
 void HostWorker::takeNewOps()
@@ -282,14 +303,16 @@ void HostWorker::finishOp(WorkerOp &op, CommandResult result)
             SshTransport *t = m_transport;
             const quint64 id = op.tunnelId;
             const QString error = result.error;
-            QMetaObject::invokeMethod(t, [t, id, error] { t->deliverTunnelError(id, error); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                t, [t, id, error] { t->deliverTunnelError(id, error); }, Qt::QueuedConnection);
         }
         return;
     }
     result.durationMs = op.startedAt ? now() - op.startedAt : 0;
     SshTransport *t = m_transport;
     const quint64 id = op.id;
-    QMetaObject::invokeMethod(t, [t, id, result] { t->deliverFinished(id, result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        t, [t, id, result] { t->deliverFinished(id, result); }, Qt::QueuedConnection);
 }
 
 void HostWorker::failAll(const Failure &failure, bool onlyWaiting)
@@ -349,7 +372,8 @@ bool HostWorker::connectSession(Failure *failure)
     postState(HostState::Connecting);
     m_session = ssh_new();
     if (!m_session) {
-        *failure = {Step::Connect, prefix(Step::Connect) + SshTransport::tr("could not create an SSH session")};
+        *failure = {Step::Connect,
+                    prefix(Step::Connect) + SshTransport::tr("could not create an SSH session")};
         return false;
     }
     const QByteArray host = m_target.hostName.toUtf8();
@@ -357,7 +381,8 @@ bool HostWorker::connectSession(Failure *failure)
     const unsigned int port = unsigned(m_target.port);
     const long timeoutSec = std::max(1, (m_options.connectTimeoutMs + 999) / 1000);
     const int no = 0;
-    ssh_options_set(m_session, SSH_OPTIONS_PROCESS_CONFIG, &no); // Labdeck resolved the config itself
+    ssh_options_set(m_session, SSH_OPTIONS_PROCESS_CONFIG,
+                    &no); // Labdeck resolved the config itself
     ssh_options_set(m_session, SSH_OPTIONS_HOST, host.constData());
     ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
     ssh_options_set(m_session, SSH_OPTIONS_USER, user.constData());
@@ -388,18 +413,21 @@ bool HostWorker::connectSession(Failure *failure)
             stopping = m_stopping;
         }
         if (stopping || !anyWaiting()) {
-            *failure = {Step::Cancelled, prefix(Step::Cancelled) + SshTransport::tr("connecting was cancelled")};
+            *failure = {Step::Cancelled,
+                        prefix(Step::Cancelled) + SshTransport::tr("connecting was cancelled")};
             dropSession();
             postState(HostState::Disconnected);
             return false;
         }
         if (now() > deadline) {
-            *failure = {Step::Timeout, prefix(Step::Connect) +
-                                           SshTransport::tr("no SSH answer from %1 port %2 within %3 s — is the host up "
-                                                            "and sshd listening there?")
-                                               .arg(m_target.hostName)
-                                               .arg(m_target.port)
-                                               .arg(m_options.connectTimeoutMs / 1000.0)};
+            *failure = {
+                Step::Timeout,
+                prefix(Step::Connect) +
+                    SshTransport::tr("no SSH answer from %1 port %2 within %3 s — is the host up "
+                                     "and sshd listening there?")
+                        .arg(m_target.hostName)
+                        .arg(m_target.port)
+                        .arg(m_options.connectTimeoutMs / 1000.0)};
             dropSession();
             postState(HostState::Failed, failure->text);
             return false;
@@ -412,24 +440,28 @@ bool HostWorker::connectSession(Failure *failure)
     if (rc != SSH_OK) {
         const QString why = sshError(m_session);
         if (why.contains(QLatin1String("resolve"), Qt::CaseInsensitive))
-            *failure = {Step::NameLookup, prefix(Step::NameLookup) +
-                                              SshTransport::tr("%1 does not resolve (%2) — check the name in the "
-                                                               "inventory or HostName in ~/.ssh/config")
-                                                  .arg(m_target.hostName, why)};
+            *failure = {Step::NameLookup,
+                        prefix(Step::NameLookup) +
+                            SshTransport::tr("%1 does not resolve (%2) — check the name in the "
+                                             "inventory or HostName in ~/.ssh/config")
+                                .arg(m_target.hostName, why)};
         else
-            *failure = {Step::Connect, prefix(Step::Connect) +
-                                           SshTransport::tr("could not connect to %1 port %2: %3 — is the host up and "
-                                                            "sshd listening there?")
-                                               .arg(m_target.hostName)
-                                               .arg(m_target.port)
-                                               .arg(why)};
+            *failure = {
+                Step::Connect,
+                prefix(Step::Connect) +
+                    SshTransport::tr("could not connect to %1 port %2: %3 — is the host up and "
+                                     "sshd listening there?")
+                        .arg(m_target.hostName)
+                        .arg(m_target.port)
+                        .arg(why)};
         dropSession();
         postState(HostState::Failed, failure->text);
         return false;
     }
     if (!checkHostKey(failure) || !authenticate(failure)) {
         dropSession();
-        postState(failure->step == Step::Cancelled ? HostState::Disconnected : HostState::Failed, failure->text);
+        postState(failure->step == Step::Cancelled ? HostState::Disconnected : HostState::Failed,
+                  failure->text);
         return false;
     }
     m_lastActivity = now();
@@ -455,7 +487,8 @@ bool HostWorker::checkHostKey(Failure *failure)
 {
     ssh_key offered = nullptr;
     if (ssh_get_server_publickey(m_session, &offered) != SSH_OK || !offered) {
-        *failure = {Step::HostKey, prefix(Step::HostKey) + SshTransport::tr("the server sent no host key")};
+        *failure = {Step::HostKey,
+                    prefix(Step::HostKey) + SshTransport::tr("the server sent no host key")};
         return false;
     }
     const KeyInfo info = keyInfo(offered);
@@ -471,16 +504,18 @@ bool HostWorker::checkHostKey(Failure *failure)
         // Recorded, but not this key: refused, never asked about.
         const KnownEntry &known = entries.first();
         const QString quotedName = remote::shellQuote(name);
-        *failure = {Step::HostKey,
-                    prefix(Step::HostKey) +
-                        SshTransport::tr("the host key of %1 has CHANGED. Recorded in %2 line %3: %4 %5; offered "
-                                         "now: %6 %7. Labdeck does not connect to it. If you rebuilt %8, remove "
-                                         "the old key with: ssh-keygen -R %9 -f %10 and connect again; otherwise "
-                                         "do not connect: someone may be intercepting the connection.")
-                            .arg(name, tilde(known.file))
-                            .arg(known.line)
-                            .arg(known.key.type, known.key.fingerprint, info.type, info.fingerprint,
-                                 m_target.inventoryHost, quotedName, remote::shellQuote(known.file))};
+        *failure = {
+            Step::HostKey,
+            prefix(Step::HostKey) +
+                SshTransport::tr(
+                    "the host key of %1 has CHANGED. Recorded in %2 line %3: %4 %5; offered "
+                    "now: %6 %7. Labdeck does not connect to it. If you rebuilt %8, remove "
+                    "the old key with: ssh-keygen -R %9 -f %10 and connect again; otherwise "
+                    "do not connect: someone may be intercepting the connection.")
+                    .arg(name, tilde(known.file))
+                    .arg(known.line)
+                    .arg(known.key.type, known.key.fingerprint, info.type, info.fingerprint,
+                         m_target.inventoryHost, quotedName, remote::shellQuote(known.file))};
         return false;
     }
     if (!m_acceptedOnce.isEmpty() && m_acceptedOnce == info.base64)
@@ -495,21 +530,26 @@ bool HostWorker::checkHostKey(Failure *failure)
     {
         SshTransport *t = m_transport;
         const QString host = m_target.inventoryHost;
-        QMetaObject::invokeMethod(t, [t, host, q] { t->deliverQuestion(host, q); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            t, [t, host, q] { t->deliverQuestion(host, q); }, Qt::QueuedConnection);
     }
     Answer answer;
     if (!waitForAnswer(q.id, &answer)) {
-        *failure = {Step::Cancelled, prefix(Step::Cancelled) + SshTransport::tr("cancelled while the host key question was open")};
+        *failure = {Step::Cancelled,
+                    prefix(Step::Cancelled) +
+                        SshTransport::tr("cancelled while the host key question was open")};
         SshTransport *t = m_transport;
         const quint64 id = q.id;
-        QMetaObject::invokeMethod(t, [t, id] { Q_EMIT t->questionClosed(id); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            t, [t, id] { Q_EMIT t->questionClosed(id); }, Qt::QueuedConnection);
         return false;
     }
     switch (answer.hostKey) {
     case HostKeyAnswer::Refuse:
-        *failure = {Step::HostKey, prefix(Step::HostKey) +
-                                       SshTransport::tr("you refused the host key %1 of %2; nothing was run")
-                                           .arg(info.fingerprint, name)};
+        *failure = {Step::HostKey,
+                    prefix(Step::HostKey) +
+                        SshTransport::tr("you refused the host key %1 of %2; nothing was run")
+                            .arg(info.fingerprint, name)};
         return false;
     case HostKeyAnswer::ConnectOnce:
         m_acceptedOnce = info.base64;
@@ -578,13 +618,17 @@ int HostWorker::tryKeyFile(const QString &path, QStringList *tried, Failure *fai
                 q.retry = retry;
                 SshTransport *t = m_transport;
                 const QString host = m_target.inventoryHost;
-                QMetaObject::invokeMethod(t, [t, host, q] { t->deliverPassphraseQuestion(host, q); },
-                                          Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    t, [t, host, q] { t->deliverPassphraseQuestion(host, q); },
+                    Qt::QueuedConnection);
                 Answer answer;
                 if (!waitForAnswer(q.id, &answer)) {
-                    QMetaObject::invokeMethod(t, [t, id = q.id] { Q_EMIT t->questionClosed(id); }, Qt::QueuedConnection);
-                    *failure = {Step::Cancelled, prefix(Step::Cancelled) +
-                                                     SshTransport::tr("cancelled while the passphrase question was open")};
+                    QMetaObject::invokeMethod(
+                        t, [t, id = q.id] { Q_EMIT t->questionClosed(id); }, Qt::QueuedConnection);
+                    *failure = {
+                        Step::Cancelled,
+                        prefix(Step::Cancelled) +
+                            SshTransport::tr("cancelled while the passphrase question was open")};
                     return SSH_AUTH_ERROR;
                 }
                 if (answer.cancelled)
@@ -594,7 +638,8 @@ int HostWorker::tryKeyFile(const QString &path, QStringList *tried, Failure *fai
                 fromUser = true;
             }
             const QByteArray pass = passphrase.toUtf8();
-            rc = ssh_pki_import_privkey_file(file.constData(), pass.constData(), nullptr, nullptr, &key);
+            rc = ssh_pki_import_privkey_file(file.constData(), pass.constData(), nullptr, nullptr,
+                                             &key);
             if (rc != SSH_OK) {
                 m_passphrases->forget(path);
                 retry = true;
@@ -612,8 +657,9 @@ int HostWorker::tryKeyFile(const QString &path, QStringList *tried, Failure *fai
     ssh_key_free(key);
     if (rc == SSH_AUTH_SUCCESS && fromUser) {
         SshTransport *t = m_transport;
-        QMetaObject::invokeMethod(t, [t, path, passphrase, keep] { t->deliverKeyUnlocked(path, passphrase, keep); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            t, [t, path, passphrase, keep] { t->deliverKeyUnlocked(path, passphrase, keep); },
+            Qt::QueuedConnection);
     }
     if (rc == SSH_AUTH_ERROR) {
         *failure = {Step::Authentication, prefix(Step::Authentication) + sshError(m_session)};
@@ -626,7 +672,9 @@ bool HostWorker::authenticate(Failure *failure)
 {
     QStringList tried;
     bool partial = false;
-    if (!m_options.agentSocket.isEmpty()) {
+    if (!m_options.agentSocket.isEmpty() && !agentAnswers(m_options.agentSocket)) {
+        qCInfo(lcSsh) << m_target.inventoryHost << "no ssh-agent at" << m_options.agentSocket;
+    } else if (!m_options.agentSocket.isEmpty()) {
         const QByteArray sock = QFile::encodeName(m_options.agentSocket);
         ssh_options_set(m_session, SSH_OPTIONS_IDENTITY_AGENT, sock.constData());
         tried << SshTransport::tr("the agent");
@@ -649,33 +697,38 @@ bool HostWorker::authenticate(Failure *failure)
             partial = true;
     }
     if (partial) {
-        *failure = {Step::Authentication,
-                    prefix(Step::Authentication) +
-                        SshTransport::tr("the server wants a second factor after the key, which Labdeck does not "
-                                         "support — allow key-only logins for %1 on %2")
-                            .arg(m_target.user, m_target.inventoryHost)};
+        *failure = {
+            Step::Authentication,
+            prefix(Step::Authentication) +
+                SshTransport::tr(
+                    "the server wants a second factor after the key, which Labdeck does not "
+                    "support — allow key-only logins for %1 on %2")
+                    .arg(m_target.user, m_target.inventoryHost)};
         return false;
     }
     if (tried.isEmpty()) {
-        *failure = {Step::Authentication,
-                    prefix(Step::Authentication) +
-                        SshTransport::tr("no agent and no key file (looked for %1) — create a key with ssh-keygen "
-                                         "-t ed25519 and add it to ~/.ssh/authorized_keys on %2")
-                            .arg(QStringList([&] {
-                                     QStringList l;
-                                     for (const QString &p : m_target.identityFiles)
-                                         l << tilde(p);
-                                     return l;
-                                 }())
-                                     .join(QStringLiteral(", ")),
-                                 m_target.inventoryHost)};
+        *failure = {
+            Step::Authentication,
+            prefix(Step::Authentication) +
+                SshTransport::tr(
+                    "no agent and no key file (looked for %1) — create a key with ssh-keygen "
+                    "-t ed25519 and add it to ~/.ssh/authorized_keys on %2")
+                    .arg(QStringList([&] {
+                             QStringList l;
+                             for (const QString &p : m_target.identityFiles)
+                                 l << tilde(p);
+                             return l;
+                         }())
+                             .join(QStringLiteral(", ")),
+                         m_target.inventoryHost)};
         return false;
     }
-    *failure = {Step::Authentication,
-                prefix(Step::Authentication) +
-                    SshTransport::tr("the server refused every key (tried %1) — add your public key to "
-                                     "~/.ssh/authorized_keys of %2 on %3")
-                        .arg(tried.join(SshTransport::tr(" and ")), m_target.user, m_target.inventoryHost)};
+    *failure = {
+        Step::Authentication,
+        prefix(Step::Authentication) +
+            SshTransport::tr("the server refused every key (tried %1) — add your public key to "
+                             "~/.ssh/authorized_keys of %2 on %3")
+                .arg(tried.join(SshTransport::tr(" and ")), m_target.user, m_target.inventoryHost)};
     return false;
 }
 
@@ -689,7 +742,8 @@ bool HostWorker::startOp(WorkerOp &op, QString *error)
     int rc;
     if (op.kind == WorkerOp::Forward) {
         const QByteArray target = op.targetHost.toUtf8();
-        rc = ssh_channel_open_forward(op.channel, target.constData(), op.targetPort, "127.0.0.1", 0);
+        rc =
+            ssh_channel_open_forward(op.channel, target.constData(), op.targetPort, "127.0.0.1", 0);
     } else {
         rc = ssh_channel_open_session(op.channel);
         if (rc == SSH_OK) {
@@ -716,7 +770,9 @@ bool HostWorker::startOp(WorkerOp &op, QString *error)
     }
     op.started = true;
     op.startedAt = now();
-    op.deadline = (op.kind == WorkerOp::Command && op.request.timeoutMs > 0) ? op.startedAt + op.request.timeoutMs : 0;
+    op.deadline = (op.kind == WorkerOp::Command && op.request.timeoutMs > 0)
+                      ? op.startedAt + op.request.timeoutMs
+                      : 0;
     m_lastActivity = op.startedAt;
     return true;
 }
@@ -729,20 +785,25 @@ void HostWorker::finishCommand(WorkerOp &op)
     const QString cmd = remote::displayCommand(op.request.argv);
     if (!op.exitSignal.isEmpty()) {
         r.failedStep = Step::Command;
-        r.error = prefix(Step::Command) + SshTransport::tr("%1 was killed by signal %2").arg(cmd, op.exitSignal);
+        r.error = prefix(Step::Command) +
+                  SshTransport::tr("%1 was killed by signal %2").arg(cmd, op.exitSignal);
     } else if (!op.haveExit) {
         r.failedStep = Step::Command;
-        r.error = prefix(Step::Command) + SshTransport::tr("%1 ended without an exit status").arg(cmd);
+        r.error =
+            prefix(Step::Command) + SshTransport::tr("%1 ended without an exit status").arg(cmd);
     } else if (op.exitStatus == 127) {
         // The login shell's "command not found".
         r.exitStatus = 127;
         r.failedStep = Step::Command;
         const QString program = op.request.argv.value(0);
         QString said = QString::fromUtf8(op.err).trimmed().section(QLatin1Char('\n'), -1);
-        r.error = prefix(Step::Command) +
-                  SshTransport::tr("%1 was not found on %2 (exit 127: %3) — install it there, or make sure it is "
-                                   "on the PATH of a non-interactive SSH login")
-                      .arg(program, m_target.inventoryHost, said.isEmpty() ? SshTransport::tr("no message") : said);
+        r.error =
+            prefix(Step::Command) +
+            SshTransport::tr(
+                "%1 was not found on %2 (exit 127: %3) — install it there, or make sure it is "
+                "on the PATH of a non-interactive SSH login")
+                .arg(program, m_target.inventoryHost,
+                     said.isEmpty() ? SshTransport::tr("no message") : said);
     } else {
         r.ran = true;
         r.exitStatus = op.exitStatus;
@@ -788,8 +849,9 @@ void HostWorker::serviceOps()
                         op.out += chunk;
                         if (op.request.streamOutput) {
                             SshTransport *tr = m_transport;
-                            QMetaObject::invokeMethod(tr, [tr, id = op.id, chunk] { tr->deliverOutput(id, chunk); },
-                                                      Qt::QueuedConnection);
+                            QMetaObject::invokeMethod(
+                                tr, [tr, id = op.id, chunk] { tr->deliverOutput(id, chunk); },
+                                Qt::QueuedConnection);
                         }
                     }
                 }
@@ -798,16 +860,19 @@ void HostWorker::serviceOps()
                 lost = true;
                 CommandResult r;
                 r.failedStep = Step::Command;
-                r.error = prefix(Step::Command) +
-                          SshTransport::tr("the connection to %1 was lost while %2 ran (%3); it is reconnected on the "
-                                           "next command")
-                              .arg(m_target.hostName, cmd, sshError(m_session));
+                r.error =
+                    prefix(Step::Command) +
+                    SshTransport::tr(
+                        "the connection to %1 was lost while %2 ran (%3); it is reconnected on the "
+                        "next command")
+                        .arg(m_target.hostName, cmd, sshError(m_session));
                 r.standardOutput = op.out;
                 r.standardError = op.err;
                 finishOp(op, r);
                 continue;
             }
-            if (ssh_channel_is_closed(op.channel) || (op.haveExit && ssh_channel_is_eof(op.channel))) {
+            if (ssh_channel_is_closed(op.channel) ||
+                (op.haveExit && ssh_channel_is_eof(op.channel))) {
                 finishCommand(op);
                 continue;
             }
@@ -858,7 +923,8 @@ void HostWorker::serviceOps()
                 break;
             }
             while (!op.toSocket.isEmpty()) {
-                const ssize_t w = ::write(op.fd, op.toSocket.constData(), size_t(op.toSocket.size()));
+                const ssize_t w =
+                    ::write(op.fd, op.toSocket.constData(), size_t(op.toSocket.size()));
                 if (w > 0)
                     op.toSocket.remove(0, w);
                 else
@@ -867,13 +933,15 @@ void HostWorker::serviceOps()
         }
         if (op.channelEof && op.toSocket.isEmpty())
             ::shutdown(op.fd, SHUT_WR);
-        if ((op.channelEof && op.socketEof && op.toSocket.isEmpty()) || ssh_channel_is_closed(op.channel) || lost)
+        if ((op.channelEof && op.socketEof && op.toSocket.isEmpty()) ||
+            ssh_channel_is_closed(op.channel) || lost)
             finishOp(op, {});
     }
     if (lost || (m_session && !ssh_is_connected(m_session))) {
         const QString why = m_session ? sshError(m_session) : QString();
-        failAll({Step::Command, prefix(Step::Command) +
-                                    SshTransport::tr("the connection to %1 was lost (%2)").arg(m_target.hostName, why)},
+        failAll({Step::Command,
+                 prefix(Step::Command) + SshTransport::tr("the connection to %1 was lost (%2)")
+                                             .arg(m_target.hostName, why)},
                 false);
         dropSession();
         postState(HostState::Disconnected, why);
@@ -908,8 +976,9 @@ void HostWorker::run()
             if (!op->started && !op->done && op->cancelled) {
                 CommandResult r;
                 r.failedStep = Step::Cancelled;
-                r.error = prefix(Step::Cancelled) +
-                          SshTransport::tr("%1 was cancelled before it started").arg(remote::displayCommand(op->request.argv));
+                r.error =
+                    prefix(Step::Cancelled) + SshTransport::tr("%1 was cancelled before it started")
+                                                  .arg(remote::displayCommand(op->request.argv));
                 finishOp(*op, r);
             }
         }
@@ -943,7 +1012,8 @@ void HostWorker::run()
                 }
                 CommandResult r;
                 r.failedStep = Step::Command;
-                r.error = prefix(Step::Command) + SshTransport::tr("could not open a channel: %1").arg(error);
+                r.error = prefix(Step::Command) +
+                          SshTransport::tr("could not open a channel: %1").arg(error);
                 finishOp(*op, r);
             }
         }
@@ -977,7 +1047,8 @@ void HostWorker::run()
             timeout = int(std::max<qint64>(10, m_options.keepaliveMs - (now() - m_lastActivity)));
         ::poll(fds.data(), nfds_t(fds.size()), timeout);
         drainWake();
-        if (!running && m_session && fds.size() > 1 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+        if (!running && m_session && fds.size() > 1 &&
+            (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
             // Idle, yet the socket speaks: read it, which notices a closed connection.
             if (!processPackets()) {
                 const QString why = sshError(m_session);

@@ -10,13 +10,11 @@
 #include <QHash>
 #include <QMutex>
 #include <QThread>
-
 #include <atomic>
 #include <deque>
-#include <memory>
-
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
+#include <memory>
 
 namespace labdeck::ssh {
 
@@ -133,7 +131,6 @@ private:
     qint64 m_lastActivity = 0;
     std::deque<std::shared_ptr<WorkerOp>> m_ops; // waiting and running
     QByteArray m_acceptedOnce; // a key the user accepted for this run (base64 blob)
-    QHash<QString, int> m_unlockedThisRun;
 };
 
 } // namespace labdeck::ssh

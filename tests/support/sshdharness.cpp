@@ -6,7 +6,6 @@
 #include <QFileInfo>
 #include <QTcpServer>
 #include <QThread>
-
 #include <csignal>
 #include <pwd.h>
 #include <unistd.h>
@@ -66,8 +65,8 @@ bool runTool(const QString &program, const QStringList &args, QString *error, QB
     p.start(program, args);
     if (!p.waitForFinished(20000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         if (error)
-            *error = program + QLatin1Char(' ') + args.join(QLatin1Char(' ')) + QStringLiteral(": ") +
-                     QString::fromLocal8Bit(p.readAll()) + p.errorString();
+            *error = program + QLatin1Char(' ') + args.join(QLatin1Char(' ')) +
+                     QStringLiteral(": ") + QString::fromLocal8Bit(p.readAll()) + p.errorString();
         return false;
     }
     if (output)
@@ -75,7 +74,9 @@ bool runTool(const QString &program, const QStringList &args, QString *error, QB
     return true;
 }
 
-SshdHarness::SshdHarness(QString dir) : m_dir(std::move(dir)) {}
+SshdHarness::SshdHarness(QString dir)
+    : m_dir(std::move(dir))
+{}
 
 SshdHarness::~SshdHarness()
 {
@@ -105,8 +106,9 @@ QString SshdHarness::clientKey() const
 QString SshdHarness::fingerprintOf(const QString &pubFile)
 {
     QByteArray out;
-    if (!runTool(QStringLiteral("ssh-keygen"), {QStringLiteral("-l"), QStringLiteral("-E"), QStringLiteral("sha256"),
-                                                QStringLiteral("-f"), pubFile},
+    if (!runTool(QStringLiteral("ssh-keygen"),
+                 {QStringLiteral("-l"), QStringLiteral("-E"), QStringLiteral("sha256"),
+                  QStringLiteral("-f"), pubFile},
                  nullptr, &out))
         return {};
     return QString::fromLatin1(out.split(' ').value(1));
@@ -122,13 +124,15 @@ QString SshdHarness::hostKeyType() const
     return QStringLiteral("ssh-ed25519");
 }
 
-bool SshdHarness::makeKey(const QString &path, const QString &passphrase, bool authorize, QString *error)
+bool SshdHarness::makeKey(const QString &path, const QString &passphrase, bool authorize,
+                          QString *error)
 {
     QFile::remove(path);
     QFile::remove(path + QStringLiteral(".pub"));
-    if (!runTool(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                                QStringLiteral("-N"), passphrase, QStringLiteral("-C"),
-                                                QStringLiteral("labdeck-test"), QStringLiteral("-f"), path},
+    if (!runTool(QStringLiteral("ssh-keygen"),
+                 {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                  QStringLiteral("-N"), passphrase, QStringLiteral("-C"),
+                  QStringLiteral("labdeck-test"), QStringLiteral("-f"), path},
                  error))
         return false;
     if (!authorize)
@@ -149,18 +153,23 @@ bool SshdHarness::writeConfig(QString *error)
     const QString bin = d.filePath(QStringLiteral("bin"));
     d.mkpath(QStringLiteral("bin"));
     const QString fixtures = QStringLiteral(LABDECK_SSH_FIXTURES);
-    const QFile::Permissions exec = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
-                                    QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    const QFile::Permissions exec = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                    QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                    QFile::ExeOther;
     // Stand-ins for the programs Labdeck runs on the lab's hosts.
     const QByteArray docker = "#!/bin/sh\n"
-                              "if [ \"$1\" = compose ] && [ \"$2\" = ps ]; then cat '" + fixtures.toUtf8() +
+                              "if [ \"$1\" = compose ] && [ \"$2\" = ps ]; then cat '" +
+                              fixtures.toUtf8() +
                               "/ps-v2.21-ndjson.doc.jsonl'; exit 0; fi\n"
                               "echo \"docker (test stand-in): unsupported: $*\" >&2; exit 1\n";
-    const QByteArray tailscale = "#!/bin/sh\n"
-                                 "if [ \"$1\" = status ]; then cat '" + fixtures.toUtf8() +
-                                 "/status-trimmed.real.json'; exit 0; fi\n"
-                                 "echo \"tailscale (test stand-in): unsupported: $*\" >&2; exit 1\n";
-    const QByteArray nvidia = "#!/bin/sh\ncat '" + fixtures.toUtf8() + "/busy-query-gpu-noheader.csv'\n";
+    const QByteArray tailscale =
+        "#!/bin/sh\n"
+        "if [ \"$1\" = status ]; then cat '" +
+        fixtures.toUtf8() +
+        "/status-trimmed.real.json'; exit 0; fi\n"
+        "echo \"tailscale (test stand-in): unsupported: $*\" >&2; exit 1\n";
+    const QByteArray nvidia =
+        "#!/bin/sh\ncat '" + fixtures.toUtf8() + "/busy-query-gpu-noheader.csv'\n";
     if (!writeFile(QDir(bin).filePath(QStringLiteral("docker")), docker, exec) ||
         !writeFile(QDir(bin).filePath(QStringLiteral("tailscale")), tailscale, exec) ||
         !writeFile(QDir(bin).filePath(QStringLiteral("nvidia-smi")), nvidia, exec)) {
@@ -169,23 +178,24 @@ bool SshdHarness::writeConfig(QString *error)
     }
     // sshd's own SetEnv (OpenSSH 8.7+) overrides the default PATH of sessions;
     // no ~/.ssh/environment and no root needed.
-    const QString config = QStringLiteral("Port %1\n"
-                                          "ListenAddress 127.0.0.1\n"
-                                          "HostKey %2/host_ed25519\n"
-                                          "PidFile %2/sshd.pid\n"
-                                          "AuthorizedKeysFile %2/authorized_keys\n"
-                                          "StrictModes no\n"
-                                          "UsePAM no\n"
-                                          "PasswordAuthentication no\n"
-                                          "KbdInteractiveAuthentication no\n"
-                                          "PubkeyAuthentication yes\n"
-                                          "PermitRootLogin prohibit-password\n"
-                                          "AllowTcpForwarding yes\n"
-                                          "MaxStartups 50\n"
-                                          "LogLevel VERBOSE\n"
-                                          "SetEnv PATH=%3:/usr/local/bin:/usr/bin:/bin LABDECK_TEST_SSHD=1\n")
-                               .arg(m_port)
-                               .arg(m_dir, bin);
+    const QString config =
+        QStringLiteral("Port %1\n"
+                       "ListenAddress 127.0.0.1\n"
+                       "HostKey %2/host_ed25519\n"
+                       "PidFile %2/sshd.pid\n"
+                       "AuthorizedKeysFile %2/authorized_keys\n"
+                       "StrictModes no\n"
+                       "UsePAM no\n"
+                       "PasswordAuthentication no\n"
+                       "KbdInteractiveAuthentication no\n"
+                       "PubkeyAuthentication yes\n"
+                       "PermitRootLogin prohibit-password\n"
+                       "AllowTcpForwarding yes\n"
+                       "MaxStartups 50\n"
+                       "LogLevel VERBOSE\n"
+                       "SetEnv PATH=%3:/usr/local/bin:/usr/bin:/bin LABDECK_TEST_SSHD=1\n")
+            .arg(m_port)
+            .arg(m_dir, bin);
     if (!writeFile(d.filePath(QStringLiteral("sshd_config")), config.toUtf8())) {
         *error = QStringLiteral("cannot write sshd_config");
         return false;
@@ -198,8 +208,9 @@ bool SshdHarness::launch(QString *error)
     m_sshd = std::make_unique<QProcess>();
     m_sshd->setProcessChannelMode(QProcess::MergedChannels);
     m_log.clear();
-    m_sshd->start(QLatin1String(kSshd), {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
-                                          QDir(m_dir).filePath(QStringLiteral("sshd_config"))});
+    m_sshd->start(QLatin1String(kSshd),
+                  {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
+                   QDir(m_dir).filePath(QStringLiteral("sshd_config"))});
     if (!m_sshd->waitForStarted(5000)) {
         *error = QStringLiteral("sshd did not start: ") + m_sshd->errorString();
         return false;
@@ -225,7 +236,8 @@ bool SshdHarness::start(QString *error, quint16 port)
     }
     QDir().mkpath(m_dir);
     if (::getuid() == 0)
-        QDir().mkpath(QStringLiteral("/run/sshd")); // sshd's privilege separation dir, when run as root
+        QDir().mkpath(
+            QStringLiteral("/run/sshd")); // sshd's privilege separation dir, when run as root
     if (port == 0) {
         QTcpServer probe;
         if (!probe.listen(QHostAddress::LocalHost, 0)) {
@@ -237,8 +249,9 @@ bool SshdHarness::start(QString *error, quint16 port)
     m_port = port;
     const QString hostKey = QDir(m_dir).filePath(QStringLiteral("host_ed25519"));
     if (!QFileInfo::exists(hostKey) &&
-        !runTool(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                                QStringLiteral("-N"), QString(), QStringLiteral("-f"), hostKey},
+        !runTool(QStringLiteral("ssh-keygen"),
+                 {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                  QStringLiteral("-N"), QString(), QStringLiteral("-f"), hostKey},
                  error))
         return false;
     if (!QFileInfo::exists(clientKey()) && !makeKey(clientKey(), QString(), true, error))

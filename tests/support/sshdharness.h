@@ -8,7 +8,6 @@
 
 #include <QProcess>
 #include <QString>
-
 #include <memory>
 
 namespace labdeck::test {
@@ -31,15 +30,14 @@ public:
 
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QString dir() const { return m_dir; }
-    [[nodiscard]] QString user() const; // the current user
-    [[nodiscard]] QString clientKey() const;      // private key file, no passphrase, authorized
+    [[nodiscard]] QString user() const;               // the current user
+    [[nodiscard]] QString clientKey() const;          // private key file, no passphrase, authorized
     [[nodiscard]] QString hostKeyFingerprint() const; // "SHA256:..."
     [[nodiscard]] QString hostKeyType() const;        // "ssh-ed25519"
 
     // Makes an ed25519 key pair at `path` (with `passphrase`, may be empty);
     // `authorize` adds it to authorized_keys.
     bool makeKey(const QString &path, const QString &passphrase, bool authorize, QString *error);
-    // Makes a key pair that is not authorized anywhere: a "wrong" key.
     // The OpenSSH fingerprint of a public key file.
     static QString fingerprintOf(const QString &pubFile);
 
@@ -54,6 +52,7 @@ private:
 };
 
 // Runs a program and waits (tests only); false with its output in error.
-bool runTool(const QString &program, const QStringList &args, QString *error, QByteArray *output = nullptr);
+bool runTool(const QString &program, const QStringList &args, QString *error,
+             QByteArray *output = nullptr);
 
 } // namespace labdeck::test

@@ -10,14 +10,16 @@
 namespace labdeck {
 
 HostKeyDialog::HostKeyDialog(const ssh::HostKeyQuestion &question, QWidget *parent)
-    : QDialog(parent), m_question(question)
+    : QDialog(parent)
+    , m_question(question)
 {
     setWindowTitle(tr("Unknown host key — %1").arg(question.host));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Labdeck has not connected to %1 before, so it cannot tell whether this is really "
-                                "%1. Compare the fingerprint with the host's own, for example with "
-                                "<code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> run on it.")
-                                 .arg(question.host.toHtmlEscaped()));
+    auto *intro = new QLabel(
+        tr("Labdeck has not connected to %1 before, so it cannot tell whether this is really "
+           "%1. Compare the fingerprint with the host's own, for example with "
+           "<code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> run on it.")
+            .arg(question.host.toHtmlEscaped()));
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::RichText);
     layout->addWidget(intro);
@@ -43,7 +45,8 @@ HostKeyDialog::HostKeyDialog(const ssh::HostKeyQuestion &question, QWidget *pare
     m_once = buttons->addButton(tr("Connect once"), QDialogButtonBox::AcceptRole);
     m_remember = buttons->addButton(tr("Remember and connect"), QDialogButtonBox::AcceptRole);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
-    m_remember->setToolTip(tr("Adds the key to Labdeck's own known_hosts file (not ~/.ssh/known_hosts)"));
+    m_remember->setToolTip(
+        tr("Adds the key to Labdeck's own known_hosts file (not ~/.ssh/known_hosts)"));
     // Cancel is the default: Enter never trusts a key by accident.
     m_once->setAutoDefault(false);
     m_remember->setAutoDefault(false);

@@ -10,8 +10,10 @@
 
 namespace labdeck {
 
-PassphraseDialog::PassphraseDialog(const ssh::PassphraseQuestion &question, bool keychainAvailable, QWidget *parent)
-    : QDialog(parent), m_question(question)
+PassphraseDialog::PassphraseDialog(const ssh::PassphraseQuestion &question, bool keychainAvailable,
+                                   QWidget *parent)
+    : QDialog(parent)
+    , m_question(question)
 {
     setWindowTitle(tr("Passphrase for an SSH key"));
     auto *layout = new QVBoxLayout(this);
@@ -19,7 +21,8 @@ PassphraseDialog::PassphraseDialog(const ssh::PassphraseQuestion &question, bool
     const QString home = QDir::homePath();
     if (file.startsWith(home + QLatin1Char('/')))
         file = QLatin1Char('~') + file.mid(home.size());
-    auto *text = new QLabel(tr("To connect to %1, Labdeck needs the passphrase of the key %2.").arg(question.host, file));
+    auto *text = new QLabel(tr("To connect to %1, Labdeck needs the passphrase of the key %2.")
+                                .arg(question.host, file));
     text->setWordWrap(true);
     layout->addWidget(text);
     if (question.retry) {
@@ -33,8 +36,9 @@ PassphraseDialog::PassphraseDialog(const ssh::PassphraseQuestion &question, bool
     layout->addWidget(m_field);
     m_keep = new QCheckBox(tr("Keep in the system keychain"));
     m_keep->setEnabled(keychainAvailable);
-    m_keep->setToolTip(keychainAvailable ? tr("Stored by the desktop's keychain, never in a Labdeck file")
-                                         : tr("No system keychain is configured"));
+    m_keep->setToolTip(keychainAvailable
+                           ? tr("Stored by the desktop's keychain, never in a Labdeck file")
+                           : tr("No system keychain is configured"));
     layout->addWidget(m_keep);
     auto *buttons = new QDialogButtonBox;
     m_unlock = buttons->addButton(tr("Unlock"), QDialogButtonBox::AcceptRole);

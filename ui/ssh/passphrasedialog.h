@@ -18,7 +18,8 @@ class PassphraseDialog final : public QDialog
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PassphraseDialog)
 public:
-    PassphraseDialog(const ssh::PassphraseQuestion &question, bool keychainAvailable, QWidget *parent = nullptr);
+    PassphraseDialog(const ssh::PassphraseQuestion &question, bool keychainAvailable,
+                     QWidget *parent = nullptr);
 
     [[nodiscard]] const ssh::PassphraseQuestion &question() const { return m_question; }
     [[nodiscard]] QString passphrase() const;

@@ -6,7 +6,9 @@
 namespace labdeck {
 
 SshPrompts::SshPrompts(ssh::SshTransport *transport, QWidget *window, QObject *parent)
-    : QObject(parent), m_transport(transport), m_window(window)
+    : QObject(parent)
+    , m_transport(transport)
+    , m_window(window)
 {
     connect(transport, &ssh::SshTransport::hostKeyQuestion, this, &SshPrompts::askHostKey);
     connect(transport, &ssh::SshTransport::passphraseQuestion, this, &SshPrompts::askPassphrase);
@@ -57,7 +59,8 @@ void SshPrompts::askPassphrase(const ssh::PassphraseQuestion &question)
             return;
         if (m_transport) {
             const bool given = result == QDialog::Accepted;
-            m_transport->answerPassphrase(id, given ? dialog->passphrase() : QString(), !given, given && dialog->keep());
+            m_transport->answerPassphrase(id, given ? dialog->passphrase() : QString(), !given,
+                                          given && dialog->keep());
         }
     });
     dialog->open();

@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "ssh/sshprompts.h"
 #include "ssh/sshtransport.h"
+#include "ssh/sshtunnel.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -178,8 +179,31 @@ void LabConnection::startSsh(const Inventory &lab)
     m_ssh = std::make_unique<ssh::SshTransport>();
     m_ssh->setInventory(lab);
     m_prompts = new SshPrompts(m_ssh.get(), m_window, this);
-    connect(m_ssh.get(), &ssh::SshTransport::hostStateChanged, this, &LabConnection::showSshState);
+    m_sshDetail.clear();
+    connect(m_ssh.get(), &ssh::SshTransport::hostStateChanged, this,
+            [this](const QString &host, ssh::HostState, const QString &detail) {
+                m_sshDetail.insert(host, detail);
+                showSshState();
+            });
     showSshState();
+    m_ollamaUrl = lab.ollamaUrl;
+    if (!lab.ollamaTunnel.isEmpty() && lab.ollamaUrl.isValid()) {
+        // Ollama listens where the tunnel host can reach it (often its own
+        // loopback); Labdeck talks to a loopback port here instead.
+        ssh::SshTunnel *tunnel = m_ssh->openTunnel(lab.ollamaTunnel, lab.ollamaUrl.host(),
+                                                   quint16(lab.ollamaUrl.port(11434)), m_ssh.get());
+        m_ollamaTunnel = tunnel;
+        QUrl local = tunnel->localUrl();
+        local.setPath(lab.ollamaUrl.path());
+        m_ollamaUrl = local;
+        connect(tunnel, &ssh::SshTunnel::failed, this,
+                [](const QString &error) { QTextStream(stderr) << error << Qt::endl; });
+    }
+}
+
+QUrl LabConnection::ollamaUrl() const
+{
+    return m_ollamaUrl;
 }
 
 remote::CommandTransport *LabConnection::transport() const
@@ -203,7 +227,9 @@ void LabConnection::showSshState()
             case ssh::HostState::Failed: mark = QStringLiteral("✕"); break;
             }
             parts << tr("%1 SSH %2").arg(host, mark);
-            tips << tr("%1: SSH %2").arg(host, ssh::hostStateText(state));
+            const QString detail = m_sshDetail.value(host);
+            tips << (detail.isEmpty() ? tr("%1: SSH %2").arg(host, ssh::hostStateText(state))
+                                      : tr("%1: SSH %2 — %3").arg(host, ssh::hostStateText(state), detail));
         }
     }
     m_sshLabel->setText(parts.join(QStringLiteral("  ·  ")));

@@ -4,7 +4,9 @@
 #include "kube/execapproval.h"
 
 #include <QObject>
+#include <QHash>
 #include <QPointer>
+#include <QUrl>
 #include <QThread>
 
 #include <memory>
@@ -61,6 +63,9 @@ public:
     [[nodiscard]] bool isDemo() const { return m_demo; }
     // Runs commands on the lab's hosts; null until startSsh (and in the demo lab).
     [[nodiscard]] remote::CommandTransport *transport() const;
+    // Where Ollama is reached: the inventory's ollama.url, or, with
+    // ollama.tunnel, the loopback end of an SSH tunnel to it.
+    [[nodiscard]] QUrl ollamaUrl() const;
     [[nodiscard]] kube::KubeSession *session() const { return m_session.get(); }
 
 Q_SIGNALS:
@@ -92,6 +97,9 @@ private:
     std::unique_ptr<kube::KubeActions> m_actions;
     std::unique_ptr<ssh::SshTransport> m_ssh;
     SshPrompts *m_prompts = nullptr;
+    QUrl m_ollamaUrl;
+    QPointer<QObject> m_ollamaTunnel;
+    QHash<QString, QString> m_sshDetail; // host -> last state detail (an error)
     QLabel *m_sshLabel;
     QString m_kubeconfigFile;
     QStringList m_files;

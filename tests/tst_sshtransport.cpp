@@ -78,6 +78,7 @@ private Q_SLOTS:
     void streamsOutput();
     void configAliasResolves();
     void hostWithoutSsh();
+    void silentServerTimesOut();
     void tunnelForwards();
     void sshdKilledDuringCommand();
     void cleanupTestCase();
@@ -703,6 +704,41 @@ void TestSshTransport::hostWithoutSsh()
         runAndWait(&t, {QStringLiteral("true")}, 1000, QStringLiteral("pikachu"));
     QCOMPARE(r.failedStep, Step::Connect);
     QVERIFY2(r.error.startsWith(QStringLiteral("pikachu: connect: ")), qPrintable(r.error));
+}
+
+void TestSshTransport::silentServerTimesOut()
+{
+    // Accepts TCP but never speaks SSH.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    SshOptions o = freshOptions();
+    o.connectTimeoutMs = 1000;
+    SshTransport t(o);
+    t.setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(),
+              silent.serverPort());
+    const CommandResult r = runAndWait(&t, {QStringLiteral("true")});
+    QCOMPARE(r.failedStep, Step::Timeout);
+    QVERIFY2(r.error.startsWith(
+                 QStringLiteral("pochama: connect: no SSH answer from 127.0.0.1 port %1 within 1 s")
+                     .arg(silent.serverPort())),
+             qPrintable(r.error));
+    QCOMPARE(t.state(QStringLiteral("pochama")), ssh::HostState::Failed);
+
+    // Cancelling while it connects ends the job at once.
+    o.connectTimeoutMs = 30000;
+    SshTransport t2(o);
+    t2.setHost(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), m_sshd->user(),
+               silent.serverPort());
+    remote::CommandRequest req;
+    req.host = QStringLiteral("pochama");
+    req.argv = {QStringLiteral("true")};
+    remote::CommandJob *job = t2.run(req);
+    QSignalSpy done(job, &remote::CommandJob::finished);
+    QSignalSpy states(&t2, &SshTransport::hostStateChanged);
+    QVERIFY(states.wait(5000)); // connecting
+    job->cancel();
+    QVERIFY(done.wait(5000));
+    QCOMPARE(done.first().first().value<CommandResult>().failedStep, Step::Cancelled);
 }
 
 void TestSshTransport::tunnelForwards()

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void commandNotFound();
     void hangingCommandTimesOut();
     void cancelStopsCommand();
+    void stoppedCommandsDoNotExhaustSessions();
     void argumentsArriveIntact();
     void standInsPrintFixtures();
     void streamsOutput();
@@ -575,6 +576,22 @@ void TestSshTransport::cancelStopsCommand()
     QCOMPARE(r.failedStep, Step::Cancelled);
     QCOMPARE(r.standardOutput, QByteArray("started\n"));
     QVERIFY(runAndWait(t.get(), {QStringLiteral("true")}).succeeded());
+}
+
+void TestSshTransport::stoppedCommandsDoNotExhaustSessions()
+{
+    // More stopped commands than sshd's MaxSessions (10): where their
+    // processes outlive the channel (sshd refuses signals for root), each
+    // keeps a session slot of that connection. Commands must keep working.
+    std::unique_ptr<SshTransport> t(makeTransport(freshOptions(), HostKeyAnswer::ConnectOnce));
+    for (int i = 0; i < 12; ++i) {
+        const CommandResult r =
+            runAndWait(t.get(), {QStringLiteral("sleep"), QStringLiteral("20")}, 200);
+        QCOMPARE(r.failedStep, Step::Timeout);
+    }
+    const CommandResult r = runAndWait(t.get(), {QStringLiteral("echo"), QStringLiteral("free")});
+    QVERIFY2(r.succeeded(), qPrintable(r.error));
+    QCOMPARE(r.standardOutput, QByteArray("free\n"));
 }
 
 void TestSshTransport::argumentsArriveIntact()

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QMutexLocker>
 #include <QSaveFile>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -996,9 +997,17 @@ void HostWorker::run()
                 QString error;
                 if (startOp(*op, &error))
                     continue;
-                if (!ssh_is_connected(m_session) && !op->retried) {
+                const bool othersRunning =
+                    std::any_of(m_ops.begin(), m_ops.end(), [&](const auto &o) {
+                        return o.get() != op.get() && o->started && !o->done;
+                    });
+                if (!op->retried && (!ssh_is_connected(m_session) || !othersRunning)) {
                     // The idle session had died (the server restarted, the
-                    // network moved): reconnect once and try again.
+                    // network moved), or the server refuses more channels on
+                    // it: sshd keeps a session slot while a stopped command's
+                    // process lives on (it ignores signal requests for root),
+                    // and a new connection starts with free slots. Reconnect
+                    // once and try again; never while other commands use it.
                     op->retried = true;
                     dropSession();
                     postState(HostState::Disconnected, error);

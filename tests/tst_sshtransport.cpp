@@ -73,6 +73,7 @@ private Q_SLOTS:
     void commandNotFound();
     void hangingCommandTimesOut();
     void cancelStopsCommand();
+    void commandsRunSideBySide();
     void stoppedCommandsDoNotExhaustSessions();
     void argumentsArriveIntact();
     void standInsPrintFixtures();
@@ -576,6 +577,26 @@ void TestSshTransport::cancelStopsCommand()
     QCOMPARE(r.failedStep, Step::Cancelled);
     QCOMPARE(r.standardOutput, QByteArray("started\n"));
     QVERIFY(runAndWait(t.get(), {QStringLiteral("true")}).succeeded());
+}
+
+void TestSshTransport::commandsRunSideBySide()
+{
+    // A followed log must not hold up the host's other commands: each
+    // command has its own channel on the one session.
+    std::unique_ptr<SshTransport> t(makeTransport(freshOptions(), HostKeyAnswer::ConnectOnce));
+    CommandRequest slow;
+    slow.host = QStringLiteral("pochama");
+    slow.argv = {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 3; echo slow")};
+    remote::CommandJob *slowJob = t->run(slow);
+    QSignalSpy slowDone(slowJob, &remote::CommandJob::finished);
+    const CommandResult quick =
+        runAndWait(t.get(), {QStringLiteral("echo"), QStringLiteral("quick")});
+    QVERIFY2(quick.succeeded(), qPrintable(quick.error));
+    QVERIFY(slowDone.isEmpty()); // still running
+    QVERIFY(slowDone.wait(10000));
+    const auto r = slowDone.first().first().value<CommandResult>();
+    QVERIFY2(r.succeeded(), qPrintable(r.error));
+    QCOMPARE(r.standardOutput, QByteArray("slow\n"));
 }
 
 void TestSshTransport::stoppedCommandsDoNotExhaustSessions()

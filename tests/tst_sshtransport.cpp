@@ -5,6 +5,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -808,6 +810,40 @@ void TestSshTransport::tunnelForwards()
         QCOMPARE(got, payload.toUpper());
         client.disconnectFromHost();
     }
+    // HTTP through the tunnel, as Labdeck's Ollama client would use it.
+    const QByteArray version =
+        readFile(QStringLiteral(LABDECK_SSH_FIXTURES "/api-version.doc.json"));
+    QVERIFY(!version.isEmpty());
+    QTcpServer http;
+    QVERIFY(http.listen(QHostAddress::LocalHost, 0));
+    QByteArray requestLine;
+    connect(&http, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *s = http.nextPendingConnection()) {
+            connect(s, &QTcpSocket::readyRead, s, [s, &requestLine, version] {
+                const QByteArray in = s->readAll();
+                if (requestLine.isEmpty())
+                    requestLine = in.left(in.indexOf("\r\n"));
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                         QByteArray::number(version.size()) + "\r\nConnection: close\r\n\r\n" +
+                         version);
+                s->disconnectFromHost();
+            });
+            connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+        }
+    });
+    ssh::SshTunnel *ollama =
+        t->openTunnel(QStringLiteral("pochama"), QStringLiteral("localhost"), http.serverPort());
+    QNetworkAccessManager nam;
+    QUrl url = ollama->localUrl();
+    url.setPath(QStringLiteral("/api/version"));
+    QNetworkReply *reply = nam.get(QNetworkRequest(url));
+    QSignalSpy replied(reply, &QNetworkReply::finished);
+    QVERIFY(replied.wait(15000));
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(reply->readAll(), version);
+    QCOMPARE(requestLine, QByteArray("GET /api/version HTTP/1.1"));
+    reply->deleteLater();
+
     // A target nobody listens on: the connection closes and the tunnel says why.
     ssh::SshTunnel *dead = t->openTunnel(QStringLiteral("pochama"), QStringLiteral("127.0.0.1"), 1);
     QSignalSpy failed(dead, &ssh::SshTunnel::failed);

@@ -231,8 +231,10 @@ int runGui(int argc, char **argv)
                           !parser.isSet(context));
     if (useDemo)
         connection.startDemo(model.inventory());
-    else
+    else {
         connection.startKubeconfig(parser.value(kubeconfig), parser.value(context));
+        connection.startSsh(model.inventory());
+    }
     if (!useDemo)
         metrics->setPrometheus(model.inventory().prometheusUrl, false);
     // Compose, Tailscale, nvidia-smi (remote commands) and Ollama (HTTP).
@@ -240,7 +242,7 @@ int runGui(int argc, char **argv)
     if (useDemo)
         remote.startDemo();
     else
-        remote.startReal(nullptr); // SSH: pass the SSH CommandTransport here once it is connected
+        remote.startReal(connection.transport(), connection.ollamaUrl());
     window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);

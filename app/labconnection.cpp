@@ -11,6 +11,9 @@
 #include "kube/kubesession.h"
 #include "kube/providerauthenticator.h"
 #include "mainwindow.h"
+#include "ssh/sshprompts.h"
+#include "ssh/sshtransport.h"
+#include "ssh/sshtunnel.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -29,6 +32,7 @@ LabConnection::LabConnection(MainWindow *window, ClusterModels *models, ClusterP
     , m_panes(panes)
     , m_contexts(new QComboBox)
     , m_insecure(new QLabel)
+    , m_sshLabel(new QLabel)
 {
     m_contexts->setAccessibleName(tr("Kubernetes context"));
     m_contexts->setToolTip(tr("Kubernetes context (from the kubeconfig)"));
@@ -39,10 +43,15 @@ LabConnection::LabConnection(MainWindow *window, ClusterModels *models, ClusterP
     m_insecure->setStyleSheet(QStringLiteral("QLabel { color: white; background: #d0312d; padding: 0 6px; }"));
     m_insecure->hide();
     m_window->statusBar()->addPermanentWidget(m_insecure);
+    m_sshLabel->setObjectName(QStringLiteral("sshState"));
+    m_sshLabel->hide();
+    m_window->statusBar()->addPermanentWidget(m_sshLabel);
 }
 
 LabConnection::~LabConnection()
 {
+    delete m_prompts;
+    m_ssh.reset(); // stops the SSH worker threads
     stopSession();
     if (m_simulatorHome)
         m_simulatorHome->deleteLater(); // and the simulator with it, on its thread
@@ -168,6 +177,71 @@ void LabConnection::startKubeconfig(const QString &file, const QString &context)
     auto session = std::make_unique<kube::KubeSession>(name, resolved->cluster.server, m_auth.get());
     session->client()->setProxy(resolved->networkProxy());
     useSession(std::move(session), name);
+}
+
+void LabConnection::startSsh(const Inventory &lab)
+{
+    delete m_prompts;
+    m_prompts = nullptr;
+    m_ssh = std::make_unique<ssh::SshTransport>();
+    m_ssh->setInventory(lab);
+    m_prompts = new SshPrompts(m_ssh.get(), m_window, this);
+    m_sshDetail.clear();
+    connect(m_ssh.get(), &ssh::SshTransport::hostStateChanged, this,
+            [this](const QString &host, ssh::HostState, const QString &detail) {
+                m_sshDetail.insert(host, detail);
+                showSshState();
+            });
+    showSshState();
+    m_ollamaUrl = lab.ollamaUrl;
+    if (!lab.ollamaTunnel.isEmpty() && lab.ollamaUrl.isValid()) {
+        // Ollama listens where the tunnel host can reach it (often its own
+        // loopback); Labdeck talks to a loopback port here instead.
+        ssh::SshTunnel *tunnel = m_ssh->openTunnel(lab.ollamaTunnel, lab.ollamaUrl.host(),
+                                                   quint16(lab.ollamaUrl.port(11434)), m_ssh.get());
+        m_ollamaTunnel = tunnel;
+        QUrl local = tunnel->localUrl();
+        local.setPath(lab.ollamaUrl.path());
+        m_ollamaUrl = local;
+        connect(tunnel, &ssh::SshTunnel::failed, this,
+                [](const QString &error) { QTextStream(stderr) << error << Qt::endl; });
+    }
+}
+
+QUrl LabConnection::ollamaUrl() const
+{
+    return m_ollamaUrl;
+}
+
+remote::CommandTransport *LabConnection::transport() const
+{
+    return m_ssh.get();
+}
+
+void LabConnection::showSshState()
+{
+    // "pochama SSH ●" for each host Labdeck has tried to reach.
+    QStringList parts;
+    QStringList tips;
+    if (m_ssh) {
+        for (const QString &host : m_ssh->hosts()) {
+            const ssh::HostState state = m_ssh->state(host);
+            QString mark;
+            switch (state) {
+            case ssh::HostState::Disconnected: continue;
+            case ssh::HostState::Connecting: mark = QStringLiteral("◌"); break;
+            case ssh::HostState::Connected: mark = QStringLiteral("●"); break;
+            case ssh::HostState::Failed: mark = QStringLiteral("✕"); break;
+            }
+            parts << tr("%1 SSH %2").arg(host, mark);
+            const QString detail = m_sshDetail.value(host);
+            tips << (detail.isEmpty() ? tr("%1: SSH %2").arg(host, ssh::hostStateText(state))
+                                      : tr("%1: SSH %2 — %3").arg(host, ssh::hostStateText(state), detail));
+        }
+    }
+    m_sshLabel->setText(parts.join(QStringLiteral("  ·  ")));
+    m_sshLabel->setToolTip(tips.join(QLatin1Char('\n')));
+    m_sshLabel->setVisible(!parts.isEmpty());
 }
 
 void LabConnection::switchContext(int index)

@@ -4,7 +4,9 @@
 #include "kube/execapproval.h"
 
 #include <QObject>
+#include <QHash>
 #include <QPointer>
+#include <QUrl>
 #include <QThread>
 
 #include <memory>
@@ -23,6 +25,14 @@ class KubeSession;
 namespace demolab {
 class KubeSimulator;
 }
+namespace remote {
+class CommandTransport;
+}
+namespace ssh {
+class SshTransport;
+enum class HostState;
+} // namespace ssh
+class SshPrompts;
 class ClusterModels;
 class ClusterPanes;
 class MainWindow;
@@ -45,7 +55,17 @@ public:
     // empty) and a context (empty: its current-context).
     void startKubeconfig(const QString &file, const QString &context);
 
+    // SSH to the inventory's hosts (ssh: endpoints and sources.sshAlias),
+    // with host-key and passphrase questions shown over the window. A real
+    // lab only; replaces the previous transport.
+    void startSsh(const Inventory &lab);
+
     [[nodiscard]] bool isDemo() const { return m_demo; }
+    // Runs commands on the lab's hosts; null until startSsh (and in the demo lab).
+    [[nodiscard]] remote::CommandTransport *transport() const;
+    // Where Ollama is reached: the inventory's ollama.url, or, with
+    // ollama.tunnel, the loopback end of an SSH tunnel to it.
+    [[nodiscard]] QUrl ollamaUrl() const;
     [[nodiscard]] kube::KubeSession *session() const { return m_session.get(); }
 
 Q_SIGNALS:
@@ -60,6 +80,7 @@ private:
     void switchContext(int index);
     void stopSession();
     void fail(const QString &error);
+    void showSshState();
 
     MainWindow *m_window;
     ClusterModels *m_models;
@@ -76,6 +97,12 @@ private:
     std::unique_ptr<kube::Authenticator> m_auth;
     std::unique_ptr<kube::KubeSession> m_session;
     std::unique_ptr<kube::KubeActions> m_actions;
+    std::unique_ptr<ssh::SshTransport> m_ssh;
+    SshPrompts *m_prompts = nullptr;
+    QUrl m_ollamaUrl;
+    QPointer<QObject> m_ollamaTunnel;
+    QHash<QString, QString> m_sshDetail; // host -> last state detail (an error)
+    QLabel *m_sshLabel;
     QString m_kubeconfigFile;
     QStringList m_files;
 };

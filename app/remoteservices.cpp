@@ -53,7 +53,7 @@ void RemoteServices::startDemo()
     build(m_demo, replayUrl, replayUrl);
 }
 
-void RemoteServices::startReal(remote::CommandTransport *transport)
+void RemoteServices::startReal(remote::CommandTransport *transport, const QUrl &ollamaUrl)
 {
     const Inventory &inv = m_hosts->inventory();
     QUrl webui;
@@ -63,7 +63,7 @@ void RemoteServices::startReal(remote::CommandTransport *transport)
                 webui = s.endpoint;
         }
     }
-    build(transport, inv.ollamaUrl, webui);
+    build(transport, ollamaUrl.isValid() ? ollamaUrl : inv.ollamaUrl, webui);
 }
 
 void RemoteServices::setTransport(remote::CommandTransport *transport)

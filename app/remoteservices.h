@@ -56,7 +56,9 @@ public:
     // A real lab. transport is the SSH transport; nullptr until it is
     // connected, and the panes then say "SSH: not connected" (Ollama and
     // Open WebUI are plain HTTP and work without it).
-    void startReal(remote::CommandTransport *transport);
+    // ollamaUrl: where Ollama is reached (an SSH tunnel's loopback URL);
+    // empty: the inventory's ollama.url.
+    void startReal(remote::CommandTransport *transport, const QUrl &ollamaUrl = {});
     // Swaps the transport (SSH connected, reconnected or lost) and refreshes.
     void setTransport(remote::CommandTransport *transport);
 

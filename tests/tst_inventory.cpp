@@ -48,6 +48,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void everyErrorIsReported();
+    void ollamaThroughTunnel();
     void missingFile();
     void emptyFile();
     void locatorPrefersCommandLineThenUserFile();
@@ -130,6 +131,7 @@ void TestInventory::defaultWorkloadsAreOnTheirNodes()
         gpuServices << s.name;
     QCOMPARE(gpuServices, (QStringList{"ollama", "open-webui", "tailscale"}));
     QCOMPARE(inv.ollamaUrl, QUrl(QStringLiteral("http://gpu-server:11434")));
+    QVERIFY(inv.ollamaTunnel.isEmpty()); // the seed's lab reaches Ollama directly
     QVERIFY(inv.prometheusUrl.isValid());
 }
 
@@ -333,6 +335,37 @@ void TestInventory::everyErrorIsReported()
                                   "workloads[0].nodePort"}));
     QCOMPARE(r.errors.at(0).line, 5);
     QCOMPARE(r.errors.at(3).line, 8);
+}
+
+void TestInventory::ollamaThroughTunnel()
+{
+    const QByteArray head = "version: 1\n"
+                            "sites: [{id: home, label: Home}]\n"
+                            "hosts:\n"
+                            "  - {name: gpu-server, site: home, kind: gpu-server, ssh: {host: gpu}}\n"
+                            "  - {name: plain, site: home, kind: gpu-server}\n";
+    InventoryLoadResult r = InventoryLoader::parse(
+        head + "ollama: {url: \"http://localhost:11434\", tunnel: gpu-server}\n", QStringLiteral("t.yaml"));
+    QVERIFY2(r.ok(), qPrintable(r.errorText()));
+    QCOMPARE(r.inventory->ollamaTunnel, QStringLiteral("gpu-server"));
+    QCOMPARE(r.inventory->ollamaUrl, QUrl(QStringLiteral("http://localhost:11434")));
+
+    r = InventoryLoader::parse(head + "ollama: {url: \"http://localhost:11434\", tunnel: nowhere}\n",
+                               QStringLiteral("t.yaml"));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.errors.first().field, QStringLiteral("ollama.tunnel"));
+    QCOMPARE(r.errors.first().line, 6);
+    QVERIFY2(r.errors.first().message.contains(QStringLiteral("unknown host \"nowhere\"")), qPrintable(r.errorText()));
+
+    r = InventoryLoader::parse(head + "ollama: {url: \"http://localhost:11434\", tunnel: plain}\n",
+                               QStringLiteral("t.yaml"));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.errors.first().field, QStringLiteral("ollama.tunnel"));
+    QVERIFY2(r.errors.first().message.contains(QStringLiteral("no SSH endpoint")), qPrintable(r.errorText()));
+
+    r = InventoryLoader::parse(head + "ollama: {tunnel: gpu-server}\n", QStringLiteral("t.yaml"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.errors.first().message.contains(QStringLiteral("needs ollama.url")), qPrintable(r.errorText()));
 }
 
 void TestInventory::missingFile()

@@ -174,6 +174,9 @@ struct Inventory
     QString tailscaleStatusHost;
     QUrl prometheusUrl;
     QUrl ollamaUrl;
+    // An inventory host whose SSH session carries the Ollama traffic (the
+    // URL's host and port are then reached from that host); empty: direct.
+    QString ollamaTunnel;
 
     // Where it came from: a path, or ":/inventory/default-lab.yaml".
     QString sourceFile;

@@ -748,8 +748,18 @@ InventoryLoadResult Parser::run(const QByteArray &yaml)
         if (present(prometheus) && checkMap(prometheus, QStringLiteral("prometheus"), {"url"}))
             m_inv.prometheusUrl = url(prometheus, "url", QStringLiteral("prometheus"), false);
         const YAML::Node ollama = child(root, "ollama");
-        if (present(ollama) && checkMap(ollama, QStringLiteral("ollama"), {"url"}))
+        if (present(ollama) && checkMap(ollama, QStringLiteral("ollama"), {"url", "tunnel"})) {
             m_inv.ollamaUrl = url(ollama, "url", QStringLiteral("ollama"), false);
+            m_inv.ollamaTunnel = hostRef(ollama, "tunnel", QStringLiteral("ollama"), false);
+            const Host *via = m_inv.ollamaTunnel.isEmpty() ? nullptr : m_inv.host(m_inv.ollamaTunnel);
+            if (via && !via->ssh && via->sources.sshAlias.isEmpty())
+                error(child(ollama, "tunnel"), QStringLiteral("ollama.tunnel"),
+                      tr("host \"%1\" has no SSH endpoint to carry the tunnel; give it ssh: or sources.sshAlias")
+                          .arg(m_inv.ollamaTunnel));
+            if (!m_inv.ollamaTunnel.isEmpty() && m_inv.ollamaUrl.isEmpty())
+                error(child(ollama, "tunnel"), QStringLiteral("ollama.tunnel"),
+                      tr("needs ollama.url: the address the tunnel reaches from %1").arg(m_inv.ollamaTunnel));
+        }
     }
 
     std::stable_sort(m_errors.begin(), m_errors.end(),

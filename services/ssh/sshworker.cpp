@@ -1,0 +1,1082 @@
+#include "common/logging.h"
+#include "ssh/sshworker_p.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QSaveFile>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+namespace labdeck::ssh {
+
+using remote::CommandResult;
+using remote::Step;
+
+namespace {
+
+std::atomic<quint64> g_questionIds{1};
+
+QString sshError(ssh_session s)
+{
+    return QString::fromUtf8(ssh_get_error(s));
+}
+
+struct KeyInfo
+{
+    QString type;
+    QString fingerprint;
+    QByteArray base64;
+};
+
+KeyInfo keyInfo(ssh_key key)
+{
+    KeyInfo info;
+    info.type = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key)));
+    unsigned char *hash = nullptr;
+    size_t len = 0;
+    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &len) == SSH_OK) {
+        char *fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, len);
+        if (fp) {
+            info.fingerprint = QString::fromLatin1(fp);
+            ssh_string_free_char(fp);
+        }
+        ssh_clean_pubkey_hash(&hash);
+    }
+    char *b64 = nullptr;
+    if (ssh_pki_export_pubkey_base64(key, &b64) == SSH_OK) {
+        info.base64 = QByteArray(b64);
+        ssh_string_free_char(b64);
+    }
+    return info;
+}
+
+// What a known_hosts file says about one host name.
+struct KnownEntry
+{
+    QString file;
+    int line = 0;
+    KeyInfo key;
+    bool matches = false;
+};
+
+QList<KnownEntry> knownEntries(const QString &file, const QString &hostName, ssh_key offered)
+{
+    QList<KnownEntry> entries;
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return entries;
+    const QByteArray name = hostName.toUtf8();
+    int lineNo = 0;
+    while (!f.atEnd()) {
+        ++lineNo;
+        const QByteArray line = f.readLine().trimmed();
+        if (line.isEmpty() || line.startsWith('#') || line.startsWith('@'))
+            continue; // markers (@cert-authority, @revoked) are not used by Labdeck
+        ssh_knownhosts_entry *entry = nullptr;
+        if (ssh_known_hosts_parse_line(name.constData(), line.constData(), &entry) != SSH_OK ||
+            !entry)
+            continue;
+        KnownEntry e;
+        e.file = file;
+        e.line = lineNo;
+        e.key = keyInfo(entry->publickey);
+        e.matches = ssh_key_cmp(entry->publickey, offered, SSH_KEY_CMP_PUBLIC) == 0;
+        entries << e;
+        ssh_knownhosts_entry_free(entry);
+    }
+    return entries;
+}
+
+void channelExitStatus(ssh_session, ssh_channel, int status, void *userdata)
+{
+    auto *op = static_cast<WorkerOp *>(userdata);
+    op->haveExit = true;
+    op->exitStatus = status;
+}
+
+void channelExitSignal(ssh_session, ssh_channel, const char *signal, int, const char *,
+                       const char *, void *userdata)
+{
+    auto *op = static_cast<WorkerOp *>(userdata);
+    op->haveExit = true;
+    op->exitSignal = QString::fromUtf8(signal ? signal : "?");
+}
+
+// Whether an ssh-agent listens on `path` (a stale socket file does not count).
+bool agentAnswers(const QString &path)
+{
+    const QByteArray p = QFile::encodeName(path);
+    sockaddr_un addr{};
+    if (p.size() >= qsizetype(sizeof addr.sun_path))
+        return false;
+    addr.sun_family = AF_UNIX;
+    std::memcpy(addr.sun_path, p.constData(), size_t(p.size()));
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// Records that a key file asked for a passphrase (libssh asks through this
+// callback only when the file is encrypted); gives none.
+int noPassphrase(const char *, char *, size_t, int, int, void *userdata)
+{
+    *static_cast<bool *>(userdata) = true;
+    return -1;
+}
+
+} // namespace
+
+std::optional<QString> PassphraseCache::get(const QString &keyFile) const
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_map.constFind(keyFile);
+    if (it == m_map.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+void PassphraseCache::put(const QString &keyFile, const QString &passphrase)
+{
+    QMutexLocker lock(&m_mutex);
+    m_map.insert(keyFile, passphrase);
+}
+
+void PassphraseCache::forget(const QString &keyFile)
+{
+    QMutexLocker lock(&m_mutex);
+    m_map.remove(keyFile);
+}
+
+HostWorker::HostWorker(SshTransport *transport, SshTarget target, SshOptions options,
+                       std::shared_ptr<PassphraseCache> passphrases)
+    : m_transport(transport)
+    , m_target(std::move(target))
+    , m_options(std::move(options))
+    , m_passphrases(std::move(passphrases))
+{
+    if (::pipe2(m_wakePipe, O_NONBLOCK | O_CLOEXEC) != 0)
+        m_wakePipe[0] = m_wakePipe[1] = -1;
+    setObjectName(QStringLiteral("ssh:") + m_target.inventoryHost);
+}
+
+HostWorker::~HostWorker()
+{
+    stop();
+    wait();
+    for (int fd : m_wakePipe)
+        if (fd >= 0)
+            ::close(fd);
+    for (auto &op : m_incoming)
+        if (op->fd >= 0)
+            ::close(op->fd);
+}
+
+qint64 HostWorker::now() const
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+void HostWorker::wake()
+{
+    if (m_wakePipe[1] >= 0) {
+        const char c = 1;
+        [[maybe_unused]] const auto n = ::write(m_wakePipe[1], &c, 1);
+    }
+}
+
+void HostWorker::drainWake()
+{
+    char buf[64];
+    while (m_wakePipe[0] >= 0 && ::read(m_wakePipe[0], buf, sizeof buf) > 0) {
+    }
+}
+
+void HostWorker::enqueue(std::shared_ptr<WorkerOp> op)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_incoming.push_back(std::move(op));
+    }
+    wake();
+}
+
+void HostWorker::answerHostKey(quint64 questionId, HostKeyAnswer answer)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        Answer &a = m_answers[questionId];
+        a.ready = true;
+        a.hostKey = answer;
+    }
+    wake();
+}
+
+void HostWorker::answerPassphrase(quint64 questionId, const QString &passphrase, bool cancelled,
+                                  bool keep)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        Answer &a = m_answers[questionId];
+        a.ready = true;
+        a.passphrase = passphrase;
+        a.cancelled = cancelled;
+        a.keep = keep;
+    }
+    wake();
+}
+
+void HostWorker::stop()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+    }
+    wake();
+}
+
+QString HostWorker::prefix(Step step) const
+{
+    return QStringLiteral("%1: %2: ").arg(m_target.inventoryHost, remote::StepText::name(step));
+}
+
+QString HostWorker::tilde(const QString &path) const
+{
+    const QString home = QDir::cleanPath(m_options.homeDir);
+    if (!home.isEmpty() && path.startsWith(home + QLatin1Char('/')))
+        return QLatin1Char('~') + path.mid(home.size());
+    return path;
+}
+
+void HostWorker::postState(HostState state, const QString &detail)
+{
+    const QString host = m_target.inventoryHost;
+    SshTransport *t = m_transport;
+    QMetaObject::invokeMethod(
+        t, [t, host, state, detail] { t->deliverState(host, state, detail); },
+        Qt::QueuedConnection);
+}
+
+void HostWorker::takeNewOps()
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_incoming.empty()) {
+        m_ops.push_back(std::move(m_incoming.front()));
+        m_incoming.pop_front();
+    }
+}
+
+bool HostWorker::anyWaiting() const
+{
+    for (const auto &op : m_ops)
+        if (!op->started && !op->cancelled)
+            return true;
+    return false;
+}
+
+void HostWorker::finishOp(WorkerOp &op, CommandResult result)
+{
+    if (op.channel) {
+        if (!op.started || !ssh_channel_is_closed(op.channel))
+            ssh_channel_close(op.channel);
+        ssh_channel_free(op.channel);
+        op.channel = nullptr;
+    }
+    if (op.fd >= 0) {
+        ::close(op.fd);
+        op.fd = -1;
+    }
+    op.started = true; // done: never started again
+    op.done = true;
+    if (op.kind == WorkerOp::Forward) {
+        if (!result.error.isEmpty()) {
+            SshTransport *t = m_transport;
+            const quint64 id = op.tunnelId;
+            const QString error = result.error;
+            QMetaObject::invokeMethod(
+                t, [t, id, error] { t->deliverTunnelError(id, error); }, Qt::QueuedConnection);
+        }
+        return;
+    }
+    result.durationMs = op.startedAt ? now() - op.startedAt : 0;
+    SshTransport *t = m_transport;
+    const quint64 id = op.id;
+    QMetaObject::invokeMethod(
+        t, [t, id, result] { t->deliverFinished(id, result); }, Qt::QueuedConnection);
+}
+
+void HostWorker::failAll(const Failure &failure, bool onlyWaiting)
+{
+    for (auto &op : m_ops) {
+        if (op->done || (onlyWaiting && op->started))
+            continue;
+        CommandResult r;
+        r.failedStep = failure.step;
+        r.error = failure.text;
+        finishOp(*op, r);
+    }
+}
+
+void HostWorker::dropSession()
+{
+    if (!m_session)
+        return;
+    if (m_event) {
+        ssh_event_remove_session(m_event, m_session);
+        ssh_event_free(m_event);
+        m_event = nullptr;
+    }
+    ssh_disconnect(m_session);
+    ssh_free(m_session);
+    m_session = nullptr;
+}
+
+bool HostWorker::waitForAnswer(quint64 questionId, Answer *answer)
+{
+    // Waits for the user (no time limit: a person is reading a fingerprint),
+    // but gives up when every command that needs this connection has been
+    // cancelled, or the transport stops.
+    for (;;) {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_stopping)
+                return false;
+            const auto it = m_answers.constFind(questionId);
+            if (it != m_answers.constEnd() && it->ready) {
+                *answer = *it;
+                m_answers.remove(questionId);
+                return true;
+            }
+        }
+        takeNewOps();
+        if (!anyWaiting())
+            return false;
+        pollfd p{m_wakePipe[0], POLLIN, 0};
+        ::poll(&p, 1, 200);
+        drainWake();
+    }
+}
+
+bool HostWorker::connectSession(Failure *failure)
+{
+    postState(HostState::Connecting);
+    m_session = ssh_new();
+    if (!m_session) {
+        *failure = {Step::Connect,
+                    prefix(Step::Connect) + SshTransport::tr("could not create an SSH session")};
+        return false;
+    }
+    const QByteArray host = m_target.hostName.toUtf8();
+    const QByteArray user = m_target.user.toUtf8();
+    const unsigned int port = unsigned(m_target.port);
+    const long timeoutSec = std::max(1, (m_options.connectTimeoutMs + 999) / 1000);
+    const int no = 0;
+    ssh_options_set(m_session, SSH_OPTIONS_PROCESS_CONFIG,
+                    &no); // Labdeck resolved the config itself
+    ssh_options_set(m_session, SSH_OPTIONS_HOST, host.constData());
+    ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
+    ssh_options_set(m_session, SSH_OPTIONS_USER, user.constData());
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT, &timeoutSec);
+    // Both files are given so libssh prefers the host key types already
+    // recorded; the check itself is done below.
+    const QByteArray own = m_options.labdeckKnownHosts.toUtf8();
+    const QByteArray users = m_options.userKnownHosts.toUtf8();
+    if (!own.isEmpty())
+        ssh_options_set(m_session, SSH_OPTIONS_KNOWNHOSTS, own.constData());
+    if (!users.isEmpty())
+        ssh_options_set(m_session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, users.constData());
+    const QByteArray home = QDir(m_options.homeDir).filePath(QStringLiteral(".ssh")).toUtf8();
+    ssh_options_set(m_session, SSH_OPTIONS_SSH_DIR, home.constData());
+
+    // Nonblocking connect, so a cancel or stop is noticed while it runs.
+    ssh_set_blocking(m_session, 0);
+    const qint64 deadline = now() + m_options.connectTimeoutMs;
+    int rc = SSH_AGAIN;
+    for (;;) {
+        rc = ssh_connect(m_session);
+        if (rc != SSH_AGAIN)
+            break;
+        takeNewOps();
+        bool stopping;
+        {
+            QMutexLocker lock(&m_mutex);
+            stopping = m_stopping;
+        }
+        if (stopping || !anyWaiting()) {
+            *failure = {Step::Cancelled,
+                        prefix(Step::Cancelled) + SshTransport::tr("connecting was cancelled")};
+            dropSession();
+            postState(HostState::Disconnected);
+            return false;
+        }
+        if (now() > deadline) {
+            *failure = {
+                Step::Timeout,
+                prefix(Step::Connect) +
+                    SshTransport::tr("no SSH answer from %1 port %2 within %3 s — is the host up "
+                                     "and sshd listening there?")
+                        .arg(m_target.hostName)
+                        .arg(m_target.port)
+                        .arg(m_options.connectTimeoutMs / 1000.0)};
+            dropSession();
+            postState(HostState::Failed, failure->text);
+            return false;
+        }
+        pollfd p[2] = {{m_wakePipe[0], POLLIN, 0}, {ssh_get_fd(m_session), POLLIN, 0}};
+        ::poll(p, p[1].fd >= 0 ? 2 : 1, 50);
+        drainWake();
+    }
+    ssh_set_blocking(m_session, 1);
+    if (rc != SSH_OK) {
+        const QString why = sshError(m_session);
+        if (why.contains(QLatin1String("resolve"), Qt::CaseInsensitive))
+            *failure = {Step::NameLookup,
+                        prefix(Step::NameLookup) +
+                            SshTransport::tr("%1 does not resolve (%2) — check the name in the "
+                                             "inventory or HostName in ~/.ssh/config")
+                                .arg(m_target.hostName, why)};
+        else
+            *failure = {
+                Step::Connect,
+                prefix(Step::Connect) +
+                    SshTransport::tr("could not connect to %1 port %2: %3 — is the host up and "
+                                     "sshd listening there?")
+                        .arg(m_target.hostName)
+                        .arg(m_target.port)
+                        .arg(why)};
+        dropSession();
+        postState(HostState::Failed, failure->text);
+        return false;
+    }
+    if (!checkHostKey(failure) || !authenticate(failure)) {
+        dropSession();
+        postState(failure->step == Step::Cancelled ? HostState::Disconnected : HostState::Failed,
+                  failure->text);
+        return false;
+    }
+    m_lastActivity = now();
+    m_event = ssh_event_new();
+    if (m_event)
+        ssh_event_add_session(m_event, m_session);
+    postState(HostState::Connected);
+    return true;
+}
+
+// Reads and handles whatever the server sent (exit statuses, closes, data)
+// without waiting. Channel reads alone stop doing this once a channel saw EOF.
+bool HostWorker::processPackets()
+{
+    if (!m_session)
+        return false;
+    if (m_event && ssh_event_dopoll(m_event, 0) == SSH_ERROR && !ssh_is_connected(m_session))
+        return false;
+    return ssh_is_connected(m_session);
+}
+
+bool HostWorker::checkHostKey(Failure *failure)
+{
+    ssh_key offered = nullptr;
+    if (ssh_get_server_publickey(m_session, &offered) != SSH_OK || !offered) {
+        *failure = {Step::HostKey,
+                    prefix(Step::HostKey) + SshTransport::tr("the server sent no host key")};
+        return false;
+    }
+    const KeyInfo info = keyInfo(offered);
+    const QString name = m_target.knownHostsName();
+    QList<KnownEntry> entries = knownEntries(m_options.labdeckKnownHosts, name, offered);
+    entries += knownEntries(m_options.userKnownHosts, name, offered);
+    ssh_key_free(offered);
+
+    for (const KnownEntry &e : entries)
+        if (e.matches)
+            return true;
+    if (!entries.isEmpty()) {
+        // Recorded, but not this key: refused, never asked about.
+        const KnownEntry &known = entries.first();
+        const QString quotedName = remote::shellQuote(name);
+        *failure = {
+            Step::HostKey,
+            prefix(Step::HostKey) +
+                SshTransport::tr(
+                    "the host key of %1 has CHANGED. Recorded in %2 line %3: %4 %5; offered "
+                    "now: %6 %7. Labdeck does not connect to it. If you rebuilt %8, remove "
+                    "the old key with: ssh-keygen -R %9 -f %10 and connect again; otherwise "
+                    "do not connect: someone may be intercepting the connection.")
+                    .arg(name, tilde(known.file))
+                    .arg(known.line)
+                    .arg(known.key.type, known.key.fingerprint, info.type, info.fingerprint,
+                         m_target.inventoryHost, quotedName, remote::shellQuote(known.file))};
+        return false;
+    }
+    if (!m_acceptedOnce.isEmpty() && m_acceptedOnce == info.base64)
+        return true;
+
+    HostKeyQuestion q;
+    q.id = g_questionIds.fetch_add(1);
+    q.host = m_target.inventoryHost;
+    q.address = name;
+    q.keyType = info.type;
+    q.fingerprint = info.fingerprint;
+    {
+        SshTransport *t = m_transport;
+        const QString host = m_target.inventoryHost;
+        QMetaObject::invokeMethod(
+            t, [t, host, q] { t->deliverQuestion(host, q); }, Qt::QueuedConnection);
+    }
+    Answer answer;
+    if (!waitForAnswer(q.id, &answer)) {
+        *failure = {Step::Cancelled,
+                    prefix(Step::Cancelled) +
+                        SshTransport::tr("cancelled while the host key question was open")};
+        SshTransport *t = m_transport;
+        const quint64 id = q.id;
+        QMetaObject::invokeMethod(
+            t, [t, id] { Q_EMIT t->questionClosed(id); }, Qt::QueuedConnection);
+        return false;
+    }
+    switch (answer.hostKey) {
+    case HostKeyAnswer::Refuse:
+        *failure = {Step::HostKey,
+                    prefix(Step::HostKey) +
+                        SshTransport::tr("you refused the host key %1 of %2; nothing was run")
+                            .arg(info.fingerprint, name)};
+        return false;
+    case HostKeyAnswer::ConnectOnce:
+        m_acceptedOnce = info.base64;
+        return true;
+    case HostKeyAnswer::Remember: {
+        m_acceptedOnce = info.base64;
+        const QString file = m_options.labdeckKnownHosts;
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        QFile f(file);
+        if (!f.open(QIODevice::Append | QIODevice::Text)) {
+            qCWarning(lcSsh) << "could not write" << file << f.errorString();
+            return true; // accepted for this run; the next run asks again
+        }
+        f.write(name.toUtf8() + ' ' + info.type.toUtf8() + ' ' + info.base64 + '\n');
+        return true;
+    }
+    }
+    return false;
+}
+
+// Returns SSH_AUTH_SUCCESS, SSH_AUTH_DENIED (try the next key) or
+// SSH_AUTH_ERROR (give up: `failure` is set).
+int HostWorker::tryKeyFile(const QString &path, QStringList *tried, Failure *failure)
+{
+    if (!QFileInfo::exists(path))
+        return SSH_AUTH_DENIED;
+    tried->append(tilde(path));
+    const QByteArray file = QFile::encodeName(path);
+    // Offer the public half first, so a key the server does not take is
+    // never unlocked (nor its passphrase asked for).
+    ssh_key pub = nullptr;
+    const QByteArray pubFile = file + ".pub";
+    if (ssh_pki_import_pubkey_file(pubFile.constData(), &pub) == SSH_OK) {
+        const int rc = ssh_userauth_try_publickey(m_session, nullptr, pub);
+        ssh_key_free(pub);
+        if (rc == SSH_AUTH_DENIED)
+            return SSH_AUTH_DENIED;
+        if (rc == SSH_AUTH_ERROR) {
+            *failure = {Step::Authentication, prefix(Step::Authentication) + sshError(m_session)};
+            return SSH_AUTH_ERROR;
+        }
+    }
+    ssh_key key = nullptr;
+    bool encrypted = false;
+    int rc = ssh_pki_import_privkey_file(file.constData(), nullptr, noPassphrase, &encrypted, &key);
+    if (rc != SSH_OK && !encrypted) {
+        qCInfo(lcSsh) << m_target.inventoryHost << "could not read key file" << path;
+        return SSH_AUTH_DENIED;
+    }
+    bool keep = false;
+    bool fromUser = false;
+    QString passphrase;
+    if (rc != SSH_OK) {
+        std::optional<QString> cached = m_passphrases->get(path);
+        bool retry = false;
+        for (int attempt = 0; attempt < 4 && rc != SSH_OK; ++attempt) {
+            if (cached) {
+                passphrase = *cached;
+                cached.reset();
+                fromUser = false;
+            } else {
+                PassphraseQuestion q;
+                q.id = g_questionIds.fetch_add(1);
+                q.host = m_target.inventoryHost;
+                q.keyFile = path;
+                q.retry = retry;
+                SshTransport *t = m_transport;
+                const QString host = m_target.inventoryHost;
+                QMetaObject::invokeMethod(
+                    t, [t, host, q] { t->deliverPassphraseQuestion(host, q); },
+                    Qt::QueuedConnection);
+                Answer answer;
+                if (!waitForAnswer(q.id, &answer)) {
+                    QMetaObject::invokeMethod(
+                        t, [t, id = q.id] { Q_EMIT t->questionClosed(id); }, Qt::QueuedConnection);
+                    *failure = {
+                        Step::Cancelled,
+                        prefix(Step::Cancelled) +
+                            SshTransport::tr("cancelled while the passphrase question was open")};
+                    return SSH_AUTH_ERROR;
+                }
+                if (answer.cancelled)
+                    return SSH_AUTH_DENIED;
+                passphrase = answer.passphrase;
+                keep = answer.keep;
+                fromUser = true;
+            }
+            const QByteArray pass = passphrase.toUtf8();
+            rc = ssh_pki_import_privkey_file(file.constData(), pass.constData(), nullptr, nullptr,
+                                             &key);
+            if (rc != SSH_OK) {
+                m_passphrases->forget(path);
+                retry = true;
+            }
+        }
+        if (rc != SSH_OK) {
+            *failure = {Step::Authentication,
+                        prefix(Step::Authentication) +
+                            SshTransport::tr("the passphrase for %1 was wrong").arg(tilde(path))};
+            return SSH_AUTH_ERROR;
+        }
+        m_passphrases->put(path, passphrase);
+    }
+    rc = ssh_userauth_publickey(m_session, nullptr, key);
+    ssh_key_free(key);
+    if (rc == SSH_AUTH_SUCCESS && fromUser) {
+        SshTransport *t = m_transport;
+        QMetaObject::invokeMethod(
+            t, [t, path, passphrase, keep] { t->deliverKeyUnlocked(path, passphrase, keep); },
+            Qt::QueuedConnection);
+    }
+    if (rc == SSH_AUTH_ERROR) {
+        *failure = {Step::Authentication, prefix(Step::Authentication) + sshError(m_session)};
+        return SSH_AUTH_ERROR;
+    }
+    return rc == SSH_AUTH_SUCCESS ? SSH_AUTH_SUCCESS : SSH_AUTH_DENIED;
+}
+
+bool HostWorker::authenticate(Failure *failure)
+{
+    QStringList tried;
+    bool partial = false;
+    if (!m_options.agentSocket.isEmpty() && !agentAnswers(m_options.agentSocket)) {
+        qCInfo(lcSsh) << m_target.inventoryHost << "no ssh-agent at" << m_options.agentSocket;
+    } else if (!m_options.agentSocket.isEmpty()) {
+        const QByteArray sock = QFile::encodeName(m_options.agentSocket);
+        ssh_options_set(m_session, SSH_OPTIONS_IDENTITY_AGENT, sock.constData());
+        tried << SshTransport::tr("the agent");
+        const int rc = ssh_userauth_agent(m_session, nullptr);
+        if (rc == SSH_AUTH_SUCCESS)
+            return true;
+        partial = rc == SSH_AUTH_PARTIAL;
+        if (rc == SSH_AUTH_ERROR && !ssh_is_connected(m_session)) {
+            *failure = {Step::Authentication, prefix(Step::Authentication) + sshError(m_session)};
+            return false;
+        }
+    }
+    for (const QString &path : m_target.identityFiles) {
+        const int rc = tryKeyFile(path, &tried, failure);
+        if (rc == SSH_AUTH_SUCCESS)
+            return true;
+        if (rc == SSH_AUTH_ERROR)
+            return false;
+        if (rc == SSH_AUTH_PARTIAL)
+            partial = true;
+    }
+    if (partial) {
+        *failure = {
+            Step::Authentication,
+            prefix(Step::Authentication) +
+                SshTransport::tr(
+                    "the server wants a second factor after the key, which Labdeck does not "
+                    "support — allow key-only logins for %1 on %2")
+                    .arg(m_target.user, m_target.inventoryHost)};
+        return false;
+    }
+    if (tried.isEmpty()) {
+        *failure = {
+            Step::Authentication,
+            prefix(Step::Authentication) +
+                SshTransport::tr(
+                    "no agent and no key file (looked for %1) — create a key with ssh-keygen "
+                    "-t ed25519 and add it to ~/.ssh/authorized_keys on %2")
+                    .arg(QStringList([&] {
+                             QStringList l;
+                             for (const QString &p : m_target.identityFiles)
+                                 l << tilde(p);
+                             return l;
+                         }())
+                             .join(QStringLiteral(", ")),
+                         m_target.inventoryHost)};
+        return false;
+    }
+    *failure = {
+        Step::Authentication,
+        prefix(Step::Authentication) +
+            SshTransport::tr("the server refused every key (tried %1) — add your public key to "
+                             "~/.ssh/authorized_keys of %2 on %3")
+                .arg(tried.join(SshTransport::tr(" and ")), m_target.user, m_target.inventoryHost)};
+    return false;
+}
+
+bool HostWorker::startOp(WorkerOp &op, QString *error)
+{
+    op.channel = ssh_channel_new(m_session);
+    if (!op.channel) {
+        *error = sshError(m_session);
+        return false;
+    }
+    int rc;
+    if (op.kind == WorkerOp::Forward) {
+        const QByteArray target = op.targetHost.toUtf8();
+        rc =
+            ssh_channel_open_forward(op.channel, target.constData(), op.targetPort, "127.0.0.1", 0);
+    } else {
+        rc = ssh_channel_open_session(op.channel);
+        if (rc == SSH_OK) {
+            op.callbacks = {};
+            op.callbacks.userdata = &op;
+            op.callbacks.channel_exit_status_function = channelExitStatus;
+            op.callbacks.channel_exit_signal_function = channelExitSignal;
+            ssh_callbacks_init(&op.callbacks);
+            ssh_set_channel_callbacks(op.channel, &op.callbacks);
+            // Every argv element is quoted on its own: the remote login shell
+            // sees each as one word, whatever it contains.
+            QStringList words;
+            for (const QString &a : op.request.argv)
+                words << remote::shellQuote(a);
+            const QByteArray line = words.join(QLatin1Char(' ')).toUtf8();
+            rc = ssh_channel_request_exec(op.channel, line.constData());
+        }
+    }
+    if (rc != SSH_OK) {
+        *error = sshError(m_session);
+        ssh_channel_free(op.channel);
+        op.channel = nullptr;
+        return false;
+    }
+    op.started = true;
+    op.startedAt = now();
+    op.deadline = (op.kind == WorkerOp::Command && op.request.timeoutMs > 0)
+                      ? op.startedAt + op.request.timeoutMs
+                      : 0;
+    m_lastActivity = op.startedAt;
+    return true;
+}
+
+void HostWorker::finishCommand(WorkerOp &op)
+{
+    CommandResult r;
+    r.standardOutput = op.out;
+    r.standardError = op.err;
+    const QString cmd = remote::displayCommand(op.request.argv);
+    if (!op.exitSignal.isEmpty()) {
+        r.failedStep = Step::Command;
+        r.error = prefix(Step::Command) +
+                  SshTransport::tr("%1 was killed by signal %2").arg(cmd, op.exitSignal);
+    } else if (!op.haveExit) {
+        r.failedStep = Step::Command;
+        r.error =
+            prefix(Step::Command) + SshTransport::tr("%1 ended without an exit status").arg(cmd);
+    } else if (op.exitStatus == 127) {
+        // The login shell's "command not found".
+        r.exitStatus = 127;
+        r.failedStep = Step::Command;
+        const QString program = op.request.argv.value(0);
+        QString said = QString::fromUtf8(op.err).trimmed().section(QLatin1Char('\n'), -1);
+        r.error =
+            prefix(Step::Command) +
+            SshTransport::tr(
+                "%1 was not found on %2 (exit 127: %3) — install it there, or make sure it is "
+                "on the PATH of a non-interactive SSH login")
+                .arg(program, m_target.inventoryHost,
+                     said.isEmpty() ? SshTransport::tr("no message") : said);
+    } else {
+        r.ran = true;
+        r.exitStatus = op.exitStatus;
+    }
+    finishOp(op, r);
+}
+
+void HostWorker::serviceOps()
+{
+    char buf[16384];
+    bool lost = m_session && !m_ops.empty() && !processPackets();
+    const qint64 t = now();
+    for (auto &opPtr : m_ops) {
+        WorkerOp &op = *opPtr;
+        if (op.done || !op.started || !op.channel)
+            continue;
+        const QString cmd = remote::displayCommand(op.request.argv);
+        if (op.cancelled) {
+            if (op.kind == WorkerOp::Command)
+                ssh_channel_request_send_signal(op.channel, "TERM");
+            CommandResult r;
+            r.failedStep = Step::Cancelled;
+            r.error = prefix(Step::Cancelled) + SshTransport::tr("%1 was cancelled").arg(cmd);
+            r.standardOutput = op.out;
+            r.standardError = op.err;
+            finishOp(op, r);
+            continue;
+        }
+        if (op.kind == WorkerOp::Command) {
+            for (int stream = 0; stream < 2 && !lost; ++stream) {
+                for (;;) {
+                    const int n = ssh_channel_read_nonblocking(op.channel, buf, sizeof buf, stream);
+                    if (n == SSH_ERROR) {
+                        lost = true;
+                        break;
+                    }
+                    if (n <= 0)
+                        break;
+                    const QByteArray chunk(buf, n);
+                    if (stream == 1) {
+                        op.err += chunk;
+                    } else {
+                        op.out += chunk;
+                        if (op.request.streamOutput) {
+                            SshTransport *tr = m_transport;
+                            QMetaObject::invokeMethod(
+                                tr, [tr, id = op.id, chunk] { tr->deliverOutput(id, chunk); },
+                                Qt::QueuedConnection);
+                        }
+                    }
+                }
+            }
+            if (lost || !ssh_is_connected(m_session)) {
+                lost = true;
+                CommandResult r;
+                r.failedStep = Step::Command;
+                r.error =
+                    prefix(Step::Command) +
+                    SshTransport::tr(
+                        "the connection to %1 was lost while %2 ran (%3); it is reconnected on the "
+                        "next command")
+                        .arg(m_target.hostName, cmd, sshError(m_session));
+                r.standardOutput = op.out;
+                r.standardError = op.err;
+                finishOp(op, r);
+                continue;
+            }
+            if (ssh_channel_is_closed(op.channel) ||
+                (op.haveExit && ssh_channel_is_eof(op.channel))) {
+                finishCommand(op);
+                continue;
+            }
+            if (op.deadline && t > op.deadline) {
+                ssh_channel_request_send_signal(op.channel, "TERM");
+                CommandResult r;
+                r.failedStep = Step::Timeout;
+                r.error = prefix(Step::Timeout) +
+                          SshTransport::tr("%1 did not finish within %2 s and was stopped")
+                              .arg(cmd)
+                              .arg(op.request.timeoutMs / 1000.0);
+                r.standardOutput = op.out;
+                r.standardError = op.err;
+                finishOp(op, r);
+            }
+            continue;
+        }
+        // Forward: socket -> channel, channel -> socket.
+        if (!op.socketEof) {
+            for (;;) {
+                const ssize_t n = ::read(op.fd, buf, sizeof buf);
+                if (n > 0) {
+                    if (ssh_channel_write(op.channel, buf, uint32_t(n)) == SSH_ERROR) {
+                        lost = !ssh_is_connected(m_session);
+                        break;
+                    }
+                    continue;
+                }
+                if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+                    op.socketEof = true;
+                    ssh_channel_send_eof(op.channel);
+                }
+                break;
+            }
+        }
+        while (op.toSocket.isEmpty() && !op.channelEof) {
+            const int n = ssh_channel_read_nonblocking(op.channel, buf, sizeof buf, 0);
+            if (n == SSH_ERROR) {
+                lost = !ssh_is_connected(m_session);
+                op.channelEof = true;
+                break;
+            }
+            if (n > 0) {
+                op.toSocket = QByteArray(buf, n);
+            } else if (ssh_channel_is_eof(op.channel) || ssh_channel_is_closed(op.channel)) {
+                op.channelEof = true;
+            } else {
+                break;
+            }
+            while (!op.toSocket.isEmpty()) {
+                const ssize_t w =
+                    ::write(op.fd, op.toSocket.constData(), size_t(op.toSocket.size()));
+                if (w > 0)
+                    op.toSocket.remove(0, w);
+                else
+                    break;
+            }
+        }
+        if (op.channelEof && op.toSocket.isEmpty())
+            ::shutdown(op.fd, SHUT_WR);
+        if ((op.channelEof && op.socketEof && op.toSocket.isEmpty()) ||
+            ssh_channel_is_closed(op.channel) || lost)
+            finishOp(op, {});
+    }
+    if (lost || (m_session && !ssh_is_connected(m_session))) {
+        const QString why = m_session ? sshError(m_session) : QString();
+        failAll({Step::Command,
+                 prefix(Step::Command) + SshTransport::tr("the connection to %1 was lost (%2)")
+                                             .arg(m_target.hostName, why)},
+                false);
+        dropSession();
+        postState(HostState::Disconnected, why);
+    }
+}
+
+void HostWorker::keepalive()
+{
+    if (!m_session || m_options.keepaliveMs <= 0)
+        return;
+    if (now() - m_lastActivity < m_options.keepaliveMs)
+        return;
+    m_lastActivity = now();
+    ssh_send_ignore(m_session, "");
+    if (ssh_blocking_flush(m_session, 0) == SSH_ERROR || !ssh_is_connected(m_session)) {
+        const QString why = sshError(m_session);
+        dropSession();
+        postState(HostState::Disconnected, why);
+    }
+}
+
+void HostWorker::run()
+{
+    for (;;) {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_stopping)
+                break;
+        }
+        takeNewOps();
+        for (auto &op : m_ops) {
+            if (!op->started && !op->done && op->cancelled) {
+                CommandResult r;
+                r.failedStep = Step::Cancelled;
+                r.error =
+                    prefix(Step::Cancelled) + SshTransport::tr("%1 was cancelled before it started")
+                                                  .arg(remote::displayCommand(op->request.argv));
+                finishOp(*op, r);
+            }
+        }
+        if (anyWaiting()) {
+            if (!m_session) {
+                Failure f;
+                if (!connectSession(&f))
+                    failAll(f, true);
+            }
+            for (auto &op : m_ops) {
+                if (!m_session)
+                    break;
+                if (op->started || op->done || op->cancelled)
+                    continue;
+                QString error;
+                if (startOp(*op, &error))
+                    continue;
+                const bool othersRunning =
+                    std::any_of(m_ops.begin(), m_ops.end(), [&](const auto &o) {
+                        return o.get() != op.get() && o->started && !o->done;
+                    });
+                if (!op->retried && (!ssh_is_connected(m_session) || !othersRunning)) {
+                    // The idle session had died (the server restarted, the
+                    // network moved), or the server refuses more channels on
+                    // it: sshd keeps a session slot while a stopped command's
+                    // process lives on (it ignores signal requests for root),
+                    // and a new connection starts with free slots. Reconnect
+                    // once and try again; never while other commands use it.
+                    op->retried = true;
+                    dropSession();
+                    postState(HostState::Disconnected, error);
+                    Failure f;
+                    if (connectSession(&f) && startOp(*op, &error))
+                        continue;
+                    if (!m_session) {
+                        failAll(f, true);
+                        break;
+                    }
+                }
+                CommandResult r;
+                r.failedStep = Step::Command;
+                r.error = prefix(Step::Command) +
+                          SshTransport::tr("could not open a channel: %1").arg(error);
+                finishOp(*op, r);
+            }
+        }
+        serviceOps();
+        std::erase_if(m_ops, [](const std::shared_ptr<WorkerOp> &op) { return op->done; });
+        keepalive();
+
+        std::vector<pollfd> fds;
+        fds.push_back({m_wakePipe[0], POLLIN, 0});
+        const int sessionFd = m_session ? ssh_get_fd(m_session) : -1;
+        if (sessionFd >= 0)
+            fds.push_back({sessionFd, POLLIN, 0});
+        bool running = false;
+        for (const auto &op : m_ops) {
+            if (!op->started)
+                continue;
+            running = true;
+            if (op->kind == WorkerOp::Forward && op->fd >= 0) {
+                short events = 0;
+                if (!op->socketEof)
+                    events |= POLLIN;
+                if (!op->toSocket.isEmpty())
+                    events |= POLLOUT;
+                fds.push_back({op->fd, events, 0});
+            }
+        }
+        int timeout = -1;
+        if (running)
+            timeout = 50;
+        else if (m_session && m_options.keepaliveMs > 0)
+            timeout = int(std::max<qint64>(10, m_options.keepaliveMs - (now() - m_lastActivity)));
+        ::poll(fds.data(), nfds_t(fds.size()), timeout);
+        drainWake();
+        if (!running && m_session && fds.size() > 1 &&
+            (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+            // Idle, yet the socket speaks: read it, which notices a closed connection.
+            if (!processPackets()) {
+                const QString why = sshError(m_session);
+                dropSession();
+                postState(HostState::Disconnected, why);
+            }
+        }
+    }
+    takeNewOps();
+    for (auto &op : m_ops) {
+        if (op->done)
+            continue;
+        CommandResult r;
+        r.failedStep = Step::Cancelled;
+        r.error = prefix(Step::Cancelled) + SshTransport::tr("Labdeck stopped the SSH connection");
+        finishOp(*op, r);
+    }
+    m_ops.clear();
+    dropSession();
+}
+
+} // namespace labdeck::ssh

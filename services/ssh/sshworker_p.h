@@ -1,0 +1,136 @@
+#pragma once
+
+// Private to services/ssh: the per-host worker thread behind SshTransport.
+
+#include "remote/commandtransport.h"
+#include "ssh/sshconfig.h"
+#include "ssh/sshtransport.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QMutex>
+#include <QThread>
+#include <atomic>
+#include <deque>
+#include <libssh/callbacks.h>
+#include <libssh/libssh.h>
+#include <memory>
+
+namespace labdeck::ssh {
+
+// Passphrases the user gave this run, per key file; shared by every host's
+// worker (a key is asked for once). Memory only.
+class PassphraseCache
+{
+public:
+    [[nodiscard]] std::optional<QString> get(const QString &keyFile) const;
+    void put(const QString &keyFile, const QString &passphrase);
+    void forget(const QString &keyFile);
+
+private:
+    mutable QMutex m_mutex;
+    QHash<QString, QString> m_map;
+};
+
+// One unit of work for a worker: a command, or one forwarded connection.
+struct WorkerOp
+{
+    enum Kind { Command, Forward };
+    Kind kind = Command;
+    quint64 id = 0;
+    remote::CommandRequest request; // Command
+    int fd = -1;                    // Forward: the accepted loopback socket (owned)
+    quint64 tunnelId = 0;
+    QString targetHost;
+    quint16 targetPort = 0;
+    std::atomic<bool> cancelled{false};
+    bool done = false; // worker thread
+    bool retried = false;
+
+    // Worker-thread state.
+    ssh_channel channel = nullptr;
+    ssh_channel_callbacks_struct callbacks{};
+    bool started = false;
+    qint64 startedAt = 0; // ms since epoch
+    qint64 deadline = 0;  // ms since epoch, 0: none
+    bool haveExit = false;
+    int exitStatus = -1;
+    QString exitSignal;
+    QByteArray out, err;
+    QByteArray toSocket; // Forward: channel bytes not yet written to fd
+    bool socketEof = false, channelEof = false;
+};
+
+class HostWorker final : public QThread
+{
+public:
+    HostWorker(SshTransport *transport, SshTarget target, SshOptions options,
+               std::shared_ptr<PassphraseCache> passphrases);
+    ~HostWorker() override;
+
+    // Thread-safe, from the transport's thread.
+    void enqueue(std::shared_ptr<WorkerOp> op);
+    // After setting an op's `cancelled` flag.
+    void wake();
+    void answerHostKey(quint64 questionId, HostKeyAnswer answer);
+    void answerPassphrase(quint64 questionId, const QString &passphrase, bool cancelled, bool keep);
+    void stop();
+
+protected:
+    void run() override;
+
+private:
+    struct Answer
+    {
+        bool ready = false;
+        HostKeyAnswer hostKey = HostKeyAnswer::Refuse;
+        QString passphrase;
+        bool cancelled = true;
+        bool keep = false;
+    };
+    struct Failure
+    {
+        remote::Step step = remote::Step::None;
+        QString text;
+    };
+
+    void drainWake();
+    void takeNewOps();
+    bool anyWaiting() const;
+    bool connectSession(Failure *failure);
+    bool checkHostKey(Failure *failure);
+    bool authenticate(Failure *failure);
+    int tryKeyFile(const QString &path, QStringList *tried, Failure *failure);
+    bool waitForAnswer(quint64 questionId, Answer *answer);
+    void dropSession();
+    bool startOp(WorkerOp &op, QString *error);
+    void serviceOps();
+    void finishOp(WorkerOp &op, remote::CommandResult result);
+    void finishCommand(WorkerOp &op);
+    void failAll(const Failure &failure, bool onlyWaiting);
+    void postState(HostState state, const QString &detail = {});
+    void keepalive();
+    bool processPackets();
+    QString prefix(remote::Step step) const;
+    QString tilde(const QString &path) const;
+    qint64 now() const;
+
+    SshTransport *m_transport;
+    SshTarget m_target;
+    SshOptions m_options;
+    std::shared_ptr<PassphraseCache> m_passphrases;
+
+    QMutex m_mutex; // guards the members below until the next comment
+    std::deque<std::shared_ptr<WorkerOp>> m_incoming;
+    QHash<quint64, Answer> m_answers;
+    bool m_stopping = false;
+    // worker thread only:
+    int m_wakePipe[2] = {-1, -1};
+    ssh_session m_session = nullptr;
+    ssh_event m_event = nullptr; // processes incoming packets without a blocking call
+    qint64 m_lastActivity = 0;
+    std::deque<std::shared_ptr<WorkerOp>> m_ops; // waiting and running
+    QByteArray m_acceptedOnce; // a key the user accepted for this run (base64 blob)
+};
+
+} // namespace labdeck::ssh

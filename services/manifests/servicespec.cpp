@@ -2,6 +2,7 @@
 
 #include "inventory/inventory.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace labdeck::manifests {
@@ -63,6 +64,80 @@ void applyLabDefaults(ServiceSpec &spec, const Inventory &lab)
             break;
         }
     }
+}
+
+LabFacts labFacts(const Inventory &lab)
+{
+    LabFacts facts;
+    for (const Workload &w : lab.workloads) {
+        if (w.nodePort != 0)
+            facts.usedNodePorts.insert(w.nodePort, SpecCheck::tr("%1 (inventory)").arg(w.qualifiedName()));
+    }
+    for (const Namespace &ns : lab.namespaces)
+        facts.namespaces.insert(ns.name);
+    for (const Host &h : lab.hosts) {
+        if (!h.isKubernetesNode())
+            continue;
+        LabFacts::Node node;
+        if (h.resources.cpus > 0)
+            node.allocatableMilliCpu = qint64(h.resources.cpus * 1000);
+        if (h.resources.memoryGB > 0)
+            node.allocatableMemory = qint64(h.resources.memoryGB * 1024 * 1024 * 1024);
+        facts.nodes.insert(h.sources.kubernetesNode.isEmpty() ? h.name : h.sources.kubernetesNode, node);
+    }
+    return facts;
+}
+
+void addClusterServices(LabFacts &facts, const QJsonObject &serviceList)
+{
+    const QJsonArray items = serviceList.value(QLatin1String("items")).toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonObject svc = item.toObject();
+        const QJsonObject meta = svc.value(QLatin1String("metadata")).toObject();
+        const QString who = SpecCheck::tr("%1/%2 (cluster)")
+                                .arg(meta.value(QLatin1String("namespace")).toString(),
+                                     meta.value(QLatin1String("name")).toString());
+        const QJsonArray ports = svc.value(QLatin1String("spec")).toObject().value(QLatin1String("ports")).toArray();
+        for (const QJsonValue &p : ports) {
+            const int nodePort = p.toObject().value(QLatin1String("nodePort")).toInt();
+            if (nodePort != 0 && !facts.usedNodePorts.contains(nodePort))
+                facts.usedNodePorts.insert(nodePort, who);
+        }
+    }
+}
+
+void addClusterPods(LabFacts &facts, const QJsonObject &podList)
+{
+    QMap<QString, LabFacts::Node> requested;
+    const QJsonArray items = podList.value(QLatin1String("items")).toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonObject pod = item.toObject();
+        const QString phase = pod.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
+        if (phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed"))
+            continue;
+        const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
+        const QString node = spec.value(QLatin1String("nodeName")).toString();
+        if (node.isEmpty())
+            continue;
+        const QJsonArray containers = spec.value(QLatin1String("containers")).toArray();
+        for (const QJsonValue &c : containers) {
+            const QJsonObject req = c.toObject().value(QLatin1String("resources")).toObject().value(QLatin1String("requests")).toObject();
+            requested[node].requestedMilliCpu += parseMilliCpu(req.value(QLatin1String("cpu")).toString()).value_or(0);
+            requested[node].requestedMemory += parseBytes(req.value(QLatin1String("memory")).toString()).value_or(0);
+        }
+    }
+    for (auto it = requested.cbegin(); it != requested.cend(); ++it) {
+        LabFacts::Node &n = facts.nodes[it.key()];
+        n.requestedMilliCpu = it.value().requestedMilliCpu;
+        n.requestedMemory = it.value().requestedMemory;
+    }
+}
+
+void addClusterNamespaces(LabFacts &facts, const QJsonObject &namespaceList)
+{
+    const QJsonArray items = namespaceList.value(QLatin1String("items")).toArray();
+    for (const QJsonValue &item : items)
+        facts.namespaces.insert(item.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString());
 }
 
 QString SpecCheck::dnsLabelProblem(const QString &value)

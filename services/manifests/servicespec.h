@@ -3,6 +3,7 @@
 #include "manifests/yamltree.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QSet>
@@ -91,6 +92,14 @@ struct LabFacts
     };
     QMap<QString, Node> nodes; // by node name
 };
+
+// What the inventory says: its NodePorts, namespaces and node sizes.
+[[nodiscard]] LabFacts labFacts(const Inventory &lab);
+// Adds what the live cluster says: NodePorts of a Service list, and the
+// CPU/memory requests of a Pod list per node (running and pending pods).
+void addClusterServices(LabFacts &facts, const QJsonObject &serviceList);
+void addClusterPods(LabFacts &facts, const QJsonObject &podList);
+void addClusterNamespaces(LabFacts &facts, const QJsonObject &namespaceList);
 
 // One problem with one field of the spec, shown on the page where it was typed.
 struct FieldIssue

@@ -213,7 +213,7 @@ QList<YamlDocumentText> splitDocuments(const QByteArray &text)
             docs.append(current);
     };
     qsizetype pos = 0;
-    while (pos <= text.size()) {
+    while (pos < text.size()) {
         qsizetype end = text.indexOf('\n', pos);
         if (end < 0)
             end = text.size();

@@ -1,0 +1,2 @@
+# New-service wizard and manifests apply (included from tests/CMakeLists.txt).
+labdeck_add_test(tst_manifest SOURCES tst_manifest.cpp LIBS labdeck_services yaml-cpp)

@@ -1,2 +1,3 @@
 # New-service wizard and manifests apply (included from tests/CMakeLists.txt).
 labdeck_add_test(tst_manifest SOURCES tst_manifest.cpp LIBS labdeck_services yaml-cpp)
+labdeck_add_test(tst_apply SOURCES tst_apply.cpp LIBS labdeck_services labdeck_testsupport Qt6::Network)

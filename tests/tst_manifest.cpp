@@ -1,6 +1,7 @@
 // The new-service model: golden YAML for representative wizard inputs, the
 // checks with their reasons per field, the write plan that never clobbers a
 // file, unified diffs, and a manifests folder read in the seed's order.
+#include "inventory/inventoryeditor.h"
 #include "inventory/inventoryloader.h"
 #include "manifests/servicespec.h"
 #include "manifests/writeplan.h"
@@ -107,6 +108,11 @@ private Q_SLOTS:
     void unifiedDiffHunks();
     void folderOrder();
     void quantities();
+    void inventoryUrlIntoFlowEntry();
+    void inventoryUrlNewEntry();
+    void inventoryUrlBlockEntry();
+    void inventoryUrlExisting();
+    void inventoryWriteKeepsBackup();
 };
 
 void TestManifest::golden_data()
@@ -416,6 +422,112 @@ void TestManifest::quantities()
     QCOMPARE(parseBytes(QStringLiteral("512Mi")).value_or(-1), 512LL * 1024 * 1024);
     QCOMPARE(parseBytes(QStringLiteral("1G")).value_or(-1), 1000000000LL);
     QVERIFY(!parseBytes(QStringLiteral("lots")));
+}
+
+namespace {
+Workload workload(const QString &ns, const QString &name, const QString &url)
+{
+    Workload w;
+    w.ns = ns;
+    w.name = name;
+    w.host = QStringLiteral("metamon");
+    w.nodePort = 30400;
+    w.url = QUrl(url);
+    return w;
+}
+const Workload *find(const Inventory &inv, const QString &ns, const QString &name)
+{
+    for (const Workload &w : inv.workloads) {
+        if (w.ns == ns && w.name == name)
+            return &w;
+    }
+    return nullptr;
+}
+} // namespace
+
+void TestManifest::inventoryUrlIntoFlowEntry()
+{
+    const QByteArray text = InventoryLoader::builtInYaml();
+    const InventoryEdit edit = InventoryEditor::addWorkloadUrl(
+        text, QStringLiteral("lab.yaml"), workload(QStringLiteral("monitoring"), QStringLiteral("prometheus"), QStringLiteral("https://prom.example.com")));
+    QVERIFY2(edit.ok(), qPrintable(edit.error));
+    QVERIFY(edit.changes());
+    QVERIFY2(edit.diff.contains(QStringLiteral("+     volume: /srv/nfs/k8s/prometheus, url: \"https://prom.example.com\"}")), qPrintable(edit.diff));
+    // One line changed, nothing else (comments and layout kept).
+    QCOMPARE(edit.diff.count(QStringLiteral("\n+")), 2); // "+++" header and the line
+    QCOMPARE(edit.after.size(), text.size() + qsizetype(QByteArray(", url: \"https://prom.example.com\"").size()));
+    const InventoryLoadResult loaded = InventoryLoader::parse(edit.after, QStringLiteral("lab.yaml"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorText()));
+    QCOMPARE(find(*loaded.inventory, QStringLiteral("monitoring"), QStringLiteral("prometheus"))->url, QUrl(QStringLiteral("https://prom.example.com")));
+}
+
+void TestManifest::inventoryUrlNewEntry()
+{
+    const QByteArray text = InventoryLoader::builtInYaml();
+    const InventoryEdit edit = InventoryEditor::addWorkloadUrl(
+        text, QStringLiteral("lab.yaml"), workload(QStringLiteral("devops"), QStringLiteral("notes"), QStringLiteral("https://notes.example.com")));
+    QVERIFY2(edit.ok(), qPrintable(edit.error));
+    QVERIFY2(edit.diff.contains(QStringLiteral("+  - {name: notes, namespace: devops, kind: Deployment, host: metamon, nodePort: 30400, url: \"https://notes.example.com\"}")),
+             qPrintable(edit.diff));
+    const InventoryLoadResult loaded = InventoryLoader::parse(edit.after, QStringLiteral("lab.yaml"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorText()));
+    const Workload *w = find(*loaded.inventory, QStringLiteral("devops"), QStringLiteral("notes"));
+    QVERIFY(w);
+    QCOMPARE(w->nodePort, 30400);
+    QCOMPARE(loaded.inventory->workloads.last().name, QStringLiteral("notes"));
+}
+
+void TestManifest::inventoryUrlBlockEntry()
+{
+    QByteArray text = InventoryLoader::builtInYaml();
+    const QByteArray flow = "  - {name: shlink, displayName: Shlink, namespace: apps, kind: Deployment, host: bracky,\n     nodePort: 30080, url: \"https://s.example.com\"}\n";
+    QVERIFY(text.contains(flow));
+    text.replace(flow, "  - name: shlink\n    displayName: Shlink  # short links\n    namespace: apps\n    kind: Deployment\n    host: bracky\n    nodePort: 30080\n");
+    QVERIFY2(InventoryLoader::parse(text, QStringLiteral("lab.yaml")).ok(), "block-style entry loads");
+    const InventoryEdit edit = InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
+                                                               workload(QStringLiteral("apps"), QStringLiteral("shlink"), QStringLiteral("https://s.example.com")));
+    QVERIFY2(edit.ok(), qPrintable(edit.error));
+    QVERIFY2(edit.diff.contains(QStringLiteral("     nodePort: 30080\n+    url: \"https://s.example.com\"\n")), qPrintable(edit.diff));
+    QVERIFY(edit.after.contains("# short links"));
+    QVERIFY(InventoryLoader::parse(edit.after, QStringLiteral("lab.yaml")).ok());
+}
+
+void TestManifest::inventoryUrlExisting()
+{
+    const QByteArray text = InventoryLoader::builtInYaml();
+    const InventoryEdit same = InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
+                                                               workload(QStringLiteral("apps"), QStringLiteral("shlink"), QStringLiteral("https://s.example.com")));
+    QVERIFY(same.ok());
+    QVERIFY(!same.changes());
+    const InventoryEdit other = InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
+                                                                workload(QStringLiteral("apps"), QStringLiteral("shlink"), QStringLiteral("https://short.example.com")));
+    QVERIFY(!other.ok());
+    QVERIFY2(other.error.contains(QStringLiteral("already has the URL https://s.example.com")), qPrintable(other.error));
+    // The built-in lab is never edited.
+    QVERIFY(InventoryEditor::refusal(lab()).contains(QStringLiteral("Create your own inventory first")));
+}
+
+void TestManifest::inventoryWriteKeepsBackup()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lab.yaml"));
+    const QByteArray text = InventoryLoader::builtInYaml();
+    writeFile(path, text);
+    const InventoryEdit edit = InventoryEditor::addWorkloadUrl(text, path, workload(QStringLiteral("devops"), QStringLiteral("notes"), QStringLiteral("https://notes.example.com")));
+    QVERIFY(edit.changes());
+    // Changed on disk since it was read: refused, untouched.
+    writeFile(path, text + "# edited meanwhile\n");
+    QString error;
+    QVERIFY(!InventoryEditor::write(path, edit, &error));
+    QVERIFY(error.contains(QStringLiteral("changed since")));
+    QCOMPARE(readFile(path), text + "# edited meanwhile\n");
+    writeFile(path, text);
+    QVERIFY2(InventoryEditor::write(path, edit, &error), qPrintable(error));
+    QCOMPARE(readFile(path), edit.after);
+    QCOMPARE(readFile(path + QStringLiteral(".bak")), text);
+    const InventoryLoadResult loaded = InventoryLoader::loadFile(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorText()));
+    QVERIFY(!loaded.inventory->isBuiltIn);
 }
 
 QTEST_GUILESS_MAIN(TestManifest)

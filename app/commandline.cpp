@@ -11,6 +11,8 @@
 #include "labselection.h"
 #include "mainwindow.h"
 #include "topology/topologyview.h"
+#include "wizards/createmenu.h"
+#include "kube/kubesession.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -200,6 +202,12 @@ int runGui(int argc, char **argv)
     auto *panes = new ClusterPanes(&window, &cluster, &model, &selection);
     window.detailsPanel()->setClusterModels(&cluster);
     LabConnection connection(&window, &cluster, panes);
+    new CreateMenu(
+        &window, [&model] { return model.inventory(); },
+        [&connection] {
+            return CreateMenu::Session{connection.session() ? connection.session()->client() : nullptr,
+                                       connection.actions()};
+        });
     // With no lab configured (no inventory given or saved, no kubeconfig
     // asked for), Labdeck opens the demo lab.
     const bool useDemo = parser.isSet(demo) ||

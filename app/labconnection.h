@@ -47,6 +47,7 @@ public:
 
     [[nodiscard]] bool isDemo() const { return m_demo; }
     [[nodiscard]] kube::KubeSession *session() const { return m_session.get(); }
+    [[nodiscard]] kube::KubeActions *actions() const { return m_actions.get(); }
 
 Q_SIGNALS:
     // The session is up (or failed to start, with why).

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void conflictNeedsExplicitForce();
     void existingFileNeverClobbered();
     void applyFolder();
+    void publicUrlIntoInventory();
     void conflictDialogLists();
     void createMenu();
 
@@ -396,6 +397,68 @@ void TestWizard::applyFolder()
     QCOMPARE(applied.first().first().toBool(), true);
     QVERIFY(dialog.status()->text().startsWith(QStringLiteral("Applied: 0 created, 0 changed, 4 unchanged")));
     QVERIFY(asked); // confirmed first, naming the count and the folder
+}
+
+void TestWizard::publicUrlIntoInventory()
+{
+    // The user's own inventory (a copy of the seed's lab in a file).
+    const QString inventoryPath = m_dir.filePath(QStringLiteral("lab.yaml"));
+    {
+        QFile f(inventoryPath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(InventoryLoader::builtInYaml());
+    }
+    const InventoryLoadResult own = InventoryLoader::loadFile(inventoryPath);
+    QVERIFY(own.ok());
+    QVERIFY(!own.inventory->isBuiltIn);
+    ServiceWizard w(*own.inventory, nullptr, nullptr);
+    QStringList asked;
+    QString diff;
+    w.setPrompts({[&](const QString &title, const QString &, const QString &details, const QString &) {
+                      asked << title;
+                      diff = details;
+                      return true;
+                  },
+                  {}});
+    w.folderEdit()->setText(m_dir.filePath(QStringLiteral("public")));
+    QTest::keyClicks(w.nameEdit(), QStringLiteral("shop"));
+    w.nodePortSpin()->setValue(30430);
+    w.publicHostEdit()->setText(QStringLiteral("shop.example.com"));
+    w.show();
+    for (int i = 0; i < 5; ++i)
+        w.next();
+    QCOMPARE(w.currentId(), int(ServiceWizard::ReviewPage));
+    QCOMPARE(childTexts(w.reviewList()->topLevelItem(0), 0), (QStringList{QStringLiteral("apps/shop.yaml"), QStringLiteral("traefik/shop.yaml")}));
+    QTest::mouseClick(w.applyButton(), Qt::LeftButton);
+    QCOMPARE(asked, QStringList{QStringLiteral("Add URL to Inventory")});
+    QVERIFY2(diff.contains(QStringLiteral("+  - {name: shop, namespace: apps, kind: Deployment, host: bracky, nodePort: 30430, url: \"https://shop.example.com\"}")),
+             qPrintable(diff));
+    QVERIFY(readFile(m_dir.filePath(QStringLiteral("public/traefik/shop.yaml"))).contains("certResolver: letsencrypt"));
+    QCOMPARE(readFile(inventoryPath + QStringLiteral(".bak")), InventoryLoader::builtInYaml());
+    const InventoryLoadResult after = InventoryLoader::loadFile(inventoryPath);
+    QVERIFY2(after.ok(), qPrintable(after.errorText()));
+    bool found = false;
+    for (const PublicUrl &u : after.inventory->publicUrls())
+        found = found || u.url == QUrl(QStringLiteral("https://shop.example.com"));
+    QVERIFY(found);
+
+    // The built-in lab is never edited: the user is told to make their own first.
+    ServiceWizard builtIn(lab(), nullptr, nullptr);
+    builtIn.setPrompts({[&](const QString &title, const QString &, const QString &, const QString &) {
+                            asked << title;
+                            return true;
+                        },
+                        {}});
+    builtIn.folderEdit()->setText(m_dir.filePath(QStringLiteral("public2")));
+    QTest::keyClicks(builtIn.nameEdit(), QStringLiteral("shop"));
+    builtIn.nodePortSpin()->setValue(30430);
+    builtIn.publicHostEdit()->setText(QStringLiteral("shop.example.com"));
+    builtIn.show();
+    for (int i = 0; i < 5; ++i)
+        builtIn.next();
+    QTest::mouseClick(builtIn.applyButton(), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(builtIn.statusLabel()->text().contains(QStringLiteral("Create your own inventory first")), qPrintable(builtIn.statusLabel()->text()));
 }
 
 void TestWizard::conflictDialogLists()

@@ -186,6 +186,20 @@ ManifestApplier::ManifestApplier(KubeClient *client, KubeActions *actions, QObje
 {
 }
 
+ManifestApplier::~ManifestApplier()
+{
+    const QList<ApplyRun *> runs = findChildren<ApplyRun *>(Qt::FindDirectChildrenOnly);
+    for (ApplyRun *run : runs) {
+        if (run->m_finished)
+            continue;
+        if (run->m_call)
+            run->m_call->abort();
+        if (run->m_action)
+            run->m_action->finish(KubeAction::State::Cancelled,
+                                  tr("stopped when its window closed; objects already sent stay applied"));
+    }
+}
+
 QString ManifestApplier::comparableYaml(const QJsonObject &object)
 {
     if (object.isEmpty())

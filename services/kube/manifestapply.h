@@ -131,6 +131,8 @@ public:
     // actions: where applies are recorded for Activity and rollouts followed
     // (may be nullptr: no Activity, no rollouts).
     ManifestApplier(KubeClient *client, KubeActions *actions, QObject *parent = nullptr);
+    // Runs still going stop; their Activity entries say so.
+    ~ManifestApplier() override;
 
     // Starts a run; the run is owned by the applier and deleted with it.
     ApplyRun *run(const QList<ApplyTarget> &targets, ApplyRun::Mode mode);

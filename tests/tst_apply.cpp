@@ -92,8 +92,8 @@ private Q_SLOTS:
 private:
     ApplyRun *runAndWait(const QList<ApplyTarget> &targets, ApplyRun::Mode mode);
     QJsonObject get(const QString &path);
-    KubeResponse send(const QByteArray &method, const QString &path, const QUrlQuery &query, const QByteArray &body,
-                      const QByteArray &type);
+    KubeResponse send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                      const QByteArray &body, const QByteArray &type);
 
     QTemporaryDir m_dir;
     QThread m_thread;
@@ -141,7 +141,8 @@ void TestApply::initTestCase()
     m_actions = std::make_unique<KubeActions>(m_client.get());
     m_actions->setPollInterval(100ms);
     m_actions->setRolloutTimeout(20s);
-    connect(m_actions.get(), &KubeActions::actionStarted, this, [this](KubeAction *a) { m_started << a; });
+    connect(m_actions.get(), &KubeActions::actionStarted, this,
+            [this](KubeAction *a) { m_started << a; });
     m_applier = std::make_unique<ManifestApplier>(m_client.get(), m_actions.get());
 }
 
@@ -168,7 +169,8 @@ ApplyRun *TestApply::runAndWait(const QList<ApplyTarget> &targets, ApplyRun::Mod
 KubeResponse TestApply::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
                              const QByteArray &body, const QByteArray &type)
 {
-    KubeCall *call = method == "GET" ? m_client->get(path, query) : m_client->send(method, path, query, body, type);
+    KubeCall *call = method == "GET" ? m_client->get(path, query)
+                                     : m_client->send(method, path, query, body, type);
     KubeResponse response;
     QSignalSpy done(call, &KubeCall::finished);
     connect(call, &KubeCall::finished, this, [&response](const KubeResponse &r) { response = r; });
@@ -191,12 +193,15 @@ void TestApply::dryRunPersistsNothing()
     QVERIFY2(run->allOk(), qPrintable(outcomes(run)));
     QCOMPARE(run->count(ApplyResult::Outcome::Created), 6);
     // Objects in the namespace the run creates are checked when applied.
-    QVERIFY(run->results().at(2).message.contains(QStringLiteral("namespace tools does not exist yet")));
+    QVERIFY(run->results().at(2).message.contains(
+        QStringLiteral("namespace tools does not exist yet")));
     // The PV is cluster-scoped: the server checked it for real.
     QVERIFY(run->results().at(1).message.isEmpty());
     QVERIFY(run->results().at(1).diff.contains(QStringLiteral("+  name: notes-pv")));
     QCOMPARE(get(QStringLiteral("/api/v1/namespaces/tools"))[QStringLiteral("code")].toInt(), 404);
-    QCOMPARE(get(QStringLiteral("/api/v1/persistentvolumes/notes-pv"))[QStringLiteral("code")].toInt(), 404);
+    QCOMPARE(
+        get(QStringLiteral("/api/v1/persistentvolumes/notes-pv"))[QStringLiteral("code")].toInt(),
+        404);
 }
 
 void TestApply::applyCreatesThenUnchanged()
@@ -208,18 +213,32 @@ void TestApply::applyCreatesThenUnchanged()
     QCOMPARE(run->count(ApplyResult::Outcome::Created), 6);
     QCOMPARE(m_started.size(), before + 1);
     QCOMPARE(m_started.last()->state(), KubeAction::State::Succeeded);
-    QCOMPARE(m_started.last()->message(), QStringLiteral("6 created, 0 configured, 0 unchanged, 0 failed"));
+    QCOMPARE(m_started.last()->message(),
+             QStringLiteral("6 created, 0 configured, 0 unchanged, 0 failed"));
 
     const QJsonObject d = get(QStringLiteral("/apis/apps/v1/namespaces/tools/deployments/notes"));
     QCOMPARE(d[QStringLiteral("spec")].toObject()[QStringLiteral("replicas")].toInt(), 2);
-    const QJsonArray managed = d[QStringLiteral("metadata")].toObject()[QStringLiteral("managedFields")].toArray();
+    const QJsonArray managed =
+        d[QStringLiteral("metadata")].toObject()[QStringLiteral("managedFields")].toArray();
     QCOMPARE(managed.size(), 1);
-    QCOMPARE(managed.first().toObject()[QStringLiteral("manager")].toString(), QStringLiteral("labdeck"));
-    QCOMPARE(managed.first().toObject()[QStringLiteral("operation")].toString(), QStringLiteral("Apply"));
+    QCOMPARE(managed.first().toObject()[QStringLiteral("manager")].toString(),
+             QStringLiteral("labdeck"));
+    QCOMPARE(managed.first().toObject()[QStringLiteral("operation")].toString(),
+             QStringLiteral("Apply"));
     const QJsonObject svc = get(QStringLiteral("/api/v1/namespaces/tools/services/notes"));
-    QCOMPARE(svc[QStringLiteral("spec")].toObject()[QStringLiteral("ports")].toArray().first().toObject()[QStringLiteral("nodePort")].toInt(), 30400);
-    const QJsonObject secret = get(QStringLiteral("/api/v1/namespaces/tools/secrets/notes-secrets"));
-    QCOMPARE(QByteArray::fromBase64(secret[QStringLiteral("data")].toObject()[QStringLiteral("DB_PASSWORD")].toString().toLatin1()),
+    QCOMPARE(svc[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("ports")]
+                 .toArray()
+                 .first()
+                 .toObject()[QStringLiteral("nodePort")]
+                 .toInt(),
+             30400);
+    const QJsonObject secret =
+        get(QStringLiteral("/api/v1/namespaces/tools/secrets/notes-secrets"));
+    QCOMPARE(QByteArray::fromBase64(secret[QStringLiteral("data")]
+                                        .toObject()[QStringLiteral("DB_PASSWORD")]
+                                        .toString()
+                                        .toLatin1()),
              QByteArray("s3cr3t-value"));
 
     // The rollout is followed until Ready, on metamon (role=devops).
@@ -227,10 +246,13 @@ void TestApply::applyCreatesThenUnchanged()
     QCOMPARE(rollouts.size(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(rollouts.first()->state(), KubeAction::State::Succeeded, 20000);
     QCOMPARE(rollouts.first()->message(), QStringLiteral("2 of 2 replicas updated and ready"));
-    const QJsonArray pods = get(QStringLiteral("/api/v1/namespaces/tools/pods"))[QStringLiteral("items")].toArray();
+    const QJsonArray pods =
+        get(QStringLiteral("/api/v1/namespaces/tools/pods"))[QStringLiteral("items")].toArray();
     QVERIFY(!pods.isEmpty());
     for (const QJsonValue &p : pods)
-        QCOMPARE(p.toObject()[QStringLiteral("spec")].toObject()[QStringLiteral("nodeName")].toString(), QStringLiteral("metamon"));
+        QCOMPARE(
+            p.toObject()[QStringLiteral("spec")].toObject()[QStringLiteral("nodeName")].toString(),
+            QStringLiteral("metamon"));
 
     // Again: nothing changes.
     ApplyRun *again = runAndWait(targets, ApplyRun::Mode::Apply);
@@ -252,12 +274,19 @@ void TestApply::dryRunDiffAgainstLive()
     QVERIFY2(dry->allOk(), qPrintable(outcomes(dry)));
     const ApplyResult &deployment = dry->results().at(4);
     QCOMPARE(deployment.outcome, ApplyResult::Outcome::Configured);
-    QVERIFY2(deployment.diff.contains(QStringLiteral("\n-  replicas: 2\n+  replicas: 3\n")), qPrintable(deployment.diff));
-    QVERIFY2(deployment.diff.contains(QStringLiteral("+          image: registry.example.com/team/notes:2.4.0")), qPrintable(deployment.diff));
+    QVERIFY2(deployment.diff.contains(QStringLiteral("\n-  replicas: 2\n+  replicas: 3\n")),
+             qPrintable(deployment.diff));
+    QVERIFY2(deployment.diff.contains(
+                 QStringLiteral("+          image: registry.example.com/team/notes:2.4.0")),
+             qPrintable(deployment.diff));
     QVERIFY(deployment.diff.startsWith(QStringLiteral("--- live\n+++ dry run\n")));
     QCOMPARE(dry->results().at(5).outcome, ApplyResult::Outcome::Unchanged);
     // Still the old values on the server.
-    QCOMPARE(get(QStringLiteral("/apis/apps/v1/namespaces/tools/deployments/notes"))[QStringLiteral("spec")].toObject()[QStringLiteral("replicas")].toInt(), 2);
+    QCOMPARE(get(QStringLiteral(
+                 "/apis/apps/v1/namespaces/tools/deployments/notes"))[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("replicas")]
+                 .toInt(),
+             2);
 }
 
 void TestApply::conflictAndForce()
@@ -265,8 +294,9 @@ void TestApply::conflictAndForce()
     // Someone scales with kubectl (an Update by manager "kubectl").
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("fieldManager"), QStringLiteral("kubectl"));
-    const KubeResponse scaled = send("PATCH", QStringLiteral("/apis/apps/v1/namespaces/tools/deployments/notes"), q,
-                                     R"({"spec":{"replicas":5}})", "application/merge-patch+json");
+    const KubeResponse scaled =
+        send("PATCH", QStringLiteral("/apis/apps/v1/namespaces/tools/deployments/notes"), q,
+             R"({"spec":{"replicas":5}})", "application/merge-patch+json");
     QVERIFY2(scaled.ok(), qPrintable(scaled.errorText));
 
     // Our apply still says 2: a conflict, nothing of the run is changed for that object.
@@ -282,15 +312,21 @@ void TestApply::conflictAndForce()
     QCOMPARE(conflicts.first().second.field, QStringLiteral(".spec.replicas"));
     QCOMPARE(conflicts.first().second.manager, QStringLiteral("kubectl"));
     QVERIFY(conflicts.first().second.message.contains(QStringLiteral("using apps/v1")));
-    QVERIFY(run->results().at(4).message.startsWith(QStringLiteral("Apply failed with 1 conflict")));
-    QCOMPARE(get(QStringLiteral("/apis/apps/v1/namespaces/tools/deployments/notes"))[QStringLiteral("spec")].toObject()[QStringLiteral("replicas")].toInt(), 5);
+    QVERIFY(
+        run->results().at(4).message.startsWith(QStringLiteral("Apply failed with 1 conflict")));
+    QCOMPARE(get(QStringLiteral(
+                 "/apis/apps/v1/namespaces/tools/deployments/notes"))[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("replicas")]
+                 .toInt(),
+             5);
     QVERIFY(m_applier->followRollouts(run).isEmpty());
 
     // Force takes the field over.
     ApplyRun *forced = runAndWait(targets, ApplyRun::Mode::ForceApply);
     QVERIFY2(forced->allOk(), qPrintable(outcomes(forced)));
     QCOMPARE(forced->results().at(4).outcome, ApplyResult::Outcome::Configured);
-    QVERIFY(m_started.last()->request().contains(QStringLiteral("fieldManager=labdeck&force=true")));
+    QVERIFY(
+        m_started.last()->request().contains(QStringLiteral("fieldManager=labdeck&force=true")));
     const QJsonObject d = get(QStringLiteral("/apis/apps/v1/namespaces/tools/deployments/notes"));
     QCOMPARE(d[QStringLiteral("spec")].toObject()[QStringLiteral("replicas")].toInt(), 2);
     ApplyRun *plain = runAndWait(targets, ApplyRun::Mode::Apply);
@@ -335,9 +371,11 @@ void TestApply::folderInSeedOrder()
     QStringList titles;
     for (const ApplyTarget &t : targets)
         titles << t.title();
-    QCOMPARE(titles, (QStringList{QStringLiteral("Namespace docs"), QStringLiteral("PersistentVolume wiki-pv"),
-                                  QStringLiteral("PersistentVolumeClaim docs/wiki-data"), QStringLiteral("Deployment docs/wiki"),
-                                  QStringLiteral("Service docs/wiki")}));
+    QCOMPARE(
+        titles,
+        (QStringList{QStringLiteral("Namespace docs"), QStringLiteral("PersistentVolume wiki-pv"),
+                     QStringLiteral("PersistentVolumeClaim docs/wiki-data"),
+                     QStringLiteral("Deployment docs/wiki"), QStringLiteral("Service docs/wiki")}));
     QVERIFY(targets.at(0).source.endsWith(QStringLiteral("base/namespace-docs.yaml:1")));
 
     ApplyRun *dry = runAndWait(targets, ApplyRun::Mode::DryRun);
@@ -346,8 +384,13 @@ void TestApply::folderInSeedOrder()
     ApplyRun *run = runAndWait(targets, ApplyRun::Mode::Apply);
     QVERIFY2(run->allOk(), qPrintable(outcomes(run)));
     QCOMPARE(run->count(ApplyResult::Outcome::Created), 5);
-    QCOMPARE(get(QStringLiteral("/apis/apps/v1/namespaces/docs/deployments/wiki"))[QStringLiteral("spec")].toObject()[QStringLiteral("template")]
-                 .toObject()[QStringLiteral("spec")].toObject()[QStringLiteral("nodeSelector")].toObject()[QStringLiteral("role")].toString(),
+    QCOMPARE(get(QStringLiteral(
+                 "/apis/apps/v1/namespaces/docs/deployments/wiki"))[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("template")]
+                 .toObject()[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("nodeSelector")]
+                 .toObject()[QStringLiteral("role")]
+                 .toString(),
              QStringLiteral("apps"));
 
     // Reversed order (apps before base) fails for want of the namespace: the order matters.
@@ -359,39 +402,58 @@ void TestApply::folderInSeedOrder()
     std::reverse(reversed.begin(), reversed.end());
     ApplyRun *bad = runAndWait(reversed, ApplyRun::Mode::Apply);
     QCOMPARE(bad->results().first().outcome, ApplyResult::Outcome::Failed);
-    QVERIFY2(bad->results().first().message.contains(QStringLiteral("docs2")), qPrintable(bad->results().first().message));
+    QVERIFY2(bad->results().first().message.contains(QStringLiteral("docs2")),
+             qPrintable(bad->results().first().message));
 }
 
 void TestApply::rolloutFailureSaysWhy()
 {
     // A Deployment no node can take: the rollout fails with the scheduler's event.
     m_actions->setRolloutTimeout(1500ms);
-    const QByteArray yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: stuck\n  namespace: apps\nspec:\n"
-                            "  replicas: 1\n  selector:\n    matchLabels:\n      app: stuck\n  template:\n    metadata:\n"
-                            "      labels:\n        app: stuck\n    spec:\n      nodeSelector:\n        role: gpu\n"
-                            "      containers:\n        - name: stuck\n          image: registry.example.com/stuck:1\n";
-    ApplyRun *run = runAndWait({ApplyTarget{QStringLiteral("apps/v1"), QStringLiteral("Deployment"), QStringLiteral("apps"),
-                                            QStringLiteral("stuck"), yaml, QString::fromUtf8(yaml), {}}},
+    const QByteArray yaml =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: stuck\n  namespace: "
+        "apps\nspec:\n"
+        "  replicas: 1\n  selector:\n    matchLabels:\n      app: stuck\n  template:\n    "
+        "metadata:\n"
+        "      labels:\n        app: stuck\n    spec:\n      nodeSelector:\n        role: gpu\n"
+        "      containers:\n        - name: stuck\n          image: registry.example.com/stuck:1\n";
+    ApplyRun *run = runAndWait({ApplyTarget{QStringLiteral("apps/v1"),
+                                            QStringLiteral("Deployment"),
+                                            QStringLiteral("apps"),
+                                            QStringLiteral("stuck"),
+                                            yaml,
+                                            QString::fromUtf8(yaml),
+                                            {}}},
                                ApplyRun::Mode::Apply);
     QVERIFY2(run->allOk(), qPrintable(outcomes(run)));
     const QList<KubeAction *> rollouts = m_applier->followRollouts(run);
     QCOMPARE(rollouts.size(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(rollouts.first()->state(), KubeAction::State::Failed, 20000);
-    QVERIFY2(rollouts.first()->message().contains(QStringLiteral("FailedScheduling")), qPrintable(rollouts.first()->message()));
+    QVERIFY2(rollouts.first()->message().contains(QStringLiteral("FailedScheduling")),
+             qPrintable(rollouts.first()->message()));
     m_actions->setRolloutTimeout(20s);
 }
 
 void TestApply::unsupportedKind()
 {
     QString error;
-    QVERIFY(applyPath(QStringLiteral("networking.k8s.io/v1"), QStringLiteral("Ingress"), QStringLiteral("apps"), QStringLiteral("x"), &error).isEmpty());
+    QVERIFY(applyPath(QStringLiteral("networking.k8s.io/v1"), QStringLiteral("Ingress"),
+                      QStringLiteral("apps"), QStringLiteral("x"), &error)
+                .isEmpty());
     QVERIFY(error.contains(QStringLiteral("does not apply Ingress")));
-    QCOMPARE(applyPath(QStringLiteral("v1"), QStringLiteral("PersistentVolume"), QStringLiteral("ignored"), QStringLiteral("pv")),
+    QCOMPARE(applyPath(QStringLiteral("v1"), QStringLiteral("PersistentVolume"),
+                       QStringLiteral("ignored"), QStringLiteral("pv")),
              QStringLiteral("/api/v1/persistentvolumes/pv"));
-    QCOMPARE(applyPath(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QString(), QStringLiteral("c")),
+    QCOMPARE(applyPath(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QString(),
+                       QStringLiteral("c")),
              QStringLiteral("/api/v1/namespaces/default/configmaps/c"));
-    ApplyRun *run = runAndWait({ApplyTarget{QStringLiteral("networking.k8s.io/v1"), QStringLiteral("Ingress"), QStringLiteral("apps"),
-                                            QStringLiteral("x"), "kind: Ingress\n", {}, {}}},
+    ApplyRun *run = runAndWait({ApplyTarget{QStringLiteral("networking.k8s.io/v1"),
+                                            QStringLiteral("Ingress"),
+                                            QStringLiteral("apps"),
+                                            QStringLiteral("x"),
+                                            "kind: Ingress\n",
+                                            {},
+                                            {}}},
                                ApplyRun::Mode::DryRun);
     QCOMPARE(run->results().first().outcome, ApplyResult::Outcome::Failed);
 }
@@ -402,7 +464,8 @@ void TestApply::kubectlAcceptsGeneratedManifests()
     if (kubectl.isEmpty() && QFile::exists(QStringLiteral("/usr/bin/kubectl")))
         kubectl = QStringLiteral("/usr/bin/kubectl");
     if (kubectl.isEmpty())
-        QSKIP("kubectl is not installed (neither on PATH nor /usr/bin/kubectl): the check that the real kubectl "
+        QSKIP("kubectl is not installed (neither on PATH nor /usr/bin/kubectl): the check that the "
+              "real kubectl "
               "accepts every generated manifest with --server-side --dry-run=server is skipped");
     // Every generated file (not the Traefik route), for specs whose namespaces exist by now.
     ServiceSpec minimal;
@@ -420,9 +483,11 @@ void TestApply::kubectlAcceptsGeneratedManifests()
                 files << f.path;
         }
     }
-    QStringList args{QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--cache-dir"), m_dir.filePath(QStringLiteral("cache")),
-                     QStringLiteral("--request-timeout=30s"), QStringLiteral("apply"), QStringLiteral("--server-side"),
-                     QStringLiteral("--dry-run=server")};
+    QStringList args{
+        QStringLiteral("--kubeconfig"),          m_kubeconfig,
+        QStringLiteral("--cache-dir"),           m_dir.filePath(QStringLiteral("cache")),
+        QStringLiteral("--request-timeout=30s"), QStringLiteral("apply"),
+        QStringLiteral("--server-side"),         QStringLiteral("--dry-run=server")};
     for (const QString &f : files)
         args << QStringLiteral("-f") << f;
     QProcess p;
@@ -431,16 +496,20 @@ void TestApply::kubectlAcceptsGeneratedManifests()
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(p.exitCode() == 0, qPrintable(err + out));
-    for (const QString &expected : {QStringLiteral("deployment.apps/hello serverside-applied (server dry run)"),
-                                    QStringLiteral("service/hello serverside-applied (server dry run)"),
-                                    QStringLiteral("namespace/tools serverside-applied (server dry run)"),
-                                    QStringLiteral("persistentvolume/notes-pv serverside-applied (server dry run)"),
-                                    QStringLiteral("persistentvolumeclaim/notes-data serverside-applied (server dry run)"),
-                                    QStringLiteral("deployment.apps/notes serverside-applied (server dry run)"),
-                                    QStringLiteral("service/notes serverside-applied (server dry run)")})
+    for (const QString &expected :
+         {QStringLiteral("deployment.apps/hello serverside-applied (server dry run)"),
+          QStringLiteral("service/hello serverside-applied (server dry run)"),
+          QStringLiteral("namespace/tools serverside-applied (server dry run)"),
+          QStringLiteral("persistentvolume/notes-pv serverside-applied (server dry run)"),
+          QStringLiteral("persistentvolumeclaim/notes-data serverside-applied (server dry run)"),
+          QStringLiteral("deployment.apps/notes serverside-applied (server dry run)"),
+          QStringLiteral("service/notes serverside-applied (server dry run)")})
         QVERIFY2(out.contains(expected), qPrintable(expected + QLatin1String("\n") + out));
     // A dry run: hello was not created.
-    QCOMPARE(get(QStringLiteral("/apis/apps/v1/namespaces/apps/deployments/hello"))[QStringLiteral("code")].toInt(), 404);
+    QCOMPARE(get(QStringLiteral(
+                 "/apis/apps/v1/namespaces/apps/deployments/hello"))[QStringLiteral("code")]
+                 .toInt(),
+             404);
 }
 
 QTEST_GUILESS_MAIN(TestApply)

@@ -8,11 +8,10 @@
 
 #include <QDir>
 #include <QDirIterator>
-#include <QJsonArray>
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <yaml-cpp/yaml.h>
 
 using namespace labdeck;
@@ -129,8 +128,12 @@ void TestManifest::golden()
     QFETCH(int, which);
     const ServiceSpec spec = which == 0 ? minimalSpec() : fullSpec();
     QVERIFY(SpecCheck::validate(spec, labFacts(lab())).isEmpty() ||
-            std::none_of(SpecCheck::validate(spec, labFacts(lab())).cbegin(), SpecCheck::validate(spec, labFacts(lab())).cend(),
-                         [](const FieldIssue &i) { return i.severity == FieldIssue::Severity::Error && i.field != QLatin1String("namespace"); }));
+            std::none_of(SpecCheck::validate(spec, labFacts(lab())).cbegin(),
+                         SpecCheck::validate(spec, labFacts(lab())).cend(),
+                         [](const FieldIssue &i) {
+                             return i.severity == FieldIssue::Severity::Error &&
+                                    i.field != QLatin1String("namespace");
+                         }));
     const QList<ExtraFile> files = manifestFiles(spec);
     const bool update = qEnvironmentVariableIsSet("LABDECK_UPDATE_GOLDEN");
     QStringList expected;
@@ -157,14 +160,18 @@ void TestManifest::secretsNeverInFiles()
     for (const ExtraFile &f : manifestFiles(spec))
         QVERIFY2(!f.content.contains("s3cr3t-value"), qPrintable(f.file));
     const QList<Manifest> objects = generateManifests(spec);
-    const auto secret = std::find_if(objects.cbegin(), objects.cend(), [](const Manifest &m) { return m.kind == QLatin1String("Secret"); });
+    const auto secret = std::find_if(objects.cbegin(), objects.cend(), [](const Manifest &m) {
+        return m.kind == QLatin1String("Secret");
+    });
     QVERIFY(secret != objects.cend());
     QVERIFY(secret->file.isEmpty());
     QVERIFY(secret->object.toYaml().contains("DB_PASSWORD: s3cr3t-value"));
     QVERIFY(!secret->redacted.toYaml().contains("s3cr3t-value"));
     QVERIFY(secret->redacted.toYaml().contains("<redacted>"));
     // The Deployment refers to the Secret, never to the value.
-    const auto deployment = std::find_if(objects.cbegin(), objects.cend(), [](const Manifest &m) { return m.kind == QLatin1String("Deployment"); });
+    const auto deployment = std::find_if(objects.cbegin(), objects.cend(), [](const Manifest &m) {
+        return m.kind == QLatin1String("Deployment");
+    });
     QVERIFY(deployment->object.toYaml().contains("secretKeyRef"));
     QVERIFY(!deployment->object.toYaml().contains("s3cr3t-value"));
 }
@@ -180,7 +187,8 @@ void TestManifest::yamlParsesBack()
             QCOMPARE(env[1]["value"].Tag(), std::string("!"));
             QCOMPARE(env[2]["value"].Tag(), std::string("!"));
             QCOMPARE(node["spec"]["replicas"].as<int>(), 2);
-            QCOMPARE(node["spec"]["template"]["spec"]["nodeSelector"]["role"].as<std::string>(), std::string("devops"));
+            QCOMPARE(node["spec"]["template"]["spec"]["nodeSelector"]["role"].as<std::string>(),
+                     std::string("devops"));
         }
     }
 }
@@ -196,23 +204,72 @@ void TestManifest::invalidInput_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("issueField");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("upper-case name") << "name" << "Hello" << "name" << "lowercase letters";
-    QTest::newRow("name with dash at end") << "name" << "hello-" << "name" << "start and end";
-    QTest::newRow("long name") << "name" << QString(64, QLatin1Char('a')) << "name" << "at most 63";
-    QTest::newRow("empty name") << "name" << "" << "name" << "required";
-    QTest::newRow("missing namespace") << "namespace" << "nowhere" << "namespace" << "does not exist";
-    QTest::newRow("image with tag") << "image" << "registry.example.com/hello:1.0" << "image" << "tag goes in its own field";
-    QTest::newRow("bad tag") << "tag" << "-x" << "tag" << "not starting";
-    QTest::newRow("port") << "containerPort" << "70000" << "containerPort" << "1–65535";
-    QTest::newRow("nodePort range") << "nodePort" << "29999" << "nodePort" << "30000–32767";
-    QTest::newRow("nodePort taken") << "nodePort" << "30080" << "nodePort" << "apps/shlink (inventory)";
-    QTest::newRow("cpu") << "cpuRequest" << "lots" << "cpuRequest" << "not a quantity";
-    QTest::newRow("memory limit below request") << "memoryLimit" << "64Mi" << "memoryLimit" << "below the request";
-    QTest::newRow("cpu limit above node") << "cpuLimit" << "2" << "cpuLimit" << "more than bracky can give";
-    QTest::newRow("env name") << "env" << "1ST" << "env[0].name" << "not starting with a digit";
-    QTest::newRow("public host without nodePort") << "publicHost" << "hello.example.com" << "publicHost" << "needs a NodePort";
-    QTest::newRow("public host") << "publicHost" << "not a host" << "publicHost" << "not a DNS name";
-    QTest::newRow("mount path") << "mountPath" << "data" << "mountPath" << "absolute";
+    QTest::newRow("upper-case name") << "name"
+                                     << "Hello"
+                                     << "name"
+                                     << "lowercase letters";
+    QTest::newRow("name with dash at end") << "name"
+                                           << "hello-"
+                                           << "name"
+                                           << "start and end";
+    QTest::newRow("long name") << "name" << QString(64, QLatin1Char('a')) << "name"
+                               << "at most 63";
+    QTest::newRow("empty name") << "name"
+                                << ""
+                                << "name"
+                                << "required";
+    QTest::newRow("missing namespace") << "namespace"
+                                       << "nowhere"
+                                       << "namespace"
+                                       << "does not exist";
+    QTest::newRow("image with tag") << "image"
+                                    << "registry.example.com/hello:1.0"
+                                    << "image"
+                                    << "tag goes in its own field";
+    QTest::newRow("bad tag") << "tag"
+                             << "-x"
+                             << "tag"
+                             << "not starting";
+    QTest::newRow("port") << "containerPort"
+                          << "70000"
+                          << "containerPort"
+                          << "1–65535";
+    QTest::newRow("nodePort range") << "nodePort"
+                                    << "29999"
+                                    << "nodePort"
+                                    << "30000–32767";
+    QTest::newRow("nodePort taken") << "nodePort"
+                                    << "30080"
+                                    << "nodePort"
+                                    << "apps/shlink (inventory)";
+    QTest::newRow("cpu") << "cpuRequest"
+                         << "lots"
+                         << "cpuRequest"
+                         << "not a quantity";
+    QTest::newRow("memory limit below request") << "memoryLimit"
+                                                << "64Mi"
+                                                << "memoryLimit"
+                                                << "below the request";
+    QTest::newRow("cpu limit above node") << "cpuLimit"
+                                          << "2"
+                                          << "cpuLimit"
+                                          << "more than bracky can give";
+    QTest::newRow("env name") << "env"
+                              << "1ST"
+                              << "env[0].name"
+                              << "not starting with a digit";
+    QTest::newRow("public host without nodePort") << "publicHost"
+                                                  << "hello.example.com"
+                                                  << "publicHost"
+                                                  << "needs a NodePort";
+    QTest::newRow("public host") << "publicHost"
+                                 << "not a host"
+                                 << "publicHost"
+                                 << "not a DNS name";
+    QTest::newRow("mount path") << "mountPath"
+                                << "data"
+                                << "mountPath"
+                                << "absolute";
 }
 
 void TestManifest::invalidInput()
@@ -257,10 +314,12 @@ void TestManifest::invalidInput()
             found = true;
         }
     }
-    QVERIFY2(found, qPrintable(issues.first().field + QLatin1String(": ") + issues.first().message));
+    QVERIFY2(found,
+             qPrintable(issues.first().field + QLatin1String(": ") + issues.first().message));
     // Nothing else is blamed: the problem shows on the page where it was typed.
     for (const FieldIssue &i : issues)
-        QVERIFY2(i.field == issueField || i.severity == FieldIssue::Severity::Warning, qPrintable(i.field));
+        QVERIFY2(i.field == issueField || i.severity == FieldIssue::Severity::Warning,
+                 qPrintable(i.field));
 }
 
 void TestManifest::dnsLabelAsTyped_data()
@@ -294,7 +353,8 @@ void TestManifest::requestsWarning()
     QCOMPARE(issues.size(), 1);
     QCOMPARE(issues.first().severity, FieldIssue::Severity::Warning);
     QCOMPARE(issues.first().field, QStringLiteral("cpuRequest"));
-    QVERIFY2(issues.first().message.contains(QStringLiteral("1100m of 1000m")), qPrintable(issues.first().message));
+    QVERIFY2(issues.first().message.contains(QStringLiteral("1100m of 1000m")),
+             qPrintable(issues.first().message));
     // Two replicas of 3 GiB on a 6 GB node with 1 GiB already requested.
     s.cpuRequest = QStringLiteral("10m");
     s.replicas = 2;
@@ -312,21 +372,32 @@ void TestManifest::clusterFacts()
     QCOMPARE(facts.usedNodePorts.value(30300), QStringLiteral("monitoring/grafana (inventory)"));
     QVERIFY(facts.namespaces.contains(QStringLiteral("database")));
     QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).allocatableMilliCpu, 1000);
-    const QJsonObject services{{QStringLiteral("items"),
-                                QJsonArray{QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("hello")},
-                                                                                               {QStringLiteral("namespace"), QStringLiteral("apps")}}},
-                                                       {QStringLiteral("spec"), QJsonObject{{QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("nodePort"), 30088}}}}}}}}}};
+    const QJsonObject services{
+        {QStringLiteral("items"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("metadata"),
+              QJsonObject{{QStringLiteral("name"), QStringLiteral("hello")},
+                          {QStringLiteral("namespace"), QStringLiteral("apps")}}},
+             {QStringLiteral("spec"),
+              QJsonObject{{QStringLiteral("ports"),
+                           QJsonArray{QJsonObject{{QStringLiteral("nodePort"), 30088}}}}}}}}}};
     addClusterServices(facts, services);
     QCOMPARE(facts.usedNodePorts.value(30088), QStringLiteral("apps/hello (cluster)"));
-    const QJsonObject pods{{QStringLiteral("items"),
-                            QJsonArray{QJsonObject{{QStringLiteral("spec"),
-                                                    QJsonObject{{QStringLiteral("nodeName"), QStringLiteral("bracky")},
-                                                                {QStringLiteral("containers"),
-                                                                 QJsonArray{QJsonObject{{QStringLiteral("resources"),
-                                                                                         QJsonObject{{QStringLiteral("requests"),
-                                                                                                      QJsonObject{{QStringLiteral("cpu"), QStringLiteral("250m")},
-                                                                                                                  {QStringLiteral("memory"), QStringLiteral("1Gi")}}}}}}}}}},
-                                                   {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")}}}}}}};
+    const QJsonObject pods{
+        {QStringLiteral("items"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("spec"),
+              QJsonObject{
+                  {QStringLiteral("nodeName"), QStringLiteral("bracky")},
+                  {QStringLiteral("containers"),
+                   QJsonArray{QJsonObject{
+                       {QStringLiteral("resources"),
+                        QJsonObject{
+                            {QStringLiteral("requests"),
+                             QJsonObject{{QStringLiteral("cpu"), QStringLiteral("250m")},
+                                         {QStringLiteral("memory"), QStringLiteral("1Gi")}}}}}}}}}},
+             {QStringLiteral("status"),
+              QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")}}}}}}};
     addClusterPods(facts, pods);
     QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).requestedMilliCpu, 250);
     QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).requestedMemory, 1024LL * 1024 * 1024);
@@ -353,8 +424,10 @@ void TestManifest::writePlanNeverClobbers()
     writeFile(dir.filePath(QStringLiteral("apps/hello.yaml")), edited);
     plan = WritePlan::plan(dir.path(), files);
     QCOMPARE(plan.first().state, PlannedFile::State::Differs);
-    QVERIFY2(plan.first().diff.contains(QStringLiteral("-# my note")), qPrintable(plan.first().diff));
-    QVERIFY(plan.first().diff.startsWith(QStringLiteral("--- a/apps/hello.yaml\n+++ b/apps/hello.yaml\n@@ ")));
+    QVERIFY2(plan.first().diff.contains(QStringLiteral("-# my note")),
+             qPrintable(plan.first().diff));
+    QVERIFY(plan.first().diff.startsWith(
+        QStringLiteral("--- a/apps/hello.yaml\n+++ b/apps/hello.yaml\n@@ ")));
     QVERIFY(!WritePlan::write(plan.first(), false, &error));
     QVERIFY(error.contains(QStringLiteral("exists and differs")));
     QCOMPARE(readFile(dir.filePath(QStringLiteral("apps/hello.yaml"))), edited);
@@ -365,7 +438,8 @@ void TestManifest::writePlanNeverClobbers()
     QCOMPARE(fresh.first().state, PlannedFile::State::New);
     writeFile(other.filePath(QStringLiteral("apps/hello.yaml")), "kind: Mine\n");
     QVERIFY(!WritePlan::write(fresh.first(), true, &error));
-    QCOMPARE(readFile(other.filePath(QStringLiteral("apps/hello.yaml"))), QByteArray("kind: Mine\n"));
+    QCOMPARE(readFile(other.filePath(QStringLiteral("apps/hello.yaml"))),
+             QByteArray("kind: Mine\n"));
 
     // With consent after seeing the diff, it is replaced.
     QVERIFY2(WritePlan::write(plan.first(), true, &error), qPrintable(error));
@@ -381,7 +455,8 @@ void TestManifest::unifiedDiffHunks()
                             "@@ -1,5 +1,5 @@\n 1\n 2\n-3\n+three\n 4\n 5\n"
                             "@@ -11,2 +11,3 @@\n 11\n 12\n+13\n"));
     QCOMPARE(unifiedDiff(a, a, QStringLiteral("old"), QStringLiteral("new")), QString());
-    QCOMPARE(unifiedDiff(QString(), QStringLiteral("x\n"), QStringLiteral("/dev/null"), QStringLiteral("new")),
+    QCOMPARE(unifiedDiff(QString(), QStringLiteral("x\n"), QStringLiteral("/dev/null"),
+                         QStringLiteral("new")),
              QStringLiteral("--- /dev/null\n+++ new\n@@ -0,0 +1,1 @@\n+x\n"));
 }
 
@@ -389,10 +464,13 @@ void TestManifest::folderOrder()
 {
     QTemporaryDir dir;
     const QByteArray ns = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tools\n";
-    writeFile(dir.filePath(QStringLiteral("devops/a.yaml")), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: devops\n");
-    writeFile(dir.filePath(QStringLiteral("monitoring/b.yml")), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n");
+    writeFile(dir.filePath(QStringLiteral("devops/a.yaml")),
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: devops\n");
+    writeFile(dir.filePath(QStringLiteral("monitoring/b.yml")),
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n");
     writeFile(dir.filePath(QStringLiteral("apps/c.yaml")),
-              "# two documents\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c2\n---\n");
+              "# two documents\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+              "c1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c2\n---\n");
     writeFile(dir.filePath(QStringLiteral("base/namespace-tools.yaml")), ns);
     writeFile(dir.filePath(QStringLiteral("traefik/route.yaml")), "http: {}\n");
     writeFile(dir.filePath(QStringLiteral("extra/z.yaml")), "kind: [broken\n");
@@ -401,11 +479,13 @@ void TestManifest::folderOrder()
     const QList<FolderDocument> docs = ManifestFolder::read(dir.path());
     QStringList order;
     for (const FolderDocument &d : docs)
-        order << QDir(dir.path()).relativeFilePath(d.file) + QLatin1Char(':') + QString::number(d.line) + QLatin1Char(' ') + d.name;
-    QCOMPARE(order, (QStringList{QStringLiteral("base/namespace-tools.yaml:1 tools"), QStringLiteral("apps/c.yaml:1 c1"),
-                                 QStringLiteral("apps/c.yaml:7 c2"), QStringLiteral("monitoring/b.yml:1 b"),
-                                 QStringLiteral("devops/a.yaml:1 a"), QStringLiteral("extra/z.yaml:1 "),
-                                 QStringLiteral("top.yaml:1 ")}));
+        order << QDir(dir.path()).relativeFilePath(d.file) + QLatin1Char(':') +
+                     QString::number(d.line) + QLatin1Char(' ') + d.name;
+    QCOMPARE(order, (QStringList{
+                        QStringLiteral("base/namespace-tools.yaml:1 tools"),
+                        QStringLiteral("apps/c.yaml:1 c1"), QStringLiteral("apps/c.yaml:7 c2"),
+                        QStringLiteral("monitoring/b.yml:1 b"), QStringLiteral("devops/a.yaml:1 a"),
+                        QStringLiteral("extra/z.yaml:1 "), QStringLiteral("top.yaml:1 ")}));
     QCOMPARE(docs.at(0).kind, QStringLiteral("Namespace"));
     QCOMPARE(docs.at(0).text, ns);
     QCOMPARE(docs.at(4).ns, QStringLiteral("devops"));
@@ -449,27 +529,40 @@ void TestManifest::inventoryUrlIntoFlowEntry()
 {
     const QByteArray text = InventoryLoader::builtInYaml();
     const InventoryEdit edit = InventoryEditor::addWorkloadUrl(
-        text, QStringLiteral("lab.yaml"), workload(QStringLiteral("monitoring"), QStringLiteral("prometheus"), QStringLiteral("https://prom.example.com")));
+        text, QStringLiteral("lab.yaml"),
+        workload(QStringLiteral("monitoring"), QStringLiteral("prometheus"),
+                 QStringLiteral("https://prom.example.com")));
     QVERIFY2(edit.ok(), qPrintable(edit.error));
     QVERIFY(edit.changes());
-    QVERIFY2(edit.diff.contains(QStringLiteral("+     volume: /srv/nfs/k8s/prometheus, url: \"https://prom.example.com\"}")), qPrintable(edit.diff));
+    QVERIFY2(edit.diff.contains(QStringLiteral(
+                 "+     volume: /srv/nfs/k8s/prometheus, url: \"https://prom.example.com\"}")),
+             qPrintable(edit.diff));
     // One line changed, nothing else (comments and layout kept).
     QCOMPARE(edit.diff.count(QStringLiteral("\n+")), 2); // "+++" header and the line
-    QCOMPARE(edit.after.size(), text.size() + qsizetype(QByteArray(", url: \"https://prom.example.com\"").size()));
-    const InventoryLoadResult loaded = InventoryLoader::parse(edit.after, QStringLiteral("lab.yaml"));
+    QCOMPARE(edit.after.size(),
+             text.size() + qsizetype(QByteArray(", url: \"https://prom.example.com\"").size()));
+    const InventoryLoadResult loaded =
+        InventoryLoader::parse(edit.after, QStringLiteral("lab.yaml"));
     QVERIFY2(loaded.ok(), qPrintable(loaded.errorText()));
-    QCOMPARE(find(*loaded.inventory, QStringLiteral("monitoring"), QStringLiteral("prometheus"))->url, QUrl(QStringLiteral("https://prom.example.com")));
+    QCOMPARE(
+        find(*loaded.inventory, QStringLiteral("monitoring"), QStringLiteral("prometheus"))->url,
+        QUrl(QStringLiteral("https://prom.example.com")));
 }
 
 void TestManifest::inventoryUrlNewEntry()
 {
     const QByteArray text = InventoryLoader::builtInYaml();
-    const InventoryEdit edit = InventoryEditor::addWorkloadUrl(
-        text, QStringLiteral("lab.yaml"), workload(QStringLiteral("devops"), QStringLiteral("notes"), QStringLiteral("https://notes.example.com")));
+    const InventoryEdit edit =
+        InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
+                                        workload(QStringLiteral("devops"), QStringLiteral("notes"),
+                                                 QStringLiteral("https://notes.example.com")));
     QVERIFY2(edit.ok(), qPrintable(edit.error));
-    QVERIFY2(edit.diff.contains(QStringLiteral("+  - {name: notes, namespace: devops, kind: Deployment, host: metamon, nodePort: 30400, url: \"https://notes.example.com\"}")),
+    QVERIFY2(edit.diff.contains(
+                 QStringLiteral("+  - {name: notes, namespace: devops, kind: Deployment, host: "
+                                "metamon, nodePort: 30400, url: \"https://notes.example.com\"}")),
              qPrintable(edit.diff));
-    const InventoryLoadResult loaded = InventoryLoader::parse(edit.after, QStringLiteral("lab.yaml"));
+    const InventoryLoadResult loaded =
+        InventoryLoader::parse(edit.after, QStringLiteral("lab.yaml"));
     QVERIFY2(loaded.ok(), qPrintable(loaded.errorText()));
     const Workload *w = find(*loaded.inventory, QStringLiteral("devops"), QStringLiteral("notes"));
     QVERIFY(w);
@@ -480,14 +573,22 @@ void TestManifest::inventoryUrlNewEntry()
 void TestManifest::inventoryUrlBlockEntry()
 {
     QByteArray text = InventoryLoader::builtInYaml();
-    const QByteArray flow = "  - {name: shlink, displayName: Shlink, namespace: apps, kind: Deployment, host: bracky,\n     nodePort: 30080, url: \"https://s.example.com\"}\n";
+    const QByteArray flow =
+        "  - {name: shlink, displayName: Shlink, namespace: apps, kind: Deployment, host: "
+        "bracky,\n     nodePort: 30080, url: \"https://s.example.com\"}\n";
     QVERIFY(text.contains(flow));
-    text.replace(flow, "  - name: shlink\n    displayName: Shlink  # short links\n    namespace: apps\n    kind: Deployment\n    host: bracky\n    nodePort: 30080\n");
-    QVERIFY2(InventoryLoader::parse(text, QStringLiteral("lab.yaml")).ok(), "block-style entry loads");
-    const InventoryEdit edit = InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
-                                                               workload(QStringLiteral("apps"), QStringLiteral("shlink"), QStringLiteral("https://s.example.com")));
+    text.replace(flow, "  - name: shlink\n    displayName: Shlink  # short links\n    namespace: "
+                       "apps\n    kind: Deployment\n    host: bracky\n    nodePort: 30080\n");
+    QVERIFY2(InventoryLoader::parse(text, QStringLiteral("lab.yaml")).ok(),
+             "block-style entry loads");
+    const InventoryEdit edit =
+        InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
+                                        workload(QStringLiteral("apps"), QStringLiteral("shlink"),
+                                                 QStringLiteral("https://s.example.com")));
     QVERIFY2(edit.ok(), qPrintable(edit.error));
-    QVERIFY2(edit.diff.contains(QStringLiteral("     nodePort: 30080\n+    url: \"https://s.example.com\"\n")), qPrintable(edit.diff));
+    QVERIFY2(edit.diff.contains(
+                 QStringLiteral("     nodePort: 30080\n+    url: \"https://s.example.com\"\n")),
+             qPrintable(edit.diff));
     QVERIFY(edit.after.contains("# short links"));
     QVERIFY(InventoryLoader::parse(edit.after, QStringLiteral("lab.yaml")).ok());
 }
@@ -495,16 +596,22 @@ void TestManifest::inventoryUrlBlockEntry()
 void TestManifest::inventoryUrlExisting()
 {
     const QByteArray text = InventoryLoader::builtInYaml();
-    const InventoryEdit same = InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
-                                                               workload(QStringLiteral("apps"), QStringLiteral("shlink"), QStringLiteral("https://s.example.com")));
+    const InventoryEdit same =
+        InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
+                                        workload(QStringLiteral("apps"), QStringLiteral("shlink"),
+                                                 QStringLiteral("https://s.example.com")));
     QVERIFY(same.ok());
     QVERIFY(!same.changes());
-    const InventoryEdit other = InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
-                                                                workload(QStringLiteral("apps"), QStringLiteral("shlink"), QStringLiteral("https://short.example.com")));
+    const InventoryEdit other =
+        InventoryEditor::addWorkloadUrl(text, QStringLiteral("lab.yaml"),
+                                        workload(QStringLiteral("apps"), QStringLiteral("shlink"),
+                                                 QStringLiteral("https://short.example.com")));
     QVERIFY(!other.ok());
-    QVERIFY2(other.error.contains(QStringLiteral("already has the URL https://s.example.com")), qPrintable(other.error));
+    QVERIFY2(other.error.contains(QStringLiteral("already has the URL https://s.example.com")),
+             qPrintable(other.error));
     // The built-in lab is never edited.
-    QVERIFY(InventoryEditor::refusal(lab()).contains(QStringLiteral("Create your own inventory first")));
+    QVERIFY(InventoryEditor::refusal(lab()).contains(
+        QStringLiteral("Create your own inventory first")));
 }
 
 void TestManifest::inventoryWriteKeepsBackup()
@@ -513,7 +620,10 @@ void TestManifest::inventoryWriteKeepsBackup()
     const QString path = dir.filePath(QStringLiteral("lab.yaml"));
     const QByteArray text = InventoryLoader::builtInYaml();
     writeFile(path, text);
-    const InventoryEdit edit = InventoryEditor::addWorkloadUrl(text, path, workload(QStringLiteral("devops"), QStringLiteral("notes"), QStringLiteral("https://notes.example.com")));
+    const InventoryEdit edit =
+        InventoryEditor::addWorkloadUrl(text, path,
+                                        workload(QStringLiteral("devops"), QStringLiteral("notes"),
+                                                 QStringLiteral("https://notes.example.com")));
     QVERIFY(edit.changes());
     // Changed on disk since it was read: refused, untouched.
     writeFile(path, text + "# edited meanwhile\n");

@@ -28,8 +28,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,7 +114,8 @@ void TestWizard::initTestCase()
         },
         Qt::BlockingQueuedConnection, &listening);
     QVERIFY(listening);
-    m_auth = std::make_unique<kube::StaticAuthenticator>(m_sim->bearerToken(), QSslConfiguration::defaultConfiguration());
+    m_auth = std::make_unique<kube::StaticAuthenticator>(m_sim->bearerToken(),
+                                                         QSslConfiguration::defaultConfiguration());
     m_client = std::make_unique<kube::KubeClient>(m_sim->url(), m_auth.get());
     m_actions = std::make_unique<kube::KubeActions>(m_client.get());
     m_actions->setPollInterval(100ms);
@@ -131,13 +132,16 @@ void TestWizard::cleanupTestCase()
     }
 }
 
-kube::KubeResponse TestWizard::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
-                                    const QByteArray &body, const QByteArray &type)
+kube::KubeResponse TestWizard::send(const QByteArray &method, const QString &path,
+                                    const QUrlQuery &query, const QByteArray &body,
+                                    const QByteArray &type)
 {
-    kube::KubeCall *call = method == "GET" ? m_client->get(path, query) : m_client->send(method, path, query, body, type);
+    kube::KubeCall *call = method == "GET" ? m_client->get(path, query)
+                                           : m_client->send(method, path, query, body, type);
     kube::KubeResponse response;
     QSignalSpy done(call, &kube::KubeCall::finished);
-    connect(call, &kube::KubeCall::finished, this, [&response](const kube::KubeResponse &r) { response = r; });
+    connect(call, &kube::KubeCall::finished, this,
+            [&response](const kube::KubeResponse &r) { response = r; });
     done.wait(20000);
     return response;
 }
@@ -166,7 +170,8 @@ void TestWizard::invalidInputOnItsPage()
 
     // Checked as it is typed, key by key.
     QTest::keyClicks(w.nameEdit(), QStringLiteral("My"));
-    QVERIFY2(basics->message(QStringLiteral("name")).contains(QStringLiteral("lowercase letters")), qPrintable(basics->message(QStringLiteral("name"))));
+    QVERIFY2(basics->message(QStringLiteral("name")).contains(QStringLiteral("lowercase letters")),
+             qPrintable(basics->message(QStringLiteral("name"))));
     QVERIFY(!basics->isComplete());
     QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
     w.nameEdit()->clear();
@@ -181,14 +186,16 @@ void TestWizard::invalidInputOnItsPage()
 
     // A namespace that does not exist: on the first page, with what to do.
     w.namespaceBox()->setCurrentText(QStringLiteral("nowhere"));
-    QVERIFY(basics->message(QStringLiteral("namespace")).contains(QStringLiteral("choose \"new namespace\"")));
+    QVERIFY(basics->message(QStringLiteral("namespace"))
+                .contains(QStringLiteral("choose \"new namespace\"")));
     QVERIFY(!basics->isComplete());
     w.newNamespaceBox()->setChecked(true);
     QVERIFY(basics->isComplete());
 
     // A NodePort in use: on the network page, naming who has it; the first page stays fine.
     w.nodePortSpin()->setValue(30300);
-    QVERIFY2(network->message(QStringLiteral("nodePort")).contains(QStringLiteral("monitoring/grafana (inventory)")),
+    QVERIFY2(network->message(QStringLiteral("nodePort"))
+                 .contains(QStringLiteral("monitoring/grafana (inventory)")),
              qPrintable(network->message(QStringLiteral("nodePort"))));
     QVERIFY(!network->isComplete());
     QVERIFY(basics->isComplete());
@@ -199,7 +206,8 @@ void TestWizard::invalidInputOnItsPage()
 
     // An environment name: on the environment page.
     w.addEnv(QStringLiteral("9LIVES"), QStringLiteral("x"), false);
-    QVERIFY(env->message(QStringLiteral("env")).contains(QStringLiteral("not starting with a digit")));
+    QVERIFY(
+        env->message(QStringLiteral("env")).contains(QStringLiteral("not starting with a digit")));
     QVERIFY(!env->isComplete());
     w.envTable()->item(0, 0)->setText(QStringLiteral("LIVES"));
     QVERIFY(env->isComplete());
@@ -213,7 +221,8 @@ void TestWizard::warningsDoNotBlock()
     w.memoryRequestEdit()->setText(QStringLiteral("2500Mi"));
     w.memoryLimitEdit()->setText(QStringLiteral("2500Mi"));
     SpecPage *resources = w.specPage(ServiceWizard::ResourcesPage);
-    QVERIFY2(resources->message(QStringLiteral("memoryRequest")).startsWith(QStringLiteral("⚠ bracky would have")),
+    QVERIFY2(resources->message(QStringLiteral("memoryRequest"))
+                 .startsWith(QStringLiteral("⚠ bracky would have")),
              qPrintable(resources->message(QStringLiteral("memoryRequest"))));
     QVERIFY(resources->isComplete());
     w.memoryLimitEdit()->setText(QStringLiteral("1Gi"));
@@ -242,20 +251,28 @@ void TestWizard::applyAndRollout()
     QVERIFY(dry.count() == 1 || dry.wait(20000));
     QTreeWidgetItem *files = w.reviewList()->topLevelItem(0);
     QTreeWidgetItem *objects = w.reviewList()->topLevelItem(1);
-    QCOMPARE(childTexts(files, 0), (QStringList{QStringLiteral("base/storage-tracker.yaml"), QStringLiteral("devops/tracker.yaml")}));
-    QCOMPARE(childTexts(files, 1), (QStringList{QStringLiteral("new file"), QStringLiteral("new file")}));
+    QCOMPARE(childTexts(files, 0), (QStringList{QStringLiteral("base/storage-tracker.yaml"),
+                                                QStringLiteral("devops/tracker.yaml")}));
+    QCOMPARE(childTexts(files, 1),
+             (QStringList{QStringLiteral("new file"), QStringLiteral("new file")}));
     QCOMPARE(childTexts(objects, 0),
-             (QStringList{QStringLiteral("PersistentVolume tracker-pv"), QStringLiteral("PersistentVolumeClaim devops/tracker-data"),
-                          QStringLiteral("Secret devops/tracker-secrets"), QStringLiteral("Deployment devops/tracker"),
+             (QStringList{QStringLiteral("PersistentVolume tracker-pv"),
+                          QStringLiteral("PersistentVolumeClaim devops/tracker-data"),
+                          QStringLiteral("Secret devops/tracker-secrets"),
+                          QStringLiteral("Deployment devops/tracker"),
                           QStringLiteral("Service devops/tracker")}));
     for (const QString &result : childTexts(objects, 1))
         QVERIFY2(result.startsWith(QStringLiteral("would be created")), qPrintable(result));
-    QVERIFY(w.yamlView()->toPlainText().contains(QStringLiteral("nodeSelector:\n        role: devops")));
+    QVERIFY(w.yamlView()->toPlainText().contains(
+        QStringLiteral("nodeSelector:\n        role: devops")));
     QVERIFY(w.diffView()->toPlainText().contains(QStringLiteral("+++ dry run")));
     QVERIFY(!w.yamlView()->toPlainText().contains(QStringLiteral("t0ken-v4lue")));
     QVERIFY(!w.diffView()->toPlainText().contains(QStringLiteral("t0ken-v4lue")));
     QVERIFY(w.statusLabel()->text().startsWith(QStringLiteral("Dry run: 5 would be created")));
-    QCOMPARE(send("GET", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), {}, {}, {}).httpStatus, 404);
+    QCOMPARE(send("GET", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), {},
+                  {}, {})
+                 .httpStatus,
+             404);
 
     QSignalSpy applied(&w, &ServiceWizard::applyFinished);
     QVERIFY(w.applyButton()->isEnabled());
@@ -263,14 +280,21 @@ void TestWizard::applyAndRollout()
     QVERIFY(applied.count() == 1 || applied.wait(30000));
     QCOMPARE(applied.first().first().toBool(), true);
     QCOMPARE(asked, 0); // new files: nothing to ask
-    QVERIFY2(w.statusLabel()->text().startsWith(QStringLiteral("Ready: 1 of 1 replicas updated and ready")), qPrintable(w.statusLabel()->text()));
+    QVERIFY2(w.statusLabel()->text().startsWith(
+                 QStringLiteral("Ready: 1 of 1 replicas updated and ready")),
+             qPrintable(w.statusLabel()->text()));
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("manifests/devops/tracker.yaml"))));
     // The secret value is in the cluster only.
-    QDirIterator it(m_dir.filePath(QStringLiteral("manifests")), QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(m_dir.filePath(QStringLiteral("manifests")), QDir::Files,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         QVERIFY(!readFile(it.next()).contains("t0ken-v4lue"));
-    const kube::KubeResponse secret = send("GET", QStringLiteral("/api/v1/namespaces/devops/secrets/tracker-secrets"), {}, {}, {});
-    QCOMPARE(QByteArray::fromBase64(secret.json[QStringLiteral("data")].toObject()[QStringLiteral("API_TOKEN")].toString().toLatin1()),
+    const kube::KubeResponse secret = send(
+        "GET", QStringLiteral("/api/v1/namespaces/devops/secrets/tracker-secrets"), {}, {}, {});
+    QCOMPARE(QByteArray::fromBase64(secret.json[QStringLiteral("data")]
+                                        .toObject()[QStringLiteral("API_TOKEN")]
+                                        .toString()
+                                        .toLatin1()),
              QByteArray("t0ken-v4lue"));
 }
 
@@ -278,8 +302,8 @@ void TestWizard::conflictNeedsExplicitForce()
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("fieldManager"), QStringLiteral("kubectl"));
-    QVERIFY(send("PATCH", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), q, R"({"spec":{"replicas":4}})",
-                 "application/merge-patch+json")
+    QVERIFY(send("PATCH", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), q,
+                 R"({"spec":{"replicas":4}})", "application/merge-patch+json")
                 .ok());
     ServiceWizard w(lab(), m_client.get(), m_actions.get());
     QList<QList<QPair<QString, kube::ApplyConflict>>> shown;
@@ -296,7 +320,8 @@ void TestWizard::conflictNeedsExplicitForce()
     QVERIFY(dry.count() == 1 || dry.wait(20000));
     QTreeWidgetItem *objects = w.reviewList()->topLevelItem(1);
     QCOMPARE(objects->child(3)->text(1), QStringLiteral("conflict: .spec.replicas (kubectl)"));
-    QCOMPARE(childTexts(w.reviewList()->topLevelItem(0), 1), (QStringList{QStringLiteral("unchanged"), QStringLiteral("unchanged")}));
+    QCOMPARE(childTexts(w.reviewList()->topLevelItem(0), 1),
+             (QStringList{QStringLiteral("unchanged"), QStringLiteral("unchanged")}));
 
     // Declined: the field stays the other manager's.
     QSignalSpy applied(&w, &ServiceWizard::applyFinished);
@@ -308,8 +333,11 @@ void TestWizard::conflictNeedsExplicitForce()
     QCOMPARE(shown.first().first().first, QStringLiteral("Deployment devops/tracker"));
     QCOMPARE(shown.first().first().second.field, QStringLiteral(".spec.replicas"));
     QCOMPARE(shown.first().first().second.manager, QStringLiteral("kubectl"));
-    QCOMPARE(send("GET", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), {}, {}, {})
-                 .json[QStringLiteral("spec")].toObject()[QStringLiteral("replicas")].toInt(),
+    QCOMPARE(send("GET", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), {},
+                  {}, {})
+                 .json[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("replicas")]
+                 .toInt(),
              4);
 
     // Forced: taken over, then the rollout.
@@ -319,8 +347,11 @@ void TestWizard::conflictNeedsExplicitForce()
     QVERIFY(applied.count() == 1 || applied.wait(30000));
     QCOMPARE(applied.takeFirst().first().toBool(), true);
     QCOMPARE(shown.size(), 2);
-    QCOMPARE(send("GET", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), {}, {}, {})
-                 .json[QStringLiteral("spec")].toObject()[QStringLiteral("replicas")].toInt(),
+    QCOMPARE(send("GET", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), {},
+                  {}, {})
+                 .json[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("replicas")]
+                 .toInt(),
              1);
 }
 
@@ -329,7 +360,8 @@ void TestWizard::existingFileNeverClobbered()
     const QString folder = m_dir.filePath(QStringLiteral("own"));
     QDir().mkpath(folder + QStringLiteral("/apps"));
     const QString path = folder + QStringLiteral("/apps/hello.yaml");
-    const QByteArray mine = "# my own hello, hand-written\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: hello\n";
+    const QByteArray mine =
+        "# my own hello, hand-written\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: hello\n";
     {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -338,11 +370,12 @@ void TestWizard::existingFileNeverClobbered()
     ServiceWizard w(lab(), nullptr, nullptr);
     QStringList details;
     bool answer = false;
-    w.setPrompts({[&](const QString &, const QString &, const QString &detail, const QString &button) {
-                      details << detail;
-                      return answer && button == QLatin1String("Replace File");
-                  },
-                  {}});
+    w.setPrompts(
+        {[&](const QString &, const QString &, const QString &detail, const QString &button) {
+             details << detail;
+             return answer && button == QLatin1String("Replace File");
+         },
+         {}});
     w.folderEdit()->setText(folder);
     QTest::keyClicks(w.nameEdit(), QStringLiteral("hello"));
     w.show();
@@ -373,11 +406,12 @@ void TestWizard::applyFolder()
     const QString folder = m_dir.filePath(QStringLiteral("manifests"));
     ApplyFolderDialog dialog(folder, m_client.get(), m_actions.get());
     bool asked = false;
-    dialog.setPrompts({[&asked](const QString &, const QString &text, const QString &, const QString &) {
-                           asked = text.contains(QStringLiteral("Apply 4 object(s) from"));
-                           return true;
-                       },
-                       {}});
+    dialog.setPrompts(
+        {[&asked](const QString &, const QString &text, const QString &, const QString &) {
+             asked = text.contains(QStringLiteral("Apply 4 object(s) from"));
+             return true;
+         },
+         {}});
     QSignalSpy dry(&dialog, &ApplyFolderDialog::dryRunFinished);
     dialog.show();
     QVERIFY(dry.count() == 1 || dry.wait(20000));
@@ -387,15 +421,20 @@ void TestWizard::applyFolder()
         where << dialog.list()->topLevelItem(i)->text(0);
         results << dialog.list()->topLevelItem(i)->text(2);
     }
-    QCOMPARE(where, (QStringList{QStringLiteral("base/storage-tracker.yaml:1"), QStringLiteral("base/storage-tracker.yaml:21"),
-                                 QStringLiteral("devops/tracker.yaml:1"), QStringLiteral("devops/tracker.yaml:51")}));
-    QVERIFY2(dialog.status()->text().startsWith(QStringLiteral("Dry run: 0 created, 0 changed, 4 unchanged")), qPrintable(dialog.status()->text() + results.join(QLatin1Char('|'))));
+    QCOMPARE(where, (QStringList{QStringLiteral("base/storage-tracker.yaml:1"),
+                                 QStringLiteral("base/storage-tracker.yaml:21"),
+                                 QStringLiteral("devops/tracker.yaml:1"),
+                                 QStringLiteral("devops/tracker.yaml:51")}));
+    QVERIFY2(dialog.status()->text().startsWith(
+                 QStringLiteral("Dry run: 0 created, 0 changed, 4 unchanged")),
+             qPrintable(dialog.status()->text() + results.join(QLatin1Char('|'))));
     QVERIFY(dialog.applyButton()->isEnabled());
     QSignalSpy applied(&dialog, &ApplyFolderDialog::applyFinished);
     QTest::mouseClick(dialog.applyButton(), Qt::LeftButton);
     QVERIFY(applied.count() == 1 || applied.wait(20000));
     QCOMPARE(applied.first().first().toBool(), true);
-    QVERIFY(dialog.status()->text().startsWith(QStringLiteral("Applied: 0 created, 0 changed, 4 unchanged")));
+    QVERIFY(dialog.status()->text().startsWith(
+        QStringLiteral("Applied: 0 created, 0 changed, 4 unchanged")));
     QVERIFY(asked); // confirmed first, naming the count and the folder
 }
 
@@ -414,12 +453,13 @@ void TestWizard::publicUrlIntoInventory()
     ServiceWizard w(*own.inventory, nullptr, nullptr);
     QStringList asked;
     QString diff;
-    w.setPrompts({[&](const QString &title, const QString &, const QString &details, const QString &) {
-                      asked << title;
-                      diff = details;
-                      return true;
-                  },
-                  {}});
+    w.setPrompts(
+        {[&](const QString &title, const QString &, const QString &details, const QString &) {
+             asked << title;
+             diff = details;
+             return true;
+         },
+         {}});
     w.folderEdit()->setText(m_dir.filePath(QStringLiteral("public")));
     QTest::keyClicks(w.nameEdit(), QStringLiteral("shop"));
     w.nodePortSpin()->setValue(30430);
@@ -428,12 +468,16 @@ void TestWizard::publicUrlIntoInventory()
     for (int i = 0; i < 5; ++i)
         w.next();
     QCOMPARE(w.currentId(), int(ServiceWizard::ReviewPage));
-    QCOMPARE(childTexts(w.reviewList()->topLevelItem(0), 0), (QStringList{QStringLiteral("apps/shop.yaml"), QStringLiteral("traefik/shop.yaml")}));
+    QCOMPARE(childTexts(w.reviewList()->topLevelItem(0), 0),
+             (QStringList{QStringLiteral("apps/shop.yaml"), QStringLiteral("traefik/shop.yaml")}));
     QTest::mouseClick(w.applyButton(), Qt::LeftButton);
     QCOMPARE(asked, QStringList{QStringLiteral("Add URL to Inventory")});
-    QVERIFY2(diff.contains(QStringLiteral("+  - {name: shop, namespace: apps, kind: Deployment, host: bracky, nodePort: 30430, url: \"https://shop.example.com\"}")),
+    QVERIFY2(diff.contains(
+                 QStringLiteral("+  - {name: shop, namespace: apps, kind: Deployment, host: "
+                                "bracky, nodePort: 30430, url: \"https://shop.example.com\"}")),
              qPrintable(diff));
-    QVERIFY(readFile(m_dir.filePath(QStringLiteral("public/traefik/shop.yaml"))).contains("certResolver: letsencrypt"));
+    QVERIFY(readFile(m_dir.filePath(QStringLiteral("public/traefik/shop.yaml")))
+                .contains("certResolver: letsencrypt"));
     QCOMPARE(readFile(inventoryPath + QStringLiteral(".bak")), InventoryLoader::builtInYaml());
     const InventoryLoadResult after = InventoryLoader::loadFile(inventoryPath);
     QVERIFY2(after.ok(), qPrintable(after.errorText()));
@@ -444,11 +488,12 @@ void TestWizard::publicUrlIntoInventory()
 
     // The built-in lab is never edited: the user is told to make their own first.
     ServiceWizard builtIn(lab(), nullptr, nullptr);
-    builtIn.setPrompts({[&](const QString &title, const QString &, const QString &, const QString &) {
-                            asked << title;
-                            return true;
-                        },
-                        {}});
+    builtIn.setPrompts(
+        {[&](const QString &title, const QString &, const QString &, const QString &) {
+             asked << title;
+             return true;
+         },
+         {}});
     builtIn.folderEdit()->setText(m_dir.filePath(QStringLiteral("public2")));
     QTest::keyClicks(builtIn.nameEdit(), QStringLiteral("shop"));
     builtIn.nodePortSpin()->setValue(30430);
@@ -458,13 +503,16 @@ void TestWizard::publicUrlIntoInventory()
         builtIn.next();
     QTest::mouseClick(builtIn.applyButton(), Qt::LeftButton);
     QCOMPARE(asked.size(), 1);
-    QVERIFY2(builtIn.statusLabel()->text().contains(QStringLiteral("Create your own inventory first")), qPrintable(builtIn.statusLabel()->text()));
+    QVERIFY2(
+        builtIn.statusLabel()->text().contains(QStringLiteral("Create your own inventory first")),
+        qPrintable(builtIn.statusLabel()->text()));
 }
 
 void TestWizard::conflictDialogLists()
 {
-    ConflictDialog dialog({{QStringLiteral("Deployment apps/x"), {QStringLiteral(".spec.replicas"), QStringLiteral("kubectl"),
-                                                                  QStringLiteral("conflict with \"kubectl\" using apps/v1")}}});
+    ConflictDialog dialog({{QStringLiteral("Deployment apps/x"),
+                            {QStringLiteral(".spec.replicas"), QStringLiteral("kubectl"),
+                             QStringLiteral("conflict with \"kubectl\" using apps/v1")}}});
     QCOMPARE(dialog.list()->topLevelItemCount(), 1);
     QCOMPARE(dialog.list()->topLevelItem(0)->text(1), QStringLiteral(".spec.replicas"));
     QCOMPARE(dialog.list()->topLevelItem(0)->text(2), QStringLiteral("kubectl"));
@@ -477,7 +525,8 @@ void TestWizard::createMenu()
     HostModel model;
     LabSelection selection;
     MainWindow window(&model, &selection);
-    CreateMenu menu(&window, [] { return lab(); }, [] { return CreateMenu::Session{}; });
+    CreateMenu menu(
+        &window, [] { return lab(); }, [] { return CreateMenu::Session{}; });
     QCOMPARE(menu.newServiceAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
     QCOMPARE(menu.applyFolderAction()->text(), QStringLiteral("&Apply Folder…"));
     menu.newService();

@@ -5,7 +5,6 @@
 
 #include <QFile>
 #include <QSaveFile>
-
 #include <yaml-cpp/yaml.h>
 
 namespace labdeck {
@@ -29,7 +28,8 @@ bool isBlankOrComment(const QByteArray &line)
 QByteArray quoted(const QString &s)
 {
     QString e = s;
-    e.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    e.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('"'), QLatin1String("\\\""));
     return '"' + e.toUtf8() + '"';
 }
 
@@ -44,13 +44,16 @@ struct Entry
 QString InventoryEditor::refusal(const Inventory &lab)
 {
     if (lab.isBuiltIn || lab.sourceFile.startsWith(QLatin1Char(':')))
-        return tr("Labdeck is showing its built-in lab, which cannot be changed. Create your own inventory "
-                  "first (copy the built-in one to ~/.config/labdeck/inventory.yaml and start Labdeck with it), "
+        return tr("Labdeck is showing its built-in lab, which cannot be changed. Create your own "
+                  "inventory "
+                  "first (copy the built-in one to ~/.config/labdeck/inventory.yaml and start "
+                  "Labdeck with it), "
                   "then add the URL again.");
     return {};
 }
 
-InventoryEdit InventoryEditor::addWorkloadUrl(const QByteArray &text, const QString &fileName, const Workload &workload)
+InventoryEdit InventoryEditor::addWorkloadUrl(const QByteArray &text, const QString &fileName,
+                                              const Workload &workload)
 {
     InventoryEdit edit;
     edit.before = text;
@@ -68,11 +71,14 @@ InventoryEdit InventoryEditor::addWorkloadUrl(const QByteArray &text, const QStr
         }
     }
     if (start < 0) {
-        edit.error = tr("%1 has no workloads: section; add one by hand, then try again.").arg(fileName);
+        edit.error =
+            tr("%1 has no workloads: section; add one by hand, then try again.").arg(fileName);
         return edit;
     }
-    if (!lines.at(start).mid(10).trimmed().isEmpty() && !lines.at(start).mid(10).trimmed().startsWith('#')) {
-        edit.error = tr("%1:%2: workloads is written on one line; write it as a list (one entry per line) to let "
+    if (!lines.at(start).mid(10).trimmed().isEmpty() &&
+        !lines.at(start).mid(10).trimmed().startsWith('#')) {
+        edit.error = tr("%1:%2: workloads is written on one line; write it as a list (one entry "
+                        "per line) to let "
                         "Labdeck add to it.")
                          .arg(fileName)
                          .arg(start + 1);
@@ -116,7 +122,8 @@ InventoryEdit InventoryEditor::addWorkloadUrl(const QByteArray &text, const QStr
             continue;
         const YAML::Node item = node[0];
         auto str = [&item](const char *key) {
-            return item[key] && item[key].IsScalar() ? QString::fromStdString(item[key].Scalar()) : QString();
+            return item[key] && item[key].IsScalar() ? QString::fromStdString(item[key].Scalar())
+                                                     : QString();
         };
         if (str("name") != workload.name || str("namespace") != workload.ns)
             continue;
@@ -126,10 +133,11 @@ InventoryEdit InventoryEditor::addWorkloadUrl(const QByteArray &text, const QStr
             return edit;
         }
         if (!existing.isEmpty()) {
-            edit.error = tr("%1:%2: workload %3 already has the URL %4; change it by hand if it moved.")
-                             .arg(fileName)
-                             .arg(e.first + 1)
-                             .arg(workload.qualifiedName(), existing);
+            edit.error =
+                tr("%1:%2: workload %3 already has the URL %4; change it by hand if it moved.")
+                    .arg(fileName)
+                    .arg(e.first + 1)
+                    .arg(workload.qualifiedName(), existing);
             return edit;
         }
         QByteArray &lastLine = lines[e.last];
@@ -138,15 +146,18 @@ InventoryEdit InventoryEditor::addWorkloadUrl(const QByteArray &text, const QStr
             lastLine.insert(brace, ", url: " + quoted(workload.url.toString()));
         } else {
             const int keyIndent = itemIndent + 2;
-            lines.insert(e.last + 1, QByteArray(keyIndent, ' ') + "url: " + quoted(workload.url.toString()));
+            lines.insert(e.last + 1,
+                         QByteArray(keyIndent, ' ') + "url: " + quoted(workload.url.toString()));
         }
         url.clear();
         break;
     }
     if (!url.isEmpty()) {
         // A new entry, in the style of the others (flow maps in the seed's file).
-        QByteArray entry = QByteArray(qMax(itemIndent, 2), ' ') + "- {name: " + workload.name.toUtf8() +
-                           ", namespace: " + workload.ns.toUtf8() + ", kind: " + workloadKindId(workload.kind).toUtf8() +
+        QByteArray entry = QByteArray(qMax(itemIndent, 2), ' ') +
+                           "- {name: " + workload.name.toUtf8() +
+                           ", namespace: " + workload.ns.toUtf8() +
+                           ", kind: " + workloadKindId(workload.kind).toUtf8() +
                            ", host: " + workload.host.toUtf8();
         if (workload.nodePort != 0)
             entry += ", nodePort: " + QByteArray::number(workload.nodePort);
@@ -162,11 +173,13 @@ InventoryEdit InventoryEditor::addWorkloadUrl(const QByteArray &text, const QStr
         edit.after += '\n';
     const InventoryLoadResult check = InventoryLoader::parse(edit.after, fileName);
     if (!check.ok()) {
-        edit.error = tr("The changed inventory would not load, so it was not changed:\n%1").arg(check.errorText());
+        edit.error = tr("The changed inventory would not load, so it was not changed:\n%1")
+                         .arg(check.errorText());
         return edit;
     }
-    edit.diff = manifests::unifiedDiff(QString::fromUtf8(edit.before), QString::fromUtf8(edit.after),
-                                       QStringLiteral("a/") + fileName, QStringLiteral("b/") + fileName);
+    edit.diff =
+        manifests::unifiedDiff(QString::fromUtf8(edit.before), QString::fromUtf8(edit.after),
+                               QStringLiteral("a/") + fileName, QStringLiteral("b/") + fileName);
     return edit;
 }
 
@@ -185,12 +198,14 @@ bool InventoryEditor::write(const QString &path, const InventoryEdit &edit, QStr
     const QByteArray now = current.readAll();
     current.close();
     if (now != edit.before)
-        return fail(tr("%1 changed since Labdeck read it; nothing was written. Try again.").arg(path));
+        return fail(
+            tr("%1 changed since Labdeck read it; nothing was written. Try again.").arg(path));
     if (!edit.changes())
         return true;
     QSaveFile backup(path + QStringLiteral(".bak"));
     if (!backup.open(QIODevice::WriteOnly) || backup.write(now) != now.size() || !backup.commit())
-        return fail(tr("%1.bak: cannot keep a backup (%2); nothing was written.").arg(path, backup.errorString()));
+        return fail(tr("%1.bak: cannot keep a backup (%2); nothing was written.")
+                        .arg(path, backup.errorString()));
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return fail(tr("%1: cannot write: %2").arg(path, out.errorString()));

@@ -30,8 +30,8 @@ public:
     // `url: "..."` into the entry (flow or block style), or, when there is
     // no such entry, appends one (name, namespace, kind, host, nodePort, url)
     // after the last workload. The result must load with the strict loader.
-    [[nodiscard]] static InventoryEdit addWorkloadUrl(const QByteArray &text, const QString &fileName,
-                                                      const Workload &workload);
+    [[nodiscard]] static InventoryEdit
+    addWorkloadUrl(const QByteArray &text, const QString &fileName, const Workload &workload);
     // Refuses the built-in lab (the user has no file to change yet).
     [[nodiscard]] static QString refusal(const Inventory &lab);
     // Writes the edit through QSaveFile after copying the current file to

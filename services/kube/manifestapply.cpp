@@ -42,8 +42,8 @@ QJsonObject withoutServerFields(QJsonObject object)
 {
     object.remove(QLatin1String("status"));
     QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
-    for (const char *k : {"managedFields", "uid", "resourceVersion", "creationTimestamp", "generation",
-                          "selfLink"})
+    for (const char *k :
+         {"managedFields", "uid", "resourceVersion", "creationTimestamp", "generation", "selfLink"})
         meta.remove(QLatin1String(k));
     object.insert(QLatin1String("metadata"), meta);
     return object;
@@ -58,7 +58,8 @@ void redactSecrets(QJsonObject &live, QJsonObject &applied)
         QJsonObject newData = applied.value(f).toObject();
         for (auto it = newData.begin(); it != newData.end(); ++it) {
             const bool same = oldData.value(it.key()) == it.value();
-            it.value() = same ? QStringLiteral("<redacted>") : QStringLiteral("<redacted, changed>");
+            it.value() =
+                same ? QStringLiteral("<redacted>") : QStringLiteral("<redacted, changed>");
         }
         for (auto it = oldData.begin(); it != oldData.end(); ++it)
             it.value() = QStringLiteral("<redacted>");
@@ -82,8 +83,8 @@ QList<ApplyTarget> applyTargets(const QList<manifests::Manifest> &list)
 {
     QList<ApplyTarget> out;
     for (const manifests::Manifest &m : list) {
-        out.append({m.apiVersion, m.kind, m.ns, m.name, m.object.toYaml(), QString::fromUtf8(m.redacted.toYaml()),
-                    m.file});
+        out.append({m.apiVersion, m.kind, m.ns, m.name, m.object.toYaml(),
+                    QString::fromUtf8(m.redacted.toYaml()), m.file});
     }
     return out;
 }
@@ -97,7 +98,8 @@ QList<ApplyTarget> applyTargets(const QList<manifests::FolderDocument> &document
         QString shown = QString::fromUtf8(d.text);
         if (d.kind == QLatin1String("Secret"))
             shown = ApplyText::tr("(Secret %1: body not shown)").arg(d.name);
-        out.append({d.apiVersion, d.kind, d.ns, d.name, d.text, shown, QStringLiteral("%1:%2").arg(d.file).arg(d.line)});
+        out.append({d.apiVersion, d.kind, d.ns, d.name, d.text, shown,
+                    QStringLiteral("%1:%2").arg(d.file).arg(d.line)});
     }
     return out;
 }
@@ -108,27 +110,32 @@ QString ApplyTarget::title() const
                         : QStringLiteral("%1 %2/%3").arg(kind, ns, name);
 }
 
-QString applyPath(const QString &apiVersion, const QString &kind, const QString &ns, const QString &name,
-                  QString *error)
+QString applyPath(const QString &apiVersion, const QString &kind, const QString &ns,
+                  const QString &name, QString *error)
 {
     for (const KindInfo &k : kKinds) {
         if (kind != QLatin1String(k.kind))
             continue;
         const QString group = QLatin1String(k.group);
-        const QString expected = group.isEmpty() ? QStringLiteral("v1") : group + QStringLiteral("/v1");
+        const QString expected =
+            group.isEmpty() ? QStringLiteral("v1") : group + QStringLiteral("/v1");
         if (apiVersion != expected) {
             if (error)
-                *error = ApplyText::tr("%1 is served as %2, not %3").arg(kind, expected, apiVersion);
+                *error =
+                    ApplyText::tr("%1 is served as %2, not %3").arg(kind, expected, apiVersion);
             return {};
         }
-        const QString prefix = group.isEmpty() ? QStringLiteral("/api/v1") : QStringLiteral("/apis/") + expected;
+        const QString prefix =
+            group.isEmpty() ? QStringLiteral("/api/v1") : QStringLiteral("/apis/") + expected;
         if (k.namespaced)
             return QStringLiteral("%1/namespaces/%2/%3/%4")
-                .arg(prefix, ns.isEmpty() ? QStringLiteral("default") : ns, QLatin1String(k.plural), name);
+                .arg(prefix, ns.isEmpty() ? QStringLiteral("default") : ns, QLatin1String(k.plural),
+                     name);
         return QStringLiteral("%1/%2/%3").arg(prefix, QLatin1String(k.plural), name);
     }
     if (error)
-        *error = ApplyText::tr("Labdeck does not apply %1 objects (%2); use kubectl for them").arg(kind, apiVersion);
+        *error = ApplyText::tr("Labdeck does not apply %1 objects (%2); use kubectl for them")
+                     .arg(kind, apiVersion);
     return {};
 }
 
@@ -161,7 +168,8 @@ int ApplyRun::count(ApplyResult::Outcome outcome) const
 
 bool ApplyRun::allOk() const
 {
-    return m_finished && std::all_of(m_results.cbegin(), m_results.cend(), [](const ApplyResult &r) { return r.ok(); });
+    return m_finished && std::all_of(m_results.cbegin(), m_results.cend(),
+                                     [](const ApplyResult &r) { return r.ok(); });
 }
 
 QList<QPair<QString, ApplyConflict>> ApplyRun::conflicts() const
@@ -183,8 +191,7 @@ ManifestApplier::ManifestApplier(KubeClient *client, KubeActions *actions, QObje
     : QObject(parent)
     , m_client(client)
     , m_actions(actions)
-{
-}
+{}
 
 ManifestApplier::~ManifestApplier()
 {
@@ -195,8 +202,9 @@ ManifestApplier::~ManifestApplier()
         if (run->m_call)
             run->m_call->abort();
         if (run->m_action)
-            run->m_action->finish(KubeAction::State::Cancelled,
-                                  tr("stopped when its window closed; objects already sent stay applied"));
+            run->m_action->finish(
+                KubeAction::State::Cancelled,
+                tr("stopped when its window closed; objects already sent stay applied"));
     }
 }
 
@@ -231,15 +239,18 @@ ApplyRun *ManifestApplier::run(const QList<ApplyTarget> &targets, ApplyRun::Mode
     run->m_targets = targets;
     run->m_results.resize(targets.size());
     if (mode != ApplyRun::Mode::DryRun && m_actions) {
-        auto *action = new KubeAction(mode == ApplyRun::Mode::ForceApply
-                                          ? tr("Apply %n object(s) with force", nullptr, int(targets.size()))
-                                          : tr("Apply %n object(s)", nullptr, int(targets.size())),
-                                      m_actions);
+        auto *action =
+            new KubeAction(mode == ApplyRun::Mode::ForceApply
+                               ? tr("Apply %n object(s) with force", nullptr, int(targets.size()))
+                               : tr("Apply %n object(s)", nullptr, int(targets.size())),
+                           m_actions);
         QStringList request;
         for (const ApplyTarget &t : targets) {
-            request << QStringLiteral("PATCH %1?fieldManager=%2%3 (application/apply-patch+yaml)\n%4")
+            request << QStringLiteral(
+                           "PATCH %1?fieldManager=%2%3 (application/apply-patch+yaml)\n%4")
                            .arg(applyPath(t.apiVersion, t.kind, t.ns, t.name), fieldManager,
-                                mode == ApplyRun::Mode::ForceApply ? QStringLiteral("&force=true") : QString(),
+                                mode == ApplyRun::Mode::ForceApply ? QStringLiteral("&force=true")
+                                                                   : QString(),
                                 t.shownBody);
         }
         action->m_request = request.join(QLatin1Char('\n'));
@@ -261,13 +272,13 @@ void ManifestApplier::step(ApplyRun *run)
         run->m_next = int(run->m_targets.size());
         run->m_finished = true;
         if (run->m_action) {
-            const int failed = run->count(ApplyResult::Outcome::Failed) + run->count(ApplyResult::Outcome::Conflict);
-            const QString summary =
-                tr("%1 created, %2 configured, %3 unchanged, %4 failed")
-                    .arg(run->count(ApplyResult::Outcome::Created))
-                    .arg(run->count(ApplyResult::Outcome::Configured))
-                    .arg(run->count(ApplyResult::Outcome::Unchanged))
-                    .arg(failed);
+            const int failed = run->count(ApplyResult::Outcome::Failed) +
+                               run->count(ApplyResult::Outcome::Conflict);
+            const QString summary = tr("%1 created, %2 configured, %3 unchanged, %4 failed")
+                                        .arg(run->count(ApplyResult::Outcome::Created))
+                                        .arg(run->count(ApplyResult::Outcome::Configured))
+                                        .arg(run->count(ApplyResult::Outcome::Unchanged))
+                                        .arg(failed);
             run->m_action->finish(run->m_cancelled ? KubeAction::State::Cancelled
                                   : failed > 0     ? KubeAction::State::Failed
                                                    : KubeAction::State::Succeeded,
@@ -278,12 +289,17 @@ void ManifestApplier::step(ApplyRun *run)
     }
     const ApplyTarget &t = run->m_targets.at(run->m_next);
     if (run->m_action)
-        run->m_action->setProgress(tr("%1 of %2: %3").arg(run->m_next + 1).arg(run->m_targets.size()).arg(t.title()),
-                                   run->m_next, int(run->m_targets.size()));
+        run->m_action->setProgress(
+            tr("%1 of %2: %3").arg(run->m_next + 1).arg(run->m_targets.size()).arg(t.title()),
+            run->m_next, int(run->m_targets.size()));
     QString error;
     const QString path = applyPath(t.apiVersion, t.kind, t.ns, t.name, &error);
     if (path.isEmpty() || !m_client) {
-        finishObject(run, {ApplyResult::Outcome::Failed, path.isEmpty() ? error : tr("not connected to a cluster"), {}, {}, {}});
+        finishObject(run, {ApplyResult::Outcome::Failed,
+                           path.isEmpty() ? error : tr("not connected to a cluster"),
+                           {},
+                           {},
+                           {}});
         return;
     }
     // The live object first: the diff, and whether anything would change.
@@ -316,7 +332,8 @@ void ManifestApplier::sendApply(ApplyRun *run, const QString &path, const QJsonO
                 result.outcome = ApplyResult::Outcome::Conflict;
                 result.conflicts = conflictsOf(status);
                 result.message = status.message;
-            } else if (run->isDryRun() && r.httpStatus == 404 && status.kind == QLatin1String("namespaces")) {
+            } else if (run->isDryRun() && r.httpStatus == 404 &&
+                       status.kind == QLatin1String("namespaces")) {
                 // The namespace is created by an earlier object of this run: a dry
                 // run cannot check what goes into it yet.
                 const ApplyTarget &current = run->m_targets.at(run->m_next);
@@ -329,7 +346,9 @@ void ManifestApplier::sendApply(ApplyRun *run, const QString &path, const QJsonO
                 }
                 if (earlier) {
                     result.outcome = ApplyResult::Outcome::Created;
-                    result.message = tr("checked when it is applied: namespace %1 does not exist yet").arg(current.ns);
+                    result.message =
+                        tr("checked when it is applied: namespace %1 does not exist yet")
+                            .arg(current.ns);
                 } else {
                     result.outcome = ApplyResult::Outcome::Failed;
                     result.message = r.errorText;
@@ -354,8 +373,9 @@ void ManifestApplier::sendApply(ApplyRun *run, const QString &path, const QJsonO
             result.outcome = ApplyResult::Outcome::Unchanged;
         else
             result.outcome = ApplyResult::Outcome::Configured;
-        result.diff = manifests::unifiedDiff(oldYaml, newYaml, live.isEmpty() ? QStringLiteral("/dev/null") : QStringLiteral("live"),
-                                             run->isDryRun() ? QStringLiteral("dry run") : QStringLiteral("applied"));
+        result.diff = manifests::unifiedDiff(
+            oldYaml, newYaml, live.isEmpty() ? QStringLiteral("/dev/null") : QStringLiteral("live"),
+            run->isDryRun() ? QStringLiteral("dry run") : QStringLiteral("applied"));
         result.object = secret ? after : r.json;
         finishObject(run, result);
     });
@@ -379,8 +399,10 @@ QList<KubeAction *> ManifestApplier::followRollouts(const ApplyRun *run)
     for (qsizetype i = 0; i < run->targets().size(); ++i) {
         const ApplyTarget &t = run->targets().at(i);
         const ApplyResult &r = run->results().at(i);
-        if (isWorkload(t.kind) && (r.outcome == ApplyResult::Outcome::Created || r.outcome == ApplyResult::Outcome::Configured))
-            actions << m_actions->followRollout(t.kind, t.ns.isEmpty() ? QStringLiteral("default") : t.ns, t.name);
+        if (isWorkload(t.kind) && (r.outcome == ApplyResult::Outcome::Created ||
+                                   r.outcome == ApplyResult::Outcome::Configured))
+            actions << m_actions->followRollout(
+                t.kind, t.ns.isEmpty() ? QStringLiteral("default") : t.ns, t.name);
     }
     return actions;
 }

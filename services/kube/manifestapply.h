@@ -59,14 +59,15 @@ struct ApplyResult
         Skipped, // cancelled before it was sent
     };
     Outcome outcome = Outcome::Pending;
-    QString message;               // why it failed, or a note
+    QString message;                // why it failed, or a note
     QList<ApplyConflict> conflicts; // Conflict only
-    QString diff;                  // unified diff, live -> applied (YAML, status and server fields left out)
-    QJsonObject object;            // what the server answered
+    QString diff;       // unified diff, live -> applied (YAML, status and server fields left out)
+    QJsonObject object; // what the server answered
 
     [[nodiscard]] bool ok() const
     {
-        return outcome == Outcome::Created || outcome == Outcome::Configured || outcome == Outcome::Unchanged;
+        return outcome == Outcome::Created || outcome == Outcome::Configured ||
+               outcome == Outcome::Unchanged;
     }
 };
 
@@ -106,8 +107,7 @@ private:
     friend class ManifestApplier;
     explicit ApplyRun(QObject *parent)
         : QObject(parent)
-    {
-    }
+    {}
     Mode m_mode = Mode::DryRun;
     QList<ApplyTarget> m_targets;
     QList<ApplyResult> m_results;

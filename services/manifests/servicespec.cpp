@@ -58,7 +58,7 @@ void applyLabDefaults(ServiceSpec &spec, const Inventory &lab)
     // carries the role label in the inventory.
     for (const Host &h : lab.hosts) {
         if (h.labels.value(QStringLiteral("role")) == spec.roleLabel()) {
-            spec.nodeAddress = !h.addresses.tailscale.isEmpty()      ? h.addresses.tailscale
+            spec.nodeAddress = !h.addresses.tailscale.isEmpty()        ? h.addresses.tailscale
                                : !h.addresses.privateAddress.isEmpty() ? h.addresses.privateAddress
                                                                        : h.name;
             break;
@@ -71,7 +71,8 @@ LabFacts labFacts(const Inventory &lab)
     LabFacts facts;
     for (const Workload &w : lab.workloads) {
         if (w.nodePort != 0)
-            facts.usedNodePorts.insert(w.nodePort, SpecCheck::tr("%1 (inventory)").arg(w.qualifiedName()));
+            facts.usedNodePorts.insert(w.nodePort,
+                                       SpecCheck::tr("%1 (inventory)").arg(w.qualifiedName()));
     }
     for (const Namespace &ns : lab.namespaces)
         facts.namespaces.insert(ns.name);
@@ -83,7 +84,8 @@ LabFacts labFacts(const Inventory &lab)
             node.allocatableMilliCpu = qint64(h.resources.cpus * 1000);
         if (h.resources.memoryGB > 0)
             node.allocatableMemory = qint64(h.resources.memoryGB * 1024 * 1024 * 1024);
-        facts.nodes.insert(h.sources.kubernetesNode.isEmpty() ? h.name : h.sources.kubernetesNode, node);
+        facts.nodes.insert(h.sources.kubernetesNode.isEmpty() ? h.name : h.sources.kubernetesNode,
+                           node);
     }
     return facts;
 }
@@ -97,7 +99,8 @@ void addClusterServices(LabFacts &facts, const QJsonObject &serviceList)
         const QString who = SpecCheck::tr("%1/%2 (cluster)")
                                 .arg(meta.value(QLatin1String("namespace")).toString(),
                                      meta.value(QLatin1String("name")).toString());
-        const QJsonArray ports = svc.value(QLatin1String("spec")).toObject().value(QLatin1String("ports")).toArray();
+        const QJsonArray ports =
+            svc.value(QLatin1String("spec")).toObject().value(QLatin1String("ports")).toArray();
         for (const QJsonValue &p : ports) {
             const int nodePort = p.toObject().value(QLatin1String("nodePort")).toInt();
             if (nodePort != 0 && !facts.usedNodePorts.contains(nodePort))
@@ -112,7 +115,8 @@ void addClusterPods(LabFacts &facts, const QJsonObject &podList)
     const QJsonArray items = podList.value(QLatin1String("items")).toArray();
     for (const QJsonValue &item : items) {
         const QJsonObject pod = item.toObject();
-        const QString phase = pod.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
+        const QString phase =
+            pod.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
         if (phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed"))
             continue;
         const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
@@ -121,9 +125,15 @@ void addClusterPods(LabFacts &facts, const QJsonObject &podList)
             continue;
         const QJsonArray containers = spec.value(QLatin1String("containers")).toArray();
         for (const QJsonValue &c : containers) {
-            const QJsonObject req = c.toObject().value(QLatin1String("resources")).toObject().value(QLatin1String("requests")).toObject();
-            requested[node].requestedMilliCpu += parseMilliCpu(req.value(QLatin1String("cpu")).toString()).value_or(0);
-            requested[node].requestedMemory += parseBytes(req.value(QLatin1String("memory")).toString()).value_or(0);
+            const QJsonObject req = c.toObject()
+                                        .value(QLatin1String("resources"))
+                                        .toObject()
+                                        .value(QLatin1String("requests"))
+                                        .toObject();
+            requested[node].requestedMilliCpu +=
+                parseMilliCpu(req.value(QLatin1String("cpu")).toString()).value_or(0);
+            requested[node].requestedMemory +=
+                parseBytes(req.value(QLatin1String("memory")).toString()).value_or(0);
         }
     }
     for (auto it = requested.cbegin(); it != requested.cend(); ++it) {
@@ -137,7 +147,11 @@ void addClusterNamespaces(LabFacts &facts, const QJsonObject &namespaceList)
 {
     const QJsonArray items = namespaceList.value(QLatin1String("items")).toArray();
     for (const QJsonValue &item : items)
-        facts.namespaces.insert(item.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString());
+        facts.namespaces.insert(item.toObject()
+                                    .value(QLatin1String("metadata"))
+                                    .toObject()
+                                    .value(QLatin1String("name"))
+                                    .toString());
 }
 
 QString SpecCheck::dnsLabelProblem(const QString &value)
@@ -149,7 +163,8 @@ QString SpecCheck::dnsLabelProblem(const QString &value)
     static const QRegularExpression chars(QStringLiteral("^[a-z0-9-]+$"));
     if (!chars.match(value).hasMatch()) {
         for (const QChar c : value) {
-            if (!(c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('-')))
+            if (!(c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+                  c == QLatin1Char('-')))
                 return tr("may contain only lowercase letters, digits and '-' (not '%1')").arg(c);
         }
     }
@@ -211,19 +226,24 @@ QList<FieldIssue> SpecCheck::validate(const ServiceSpec &spec, const LabFacts &f
     if (const QString p = dnsLabelProblem(spec.name); !p.isEmpty())
         error(QStringLiteral("name"), tr("Name %1.").arg(p));
     else if (spec.storage && spec.name.size() > 63 - 5)
-        error(QStringLiteral("name"), tr("Name must be at most 58 characters with storage (the claim is <name>-data)."));
+        error(QStringLiteral("name"),
+              tr("Name must be at most 58 characters with storage (the claim is <name>-data)."));
     if (const QString p = dnsLabelProblem(spec.ns); !p.isEmpty())
         error(QStringLiteral("namespace"), tr("Namespace %1.").arg(p));
     else if (spec.createNamespace && facts.namespaces.contains(spec.ns))
-        warning(QStringLiteral("namespace"), tr("Namespace %1 already exists; its file is written anyway.").arg(spec.ns));
-    else if (!spec.createNamespace && !facts.namespaces.isEmpty() && !facts.namespaces.contains(spec.ns))
-        error(QStringLiteral("namespace"),
-              tr("Namespace %1 does not exist; choose \"new namespace\" to create it.").arg(spec.ns));
-    static const QRegularExpression imageRe(
-        QStringLiteral("^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+$|"
-                       "^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$"));
+        warning(QStringLiteral("namespace"),
+                tr("Namespace %1 already exists; its file is written anyway.").arg(spec.ns));
+    else if (!spec.createNamespace && !facts.namespaces.isEmpty() &&
+             !facts.namespaces.contains(spec.ns))
+        error(
+            QStringLiteral("namespace"),
+            tr("Namespace %1 does not exist; choose \"new namespace\" to create it.").arg(spec.ns));
+    static const QRegularExpression imageRe(QStringLiteral(
+        "^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+$|"
+        "^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$"));
     if (spec.image.isEmpty())
-        error(QStringLiteral("image"), tr("Image is required, e.g. registry.example.com/%1.").arg(spec.name));
+        error(QStringLiteral("image"),
+              tr("Image is required, e.g. registry.example.com/%1.").arg(spec.name));
     else if (!imageRe.match(spec.image).hasMatch())
         error(QStringLiteral("image"),
               tr("Image \"%1\" is not a repository name: lowercase letters, digits, '.', '-', '_' "
@@ -231,7 +251,8 @@ QList<FieldIssue> SpecCheck::validate(const ServiceSpec &spec, const LabFacts &f
                   .arg(spec.image));
     static const QRegularExpression tagRe(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"));
     if (!tagRe.match(spec.tag).hasMatch())
-        error(QStringLiteral("tag"), tr("Tag must be 1–128 letters, digits, '_', '.' or '-', not starting with '.' or '-'."));
+        error(QStringLiteral("tag"), tr("Tag must be 1–128 letters, digits, '_', '.' or '-', not "
+                                        "starting with '.' or '-'."));
     if (spec.containerPort < 1 || spec.containerPort > 65535)
         error(QStringLiteral("containerPort"), tr("Container port must be 1–65535."));
     if (spec.replicas < 0 || spec.replicas > 20)
@@ -240,17 +261,21 @@ QList<FieldIssue> SpecCheck::validate(const ServiceSpec &spec, const LabFacts &f
     // Network.
     if (spec.nodePort != 0) {
         if (spec.nodePort < 30000 || spec.nodePort > 32767)
-            error(QStringLiteral("nodePort"), tr("NodePort must be in 30000–32767 (the cluster's range)."));
-        else if (facts.usedNodePorts.contains(spec.nodePort))
             error(QStringLiteral("nodePort"),
-                  tr("NodePort %1 is already used by %2.").arg(spec.nodePort).arg(facts.usedNodePorts.value(spec.nodePort)));
+                  tr("NodePort must be in 30000–32767 (the cluster's range)."));
+        else if (facts.usedNodePorts.contains(spec.nodePort))
+            error(QStringLiteral("nodePort"), tr("NodePort %1 is already used by %2.")
+                                                  .arg(spec.nodePort)
+                                                  .arg(facts.usedNodePorts.value(spec.nodePort)));
     }
     if (!spec.publicHost.isEmpty()) {
         if (!validHostName(spec.publicHost))
             error(QStringLiteral("publicHost"),
-                  tr("Public host \"%1\" is not a DNS name such as app.example.com.").arg(spec.publicHost));
+                  tr("Public host \"%1\" is not a DNS name such as app.example.com.")
+                      .arg(spec.publicHost));
         else if (spec.nodePort == 0)
-            error(QStringLiteral("publicHost"), tr("A public URL needs a NodePort: Traefik on pochama routes to it."));
+            error(QStringLiteral("publicHost"),
+                  tr("A public URL needs a NodePort: Traefik on pochama routes to it."));
     }
 
     // Resources.
@@ -280,13 +305,16 @@ QList<FieldIssue> SpecCheck::validate(const ServiceSpec &spec, const LabFacts &f
         const qint64 memReq = *parseBytes(spec.memoryRequest);
         const qint64 memLim = *parseBytes(spec.memoryLimit);
         if (cpuReq > cpuLim)
-            error(QStringLiteral("cpuLimit"), tr("CPU limit must not be below the request (%1).").arg(spec.cpuRequest));
+            error(QStringLiteral("cpuLimit"),
+                  tr("CPU limit must not be below the request (%1).").arg(spec.cpuRequest));
         if (memReq > memLim)
-            error(QStringLiteral("memoryLimit"), tr("Memory limit must not be below the request (%1).").arg(spec.memoryRequest));
+            error(QStringLiteral("memoryLimit"),
+                  tr("Memory limit must not be below the request (%1).").arg(spec.memoryRequest));
         const LabFacts::Node node = facts.nodes.value(spec.nodeName());
         if (cpuLim > node.allocatableMilliCpu)
-            error(QStringLiteral("cpuLimit"),
-                  tr("CPU limit %1 is more than %2 can give (%3m).").arg(spec.cpuLimit, spec.nodeName()).arg(node.allocatableMilliCpu));
+            error(QStringLiteral("cpuLimit"), tr("CPU limit %1 is more than %2 can give (%3m).")
+                                                  .arg(spec.cpuLimit, spec.nodeName())
+                                                  .arg(node.allocatableMilliCpu));
         if (memLim > node.allocatableMemory)
             error(QStringLiteral("memoryLimit"),
                   tr("Memory limit %1 is more than %2 can give (%3 MiB).")
@@ -301,11 +329,12 @@ QList<FieldIssue> SpecCheck::validate(const ServiceSpec &spec, const LabFacts &f
                         .arg(totalCpu)
                         .arg(node.allocatableMilliCpu));
         if (totalMem > node.allocatableMemory)
-            warning(QStringLiteral("memoryRequest"),
-                    tr("%1 would have %2 MiB of %3 MiB memory requested: new pods may stay Pending.")
-                        .arg(spec.nodeName())
-                        .arg(totalMem / (1024 * 1024))
-                        .arg(node.allocatableMemory / (1024 * 1024)));
+            warning(
+                QStringLiteral("memoryRequest"),
+                tr("%1 would have %2 MiB of %3 MiB memory requested: new pods may stay Pending.")
+                    .arg(spec.nodeName())
+                    .arg(totalMem / (1024 * 1024))
+                    .arg(node.allocatableMemory / (1024 * 1024)));
     }
 
     // Environment.
@@ -314,7 +343,8 @@ QList<FieldIssue> SpecCheck::validate(const ServiceSpec &spec, const LabFacts &f
         const EnvVar &e = spec.env.at(i);
         const QString field = QStringLiteral("env[%1].name").arg(i);
         if (!validEnvName(e.name))
-            error(field, tr("Variable \"%1\" (row %2): use letters, digits, '_', '.' or '-', not starting with a digit.")
+            error(field, tr("Variable \"%1\" (row %2): use letters, digits, '_', '.' or '-', not "
+                            "starting with a digit.")
                              .arg(e.name)
                              .arg(i + 1));
         else if (seen.contains(e.name))
@@ -326,15 +356,19 @@ QList<FieldIssue> SpecCheck::validate(const ServiceSpec &spec, const LabFacts &f
     if (spec.storage) {
         const auto size = parseBytes(spec.storageSize);
         if (!size || *size <= 0)
-            error(QStringLiteral("storageSize"), tr("Size \"%1\" is not a quantity such as 1Gi.").arg(spec.storageSize));
-        if (!spec.mountPath.startsWith(QLatin1Char('/')) || spec.mountPath.contains(QLatin1Char(':')))
-            error(QStringLiteral("mountPath"), tr("Mount path must be absolute, such as /data, without ':'."));
+            error(QStringLiteral("storageSize"),
+                  tr("Size \"%1\" is not a quantity such as 1Gi.").arg(spec.storageSize));
+        if (!spec.mountPath.startsWith(QLatin1Char('/')) ||
+            spec.mountPath.contains(QLatin1Char(':')))
+            error(QStringLiteral("mountPath"),
+                  tr("Mount path must be absolute, such as /data, without ':'."));
     }
-    for (const auto &[probe, field] :
-         {std::pair{&spec.readiness, QStringLiteral("readiness")}, std::pair{&spec.liveness, QStringLiteral("liveness")}}) {
+    for (const auto &[probe, field] : {std::pair{&spec.readiness, QStringLiteral("readiness")},
+                                       std::pair{&spec.liveness, QStringLiteral("liveness")}}) {
         if (probe->kind == Probe::Kind::Http && !probe->path.startsWith(QLatin1Char('/')))
             error(field, tr("Probe path must start with '/'."));
-        if (probe->kind != Probe::Kind::None && (probe->periodSeconds < 1 || probe->initialDelaySeconds < 0))
+        if (probe->kind != Probe::Kind::None &&
+            (probe->periodSeconds < 1 || probe->initialDelaySeconds < 0))
             error(field, tr("Probe period must be at least 1 s and the delay not negative."));
     }
     return issues;
@@ -342,7 +376,8 @@ QList<FieldIssue> SpecCheck::validate(const ServiceSpec &spec, const LabFacts &f
 
 QString Manifest::title() const
 {
-    return ns.isEmpty() ? QStringLiteral("%1 %2").arg(kind, name) : QStringLiteral("%1 %2/%3").arg(kind, ns, name);
+    return ns.isEmpty() ? QStringLiteral("%1 %2").arg(kind, name)
+                        : QStringLiteral("%1 %2/%3").arg(kind, ns, name);
 }
 
 namespace {
@@ -363,7 +398,9 @@ YamlValue probe(const Probe &p, int port)
 {
     YamlValue v = YamlValue::map();
     if (p.kind == Probe::Kind::Http)
-        v.set(QStringLiteral("httpGet"), YamlValue::map().set(QStringLiteral("path"), p.path).set(QStringLiteral("port"), port));
+        v.set(
+            QStringLiteral("httpGet"),
+            YamlValue::map().set(QStringLiteral("path"), p.path).set(QStringLiteral("port"), port));
     else
         v.set(QStringLiteral("tcpSocket"), YamlValue::map().set(QStringLiteral("port"), port));
     v.set(QStringLiteral("initialDelaySeconds"), p.initialDelaySeconds);
@@ -371,8 +408,8 @@ YamlValue probe(const Probe &p, int port)
     return v;
 }
 
-Manifest make(const ServiceSpec &spec, const char *apiVersion, const char *kind, const QString &name,
-              bool namespaced, const QString &file)
+Manifest make(const ServiceSpec &spec, const char *apiVersion, const char *kind,
+              const QString &name, bool namespaced, const QString &file)
 {
     Manifest m;
     m.apiVersion = QLatin1String(apiVersion);
@@ -391,7 +428,8 @@ QString workloadFolder(const ServiceSpec &spec)
 {
     if (spec.role == NodeRole::Apps)
         return QStringLiteral("apps");
-    return spec.ns == QLatin1String("monitoring") ? QStringLiteral("monitoring") : QStringLiteral("devops");
+    return spec.ns == QLatin1String("monitoring") ? QStringLiteral("monitoring")
+                                                  : QStringLiteral("devops");
 }
 
 } // namespace
@@ -405,7 +443,8 @@ QList<Manifest> generateManifests(const ServiceSpec &spec)
     const QString pvName = spec.name + QStringLiteral("-pv");
 
     if (spec.createNamespace) {
-        Manifest ns = make(spec, "v1", "Namespace", spec.ns, false, QStringLiteral("base/namespace-%1.yaml").arg(spec.ns));
+        Manifest ns = make(spec, "v1", "Namespace", spec.ns, false,
+                           QStringLiteral("base/namespace-%1.yaml").arg(spec.ns));
         YamlValue meta = YamlValue::map().set(QStringLiteral("name"), spec.ns);
         meta.set(QStringLiteral("labels"), YamlValue::map()
                                                .set(QStringLiteral("role"), spec.roleLabel())
@@ -417,16 +456,19 @@ QList<Manifest> generateManifests(const ServiceSpec &spec)
     if (spec.storage) {
         const YamlValue modes = YamlValue::seq().append(QStringLiteral("ReadWriteMany"));
         Manifest pv = make(spec, "v1", "PersistentVolume", pvName, false, storageFile);
-        pv.object.set(QStringLiteral("spec"),
-                      YamlValue::map()
-                          .set(QStringLiteral("capacity"), YamlValue::map().set(QStringLiteral("storage"), spec.storageSize))
-                          .set(QStringLiteral("accessModes"), modes)
-                          .set(QStringLiteral("persistentVolumeReclaimPolicy"), QStringLiteral("Retain"))
-                          .set(QStringLiteral("storageClassName"), QStringLiteral("nfs"))
-                          .set(QStringLiteral("mountOptions"), YamlValue::seq().append(QStringLiteral("nfsvers=4.1")))
-                          .set(QStringLiteral("nfs"), YamlValue::map()
-                                                          .set(QStringLiteral("server"), spec.nfsServer)
-                                                          .set(QStringLiteral("path"), spec.nfsPath())));
+        pv.object.set(
+            QStringLiteral("spec"),
+            YamlValue::map()
+                .set(QStringLiteral("capacity"),
+                     YamlValue::map().set(QStringLiteral("storage"), spec.storageSize))
+                .set(QStringLiteral("accessModes"), modes)
+                .set(QStringLiteral("persistentVolumeReclaimPolicy"), QStringLiteral("Retain"))
+                .set(QStringLiteral("storageClassName"), QStringLiteral("nfs"))
+                .set(QStringLiteral("mountOptions"),
+                     YamlValue::seq().append(QStringLiteral("nfsvers=4.1")))
+                .set(QStringLiteral("nfs"), YamlValue::map()
+                                                .set(QStringLiteral("server"), spec.nfsServer)
+                                                .set(QStringLiteral("path"), spec.nfsPath())));
         out.append(pv);
         Manifest pvc = make(spec, "v1", "PersistentVolumeClaim", claimName, true, storageFile);
         pvc.object.set(QStringLiteral("spec"),
@@ -436,7 +478,8 @@ QList<Manifest> generateManifests(const ServiceSpec &spec)
                            .set(QStringLiteral("volumeName"), pvName)
                            .set(QStringLiteral("resources"),
                                 YamlValue::map().set(QStringLiteral("requests"),
-                                                     YamlValue::map().set(QStringLiteral("storage"), spec.storageSize))));
+                                                     YamlValue::map().set(QStringLiteral("storage"),
+                                                                          spec.storageSize))));
         out.append(pvc);
     }
 
@@ -459,48 +502,54 @@ QList<Manifest> generateManifests(const ServiceSpec &spec)
     }
 
     // The Deployment.
-    YamlValue container = YamlValue::map()
-                              .set(QStringLiteral("name"), spec.name)
-                              .set(QStringLiteral("image"), QStringLiteral("%1:%2").arg(spec.image, spec.tag))
-                              .set(QStringLiteral("ports"), YamlValue::seq().append(
-                                                                YamlValue::map()
-                                                                    .set(QStringLiteral("name"), QStringLiteral("http"))
-                                                                    .set(QStringLiteral("containerPort"), spec.containerPort)
-                                                                    .set(QStringLiteral("protocol"), QStringLiteral("TCP"))));
+    YamlValue container =
+        YamlValue::map()
+            .set(QStringLiteral("name"), spec.name)
+            .set(QStringLiteral("image"), QStringLiteral("%1:%2").arg(spec.image, spec.tag))
+            .set(QStringLiteral("ports"),
+                 YamlValue::seq().append(
+                     YamlValue::map()
+                         .set(QStringLiteral("name"), QStringLiteral("http"))
+                         .set(QStringLiteral("containerPort"), spec.containerPort)
+                         .set(QStringLiteral("protocol"), QStringLiteral("TCP"))));
     if (!spec.env.isEmpty()) {
         YamlValue env = YamlValue::seq();
         for (const EnvVar &e : spec.env) {
             YamlValue item = YamlValue::map().set(QStringLiteral("name"), e.name);
             if (e.secret)
                 item.set(QStringLiteral("valueFrom"),
-                         YamlValue::map().set(QStringLiteral("secretKeyRef"), YamlValue::map()
-                                                                                  .set(QStringLiteral("name"), spec.secretName())
-                                                                                  .set(QStringLiteral("key"), e.name)));
+                         YamlValue::map().set(QStringLiteral("secretKeyRef"),
+                                              YamlValue::map()
+                                                  .set(QStringLiteral("name"), spec.secretName())
+                                                  .set(QStringLiteral("key"), e.name)));
             else
                 item.set(QStringLiteral("value"), e.value);
             env.append(item);
         }
         container.set(QStringLiteral("env"), env);
     }
-    container.set(QStringLiteral("resources"),
-                  YamlValue::map()
-                      .set(QStringLiteral("requests"), YamlValue::map()
-                                                           .set(QStringLiteral("cpu"), spec.cpuRequest)
-                                                           .set(QStringLiteral("memory"), spec.memoryRequest))
-                      .set(QStringLiteral("limits"), YamlValue::map()
-                                                         .set(QStringLiteral("cpu"), spec.cpuLimit)
-                                                         .set(QStringLiteral("memory"), spec.memoryLimit)));
+    container.set(
+        QStringLiteral("resources"),
+        YamlValue::map()
+            .set(QStringLiteral("requests"), YamlValue::map()
+                                                 .set(QStringLiteral("cpu"), spec.cpuRequest)
+                                                 .set(QStringLiteral("memory"), spec.memoryRequest))
+            .set(QStringLiteral("limits"), YamlValue::map()
+                                               .set(QStringLiteral("cpu"), spec.cpuLimit)
+                                               .set(QStringLiteral("memory"), spec.memoryLimit)));
     if (spec.readiness.kind != Probe::Kind::None)
         container.set(QStringLiteral("readinessProbe"), probe(spec.readiness, spec.containerPort));
     if (spec.liveness.kind != Probe::Kind::None)
         container.set(QStringLiteral("livenessProbe"), probe(spec.liveness, spec.containerPort));
     if (spec.storage)
-        container.set(QStringLiteral("volumeMounts"),
-                      YamlValue::seq().append(YamlValue::map()
-                                                  .set(QStringLiteral("name"), QStringLiteral("data"))
-                                                  .set(QStringLiteral("mountPath"), spec.mountPath)));
+        container.set(
+            QStringLiteral("volumeMounts"),
+            YamlValue::seq().append(YamlValue::map()
+                                        .set(QStringLiteral("name"), QStringLiteral("data"))
+                                        .set(QStringLiteral("mountPath"), spec.mountPath)));
     YamlValue podSpec = YamlValue::map()
-                            .set(QStringLiteral("nodeSelector"), YamlValue::map().set(QStringLiteral("role"), spec.roleLabel()))
+                            .set(QStringLiteral("nodeSelector"),
+                                 YamlValue::map().set(QStringLiteral("role"), spec.roleLabel()))
                             .set(QStringLiteral("containers"), YamlValue::seq().append(container));
     if (spec.storage)
         podSpec.set(QStringLiteral("volumes"),
@@ -515,10 +564,12 @@ QList<Manifest> generateManifests(const ServiceSpec &spec)
         QStringLiteral("spec"),
         YamlValue::map()
             .set(QStringLiteral("replicas"), spec.replicas)
-            .set(QStringLiteral("selector"), YamlValue::map().set(QStringLiteral("matchLabels"), appLabels))
+            .set(QStringLiteral("selector"),
+                 YamlValue::map().set(QStringLiteral("matchLabels"), appLabels))
             .set(QStringLiteral("template"),
                  YamlValue::map()
-                     .set(QStringLiteral("metadata"), YamlValue::map().set(QStringLiteral("labels"), appLabels))
+                     .set(QStringLiteral("metadata"),
+                          YamlValue::map().set(QStringLiteral("labels"), appLabels))
                      .set(QStringLiteral("spec"), podSpec)));
     out.append(deployment);
 
@@ -533,7 +584,9 @@ QList<Manifest> generateManifests(const ServiceSpec &spec)
     Manifest service = make(spec, "v1", "Service", spec.name, true, workloadFile);
     service.object.set(QStringLiteral("spec"),
                        YamlValue::map()
-                           .set(QStringLiteral("type"), spec.nodePort != 0 ? QStringLiteral("NodePort") : QStringLiteral("ClusterIP"))
+                           .set(QStringLiteral("type"), spec.nodePort != 0
+                                                            ? QStringLiteral("NodePort")
+                                                            : QStringLiteral("ClusterIP"))
                            .set(QStringLiteral("selector"), appLabels)
                            .set(QStringLiteral("ports"), YamlValue::seq().append(port)));
     out.append(service);
@@ -550,25 +603,31 @@ std::optional<ExtraFile> traefikRoute(const ServiceSpec &spec)
     if (spec.publicHost.isEmpty() || spec.nodePort == 0)
         return std::nullopt;
     const QString address = spec.nodeAddress.isEmpty() ? spec.nodeName() : spec.nodeAddress;
-    YamlValue router = YamlValue::map()
-                           .set(QStringLiteral("entryPoints"), YamlValue::seq().append(QStringLiteral("websecure")))
-                           .set(QStringLiteral("rule"), QStringLiteral("Host(`%1`)").arg(spec.publicHost))
-                           .set(QStringLiteral("service"), spec.name)
-                           .set(QStringLiteral("tls"), YamlValue::map().set(QStringLiteral("certResolver"), spec.certResolver));
+    YamlValue router =
+        YamlValue::map()
+            .set(QStringLiteral("entryPoints"),
+                 YamlValue::seq().append(QStringLiteral("websecure")))
+            .set(QStringLiteral("rule"), QStringLiteral("Host(`%1`)").arg(spec.publicHost))
+            .set(QStringLiteral("service"), spec.name)
+            .set(QStringLiteral("tls"),
+                 YamlValue::map().set(QStringLiteral("certResolver"), spec.certResolver));
     YamlValue service = YamlValue::map().set(
         QStringLiteral("loadBalancer"),
         YamlValue::map().set(QStringLiteral("servers"),
                              YamlValue::seq().append(YamlValue::map().set(
-                                 QStringLiteral("url"), QStringLiteral("http://%1:%2").arg(address).arg(spec.nodePort)))));
+                                 QStringLiteral("url"),
+                                 QStringLiteral("http://%1:%2").arg(address).arg(spec.nodePort)))));
     const YamlValue root = YamlValue::map().set(
-        QStringLiteral("http"), YamlValue::map()
-                                    .set(QStringLiteral("routers"), YamlValue::map().set(spec.name, router))
-                                    .set(QStringLiteral("services"), YamlValue::map().set(spec.name, service)));
+        QStringLiteral("http"),
+        YamlValue::map()
+            .set(QStringLiteral("routers"), YamlValue::map().set(spec.name, router))
+            .set(QStringLiteral("services"), YamlValue::map().set(spec.name, service)));
     QByteArray text = "# Traefik file-provider route for pochama, written by Labdeck.\n";
-    text += QStringLiteral("# Copy it into Traefik's dynamic configuration directory; %1 -> %2:%3\n")
-                .arg(spec.publicHost, address)
-                .arg(spec.nodePort)
-                .toUtf8();
+    text +=
+        QStringLiteral("# Copy it into Traefik's dynamic configuration directory; %1 -> %2:%3\n")
+            .arg(spec.publicHost, address)
+            .arg(spec.nodePort)
+            .toUtf8();
     text += root.toYaml();
     return ExtraFile{QStringLiteral("traefik/%1.yaml").arg(spec.name), text};
 }
@@ -585,7 +644,8 @@ QList<ExtraFile> manifestFiles(const ServiceSpec &spec)
             files.append(ExtraFile{m.file, {}});
         }
         ExtraFile &f = files[index.value(m.file)];
-        f.content = f.content.isEmpty() ? m.redacted.toYaml() : joinDocuments({f.content, m.redacted.toYaml()});
+        f.content = f.content.isEmpty() ? m.redacted.toYaml()
+                                        : joinDocuments({f.content, m.redacted.toYaml()});
     }
     if (auto route = traefikRoute(spec))
         files.append(*route);

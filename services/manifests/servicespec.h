@@ -61,11 +61,11 @@ struct ServiceSpec
     QString nfsServer = QStringLiteral("pochama"); // the inventory's nfs.server
     Probe readiness;
     Probe liveness;
-    QString publicHost;                               // "app.example.com"; empty: no public URL
+    QString publicHost;                                   // "app.example.com"; empty: no public URL
     QString certResolver = QStringLiteral("letsencrypt"); // the inventory's ingress.certResolver
     QString nodeAddress; // where Traefik reaches the NodePort ("bracky"); empty: the role's node
 
-    [[nodiscard]] QString nodeName() const; // "bracky" / "metamon" (the seed's)
+    [[nodiscard]] QString nodeName() const;  // "bracky" / "metamon" (the seed's)
     [[nodiscard]] QString roleLabel() const; // "apps" / "devops"
     [[nodiscard]] QString secretName() const { return name + QStringLiteral("-secrets"); }
     [[nodiscard]] QString nfsPath() const { return QStringLiteral("/srv/nfs/k8s/") + name; }
@@ -85,7 +85,7 @@ struct LabFacts
     // Allocatable per node (millicores, bytes) and what its pods already request.
     struct Node
     {
-        qint64 allocatableMilliCpu = 1000;                 // 1 OCPU
+        qint64 allocatableMilliCpu = 1000;                   // 1 OCPU
         qint64 allocatableMemory = 6LL * 1024 * 1024 * 1024; // 6 GB
         qint64 requestedMilliCpu = 0;
         qint64 requestedMemory = 0;
@@ -133,7 +133,7 @@ struct Manifest
     QString kind;
     QString ns; // empty: cluster-scoped
     QString name;
-    QString file; // relative to the manifests folder ("apps/hello.yaml"); empty: not written
+    QString file;       // relative to the manifests folder ("apps/hello.yaml"); empty: not written
     YamlValue object;   // what is written and applied
     YamlValue redacted; // the same, secret values replaced (what is shown, logged, written)
     [[nodiscard]] bool hasSecretData() const { return kind == QLatin1String("Secret"); }

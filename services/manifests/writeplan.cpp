@@ -4,10 +4,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-
-#include <yaml-cpp/yaml.h>
-
 #include <vector>
+#include <yaml-cpp/yaml.h>
 
 namespace labdeck::manifests {
 
@@ -45,7 +43,8 @@ QList<Edit> diffLines(const QStringList &a, const QStringList &b)
     auto at = [&](qsizetype i, qsizetype j) -> int & { return table[size_t(i * (m + 1) + j)]; };
     for (qsizetype i = n - 1; i >= 0; --i)
         for (qsizetype j = m - 1; j >= 0; --j)
-            at(i, j) = a.at(i) == b.at(j) ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+            at(i, j) =
+                a.at(i) == b.at(j) ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
     qsizetype i = 0;
     qsizetype j = 0;
     while (i < n && j < m) {
@@ -172,13 +171,15 @@ bool WritePlan::write(const PlannedFile &file, bool overwrite, QString *error)
         if (old == file.content)
             return true;
         if (!overwrite || file.state != PlannedFile::State::Differs)
-            return fail(tr("%1 exists and differs from what would be written; it was left as it is. "
-                           "Review the difference and choose Overwrite to replace it.")
-                            .arg(file.path));
+            return fail(
+                tr("%1 exists and differs from what would be written; it was left as it is. "
+                   "Review the difference and choose Overwrite to replace it.")
+                    .arg(file.path));
     }
     const QFileInfo info(file.path);
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(tr("%1: cannot create the folder; check its permissions.").arg(info.absolutePath()));
+        return fail(
+            tr("%1: cannot create the folder; check its permissions.").arg(info.absolutePath()));
     QSaveFile out(file.path);
     if (!out.open(QIODevice::WriteOnly))
         return fail(tr("%1: cannot write: %2").arg(file.path, out.errorString()));
@@ -206,7 +207,9 @@ QStringList ManifestFolder::orderedFiles(const QString &folder)
     QStringList order{QStringLiteral("base"), QStringLiteral("apps"), QStringLiteral("monitoring"),
                       QStringLiteral("devops")};
     QStringList others = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    others.removeIf([&](const QString &d) { return order.contains(d) || d == QLatin1String("traefik") || d.startsWith(QLatin1Char('.')); });
+    others.removeIf([&](const QString &d) {
+        return order.contains(d) || d == QLatin1String("traefik") || d.startsWith(QLatin1Char('.'));
+    });
     order += others;
     QStringList files;
     for (const QString &sub : std::as_const(order)) {
@@ -241,7 +244,10 @@ QList<FolderDocument> ManifestFolder::read(const QString &folder)
             try {
                 const YAML::Node node = YAML::Load(text.text.toStdString());
                 if (!node.IsMap()) {
-                    d.error = tr("%1:%2: not a Kubernetes object (a YAML map with kind and metadata)").arg(path).arg(text.line);
+                    d.error =
+                        tr("%1:%2: not a Kubernetes object (a YAML map with kind and metadata)")
+                            .arg(path)
+                            .arg(text.line);
                 } else {
                     auto str = [](const YAML::Node &n) {
                         return n && n.IsScalar() ? QString::fromStdString(n.Scalar()) : QString();
@@ -253,7 +259,9 @@ QList<FolderDocument> ManifestFolder::read(const QString &folder)
                         d.ns = str(node["metadata"]["namespace"]);
                     }
                     if (d.apiVersion.isEmpty() || d.kind.isEmpty() || d.name.isEmpty())
-                        d.error = tr("%1:%2: apiVersion, kind and metadata.name are required").arg(path).arg(text.line);
+                        d.error = tr("%1:%2: apiVersion, kind and metadata.name are required")
+                                      .arg(path)
+                                      .arg(text.line);
                 }
             } catch (const YAML::Exception &e) {
                 d.error = tr("%1:%2: %3")

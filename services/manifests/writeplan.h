@@ -29,7 +29,8 @@ class WritePlan
     Q_DECLARE_TR_FUNCTIONS(WritePlan)
 public:
     // Compares each file with the folder's current content. Reads only.
-    [[nodiscard]] static QList<PlannedFile> plan(const QString &folder, const QList<ExtraFile> &files);
+    [[nodiscard]] static QList<PlannedFile> plan(const QString &folder,
+                                                 const QList<ExtraFile> &files);
     // Writes one file through QSaveFile (creating its folder). A file that
     // Differs is written only when overwrite is true (the user saw the diff
     // and agreed); a Same file is left untouched. Re-checks the disk first, so a

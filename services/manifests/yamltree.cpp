@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
-
 #include <yaml-cpp/yaml.h>
 
 namespace labdeck::manifests {
@@ -11,32 +10,27 @@ namespace labdeck::manifests {
 YamlValue::YamlValue(const QString &s)
     : m_type(Type::String)
     , m_string(s)
-{
-}
+{}
 
 YamlValue::YamlValue(const char *s)
     : m_type(Type::String)
     , m_string(QString::fromUtf8(s))
-{
-}
+{}
 
 YamlValue::YamlValue(int i)
     : m_type(Type::Int)
     , m_int(i)
-{
-}
+{}
 
 YamlValue::YamlValue(qint64 i)
     : m_type(Type::Int)
     , m_int(i)
-{
-}
+{}
 
 YamlValue::YamlValue(bool b)
     : m_type(Type::Bool)
     , m_bool(b)
-{
-}
+{}
 
 YamlValue &YamlValue::set(const QString &key, const YamlValue &value)
 {

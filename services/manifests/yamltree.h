@@ -50,8 +50,7 @@ public:
 private:
     explicit YamlValue(Type type)
         : m_type(type)
-    {
-    }
+    {}
     Type m_type = Type::Null;
     QString m_string;
     qint64 m_int = 0;

@@ -17,8 +17,8 @@
 
 namespace labdeck {
 
-ApplyFolderDialog::ApplyFolderDialog(const QString &folder, kube::KubeClient *client, kube::KubeActions *actions,
-                                     QWidget *parent)
+ApplyFolderDialog::ApplyFolderDialog(const QString &folder, kube::KubeClient *client,
+                                     kube::KubeActions *actions, QWidget *parent)
     : QDialog(parent)
     , m_folder(folder)
     , m_list(new QTreeWidget)
@@ -30,8 +30,9 @@ ApplyFolderDialog::ApplyFolderDialog(const QString &folder, kube::KubeClient *cl
         m_applier = std::make_unique<kube::ManifestApplier>(client, actions);
     setWindowTitle(tr("Apply Folder %1").arg(QDir::toNativeSeparators(folder)));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Server-side apply (field manager labdeck) in the seed's order: base/, apps/, "
-                                "monitoring/, devops/, then the rest. A dry run comes first."));
+    auto *intro = new QLabel(
+        tr("Server-side apply (field manager labdeck) in the seed's order: base/, apps/, "
+           "monitoring/, devops/, then the rest. A dry run comes first."));
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_list->setHeaderLabels({tr("Where"), tr("Object"), tr("Result")});
@@ -69,16 +70,20 @@ void ApplyFolderDialog::start()
     const QList<manifests::FolderDocument> docs = manifests::ManifestFolder::read(m_folder);
     m_targets = kube::applyTargets(docs);
     for (const manifests::FolderDocument &d : docs) {
-        const QString where = QStringLiteral("%1:%2").arg(QDir(m_folder).relativeFilePath(d.file)).arg(d.line);
-        auto *item = new QTreeWidgetItem(m_list, {where, d.error.isEmpty() ? d.title() : QString(),
-                                                  d.error.isEmpty() ? tr("checking…") : tr("cannot be applied: %1").arg(d.error)});
+        const QString where =
+            QStringLiteral("%1:%2").arg(QDir(m_folder).relativeFilePath(d.file)).arg(d.line);
+        auto *item = new QTreeWidgetItem(
+            m_list,
+            {where, d.error.isEmpty() ? d.title() : QString(),
+             d.error.isEmpty() ? tr("checking…") : tr("cannot be applied: %1").arg(d.error)});
         item->setToolTip(2, item->text(2));
         m_diffs << QString();
         if (d.error.isEmpty())
             m_rowOfTarget << m_list->indexOfTopLevelItem(item);
     }
     if (docs.isEmpty()) {
-        m_status->setText(tr("%1 holds no manifests (YAML files in base/, apps/, monitoring/, devops/ or other subfolders).")
+        m_status->setText(tr("%1 holds no manifests (YAML files in base/, apps/, monitoring/, "
+                             "devops/ or other subfolders).")
                               .arg(QDir::toNativeSeparators(m_folder)));
         Q_EMIT dryRunFinished();
         return;
@@ -93,14 +98,16 @@ void ApplyFolderDialog::start()
 
 void ApplyFolderDialog::apply()
 {
-    const QString text = tr("Apply %n object(s) from %1 to the cluster with server-side apply (field manager labdeck)?",
+    const QString text = tr("Apply %n object(s) from %1 to the cluster with server-side apply "
+                            "(field manager labdeck)?",
                             nullptr, int(m_targets.size()))
                              .arg(QDir::toNativeSeparators(m_folder));
     bool go = false;
     if (m_prompts.ask) {
         go = m_prompts.ask(tr("Apply Folder"), text, QString(), tr("Apply"));
     } else {
-        QMessageBox box(QMessageBox::Question, tr("Apply Folder"), text, QMessageBox::NoButton, this);
+        QMessageBox box(QMessageBox::Question, tr("Apply Folder"), text, QMessageBox::NoButton,
+                        this);
         QPushButton *yes = box.addButton(tr("Apply"), QMessageBox::AcceptRole);
         box.addButton(QMessageBox::Cancel);
         box.setDefaultButton(yes);
@@ -116,26 +123,27 @@ void ApplyFolderDialog::run(kube::ApplyRun::Mode mode)
     m_apply->setEnabled(false);
     m_status->setText(mode == kube::ApplyRun::Mode::DryRun ? tr("Dry run…") : tr("Applying…"));
     kube::ApplyRun *run = m_applier->run(m_targets, mode);
-    connect(run, &kube::ApplyRun::objectFinished, this, [this, run](int index, const kube::ApplyResult &r) {
-        const int row = m_rowOfTarget.value(index, -1);
-        QTreeWidgetItem *item = m_list->topLevelItem(row);
-        if (!item)
-            return;
-        QString text = kube::ApplyText::outcome(r.outcome, run->isDryRun());
-        if (!r.conflicts.isEmpty()) {
-            QStringList fields;
-            for (const kube::ApplyConflict &c : r.conflicts)
-                fields << QStringLiteral("%1 (%2)").arg(c.field, c.manager);
-            text += QStringLiteral(": ") + fields.join(QLatin1String(", "));
-        } else if (!r.message.isEmpty()) {
-            text += QStringLiteral(": ") + r.message;
-        }
-        item->setText(2, text);
-        item->setToolTip(2, text);
-        m_diffs[row] = r.diff;
-        if (m_list->currentItem() == item)
-            m_diff->setPlainText(r.diff);
-    });
+    connect(run, &kube::ApplyRun::objectFinished, this,
+            [this, run](int index, const kube::ApplyResult &r) {
+                const int row = m_rowOfTarget.value(index, -1);
+                QTreeWidgetItem *item = m_list->topLevelItem(row);
+                if (!item)
+                    return;
+                QString text = kube::ApplyText::outcome(r.outcome, run->isDryRun());
+                if (!r.conflicts.isEmpty()) {
+                    QStringList fields;
+                    for (const kube::ApplyConflict &c : r.conflicts)
+                        fields << QStringLiteral("%1 (%2)").arg(c.field, c.manager);
+                    text += QStringLiteral(": ") + fields.join(QLatin1String(", "));
+                } else if (!r.message.isEmpty()) {
+                    text += QStringLiteral(": ") + r.message;
+                }
+                item->setText(2, text);
+                item->setToolTip(2, text);
+                m_diffs[row] = r.diff;
+                if (m_list->currentItem() == item)
+                    m_diff->setPlainText(r.diff);
+            });
     connect(run, &kube::ApplyRun::finished, this, [this, run] {
         const QString summary = tr("%1 created, %2 changed, %3 unchanged, %4 conflicts, %5 failed")
                                     .arg(run->count(kube::ApplyResult::Outcome::Created))
@@ -145,22 +153,26 @@ void ApplyFolderDialog::run(kube::ApplyRun::Mode mode)
                                     .arg(run->count(kube::ApplyResult::Outcome::Failed));
         if (run->isDryRun()) {
             m_status->setText(tr("Dry run: %1.").arg(summary));
-            m_apply->setEnabled(!m_targets.isEmpty() && run->count(kube::ApplyResult::Outcome::Failed) == 0);
+            m_apply->setEnabled(!m_targets.isEmpty() &&
+                                run->count(kube::ApplyResult::Outcome::Failed) == 0);
             Q_EMIT dryRunFinished();
             return;
         }
         const auto conflicts = run->conflicts();
         if (!conflicts.isEmpty()) {
-            const bool force = m_prompts.force ? m_prompts.force(conflicts) : ConflictDialog::askForce(conflicts, this);
+            const bool force = m_prompts.force ? m_prompts.force(conflicts)
+                                               : ConflictDialog::askForce(conflicts, this);
             if (force) {
                 this->run(kube::ApplyRun::Mode::ForceApply);
                 return;
             }
         }
         const QList<kube::KubeAction *> rollouts = m_applier->followRollouts(run);
-        m_status->setText(rollouts.isEmpty() ? tr("Applied: %1.").arg(summary)
-                                             : tr("Applied: %1. Following %n rollout(s) in Activity.", nullptr, int(rollouts.size()))
-                                                   .arg(summary));
+        m_status->setText(rollouts.isEmpty()
+                              ? tr("Applied: %1.").arg(summary)
+                              : tr("Applied: %1. Following %n rollout(s) in Activity.", nullptr,
+                                   int(rollouts.size()))
+                                    .arg(summary));
         m_apply->setEnabled(true);
         Q_EMIT applyFinished(run->allOk());
     });

@@ -9,7 +9,8 @@
 
 namespace labdeck {
 
-ConflictDialog::ConflictDialog(const QList<QPair<QString, kube::ApplyConflict>> &conflicts, QWidget *parent)
+ConflictDialog::ConflictDialog(const QList<QPair<QString, kube::ApplyConflict>> &conflicts,
+                               QWidget *parent)
     : QDialog(parent)
     , m_list(new QTreeWidget)
 {
@@ -20,12 +21,13 @@ ConflictDialog::ConflictDialog(const QList<QPair<QString, kube::ApplyConflict>> 
         if (!managers.contains(c.second.manager))
             managers << c.second.manager;
     }
-    auto *text = new QLabel(tr("%n field(s) are owned by %1 with other values, so they were not applied. "
-                               "Force makes labdeck their owner and replaces their values; %1 may set them back "
-                               "the next time it applies. Otherwise, change the manifest to the live values or "
-                               "leave the fields out.",
-                               nullptr, int(conflicts.size()))
-                                .arg(managers.join(QLatin1String(", "))));
+    auto *text = new QLabel(
+        tr("%n field(s) are owned by %1 with other values, so they were not applied. "
+           "Force makes labdeck their owner and replaces their values; %1 may set them back "
+           "the next time it applies. Otherwise, change the manifest to the live values or "
+           "leave the fields out.",
+           nullptr, int(conflicts.size()))
+            .arg(managers.join(QLatin1String(", "))));
     text->setWordWrap(true);
     layout->addWidget(text);
     m_list->setHeaderLabels({tr("Object"), tr("Field"), tr("Owned by")});
@@ -47,7 +49,8 @@ ConflictDialog::ConflictDialog(const QList<QPair<QString, kube::ApplyConflict>> 
     resize(620, 320);
 }
 
-bool ConflictDialog::askForce(const QList<QPair<QString, kube::ApplyConflict>> &conflicts, QWidget *parent)
+bool ConflictDialog::askForce(const QList<QPair<QString, kube::ApplyConflict>> &conflicts,
+                              QWidget *parent)
 {
     ConflictDialog dialog(conflicts, parent);
     return dialog.exec() == QDialog::Accepted;

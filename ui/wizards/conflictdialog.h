@@ -17,13 +17,15 @@ class ConflictDialog final : public QDialog
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConflictDialog)
 public:
-    explicit ConflictDialog(const QList<QPair<QString, kube::ApplyConflict>> &conflicts, QWidget *parent = nullptr);
+    explicit ConflictDialog(const QList<QPair<QString, kube::ApplyConflict>> &conflicts,
+                            QWidget *parent = nullptr);
 
     [[nodiscard]] QTreeWidget *list() const { return m_list; }
     [[nodiscard]] QPushButton *forceButton() const { return m_force; }
 
     // Shows the dialog; true when the user chose Force.
-    static bool askForce(const QList<QPair<QString, kube::ApplyConflict>> &conflicts, QWidget *parent);
+    static bool askForce(const QList<QPair<QString, kube::ApplyConflict>> &conflicts,
+                         QWidget *parent);
 
 private:
     QTreeWidget *m_list;

@@ -10,7 +10,8 @@
 
 namespace labdeck {
 
-CreateMenu::CreateMenu(MainWindow *window, std::function<Inventory()> lab, std::function<Session()> session)
+CreateMenu::CreateMenu(MainWindow *window, std::function<Inventory()> lab,
+                       std::function<Session()> session)
     : QObject(window)
     , m_window(window)
     , m_lab(std::move(lab))
@@ -19,9 +20,11 @@ CreateMenu::CreateMenu(MainWindow *window, std::function<Inventory()> lab, std::
 {
     m_newService = m_menu->addAction(tr("&New Service…"), this, &CreateMenu::newService);
     m_newService->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    m_newService->setStatusTip(tr("Write the manifests of a new service into the manifests folder and apply them"));
+    m_newService->setStatusTip(
+        tr("Write the manifests of a new service into the manifests folder and apply them"));
     m_applyFolder = m_menu->addAction(tr("&Apply Folder…"), this, &CreateMenu::applyFolder);
-    m_applyFolder->setStatusTip(tr("Apply a manifests folder in the seed's order, after a dry run"));
+    m_applyFolder->setStatusTip(
+        tr("Apply a manifests folder in the seed's order, after a dry run"));
 }
 
 void CreateMenu::newService()
@@ -34,7 +37,8 @@ void CreateMenu::newService()
 
 void CreateMenu::applyFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(m_window, tr("Apply Folder"), ServiceWizard::savedFolder());
+    const QString folder = QFileDialog::getExistingDirectory(m_window, tr("Apply Folder"),
+                                                             ServiceWizard::savedFolder());
     if (folder.isEmpty())
         return;
     const Session s = m_session();

@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QPointer>
-
 #include <functional>
 
 class QAction;
@@ -32,7 +31,8 @@ public:
     };
     // lab and session are asked for each time a dialog opens, so a changed
     // inventory or cluster context is used.
-    CreateMenu(MainWindow *window, std::function<Inventory()> lab, std::function<Session()> session);
+    CreateMenu(MainWindow *window, std::function<Inventory()> lab,
+               std::function<Session()> session);
 
     [[nodiscard]] QMenu *menu() const { return m_menu; }
     [[nodiscard]] QAction *newServiceAction() const { return m_newService; }

@@ -50,10 +50,12 @@ public:
         if (index.column() == 1 && isSecret(index))
             option->text = QString(qMin(12, int(index.data().toString().size())), QChar(0x2022));
     }
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override
     {
         QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
-        if (auto *line = qobject_cast<QLineEdit *>(editor); line && index.column() == 1 && isSecret(index))
+        if (auto *line = qobject_cast<QLineEdit *>(editor);
+            line && index.column() == 1 && isSecret(index))
             line->setEchoMode(QLineEdit::Password);
         return editor;
     }
@@ -124,7 +126,8 @@ void SpecPage::refresh()
         for (const QString &m : warnings.value(it.key()))
             lines << QStringLiteral("⚠ ") + m;
         it.value()->setText(lines.join(QLatin1Char('\n')));
-        it.value()->setStyleSheet(errors.contains(it.key()) ? QStringLiteral("color: #c62828;") : QStringLiteral("color: #b26a00;"));
+        it.value()->setStyleSheet(errors.contains(it.key()) ? QStringLiteral("color: #c62828;")
+                                                            : QStringLiteral("color: #b26a00;"));
         it.value()->setVisible(!lines.isEmpty());
     }
     if (hasErrors != m_hasErrors) {
@@ -133,7 +136,8 @@ void SpecPage::refresh()
     }
 }
 
-ServiceWizard::ServiceWizard(const Inventory &lab, kube::KubeClient *client, kube::KubeActions *actions, QWidget *parent)
+ServiceWizard::ServiceWizard(const Inventory &lab, kube::KubeClient *client,
+                             kube::KubeActions *actions, QWidget *parent)
     : QWizard(parent)
     , m_lab(lab)
     , m_client(client)
@@ -187,8 +191,9 @@ QString ServiceWizard::folder() const
 
 QWizardPage *ServiceWizard::makeBasics()
 {
-    auto *page = new SpecPage(this, {QStringLiteral("name"), QStringLiteral("namespace"), QStringLiteral("image"),
-                                     QStringLiteral("tag"), QStringLiteral("containerPort"), QStringLiteral("replicas")});
+    auto *page = new SpecPage(this, {QStringLiteral("name"), QStringLiteral("namespace"),
+                                     QStringLiteral("image"), QStringLiteral("tag"),
+                                     QStringLiteral("containerPort"), QStringLiteral("replicas")});
     page->setTitle(tr("Service"));
     page->setSubTitle(tr("What runs, where, and where its manifests are written."));
     auto *form = new QFormLayout(page);
@@ -196,7 +201,8 @@ QWizardPage *ServiceWizard::makeBasics()
     m_folder = new QLineEdit(savedFolder());
     auto *browse = new QPushButton(tr("Choose…"));
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Manifests Folder"), folder());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Manifests Folder"), folder());
         if (!dir.isEmpty())
             m_folder->setText(dir);
     });
@@ -204,8 +210,10 @@ QWizardPage *ServiceWizard::makeBasics()
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
     form->addRow(tr("Manifests &folder:"), folderRow);
-    form->addRow(QString(), hint(tr("Laid out like the seed: base/ for namespaces and storage, apps/ for bracky, "
-                                    "monitoring/ and devops/ for metamon.")));
+    form->addRow(
+        QString(),
+        hint(tr("Laid out like the seed: base/ for namespaces and storage, apps/ for bracky, "
+                "monitoring/ and devops/ for metamon.")));
 
     m_name = new QLineEdit;
     m_name->setPlaceholderText(QStringLiteral("my-app"));
@@ -278,20 +286,24 @@ QWizardPage *ServiceWizard::makeNetwork()
 {
     auto *page = new SpecPage(this, {QStringLiteral("nodePort"), QStringLiteral("publicHost")});
     page->setTitle(tr("Network"));
-    page->setSubTitle(tr("A NodePort lets Traefik on pochama reach the service; a public URL adds a Traefik route "
-                         "with a Let's Encrypt certificate."));
+    page->setSubTitle(tr(
+        "A NodePort lets Traefik on pochama reach the service; a public URL adds a Traefik route "
+        "with a Let's Encrypt certificate."));
     auto *form = new QFormLayout(page);
     m_nodePort = new QSpinBox;
     m_nodePort->setRange(0, 32767);
     m_nodePort->setSpecialValueText(tr("none (ClusterIP only)"));
     form->addRow(tr("&NodePort:"), m_nodePort);
-    form->addRow(QString(), hint(tr("30000–32767, checked against the inventory and the live cluster.")));
+    form->addRow(QString(),
+                 hint(tr("30000–32767, checked against the inventory and the live cluster.")));
     form->addRow(QString(), page->issueLabel(QStringLiteral("nodePort")));
     m_publicHost = new QLineEdit;
     m_publicHost->setPlaceholderText(QStringLiteral("my-app.example.com"));
     form->addRow(tr("&Public host:"), m_publicHost);
-    form->addRow(QString(), hint(tr("Optional. Writes traefik/<name>.yaml next to the manifests and offers to add the "
-                                    "URL to your inventory.")));
+    form->addRow(
+        QString(),
+        hint(tr("Optional. Writes traefik/<name>.yaml next to the manifests and offers to add the "
+                "URL to your inventory.")));
     form->addRow(QString(), page->issueLabel(QStringLiteral("publicHost")));
     connect(m_nodePort, &QSpinBox::valueChanged, this, &ServiceWizard::specChanged);
     connect(m_publicHost, &QLineEdit::textChanged, this, &ServiceWizard::specChanged);
@@ -300,8 +312,9 @@ QWizardPage *ServiceWizard::makeNetwork()
 
 QWizardPage *ServiceWizard::makeResources()
 {
-    auto *page = new SpecPage(this, {QStringLiteral("cpuRequest"), QStringLiteral("cpuLimit"), QStringLiteral("memoryRequest"),
-                                     QStringLiteral("memoryLimit")});
+    auto *page =
+        new SpecPage(this, {QStringLiteral("cpuRequest"), QStringLiteral("cpuLimit"),
+                            QStringLiteral("memoryRequest"), QStringLiteral("memoryLimit")});
     page->setTitle(tr("Resources"));
     page->setSubTitle(tr("Each node has 1 OCPU and 6 GB. Requests reserve, limits cap."));
     auto *form = new QFormLayout(page);
@@ -327,7 +340,8 @@ QWizardPage *ServiceWizard::makeEnv()
 {
     auto *page = new SpecPage(this, {QStringLiteral("env")});
     page->setTitle(tr("Environment and Secrets"));
-    page->setSubTitle(tr("Secret values go into a Kubernetes Secret sent to the cluster; they are never written to a "
+    page->setSubTitle(tr("Secret values go into a Kubernetes Secret sent to the cluster; they are "
+                         "never written to a "
                          "file or a log."));
     auto *layout = new QVBoxLayout(page);
     m_env = new QTableWidget(0, 3);
@@ -371,10 +385,11 @@ void ServiceWizard::addEnv(const QString &name, const QString &value, bool secre
 
 QWizardPage *ServiceWizard::makeStorage()
 {
-    auto *page = new SpecPage(this, {QStringLiteral("storageSize"), QStringLiteral("mountPath"), QStringLiteral("readiness"),
-                                     QStringLiteral("liveness")});
+    auto *page = new SpecPage(this, {QStringLiteral("storageSize"), QStringLiteral("mountPath"),
+                                     QStringLiteral("readiness"), QStringLiteral("liveness")});
     page->setTitle(tr("Storage and Probes"));
-    page->setSubTitle(tr("Persistent storage is an NFS share on pochama under /srv/nfs/k8s/<name>."));
+    page->setSubTitle(
+        tr("Persistent storage is an NFS share on pochama under /srv/nfs/k8s/<name>."));
     auto *form = new QFormLayout(page);
     m_storage = new QCheckBox(tr("Persistent &storage on pochama's NFS"));
     form->addRow(m_storage);
@@ -384,7 +399,8 @@ QWizardPage *ServiceWizard::makeStorage()
     form->addRow(QString(), page->issueLabel(QStringLiteral("storageSize")));
     form->addRow(tr("Mount &path:"), m_mountPath);
     form->addRow(QString(), page->issueLabel(QStringLiteral("mountPath")));
-    auto probeRow = [this, form, page](QComboBox *&kind, QLineEdit *&path, const QString &label, const QString &field) {
+    auto probeRow = [this, form, page](QComboBox *&kind, QLineEdit *&path, const QString &label,
+                                       const QString &field) {
         kind = new QComboBox;
         kind->addItems({tr("none"), tr("HTTP GET"), tr("TCP connect")});
         path = new QLineEdit(QStringLiteral("/"));
@@ -416,7 +432,8 @@ QWizardPage *ServiceWizard::makeReview()
 {
     auto *page = new QWizardPage;
     page->setTitle(tr("Review and Apply"));
-    page->setSubTitle(tr("The files to write, the YAML, and what would change in the cluster (a server-side apply dry "
+    page->setSubTitle(tr("The files to write, the YAML, and what would change in the cluster (a "
+                         "server-side apply dry "
                          "run, field manager labdeck)."));
     auto *layout = new QVBoxLayout(page);
     m_review = new QTreeWidget;
@@ -466,8 +483,10 @@ void ServiceWizard::loadClusterFacts()
             Q_EMIT specChanged();
         });
     };
-    fetch(QStringLiteral("/api/v1/services"), [this](const QJsonObject &list) { addClusterServices(m_facts, list); });
-    fetch(QStringLiteral("/api/v1/pods"), [this](const QJsonObject &list) { addClusterPods(m_facts, list); });
+    fetch(QStringLiteral("/api/v1/services"),
+          [this](const QJsonObject &list) { addClusterServices(m_facts, list); });
+    fetch(QStringLiteral("/api/v1/pods"),
+          [this](const QJsonObject &list) { addClusterPods(m_facts, list); });
     fetch(QStringLiteral("/api/v1/namespaces"), [this](const QJsonObject &list) {
         addClusterNamespaces(m_facts, list);
         const QString current = m_namespace->currentText();
@@ -510,7 +529,9 @@ ServiceSpec ServiceWizard::spec() const
     s.mountPath = m_mountPath->text().trimmed();
     auto probe = [](const QComboBox *kind, const QLineEdit *path, int delay) {
         Probe p;
-        p.kind = kind->currentIndex() == 1 ? Probe::Kind::Http : kind->currentIndex() == 2 ? Probe::Kind::Tcp : Probe::Kind::None;
+        p.kind = kind->currentIndex() == 1   ? Probe::Kind::Http
+                 : kind->currentIndex() == 2 ? Probe::Kind::Tcp
+                                             : Probe::Kind::None;
         p.path = path->text().trimmed();
         p.initialDelaySeconds = delay;
         return p;
@@ -527,7 +548,8 @@ QList<FieldIssue> ServiceWizard::issues() const
     return SpecCheck::validate(spec(), m_facts);
 }
 
-bool ServiceWizard::ask(const QString &title, const QString &text, const QString &details, const QString &button)
+bool ServiceWizard::ask(const QString &title, const QString &text, const QString &details,
+                        const QString &button)
 {
     if (m_prompts.ask)
         return m_prompts.ask(title, text, details, button);
@@ -552,29 +574,33 @@ void ServiceWizard::prepareReview()
     QString yaml;
     QString diff;
     for (const PlannedFile &f : std::as_const(m_plan)) {
-        const QString state = f.state == PlannedFile::State::New    ? tr("new file")
-                              : f.state == PlannedFile::State::Same ? tr("unchanged")
-                                                                    : tr("exists and differs: you are asked before it is replaced");
+        const QString state = f.state == PlannedFile::State::New ? tr("new file")
+                              : f.state == PlannedFile::State::Same
+                                  ? tr("unchanged")
+                                  : tr("exists and differs: you are asked before it is replaced");
         new QTreeWidgetItem(files, {f.relative, state});
-        yaml += QStringLiteral("# %1\n").arg(f.relative) + QString::fromUtf8(f.content) + QLatin1Char('\n');
+        yaml += QStringLiteral("# %1\n").arg(f.relative) + QString::fromUtf8(f.content) +
+                QLatin1Char('\n');
         if (f.state == PlannedFile::State::Differs)
             diff += f.diff + QLatin1Char('\n');
     }
     for (const Manifest &m : std::as_const(m_manifests)) {
         if (m.file.isEmpty())
-            yaml += tr("# %1: sent to the cluster only, never written\n").arg(m.title()) + QString::fromUtf8(m.redacted.toYaml()) +
-                    QLatin1Char('\n');
+            yaml += tr("# %1: sent to the cluster only, never written\n").arg(m.title()) +
+                    QString::fromUtf8(m.redacted.toYaml()) + QLatin1Char('\n');
     }
     m_yaml->setPlainText(yaml);
     m_diff->setPlainText(diff);
     files->setExpanded(true);
     auto *objects = new QTreeWidgetItem(m_review, {tr("Objects")});
     for (const Manifest &m : std::as_const(m_manifests))
-        new QTreeWidgetItem(objects, {m.title(), m_applier ? tr("checking…") : tr("not connected")});
+        new QTreeWidgetItem(objects,
+                            {m.title(), m_applier ? tr("checking…") : tr("not connected")});
     objects->setExpanded(true);
     if (!m_applier) {
         m_apply->setText(tr("&Write Files"));
-        m_status->setText(tr("Not connected to a cluster: the files can be written, and applied later with Apply Folder."));
+        m_status->setText(tr("Not connected to a cluster: the files can be written, and applied "
+                             "later with Apply Folder."));
         Q_EMIT dryRunFinished();
         return;
     }
@@ -586,12 +612,13 @@ void ServiceWizard::prepareReview()
         m_apply->setEnabled(true);
         const int failed = run->count(kube::ApplyResult::Outcome::Failed);
         const int conflicts = run->count(kube::ApplyResult::Outcome::Conflict);
-        m_status->setText(tr("Dry run: %1 would be created, %2 changed, %3 unchanged, %4 conflicts, %5 failed.")
-                              .arg(run->count(kube::ApplyResult::Outcome::Created))
-                              .arg(run->count(kube::ApplyResult::Outcome::Configured))
-                              .arg(run->count(kube::ApplyResult::Outcome::Unchanged))
-                              .arg(conflicts)
-                              .arg(failed));
+        m_status->setText(
+            tr("Dry run: %1 would be created, %2 changed, %3 unchanged, %4 conflicts, %5 failed.")
+                .arg(run->count(kube::ApplyResult::Outcome::Created))
+                .arg(run->count(kube::ApplyResult::Outcome::Configured))
+                .arg(run->count(kube::ApplyResult::Outcome::Unchanged))
+                .arg(conflicts)
+                .arg(failed));
         QString diffs = m_diff->toPlainText();
         for (qsizetype i = 0; i < run->results().size(); ++i) {
             const kube::ApplyResult &r = run->results().at(i);
@@ -606,21 +633,22 @@ void ServiceWizard::prepareReview()
 void ServiceWizard::showRun(kube::ApplyRun *run)
 {
     QTreeWidgetItem *objects = m_review->topLevelItem(1);
-    connect(run, &kube::ApplyRun::objectFinished, this, [objects, run](int index, const kube::ApplyResult &r) {
-        if (!objects || index >= objects->childCount())
-            return;
-        QString text = kube::ApplyText::outcome(r.outcome, run->isDryRun());
-        if (!r.conflicts.isEmpty()) {
-            QStringList fields;
-            for (const kube::ApplyConflict &c : r.conflicts)
-                fields << QStringLiteral("%1 (%2)").arg(c.field, c.manager);
-            text += QStringLiteral(": ") + fields.join(QLatin1String(", "));
-        } else if (!r.message.isEmpty()) {
-            text += QStringLiteral(": ") + r.message;
-        }
-        objects->child(index)->setText(1, text);
-        objects->child(index)->setToolTip(1, text);
-    });
+    connect(run, &kube::ApplyRun::objectFinished, this,
+            [objects, run](int index, const kube::ApplyResult &r) {
+                if (!objects || index >= objects->childCount())
+                    return;
+                QString text = kube::ApplyText::outcome(r.outcome, run->isDryRun());
+                if (!r.conflicts.isEmpty()) {
+                    QStringList fields;
+                    for (const kube::ApplyConflict &c : r.conflicts)
+                        fields << QStringLiteral("%1 (%2)").arg(c.field, c.manager);
+                    text += QStringLiteral(": ") + fields.join(QLatin1String(", "));
+                } else if (!r.message.isEmpty()) {
+                    text += QStringLiteral(": ") + r.message;
+                }
+                objects->child(index)->setText(1, text);
+                objects->child(index)->setToolTip(1, text);
+            });
 }
 
 void ServiceWizard::applyNow()
@@ -631,11 +659,13 @@ void ServiceWizard::applyNow()
     for (const PlannedFile &f : std::as_const(m_plan)) {
         if (f.state == PlannedFile::State::Differs &&
             !ask(tr("Replace %1?").arg(f.relative),
-                 tr("%1 already exists and differs from what the wizard would write. Replace it? Nothing is written "
+                 tr("%1 already exists and differs from what the wizard would write. Replace it? "
+                    "Nothing is written "
                     "or applied otherwise.")
                      .arg(f.path),
                  f.diff, tr("Replace File"))) {
-            m_status->setText(tr("Nothing written or applied: %1 was kept as it is.").arg(f.relative));
+            m_status->setText(
+                tr("Nothing written or applied: %1 was kept as it is.").arg(f.relative));
             Q_EMIT applyFinished(false);
             return;
         }
@@ -662,18 +692,21 @@ void ServiceWizard::applyNow()
 void ServiceWizard::startApply(kube::ApplyRun::Mode mode)
 {
     m_apply->setEnabled(false);
-    m_status->setText(mode == kube::ApplyRun::Mode::ForceApply ? tr("Applying with force…") : tr("Applying…"));
+    m_status->setText(mode == kube::ApplyRun::Mode::ForceApply ? tr("Applying with force…")
+                                                               : tr("Applying…"));
     m_run = m_applier->run(kube::applyTargets(m_manifests), mode);
     showRun(m_run);
     connect(m_run, &kube::ApplyRun::finished, this, [this, run = m_run] {
         const auto conflicts = run->conflicts();
         if (!conflicts.isEmpty()) {
-            const bool force = m_prompts.force ? m_prompts.force(conflicts) : ConflictDialog::askForce(conflicts, this);
+            const bool force = m_prompts.force ? m_prompts.force(conflicts)
+                                               : ConflictDialog::askForce(conflicts, this);
             if (force) {
                 startApply(kube::ApplyRun::Mode::ForceApply);
                 return;
             }
-            m_status->setText(tr("Not applied where another manager owns fields: %1 conflict(s). The rest was applied.")
+            m_status->setText(tr("Not applied where another manager owns fields: %1 conflict(s). "
+                                 "The rest was applied.")
                                   .arg(conflicts.size()));
             m_apply->setEnabled(true);
             Q_EMIT applyFinished(false);
@@ -683,7 +716,8 @@ void ServiceWizard::startApply(kube::ApplyRun::Mode mode)
             QStringList failures;
             for (qsizetype i = 0; i < run->results().size(); ++i) {
                 if (!run->results().at(i).ok())
-                    failures << QStringLiteral("%1: %2").arg(run->targets().at(i).title(), run->results().at(i).message);
+                    failures << QStringLiteral("%1: %2").arg(run->targets().at(i).title(),
+                                                             run->results().at(i).message);
             }
             m_status->setText(tr("Apply failed:\n%1").arg(failures.join(QLatin1Char('\n'))));
             m_apply->setEnabled(true);
@@ -702,12 +736,14 @@ void ServiceWizard::startApply(kube::ApplyRun::Mode mode)
         connect(rollout, &kube::KubeAction::progress, this, [this, rollout](const QString &text) {
             m_status->setText(QStringLiteral("%1: %2").arg(rollout->title(), text));
         });
-        connect(rollout, &kube::KubeAction::finished, this, [this, rollout](kube::KubeAction::State state, const QString &message) {
-            const bool ok = state == kube::KubeAction::State::Succeeded;
-            m_status->setText(ok ? tr("Ready: %1").arg(message) : tr("Rollout failed: %1").arg(message));
-            m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
-            Q_EMIT applyFinished(ok);
-        });
+        connect(rollout, &kube::KubeAction::finished, this,
+                [this, rollout](kube::KubeAction::State state, const QString &message) {
+                    const bool ok = state == kube::KubeAction::State::Succeeded;
+                    m_status->setText(ok ? tr("Ready: %1").arg(message)
+                                         : tr("Rollout failed: %1").arg(message));
+                    m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
+                    Q_EMIT applyFinished(ok);
+                });
     });
 }
 
@@ -718,13 +754,15 @@ void ServiceWizard::offerInventoryUrl()
         return;
     const QString refusal = InventoryEditor::refusal(m_lab);
     if (!refusal.isEmpty()) {
-        m_status->setText(m_status->text() + QLatin1Char('\n') +
-                          tr("The URL https://%1 was not added to the inventory. %2").arg(s.publicHost, refusal));
+        m_status->setText(
+            m_status->text() + QLatin1Char('\n') +
+            tr("The URL https://%1 was not added to the inventory. %2").arg(s.publicHost, refusal));
         return;
     }
     QFile file(m_lab.sourceFile);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_status->setText(m_status->text() + QLatin1Char('\n') + tr("%1: cannot read: %2").arg(m_lab.sourceFile, file.errorString()));
+        m_status->setText(m_status->text() + QLatin1Char('\n') +
+                          tr("%1: cannot read: %2").arg(m_lab.sourceFile, file.errorString()));
         return;
     }
     Workload w;
@@ -748,7 +786,8 @@ void ServiceWizard::offerInventoryUrl()
     if (!edit.changes())
         return;
     if (!ask(tr("Add URL to Inventory"),
-             tr("Add %1 to workload %2 in %3? A backup is kept as %3.bak.").arg(w.url.toString(), w.qualifiedName(), m_lab.sourceFile),
+             tr("Add %1 to workload %2 in %3? A backup is kept as %3.bak.")
+                 .arg(w.url.toString(), w.qualifiedName(), m_lab.sourceFile),
              edit.diff, tr("Add URL")))
         return;
     QString error;

@@ -8,7 +8,6 @@
 #include <QPointer>
 #include <QWizard>
 #include <QWizardPage>
-
 #include <functional>
 
 class QCheckBox;
@@ -30,7 +29,9 @@ class ServiceWizard;
 struct WizardPrompts
 {
     // "Overwrite apps/x.yaml?" with the diff; true to go ahead.
-    std::function<bool(const QString &title, const QString &text, const QString &details, const QString &button)> ask;
+    std::function<bool(const QString &title, const QString &text, const QString &details,
+                       const QString &button)>
+        ask;
     // The conflict dialog: true to apply again with force.
     std::function<bool(const QList<QPair<QString, kube::ApplyConflict>> &conflicts)> force;
 };
@@ -132,7 +133,8 @@ private:
     void startApply(kube::ApplyRun::Mode mode);
     void showRun(kube::ApplyRun *run);
     void offerInventoryUrl();
-    bool ask(const QString &title, const QString &text, const QString &details, const QString &button);
+    bool ask(const QString &title, const QString &text, const QString &details,
+             const QString &button);
 
     Inventory m_lab;
     QPointer<kube::KubeClient> m_client;

@@ -74,6 +74,8 @@ private Q_SLOTS:
     void invalidInputOnItsPage();
     void warningsDoNotBlock();
     void applyAndRollout();
+    void backAndForthDuringDryRun();
+    void liveNodePortCollision();
     void conflictNeedsExplicitForce();
     void existingFileNeverClobbered();
     void applyFolder();
@@ -296,6 +298,44 @@ void TestWizard::applyAndRollout()
                                         .toString()
                                         .toLatin1()),
              QByteArray("t0ken-v4lue"));
+}
+
+void TestWizard::backAndForthDuringDryRun()
+{
+    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    fill(w, QStringLiteral("quick"));
+    w.nodePortSpin()->setValue(30421);
+    w.show();
+    for (int i = 0; i < 5; ++i)
+        w.next();
+    QCOMPARE(w.currentId(), int(ServiceWizard::ReviewPage));
+    // Back before the dry run ended, change the replicas, and review again.
+    w.back();
+    w.back();
+    w.back();
+    w.back();
+    w.replicasSpin()->setValue(2);
+    QSignalSpy dry(&w, &ServiceWizard::dryRunFinished);
+    for (int i = 0; i < 4; ++i)
+        w.next();
+    QCOMPARE(w.currentId(), int(ServiceWizard::ReviewPage));
+    QVERIFY(dry.wait(20000));
+    QCOMPARE(dry.size(), 1); // only the current run reports
+    for (const QString &result : childTexts(w.reviewList()->topLevelItem(1), 1))
+        QVERIFY2(result.startsWith(QStringLiteral("would be created")), qPrintable(result));
+    QVERIFY(w.yamlView()->toPlainText().contains(QStringLiteral("replicas: 2")));
+}
+
+void TestWizard::liveNodePortCollision()
+{
+    // 30420 is not in the inventory; the cluster has it since applyAndRollout.
+    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    QTest::keyClicks(w.nameEdit(), QStringLiteral("other"));
+    w.nodePortSpin()->setValue(30420);
+    SpecPage *network = w.specPage(ServiceWizard::NetworkPage);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        network->message(QStringLiteral("nodePort")).contains(QStringLiteral("devops/tracker (cluster)")), 10000);
+    QVERIFY(!network->isComplete());
 }
 
 void TestWizard::conflictNeedsExplicitForce()

@@ -61,6 +61,30 @@ public:
     }
 };
 
+// A field with its check messages right under it; hidden messages take no room.
+QWidget *withIssues(QWidget *field, std::initializer_list<QLabel *> issues)
+{
+    auto *box = new QWidget;
+    auto *v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    v->addWidget(field);
+    for (QLabel *l : issues)
+        v->addWidget(l);
+    box->setFocusProxy(field);
+    return box;
+}
+
+QWidget *withIssues(QLayout *row, QWidget *focus, std::initializer_list<QLabel *> issues)
+{
+    auto *inner = new QWidget;
+    row->setContentsMargins(0, 0, 0, 0);
+    inner->setLayout(row);
+    QWidget *box = withIssues(inner, issues);
+    box->setFocusProxy(focus);
+    return box;
+}
+
 QLabel *hint(const QString &text)
 {
     auto *l = new QLabel(text);
@@ -209,7 +233,7 @@ QWizardPage *ServiceWizard::makeBasics()
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
-    form->addRow(tr("Manifests &folder:"), folderRow);
+    form->addRow(tr("Manifests &folder:"), withIssues(folderRow, m_folder, {}));
     form->addRow(
         QString(),
         hint(tr("Laid out like the seed: base/ for namespaces and storage, apps/ for bracky, "
@@ -217,8 +241,7 @@ QWizardPage *ServiceWizard::makeBasics()
 
     m_name = new QLineEdit;
     m_name->setPlaceholderText(QStringLiteral("my-app"));
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("name")));
+    form->addRow(tr("&Name:"), withIssues(m_name, {page->issueLabel(QStringLiteral("name"))}));
 
     m_apps = new QRadioButton(tr("bracky — apps (role=apps)"));
     m_devops = new QRadioButton(tr("metamon — DevOps (role=devops)"));
@@ -235,9 +258,9 @@ QWizardPage *ServiceWizard::makeBasics()
     m_namespace->addItems(names);
     m_namespace->setCurrentText(QStringLiteral("apps"));
     m_newNamespace = new QCheckBox(tr("Create this namespace (base/namespace-<name>.yaml)"));
-    form->addRow(tr("Name&space:"), m_namespace);
+    form->addRow(tr("Name&space:"),
+                 withIssues(m_namespace, {page->issueLabel(QStringLiteral("namespace"))}));
     form->addRow(QString(), m_newNamespace);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("namespace")));
 
     m_image = new QLineEdit(QStringLiteral("registry.example.com/"));
     m_tag = new QLineEdit(QStringLiteral("latest"));
@@ -245,25 +268,25 @@ QWizardPage *ServiceWizard::makeBasics()
     imageRow->addWidget(m_image, 3);
     imageRow->addWidget(new QLabel(QStringLiteral(":")));
     imageRow->addWidget(m_tag, 1);
-    form->addRow(tr("&Image and tag:"), imageRow);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("image")));
-    form->addRow(QString(), page->issueLabel(QStringLiteral("tag")));
+    form->addRow(tr("&Image and tag:"), withIssues(imageRow, m_image,
+                                                   {page->issueLabel(QStringLiteral("image")),
+                                                    page->issueLabel(QStringLiteral("tag"))}));
 
     m_port = new QSpinBox;
     m_port->setRange(0, 99999);
     m_port->setValue(8080);
-    form->addRow(tr("Container &port:"), m_port);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("containerPort")));
+    form->addRow(tr("Container &port:"),
+                 withIssues(m_port, {page->issueLabel(QStringLiteral("containerPort"))}));
     m_replicas = new QSpinBox;
     m_replicas->setRange(0, 99);
     m_replicas->setValue(1);
-    form->addRow(tr("&Replicas:"), m_replicas);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("replicas")));
+    form->addRow(tr("&Replicas:"),
+                 withIssues(m_replicas, {page->issueLabel(QStringLiteral("replicas"))}));
 
     connect(m_name, &QLineEdit::textChanged, this, [this](const QString &name) {
         // The image follows the name in the lab's registry until the user types one.
         if (!m_imageEdited)
-            m_image->setText(QStringLiteral("registry.example.com/") + name);
+            m_image->setText(QStringLiteral("registry.example.com/") + name.toLower());
         Q_EMIT specChanged();
     });
     connect(m_image, &QLineEdit::textEdited, this, [this] { m_imageEdited = true; });
@@ -293,18 +316,18 @@ QWizardPage *ServiceWizard::makeNetwork()
     m_nodePort = new QSpinBox;
     m_nodePort->setRange(0, 32767);
     m_nodePort->setSpecialValueText(tr("none (ClusterIP only)"));
-    form->addRow(tr("&NodePort:"), m_nodePort);
+    form->addRow(tr("&NodePort:"),
+                 withIssues(m_nodePort, {page->issueLabel(QStringLiteral("nodePort"))}));
     form->addRow(QString(),
                  hint(tr("30000–32767, checked against the inventory and the live cluster.")));
-    form->addRow(QString(), page->issueLabel(QStringLiteral("nodePort")));
     m_publicHost = new QLineEdit;
     m_publicHost->setPlaceholderText(QStringLiteral("my-app.example.com"));
-    form->addRow(tr("&Public host:"), m_publicHost);
+    form->addRow(tr("&Public host:"),
+                 withIssues(m_publicHost, {page->issueLabel(QStringLiteral("publicHost"))}));
     form->addRow(
         QString(),
         hint(tr("Optional. Writes traefik/<name>.yaml next to the manifests and offers to add the "
                 "URL to your inventory.")));
-    form->addRow(QString(), page->issueLabel(QStringLiteral("publicHost")));
     connect(m_nodePort, &QSpinBox::valueChanged, this, &ServiceWizard::specChanged);
     connect(m_publicHost, &QLineEdit::textChanged, this, &ServiceWizard::specChanged);
     return page;
@@ -323,14 +346,14 @@ QWizardPage *ServiceWizard::makeResources()
     m_cpuLimit = new QLineEdit(defaults.cpuLimit);
     m_memoryRequest = new QLineEdit(defaults.memoryRequest);
     m_memoryLimit = new QLineEdit(defaults.memoryLimit);
-    form->addRow(tr("CPU &request:"), m_cpuRequest);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("cpuRequest")));
-    form->addRow(tr("CPU &limit:"), m_cpuLimit);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("cpuLimit")));
-    form->addRow(tr("&Memory request:"), m_memoryRequest);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("memoryRequest")));
-    form->addRow(tr("Memory l&imit:"), m_memoryLimit);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("memoryLimit")));
+    form->addRow(tr("CPU &request:"),
+                 withIssues(m_cpuRequest, {page->issueLabel(QStringLiteral("cpuRequest"))}));
+    form->addRow(tr("CPU &limit:"),
+                 withIssues(m_cpuLimit, {page->issueLabel(QStringLiteral("cpuLimit"))}));
+    form->addRow(tr("&Memory request:"),
+                 withIssues(m_memoryRequest, {page->issueLabel(QStringLiteral("memoryRequest"))}));
+    form->addRow(tr("Memory l&imit:"),
+                 withIssues(m_memoryLimit, {page->issueLabel(QStringLiteral("memoryLimit"))}));
     for (QLineEdit *e : {m_cpuRequest, m_cpuLimit, m_memoryRequest, m_memoryLimit})
         connect(e, &QLineEdit::textChanged, this, &ServiceWizard::specChanged);
     return page;
@@ -395,10 +418,10 @@ QWizardPage *ServiceWizard::makeStorage()
     form->addRow(m_storage);
     m_storageSize = new QLineEdit(QStringLiteral("1Gi"));
     m_mountPath = new QLineEdit(QStringLiteral("/data"));
-    form->addRow(tr("Si&ze:"), m_storageSize);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("storageSize")));
-    form->addRow(tr("Mount &path:"), m_mountPath);
-    form->addRow(QString(), page->issueLabel(QStringLiteral("mountPath")));
+    form->addRow(tr("Si&ze:"),
+                 withIssues(m_storageSize, {page->issueLabel(QStringLiteral("storageSize"))}));
+    form->addRow(tr("Mount &path:"),
+                 withIssues(m_mountPath, {page->issueLabel(QStringLiteral("mountPath"))}));
     auto probeRow = [this, form, page](QComboBox *&kind, QLineEdit *&path, const QString &label,
                                        const QString &field) {
         kind = new QComboBox;
@@ -407,8 +430,7 @@ QWizardPage *ServiceWizard::makeStorage()
         auto *row = new QHBoxLayout;
         row->addWidget(kind);
         row->addWidget(path, 1);
-        form->addRow(label, row);
-        form->addRow(QString(), page->issueLabel(field));
+        form->addRow(label, withIssues(row, kind, {page->issueLabel(field)}));
         connect(kind, &QComboBox::currentIndexChanged, this, &ServiceWizard::specChanged);
         connect(path, &QLineEdit::textChanged, this, &ServiceWizard::specChanged);
     };
@@ -606,6 +628,11 @@ void ServiceWizard::prepareReview()
     }
     m_apply->setEnabled(false);
     m_status->setText(tr("Dry run…"));
+    if (m_run) {
+        // Back and forth while a run is going: the old one stops and is no longer shown.
+        m_run->cancel();
+        disconnect(m_run, nullptr, this, nullptr);
+    }
     m_run = m_applier->run(kube::applyTargets(m_manifests), kube::ApplyRun::Mode::DryRun);
     showRun(m_run);
     connect(m_run, &kube::ApplyRun::finished, this, [this, run = m_run] {
@@ -632,10 +659,11 @@ void ServiceWizard::prepareReview()
 
 void ServiceWizard::showRun(kube::ApplyRun *run)
 {
-    QTreeWidgetItem *objects = m_review->topLevelItem(1);
     connect(run, &kube::ApplyRun::objectFinished, this,
-            [objects, run](int index, const kube::ApplyResult &r) {
-                if (!objects || index >= objects->childCount())
+            [this, run](int index, const kube::ApplyResult &r) {
+                // The tree is rebuilt when the review is entered again.
+                QTreeWidgetItem *objects = m_review->topLevelItem(1);
+                if (run != m_run || !objects || index >= objects->childCount())
                     return;
                 QString text = kube::ApplyText::outcome(r.outcome, run->isDryRun());
                 if (!r.conflicts.isEmpty()) {

@@ -402,6 +402,20 @@ void TestManifest::clusterFacts()
     QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).requestedMilliCpu, 250);
     QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).requestedMemory, 1024LL * 1024 * 1024);
     QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).allocatableMilliCpu, 1000);
+    const QJsonObject nodes{
+        {QStringLiteral("items"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("metadata"),
+              QJsonObject{{QStringLiteral("name"), QStringLiteral("bracky")}}},
+             {QStringLiteral("status"),
+              QJsonObject{
+                  {QStringLiteral("allocatable"),
+                   QJsonObject{{QStringLiteral("cpu"), QStringLiteral("950m")},
+                               {QStringLiteral("memory"), QStringLiteral("5980000Ki")}}}}}}}}};
+    addClusterNodes(facts, nodes);
+    QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).allocatableMilliCpu, 950);
+    QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).allocatableMemory, 5980000LL * 1024);
+    QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).requestedMilliCpu, 250); // kept
 }
 
 void TestManifest::writePlanNeverClobbers()

@@ -143,6 +143,27 @@ void addClusterPods(LabFacts &facts, const QJsonObject &podList)
     }
 }
 
+void addClusterNodes(LabFacts &facts, const QJsonObject &nodeList)
+{
+    const QJsonArray items = nodeList.value(QLatin1String("items")).toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonObject node = item.toObject();
+        const QString name = node.value(QLatin1String("metadata"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString();
+        const QJsonObject allocatable = node.value(QLatin1String("status"))
+                                            .toObject()
+                                            .value(QLatin1String("allocatable"))
+                                            .toObject();
+        LabFacts::Node &n = facts.nodes[name];
+        if (const auto cpu = parseMilliCpu(allocatable.value(QLatin1String("cpu")).toString()))
+            n.allocatableMilliCpu = *cpu;
+        if (const auto memory = parseBytes(allocatable.value(QLatin1String("memory")).toString()))
+            n.allocatableMemory = *memory;
+    }
+}
+
 void addClusterNamespaces(LabFacts &facts, const QJsonObject &namespaceList)
 {
     const QJsonArray items = namespaceList.value(QLatin1String("items")).toArray();

@@ -100,6 +100,8 @@ struct LabFacts
 void addClusterServices(LabFacts &facts, const QJsonObject &serviceList);
 void addClusterPods(LabFacts &facts, const QJsonObject &podList);
 void addClusterNamespaces(LabFacts &facts, const QJsonObject &namespaceList);
+// Replaces the inventory's sizes with the nodes' status.allocatable.
+void addClusterNodes(LabFacts &facts, const QJsonObject &nodeList);
 
 // One problem with one field of the spec, shown on the page where it was typed.
 struct FieldIssue

@@ -507,6 +507,8 @@ void ServiceWizard::loadClusterFacts()
     };
     fetch(QStringLiteral("/api/v1/services"),
           [this](const QJsonObject &list) { addClusterServices(m_facts, list); });
+    fetch(QStringLiteral("/api/v1/nodes"),
+          [this](const QJsonObject &list) { addClusterNodes(m_facts, list); });
     fetch(QStringLiteral("/api/v1/pods"),
           [this](const QJsonObject &list) { addClusterPods(m_facts, list); });
     fetch(QStringLiteral("/api/v1/namespaces"), [this](const QJsonObject &list) {

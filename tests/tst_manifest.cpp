@@ -120,13 +120,32 @@ void TestManifest::golden_data()
     QTest::addColumn<int>("which");
     QTest::newRow("minimal") << QStringLiteral("minimal") << 0;
     QTest::newRow("full") << QStringLiteral("full") << 1;
+    QTest::newRow("monitoring") << QStringLiteral("monitoring") << 2;
 }
 
 void TestManifest::golden()
 {
     QFETCH(QString, name);
     QFETCH(int, which);
-    const ServiceSpec spec = which == 0 ? minimalSpec() : fullSpec();
+    ServiceSpec spec = which == 0 ? minimalSpec() : fullSpec();
+    if (which == 2) {
+        // On metamon in the seed's monitoring namespace: written under monitoring/.
+        spec = ServiceSpec{};
+        spec.role = NodeRole::DevOps;
+        applyLabDefaults(spec, lab());
+        spec.name = QStringLiteral("blackbox");
+        spec.ns = QStringLiteral("monitoring");
+        spec.image = QStringLiteral("registry.example.com/prom/blackbox-exporter");
+        spec.tag = QStringLiteral("v0.25.0");
+        spec.containerPort = 9115;
+        spec.cpuRequest = QStringLiteral("0.05");
+        spec.memoryRequest = QStringLiteral("32Mi");
+        spec.memoryLimit = QStringLiteral("64Mi");
+        spec.env = {{QStringLiteral("TZ"), QStringLiteral("Asia/Tokyo"), false},
+                    {QStringLiteral("EMPTY"), QString(), false},
+                    {QStringLiteral("OFF"), QStringLiteral("off"), false}};
+        spec.liveness = {Probe::Kind::Http, QStringLiteral("/-/healthy"), 10, 30};
+    }
     QVERIFY(SpecCheck::validate(spec, labFacts(lab())).isEmpty() ||
             std::none_of(SpecCheck::validate(spec, labFacts(lab())).cbegin(),
                          SpecCheck::validate(spec, labFacts(lab())).cend(),

@@ -475,7 +475,16 @@ void TestApply::kubectlAcceptsGeneratedManifests()
     minimal.tag = QStringLiteral("1.0");
     const QString folder = m_dir.filePath(QStringLiteral("kubectl"));
     QStringList files;
-    for (const ServiceSpec &spec : {minimal, notesSpec()}) {
+    ServiceSpec monitoring;
+    monitoring.role = NodeRole::DevOps;
+    applyLabDefaults(monitoring, lab());
+    monitoring.name = QStringLiteral("blackbox");
+    monitoring.ns = QStringLiteral("monitoring");
+    monitoring.image = QStringLiteral("registry.example.com/prom/blackbox-exporter");
+    monitoring.env = {{QStringLiteral("OFF"), QStringLiteral("off"), false},
+                      {QStringLiteral("EMPTY"), QString(), false}};
+    monitoring.liveness = {Probe::Kind::Http, QStringLiteral("/-/healthy"), 10, 30};
+    for (const ServiceSpec &spec : {minimal, notesSpec(), monitoring}) {
         for (const PlannedFile &f : WritePlan::plan(folder, manifestFiles(spec))) {
             QString error;
             QVERIFY2(WritePlan::write(f, false, &error), qPrintable(error));
@@ -503,7 +512,8 @@ void TestApply::kubectlAcceptsGeneratedManifests()
           QStringLiteral("persistentvolume/notes-pv serverside-applied (server dry run)"),
           QStringLiteral("persistentvolumeclaim/notes-data serverside-applied (server dry run)"),
           QStringLiteral("deployment.apps/notes serverside-applied (server dry run)"),
-          QStringLiteral("service/notes serverside-applied (server dry run)")})
+          QStringLiteral("service/notes serverside-applied (server dry run)"),
+          QStringLiteral("deployment.apps/blackbox serverside-applied (server dry run)")})
         QVERIFY2(out.contains(expected), qPrintable(expected + QLatin1String("\n") + out));
     // A dry run: hello was not created.
     QCOMPARE(get(QStringLiteral(

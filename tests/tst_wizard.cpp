@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -282,6 +283,7 @@ void TestWizard::applyAndRollout()
     QVERIFY(applied.count() == 1 || applied.wait(30000));
     QCOMPARE(applied.first().first().toBool(), true);
     QCOMPARE(asked, 0); // new files: nothing to ask
+    QVERIFY(w.progressBar()->isHidden()); // shown while the rollout ran
     QVERIFY2(w.statusLabel()->text().startsWith(
                  QStringLiteral("Ready: 1 of 1 replicas updated and ready")),
              qPrintable(w.statusLabel()->text()));

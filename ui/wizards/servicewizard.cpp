@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -483,8 +484,12 @@ QWizardPage *ServiceWizard::makeReview()
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_apply = new QPushButton(tr("&Apply"));
     m_apply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_progress = new QProgressBar;
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
     auto *row = new QHBoxLayout;
     row->addWidget(m_status, 1);
+    row->addWidget(m_progress);
     row->addWidget(m_apply);
     layout->addLayout(row);
     connect(m_apply, &QPushButton::clicked, this, &ServiceWizard::applyNow);
@@ -763,11 +768,19 @@ void ServiceWizard::startApply(kube::ApplyRun::Mode mode)
         }
         kube::KubeAction *rollout = rollouts.first();
         m_status->setText(tr("Applied. %1…").arg(rollout->title()));
-        connect(rollout, &kube::KubeAction::progress, this, [this, rollout](const QString &text) {
-            m_status->setText(QStringLiteral("%1: %2").arg(rollout->title(), text));
-        });
+        m_progress->setRange(0, 0); // busy until the first count arrives
+        m_progress->show();
+        connect(rollout, &kube::KubeAction::progress, this,
+                [this, rollout](const QString &text, int done, int total) {
+                    m_status->setText(QStringLiteral("%1: %2").arg(rollout->title(), text));
+                    if (total > 0) {
+                        m_progress->setRange(0, total);
+                        m_progress->setValue(done);
+                    }
+                });
         connect(rollout, &kube::KubeAction::finished, this,
-                [this, rollout](kube::KubeAction::State state, const QString &message) {
+                [this](kube::KubeAction::State state, const QString &message) {
+                    m_progress->hide();
                     const bool ok = state == kube::KubeAction::State::Succeeded;
                     m_status->setText(ok ? tr("Ready: %1").arg(message)
                                          : tr("Rollout failed: %1").arg(message));

@@ -15,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
@@ -106,6 +107,7 @@ public:
     QPlainTextEdit *yamlView() const { return m_yaml; }
     QPlainTextEdit *diffView() const { return m_diff; }
     QLabel *statusLabel() const { return m_status; }
+    QProgressBar *progressBar() const { return m_progress; }
     SpecPage *specPage(int id) const;
     // Adds a row to the environment table.
     void addEnv(const QString &name, const QString &value, bool secret);
@@ -175,6 +177,7 @@ private:
     QPlainTextEdit *m_yaml = nullptr;
     QPlainTextEdit *m_diff = nullptr;
     QLabel *m_status = nullptr;
+    QProgressBar *m_progress = nullptr;
     QPushButton *m_apply = nullptr;
     bool m_imageEdited = false;
 };

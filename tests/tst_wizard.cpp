@@ -282,7 +282,7 @@ void TestWizard::applyAndRollout()
     QTest::mouseClick(w.applyButton(), Qt::LeftButton);
     QVERIFY(applied.count() == 1 || applied.wait(30000));
     QCOMPARE(applied.first().first().toBool(), true);
-    QCOMPARE(asked, 0); // new files: nothing to ask
+    QCOMPARE(asked, 0);                   // new files: nothing to ask
     QVERIFY(w.progressBar()->isHidden()); // shown while the rollout ran
     QVERIFY2(w.statusLabel()->text().startsWith(
                  QStringLiteral("Ready: 1 of 1 replicas updated and ready")),
@@ -335,8 +335,9 @@ void TestWizard::liveNodePortCollision()
     QTest::keyClicks(w.nameEdit(), QStringLiteral("other"));
     w.nodePortSpin()->setValue(30420);
     SpecPage *network = w.specPage(ServiceWizard::NetworkPage);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        network->message(QStringLiteral("nodePort")).contains(QStringLiteral("devops/tracker (cluster)")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(network->message(QStringLiteral("nodePort"))
+                                 .contains(QStringLiteral("devops/tracker (cluster)")),
+                             10000);
     QVERIFY(!network->isComplete());
 }
 
@@ -560,6 +561,28 @@ void TestWizard::conflictDialogLists()
     QCOMPARE(dialog.list()->topLevelItem(0)->text(2), QStringLiteral("kubectl"));
     QCOMPARE(dialog.forceButton()->text(), QStringLiteral("&Force Apply"));
     QVERIFY(!dialog.forceButton()->isDefault());
+
+    // Opened without a nested event loop; the choice comes back through the callback.
+    QWidget parent;
+    parent.show();
+    std::optional<bool> choice;
+    ConflictDialog::ask({{QStringLiteral("Deployment apps/x"),
+                          {QStringLiteral(".spec.replicas"), QStringLiteral("kubectl"), {}}}},
+                        &parent, [&choice](bool force) { choice = force; });
+    auto *opened = parent.findChild<ConflictDialog *>();
+    QVERIFY(opened);
+    QVERIFY(opened->isVisible());
+    QVERIFY(!choice);
+    QTest::keyClick(opened, Qt::Key_Escape);
+    QCOMPARE(choice, std::optional<bool>(false));
+    choice.reset();
+    ConflictDialog::ask({{QStringLiteral("Deployment apps/x"),
+                          {QStringLiteral(".spec.replicas"), QStringLiteral("kubectl"), {}}}},
+                        &parent, [&choice](bool force) { choice = force; });
+    QTRY_VERIFY(parent.findChild<ConflictDialog *>() &&
+                parent.findChild<ConflictDialog *>()->isVisible());
+    QTest::mouseClick(parent.findChild<ConflictDialog *>()->forceButton(), Qt::LeftButton);
+    QCOMPARE(choice, std::optional<bool>(true));
 }
 
 void TestWizard::createMenu()

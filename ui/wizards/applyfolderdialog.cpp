@@ -158,23 +158,31 @@ void ApplyFolderDialog::run(kube::ApplyRun::Mode mode)
             Q_EMIT dryRunFinished();
             return;
         }
+        auto done = [this, run, summary] {
+            const QList<kube::KubeAction *> rollouts = m_applier->followRollouts(run);
+            m_status->setText(rollouts.isEmpty()
+                                  ? tr("Applied: %1.").arg(summary)
+                                  : tr("Applied: %1. Following %n rollout(s) in Activity.", nullptr,
+                                       int(rollouts.size()))
+                                        .arg(summary));
+            m_apply->setEnabled(true);
+            Q_EMIT applyFinished(run->allOk());
+        };
         const auto conflicts = run->conflicts();
-        if (!conflicts.isEmpty()) {
-            const bool force = m_prompts.force ? m_prompts.force(conflicts)
-                                               : ConflictDialog::askForce(conflicts, this);
-            if (force) {
-                this->run(kube::ApplyRun::Mode::ForceApply);
-                return;
-            }
+        if (conflicts.isEmpty()) {
+            done();
+            return;
         }
-        const QList<kube::KubeAction *> rollouts = m_applier->followRollouts(run);
-        m_status->setText(rollouts.isEmpty()
-                              ? tr("Applied: %1.").arg(summary)
-                              : tr("Applied: %1. Following %n rollout(s) in Activity.", nullptr,
-                                   int(rollouts.size()))
-                                    .arg(summary));
-        m_apply->setEnabled(true);
-        Q_EMIT applyFinished(run->allOk());
+        auto decide = [this, done](bool force) {
+            if (force)
+                this->run(kube::ApplyRun::Mode::ForceApply);
+            else
+                done();
+        };
+        if (m_prompts.force)
+            decide(m_prompts.force(conflicts));
+        else
+            ConflictDialog::ask(conflicts, this, decide);
     });
 }
 

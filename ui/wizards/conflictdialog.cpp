@@ -49,11 +49,14 @@ ConflictDialog::ConflictDialog(const QList<QPair<QString, kube::ApplyConflict>> 
     resize(620, 320);
 }
 
-bool ConflictDialog::askForce(const QList<QPair<QString, kube::ApplyConflict>> &conflicts,
-                              QWidget *parent)
+void ConflictDialog::ask(const QList<QPair<QString, kube::ApplyConflict>> &conflicts,
+                         QWidget *parent, std::function<void(bool force)> done)
 {
-    ConflictDialog dialog(conflicts, parent);
-    return dialog.exec() == QDialog::Accepted;
+    auto *dialog = new ConflictDialog(conflicts, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, parent,
+            [done = std::move(done)](int result) { done(result == QDialog::Accepted); });
+    dialog->open();
 }
 
 } // namespace labdeck

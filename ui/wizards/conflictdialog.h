@@ -3,6 +3,7 @@
 #include "kube/manifestapply.h"
 
 #include <QDialog>
+#include <functional>
 
 class QPushButton;
 class QTreeWidget;
@@ -23,9 +24,10 @@ public:
     [[nodiscard]] QTreeWidget *list() const { return m_list; }
     [[nodiscard]] QPushButton *forceButton() const { return m_force; }
 
-    // Shows the dialog; true when the user chose Force.
-    static bool askForce(const QList<QPair<QString, kube::ApplyConflict>> &conflicts,
-                         QWidget *parent);
+    // Opens the dialog (window-modal, no nested event loop) and calls done
+    // with true when the user chose Force, false otherwise.
+    static void ask(const QList<QPair<QString, kube::ApplyConflict>> &conflicts, QWidget *parent,
+                    std::function<void(bool force)> done);
 
 private:
     QTreeWidget *m_list;

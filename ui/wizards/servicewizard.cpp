@@ -734,17 +734,22 @@ void ServiceWizard::startApply(kube::ApplyRun::Mode mode)
     connect(m_run, &kube::ApplyRun::finished, this, [this, run = m_run] {
         const auto conflicts = run->conflicts();
         if (!conflicts.isEmpty()) {
-            const bool force = m_prompts.force ? m_prompts.force(conflicts)
-                                               : ConflictDialog::askForce(conflicts, this);
-            if (force) {
-                startApply(kube::ApplyRun::Mode::ForceApply);
-                return;
-            }
-            m_status->setText(tr("Not applied where another manager owns fields: %1 conflict(s). "
-                                 "The rest was applied.")
-                                  .arg(conflicts.size()));
-            m_apply->setEnabled(true);
-            Q_EMIT applyFinished(false);
+            auto decide = [this, count = conflicts.size()](bool force) {
+                if (force) {
+                    startApply(kube::ApplyRun::Mode::ForceApply);
+                    return;
+                }
+                m_status->setText(
+                    tr("Not applied where another manager owns fields: %1 conflict(s). "
+                       "The rest was applied.")
+                        .arg(count));
+                m_apply->setEnabled(true);
+                Q_EMIT applyFinished(false);
+            };
+            if (m_prompts.force)
+                decide(m_prompts.force(conflicts));
+            else
+                ConflictDialog::ask(conflicts, this, decide);
             return;
         }
         if (!run->allOk()) {

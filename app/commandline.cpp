@@ -17,6 +17,7 @@
 #include "mainwindow.h"
 #include "remoteservices.h"
 #include "topology/topologyview.h"
+#include "wizards/createmenu.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -224,6 +225,12 @@ int runGui(int argc, char **argv)
             done(percent, error);
         });
     });
+    new CreateMenu(
+        &window, [&model] { return model.inventory(); },
+        [&connection] {
+            return CreateMenu::Session{connection.session() ? connection.session()->client() : nullptr,
+                                       connection.actions()};
+        });
     // With no lab configured (no inventory given or saved, no kubeconfig
     // asked for), Labdeck opens the demo lab.
     const bool useDemo = parser.isSet(demo) ||

@@ -67,6 +67,7 @@ public:
     // ollama.tunnel, the loopback end of an SSH tunnel to it.
     [[nodiscard]] QUrl ollamaUrl() const;
     [[nodiscard]] kube::KubeSession *session() const { return m_session.get(); }
+    [[nodiscard]] kube::KubeActions *actions() const { return m_actions.get(); }
 
 Q_SIGNALS:
     // The session is up (or failed to start, with why).

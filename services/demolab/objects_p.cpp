@@ -411,9 +411,20 @@ void applyDefaults(ResourceId resource, QJsonObject &object)
         object.insert(QLatin1String("status"), status);
         return;
     }
-    case Secrets:
+    case Secrets: {
         setDefault(object, "type", QStringLiteral("Opaque"));
+        // stringData is write-only: the API server merges it into data
+        // (base64), its keys winning, and never stores or returns it.
+        const QJsonObject stringData = object.value(QLatin1String("stringData")).toObject();
+        if (object.contains(QLatin1String("stringData"))) {
+            QJsonObject data = object.value(QLatin1String("data")).toObject();
+            for (auto it = stringData.begin(); it != stringData.end(); ++it)
+                data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
+            object.insert(QLatin1String("data"), data);
+            object.remove(QLatin1String("stringData"));
+        }
         return;
+    }
     default:
         return;
     }

@@ -9,6 +9,7 @@ target_sources(labdeck_services PRIVATE
   kube/kubeactions.h kube/kubeactions.cpp
   kube/podlogstream.h kube/podlogstream.cpp
   kube/labreconcile.h kube/labreconcile.cpp
+  kube/manifestapply.h kube/manifestapply.cpp
   kube/providerauthenticator.h kube/providerauthenticator.cpp
   kube/nodemetrics.h kube/nodemetrics.cpp
 )

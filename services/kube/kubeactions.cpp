@@ -176,6 +176,23 @@ KubeAction *KubeActions::setCordoned(const QString &node, bool cordoned)
     return action;
 }
 
+KubeAction *KubeActions::followRollout(const QString &kind, const QString &ns, const QString &name)
+{
+    const auto resource = workloadResource(kind);
+    const QString path = resource ? objectPath(*resource, ns, name) : QString();
+    auto *action = new KubeAction(tr("Rollout of %1 %2 in %3").arg(kind, name, ns), this);
+    action->m_request = QStringLiteral("GET %1 (following the rollout)").arg(path);
+    Q_EMIT actionStarted(action);
+    if (!resource || !m_client) {
+        QTimer::singleShot(0, action, [action, kind] {
+            action->finish(KubeAction::State::Failed, tr("cannot follow the rollout of a %1").arg(kind));
+        });
+        return action;
+    }
+    followRollout(action, path, 0);
+    return action;
+}
+
 void KubeActions::followRollout(KubeAction *action, const QString &path, qint64 minGeneration)
 {
     auto deadline = std::make_shared<QElapsedTimer>();

@@ -34,6 +34,7 @@ Q_SIGNALS:
 
 private:
     friend class KubeActions;
+    friend class ManifestApplier; // records applies in Activity
     explicit KubeAction(QString title, QObject *parent);
     void finish(State state, const QString &message);
     void setProgress(const QString &text, int done, int total);
@@ -69,6 +70,9 @@ public:
     KubeAction *deletePod(const QString &ns, const QString &name);
     // kubectl cordon / uncordon: spec.unschedulable.
     KubeAction *setCordoned(const QString &node, bool cordoned);
+    // Only follows a rollout (after an apply) until it settles or fails;
+    // a failure carries the pods' warning events.
+    KubeAction *followRollout(const QString &kind, const QString &ns, const QString &name);
 
     // The restartedAt value kubectl writes: local time, seconds, numeric
     // offset (or Z in UTC).

@@ -1,0 +1,278 @@
+#include "manifests/writeplan.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace labdeck::manifests {
+
+namespace {
+
+QStringList lines(const QString &text)
+{
+    QStringList l = text.split(QLatin1Char('\n'));
+    if (!l.isEmpty() && l.last().isEmpty())
+        l.removeLast();
+    return l;
+}
+
+struct Edit
+{
+    char op; // ' ', '-', '+'
+    QString line;
+};
+
+// Longest common subsequence by lines: manifests are short, O(n*m) is fine;
+// very large inputs fall back to "all removed, all added".
+QList<Edit> diffLines(const QStringList &a, const QStringList &b)
+{
+    QList<Edit> edits;
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    if (n * m > 4'000'000) {
+        for (const QString &l : a)
+            edits.append({'-', l});
+        for (const QString &l : b)
+            edits.append({'+', l});
+        return edits;
+    }
+    std::vector<int> table(size_t((n + 1) * (m + 1)), 0);
+    auto at = [&](qsizetype i, qsizetype j) -> int & { return table[size_t(i * (m + 1) + j)]; };
+    for (qsizetype i = n - 1; i >= 0; --i)
+        for (qsizetype j = m - 1; j >= 0; --j)
+            at(i, j) =
+                a.at(i) == b.at(j) ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < n && j < m) {
+        if (a.at(i) == b.at(j)) {
+            edits.append({' ', a.at(i)});
+            ++i;
+            ++j;
+        } else if (at(i + 1, j) >= at(i, j + 1)) {
+            edits.append({'-', a.at(i++)});
+        } else {
+            edits.append({'+', b.at(j++)});
+        }
+    }
+    while (i < n)
+        edits.append({'-', a.at(i++)});
+    while (j < m)
+        edits.append({'+', b.at(j++)});
+    return edits;
+}
+
+} // namespace
+
+QString unifiedDiff(const QString &oldText, const QString &newText, const QString &oldName,
+                    const QString &newName, int context)
+{
+    if (oldText == newText)
+        return {};
+    const QList<Edit> edits = diffLines(lines(oldText), lines(newText));
+    QString out = QStringLiteral("--- %1\n+++ %2\n").arg(oldName, newName);
+    const qsizetype count = edits.size();
+    qsizetype k = 0;
+    while (k < count) {
+        // Find the next change.
+        qsizetype firstChange = k;
+        while (firstChange < count && edits.at(firstChange).op == ' ')
+            ++firstChange;
+        if (firstChange == count)
+            break;
+        qsizetype start = std::max(k, firstChange - context);
+        // Extend the hunk while changes are within 2*context of each other.
+        qsizetype end = firstChange;
+        qsizetype lastChange = firstChange;
+        while (end < count) {
+            if (edits.at(end).op != ' ')
+                lastChange = end;
+            else if (end - lastChange > 2 * context)
+                break;
+            ++end;
+        }
+        end = std::min(count, lastChange + context + 1);
+        // Line numbers at the hunk's start.
+        int oldLine = 1;
+        int newLine = 1;
+        for (qsizetype x = 0; x < start; ++x) {
+            if (edits.at(x).op != '+')
+                ++oldLine;
+            if (edits.at(x).op != '-')
+                ++newLine;
+        }
+        int oldCount = 0;
+        int newCount = 0;
+        QString body;
+        for (qsizetype x = start; x < end; ++x) {
+            const Edit &e = edits.at(x);
+            if (e.op != '+')
+                ++oldCount;
+            if (e.op != '-')
+                ++newCount;
+            body += QLatin1Char(e.op) + e.line + QLatin1Char('\n');
+        }
+        out += QStringLiteral("@@ -%1,%2 +%3,%4 @@\n")
+                   .arg(oldCount == 0 ? oldLine - 1 : oldLine)
+                   .arg(oldCount)
+                   .arg(newCount == 0 ? newLine - 1 : newLine)
+                   .arg(newCount);
+        out += body;
+        k = end;
+    }
+    return out;
+}
+
+QList<PlannedFile> WritePlan::plan(const QString &folder, const QList<ExtraFile> &files)
+{
+    QList<PlannedFile> out;
+    const QDir dir(folder);
+    for (const ExtraFile &f : files) {
+        PlannedFile p;
+        p.relative = f.file;
+        p.path = dir.filePath(f.file);
+        p.content = f.content;
+        QFile existing(p.path);
+        if (existing.exists()) {
+            QByteArray old;
+            if (existing.open(QIODevice::ReadOnly))
+                old = existing.readAll();
+            if (old == f.content) {
+                p.state = PlannedFile::State::Same;
+            } else {
+                p.state = PlannedFile::State::Differs;
+                p.diff = unifiedDiff(QString::fromUtf8(old), QString::fromUtf8(f.content),
+                                     QStringLiteral("a/") + f.file, QStringLiteral("b/") + f.file);
+            }
+        }
+        out.append(p);
+    }
+    return out;
+}
+
+bool WritePlan::write(const PlannedFile &file, bool overwrite, QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (file.state == PlannedFile::State::Same)
+        return true;
+    QFile current(file.path);
+    if (current.exists()) {
+        QByteArray old;
+        if (current.open(QIODevice::ReadOnly))
+            old = current.readAll();
+        current.close();
+        if (old == file.content)
+            return true;
+        if (!overwrite || file.state != PlannedFile::State::Differs)
+            return fail(
+                tr("%1 exists and differs from what would be written; it was left as it is. "
+                   "Review the difference and choose Overwrite to replace it.")
+                    .arg(file.path));
+    }
+    const QFileInfo info(file.path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(
+            tr("%1: cannot create the folder; check its permissions.").arg(info.absolutePath()));
+    QSaveFile out(file.path);
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(tr("%1: cannot write: %2").arg(file.path, out.errorString()));
+    out.write(file.content);
+    if (!out.commit())
+        return fail(tr("%1: cannot write: %2").arg(file.path, out.errorString()));
+    return true;
+}
+
+QString defaultManifestsFolder()
+{
+    return QDir::home().filePath(QStringLiteral("labdeck-manifests"));
+}
+
+QString FolderDocument::title() const
+{
+    const QString id = ns.isEmpty() ? name : ns + QLatin1Char('/') + name;
+    return QStringLiteral("%1 %2").arg(kind, id);
+}
+
+QStringList ManifestFolder::orderedFiles(const QString &folder)
+{
+    const QDir root(folder);
+    const QStringList patterns{QStringLiteral("*.yaml"), QStringLiteral("*.yml")};
+    QStringList order{QStringLiteral("base"), QStringLiteral("apps"), QStringLiteral("monitoring"),
+                      QStringLiteral("devops")};
+    QStringList others = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    others.removeIf([&](const QString &d) {
+        return order.contains(d) || d == QLatin1String("traefik") || d.startsWith(QLatin1Char('.'));
+    });
+    order += others;
+    QStringList files;
+    for (const QString &sub : std::as_const(order)) {
+        const QDir d(root.filePath(sub));
+        if (!d.exists())
+            continue;
+        for (const QString &f : d.entryList(patterns, QDir::Files, QDir::Name))
+            files << d.filePath(f);
+    }
+    for (const QString &f : root.entryList(patterns, QDir::Files, QDir::Name))
+        files << root.filePath(f);
+    return files;
+}
+
+QList<FolderDocument> ManifestFolder::read(const QString &folder)
+{
+    QList<FolderDocument> docs;
+    for (const QString &path : orderedFiles(folder)) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            FolderDocument d;
+            d.file = path;
+            d.error = tr("%1: cannot read: %2").arg(path, f.errorString());
+            docs.append(d);
+            continue;
+        }
+        for (const YamlDocumentText &text : splitDocuments(f.readAll())) {
+            FolderDocument d;
+            d.file = path;
+            d.line = text.line;
+            d.text = text.text;
+            try {
+                const YAML::Node node = YAML::Load(text.text.toStdString());
+                if (!node.IsMap()) {
+                    d.error =
+                        tr("%1:%2: not a Kubernetes object (a YAML map with kind and metadata)")
+                            .arg(path)
+                            .arg(text.line);
+                } else {
+                    auto str = [](const YAML::Node &n) {
+                        return n && n.IsScalar() ? QString::fromStdString(n.Scalar()) : QString();
+                    };
+                    d.apiVersion = str(node["apiVersion"]);
+                    d.kind = str(node["kind"]);
+                    if (node["metadata"] && node["metadata"].IsMap()) {
+                        d.name = str(node["metadata"]["name"]);
+                        d.ns = str(node["metadata"]["namespace"]);
+                    }
+                    if (d.apiVersion.isEmpty() || d.kind.isEmpty() || d.name.isEmpty())
+                        d.error = tr("%1:%2: apiVersion, kind and metadata.name are required")
+                                      .arg(path)
+                                      .arg(text.line);
+                }
+            } catch (const YAML::Exception &e) {
+                d.error = tr("%1:%2: %3")
+                              .arg(path)
+                              .arg(text.line + int(e.mark.line))
+                              .arg(QString::fromStdString(e.msg));
+            }
+            docs.append(d);
+        }
+    }
+    return docs;
+}
+
+} // namespace labdeck::manifests

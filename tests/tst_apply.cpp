@@ -1,0 +1,534 @@
+// Server-side apply of the wizard's manifests against the demo lab over
+// HTTPS: dry runs that persist nothing and diff against the live objects,
+// applies with field manager "labdeck", the conflict flow with force,
+// folder apply in the seed's order, rollouts followed to Ready or to the
+// pod events that say why not, secrets kept out of Activity and diffs; and
+// the real kubectl accepting every generated manifest (skips with a message
+// where kubectl is absent).
+#include "demolab/kubesimulator.h"
+#include "inventory/inventoryloader.h"
+#include "kube/kubeactions.h"
+#include "kube/kubeclient.h"
+#include "kube/manifestapply.h"
+#include "manifests/servicespec.h"
+#include "manifests/writeplan.h"
+#include "support/testpki.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace labdeck;
+using namespace labdeck::kube;
+using namespace labdeck::manifests;
+using namespace std::chrono_literals;
+
+namespace {
+
+const Inventory &lab()
+{
+    static const Inventory inventory = *InventoryLoader::loadBuiltIn().inventory;
+    return inventory;
+}
+
+ServiceSpec notesSpec()
+{
+    ServiceSpec s;
+    s.name = QStringLiteral("notes");
+    s.ns = QStringLiteral("tools");
+    s.createNamespace = true;
+    s.role = NodeRole::DevOps;
+    applyLabDefaults(s, lab());
+    s.image = QStringLiteral("registry.example.com/team/notes");
+    s.tag = QStringLiteral("2.3.1");
+    s.containerPort = 3000;
+    s.nodePort = 30400;
+    s.replicas = 2;
+    s.env = {{QStringLiteral("LOG_LEVEL"), QStringLiteral("info"), false},
+             {QStringLiteral("DB_PASSWORD"), QStringLiteral("s3cr3t-value"), true}};
+    s.storage = true;
+    s.storageSize = QStringLiteral("2Gi");
+    s.readiness = {Probe::Kind::Http, QStringLiteral("/healthz"), 5, 10};
+    s.publicHost = QStringLiteral("notes.example.com");
+    return s;
+}
+
+QString outcomes(const ApplyRun *run)
+{
+    QStringList out;
+    for (qsizetype i = 0; i < run->targets().size(); ++i)
+        out << run->targets().at(i).title() + QLatin1Char('=') +
+                   ApplyText::outcome(run->results().at(i).outcome, run->isDryRun());
+    return out.join(QLatin1String(", "));
+}
+
+} // namespace
+
+class TestApply : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void dryRunPersistsNothing();
+    void applyCreatesThenUnchanged();
+    void dryRunDiffAgainstLive();
+    void conflictAndForce();
+    void secretsStayOutOfActivityAndDiffs();
+    void folderInSeedOrder();
+    void rolloutFailureSaysWhy();
+    void unsupportedKind();
+    void kubectlAcceptsGeneratedManifests();
+
+private:
+    ApplyRun *runAndWait(const QList<ApplyTarget> &targets, ApplyRun::Mode mode);
+    QJsonObject get(const QString &path);
+    KubeResponse send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                      const QByteArray &body, const QByteArray &type);
+
+    QTemporaryDir m_dir;
+    QThread m_thread;
+    demolab::KubeSimulator *m_sim = nullptr;
+    std::unique_ptr<StaticAuthenticator> m_auth;
+    std::unique_ptr<KubeClient> m_client;
+    std::unique_ptr<KubeActions> m_actions;
+    std::unique_ptr<ManifestApplier> m_applier;
+    QList<KubeAction *> m_started;
+    QString m_kubeconfig;
+};
+
+void TestApply::initTestCase()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+        QSKIP("openssl is not installed; it makes the test CA for the demo lab's HTTPS");
+    QVERIFY(m_dir.isValid());
+    labdeck::test::Pki pki;
+    QString error;
+    QVERIFY2(labdeck::test::makePki(m_dir.path(), &pki, &error), qPrintable(error));
+    demolab::KubeSimulator::Tls tls;
+    tls.certificate = pki.server;
+    tls.key = pki.serverKey;
+    tls.caCertificates = {pki.ca};
+    m_sim = new demolab::KubeSimulator(lab());
+    m_sim->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
+    m_thread.start();
+    bool listening = false;
+    QMetaObject::invokeMethod(
+        m_sim,
+        [&] {
+            m_sim->setReadyDelay(50ms);
+            return m_sim->listenTls(tls);
+        },
+        Qt::BlockingQueuedConnection, &listening);
+    QVERIFY(listening);
+    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+    QVERIFY(m_sim->writeKubeconfig(m_kubeconfig, &error));
+
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates({pki.ca});
+    m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(), ssl);
+    m_client = std::make_unique<KubeClient>(m_sim->url(), m_auth.get());
+    m_actions = std::make_unique<KubeActions>(m_client.get());
+    m_actions->setPollInterval(100ms);
+    m_actions->setRolloutTimeout(20s);
+    connect(m_actions.get(), &KubeActions::actionStarted, this,
+            [this](KubeAction *a) { m_started << a; });
+    m_applier = std::make_unique<ManifestApplier>(m_client.get(), m_actions.get());
+}
+
+void TestApply::cleanupTestCase()
+{
+    m_applier.reset();
+    m_actions.reset();
+    m_client.reset();
+    if (m_thread.isRunning()) {
+        m_thread.quit();
+        m_thread.wait(5000);
+    }
+}
+
+ApplyRun *TestApply::runAndWait(const QList<ApplyTarget> &targets, ApplyRun::Mode mode)
+{
+    ApplyRun *run = m_applier->run(targets, mode);
+    QSignalSpy done(run, &ApplyRun::finished);
+    if (!run->isFinished())
+        done.wait(20000);
+    return run;
+}
+
+KubeResponse TestApply::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                             const QByteArray &body, const QByteArray &type)
+{
+    KubeCall *call = method == "GET" ? m_client->get(path, query)
+                                     : m_client->send(method, path, query, body, type);
+    KubeResponse response;
+    QSignalSpy done(call, &KubeCall::finished);
+    connect(call, &KubeCall::finished, this, [&response](const KubeResponse &r) { response = r; });
+    done.wait(20000);
+    return response;
+}
+
+QJsonObject TestApply::get(const QString &path)
+{
+    const KubeResponse r = send("GET", path, {}, {}, {});
+    return r.ok() ? r.json : QJsonObject{{QStringLiteral("code"), r.httpStatus}};
+}
+
+void TestApply::dryRunPersistsNothing()
+{
+    const QList<ApplyTarget> targets = applyTargets(generateManifests(notesSpec()));
+    QCOMPARE(targets.size(), 6); // Namespace, PV, PVC, Secret, Deployment, Service
+    ApplyRun *run = runAndWait(targets, ApplyRun::Mode::DryRun);
+    QVERIFY(run->isFinished());
+    QVERIFY2(run->allOk(), qPrintable(outcomes(run)));
+    QCOMPARE(run->count(ApplyResult::Outcome::Created), 6);
+    // Objects in the namespace the run creates are checked when applied.
+    QVERIFY(run->results().at(2).message.contains(
+        QStringLiteral("namespace tools does not exist yet")));
+    // The PV is cluster-scoped: the server checked it for real.
+    QVERIFY(run->results().at(1).message.isEmpty());
+    QVERIFY(run->results().at(1).diff.contains(QStringLiteral("+  name: notes-pv")));
+    QCOMPARE(get(QStringLiteral("/api/v1/namespaces/tools"))[QStringLiteral("code")].toInt(), 404);
+    QCOMPARE(
+        get(QStringLiteral("/api/v1/persistentvolumes/notes-pv"))[QStringLiteral("code")].toInt(),
+        404);
+}
+
+void TestApply::applyCreatesThenUnchanged()
+{
+    const int before = int(m_started.size());
+    const QList<ApplyTarget> targets = applyTargets(generateManifests(notesSpec()));
+    QElapsedTimer timer; // reported, not asserted
+    timer.start();
+    ApplyRun *run = runAndWait(targets, ApplyRun::Mode::Apply);
+    const qint64 applyMs = timer.elapsed();
+    QVERIFY2(run->allOk(), qPrintable(outcomes(run)));
+    QCOMPARE(run->count(ApplyResult::Outcome::Created), 6);
+    QCOMPARE(m_started.size(), before + 1);
+    QCOMPARE(m_started.last()->state(), KubeAction::State::Succeeded);
+    QCOMPARE(m_started.last()->message(),
+             QStringLiteral("6 created, 0 configured, 0 unchanged, 0 failed"));
+
+    const QJsonObject d = get(QStringLiteral("/apis/apps/v1/namespaces/tools/deployments/notes"));
+    QCOMPARE(d[QStringLiteral("spec")].toObject()[QStringLiteral("replicas")].toInt(), 2);
+    const QJsonArray managed =
+        d[QStringLiteral("metadata")].toObject()[QStringLiteral("managedFields")].toArray();
+    QCOMPARE(managed.size(), 1);
+    QCOMPARE(managed.first().toObject()[QStringLiteral("manager")].toString(),
+             QStringLiteral("labdeck"));
+    QCOMPARE(managed.first().toObject()[QStringLiteral("operation")].toString(),
+             QStringLiteral("Apply"));
+    const QJsonObject svc = get(QStringLiteral("/api/v1/namespaces/tools/services/notes"));
+    QCOMPARE(svc[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("ports")]
+                 .toArray()
+                 .first()
+                 .toObject()[QStringLiteral("nodePort")]
+                 .toInt(),
+             30400);
+    const QJsonObject secret =
+        get(QStringLiteral("/api/v1/namespaces/tools/secrets/notes-secrets"));
+    QCOMPARE(QByteArray::fromBase64(secret[QStringLiteral("data")]
+                                        .toObject()[QStringLiteral("DB_PASSWORD")]
+                                        .toString()
+                                        .toLatin1()),
+             QByteArray("s3cr3t-value"));
+
+    // The rollout is followed until Ready, on metamon (role=devops).
+    const QList<KubeAction *> rollouts = m_applier->followRollouts(run);
+    QCOMPARE(rollouts.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(rollouts.first()->state(), KubeAction::State::Succeeded, 20000);
+    qInfo("apply of 6 objects (GET + PATCH each, HTTPS): %lld ms; rollout of 2 replicas ready "
+          "after %lld ms "
+          "(pod ready delay 50 ms, poll 100 ms)",
+          applyMs, timer.elapsed() - applyMs);
+    QCOMPARE(rollouts.first()->message(), QStringLiteral("2 of 2 replicas updated and ready"));
+    const QJsonArray pods =
+        get(QStringLiteral("/api/v1/namespaces/tools/pods"))[QStringLiteral("items")].toArray();
+    QVERIFY(!pods.isEmpty());
+    for (const QJsonValue &p : pods)
+        QCOMPARE(
+            p.toObject()[QStringLiteral("spec")].toObject()[QStringLiteral("nodeName")].toString(),
+            QStringLiteral("metamon"));
+
+    // Again: nothing changes.
+    ApplyRun *again = runAndWait(targets, ApplyRun::Mode::Apply);
+    QVERIFY2(again->allOk(), qPrintable(outcomes(again)));
+    QCOMPARE(again->count(ApplyResult::Outcome::Unchanged), 6);
+    QVERIFY(m_applier->followRollouts(again).isEmpty());
+    ApplyRun *dry = runAndWait(targets, ApplyRun::Mode::DryRun);
+    QCOMPARE(dry->count(ApplyResult::Outcome::Unchanged), 6);
+    for (const ApplyResult &r : dry->results())
+        QCOMPARE(r.diff, QString());
+}
+
+void TestApply::dryRunDiffAgainstLive()
+{
+    ServiceSpec spec = notesSpec();
+    spec.replicas = 3;
+    spec.tag = QStringLiteral("2.4.0");
+    ApplyRun *dry = runAndWait(applyTargets(generateManifests(spec)), ApplyRun::Mode::DryRun);
+    QVERIFY2(dry->allOk(), qPrintable(outcomes(dry)));
+    const ApplyResult &deployment = dry->results().at(4);
+    QCOMPARE(deployment.outcome, ApplyResult::Outcome::Configured);
+    QVERIFY2(deployment.diff.contains(QStringLiteral("\n-  replicas: 2\n+  replicas: 3\n")),
+             qPrintable(deployment.diff));
+    QVERIFY2(deployment.diff.contains(
+                 QStringLiteral("+          image: registry.example.com/team/notes:2.4.0")),
+             qPrintable(deployment.diff));
+    QVERIFY(deployment.diff.startsWith(QStringLiteral("--- live\n+++ dry run\n")));
+    QCOMPARE(dry->results().at(5).outcome, ApplyResult::Outcome::Unchanged);
+    // Still the old values on the server.
+    QCOMPARE(get(QStringLiteral(
+                 "/apis/apps/v1/namespaces/tools/deployments/notes"))[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("replicas")]
+                 .toInt(),
+             2);
+}
+
+void TestApply::conflictAndForce()
+{
+    // Someone scales with kubectl (an Update by manager "kubectl").
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("fieldManager"), QStringLiteral("kubectl"));
+    const KubeResponse scaled =
+        send("PATCH", QStringLiteral("/apis/apps/v1/namespaces/tools/deployments/notes"), q,
+             R"({"spec":{"replicas":5}})", "application/merge-patch+json");
+    QVERIFY2(scaled.ok(), qPrintable(scaled.errorText));
+
+    // Our apply still says 2: a conflict, nothing of the run is changed for that object.
+    const QList<ApplyTarget> targets = applyTargets(generateManifests(notesSpec()));
+    ApplyRun *run = runAndWait(targets, ApplyRun::Mode::DryRun);
+    QCOMPARE(run->results().at(4).outcome, ApplyResult::Outcome::Conflict);
+    run = runAndWait(targets, ApplyRun::Mode::Apply);
+    QCOMPARE(run->results().at(4).outcome, ApplyResult::Outcome::Conflict);
+    QCOMPARE(m_started.last()->state(), KubeAction::State::Failed);
+    const auto conflicts = run->conflicts();
+    QCOMPARE(conflicts.size(), 1);
+    QCOMPARE(conflicts.first().first, QStringLiteral("Deployment tools/notes"));
+    QCOMPARE(conflicts.first().second.field, QStringLiteral(".spec.replicas"));
+    QCOMPARE(conflicts.first().second.manager, QStringLiteral("kubectl"));
+    QVERIFY(conflicts.first().second.message.contains(QStringLiteral("using apps/v1")));
+    QVERIFY(
+        run->results().at(4).message.startsWith(QStringLiteral("Apply failed with 1 conflict")));
+    QCOMPARE(get(QStringLiteral(
+                 "/apis/apps/v1/namespaces/tools/deployments/notes"))[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("replicas")]
+                 .toInt(),
+             5);
+    QVERIFY(m_applier->followRollouts(run).isEmpty());
+
+    // Force takes the field over.
+    ApplyRun *forced = runAndWait(targets, ApplyRun::Mode::ForceApply);
+    QVERIFY2(forced->allOk(), qPrintable(outcomes(forced)));
+    QCOMPARE(forced->results().at(4).outcome, ApplyResult::Outcome::Configured);
+    QVERIFY(
+        m_started.last()->request().contains(QStringLiteral("fieldManager=labdeck&force=true")));
+    const QJsonObject d = get(QStringLiteral("/apis/apps/v1/namespaces/tools/deployments/notes"));
+    QCOMPARE(d[QStringLiteral("spec")].toObject()[QStringLiteral("replicas")].toInt(), 2);
+    ApplyRun *plain = runAndWait(targets, ApplyRun::Mode::Apply);
+    QVERIFY2(plain->allOk(), qPrintable(outcomes(plain)));
+}
+
+void TestApply::secretsStayOutOfActivityAndDiffs()
+{
+    const QByteArray base64 = QByteArray("s3cr3t-value").toBase64();
+    for (const KubeAction *a : std::as_const(m_started)) {
+        QVERIFY(!a->request().contains(QStringLiteral("s3cr3t-value")));
+        QVERIFY(!a->request().contains(QString::fromLatin1(base64)));
+    }
+    QVERIFY(m_started.first()->request().contains(QStringLiteral("DB_PASSWORD: <redacted>")));
+    ServiceSpec spec = notesSpec();
+    spec.env[1].value = QStringLiteral("n3w-s3cr3t");
+    ApplyRun *dry = runAndWait(applyTargets(generateManifests(spec)), ApplyRun::Mode::DryRun);
+    const ApplyResult &secret = dry->results().at(3);
+    QCOMPARE(secret.outcome, ApplyResult::Outcome::Configured);
+    QVERIFY2(secret.diff.contains(QStringLiteral("<redacted, changed>")), qPrintable(secret.diff));
+    QVERIFY(!secret.diff.contains(QStringLiteral("n3w-s3cr3t")));
+    QVERIFY(!secret.diff.contains(QString::fromLatin1(QByteArray("n3w-s3cr3t").toBase64())));
+    QVERIFY(!secret.diff.contains(QString::fromLatin1(base64)));
+}
+
+void TestApply::folderInSeedOrder()
+{
+    // The wizard's files for a service in a new namespace, written to a folder.
+    ServiceSpec spec = notesSpec();
+    spec.name = QStringLiteral("wiki");
+    spec.ns = QStringLiteral("docs");
+    spec.nodePort = 30410;
+    spec.env.clear();
+    spec.role = NodeRole::Apps;
+    const QString folder = m_dir.filePath(QStringLiteral("manifests"));
+    for (const PlannedFile &f : WritePlan::plan(folder, manifestFiles(spec))) {
+        QString error;
+        QVERIFY2(WritePlan::write(f, false, &error), qPrintable(error));
+    }
+    const QList<FolderDocument> docs = ManifestFolder::read(folder);
+    const QList<ApplyTarget> targets = applyTargets(docs);
+    QStringList titles;
+    for (const ApplyTarget &t : targets)
+        titles << t.title();
+    QCOMPARE(
+        titles,
+        (QStringList{QStringLiteral("Namespace docs"), QStringLiteral("PersistentVolume wiki-pv"),
+                     QStringLiteral("PersistentVolumeClaim docs/wiki-data"),
+                     QStringLiteral("Deployment docs/wiki"), QStringLiteral("Service docs/wiki")}));
+    QVERIFY(targets.at(0).source.endsWith(QStringLiteral("base/namespace-docs.yaml:1")));
+
+    ApplyRun *dry = runAndWait(targets, ApplyRun::Mode::DryRun);
+    QVERIFY2(dry->allOk(), qPrintable(outcomes(dry)));
+    QCOMPARE(get(QStringLiteral("/api/v1/namespaces/docs"))[QStringLiteral("code")].toInt(), 404);
+    ApplyRun *run = runAndWait(targets, ApplyRun::Mode::Apply);
+    QVERIFY2(run->allOk(), qPrintable(outcomes(run)));
+    QCOMPARE(run->count(ApplyResult::Outcome::Created), 5);
+    QCOMPARE(get(QStringLiteral(
+                 "/apis/apps/v1/namespaces/docs/deployments/wiki"))[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("template")]
+                 .toObject()[QStringLiteral("spec")]
+                 .toObject()[QStringLiteral("nodeSelector")]
+                 .toObject()[QStringLiteral("role")]
+                 .toString(),
+             QStringLiteral("apps"));
+
+    // Reversed order (apps before base) fails for want of the namespace: the order matters.
+    ServiceSpec other = spec;
+    other.name = QStringLiteral("wiki2");
+    other.ns = QStringLiteral("docs2");
+    other.nodePort = 30411;
+    QList<ApplyTarget> reversed = applyTargets(generateManifests(other));
+    std::reverse(reversed.begin(), reversed.end());
+    ApplyRun *bad = runAndWait(reversed, ApplyRun::Mode::Apply);
+    QCOMPARE(bad->results().first().outcome, ApplyResult::Outcome::Failed);
+    QVERIFY2(bad->results().first().message.contains(QStringLiteral("docs2")),
+             qPrintable(bad->results().first().message));
+}
+
+void TestApply::rolloutFailureSaysWhy()
+{
+    // A Deployment no node can take: the rollout fails with the scheduler's event.
+    m_actions->setRolloutTimeout(1500ms);
+    const QByteArray yaml =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: stuck\n  namespace: "
+        "apps\nspec:\n"
+        "  replicas: 1\n  selector:\n    matchLabels:\n      app: stuck\n  template:\n    "
+        "metadata:\n"
+        "      labels:\n        app: stuck\n    spec:\n      nodeSelector:\n        role: gpu\n"
+        "      containers:\n        - name: stuck\n          image: registry.example.com/stuck:1\n";
+    ApplyRun *run = runAndWait({ApplyTarget{QStringLiteral("apps/v1"),
+                                            QStringLiteral("Deployment"),
+                                            QStringLiteral("apps"),
+                                            QStringLiteral("stuck"),
+                                            yaml,
+                                            QString::fromUtf8(yaml),
+                                            {}}},
+                               ApplyRun::Mode::Apply);
+    QVERIFY2(run->allOk(), qPrintable(outcomes(run)));
+    const QList<KubeAction *> rollouts = m_applier->followRollouts(run);
+    QCOMPARE(rollouts.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(rollouts.first()->state(), KubeAction::State::Failed, 20000);
+    QVERIFY2(rollouts.first()->message().contains(QStringLiteral("FailedScheduling")),
+             qPrintable(rollouts.first()->message()));
+    m_actions->setRolloutTimeout(20s);
+}
+
+void TestApply::unsupportedKind()
+{
+    QString error;
+    QVERIFY(applyPath(QStringLiteral("networking.k8s.io/v1"), QStringLiteral("Ingress"),
+                      QStringLiteral("apps"), QStringLiteral("x"), &error)
+                .isEmpty());
+    QVERIFY(error.contains(QStringLiteral("does not apply Ingress")));
+    QCOMPARE(applyPath(QStringLiteral("v1"), QStringLiteral("PersistentVolume"),
+                       QStringLiteral("ignored"), QStringLiteral("pv")),
+             QStringLiteral("/api/v1/persistentvolumes/pv"));
+    QCOMPARE(applyPath(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QString(),
+                       QStringLiteral("c")),
+             QStringLiteral("/api/v1/namespaces/default/configmaps/c"));
+    ApplyRun *run = runAndWait({ApplyTarget{QStringLiteral("networking.k8s.io/v1"),
+                                            QStringLiteral("Ingress"),
+                                            QStringLiteral("apps"),
+                                            QStringLiteral("x"),
+                                            "kind: Ingress\n",
+                                            {},
+                                            {}}},
+                               ApplyRun::Mode::DryRun);
+    QCOMPARE(run->results().first().outcome, ApplyResult::Outcome::Failed);
+}
+
+void TestApply::kubectlAcceptsGeneratedManifests()
+{
+    QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+    if (kubectl.isEmpty() && QFile::exists(QStringLiteral("/usr/bin/kubectl")))
+        kubectl = QStringLiteral("/usr/bin/kubectl");
+    if (kubectl.isEmpty())
+        QSKIP("kubectl is not installed (neither on PATH nor /usr/bin/kubectl): the check that the "
+              "real kubectl "
+              "accepts every generated manifest with --server-side --dry-run=server is skipped");
+    // Every generated file (not the Traefik route), for specs whose namespaces exist by now.
+    ServiceSpec minimal;
+    applyLabDefaults(minimal, lab());
+    minimal.name = QStringLiteral("hello");
+    minimal.image = QStringLiteral("registry.example.com/hello");
+    minimal.tag = QStringLiteral("1.0");
+    const QString folder = m_dir.filePath(QStringLiteral("kubectl"));
+    QStringList files;
+    ServiceSpec monitoring;
+    monitoring.role = NodeRole::DevOps;
+    applyLabDefaults(monitoring, lab());
+    monitoring.name = QStringLiteral("blackbox");
+    monitoring.ns = QStringLiteral("monitoring");
+    monitoring.image = QStringLiteral("registry.example.com/prom/blackbox-exporter");
+    monitoring.env = {{QStringLiteral("OFF"), QStringLiteral("off"), false},
+                      {QStringLiteral("EMPTY"), QString(), false}};
+    monitoring.liveness = {Probe::Kind::Http, QStringLiteral("/-/healthy"), 10, 30};
+    for (const ServiceSpec &spec : {minimal, notesSpec(), monitoring}) {
+        for (const PlannedFile &f : WritePlan::plan(folder, manifestFiles(spec))) {
+            QString error;
+            QVERIFY2(WritePlan::write(f, false, &error), qPrintable(error));
+            if (!f.relative.startsWith(QLatin1String("traefik/")))
+                files << f.path;
+        }
+    }
+    QStringList args{
+        QStringLiteral("--kubeconfig"),          m_kubeconfig,
+        QStringLiteral("--cache-dir"),           m_dir.filePath(QStringLiteral("cache")),
+        QStringLiteral("--request-timeout=30s"), QStringLiteral("apply"),
+        QStringLiteral("--server-side"),         QStringLiteral("--dry-run=server")};
+    for (const QString &f : files)
+        args << QStringLiteral("-f") << f;
+    QProcess p;
+    p.start(kubectl, args);
+    QVERIFY(p.waitForFinished(60000)); // the simulator answers on its own thread
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitCode() == 0, qPrintable(err + out));
+    for (const QString &expected :
+         {QStringLiteral("deployment.apps/hello serverside-applied (server dry run)"),
+          QStringLiteral("service/hello serverside-applied (server dry run)"),
+          QStringLiteral("namespace/tools serverside-applied (server dry run)"),
+          QStringLiteral("persistentvolume/notes-pv serverside-applied (server dry run)"),
+          QStringLiteral("persistentvolumeclaim/notes-data serverside-applied (server dry run)"),
+          QStringLiteral("deployment.apps/notes serverside-applied (server dry run)"),
+          QStringLiteral("service/notes serverside-applied (server dry run)"),
+          QStringLiteral("deployment.apps/blackbox serverside-applied (server dry run)")})
+        QVERIFY2(out.contains(expected), qPrintable(expected + QLatin1String("\n") + out));
+    // A dry run: hello was not created.
+    QCOMPARE(get(QStringLiteral(
+                 "/apis/apps/v1/namespaces/apps/deployments/hello"))[QStringLiteral("code")]
+                 .toInt(),
+             404);
+}
+
+QTEST_GUILESS_MAIN(TestApply)
+#include "tst_apply.moc"

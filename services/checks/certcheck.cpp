@@ -85,6 +85,12 @@ QString CheckText::ingressHost(const Inventory &lab)
     return lab.ingress.host.isEmpty() ? tr("the ingress host") : lab.ingress.host;
 }
 
+QString CheckText::days(int n)
+{
+    // Spelled out rather than %n, so untranslated (English) output reads right.
+    return n == 1 || n == -1 ? tr("1 day") : tr("%1 days").arg(n);
+}
+
 QString CheckText::timeoutText(int timeoutMs)
 {
     return tr("no answer within %1 s").arg(double(timeoutMs) / 1000.0, 0, 'g', 3);
@@ -139,8 +145,11 @@ CertCheck::CertCheck(QObject *parent)
 
 int CertCheck::daysLeft(const QDateTime &expiry, const QDateTime &now)
 {
-    const double days = double(now.secsTo(expiry)) / 86400.0;
-    return days >= 0 ? int(std::ceil(days)) : int(std::floor(days));
+    // To the nearest day (a 5-day certificate read a second later still has 5
+    // days), but never 0 once expired.
+    const qint64 secs = now.secsTo(expiry);
+    const int days = int(std::lround(double(secs) / 86400.0));
+    return secs < 0 && days == 0 ? -1 : days;
 }
 
 CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request, const ProbeResult &probe,
@@ -208,7 +217,7 @@ CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request, 
         QStringList what;
         QStringList todo;
         if (hasError(errors, {QSslError::CertificateExpired})) {
-            what << CheckText::tr("expired %n day(s) ago (%1)", nullptr, -days).arg(expiry);
+            what << CheckText::tr("expired %1 ago (%2)").arg(CheckText::days(-days), expiry);
             todo << CheckText::tr("Renewal failed: %1").arg(renewalAdvice(lab));
         } else if (hasError(errors, {QSslError::CertificateNotYetValid})) {
             what << CheckText::tr("not valid before %1").arg(leaf.effectiveDate().toUTC().toString(Qt::ISODate));
@@ -247,7 +256,7 @@ CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request, 
             todo << CheckText::tr("Look at the certificate Traefik serves on %1.").arg(ingress);
         }
         if (!hasError(errors, {QSslError::CertificateExpired}))
-            what << CheckText::tr("expires in %n day(s)", nullptr, days);
+            what << CheckText::tr("expires in %1").arg(CheckText::days(days));
         r.summary = what.join(QStringLiteral("; "));
         r.advice = todo.join(QLatin1Char(' '));
         return r;
@@ -256,13 +265,13 @@ CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request, 
     const QString proto = protocolName(probe.protocol);
     if (days < thresholds.certCriticalDays || days < thresholds.certWarningDays) {
         r.severity = days < thresholds.certCriticalDays ? Health::Critical : Health::Warning;
-        r.summary = CheckText::tr("expires in %n day(s) (%1); issued by %2", nullptr, days).arg(expiry, issuer);
+        r.summary = CheckText::tr("expires in %1 (%2); issued by %3").arg(CheckText::days(days), expiry, issuer);
         r.advice = renewalAdvice(lab);
         return r;
     }
     r.severity = Health::Ok;
-    r.summary = CheckText::tr("valid for %n more day(s) (until %1); issued by %2; %3", nullptr, days)
-                    .arg(expiry, issuer, proto.isEmpty() ? CheckText::tr("TLS") : proto);
+    r.summary = CheckText::tr("valid for %1 more (until %2); issued by %3; %4")
+                    .arg(CheckText::days(days), expiry, issuer, proto.isEmpty() ? CheckText::tr("TLS") : proto);
     return r;
 }
 

@@ -18,8 +18,8 @@ public:
     [[nodiscard]] static CheckResult judge(const PublicUrl &url, const ProbeRequest &request,
                                            const ProbeResult &probe, const Inventory &lab,
                                            const Thresholds &thresholds, const QDateTime &now);
-    // Whole days left until expiry: rounded up while valid ("expires in 5
-    // days" for 4.9 days), rounded down (negative) once expired.
+    // Whole days left until expiry, to the nearest day; negative (at least
+    // -1) once expired.
     [[nodiscard]] static int daysLeft(const QDateTime &expiry, const QDateTime &now);
 
 protected:
@@ -44,6 +44,8 @@ public:
     [[nodiscard]] static QString connectionAdvice(const ProbeResult &probe, const Inventory &lab);
     // "pochama" or "the ingress host"
     [[nodiscard]] static QString ingressHost(const Inventory &lab);
+    // "1 day", "5 days"
+    [[nodiscard]] static QString days(int n);
     [[nodiscard]] static QString timeoutText(int timeoutMs);
 };
 

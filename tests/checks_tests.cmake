@@ -1,0 +1,3 @@
+# Checks: real TLS servers (openssl-made test CA), Traefik router fixtures,
+# the runner, the headless command.
+labdeck_add_test(tst_checkcerts SOURCES tst_checkcerts.cpp LIBS labdeck_services)

@@ -51,6 +51,14 @@ struct CheckOptions
 
     // The target to connect to for name:port (the override or the name).
     [[nodiscard]] ConnectTarget target(const QString &host, quint16 port) const;
+
+    // curl's --resolve HOST:PORT:ADDRESS (the same port) and --connect-to
+    // HOST:PORT:ADDRESS:PORT2; false with why in error. An IPv6 address is
+    // written in brackets ([::1]).
+    bool addResolve(const QString &spec, QString *error);
+    bool addConnectTo(const QString &spec, QString *error);
+    // Adds every PEM certificate of the file as a trusted root for the run.
+    bool addCaFile(const QString &path, QString *error);
 };
 
 // What a check may use. The pointers are optional: a check whose client is

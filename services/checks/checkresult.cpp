@@ -131,7 +131,8 @@ QString CheckReport::toText(const QList<CheckResult> &results, const RunSummary 
 
 QString CheckReport::summaryLine(const RunSummary &s)
 {
-    return tr("%n result(s): %1 ok, %2 warning, %3 critical, %4 could not run (%5 ms)", nullptr, s.total())
+    return tr("%1 results: %2 ok, %3 warning, %4 critical, %5 could not run (%6 ms)")
+        .arg(s.total())
         .arg(s.ok)
         .arg(s.warning)
         .arg(s.critical)

@@ -80,7 +80,7 @@ public:
     [[nodiscard]] static QString toText(const QList<CheckResult> &results, const RunSummary &summary);
     // One result as text (for copying single rows).
     [[nodiscard]] static QString toText(const CheckResult &result);
-    // "7 checks: 4 ok, 1 warning, 2 critical"
+    // "7 results: 4 ok, 1 warning, 2 critical, 0 could not run (812 ms)"
     [[nodiscard]] static QString summaryLine(const RunSummary &summary);
 };
 

@@ -4,19 +4,24 @@
 
 namespace labdeck::checks {
 
-// A category whose client is not part of this build yet: one result that
-// says so (Unknown: could not run), never a pass.
+// A category that cannot run in this build or setup (its client is not
+// part of Labdeck yet, or the demo lab could not make its servers): one
+// result that says why (Unknown: could not run), never a pass.
 class PendingCheck final : public Check
 {
     Q_OBJECT
 public:
-    PendingCheck(const QString &category, QString client, QObject *parent = nullptr);
+    PendingCheck(const QString &category, QString reason, QString advice, QObject *parent = nullptr);
+    // For a client that is not built in: "could not run: <client> is not
+    // built into this Labdeck yet".
+    [[nodiscard]] static PendingCheck *notBuiltIn(const QString &category, const QString &client, QObject *parent);
 
 protected:
     void run(const CheckContext &context) override;
 
 private:
-    QString m_client;
+    QString m_reason;
+    QString m_advice;
 };
 
 } // namespace labdeck::checks

@@ -1,9 +1,11 @@
 #include "commandline.h"
 
+#include "checks/checkspanes.h"
 #include "clustermodels.h"
 #include "detailspanel.h"
 #include "hostmodel.h"
 #include "kube/clusterpanes.h"
+#include "kube/kubesession.h"
 #include "labconnection.h"
 #include "labstatus.h"
 #include "inventory/inventoryloader.h"
@@ -188,7 +190,10 @@ int runGui(int argc, char **argv)
                                         tr("Use only this kubeconfig file (default: $KUBECONFIG or ~/.kube/config)."),
                                         tr("FILE"));
     const QCommandLineOption context(QStringLiteral("context"), tr("Use this kubeconfig context."), tr("NAME"));
-    parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context, quitAfterPaint});
+    // Runs "Check all" once the cluster is connected (screenshots, demos).
+    QCommandLineOption runChecks(QStringLiteral("run-checks"), QStringLiteral("Run all checks at start."));
+    runChecks.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context, quitAfterPaint, runChecks});
     parser.process(app);
 
     HostModel model;
@@ -200,6 +205,16 @@ int runGui(int argc, char **argv)
     auto *panes = new ClusterPanes(&window, &cluster, &model, &selection);
     window.detailsPanel()->setClusterModels(&cluster);
     LabConnection connection(&window, &cluster, panes);
+    auto *checkPanes = new ChecksPanes(&window, &model, &selection);
+    const bool checkAtStart = parser.isSet(runChecks);
+    QObject::connect(&connection, &LabConnection::connected, checkPanes, [&connection, checkPanes, checkAtStart] {
+        checkPanes->setKubeClient(connection.session() ? connection.session()->client() : nullptr, connection.isDemo());
+        if (checkAtStart)
+            checkPanes->checkAll();
+    });
+    QObject::connect(&connection, &LabConnection::failed, checkPanes, [&connection, checkPanes] {
+        checkPanes->setKubeClient(nullptr, connection.isDemo());
+    });
     // With no lab configured (no inventory given or saved, no kubeconfig
     // asked for), Labdeck opens the demo lab.
     const bool useDemo = parser.isSet(demo) ||

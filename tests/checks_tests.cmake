@@ -6,3 +6,4 @@ labdeck_add_test(tst_checkrunner SOURCES tst_checkrunner.cpp LIBS labdeck_servic
 labdeck_add_test(tst_checkcommand SOURCES tst_checkcommand.cpp LIBS labdeck_services)
 add_dependencies(tst_checkcommand labdeck)
 target_compile_definitions(tst_checkcommand PRIVATE LABDECK_BINARY="$<TARGET_FILE:labdeck>")
+labdeck_add_test(tst_checkui SOURCES tst_checkui.cpp LIBS labdeck_ui)

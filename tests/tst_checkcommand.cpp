@@ -140,6 +140,7 @@ private Q_SLOTS:
     {
         // A server of this test with a certificate that has 15 days left,
         // trusted through --ca-file, reached through --connect-to.
+        QTemporaryDir dir;
         QVERIFY(dir.isValid());
         demolab::CertificateFactory pki(dir.path(), {demolab::CertSpec{QStringLiteral("web"), QStringLiteral("web.example.com"),
                                                                        demolab::CertKind::ExpiringSoon, 15}});

@@ -260,7 +260,7 @@ private Q_SLOTS:
             QVERIFY(r.details.value(QLatin1String("timedOut")).toBool());
             QVERIFY(r.durationMs >= 1400);
         }
-        QVERIFY2(elapsed >= 1500, qPrintable(QString::number(elapsed)));
+        QVERIFY2(elapsed >= 1400, qPrintable(QString::number(elapsed))); // coarse timers may fire 5 % early
         QVERIFY2(elapsed < 12 * 1500 / 2, qPrintable(QString::number(elapsed))); // far below the sum
     }
 

@@ -42,12 +42,14 @@ QByteArray dechunk(const QByteArray &data, bool *complete)
 QSslConfiguration checkSslConfiguration(const QList<QSslCertificate> &extraCas)
 {
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    // The system roots plus the run's own: appending to the system set keeps
-    // every normal root; nothing here lowers verification.
-    QList<QSslCertificate> cas = QSslConfiguration::systemCaCertificates();
-    cas += extraCas;
-    ssl.setCaCertificates(cas);
     ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (extraCas.isEmpty())
+        return ssl; // the system's roots, looked up by the TLS library as needed
+    // The system roots plus the run's own. Setting a list turns off the
+    // lookup as needed, so the whole system list goes in; it is read once
+    // per process. Nothing here lowers verification.
+    static const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+    ssl.setCaCertificates(system + extraCas);
     return ssl;
 }
 

@@ -130,6 +130,15 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     connect(copyButton, &QPushButton::clicked, this, &ChecksPanes::copyResults);
     connect(settingsButton, &QPushButton::clicked, this, &ChecksPanes::editSettings);
 
+    // A new inventory: new URLs for the demo's servers, and the old results
+    // are about another lab.
+    connect(m_hosts, &QAbstractItemModel::modelReset, this, [this] {
+        cancel();
+        m_demoLab.reset();
+        m_model->clear();
+        m_hostBadges.clear();
+        m_urlBadges.clear();
+    });
     // The lab status rewrites host notes; the check badge is put back after.
     connect(m_hosts, &HostModel::dataChanged, this, &ChecksPanes::applyBadges);
     connect(m_window->topologyScene(), &TopologyScene::rebuilt, this, &ChecksPanes::applyBadges);

@@ -1,5 +1,7 @@
 #include "checkcommand.h"
 
+#include "commandline.h"
+
 #include "checks/checkrunner.h"
 #include "checks/pendingcheck.h"
 #include "demolab/demochecks.h"
@@ -106,6 +108,7 @@ int runCheckCommand(int argc, char **argv)
     QCoreApplication app(n, args.data());
     QCoreApplication::setApplicationName(QStringLiteral("labdeck"));
     QCoreApplication::setOrganizationName(QStringLiteral("labdeck"));
+    installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

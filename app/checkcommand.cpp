@@ -3,7 +3,6 @@
 #include "commandline.h"
 
 #include "checks/checkrunner.h"
-#include "checks/pendingcheck.h"
 #include "demolab/demochecks.h"
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
@@ -265,20 +264,9 @@ int runCheckCommand(int argc, char **argv)
                              categories.contains(QLatin1String("endpoints"));
         if (network) {
             run.demo = std::make_unique<demolab::DemoCheckLab>(ctx.inventory);
-            QObject::connect(run.demo.get(), &demolab::DemoCheckLab::ready, &app, [&run, &ctx, launch](bool demoOk) {
+            QObject::connect(run.demo.get(), &demolab::DemoCheckLab::ready, &app, [&run, &ctx, launch](bool) {
                 checks::CheckRegistry registry = checks::builtInChecks();
-                if (demoOk) {
-                    run.demo->apply(&ctx.options);
-                } else {
-                    // Never let the demo's names reach real DNS: those checks
-                    // say why they could not run instead.
-                    const QString why = run.demo->errorText();
-                    for (const QString &c : {QStringLiteral("certs"), QStringLiteral("routes"), QStringLiteral("endpoints")}) {
-                        registry.add(c, [c, why](QObject *p) {
-                            return new checks::PendingCheck(c, why, tr("Install openssl (scripts/install-deps)."), p);
-                        });
-                    }
-                }
+                run.demo->apply(&ctx.options, &registry);
                 launch(std::move(registry));
             });
             run.demo->start();

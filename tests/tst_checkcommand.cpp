@@ -31,10 +31,12 @@ class TestCheckCommand : public QObject
 
     // Runs labdeck without a display while this process keeps serving its
     // test servers (the event loop runs while waiting).
-    static Ran labdeck(const QStringList &args)
+    static Ran labdeck(const QStringList &args, const QString &path = QString())
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!path.isEmpty())
+            env.insert(QStringLiteral("PATH"), path);
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
@@ -175,6 +177,22 @@ private Q_SLOTS:
         r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory, QStringLiteral("--connect-to"),
                      connect});
         QCOMPARE(r.exitCode, 2);
+    }
+
+    void demoWithoutOpensslSaysWhy()
+    {
+        QTemporaryDir empty;
+        const Ran r = labdeck({QStringLiteral("certs"), QStringLiteral("endpoints"), QStringLiteral("--demo"),
+                               QStringLiteral("--json")},
+                              empty.path());
+        QCOMPARE(r.exitCode, 3);
+        const QJsonObject doc = json(r);
+        const QJsonArray results = doc.value(QLatin1String("results")).toArray();
+        QCOMPARE(results.size(), 2);
+        for (const QJsonValue &v : results) {
+            QCOMPARE(v.toObject().value(QLatin1String("severity")).toString(), QStringLiteral("unknown"));
+            QVERIFY(v.toObject().value(QLatin1String("summary")).toString().contains(QLatin1String("openssl")));
+        }
     }
 
     void wrongArgumentsCouldNotRun()

@@ -211,9 +211,10 @@ private Q_SLOTS:
         QVERIFY2(ready.first().first().toBool(), qPrintable(demo.errorText()));
         CheckContext ctx;
         ctx.inventory = lab;
-        demo.apply(&ctx.options);
+        CheckRegistry registry = builtInChecks();
+        demo.apply(&ctx.options, &registry);
         ctx.options.timeout = std::chrono::milliseconds(5000);
-        CheckRunner runner;
+        CheckRunner runner(registry);
         QSignalSpy done(&runner, &CheckRunner::finished);
         runner.start({QStringLiteral("routes")}, ctx);
         QVERIFY(done.wait(20000));

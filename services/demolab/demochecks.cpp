@@ -1,6 +1,7 @@
 #include "demolab/demochecks.h"
 
 #include "checks/endpointcheck.h"
+#include "checks/pendingcheck.h"
 #include "demolab/tlsendpoints.h"
 
 #include <QJsonArray>
@@ -163,12 +164,20 @@ void DemoCheckLab::serve()
     Q_EMIT ready(true);
 }
 
-void DemoCheckLab::apply(checks::CheckOptions *options) const
+void DemoCheckLab::apply(checks::CheckOptions *options, checks::CheckRegistry *registry) const
 {
+    if (!m_ready) {
+        const QString why = m_error.isEmpty() ? tr("the demo TLS endpoints are not ready yet") : m_error;
+        for (const QString &c : {QStringLiteral("certs"), QStringLiteral("routes"), QStringLiteral("endpoints")}) {
+            registry->add(c, [c, why](QObject *p) {
+                return new checks::PendingCheck(c, why, tr("Install openssl (scripts/install-deps)."), p);
+            });
+        }
+        return;
+    }
     for (auto it = m_connectTo.constBegin(); it != m_connectTo.constEnd(); ++it)
         options->connectTo.insert(it.key(), it.value());
-    if (!m_root.isNull())
-        options->extraCaCertificates << m_root;
+    options->extraCaCertificates << m_root;
 }
 
 } // namespace labdeck::demolab

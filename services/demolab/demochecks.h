@@ -32,8 +32,11 @@ public:
     void start();
     [[nodiscard]] bool isReady() const { return m_ready; }
     [[nodiscard]] QString errorText() const { return m_error; }
-    // Adds the demo's connect-to map and root CA to the options.
-    void apply(checks::CheckOptions *options) const;
+    // Prepares a run on the demo lab: once ready, adds the connect-to map and
+    // the root CA to the options; otherwise replaces certs, routes and
+    // endpoints with checks that say why they could not run, so the demo's
+    // names never reach real DNS.
+    void apply(checks::CheckOptions *options, checks::CheckRegistry *registry) const;
 
     // The certificate kind each seed URL gets (by the first label of its name).
     [[nodiscard]] static CertSpec specFor(const PublicUrl &url);

@@ -71,32 +71,26 @@ void TlsEndpoints::serve(QTcpSocket *socket, const Responder &responder)
 
 quint16 TlsEndpoints::addTcp()
 {
-    auto *server = new QTcpServer(this);
-    if (!server->listen(QHostAddress::LocalHost, 0)) {
-        delete server;
-        return 0;
-    }
-    connect(server, &QTcpServer::pendingConnectionAvailable, this, [server, this] {
-        while (QTcpSocket *socket = server->nextPendingConnection()) {
-            socket->setParent(this);
-            connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    });
-    m_servers << server;
-    return server->serverPort();
+    return listenTcp(true);
 }
 
 quint16 TlsEndpoints::addSilent()
+{
+    return listenTcp(false);
+}
+
+quint16 TlsEndpoints::listenTcp(bool drain)
 {
     auto *server = new QTcpServer(this);
     if (!server->listen(QHostAddress::LocalHost, 0)) {
         delete server;
         return 0;
     }
-    connect(server, &QTcpServer::pendingConnectionAvailable, this, [server, this] {
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, [server, drain, this] {
         while (QTcpSocket *socket = server->nextPendingConnection()) {
             socket->setParent(this); // held open, never written to
+            if (drain)
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         }
     });

@@ -44,6 +44,7 @@ public:
 
 private:
     void serve(QTcpSocket *socket, const Responder &responder);
+    quint16 listenTcp(bool drain);
     QList<QTcpServer *> m_servers;
 };
 

@@ -2,7 +2,6 @@
 
 #include "checkresultsmodel.h"
 #include "checks/checkrunner.h"
-#include "checks/pendingcheck.h"
 #include "demolab/demochecks.h"
 #include "hostmodel.h"
 #include "kube/kubeclient.h"
@@ -206,18 +205,8 @@ void ChecksPanes::startRun()
         ctx.kubeUnavailable = tr("no Kubernetes cluster is connected");
     ctx.transport = m_transport;
     checks::CheckRegistry registry = checks::builtInChecks();
-    if (m_demo && m_demoLab) {
-        if (m_demoLab->isReady()) {
-            m_demoLab->apply(&ctx.options);
-        } else {
-            const QString why = m_demoLab->errorText();
-            for (const QString &c : {QStringLiteral("certs"), QStringLiteral("routes"), QStringLiteral("endpoints")}) {
-                registry.add(c, [c, why](QObject *p) {
-                    return new checks::PendingCheck(c, why, tr("Install openssl (scripts/install-deps)."), p);
-                });
-            }
-        }
-    }
+    if (m_demo && m_demoLab)
+        m_demoLab->apply(&ctx.options, &registry);
     m_runner = std::make_unique<checks::CheckRunner>(registry);
     connect(m_runner.get(), &checks::CheckRunner::resultReady, this, &ChecksPanes::onResult);
     connect(m_runner.get(), &checks::CheckRunner::finished, this, &ChecksPanes::onFinished);

@@ -1,8 +1,7 @@
 #include "checkcommand.h"
 
-#include "commandline.h"
-
 #include "checks/checkrunner.h"
+#include "commandline.h"
 #include "demolab/demochecks.h"
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
@@ -19,7 +18,6 @@
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
-
 #include <algorithm>
 #include <memory>
 
@@ -47,11 +45,12 @@ struct Run
 };
 
 // A cluster for the k8s check from a kubeconfig; on failure ctx says why.
-void connectKubeconfig(Run &run, checks::CheckContext &ctx, const QString &file, const QString &contextName)
+void connectKubeconfig(Run &run, checks::CheckContext &ctx, const QString &file,
+                       const QString &contextName)
 {
     const QStringList files = file.isEmpty() ? kube::KubeConfig::defaultFiles() : QStringList{file};
-    const kube::KubeConfigLoadResult loaded = file.isEmpty() ? kube::KubeConfig::load(files)
-                                                             : kube::KubeConfig::loadExplicit(file);
+    const kube::KubeConfigLoadResult loaded =
+        file.isEmpty() ? kube::KubeConfig::load(files) : kube::KubeConfig::loadExplicit(file);
     if (!loaded.ok()) {
         QStringList lines;
         for (const kube::KubeConfigError &e : loaded.errors)
@@ -70,7 +69,8 @@ void connectKubeconfig(Run &run, checks::CheckContext &ctx, const QString &file,
     // Exec plugins run only when the user allowed them in the window before
     // (the same approvals file); a cron run cannot ask.
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
-    run.approvals = std::make_unique<kube::ExecApprovalStore>(QDir(dir).filePath(QStringLiteral("labdeck/exec-approvals.json")));
+    run.approvals = std::make_unique<kube::ExecApprovalStore>(
+        QDir(dir).filePath(QStringLiteral("labdeck/exec-approvals.json")));
     run.provider = std::make_unique<kube::CredentialProvider>(*resolved, run.approvals.get());
     run.auth = std::make_unique<kube::ProviderAuthenticator>(run.provider.get());
     run.client = std::make_unique<kube::KubeClient>(resolved->cluster.server, run.auth.get());
@@ -78,8 +78,8 @@ void connectKubeconfig(Run &run, checks::CheckContext &ctx, const QString &file,
     ctx.kube = run.client.get();
 }
 
-void print(const QList<checks::CheckResult> &unordered, const checks::RunSummary &summary, bool json,
-           const QString &inventory)
+void print(const QList<checks::CheckResult> &unordered, const checks::RunSummary &summary,
+           bool json, const QString &inventory)
 {
     // Category order, then as they came: the same table every night.
     QList<checks::CheckResult> results = unordered;
@@ -89,7 +89,8 @@ void print(const QList<checks::CheckResult> &unordered, const checks::RunSummary
     });
     QTextStream out(stdout);
     if (json)
-        out << QJsonDocument(checks::CheckReport::toJson(results, summary, inventory)).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(checks::CheckReport::toJson(results, summary, inventory))
+                   .toJson(QJsonDocument::Indented);
     else
         out << checks::CheckReport::toText(results, summary);
     out.flush();
@@ -110,43 +111,53 @@ int runCheckCommand(int argc, char **argv)
     installTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, "
-           "Prometheus, GPU.\nExit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run."));
+    parser.setApplicationDescription(tr("Checks the lab without a window: certificates, Traefik "
+                                        "routes, endpoints, tunnels, Kubernetes, "
+                                        "Prometheus, GPU.\nExit code: 0 all ok, 1 a warning, 2 a "
+                                        "critical result, 3 a check could not run."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("category"),
                                  tr("What to check: %1 or all (default: all).")
                                      .arg(checks::allCategories().join(QStringLiteral(", "))),
                                  QStringLiteral("[category...]"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON (schema in docs/checks.md)."));
-    const QCommandLineOption inventory(QStringLiteral("inventory"), tr("Use FILE as the lab inventory."), tr("FILE"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  tr("Check the demo lab (a simulated cluster and loopback TLS servers)."));
-    const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Seconds each target may take (default 10)."),
-                                     tr("S"), QStringLiteral("10"));
-    const QCommandLineOption caFile(QStringLiteral("ca-file"),
-                                    tr("Also trust the CA certificates in FILE (PEM) for this run."), tr("FILE"));
-    const QCommandLineOption resolve(QStringLiteral("resolve"),
-                                     tr("Connect to ADDRESS for HOST:PORT (as curl); TLS still checks HOST."),
-                                     tr("HOST:PORT:ADDRESS"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  tr("Print JSON (schema in docs/checks.md)."));
+    const QCommandLineOption inventory(QStringLiteral("inventory"),
+                                       tr("Use FILE as the lab inventory."), tr("FILE"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        tr("Check the demo lab (a simulated cluster and loopback TLS servers)."));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     tr("Seconds each target may take (default 10)."), tr("S"),
+                                     QStringLiteral("10"));
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"), tr("Also trust the CA certificates in FILE (PEM) for this run."),
+        tr("FILE"));
+    const QCommandLineOption resolve(
+        QStringLiteral("resolve"),
+        tr("Connect to ADDRESS for HOST:PORT (as curl); TLS still checks HOST."),
+        tr("HOST:PORT:ADDRESS"));
     const QCommandLineOption connectTo(QStringLiteral("connect-to"),
                                        tr("Connect to ADDRESS:PORT2 for HOST:PORT (as curl)."),
                                        tr("HOST:PORT:ADDRESS:PORT2"));
-    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
-                                        tr("Kubeconfig for the k8s check (default: $KUBECONFIG or ~/.kube/config)."),
-                                        tr("FILE"));
-    const QCommandLineOption context(QStringLiteral("context"), tr("Kubeconfig context."), tr("NAME"));
-    const QCommandLineOption traefikApi(QStringLiteral("traefik-api"),
-                                        tr("Traefik's router API (default: the dashboard URL + /api/http/routers)."),
-                                        tr("URL"));
-    const QCommandLineOption warnDays(QStringLiteral("warn-days"),
-                                      tr("Warn when a certificate has fewer days left (default 21)."), tr("N"),
-                                      QStringLiteral("21"));
-    const QCommandLineOption criticalDays(QStringLiteral("critical-days"),
-                                          tr("Critical when a certificate has fewer days left (default 7)."), tr("N"),
-                                          QStringLiteral("7"));
-    parser.addOptions({json, inventory, demo, timeout, caFile, resolve, connectTo, kubeconfig, context, traefikApi,
-                       warnDays, criticalDays});
+    const QCommandLineOption kubeconfig(
+        QStringLiteral("kubeconfig"),
+        tr("Kubeconfig for the k8s check (default: $KUBECONFIG or ~/.kube/config)."), tr("FILE"));
+    const QCommandLineOption context(QStringLiteral("context"), tr("Kubeconfig context."),
+                                     tr("NAME"));
+    const QCommandLineOption traefikApi(
+        QStringLiteral("traefik-api"),
+        tr("Traefik's router API (default: the dashboard URL + /api/http/routers)."), tr("URL"));
+    const QCommandLineOption warnDays(
+        QStringLiteral("warn-days"),
+        tr("Warn when a certificate has fewer days left (default 21)."), tr("N"),
+        QStringLiteral("21"));
+    const QCommandLineOption criticalDays(
+        QStringLiteral("critical-days"),
+        tr("Critical when a certificate has fewer days left (default 7)."), tr("N"),
+        QStringLiteral("7"));
+    parser.addOptions({json, inventory, demo, timeout, caFile, resolve, connectTo, kubeconfig,
+                       context, traefikApi, warnDays, criticalDays});
     QTextStream err(stderr);
     if (!parser.parse(QCoreApplication::arguments())) {
         err << parser.errorText() << Qt::endl << parser.helpText();
@@ -178,7 +189,8 @@ int runCheckCommand(int argc, char **argv)
     bool ok = false;
     const double seconds = parser.value(timeout).toDouble(&ok);
     if (!ok || seconds <= 0 || seconds > 600) {
-        err << tr("labdeck check: --timeout must be a number of seconds between 0 and 600") << Qt::endl;
+        err << tr("labdeck check: --timeout must be a number of seconds between 0 and 600")
+            << Qt::endl;
         return kCouldNotRun;
     }
     ctx.options.timeout = std::chrono::milliseconds(qint64(seconds * 1000));
@@ -186,7 +198,8 @@ int runCheckCommand(int argc, char **argv)
     bool ok2 = false;
     const int crit = parser.value(criticalDays).toInt(&ok2);
     if (!ok || !ok2 || warn < 0 || crit < 0) {
-        err << tr("labdeck check: --warn-days and --critical-days take a whole number of days") << Qt::endl;
+        err << tr("labdeck check: --warn-days and --critical-days take a whole number of days")
+            << Qt::endl;
         return kCouldNotRun;
     }
     ctx.options.thresholds.certWarningDays = warn;
@@ -213,7 +226,8 @@ int runCheckCommand(int argc, char **argv)
     if (parser.isSet(traefikApi)) {
         ctx.options.traefikApiUrl = QUrl(parser.value(traefikApi));
         if (!ctx.options.traefikApiUrl.isValid() || ctx.options.traefikApiUrl.host().isEmpty()) {
-            err << tr("labdeck check: --traefik-api needs a URL such as https://traefik.example.com/api/http/routers")
+            err << tr("labdeck check: --traefik-api needs a URL such as "
+                      "https://traefik.example.com/api/http/routers")
                 << Qt::endl;
             return kCouldNotRun;
         }
@@ -224,8 +238,9 @@ int runCheckCommand(int argc, char **argv)
         err << tr("labdeck check: give either --inventory or --demo, not both") << Qt::endl;
         return kCouldNotRun;
     }
-    const InventoryLocator::Choice choice = useDemo ? InventoryLocator::choose(QString())
-                                                    : InventoryLocator::choose(parser.value(inventory));
+    const InventoryLocator::Choice choice = useDemo
+                                                ? InventoryLocator::choose(QString())
+                                                : InventoryLocator::choose(parser.value(inventory));
     const InventoryLoadResult loaded = useDemo || choice.source == InventoryLocator::Source::BuiltIn
                                            ? InventoryLoader::loadBuiltIn()
                                            : InventoryLoader::loadFile(choice.path);
@@ -239,7 +254,8 @@ int runCheckCommand(int argc, char **argv)
 
     Run run;
     const bool asJson = parser.isSet(json);
-    auto launch = [&run, &ctx, &app, categories, asJson, inventoryName](checks::CheckRegistry registry) {
+    auto launch = [&run, &ctx, &app, categories, asJson,
+                   inventoryName](checks::CheckRegistry registry) {
         run.runner = std::make_unique<checks::CheckRunner>(std::move(registry));
         QObject::connect(run.runner.get(), &checks::CheckRunner::finished, &app,
                          [&run, &app, asJson, inventoryName](const checks::RunSummary &summary) {
@@ -252,8 +268,8 @@ int runCheckCommand(int argc, char **argv)
     if (useDemo) {
         run.simulator = std::make_unique<demolab::KubeSimulator>(ctx.inventory);
         if (run.simulator->listen()) {
-            run.auth = std::make_unique<kube::StaticAuthenticator>(run.simulator->bearerToken(),
-                                                                   QSslConfiguration::defaultConfiguration());
+            run.auth = std::make_unique<kube::StaticAuthenticator>(
+                run.simulator->bearerToken(), QSslConfiguration::defaultConfiguration());
             run.client = std::make_unique<kube::KubeClient>(run.simulator->url(), run.auth.get());
             ctx.kube = run.client.get();
         } else {
@@ -264,11 +280,12 @@ int runCheckCommand(int argc, char **argv)
                              categories.contains(QLatin1String("endpoints"));
         if (network) {
             run.demo = std::make_unique<demolab::DemoCheckLab>(ctx.inventory);
-            QObject::connect(run.demo.get(), &demolab::DemoCheckLab::ready, &app, [&run, &ctx, launch](bool) {
-                checks::CheckRegistry registry = checks::builtInChecks();
-                run.demo->apply(&ctx.options, &registry);
-                launch(std::move(registry));
-            });
+            QObject::connect(run.demo.get(), &demolab::DemoCheckLab::ready, &app,
+                             [&run, &ctx, launch](bool) {
+                                 checks::CheckRegistry registry = checks::builtInChecks();
+                                 run.demo->apply(&ctx.options, &registry);
+                                 launch(std::move(registry));
+                             });
             run.demo->start();
         } else {
             QTimer::singleShot(0, &app, [launch] { launch(checks::builtInChecks()); });

@@ -8,8 +8,7 @@ namespace labdeck {
 
 CheckResultsModel::CheckResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 CheckResultsModel::~CheckResultsModel() = default;
 
@@ -73,7 +72,9 @@ QVariant CheckResultsModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        return r.advice.isEmpty() ? r.summary : r.summary + QStringLiteral("\n\n") + tr("What to do: %1").arg(r.advice);
+        return r.advice.isEmpty()
+                   ? r.summary
+                   : r.summary + QStringLiteral("\n\n") + tr("What to do: %1").arg(r.advice);
     case Qt::ForegroundRole:
         if (index.column() == SeverityColumn)
             return QBrush(healthColor(r.severity));

@@ -15,7 +15,15 @@ class CheckResultsModel final : public QAbstractTableModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CheckResultsModel)
 public:
-    enum Column { SeverityColumn = 0, CategoryColumn, TargetColumn, SummaryColumn, AdviceColumn, DurationColumn, ColumnCount };
+    enum Column {
+        SeverityColumn = 0,
+        CategoryColumn,
+        TargetColumn,
+        SummaryColumn,
+        AdviceColumn,
+        DurationColumn,
+        ColumnCount
+    };
     enum Role {
         SeverityRole = Qt::UserRole + 1, // int(Health)
         CategoryRole,                    // "certs"
@@ -34,7 +42,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     QList<checks::CheckResult> m_results;

@@ -52,7 +52,8 @@ private:
         s.name = id;
         s.url = QUrl(QStringLiteral("https://%1").arg(host(id)));
         m_lab.compose.services << s;
-        m_options.connectTo.insert(host(id) + QStringLiteral(":443"), {QStringLiteral("127.0.0.1"), port});
+        m_options.connectTo.insert(host(id) + QStringLiteral(":443"),
+                                   {QStringLiteral("127.0.0.1"), port});
     }
 
     QHash<QString, CheckResult> run(const QStringList &categories, const CheckOptions &options,
@@ -76,7 +77,10 @@ private:
         return byTarget;
     }
 
-    static QString cert(const QString &id) { return QStringLiteral("certs https://%1").arg(host(id)); }
+    static QString cert(const QString &id)
+    {
+        return QStringLiteral("certs https://%1").arg(host(id));
+    }
     static QStringList errors(const CheckResult &r)
     {
         QStringList out;
@@ -90,11 +94,11 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         const QList<TlsSite> sites{{QStringLiteral("valid"), CertKind::Valid, 90},
-                                {QStringLiteral("soon"), CertKind::ExpiringSoon, 5},
-                                {QStringLiteral("expired"), CertKind::Expired, 3},
-                                {QStringLiteral("wronghost"), CertKind::WrongHost, 90},
-                                {QStringLiteral("selfsigned"), CertKind::SelfSigned, 365},
-                                {QStringLiteral("nochain"), CertKind::MissingIntermediate, 90}};
+                                   {QStringLiteral("soon"), CertKind::ExpiringSoon, 5},
+                                   {QStringLiteral("expired"), CertKind::Expired, 3},
+                                   {QStringLiteral("wronghost"), CertKind::WrongHost, 90},
+                                   {QStringLiteral("selfsigned"), CertKind::SelfSigned, 365},
+                                   {QStringLiteral("nochain"), CertKind::MissingIntermediate, 90}};
         QList<CertSpec> specs;
         for (const TlsSite &s : sites)
             specs << CertSpec{s.id, host(s.id), s.kind, s.days, QStringLiteral("other.lab.test")};
@@ -109,9 +113,11 @@ private Q_SLOTS:
         m_lab.ingress.certResolver = QStringLiteral("letsencrypt");
         m_lab.compose.host = QStringLiteral("edge");
         for (const TlsSite &s : sites) {
-            const quint16 port = m_servers->addHttps(m_pki->issued(s.id), [](const QByteArray &path) {
-                return TlsEndpoints::Answer{path == "/missing" ? 404 : 200, "text/plain", "hello\n"};
-            });
+            const quint16 port =
+                m_servers->addHttps(m_pki->issued(s.id), [](const QByteArray &path) {
+                    return TlsEndpoints::Answer{path == "/missing" ? 404 : 200, "text/plain",
+                                                "hello\n"};
+                });
             QVERIFY(port != 0);
             addUrl(s.id, port);
         }
@@ -129,15 +135,19 @@ private Q_SLOTS:
         const CheckResult valid = results.value(cert(QStringLiteral("valid")));
         QCOMPARE(valid.severity, Health::Ok);
         QCOMPARE(valid.details.value(QLatin1String("daysLeft")).toInt(), 90);
-        QCOMPARE(valid.details.value(QLatin1String("issuer")).toString(), QStringLiteral("Labdeck Demo R1 (Labdeck Demo)"));
+        QCOMPARE(valid.details.value(QLatin1String("issuer")).toString(),
+                 QStringLiteral("Labdeck Demo R1 (Labdeck Demo)"));
         QVERIFY(valid.details.value(QLatin1String("nameMatches")).toBool());
-        QVERIFY(valid.details.value(QLatin1String("protocol")).toString().startsWith(QLatin1String("TLS 1.")));
+        QVERIFY(valid.details.value(QLatin1String("protocol"))
+                    .toString()
+                    .startsWith(QLatin1String("TLS 1.")));
         QVERIFY(valid.advice.isEmpty());
 
         const CheckResult soon = results.value(cert(QStringLiteral("soon")));
         QCOMPARE(soon.severity, Health::Critical); // 5 < 7 days
         QCOMPARE(soon.details.value(QLatin1String("daysLeft")).toInt(), 5);
-        QVERIFY2(soon.summary.contains(QLatin1String("expires in 5 days")), qPrintable(soon.summary));
+        QVERIFY2(soon.summary.contains(QLatin1String("expires in 5 days")),
+                 qPrintable(soon.summary));
         QVERIFY(soon.advice.contains(QLatin1String("30 days left")));
         QVERIFY(soon.advice.contains(QLatin1String("edge")));
         QVERIFY(errors(soon).isEmpty());
@@ -146,25 +156,31 @@ private Q_SLOTS:
         QCOMPARE(expired.severity, Health::Critical);
         QVERIFY(errors(expired).contains(QLatin1String("expired")));
         QCOMPARE(expired.details.value(QLatin1String("daysLeft")).toInt(), -3);
-        QVERIFY2(expired.summary.contains(QLatin1String("expired 3 days ago")), qPrintable(expired.summary));
+        QVERIFY2(expired.summary.contains(QLatin1String("expired 3 days ago")),
+                 qPrintable(expired.summary));
 
         const CheckResult wrong = results.value(cert(QStringLiteral("wronghost")));
         QCOMPARE(wrong.severity, Health::Critical);
         QVERIFY(errors(wrong).contains(QLatin1String("hostname-mismatch")));
         QVERIFY(!wrong.details.value(QLatin1String("nameMatches")).toBool());
-        QVERIFY2(wrong.summary.contains(QLatin1String("other.lab.test")), qPrintable(wrong.summary));
-        QCOMPARE(wrong.details.value(QLatin1String("daysLeft")).toInt(), 90); // read although invalid
+        QVERIFY2(wrong.summary.contains(QLatin1String("other.lab.test")),
+                 qPrintable(wrong.summary));
+        QCOMPARE(wrong.details.value(QLatin1String("daysLeft")).toInt(),
+                 90); // read although invalid
 
         const CheckResult self = results.value(cert(QStringLiteral("selfsigned")));
         QCOMPARE(self.severity, Health::Critical);
-        QVERIFY2(errors(self).contains(QLatin1String("self-signed")), qPrintable(errors(self).join(QLatin1Char(','))));
+        QVERIFY2(errors(self).contains(QLatin1String("self-signed")),
+                 qPrintable(errors(self).join(QLatin1Char(','))));
         QCOMPARE(self.details.value(QLatin1String("daysLeft")).toInt(), 365);
 
         const CheckResult nochain = results.value(cert(QStringLiteral("nochain")));
         QCOMPARE(nochain.severity, Health::Critical);
-        QVERIFY2(errors(nochain).contains(QLatin1String("untrusted-issuer")), qPrintable(errors(nochain).join(QLatin1Char(','))));
+        QVERIFY2(errors(nochain).contains(QLatin1String("untrusted-issuer")),
+                 qPrintable(errors(nochain).join(QLatin1Char(','))));
         QCOMPARE(nochain.details.value(QLatin1String("chainLength")).toInt(), 1);
-        QVERIFY2(nochain.summary.contains(QLatin1String("intermediate")), qPrintable(nochain.summary));
+        QVERIFY2(nochain.summary.contains(QLatin1String("intermediate")),
+                 qPrintable(nochain.summary));
         QVERIFY(nochain.advice.contains(QLatin1String("fullchain")));
 
         const CheckResult closed = results.value(cert(QStringLiteral("closed")));
@@ -175,7 +191,8 @@ private Q_SLOTS:
         const CheckResult silent = results.value(cert(QStringLiteral("silent")));
         QCOMPARE(silent.severity, Health::Critical);
         QVERIFY(silent.details.value(QLatin1String("timedOut")).toBool());
-        QVERIFY2(silent.summary.contains(QLatin1String("never finished the TLS handshake")), qPrintable(silent.summary));
+        QVERIFY2(silent.summary.contains(QLatin1String("never finished the TLS handshake")),
+                 qPrintable(silent.summary));
     }
 
     void thresholdsComeFromTheOptions()
@@ -185,16 +202,21 @@ private Q_SLOTS:
         const auto results = run({QStringLiteral("certs")}, o, m_lab);
         QCOMPARE(results.value(cert(QStringLiteral("soon"))).severity, Health::Warning);
         o.thresholds.certWarningDays = 4;
-        QCOMPARE(run({QStringLiteral("certs")}, o, m_lab).value(cert(QStringLiteral("soon"))).severity, Health::Ok);
+        QCOMPARE(
+            run({QStringLiteral("certs")}, o, m_lab).value(cert(QStringLiteral("soon"))).severity,
+            Health::Ok);
         o.thresholds.certWarningDays = 120;
-        QCOMPARE(run({QStringLiteral("certs")}, o, m_lab).value(cert(QStringLiteral("valid"))).severity, Health::Warning);
+        QCOMPARE(
+            run({QStringLiteral("certs")}, o, m_lab).value(cert(QStringLiteral("valid"))).severity,
+            Health::Warning);
     }
 
     void withoutTheTestCaNothingIsTrusted()
     {
         CheckOptions o = m_options;
         o.extraCaCertificates.clear();
-        const CheckResult valid = run({QStringLiteral("certs")}, o, m_lab).value(cert(QStringLiteral("valid")));
+        const CheckResult valid =
+            run({QStringLiteral("certs")}, o, m_lab).value(cert(QStringLiteral("valid")));
         QCOMPARE(valid.severity, Health::Critical);
         QVERIFY(errors(valid).contains(QLatin1String("untrusted-issuer")));
         QCOMPARE(valid.details.value(QLatin1String("daysLeft")).toInt(), 90);
@@ -217,22 +239,29 @@ private Q_SLOTS:
         shut.nodePort = 30081;
         lab.workloads << open << shut;
         CheckOptions o = m_options;
-        o.connectTo.insert(QStringLiteral("10.0.0.5:30080"), {QStringLiteral("127.0.0.1"), m_servers->addTcp()});
-        o.connectTo.insert(QStringLiteral("10.0.0.5:30081"), {QStringLiteral("127.0.0.1"), TlsEndpoints::closedPort()});
+        o.connectTo.insert(QStringLiteral("10.0.0.5:30080"),
+                           {QStringLiteral("127.0.0.1"), m_servers->addTcp()});
+        o.connectTo.insert(QStringLiteral("10.0.0.5:30081"),
+                           {QStringLiteral("127.0.0.1"), TlsEndpoints::closedPort()});
         const auto results = run({QStringLiteral("endpoints")}, o, lab);
         QCOMPARE(results.size(), 10);
         const CheckResult ok = results.value(QStringLiteral("endpoints https://valid.lab.test"));
         QCOMPARE(ok.severity, Health::Ok);
         QCOMPARE(ok.details.value(QLatin1String("httpStatus")).toInt(), 200);
         QVERIFY(ok.details.value(QLatin1String("latencyMs")).toInt() >= 0);
-        QCOMPARE(results.value(QStringLiteral("endpoints https://soon.lab.test")).severity, Health::Ok);
-        const CheckResult bad = results.value(QStringLiteral("endpoints https://selfsigned.lab.test"));
+        QCOMPARE(results.value(QStringLiteral("endpoints https://soon.lab.test")).severity,
+                 Health::Ok);
+        const CheckResult bad =
+            results.value(QStringLiteral("endpoints https://selfsigned.lab.test"));
         QCOMPARE(bad.severity, Health::Critical);
         QVERIFY(bad.advice.contains(QLatin1String("certs")));
-        QCOMPARE(results.value(QStringLiteral("endpoints https://silent.lab.test")).severity, Health::Critical);
-        const CheckResult np = results.value(QStringLiteral("endpoints NodePort 30080 on node1 (apps/web)"));
+        QCOMPARE(results.value(QStringLiteral("endpoints https://silent.lab.test")).severity,
+                 Health::Critical);
+        const CheckResult np =
+            results.value(QStringLiteral("endpoints NodePort 30080 on node1 (apps/web)"));
         QCOMPARE(np.severity, Health::Ok);
-        const CheckResult npClosed = results.value(QStringLiteral("endpoints NodePort 30081 on node1 (apps/db)"));
+        const CheckResult npClosed =
+            results.value(QStringLiteral("endpoints NodePort 30081 on node1 (apps/db)"));
         QCOMPARE(npClosed.severity, Health::Critical);
         QVERIFY(npClosed.advice.contains(QLatin1String("kubectl -n apps get svc")));
     }
@@ -250,18 +279,22 @@ private Q_SLOTS:
             s.name = QStringLiteral("hang%1").arg(i);
             s.url = QUrl(QStringLiteral("https://hang%1.lab.test").arg(i));
             lab.compose.services << s;
-            o.connectTo.insert(QStringLiteral("hang%1.lab.test:443").arg(i), {QStringLiteral("127.0.0.1"), m_servers->addSilent()});
+            o.connectTo.insert(QStringLiteral("hang%1.lab.test:443").arg(i),
+                               {QStringLiteral("127.0.0.1"), m_servers->addSilent()});
         }
         qint64 elapsed = 0;
-        const auto results = run({QStringLiteral("certs"), QStringLiteral("endpoints")}, o, lab, &elapsed);
+        const auto results =
+            run({QStringLiteral("certs"), QStringLiteral("endpoints")}, o, lab, &elapsed);
         QCOMPARE(results.size(), 12);
         for (const CheckResult &r : results) {
             QCOMPARE(r.severity, Health::Critical);
             QVERIFY(r.details.value(QLatin1String("timedOut")).toBool());
             QVERIFY(r.durationMs >= 1400);
         }
-        QVERIFY2(elapsed >= 1400, qPrintable(QString::number(elapsed))); // coarse timers may fire 5 % early
-        QVERIFY2(elapsed < 12 * 1500 / 2, qPrintable(QString::number(elapsed))); // far below the sum
+        QVERIFY2(elapsed >= 1400,
+                 qPrintable(QString::number(elapsed))); // coarse timers may fire 5 % early
+        QVERIFY2(elapsed < 12 * 1500 / 2,
+                 qPrintable(QString::number(elapsed))); // far below the sum
     }
 
     void daysLeftRounding()

@@ -40,7 +40,8 @@ class TestCheckCommand : public QObject
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        env.insert(QStringLiteral("HOME"), QDir::tempPath() + QStringLiteral("/labdeck-checkcommand-home"));
+        env.insert(QStringLiteral("HOME"),
+                   QDir::tempPath() + QStringLiteral("/labdeck-checkcommand-home"));
         env.insert(QStringLiteral("KUBECONFIG"), QStringLiteral("/nonexistent/kubeconfig"));
         p.setProcessEnvironment(env);
         QSignalSpy finished(&p, &QProcess::finished);
@@ -59,7 +60,8 @@ class TestCheckCommand : public QObject
         return e.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
     }
 
-    static QJsonObject resultFor(const QJsonObject &doc, const QString &category, const QString &target)
+    static QJsonObject resultFor(const QJsonObject &doc, const QString &category,
+                                 const QString &target)
     {
         for (const QJsonValue &v : doc.value(QLatin1String("results")).toArray()) {
             const QJsonObject o = v.toObject();
@@ -73,8 +75,9 @@ class TestCheckCommand : public QObject
 private Q_SLOTS:
     void demoJsonHasTheSchemaAndTheExitCodeOfTheWorst()
     {
-        const Ran r = labdeck({QStringLiteral("all"), QStringLiteral("--demo"), QStringLiteral("--json"),
-                               QStringLiteral("--timeout"), QStringLiteral("5")});
+        const Ran r =
+            labdeck({QStringLiteral("all"), QStringLiteral("--demo"), QStringLiteral("--json"),
+                     QStringLiteral("--timeout"), QStringLiteral("5")});
         const QJsonObject doc = json(r);
         QVERIFY2(!doc.isEmpty(), r.out.left(400).constData());
         QCOMPARE(doc.value(QLatin1String("schemaVersion")).toInt(), 1);
@@ -86,8 +89,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         const QJsonArray results = doc.value(QLatin1String("results")).toArray();
         QCOMPARE(summary.value(QLatin1String("total")).toInt(), int(results.size()));
-        const QStringList severities{QStringLiteral("ok"), QStringLiteral("warning"), QStringLiteral("critical"),
-                                     QStringLiteral("unknown")};
+        const QStringList severities{QStringLiteral("ok"), QStringLiteral("warning"),
+                                     QStringLiteral("critical"), QStringLiteral("unknown")};
         QSet<QString> categories;
         for (const QJsonValue &v : results) {
             const QJsonObject o = v.toObject();
@@ -101,20 +104,30 @@ private Q_SLOTS:
         QCOMPARE(categories.size(), 7);
 
         // The demo's mix: one of each certificate kind.
-        const QJsonObject grafana = resultFor(doc, QStringLiteral("certs"), QStringLiteral("https://grafana.example.com"));
+        const QJsonObject grafana =
+            resultFor(doc, QStringLiteral("certs"), QStringLiteral("https://grafana.example.com"));
         QCOMPARE(grafana.value(QLatin1String("severity")).toString(), QStringLiteral("critical"));
-        QCOMPARE(grafana.value(QLatin1String("details")).toObject().value(QLatin1String("daysLeft")).toInt(), 5);
+        QCOMPARE(grafana.value(QLatin1String("details"))
+                     .toObject()
+                     .value(QLatin1String("daysLeft"))
+                     .toInt(),
+                 5);
         QCOMPARE(resultFor(doc, QStringLiteral("certs"), QStringLiteral("https://ha.example.com"))
-                     .value(QLatin1String("severity")).toString(),
+                     .value(QLatin1String("severity"))
+                     .toString(),
                  QStringLiteral("ok"));
-        QCOMPARE(resultFor(doc, QStringLiteral("routes"), QStringLiteral("https://registry.example.com"))
-                     .value(QLatin1String("severity")).toString(),
-                 QStringLiteral("warning"));
+        QCOMPARE(
+            resultFor(doc, QStringLiteral("routes"), QStringLiteral("https://registry.example.com"))
+                .value(QLatin1String("severity"))
+                .toString(),
+            QStringLiteral("warning"));
         QCOMPARE(resultFor(doc, QStringLiteral("tunnels"), QStringLiteral("tunnels"))
-                     .value(QLatin1String("severity")).toString(),
+                     .value(QLatin1String("severity"))
+                     .toString(),
                  QStringLiteral("unknown"));
         QCOMPARE(resultFor(doc, QStringLiteral("k8s"), QStringLiteral("node pikachu"))
-                     .value(QLatin1String("severity")).toString(),
+                     .value(QLatin1String("severity"))
+                     .toString(),
                  QStringLiteral("ok"));
     }
 
@@ -131,7 +144,12 @@ private Q_SLOTS:
         // Critical.
         r = labdeck({QStringLiteral("routes"), QStringLiteral("--demo"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(json(r).value(QLatin1String("summary")).toObject().value(QLatin1String("exitCode")).toInt(), 2);
+        QCOMPARE(json(r)
+                     .value(QLatin1String("summary"))
+                     .toObject()
+                     .value(QLatin1String("exitCode"))
+                     .toInt(),
+                 2);
         // Without a kubeconfig the k8s check could not run.
         r = labdeck({QStringLiteral("k8s")});
         QCOMPARE(r.exitCode, 3);
@@ -144,54 +162,65 @@ private Q_SLOTS:
         // trusted through --ca-file, reached through --connect-to.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        demolab::CertificateFactory pki(dir.path(), {demolab::CertSpec{QStringLiteral("web"), QStringLiteral("web.example.com"),
-                                                                       demolab::CertKind::ExpiringSoon, 15}});
+        demolab::CertificateFactory pki(
+            dir.path(), {demolab::CertSpec{QStringLiteral("web"), QStringLiteral("web.example.com"),
+                                           demolab::CertKind::ExpiringSoon, 15}});
         QSignalSpy made(&pki, &demolab::CertificateFactory::finished);
         pki.start();
         QVERIFY(made.wait(60000));
         QVERIFY2(made.first().first().toBool(), qPrintable(pki.errorText()));
         demolab::TlsEndpoints servers;
-        const quint16 port = servers.addHttps(pki.issued(QStringLiteral("web")), [](const QByteArray &) {
-            return demolab::TlsEndpoints::Answer{200, "text/plain", "ok\n"};
-        });
+        const quint16 port =
+            servers.addHttps(pki.issued(QStringLiteral("web")), [](const QByteArray &) {
+                return demolab::TlsEndpoints::Answer{200, "text/plain", "ok\n"};
+            });
         QVERIFY(port);
         QFile ca(dir.filePath(QStringLiteral("root.pem")));
         QVERIFY(ca.open(QIODevice::WriteOnly));
         ca.write(pki.root().toPem());
         ca.close();
-        const QString inventory = QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/good-minimal.yaml");
+        const QString inventory =
+            QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/good-minimal.yaml");
         const QString connect = QStringLiteral("web.example.com:443:127.0.0.1:%1").arg(port);
-        Ran r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory, QStringLiteral("--ca-file"),
-                         ca.fileName(), QStringLiteral("--connect-to"), connect, QStringLiteral("--json")});
+        Ran r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory,
+                         QStringLiteral("--ca-file"), ca.fileName(), QStringLiteral("--connect-to"),
+                         connect, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 1);
-        const QJsonObject web = resultFor(json(r), QStringLiteral("certs"), QStringLiteral("https://web.example.com"));
+        const QJsonObject web =
+            resultFor(json(r), QStringLiteral("certs"), QStringLiteral("https://web.example.com"));
         QCOMPARE(web.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
-        QCOMPARE(web.value(QLatin1String("details")).toObject().value(QLatin1String("daysLeft")).toInt(), 15);
+        QCOMPARE(
+            web.value(QLatin1String("details")).toObject().value(QLatin1String("daysLeft")).toInt(),
+            15);
         // The same with a lower warning threshold is all well...
-        r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory, QStringLiteral("--ca-file"),
-                     ca.fileName(), QStringLiteral("--connect-to"), connect, QStringLiteral("--warn-days"),
-                     QStringLiteral("10")});
+        r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory,
+                     QStringLiteral("--ca-file"), ca.fileName(), QStringLiteral("--connect-to"),
+                     connect, QStringLiteral("--warn-days"), QStringLiteral("10")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("valid for 15 days more"));
         // ...and without the CA it is critical: verification is never off.
-        r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory, QStringLiteral("--connect-to"),
-                     connect});
+        r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory,
+                     QStringLiteral("--connect-to"), connect});
         QCOMPARE(r.exitCode, 2);
     }
 
     void demoWithoutOpensslSaysWhy()
     {
         QTemporaryDir empty;
-        const Ran r = labdeck({QStringLiteral("certs"), QStringLiteral("endpoints"), QStringLiteral("--demo"),
-                               QStringLiteral("--json")},
+        const Ran r = labdeck({QStringLiteral("certs"), QStringLiteral("endpoints"),
+                               QStringLiteral("--demo"), QStringLiteral("--json")},
                               empty.path());
         QCOMPARE(r.exitCode, 3);
         const QJsonObject doc = json(r);
         const QJsonArray results = doc.value(QLatin1String("results")).toArray();
         QCOMPARE(results.size(), 2);
         for (const QJsonValue &v : results) {
-            QCOMPARE(v.toObject().value(QLatin1String("severity")).toString(), QStringLiteral("unknown"));
-            QVERIFY(v.toObject().value(QLatin1String("summary")).toString().contains(QLatin1String("openssl")));
+            QCOMPARE(v.toObject().value(QLatin1String("severity")).toString(),
+                     QStringLiteral("unknown"));
+            QVERIFY(v.toObject()
+                        .value(QLatin1String("summary"))
+                        .toString()
+                        .contains(QLatin1String("openssl")));
         }
     }
 
@@ -205,7 +234,8 @@ private Q_SLOTS:
         r = labdeck({QStringLiteral("--resolve"), QStringLiteral("ha.example.com")});
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains("HOST:PORT:ADDRESS"));
-        r = labdeck({QStringLiteral("--inventory"), QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/bad-syntax.yaml")});
+        r = labdeck({QStringLiteral("--inventory"),
+                     QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/bad-syntax.yaml")});
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains("bad-syntax.yaml"));
         r = labdeck({QStringLiteral("--help")});

@@ -80,7 +80,8 @@ private Q_SLOTS:
     void parsesV3()
     {
         QString error;
-        const QList<TraefikRouter> routers = TraefikRouters::parse(fixture("api-http-routers.v3.golden.json"), &error);
+        const QList<TraefikRouter> routers =
+            TraefikRouters::parse(fixture("api-http-routers.v3.golden.json"), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(routers.size(), 2);
         QCOMPARE(routers[0].name, QStringLiteral("bar@myprovider"));
@@ -95,12 +96,15 @@ private Q_SLOTS:
     void parsesV2AndRealMultiHostRules()
     {
         QString error;
-        QCOMPARE(TraefikRouters::parse(fixture("api-http-routers.v2.golden.json"), &error).size(), 2);
-        const QList<TraefikRouter> real = TraefikRouters::parse(fixture("api-http-routers.real.json"), &error);
+        QCOMPARE(TraefikRouters::parse(fixture("api-http-routers.v2.golden.json"), &error).size(),
+                 2);
+        const QList<TraefikRouter> real =
+            TraefikRouters::parse(fixture("api-http-routers.real.json"), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(real.size(), 2);
-        QCOMPARE(real[0].hosts, (QStringList{QStringLiteral("app.test"), QStringLiteral("a.app.test"),
-                                             QStringLiteral("b.app.test")}));
+        QCOMPARE(real[0].hosts,
+                 (QStringList{QStringLiteral("app.test"), QStringLiteral("a.app.test"),
+                              QStringLiteral("b.app.test")}));
         QVERIFY(real[0].tls); // "tls": {}
         QVERIFY(real[0].certResolver.isEmpty());
         QCOMPARE(real[0].provider, QStringLiteral("docker"));
@@ -109,7 +113,8 @@ private Q_SLOTS:
     void parsesOneRouterObject()
     {
         QString error;
-        const QList<TraefikRouter> one = TraefikRouters::parse(fixture("api-http-router-tls.v3.golden.json"), &error);
+        const QList<TraefikRouter> one =
+            TraefikRouters::parse(fixture("api-http-router-tls.v3.golden.json"), &error);
         QCOMPARE(one.size(), 1);
         QVERIFY(one[0].tls);
         QCOMPARE(one[0].hosts, QStringList{QStringLiteral("foo.baz")});
@@ -120,10 +125,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("rule");
         QTest::addColumn<QStringList>("hosts");
         QTest::newRow("v3 or") << QStringLiteral("Host(`a.example.com`) || Host(`B.example.com`)")
-                               << QStringList{QStringLiteral("a.example.com"), QStringLiteral("b.example.com")};
+                               << QStringList{QStringLiteral("a.example.com"),
+                                              QStringLiteral("b.example.com")};
         QTest::newRow("with path") << QStringLiteral("Host(\"x.test\") && PathPrefix(`/api`)")
                                    << QStringList{QStringLiteral("x.test")};
-        QTest::newRow("regexp is no host") << QStringLiteral("HostRegexp(`{host:.+}`)") << QStringList{};
+        QTest::newRow("regexp is no host")
+            << QStringLiteral("HostRegexp(`{host:.+}`)") << QStringList{};
         QTest::newRow("sni is no host") << QStringLiteral("HostSNI(`*`)") << QStringList{};
     }
 
@@ -151,7 +158,8 @@ private Q_SLOTS:
     {
         const Inventory lab = seedLab();
         QString error;
-        const QList<TraefikRouter> routers = TraefikRouters::parse(demolab::DemoCheckLab::routersJson(lab), &error);
+        const QList<TraefikRouter> routers =
+            TraefikRouters::parse(demolab::DemoCheckLab::routersJson(lab), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const QList<CheckResult> results = RoutesCheck::judge(routers, lab, QStringLiteral("test"));
         const CheckResult *ha = find(results, QStringLiteral("https://ha.example.com"));
@@ -181,7 +189,8 @@ private Q_SLOTS:
     {
         Inventory lab = seedLab();
         QString error;
-        QList<TraefikRouter> routers = TraefikRouters::parse(demolab::DemoCheckLab::routersJson(lab), &error);
+        QList<TraefikRouter> routers =
+            TraefikRouters::parse(demolab::DemoCheckLab::routersJson(lab), &error);
         for (TraefikRouter &r : routers) {
             if (r.hosts.contains(QLatin1String("ha.example.com")))
                 r.tls = false;
@@ -191,8 +200,10 @@ private Q_SLOTS:
             }
         }
         const QList<CheckResult> results = RoutesCheck::judge(routers, lab, QStringLiteral("test"));
-        QCOMPARE(find(results, QStringLiteral("https://ha.example.com"))->severity, Health::Critical);
-        QVERIFY(find(results, QStringLiteral("https://ha.example.com"))->summary.contains(QLatin1String("without TLS")));
+        QCOMPARE(find(results, QStringLiteral("https://ha.example.com"))->severity,
+                 Health::Critical);
+        QVERIFY(find(results, QStringLiteral("https://ha.example.com"))
+                    ->summary.contains(QLatin1String("without TLS")));
         const CheckResult *grafana = find(results, QStringLiteral("https://grafana.example.com"));
         QCOMPARE(grafana->severity, Health::Critical);
         QVERIFY(grafana->summary.contains(QLatin1String("auth@file")));
@@ -221,7 +232,9 @@ private Q_SLOTS:
         const QList<CheckResult> results = runner.results();
         QCOMPARE(results.size(), lab.publicUrls().size() + 2);
         QCOMPARE(find(results, QStringLiteral("https://ha.example.com"))->severity, Health::Ok);
-        QCOMPARE(find(results, QStringLiteral("https://ha.example.com"))->details.value(QLatin1String("source")).toString(),
+        QCOMPARE(find(results, QStringLiteral("https://ha.example.com"))
+                     ->details.value(QLatin1String("source"))
+                     .toString(),
                  QStringLiteral("https://traefik.example.com/api/http/routers"));
     }
 
@@ -242,7 +255,8 @@ private Q_SLOTS:
         QCOMPARE(transport.requests.size(), 1);
         QCOMPARE(transport.requests[0].host, QStringLiteral("pochama"));
         QCOMPARE(transport.requests[0].argv.first(), QStringLiteral("curl"));
-        QCOMPARE(find(runner.results(), QStringLiteral("https://ha.example.com"))->severity, Health::Ok);
+        QCOMPARE(find(runner.results(), QStringLiteral("https://ha.example.com"))->severity,
+                 Health::Ok);
 
         // The command failing is "could not run", with the host and why.
         transport.answer.exitStatus = 7;

@@ -70,8 +70,10 @@ private Q_SLOTS:
         QTest::newRow("all ok") << QList<int>{int(Health::Ok), int(Health::Ok)} << 0;
         QTest::newRow("a warning") << QList<int>{int(Health::Ok), int(Health::Warning)} << 1;
         QTest::newRow("a critical") << QList<int>{int(Health::Warning), int(Health::Critical)} << 2;
-        QTest::newRow("could not run") << QList<int>{int(Health::Ok), int(Health::Warning), int(Health::Unknown)} << 3;
-        QTest::newRow("critical beats could not run") << QList<int>{int(Health::Unknown), int(Health::Critical)} << 2;
+        QTest::newRow("could not run")
+            << QList<int>{int(Health::Ok), int(Health::Warning), int(Health::Unknown)} << 3;
+        QTest::newRow("critical beats could not run")
+            << QList<int>{int(Health::Unknown), int(Health::Critical)} << 2;
         QTest::newRow("nothing") << QList<int>{} << 3;
     }
 
@@ -103,22 +105,29 @@ private Q_SLOTS:
         const QJsonObject doc = CheckReport::toJson({r}, s, QStringLiteral("/home/u/lab.yaml"));
         // Every documented key, with its type (docs/checks.md).
         QCOMPARE(doc.value(QLatin1String("schemaVersion")).toInt(), 1);
-        QCOMPARE(doc.value(QLatin1String("startedAt")).toString(), QStringLiteral("2026-11-26T03:00:00.000Z"));
+        QCOMPARE(doc.value(QLatin1String("startedAt")).toString(),
+                 QStringLiteral("2026-11-26T03:00:00.000Z"));
         QCOMPARE(doc.value(QLatin1String("durationMs")).toInt(), 812);
-        QCOMPARE(doc.value(QLatin1String("inventory")).toString(), QStringLiteral("/home/u/lab.yaml"));
+        QCOMPARE(doc.value(QLatin1String("inventory")).toString(),
+                 QStringLiteral("/home/u/lab.yaml"));
         QCOMPARE(doc.value(QLatin1String("categories")).toArray().size(), 1);
         const QJsonObject summary = doc.value(QLatin1String("summary")).toObject();
-        QCOMPARE(summary.keys(), (QStringList{QStringLiteral("critical"), QStringLiteral("exitCode"), QStringLiteral("ok"),
-                                              QStringLiteral("total"), QStringLiteral("unknown"), QStringLiteral("warning"),
-                                              QStringLiteral("worst")}));
+        QCOMPARE(summary.keys(), (QStringList{QStringLiteral("critical"),
+                                              QStringLiteral("exitCode"), QStringLiteral("ok"),
+                                              QStringLiteral("total"), QStringLiteral("unknown"),
+                                              QStringLiteral("warning"), QStringLiteral("worst")}));
         QCOMPARE(summary.value(QLatin1String("worst")).toString(), QStringLiteral("warning"));
         QCOMPARE(summary.value(QLatin1String("exitCode")).toInt(), 1);
         const QJsonObject one = doc.value(QLatin1String("results")).toArray().first().toObject();
-        QCOMPARE(one.keys(), (QStringList{QStringLiteral("advice"), QStringLiteral("category"), QStringLiteral("details"),
-                                          QStringLiteral("durationMs"), QStringLiteral("host"), QStringLiteral("severity"),
-                                          QStringLiteral("summary"), QStringLiteral("target"), QStringLiteral("url")}));
+        QCOMPARE(one.keys(), (QStringList{QStringLiteral("advice"), QStringLiteral("category"),
+                                          QStringLiteral("details"), QStringLiteral("durationMs"),
+                                          QStringLiteral("host"), QStringLiteral("severity"),
+                                          QStringLiteral("summary"), QStringLiteral("target"),
+                                          QStringLiteral("url")}));
         QCOMPARE(one.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
-        QCOMPARE(one.value(QLatin1String("details")).toObject().value(QLatin1String("daysLeft")).toInt(), 12);
+        QCOMPARE(
+            one.value(QLatin1String("details")).toObject().value(QLatin1String("daysLeft")).toInt(),
+            12);
         // And the text form says the same in words.
         const QString text = CheckReport::toText({r}, s);
         QVERIFY(text.contains(QLatin1String("WARNING")));
@@ -131,8 +140,8 @@ private Q_SLOTS:
         CheckRunner runner;
         QSignalSpy results(&runner, &CheckRunner::resultReady);
         QSignalSpy done(&runner, &CheckRunner::finished);
-        runner.start({QStringLiteral("tunnels"), QStringLiteral("prometheus"), QStringLiteral("gpu"),
-                      QStringLiteral("nonsense")},
+        runner.start({QStringLiteral("tunnels"), QStringLiteral("prometheus"),
+                      QStringLiteral("gpu"), QStringLiteral("nonsense")},
                      CheckContext{});
         QCOMPARE(results.size(), 0); // nothing before the event loop runs
         QVERIFY(done.wait(5000));
@@ -141,8 +150,11 @@ private Q_SLOTS:
             QCOMPARE(r.severity, Health::Unknown);
             QVERIFY2(r.summary.startsWith(QLatin1String("could not run")), qPrintable(r.summary));
         }
-        QVERIFY(find(runner.results(), QStringLiteral("tunnels"))->summary.contains(QLatin1String("Tailscale")));
-        QCOMPARE(find(runner.results(), QStringLiteral("gpu"))->details.value(QLatin1String("reason")).toString(),
+        QVERIFY(find(runner.results(), QStringLiteral("tunnels"))
+                    ->summary.contains(QLatin1String("Tailscale")));
+        QCOMPARE(find(runner.results(), QStringLiteral("gpu"))
+                     ->details.value(QLatin1String("reason"))
+                     .toString(),
                  QStringLiteral("not-built-in"));
         QCOMPARE(runner.summary().exitCode(), 3);
     }
@@ -150,7 +162,8 @@ private Q_SLOTS:
     void aCheckThatNeverFinishesIsCutAtItsDeadline()
     {
         CheckRegistry registry;
-        registry.add(QStringLiteral("stuck"), [](QObject *p) { return new StuckCheck(QStringLiteral("stuck"), p); });
+        registry.add(QStringLiteral("stuck"),
+                     [](QObject *p) { return new StuckCheck(QStringLiteral("stuck"), p); });
         CheckRunner runner(registry);
         QSignalSpy done(&runner, &CheckRunner::finished);
         CheckContext ctx;
@@ -167,7 +180,8 @@ private Q_SLOTS:
     void cancelStopsEverything()
     {
         CheckRegistry registry;
-        registry.add(QStringLiteral("stuck"), [](QObject *p) { return new StuckCheck(QStringLiteral("stuck"), p); });
+        registry.add(QStringLiteral("stuck"),
+                     [](QObject *p) { return new StuckCheck(QStringLiteral("stuck"), p); });
         CheckRunner runner(registry);
         QSignalSpy done(&runner, &CheckRunner::finished);
         runner.start({QStringLiteral("stuck")}, CheckContext{});
@@ -182,7 +196,8 @@ private Q_SLOTS:
         demolab::KubeSimulator sim(lab);
         sim.setReadyDelay(std::chrono::minutes(10)); // new pods stay unready during the test
         QVERIFY(sim.listen());
-        kube::StaticAuthenticator auth(sim.bearerToken(), QSslConfiguration::defaultConfiguration());
+        kube::StaticAuthenticator auth(sim.bearerToken(),
+                                       QSslConfiguration::defaultConfiguration());
         kube::KubeClient client(sim.url(), &auth);
 
         // One workload more in the inventory than in the cluster, and one
@@ -193,7 +208,8 @@ private Q_SLOTS:
         ghost.host = QStringLiteral("bracky");
         lab.workloads << ghost;
         kube::KubeCall *scale = client.mergePatch(
-            kube::objectPath(kube::Resource::Deployments, QStringLiteral("apps"), QStringLiteral("shlink")),
+            kube::objectPath(kube::Resource::Deployments, QStringLiteral("apps"),
+                             QStringLiteral("shlink")),
             QJsonObject{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), 3}}}});
         QSignalSpy scaled(scale, &kube::KubeCall::finished);
         QVERIFY(scaled.wait(5000));
@@ -206,7 +222,8 @@ private Q_SLOTS:
         runner.start({QStringLiteral("k8s")}, ctx);
         QVERIFY(done.wait(10000));
         const QList<CheckResult> &results = runner.results();
-        for (const QString &node : {QStringLiteral("pikachu"), QStringLiteral("metamon"), QStringLiteral("bracky")}) {
+        for (const QString &node :
+             {QStringLiteral("pikachu"), QStringLiteral("metamon"), QStringLiteral("bracky")}) {
             const CheckResult *r = find(results, QStringLiteral("node ") + node);
             QVERIFY(r);
             QCOMPARE(r->severity, Health::Ok);
@@ -218,7 +235,8 @@ private Q_SLOTS:
         const CheckResult *shlink = find(results, QStringLiteral("deployment apps/shlink"));
         QVERIFY(shlink);
         QCOMPARE(shlink->severity, Health::Warning);
-        QVERIFY2(shlink->summary.contains(QLatin1String("1 of 3 replicas ready")), qPrintable(shlink->summary));
+        QVERIFY2(shlink->summary.contains(QLatin1String("1 of 3 replicas ready")),
+                 qPrintable(shlink->summary));
         const CheckResult *missing = find(results, QStringLiteral("deployment apps/ghost"));
         QVERIFY(missing);
         QCOMPARE(missing->severity, Health::Critical);
@@ -274,16 +292,22 @@ private Q_SLOTS:
 
         const QList<CheckResult> r = KubeCheck::judge(state, lab, now);
         QCOMPARE(find(r, QStringLiteral("node metamon"))->severity, Health::Critical);
-        QVERIFY(find(r, QStringLiteral("node metamon"))->summary.contains(QLatin1String("KubeletNotReady")));
+        QVERIFY(find(r, QStringLiteral("node metamon"))
+                    ->summary.contains(QLatin1String("KubeletNotReady")));
         QCOMPARE(find(r, QStringLiteral("node pikachu"))->severity, Health::Critical);
         QCOMPARE(find(r, QStringLiteral("pod apps/shlink-abc"))->severity, Health::Critical);
-        QVERIFY(find(r, QStringLiteral("pod apps/shlink-abc"))->advice.contains(QLatin1String("--previous")));
+        QVERIFY(find(r, QStringLiteral("pod apps/shlink-abc"))
+                    ->advice.contains(QLatin1String("--previous")));
         QCOMPARE(find(r, QStringLiteral("pod apps/web-1"))->severity, Health::Warning);
         QVERIFY(!find(r, QStringLiteral("pod apps/web-2"))); // just created
-        QCOMPARE(find(r, QStringLiteral("deployment monitoring/grafana"))->severity, Health::Warning);
-        QVERIFY(find(r, QStringLiteral("deployment monitoring/grafana"))->summary.contains(QLatin1String("runs on bracky")));
-        QCOMPARE(find(r, QStringLiteral("deployment apps/home-assistant"))->severity, Health::Critical);
-        QCOMPARE(find(r, QStringLiteral("deployment registry/registry"))->severity, Health::Critical); // missing
+        QCOMPARE(find(r, QStringLiteral("deployment monitoring/grafana"))->severity,
+                 Health::Warning);
+        QVERIFY(find(r, QStringLiteral("deployment monitoring/grafana"))
+                    ->summary.contains(QLatin1String("runs on bracky")));
+        QCOMPARE(find(r, QStringLiteral("deployment apps/home-assistant"))->severity,
+                 Health::Critical);
+        QCOMPARE(find(r, QStringLiteral("deployment registry/registry"))->severity,
+                 Health::Critical); // missing
     }
 
     void withoutAClusterK8sCouldNotRun()
@@ -304,12 +328,14 @@ private Q_SLOTS:
         CheckOptions o;
         QString error;
         QVERIFY(o.addResolve(QStringLiteral("HA.example.com:443:127.0.0.1"), &error));
-        QCOMPARE(o.target(QStringLiteral("ha.example.com"), 443).address, QStringLiteral("127.0.0.1"));
+        QCOMPARE(o.target(QStringLiteral("ha.example.com"), 443).address,
+                 QStringLiteral("127.0.0.1"));
         QCOMPARE(o.target(QStringLiteral("ha.example.com"), 443).port, quint16(443));
         QVERIFY(o.addConnectTo(QStringLiteral("s.example.com:443:[::1]:8443"), &error));
         QCOMPARE(o.target(QStringLiteral("s.example.com"), 443).address, QStringLiteral("::1"));
         QCOMPARE(o.target(QStringLiteral("s.example.com"), 443).port, quint16(8443));
-        QCOMPARE(o.target(QStringLiteral("other.example.com"), 443).address, QStringLiteral("other.example.com"));
+        QCOMPARE(o.target(QStringLiteral("other.example.com"), 443).address,
+                 QStringLiteral("other.example.com"));
         QVERIFY(!o.addResolve(QStringLiteral("ha.example.com:99999:127.0.0.1"), &error));
         QVERIFY(error.contains(QLatin1String("HOST:PORT:ADDRESS")));
         QVERIFY(!o.addConnectTo(QStringLiteral("a:1:b"), &error));

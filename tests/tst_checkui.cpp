@@ -69,7 +69,8 @@ private Q_SLOTS:
 
     void checkAllFillsTheTableAsResultsArrive()
     {
-        QCOMPARE(m_panes->checkAllAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+        QCOMPARE(m_panes->checkAllAction()->shortcut(),
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
         CheckResultsModel *model = m_panes->model();
         QAbstractItemModelTester tester(model);
         QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
@@ -80,14 +81,23 @@ private Q_SLOTS:
         QCOMPARE(rows, int(m_panes->runner()->results().size()));
         QVERIFY(m_panes->checkAllAction()->isEnabled());
 
-        const int grafana = rowOf(QStringLiteral("certs"), QStringLiteral("https://grafana.example.com"));
+        const int grafana =
+            rowOf(QStringLiteral("certs"), QStringLiteral("https://grafana.example.com"));
         QVERIFY(grafana >= 0);
         const QModelIndex sev = model->index(grafana, CheckResultsModel::SeverityColumn);
         QCOMPARE(sev.data(CheckResultsModel::SeverityRole).toInt(), int(Health::Critical));
-        QCOMPARE(sev.data(Qt::DisplayRole).toString(), HealthText::glyph(Health::Critical) + QStringLiteral(" critical"));
-        QCOMPARE(sev.data(Qt::ForegroundRole).value<QBrush>().color(), healthColor(Health::Critical));
-        QVERIFY(model->index(grafana, CheckResultsModel::SummaryColumn).data().toString().contains(QLatin1String("expires in 5 days")));
-        QVERIFY(model->index(grafana, CheckResultsModel::AdviceColumn).data().toString().contains(QLatin1String("certResolver")));
+        QCOMPARE(sev.data(Qt::DisplayRole).toString(),
+                 HealthText::glyph(Health::Critical) + QStringLiteral(" critical"));
+        QCOMPARE(sev.data(Qt::ForegroundRole).value<QBrush>().color(),
+                 healthColor(Health::Critical));
+        QVERIFY(model->index(grafana, CheckResultsModel::SummaryColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("expires in 5 days")));
+        QVERIFY(model->index(grafana, CheckResultsModel::AdviceColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("certResolver")));
         // With no cluster, k8s says it could not run.
         const int k8s = rowOf(QStringLiteral("k8s"), QStringLiteral("Kubernetes cluster"));
         QVERIFY(k8s >= 0);
@@ -97,18 +107,23 @@ private Q_SLOTS:
     void badgesOnTheTopology()
     {
         TopologyScene *scene = m_window->topologyScene();
-        StatusItem *grafana = scene->itemForId(TopologyScene::urlId(QUrl(QStringLiteral("https://grafana.example.com"))));
+        StatusItem *grafana = scene->itemForId(
+            TopologyScene::urlId(QUrl(QStringLiteral("https://grafana.example.com"))));
         QVERIFY(grafana);
         QCOMPARE(grafana->health(), Health::Critical);
         QVERIFY(grafana->toolTip().contains(QLatin1String("expires in 5 days")));
-        StatusItem *ha = scene->itemForId(TopologyScene::urlId(QUrl(QStringLiteral("https://ha.example.com"))));
+        StatusItem *ha =
+            scene->itemForId(TopologyScene::urlId(QUrl(QStringLiteral("https://ha.example.com"))));
         QCOMPARE(ha->health(), Health::Ok); // every check of it passed
         // Shlink's closed NodePort is a problem of bracky; the broken Traefik
         // router one of pochama.
-        QVERIFY2(scene->hostCard(QStringLiteral("bracky"))->note().contains(QLatin1String("checks")),
-                 qPrintable(scene->hostCard(QStringLiteral("bracky"))->note()));
-        QVERIFY(scene->hostCard(QStringLiteral("pochama"))->note().contains(QLatin1String("checks")));
-        QVERIFY(!scene->hostCard(QStringLiteral("pikachu"))->note().contains(QLatin1String("checks")));
+        QVERIFY2(
+            scene->hostCard(QStringLiteral("bracky"))->note().contains(QLatin1String("checks")),
+            qPrintable(scene->hostCard(QStringLiteral("bracky"))->note()));
+        QVERIFY(
+            scene->hostCard(QStringLiteral("pochama"))->note().contains(QLatin1String("checks")));
+        QVERIFY(
+            !scene->hostCard(QStringLiteral("pikachu"))->note().contains(QLatin1String("checks")));
     }
 
     void copyAsText()
@@ -131,7 +146,8 @@ private Q_SLOTS:
     {
         QSettings().setValue(QLatin1String(checksettings::kCriticalDays), 3);
         QVERIFY(runAll());
-        const int grafana = rowOf(QStringLiteral("certs"), QStringLiteral("https://grafana.example.com"));
+        const int grafana =
+            rowOf(QStringLiteral("certs"), QStringLiteral("https://grafana.example.com"));
         QCOMPARE(m_panes->model()->result(grafana).severity, Health::Warning);
         QSettings().remove(QLatin1String(checksettings::kCriticalDays));
     }

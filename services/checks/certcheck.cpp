@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QSslCertificate>
-
 #include <cmath>
 
 namespace labdeck::checks {
@@ -72,10 +71,11 @@ QStringList dnsNames(const QSslCertificate &cert)
 QString renewalAdvice(const Inventory &lab)
 {
     const QString resolver = lab.ingress.certResolver.isEmpty() ? CheckText::tr("the certResolver")
-                                                                 : lab.ingress.certResolver;
-    return CheckText::tr("Let's Encrypt renews at 30 days left — look at Traefik's certResolver (%1) logs on %2: "
-                         "docker compose logs traefik | grep -i acme")
-        .arg(resolver, CheckText::ingressHost(lab));
+                                                                : lab.ingress.certResolver;
+    return CheckText::
+        tr("Let's Encrypt renews at 30 days left — look at Traefik's certResolver (%1) logs on %2: "
+           "docker compose logs traefik | grep -i acme")
+            .arg(resolver, CheckText::ingressHost(lab));
 }
 
 } // namespace
@@ -98,8 +98,9 @@ QString CheckText::timeoutText(int timeoutMs)
 
 QString CheckText::connectionProblem(const ProbeRequest &request, const ProbeResult &probe)
 {
-    const ConnectTarget to = request.connectTo.address.isEmpty() ? ConnectTarget{request.host, request.port}
-                                                                 : request.connectTo;
+    const ConnectTarget to = request.connectTo.address.isEmpty()
+                                 ? ConnectTarget{request.host, request.port}
+                                 : request.connectTo;
     const QString where = to.address + QLatin1Char(':') + QString::number(to.port);
     if (probe.timedOut) {
         if (!probe.connected)
@@ -107,7 +108,8 @@ QString CheckText::connectionProblem(const ProbeRequest &request, const ProbeRes
         if (request.tls && !probe.encrypted)
             return tr("%1: %2 accepted the connection but never finished the TLS handshake")
                 .arg(timeoutText(request.timeoutMs), where);
-        return tr("%1: %2 accepted the request but never answered").arg(timeoutText(request.timeoutMs), where);
+        return tr("%1: %2 accepted the request but never answered")
+            .arg(timeoutText(request.timeoutMs), where);
     }
     switch (probe.socketError) {
     case QAbstractSocket::ConnectionRefusedError:
@@ -128,11 +130,14 @@ QString CheckText::connectionAdvice(const ProbeResult &probe, const Inventory &l
 {
     const QString ingress = ingressHost(lab);
     if (probe.socketError == QAbstractSocket::HostNotFoundError)
-        return tr("Check the DNS record of the name (it should point at %1's public address).").arg(ingress);
+        return tr("Check the DNS record of the name (it should point at %1's public address).")
+            .arg(ingress);
     if (probe.timedOut && !probe.connected)
-        return tr("Check that %1 is up and that port 443 is open in the OCI security list and UFW.").arg(ingress);
+        return tr("Check that %1 is up and that port 443 is open in the OCI security list and UFW.")
+            .arg(ingress);
     if (probe.timedOut)
-        return tr("Traefik on %1 accepts but hangs: look at docker compose logs traefik, and restart it if "
+        return tr("Traefik on %1 accepts but hangs: look at docker compose logs traefik, and "
+                  "restart it if "
                   "it stays stuck.")
             .arg(ingress);
     return tr("Check that Traefik runs on %1: docker compose ps traefik.").arg(ingress);
@@ -140,8 +145,7 @@ QString CheckText::connectionAdvice(const ProbeResult &probe, const Inventory &l
 
 CertCheck::CertCheck(QObject *parent)
     : Check(QStringLiteral("certs"), parent)
-{
-}
+{}
 
 int CertCheck::daysLeft(const QDateTime &expiry, const QDateTime &now)
 {
@@ -152,8 +156,9 @@ int CertCheck::daysLeft(const QDateTime &expiry, const QDateTime &now)
     return secs < 0 && days == 0 ? -1 : days;
 }
 
-CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request, const ProbeResult &probe,
-                             const Inventory &lab, const Thresholds &thresholds, const QDateTime &now)
+CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request,
+                             const ProbeResult &probe, const Inventory &lab,
+                             const Thresholds &thresholds, const QDateTime &now)
 {
     CheckResult r;
     r.target = url.url.toString();
@@ -164,15 +169,16 @@ CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request, 
     d.insert(QStringLiteral("name"), request.host);
     d.insert(QStringLiteral("port"), request.port);
     if (!request.connectTo.address.isEmpty())
-        d.insert(QStringLiteral("connectedTo"),
-                 request.connectTo.address + QLatin1Char(':') + QString::number(request.connectTo.port));
+        d.insert(QStringLiteral("connectedTo"), request.connectTo.address + QLatin1Char(':') +
+                                                    QString::number(request.connectTo.port));
 
     const QSslCertificate leaf = probe.leaf();
     if (leaf.isNull()) {
         // No certificate seen: the connection or the handshake failed.
         r.severity = Health::Critical;
         r.summary = CheckText::connectionProblem(request, probe);
-        if (probe.connected && !probe.timedOut && probe.socketError == QAbstractSocket::SslHandshakeFailedError)
+        if (probe.connected && !probe.timedOut &&
+            probe.socketError == QAbstractSocket::SslHandshakeFailedError)
             r.summary = CheckText::tr("the TLS handshake failed: %1").arg(probe.errorText);
         r.advice = CheckText::connectionAdvice(probe, lab);
         d.insert(QStringLiteral("error"), r.summary);
@@ -211,7 +217,7 @@ CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request, 
 
     const QString ingress = CheckText::ingressHost(lab);
     const QString resolver = lab.ingress.certResolver.isEmpty() ? CheckText::tr("its certResolver")
-                                                                 : lab.ingress.certResolver;
+                                                                : lab.ingress.certResolver;
     if (!errors.isEmpty()) {
         r.severity = Health::Critical;
         QStringList what;
@@ -220,35 +226,42 @@ CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request, 
             what << CheckText::tr("expired %1 ago (%2)").arg(CheckText::days(-days), expiry);
             todo << CheckText::tr("Renewal failed: %1").arg(renewalAdvice(lab));
         } else if (hasError(errors, {QSslError::CertificateNotYetValid})) {
-            what << CheckText::tr("not valid before %1").arg(leaf.effectiveDate().toUTC().toString(Qt::ISODate));
+            what << CheckText::tr("not valid before %1")
+                        .arg(leaf.effectiveDate().toUTC().toString(Qt::ISODate));
             todo << CheckText::tr("Check the clock of %1.").arg(ingress);
         }
         if (!nameMatches) {
             what << CheckText::tr("the certificate is for %1, not %2")
                         .arg(names.join(QStringLiteral(", ")), request.host);
-            todo << CheckText::tr("Traefik serves another certificate when no TLS router matches the name: "
-                                  "check the router's Host(`%1`) rule and tls.certResolver=%2 on %3.")
+            todo << CheckText::tr(
+                        "Traefik serves another certificate when no TLS router matches the name: "
+                        "check the router's Host(`%1`) rule and tls.certResolver=%2 on %3.")
                         .arg(request.host, resolver, ingress);
         }
         if (hasError(errors, {QSslError::SelfSignedCertificate})) {
             what << CheckText::tr("self-signed (%1), trusted by nobody").arg(issuer);
-            todo << CheckText::tr("This is Traefik's default certificate when it holds none for the name: give "
+            todo << CheckText::tr("This is Traefik's default certificate when it holds none for "
+                                  "the name: give "
                                   "the router tls.certResolver=%1 and look at the ACME logs on %2.")
                         .arg(resolver, ingress);
         } else if (hasError(errors, {QSslError::SelfSignedCertificateInChain})) {
             what << CheckText::tr("the chain ends in a root nobody trusts (%1)").arg(issuer);
-            todo << CheckText::tr("Use a certificate from a public CA (tls.certResolver=%1).").arg(resolver);
+            todo << CheckText::tr("Use a certificate from a public CA (tls.certResolver=%1).")
+                        .arg(resolver);
         } else if (hasError(errors, {QSslError::UnableToGetLocalIssuerCertificate,
                                      QSslError::UnableToVerifyFirstCertificate,
                                      QSslError::UnableToGetIssuerCertificate})) {
             if (probe.chain.size() <= 1 && !leaf.isSelfSigned()) {
-                what << CheckText::tr("the server sends no intermediate certificate (issuer %1)").arg(issuer);
-                todo << CheckText::tr("Serve the full chain (fullchain.pem, not cert.pem) in Traefik's TLS "
-                                      "store on %1; certResolver certificates include it.")
+                what << CheckText::tr("the server sends no intermediate certificate (issuer %1)")
+                            .arg(issuer);
+                todo << CheckText::tr(
+                            "Serve the full chain (fullchain.pem, not cert.pem) in Traefik's TLS "
+                            "store on %1; certResolver certificates include it.")
                             .arg(ingress);
             } else {
                 what << CheckText::tr("issued by %1, which is not a trusted CA").arg(issuer);
-                todo << CheckText::tr("Use a certificate from a public CA (tls.certResolver=%1).").arg(resolver);
+                todo << CheckText::tr("Use a certificate from a public CA (tls.certResolver=%1).")
+                            .arg(resolver);
             }
         }
         if (what.isEmpty()) {
@@ -265,13 +278,15 @@ CheckResult CertCheck::judge(const PublicUrl &url, const ProbeRequest &request, 
     const QString proto = protocolName(probe.protocol);
     if (days < thresholds.certCriticalDays || days < thresholds.certWarningDays) {
         r.severity = days < thresholds.certCriticalDays ? Health::Critical : Health::Warning;
-        r.summary = CheckText::tr("expires in %1 (%2); issued by %3").arg(CheckText::days(days), expiry, issuer);
+        r.summary = CheckText::tr("expires in %1 (%2); issued by %3")
+                        .arg(CheckText::days(days), expiry, issuer);
         r.advice = renewalAdvice(lab);
         return r;
     }
     r.severity = Health::Ok;
     r.summary = CheckText::tr("valid for %1 more (until %2); issued by %3; %4")
-                    .arg(CheckText::days(days), expiry, issuer, proto.isEmpty() ? CheckText::tr("TLS") : proto);
+                    .arg(CheckText::days(days), expiry, issuer,
+                         proto.isEmpty() ? CheckText::tr("TLS") : proto);
     return r;
 }
 
@@ -299,11 +314,14 @@ void CertCheck::run(const CheckContext &context)
         if (to.address != req.host || to.port != req.port)
             req.connectTo = to;
         req.timeoutMs = int(context.options.timeout.count());
-        auto *probe = new Probe(req, ssl, [this, u, req](const ProbeResult &result) {
-            report(judge(u, req, result, m_lab, m_thresholds, QDateTime::currentDateTimeUtc()));
-            if (--m_pending == 0)
-                done();
-        }, this);
+        auto *probe = new Probe(
+            req, ssl,
+            [this, u, req](const ProbeResult &result) {
+                report(judge(u, req, result, m_lab, m_thresholds, QDateTime::currentDateTimeUtc()));
+                if (--m_pending == 0)
+                    done();
+            },
+            this);
         m_probes << probe;
     }
 }

@@ -39,7 +39,8 @@ class CheckText
     Q_DECLARE_TR_FUNCTIONS(CheckText)
 public:
     // Why a connection failed, in words ("connection refused by 127.0.0.1:443").
-    [[nodiscard]] static QString connectionProblem(const ProbeRequest &request, const ProbeResult &probe);
+    [[nodiscard]] static QString connectionProblem(const ProbeRequest &request,
+                                                   const ProbeResult &probe);
     // What to try for a failed connection to a public URL.
     [[nodiscard]] static QString connectionAdvice(const ProbeResult &probe, const Inventory &lab);
     // "pochama" or "the ingress host"

@@ -68,7 +68,9 @@ bool CheckOptions::addResolve(const QString &spec, QString *error)
     const QStringList f = OptionText::fields(spec);
     quint16 port = 0;
     if (f.size() != 3 || f[0].isEmpty() || f[2].isEmpty() || !OptionText::port(f[1], &port)) {
-        *error = OptionText::tr("--resolve %1: write HOST:PORT:ADDRESS, e.g. ha.example.com:443:127.0.0.1").arg(spec);
+        *error = OptionText::tr(
+                     "--resolve %1: write HOST:PORT:ADDRESS, e.g. ha.example.com:443:127.0.0.1")
+                     .arg(spec);
         return false;
     }
     connectTo.insert(f[0].toLower() + QLatin1Char(':') + QString::number(port), {f[2], port});
@@ -82,7 +84,8 @@ bool CheckOptions::addConnectTo(const QString &spec, QString *error)
     quint16 port2 = 0;
     if (f.size() != 4 || f[0].isEmpty() || f[2].isEmpty() || !OptionText::port(f[1], &port) ||
         !OptionText::port(f[3], &port2)) {
-        *error = OptionText::tr("--connect-to %1: write HOST:PORT:ADDRESS:PORT2, e.g. ha.example.com:443:127.0.0.1:8443")
+        *error = OptionText::tr("--connect-to %1: write HOST:PORT:ADDRESS:PORT2, e.g. "
+                                "ha.example.com:443:127.0.0.1:8443")
                      .arg(spec);
         return false;
     }
@@ -109,8 +112,7 @@ bool CheckOptions::addCaFile(const QString &path, QString *error)
 Check::Check(QString category, QObject *parent)
     : QObject(parent)
     , m_category(std::move(category))
-{
-}
+{}
 
 Check::~Check() = default;
 
@@ -181,13 +183,16 @@ CheckRegistry builtInChecks()
     // elsewhere: replace each line with the real check when its client lands
     // (e.g. r.add("tunnels", [](QObject *p) { return new TunnelCheck(p); })).
     r.add(QStringLiteral("tunnels"), [](QObject *p) {
-        return PendingCheck::notBuiltIn(QStringLiteral("tunnels"), PendingCheck::tr("the Tailscale client"), p);
+        return PendingCheck::notBuiltIn(QStringLiteral("tunnels"),
+                                        PendingCheck::tr("the Tailscale client"), p);
     });
     r.add(QStringLiteral("prometheus"), [](QObject *p) {
-        return PendingCheck::notBuiltIn(QStringLiteral("prometheus"), PendingCheck::tr("the Prometheus client"), p);
+        return PendingCheck::notBuiltIn(QStringLiteral("prometheus"),
+                                        PendingCheck::tr("the Prometheus client"), p);
     });
     r.add(QStringLiteral("gpu"), [](QObject *p) {
-        return PendingCheck::notBuiltIn(QStringLiteral("gpu"), PendingCheck::tr("the GPU client (Ollama, nvidia-smi)"), p);
+        return PendingCheck::notBuiltIn(QStringLiteral("gpu"),
+                                        PendingCheck::tr("the GPU client (Ollama, nvidia-smi)"), p);
     });
     return r;
 }

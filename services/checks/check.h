@@ -9,7 +9,6 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QUrl>
-
 #include <chrono>
 #include <functional>
 #include <map>
@@ -46,8 +45,9 @@ struct CheckOptions
     // dashboard URL, or the command below over the transport when there is one.
     QUrl traefikApiUrl;
     // What runs on the ingress host over the transport to read the routers.
-    QStringList traefikApiCommand{QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("--max-time"),
-                                  QStringLiteral("8"), QStringLiteral("http://127.0.0.1:8080/api/http/routers")};
+    QStringList traefikApiCommand{QStringLiteral("curl"), QStringLiteral("-sS"),
+                                  QStringLiteral("--max-time"), QStringLiteral("8"),
+                                  QStringLiteral("http://127.0.0.1:8080/api/http/routers")};
 
     // The target to connect to for name:port (the override or the name).
     [[nodiscard]] ConnectTarget target(const QString &host, quint16 port) const;
@@ -68,7 +68,7 @@ struct CheckContext
     Inventory inventory;
     CheckOptions options;
     QPointer<kube::KubeClient> kube;
-    QString kubeUnavailable; // why there is no cluster (when kube is null)
+    QString kubeUnavailable;                      // why there is no cluster (when kube is null)
     QPointer<remote::CommandTransport> transport; // SSH (or the demo lab) to the lab's hosts
 };
 

@@ -6,8 +6,8 @@ namespace labdeck::checks {
 
 QStringList allCategories()
 {
-    return {QStringLiteral("certs"), QStringLiteral("routes"), QStringLiteral("endpoints"),
-            QStringLiteral("tunnels"), QStringLiteral("k8s"), QStringLiteral("prometheus"),
+    return {QStringLiteral("certs"),   QStringLiteral("routes"), QStringLiteral("endpoints"),
+            QStringLiteral("tunnels"), QStringLiteral("k8s"),    QStringLiteral("prometheus"),
             QStringLiteral("gpu")};
 }
 
@@ -113,7 +113,8 @@ QJsonObject CheckReport::toJson(const QList<CheckResult> &results, const RunSumm
 QString CheckReport::toText(const CheckResult &r)
 {
     QString line = QStringLiteral("%1 %2  %3  %4  %5")
-                       .arg(HealthText::glyph(r.severity), HealthText::name(r.severity).toUpper().leftJustified(8),
+                       .arg(HealthText::glyph(r.severity),
+                            HealthText::name(r.severity).toUpper().leftJustified(8),
                             r.category.leftJustified(10), r.target, r.summary);
     if (!r.advice.isEmpty())
         line += QStringLiteral("\n      ") + tr("what to do: %1").arg(r.advice);

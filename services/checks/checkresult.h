@@ -23,8 +23,8 @@ struct CheckResult
     QString category; // "certs", "routes", ... (stable id, not translated)
     QString target;
     Health severity = Health::Unknown;
-    QString summary; // what is wrong (or that all is well), in words
-    QString advice;  // what to do; empty when nothing needs doing
+    QString summary;     // what is wrong (or that all is well), in words
+    QString advice;      // what to do; empty when nothing needs doing
     QJsonObject details; // machine-readable facts (daysLeft, issuer, httpStatus, ...)
     qint64 durationMs = 0;
     // What the result is about in the lab, for badges: an inventory host name
@@ -38,8 +38,8 @@ struct CheckResult
 // Thresholds the verdicts use; the UI keeps them in the settings.
 struct Thresholds
 {
-    int certWarningDays = 21;  // fewer days left: warning
-    int certCriticalDays = 7;  // fewer days left: critical
+    int certWarningDays = 21;    // fewer days left: warning
+    int certCriticalDays = 7;    // fewer days left: critical
     int latencyWarningMs = 2000; // slower first answer: warning
     int gpuTemperatureWarningC = 80;
     int gpuVramWarningPercent = 95;
@@ -73,11 +73,12 @@ class CheckReport
 public:
     static constexpr int kSchemaVersion = 1;
     // The documented JSON document (docs/checks.md).
-    [[nodiscard]] static QJsonObject toJson(const QList<CheckResult> &results, const RunSummary &summary,
-                                            const QString &inventory);
+    [[nodiscard]] static QJsonObject toJson(const QList<CheckResult> &results,
+                                            const RunSummary &summary, const QString &inventory);
     // A plain-text table: one line per result (glyph, severity, category,
     // target, summary) and the advice indented below; a summary line last.
-    [[nodiscard]] static QString toText(const QList<CheckResult> &results, const RunSummary &summary);
+    [[nodiscard]] static QString toText(const QList<CheckResult> &results,
+                                        const RunSummary &summary);
     // One result as text (for copying single rows).
     [[nodiscard]] static QString toText(const CheckResult &result);
     // "7 results: 4 ok, 1 warning, 2 critical, 0 could not run (812 ms)"

@@ -45,10 +45,13 @@ void CheckRunner::start(const QStringList &categories, const CheckContext &conte
             r.target = category;
             r.summary = tr("could not run: there is no check called \"%1\"").arg(category);
             r.advice = tr("Use one of: %1.").arg(allCategories().join(QStringLiteral(", ")));
-            QMetaObject::invokeMethod(this, [this, r, generation] {
-                if (generation == m_generation && m_running)
-                    onResult(r);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, r, generation] {
+                    if (generation == m_generation && m_running)
+                        onResult(r);
+                },
+                Qt::QueuedConnection);
             continue;
         }
         m_checks << check;
@@ -57,17 +60,20 @@ void CheckRunner::start(const QStringList &categories, const CheckContext &conte
     }
     // Started from the event loop, so a check that answers at once does not
     // report before the caller has connected and returned.
-    QMetaObject::invokeMethod(this, [this, context, generation] {
-        if (generation != m_generation)
-            return;
-        const QList<Check *> checks = m_checks;
-        for (Check *c : checks) {
-            if (generation == m_generation && !c->isFinished())
-                c->start(context);
-        }
-        if (generation == m_generation && m_running && m_checks.isEmpty())
-            finish();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, context, generation] {
+            if (generation != m_generation)
+                return;
+            const QList<Check *> checks = m_checks;
+            for (Check *c : checks) {
+                if (generation == m_generation && !c->isFinished())
+                    c->start(context);
+            }
+            if (generation == m_generation && m_running && m_checks.isEmpty())
+                finish();
+        },
+        Qt::QueuedConnection);
     m_deadline.start(int(context.options.timeout.count()) + kGraceMs);
 }
 
@@ -111,8 +117,10 @@ void CheckRunner::expire()
         CheckResult r;
         r.category = c->category();
         r.target = c->category();
-        r.summary = tr("could not finish within %1 s").arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 1);
-        r.advice = tr("Run it again; if it keeps happening, raise --timeout or the timeout in the settings.");
+        r.summary =
+            tr("could not finish within %1 s").arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 1);
+        r.advice = tr(
+            "Run it again; if it keeps happening, raise --timeout or the timeout in the settings.");
         r.durationMs = m_clock.elapsed();
         onResult(r);
         c->disconnect(this);

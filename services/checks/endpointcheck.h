@@ -17,8 +17,8 @@ public:
     [[nodiscard]] static CheckResult judgeUrl(const PublicUrl &url, const ProbeRequest &request,
                                               const ProbeResult &probe, const Inventory &lab,
                                               const Thresholds &thresholds);
-    [[nodiscard]] static CheckResult judgeNodePort(const Workload &workload, const ProbeRequest &request,
-                                                   const ProbeResult &probe);
+    [[nodiscard]] static CheckResult
+    judgeNodePort(const Workload &workload, const ProbeRequest &request, const ProbeResult &probe);
     // The address a host's NodePorts are reached at: its Tailscale name,
     // else its private, else its public address, else its name.
     [[nodiscard]] static QString nodeAddress(const Host &host);

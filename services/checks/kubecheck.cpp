@@ -1,7 +1,6 @@
 #include "checks/kubecheck.h"
 
 #include "checks/certcheck.h"
-
 #include "kube/kubeclient.h"
 #include "kube/kubesession.h"
 
@@ -20,10 +19,10 @@ QString lowerKind(const QString &kind)
 
 KubeCheck::KubeCheck(QObject *parent)
     : Check(QStringLiteral("k8s"), parent)
-{
-}
+{}
 
-QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &lab, const QDateTime &now)
+QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &lab,
+                                    const QDateTime &now)
 {
     QList<CheckResult> out;
     // Nodes: every node of the cluster, and the inventory's missing ones.
@@ -33,7 +32,8 @@ QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &
         CheckResult r;
         r.target = CheckText::tr("node %1").arg(n.name);
         for (const Host &h : lab.hosts) {
-            if (h.sources.kubernetesNode == n.name || (h.sources.kubernetesNode.isEmpty() && h.name == n.name))
+            if (h.sources.kubernetesNode == n.name ||
+                (h.sources.kubernetesNode.isEmpty() && h.name == n.name))
                 r.host = h.name;
         }
         r.details = QJsonObject{{QStringLiteral("kind"), QStringLiteral("Node")},
@@ -42,15 +42,20 @@ QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &
                                 {QStringLiteral("unschedulable"), n.unschedulable}};
         if (!n.ready) {
             r.severity = Health::Critical;
-            r.summary = n.readyKnown ? CheckText::tr("not Ready (%1)").arg(n.readyReason.isEmpty() ? CheckText::tr("no reason given") : n.readyReason)
-                                     : CheckText::tr("reports no Ready condition");
-            r.advice = CheckText::tr("kubectl describe node %1; on the node: systemctl status kubelet and "
-                                     "journalctl -u kubelet.")
-                           .arg(n.name);
+            r.summary = n.readyKnown
+                            ? CheckText::tr("not Ready (%1)")
+                                  .arg(n.readyReason.isEmpty() ? CheckText::tr("no reason given")
+                                                               : n.readyReason)
+                            : CheckText::tr("reports no Ready condition");
+            r.advice =
+                CheckText::tr("kubectl describe node %1; on the node: systemctl status kubelet and "
+                              "journalctl -u kubelet.")
+                    .arg(n.name);
         } else if (n.unschedulable) {
             r.severity = Health::Warning;
             r.summary = CheckText::tr("Ready but cordoned: no new pods are scheduled on it");
-            r.advice = CheckText::tr("kubectl uncordon %1 when its maintenance is over.").arg(n.name);
+            r.advice =
+                CheckText::tr("kubectl uncordon %1 when its maintenance is over.").arg(n.name);
         } else {
             r.severity = Health::Ok;
             r.summary = CheckText::tr("Ready");
@@ -65,11 +70,15 @@ QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &
         r.target = CheckText::tr("node %1").arg(node);
         r.host = h.name;
         r.severity = Health::Critical;
-        r.summary = CheckText::tr("the inventory lists %1, but the cluster has no such node").arg(node);
-        r.advice = CheckText::tr("Has %1 left the cluster? kubectl get nodes; rejoin it with kubeadm join, or "
-                                 "correct sources.kubernetesNode in the inventory.")
-                       .arg(h.name);
-        r.details = QJsonObject{{QStringLiteral("kind"), QStringLiteral("Node")}, {QStringLiteral("name"), node},
+        r.summary =
+            CheckText::tr("the inventory lists %1, but the cluster has no such node").arg(node);
+        r.advice =
+            CheckText::tr(
+                "Has %1 left the cluster? kubectl get nodes; rejoin it with kubeadm join, or "
+                "correct sources.kubernetesNode in the inventory.")
+                .arg(h.name);
+        r.details = QJsonObject{{QStringLiteral("kind"), QStringLiteral("Node")},
+                                {QStringLiteral("name"), node},
                                 {QStringLiteral("missing"), true}};
         out << r;
     }
@@ -80,7 +89,8 @@ QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &
         podsOf[p.workloadKind + QLatin1Char(':') + p.ns + QLatin1Char('/') + p.workloadName] << &p;
     auto nodeHost = [&lab](const QString &node) {
         for (const Host &h : lab.hosts) {
-            if (h.sources.kubernetesNode == node || (h.sources.kubernetesNode.isEmpty() && h.name == node))
+            if (h.sources.kubernetesNode == node ||
+                (h.sources.kubernetesNode.isEmpty() && h.name == node))
                 return h.name;
         }
         return node;
@@ -103,10 +113,13 @@ QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &
         }
         if (!info) {
             r.severity = Health::Critical;
-            r.summary = CheckText::tr("missing: the inventory puts it on %1, the cluster has no %2 %3 in %4")
+            r.summary = CheckText::tr(
+                            "missing: the inventory puts it on %1, the cluster has no %2 %3 in %4")
                             .arg(w.host, kind, w.name, w.ns);
-            r.advice = CheckText::tr("Apply its manifest again (kubectl apply -f …), or remove it from the inventory.");
-            r.details = QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("missing"), true}};
+            r.advice = CheckText::tr(
+                "Apply its manifest again (kubectl apply -f …), or remove it from the inventory.");
+            r.details =
+                QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("missing"), true}};
             out << r;
             continue;
         }
@@ -128,17 +141,25 @@ QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &
                            .arg(w.ns, lowerKind(kind), w.name);
         } else if (info->ready < info->desired) {
             r.severity = Health::Warning;
-            r.summary = CheckText::tr("%1 of %2 replicas ready").arg(info->ready).arg(info->desired);
-            r.advice = CheckText::tr("Look at the pods that are not ready: kubectl -n %1 get pods -o wide.").arg(w.ns);
+            r.summary =
+                CheckText::tr("%1 of %2 replicas ready").arg(info->ready).arg(info->desired);
+            r.advice = CheckText::tr(
+                           "Look at the pods that are not ready: kubectl -n %1 get pods -o wide.")
+                           .arg(w.ns);
         } else if (!elsewhere.isEmpty()) {
             r.severity = Health::Warning;
             r.summary = CheckText::tr("runs on %1, but the inventory puts it on %2")
                             .arg(elsewhere.join(QStringLiteral(", ")), w.host);
-            r.advice = CheckText::tr("Check its nodeSelector (role label of %1) or correct the inventory.").arg(w.host);
+            r.advice =
+                CheckText::tr("Check its nodeSelector (role label of %1) or correct the inventory.")
+                    .arg(w.host);
         } else {
             r.severity = Health::Ok;
             r.summary = info->desired == 0 ? CheckText::tr("scaled to 0")
-                                           : CheckText::tr("%1/%2 ready on %3").arg(info->ready).arg(info->desired).arg(w.host);
+                                           : CheckText::tr("%1/%2 ready on %3")
+                                                 .arg(info->ready)
+                                                 .arg(info->desired)
+                                                 .arg(w.host);
         }
         out << r;
     }
@@ -150,7 +171,8 @@ QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &
         r.target = CheckText::tr("%1 %2/%3").arg(lowerKind(i.kind), i.ns, i.name);
         r.severity = i.ready == 0 ? Health::Critical : Health::Warning;
         r.summary = CheckText::tr("%1 of %2 replicas ready").arg(i.ready).arg(i.desired);
-        r.advice = CheckText::tr("kubectl -n %1 describe %2 %3").arg(i.ns, lowerKind(i.kind), i.name);
+        r.advice =
+            CheckText::tr("kubectl -n %1 describe %2 %3").arg(i.ns, lowerKind(i.kind), i.name);
         r.details = QJsonObject{{QStringLiteral("kind"), i.kind},
                                 {QStringLiteral("desired"), i.desired},
                                 {QStringLiteral("ready"), i.ready}};
@@ -167,7 +189,8 @@ QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &
         if (p.isCrashLooping()) {
             r.severity = Health::Critical;
             r.summary = CheckText::tr("crash-looping (%n restart(s))", nullptr, p.restarts);
-            r.advice = CheckText::tr("Read its last log: kubectl -n %1 logs %2 --previous.").arg(p.ns, p.name);
+            r.advice = CheckText::tr("Read its last log: kubectl -n %1 logs %2 --previous.")
+                           .arg(p.ns, p.name);
             out << r;
         } else if (p.phase == QLatin1String("Pending") && !p.deleting) {
             const qint64 secs = p.created.isValid() ? p.created.secsTo(now) : 0;
@@ -175,8 +198,10 @@ QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &
                 continue;
             r.severity = Health::Warning;
             r.summary = CheckText::tr("pending for %1 min (%2)").arg(secs / 60).arg(p.status);
-            r.advice = CheckText::tr("kubectl -n %1 describe pod %2 says why (resources, node selector, volume).")
-                           .arg(p.ns, p.name);
+            r.advice =
+                CheckText::tr(
+                    "kubectl -n %1 describe pod %2 says why (resources, node selector, volume).")
+                    .arg(p.ns, p.name);
             out << r;
         }
     }
@@ -187,8 +212,9 @@ void KubeCheck::run(const CheckContext &context)
 {
     m_lab = context.inventory;
     if (!context.kube) {
-        fail(context.kubeUnavailable.isEmpty() ? tr("could not run: no Kubernetes cluster is connected")
-                                               : tr("could not run: %1").arg(context.kubeUnavailable),
+        fail(context.kubeUnavailable.isEmpty()
+                 ? tr("could not run: no Kubernetes cluster is connected")
+                 : tr("could not run: %1").arg(context.kubeUnavailable),
              tr("Give a kubeconfig (--kubeconfig FILE) or run on the demo lab (--demo)."));
         return;
     }

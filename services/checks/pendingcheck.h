@@ -11,10 +11,12 @@ class PendingCheck final : public Check
 {
     Q_OBJECT
 public:
-    PendingCheck(const QString &category, QString reason, QString advice, QObject *parent = nullptr);
+    PendingCheck(const QString &category, QString reason, QString advice,
+                 QObject *parent = nullptr);
     // For a client that is not built in: "could not run: <client> is not
     // built into this Labdeck yet".
-    [[nodiscard]] static PendingCheck *notBuiltIn(const QString &category, const QString &client, QObject *parent);
+    [[nodiscard]] static PendingCheck *notBuiltIn(const QString &category, const QString &client,
+                                                  QObject *parent);
 
 protected:
     void run(const CheckContext &context) override;

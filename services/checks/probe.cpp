@@ -60,13 +60,13 @@ QString protocolName(QSsl::SslProtocol protocol)
         return QStringLiteral("TLS 1.3");
     case QSsl::TlsV1_2:
         return QStringLiteral("TLS 1.2");
-QT_WARNING_PUSH
-QT_WARNING_DISABLE_DEPRECATED
+        QT_WARNING_PUSH
+        QT_WARNING_DISABLE_DEPRECATED
     case QSsl::TlsV1_1:
         return QStringLiteral("TLS 1.1");
     case QSsl::TlsV1_0:
         return QStringLiteral("TLS 1.0");
-QT_WARNING_POP
+        QT_WARNING_POP
     default:
         break;
     }
@@ -101,12 +101,14 @@ Probe::Probe(const ProbeRequest &request, const QSslConfiguration &ssl, Done don
             m_result.chain << m_socket->peerCertificate();
     });
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
-        if (m_result.errorText.isEmpty() && m_request.http && !parseAnswer() && m_result.httpStatus == 0)
+        if (m_result.errorText.isEmpty() && m_request.http && !parseAnswer() &&
+            m_result.httpStatus == 0)
             m_result.errorText = tr("the server closed the connection without an answer");
         finish();
     });
-    const ConnectTarget to = m_request.connectTo.address.isEmpty() ? ConnectTarget{m_request.host, m_request.port}
-                                                                   : m_request.connectTo;
+    const ConnectTarget to = m_request.connectTo.address.isEmpty()
+                                 ? ConnectTarget{m_request.host, m_request.port}
+                                 : m_request.connectTo;
     if (m_request.tls)
         m_socket->connectToHostEncrypted(to.address, to.port, m_request.host);
     else
@@ -158,8 +160,9 @@ void Probe::sendRequest()
     QByteArray hostHeader = m_request.host.toUtf8();
     if (m_request.port != (m_request.tls ? 443 : 80))
         hostHeader += ':' + QByteArray::number(m_request.port);
-    const QByteArray request = "GET " + m_request.path.toUtf8() + " HTTP/1.1\r\nHost: " + hostHeader +
-                               "\r\nUser-Agent: labdeck-check\r\nAccept: */*\r\nConnection: close\r\n\r\n";
+    const QByteArray request =
+        "GET " + m_request.path.toUtf8() + " HTTP/1.1\r\nHost: " + hostHeader +
+        "\r\nUser-Agent: labdeck-check\r\nAccept: */*\r\nConnection: close\r\n\r\n";
     m_socket->write(request);
 }
 

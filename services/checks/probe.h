@@ -10,7 +10,6 @@
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
-
 #include <functional>
 
 class QSslSocket;
@@ -23,13 +22,13 @@ namespace labdeck::checks {
 // handshake; they are never ignored. Everything is bounded by one timeout.
 struct ProbeRequest
 {
-    QString host;  // the real name: SNI, certificate check, Host header
+    QString host; // the real name: SNI, certificate check, Host header
     quint16 port = 443;
     ConnectTarget connectTo; // where to connect (see CheckOptions::target)
     bool tls = true;
-    bool http = false;      // send GET path and read the answer
+    bool http = false; // send GET path and read the answer
     QString path = QStringLiteral("/");
-    bool readBody = false;  // keep the body (at most maxBody bytes)
+    bool readBody = false; // keep the body (at most maxBody bytes)
     qint64 maxBody = 8 * 1024 * 1024;
     int timeoutMs = 10000;
 };
@@ -48,12 +47,15 @@ struct ProbeResult
     int httpStatus = 0;
     QString httpReason;
     QByteArray body;
-    qint64 connectMs = -1;  // TCP connected
+    qint64 connectMs = -1;   // TCP connected
     qint64 handshakeMs = -1; // TLS done
     qint64 firstByteMs = -1; // first byte of the HTTP answer
     qint64 totalMs = 0;
 
-    [[nodiscard]] bool ok() const { return errorText.isEmpty() && !timedOut && sslErrors.isEmpty(); }
+    [[nodiscard]] bool ok() const
+    {
+        return errorText.isEmpty() && !timedOut && sslErrors.isEmpty();
+    }
     [[nodiscard]] QSslCertificate leaf() const { return chain.value(0); }
 };
 
@@ -70,7 +72,8 @@ public:
     using Done = std::function<void(const ProbeResult &)>;
     // Starts at once; done is called exactly once (queued or from a socket
     // signal), unless the probe is deleted first.
-    Probe(const ProbeRequest &request, const QSslConfiguration &ssl, Done done, QObject *parent = nullptr);
+    Probe(const ProbeRequest &request, const QSslConfiguration &ssl, Done done,
+          QObject *parent = nullptr);
     ~Probe() override;
     void abort();
 

@@ -22,8 +22,7 @@ QString routerList(const QList<const TraefikRouter *> &routers)
 
 RoutesCheck::RoutesCheck(QObject *parent)
     : Check(QStringLiteral("routes"), parent)
-{
-}
+{}
 
 QList<CheckResult> RoutesCheck::judge(const QList<TraefikRouter> &routers, const Inventory &lab,
                                       const QString &source)
@@ -67,38 +66,51 @@ QList<CheckResult> RoutesCheck::judge(const QList<TraefikRouter> &routers, const
         if (matching.isEmpty()) {
             r.severity = Health::Critical;
             r.summary = CheckText::tr("no Traefik router has Host(`%1`)").arg(name);
-            r.advice = CheckText::tr("Add a router for Host(`%1`) with tls.certResolver=%2 on %3 (a label of %4, "
-                                     "or the file provider), then docker compose up -d.")
-                           .arg(name, wanted.isEmpty() ? QStringLiteral("letsencrypt") : wanted, ingress, u.target);
+            r.advice =
+                CheckText::tr(
+                    "Add a router for Host(`%1`) with tls.certResolver=%2 on %3 (a label of %4, "
+                    "or the file provider), then docker compose up -d.")
+                    .arg(name, wanted.isEmpty() ? QStringLiteral("letsencrypt") : wanted, ingress,
+                         u.target);
         } else if (enabled.isEmpty()) {
             const TraefikRouter *t = matching.first();
             r.severity = Health::Critical;
             r.summary = t->errors.isEmpty()
                             ? CheckText::tr("router %1 is %2").arg(t->name, t->status)
-                            : CheckText::tr("router %1 is %2: %3").arg(t->name, t->status, t->errors.join(QStringLiteral("; ")));
-            r.advice = CheckText::tr("Fix the router's configuration on %1 (the error says what), then look at "
-                                     "the Traefik dashboard again.")
-                           .arg(ingress);
+                            : CheckText::tr("router %1 is %2: %3")
+                                  .arg(t->name, t->status, t->errors.join(QStringLiteral("; ")));
+            r.advice =
+                CheckText::tr(
+                    "Fix the router's configuration on %1 (the error says what), then look at "
+                    "the Traefik dashboard again.")
+                    .arg(ingress);
             for (const TraefikRouter *m : std::as_const(matching))
                 reported.insert(m->name);
         } else if (withTls.isEmpty()) {
             r.severity = Health::Critical;
             r.summary = CheckText::tr("served without TLS by %1 (entry points %2)")
-                            .arg(routerList(enabled), enabled.first()->entryPoints.join(QStringLiteral(", ")));
-            r.advice = CheckText::tr("Give the router tls.certResolver=%1 on the websecure entry point.")
-                           .arg(wanted.isEmpty() ? QStringLiteral("letsencrypt") : wanted);
+                            .arg(routerList(enabled),
+                                 enabled.first()->entryPoints.join(QStringLiteral(", ")));
+            r.advice =
+                CheckText::tr("Give the router tls.certResolver=%1 on the websecure entry point.")
+                    .arg(wanted.isEmpty() ? QStringLiteral("letsencrypt") : wanted);
         } else if (withResolver.isEmpty()) {
             r.severity = Health::Warning;
-            r.summary = CheckText::tr("router %1 has TLS but no certResolver: its certificate is not renewed "
-                                      "by Let's Encrypt")
+            r.summary = CheckText::tr(
+                            "router %1 has TLS but no certResolver: its certificate is not renewed "
+                            "by Let's Encrypt")
                             .arg(routerList(withTls));
-            r.advice = CheckText::tr("Set tls.certResolver=%1 on the router (or renew the certificate by hand).")
-                           .arg(wanted.isEmpty() ? QStringLiteral("letsencrypt") : wanted);
+            r.advice =
+                CheckText::tr(
+                    "Set tls.certResolver=%1 on the router (or renew the certificate by hand).")
+                    .arg(wanted.isEmpty() ? QStringLiteral("letsencrypt") : wanted);
         } else if (!wanted.isEmpty() && withResolver.first()->certResolver != wanted) {
             r.severity = Health::Warning;
-            r.summary = CheckText::tr("router %1 uses certResolver %2; the inventory says %3")
-                            .arg(withResolver.first()->name, withResolver.first()->certResolver, wanted);
-            r.advice = CheckText::tr("Use one resolver for every router, or correct the inventory's ingress.certResolver.");
+            r.summary =
+                CheckText::tr("router %1 uses certResolver %2; the inventory says %3")
+                    .arg(withResolver.first()->name, withResolver.first()->certResolver, wanted);
+            r.advice = CheckText::tr("Use one resolver for every router, or correct the "
+                                     "inventory's ingress.certResolver.");
         } else {
             r.severity = Health::Ok;
             r.summary = CheckText::tr("router %1: enabled, TLS, certResolver %2")
@@ -110,7 +122,8 @@ QList<CheckResult> RoutesCheck::judge(const QList<TraefikRouter> &routers, const
                     r.severity = Health::Warning;
                     r.summary += CheckText::tr("; router %1 reports: %2")
                                      .arg(m->name, m->errors.join(QStringLiteral("; ")));
-                    r.advice = CheckText::tr("Look at router %1 in the Traefik dashboard.").arg(m->name);
+                    r.advice =
+                        CheckText::tr("Look at router %1 in the Traefik dashboard.").arg(m->name);
                     reported.insert(m->name);
                 }
             }
@@ -135,13 +148,17 @@ QList<CheckResult> RoutesCheck::judge(const QList<TraefikRouter> &routers, const
             known = known || inventoryHosts.contains(h);
         if (inError) {
             r.severity = t.status == QLatin1String("disabled") ? Health::Critical : Health::Warning;
-            r.summary = CheckText::tr("%1: %2").arg(t.status, t.errors.isEmpty() ? t.rule : t.errors.join(QStringLiteral("; ")));
-            r.advice = CheckText::tr("Fix or remove this router in Traefik's configuration on %1.").arg(ingress);
+            r.summary = CheckText::tr("%1: %2").arg(
+                t.status, t.errors.isEmpty() ? t.rule : t.errors.join(QStringLiteral("; ")));
+            r.advice = CheckText::tr("Fix or remove this router in Traefik's configuration on %1.")
+                           .arg(ingress);
             out << r;
         } else if (!known && !t.hosts.isEmpty()) {
             r.severity = Health::Warning;
-            r.summary = CheckText::tr("routes %1, which the inventory does not list").arg(t.hosts.join(QStringLiteral(", ")));
-            r.advice = CheckText::tr("Add the URL to the inventory, or remove the router if it is left over.");
+            r.summary = CheckText::tr("routes %1, which the inventory does not list")
+                            .arg(t.hosts.join(QStringLiteral(", ")));
+            r.advice = CheckText::tr(
+                "Add the URL to the inventory, or remove the router if it is left over.");
             out << r;
         }
     }
@@ -168,20 +185,22 @@ void RoutesCheck::run(const CheckContext &context)
         req.timeoutMs = int(context.options.timeout.count());
         m_job = context.transport->run(req);
         const QString source = tr("%1 on %2").arg(remote::displayCommand(req.argv), req.host);
-        connect(m_job, &remote::CommandJob::finished, this, [this, source](const remote::CommandResult &res) {
-            if (!res.succeeded()) {
-                failed(res.ran ? tr("could not run: %1 exited with %2: %3")
-                                     .arg(source)
-                                     .arg(res.exitStatus)
-                                     .arg(QString::fromUtf8(res.standardError).trimmed())
-                               : tr("could not run: %1").arg(res.error),
-                       tr("Check that Traefik's API is enabled (api.insecure or an internal entry point on :8080) "
-                          "and that curl exists on %1.")
-                           .arg(m_lab.ingress.host));
-                return;
-            }
-            parsed(res.standardOutput, source, res.durationMs);
-        });
+        connect(m_job, &remote::CommandJob::finished, this,
+                [this, source](const remote::CommandResult &res) {
+                    if (!res.succeeded()) {
+                        failed(res.ran ? tr("could not run: %1 exited with %2: %3")
+                                             .arg(source)
+                                             .arg(res.exitStatus)
+                                             .arg(QString::fromUtf8(res.standardError).trimmed())
+                                       : tr("could not run: %1").arg(res.error),
+                               tr("Check that Traefik's API is enabled (api.insecure or an "
+                                  "internal entry point on :8080) "
+                                  "and that curl exists on %1.")
+                                   .arg(m_lab.ingress.host));
+                        return;
+                    }
+                    parsed(res.standardOutput, source, res.durationMs);
+                });
         return;
     }
     if (api.isEmpty()) {
@@ -192,7 +211,8 @@ void RoutesCheck::run(const CheckContext &context)
         }
     }
     if (api.isEmpty()) {
-        failed(tr("could not run: no way to reach Traefik's API (no SSH connection to the ingress host and no "
+        failed(tr("could not run: no way to reach Traefik's API (no SSH connection to the ingress "
+                  "host and no "
                   "dashboard URL in the inventory)"),
                tr("Give the Traefik service a url in the inventory, or connect to %1 over SSH.")
                    .arg(CheckText::ingressHost(m_lab)));
@@ -204,34 +224,43 @@ void RoutesCheck::run(const CheckContext &context)
     req.port = quint16(api.port(req.tls ? 443 : 80));
     req.http = true;
     req.readBody = true;
-    req.path = api.path(QUrl::FullyEncoded) + (api.hasQuery() ? QLatin1Char('?') + api.query(QUrl::FullyEncoded) : QString());
+    req.path = api.path(QUrl::FullyEncoded) +
+               (api.hasQuery() ? QLatin1Char('?') + api.query(QUrl::FullyEncoded) : QString());
     const ConnectTarget to = context.options.target(req.host, req.port);
     if (to.address != req.host || to.port != req.port)
         req.connectTo = to;
     req.timeoutMs = int(context.options.timeout.count());
     const QString source = api.toString();
-    m_probe = new Probe(req, checkSslConfiguration(context.options.extraCaCertificates),
-                        [this, req, source](const ProbeResult &p) {
-        if (!p.ok() || p.httpStatus == 0) {
-            QString why = !p.sslErrors.isEmpty() ? p.sslErrors.first().errorString()
-                                                 : CheckText::connectionProblem(req, p);
-            failed(tr("could not run: Traefik's API at %1: %2").arg(source, why),
-                   tr("Reach the API over SSH instead, or fix the dashboard's certificate and address."));
-            return;
-        }
-        if (p.httpStatus == 401 || p.httpStatus == 403) {
-            failed(tr("could not run: Traefik's API at %1 asks for a login (HTTP %2)").arg(source).arg(p.httpStatus),
-                   tr("Connect to %1 over SSH so Labdeck reads the API on the host itself.")
-                       .arg(CheckText::ingressHost(m_lab)));
-            return;
-        }
-        if (p.httpStatus != 200) {
-            failed(tr("could not run: Traefik's API at %1 answered HTTP %2").arg(source).arg(p.httpStatus),
-                   tr("Check that the API is enabled in Traefik's static configuration (api: {dashboard: true})."));
-            return;
-        }
-        parsed(p.body, source, p.totalMs);
-    }, this);
+    m_probe = new Probe(
+        req, checkSslConfiguration(context.options.extraCaCertificates),
+        [this, req, source](const ProbeResult &p) {
+            if (!p.ok() || p.httpStatus == 0) {
+                QString why = !p.sslErrors.isEmpty() ? p.sslErrors.first().errorString()
+                                                     : CheckText::connectionProblem(req, p);
+                failed(tr("could not run: Traefik's API at %1: %2").arg(source, why),
+                       tr("Reach the API over SSH instead, or fix the dashboard's certificate and "
+                          "address."));
+                return;
+            }
+            if (p.httpStatus == 401 || p.httpStatus == 403) {
+                failed(tr("could not run: Traefik's API at %1 asks for a login (HTTP %2)")
+                           .arg(source)
+                           .arg(p.httpStatus),
+                       tr("Connect to %1 over SSH so Labdeck reads the API on the host itself.")
+                           .arg(CheckText::ingressHost(m_lab)));
+                return;
+            }
+            if (p.httpStatus != 200) {
+                failed(tr("could not run: Traefik's API at %1 answered HTTP %2")
+                           .arg(source)
+                           .arg(p.httpStatus),
+                       tr("Check that the API is enabled in Traefik's static configuration (api: "
+                          "{dashboard: true})."));
+                return;
+            }
+            parsed(p.body, source, p.totalMs);
+        },
+        this);
 }
 
 void RoutesCheck::parsed(const QByteArray &json, const QString &source, qint64 ms)

@@ -24,8 +24,8 @@ public:
     explicit RoutesCheck(QObject *parent = nullptr);
 
     // The verdicts for a router list (source: where it was read, for words).
-    [[nodiscard]] static QList<CheckResult> judge(const QList<TraefikRouter> &routers, const Inventory &lab,
-                                                  const QString &source);
+    [[nodiscard]] static QList<CheckResult> judge(const QList<TraefikRouter> &routers,
+                                                  const Inventory &lab, const QString &source);
 
 protected:
     void run(const CheckContext &context) override;

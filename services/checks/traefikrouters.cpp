@@ -64,7 +64,9 @@ QList<TraefikRouter> TraefikRouters::parse(const QByteArray &json, QString *erro
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError) {
         if (error)
-            *error = tr("Traefik's router list is not JSON (at byte %1: %2)").arg(pe.offset).arg(pe.errorString());
+            *error = tr("Traefik's router list is not JSON (at byte %1: %2)")
+                         .arg(pe.offset)
+                         .arg(pe.errorString());
         return {};
     }
     QList<TraefikRouter> out;
@@ -74,7 +76,8 @@ QList<TraefikRouter> TraefikRouters::parse(const QByteArray &json, QString *erro
         for (const QJsonValue &v : doc.array()) {
             if (!v.isObject()) {
                 if (error)
-                    *error = tr("Traefik's router list holds something that is not a router object");
+                    *error =
+                        tr("Traefik's router list holds something that is not a router object");
                 return {};
             }
             out << parseRouter(v.toObject());

@@ -18,8 +18,9 @@ QString key(const QString &host, int port)
     return host.toLower() + QLatin1Char(':') + QString::number(port);
 }
 
-QJsonObject router(const QString &name, const QString &provider, const QString &rule, const QString &service,
-                   const QJsonValue &tls, const QString &status = QStringLiteral("enabled"),
+QJsonObject router(const QString &name, const QString &provider, const QString &rule,
+                   const QString &service, const QJsonValue &tls,
+                   const QString &status = QStringLiteral("enabled"),
                    const QStringList &errors = {})
 {
     // The fields Traefik v3 reports for an HTTP router (see the fixtures of
@@ -44,8 +45,7 @@ QJsonObject router(const QString &name, const QString &provider, const QString &
 DemoCheckLab::DemoCheckLab(Inventory lab, QObject *parent)
     : QObject(parent)
     , m_lab(std::move(lab))
-{
-}
+{}
 
 DemoCheckLab::~DemoCheckLab() = default;
 
@@ -76,9 +76,11 @@ CertSpec DemoCheckLab::specFor(const PublicUrl &url)
 QByteArray DemoCheckLab::routersJson(const Inventory &lab)
 {
     QJsonArray list;
-    const QString resolver = lab.ingress.certResolver.isEmpty() ? QStringLiteral("letsencrypt") : lab.ingress.certResolver;
-    list.append(router(QStringLiteral("api"), QStringLiteral("internal"), QStringLiteral("PathPrefix(`/api`)"),
-                       QStringLiteral("api@internal"), QJsonValue::Undefined));
+    const QString resolver = lab.ingress.certResolver.isEmpty() ? QStringLiteral("letsencrypt")
+                                                                : lab.ingress.certResolver;
+    list.append(router(QStringLiteral("api"), QStringLiteral("internal"),
+                       QStringLiteral("PathPrefix(`/api`)"), QStringLiteral("api@internal"),
+                       QJsonValue::Undefined));
     for (const PublicUrl &u : lab.publicUrls()) {
         QString name = u.target.section(QLatin1Char('/'), -1);
         const bool compose = !u.target.contains(QLatin1Char('/'));
@@ -93,9 +95,11 @@ QByteArray DemoCheckLab::routersJson(const Inventory &lab)
         list.append(router(name, provider, QStringLiteral("Host(`%1`)").arg(host),
                            name + QStringLiteral("-svc@") + provider, tls));
     }
-    list.append(router(QStringLiteral("old-blog"), QStringLiteral("docker"), QStringLiteral("Host(`blog.example.com`)"),
-                       QStringLiteral("blog@docker"), QJsonObject{{QStringLiteral("certResolver"), resolver}},
-                       QStringLiteral("disabled"), {QStringLiteral("the service \"blog@docker\" does not exist")}));
+    list.append(router(QStringLiteral("old-blog"), QStringLiteral("docker"),
+                       QStringLiteral("Host(`blog.example.com`)"), QStringLiteral("blog@docker"),
+                       QJsonObject{{QStringLiteral("certResolver"), resolver}},
+                       QStringLiteral("disabled"),
+                       {QStringLiteral("the service \"blog@docker\" does not exist")}));
     return QJsonDocument(list).toJson(QJsonDocument::Indented);
 }
 
@@ -136,14 +140,18 @@ void DemoCheckLab::serve()
         const QString name = u.url.host();
         const bool isApi = name == api;
         const QString title = u.title;
-        const quint16 port = m_endpoints->addHttps(m_factory->issued(spec.id), [isApi, routers, title](const QByteArray &path) {
-            if (isApi && path.startsWith("/api/http/routers"))
-                return TlsEndpoints::Answer{200, "application/json", routers};
-            if (isApi && path.startsWith("/api/"))
-                return TlsEndpoints::Answer{404, "text/plain; charset=utf-8", "404 page not found\n"};
-            return TlsEndpoints::Answer{200, "text/html; charset=utf-8",
-                                        "<!doctype html><title>" + title.toHtmlEscaped().toUtf8() + "</title>demo lab\n"};
-        });
+        const quint16 port = m_endpoints->addHttps(
+            m_factory->issued(spec.id), [isApi, routers, title](const QByteArray &path) {
+                if (isApi && path.startsWith("/api/http/routers"))
+                    return TlsEndpoints::Answer{200, "application/json", routers};
+                if (isApi && path.startsWith("/api/"))
+                    return TlsEndpoints::Answer{404, "text/plain; charset=utf-8",
+                                                "404 page not found\n"};
+                return TlsEndpoints::Answer{200, "text/html; charset=utf-8",
+                                            "<!doctype html><title>" +
+                                                title.toHtmlEscaped().toUtf8() +
+                                                "</title>demo lab\n"};
+            });
         if (port == 0) {
             m_error = tr("demo TLS endpoints: could not listen on a loopback port");
             Q_EMIT ready(false);
@@ -157,7 +165,8 @@ void DemoCheckLab::serve()
         const Host *h = m_lab.host(w.host);
         const QString address = h ? checks::EndpointCheck::nodeAddress(*h) : w.host;
         // Shlink's NodePort is the one nobody listens on.
-        const quint16 port = w.name == QLatin1String("shlink") ? TlsEndpoints::closedPort() : m_endpoints->addTcp();
+        const quint16 port =
+            w.name == QLatin1String("shlink") ? TlsEndpoints::closedPort() : m_endpoints->addTcp();
         m_connectTo.insert(key(address, w.nodePort), {QStringLiteral("127.0.0.1"), port});
     }
     m_ready = true;
@@ -167,10 +176,13 @@ void DemoCheckLab::serve()
 void DemoCheckLab::apply(checks::CheckOptions *options, checks::CheckRegistry *registry) const
 {
     if (!m_ready) {
-        const QString why = m_error.isEmpty() ? tr("the demo TLS endpoints are not ready yet") : m_error;
-        for (const QString &c : {QStringLiteral("certs"), QStringLiteral("routes"), QStringLiteral("endpoints")}) {
+        const QString why =
+            m_error.isEmpty() ? tr("the demo TLS endpoints are not ready yet") : m_error;
+        for (const QString &c :
+             {QStringLiteral("certs"), QStringLiteral("routes"), QStringLiteral("endpoints")}) {
             registry->add(c, [c, why](QObject *p) {
-                return new checks::PendingCheck(c, why, tr("Install openssl (scripts/install-deps)."), p);
+                return new checks::PendingCheck(c, why,
+                                                tr("Install openssl (scripts/install-deps)."), p);
             });
         }
         return;

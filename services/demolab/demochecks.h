@@ -6,7 +6,6 @@
 
 #include <QObject>
 #include <QTemporaryDir>
-
 #include <memory>
 
 namespace labdeck::demolab {

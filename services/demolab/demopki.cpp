@@ -11,8 +11,9 @@ namespace labdeck::demolab {
 
 namespace {
 
-const QStringList kEcKey{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                         QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+const QStringList kEcKey{QStringLiteral("-newkey"), QStringLiteral("ec"),
+                         QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+                         QStringLiteral("-nodes")};
 
 QString asn1Time(const QDateTime &t)
 {
@@ -31,8 +32,7 @@ CertificateFactory::CertificateFactory(QString dir, QList<CertSpec> specs, QObje
     : QObject(parent)
     , m_dir(std::move(dir))
     , m_specs(std::move(specs))
-{
-}
+{}
 
 CertificateFactory::~CertificateFactory()
 {
@@ -60,7 +60,8 @@ bool CertificateFactory::writeFile(const QString &name, const QByteArray &data)
 void CertificateFactory::start()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty()) {
-        m_error = tr("the openssl command is not installed (Debian package openssl); the demo lab needs it to "
+        m_error = tr("the openssl command is not installed (Debian package openssl); the demo lab "
+                     "needs it to "
                      "make its certificates");
         QTimer::singleShot(0, this, [this] { Q_EMIT finished(false); });
         return;
@@ -77,12 +78,16 @@ void CertificateFactory::plan()
 {
     // A minimal `openssl ca` setup: only it sets validity windows in the past.
     if (!writeFile(QStringLiteral("index.txt"), QByteArray()) ||
-        !writeFile(QStringLiteral("ca.cnf"), "[ca]\ndefault_ca = demo\n[demo]\ndatabase = index.txt\n"
-                                             "new_certs_dir = .\nserial = serial\ndefault_md = sha256\n"
-                                             "policy = any\nunique_subject = no\n[any]\ncommonName = supplied\n") ||
-        !writeFile(QStringLiteral("serial"), QByteArray::number(QRandomGenerator::global()->bounded(0x1000, 0xffff), 16) + "01\n") ||
-        !writeFile(QStringLiteral("intermediate.ext"), "basicConstraints=critical,CA:TRUE,pathlen:0\n"
-                                                       "keyUsage=critical,keyCertSign,cRLSign\n"))
+        !writeFile(QStringLiteral("ca.cnf"),
+                   "[ca]\ndefault_ca = demo\n[demo]\ndatabase = index.txt\n"
+                   "new_certs_dir = .\nserial = serial\ndefault_md = sha256\n"
+                   "policy = any\nunique_subject = no\n[any]\ncommonName = supplied\n") ||
+        !writeFile(QStringLiteral("serial"),
+                   QByteArray::number(QRandomGenerator::global()->bounded(0x1000, 0xffff), 16) +
+                       "01\n") ||
+        !writeFile(QStringLiteral("intermediate.ext"),
+                   "basicConstraints=critical,CA:TRUE,pathlen:0\n"
+                   "keyUsage=critical,keyCertSign,cRLSign\n"))
         return;
     auto s = [](std::initializer_list<const char *> list) {
         QStringList out;
@@ -92,14 +97,15 @@ void CertificateFactory::plan()
     };
     m_steps << Step{s({"req", "-x509"}) + kEcKey +
                     s({"-keyout", "root.key", "-out", "root.crt", "-days", "3650", "-subj",
-                       "/O=Labdeck Demo/CN=Labdeck Demo Root CA", "-addext", "basicConstraints=critical,CA:TRUE",
-                       "-addext", "keyUsage=critical,keyCertSign,cRLSign"})};
+                       "/O=Labdeck Demo/CN=Labdeck Demo Root CA", "-addext",
+                       "basicConstraints=critical,CA:TRUE", "-addext",
+                       "keyUsage=critical,keyCertSign,cRLSign"})};
     m_steps << Step{s({"req"}) + kEcKey +
                     s({"-keyout", "intermediate.key", "-out", "intermediate.csr", "-subj",
                        "/O=Labdeck Demo/CN=Labdeck Demo R1"})};
-    m_steps << Step{s({"x509", "-req", "-in", "intermediate.csr", "-CA", "root.crt", "-CAkey", "root.key",
-                       "-set_serial", "2", "-days", "1825", "-extfile", "intermediate.ext", "-out",
-                       "intermediate.crt"})};
+    m_steps << Step{s({"x509", "-req", "-in", "intermediate.csr", "-CA", "root.crt", "-CAkey",
+                       "root.key", "-set_serial", "2", "-days", "1825", "-extfile",
+                       "intermediate.ext", "-out", "intermediate.crt"})};
     int serial = 100;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const CertSpec &spec : std::as_const(m_specs)) {
@@ -110,35 +116,41 @@ void CertificateFactory::plan()
         if (!writeFile(id + QStringLiteral(".ext"), ext))
             return;
         if (spec.kind == CertKind::SelfSigned) {
-            m_steps << Step{QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + kEcKey +
-                            QStringList{QStringLiteral("-keyout"), id + QStringLiteral(".key"), QStringLiteral("-out"),
-                                        id + QStringLiteral(".crt"), QStringLiteral("-days"), QStringLiteral("365"),
-                                        QStringLiteral("-subj"), QStringLiteral("/CN=TRAEFIK DEFAULT CERT"),
-                                        QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:") + name,
-                                        QStringLiteral("-addext"), QStringLiteral("basicConstraints=CA:FALSE")}};
+            m_steps << Step{
+                QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + kEcKey +
+                QStringList{QStringLiteral("-keyout"), id + QStringLiteral(".key"),
+                            QStringLiteral("-out"), id + QStringLiteral(".crt"),
+                            QStringLiteral("-days"), QStringLiteral("365"), QStringLiteral("-subj"),
+                            QStringLiteral("/CN=TRAEFIK DEFAULT CERT"), QStringLiteral("-addext"),
+                            QStringLiteral("subjectAltName=DNS:") + name, QStringLiteral("-addext"),
+                            QStringLiteral("basicConstraints=CA:FALSE")}};
             continue;
         }
         m_steps << Step{QStringList{QStringLiteral("req")} + kEcKey +
-                        QStringList{QStringLiteral("-keyout"), id + QStringLiteral(".key"), QStringLiteral("-out"),
-                                    id + QStringLiteral(".csr"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name}};
+                        QStringList{QStringLiteral("-keyout"), id + QStringLiteral(".key"),
+                                    QStringLiteral("-out"), id + QStringLiteral(".csr"),
+                                    QStringLiteral("-subj"), QStringLiteral("/CN=") + name}};
         if (spec.kind == CertKind::Expired) {
             const QDateTime end = now.addDays(-qMax(1, spec.days));
-            m_steps << Step{QStringList{QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"),
-                                        QStringLiteral("ca.cnf"), QStringLiteral("-cert"), QStringLiteral("intermediate.crt"),
-                                        QStringLiteral("-keyfile"), QStringLiteral("intermediate.key"), QStringLiteral("-in"),
-                                        id + QStringLiteral(".csr"), QStringLiteral("-out"), id + QStringLiteral(".crt"),
-                                        QStringLiteral("-notext"), QStringLiteral("-extfile"), id + QStringLiteral(".ext"),
-                                        QStringLiteral("-startdate"), asn1Time(end.addDays(-90)),
-                                        QStringLiteral("-enddate"), asn1Time(end)}};
+            m_steps << Step{QStringList{
+                QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"),
+                QStringLiteral("ca.cnf"), QStringLiteral("-cert"),
+                QStringLiteral("intermediate.crt"), QStringLiteral("-keyfile"),
+                QStringLiteral("intermediate.key"), QStringLiteral("-in"),
+                id + QStringLiteral(".csr"), QStringLiteral("-out"), id + QStringLiteral(".crt"),
+                QStringLiteral("-notext"), QStringLiteral("-extfile"), id + QStringLiteral(".ext"),
+                QStringLiteral("-startdate"), asn1Time(end.addDays(-90)),
+                QStringLiteral("-enddate"), asn1Time(end)}};
             continue;
         }
         const int days = spec.kind == CertKind::ExpiringSoon ? qMax(1, spec.days) : 90;
-        m_steps << Step{QStringList{QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                                    id + QStringLiteral(".csr"), QStringLiteral("-CA"), QStringLiteral("intermediate.crt"),
-                                    QStringLiteral("-CAkey"), QStringLiteral("intermediate.key"), QStringLiteral("-set_serial"),
-                                    QString::number(serial++), QStringLiteral("-days"), QString::number(days),
-                                    QStringLiteral("-extfile"), id + QStringLiteral(".ext"), QStringLiteral("-out"),
-                                    id + QStringLiteral(".crt")}};
+        m_steps << Step{QStringList{
+            QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+            id + QStringLiteral(".csr"), QStringLiteral("-CA"), QStringLiteral("intermediate.crt"),
+            QStringLiteral("-CAkey"), QStringLiteral("intermediate.key"),
+            QStringLiteral("-set_serial"), QString::number(serial++), QStringLiteral("-days"),
+            QString::number(days), QStringLiteral("-extfile"), id + QStringLiteral(".ext"),
+            QStringLiteral("-out"), id + QStringLiteral(".crt")}};
     }
 }
 
@@ -152,18 +164,20 @@ void CertificateFactory::next()
     m_process->setWorkingDirectory(m_dir);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     const QStringList args = m_steps.at(m_step).args;
-    connect(m_process, &QProcess::finished, this, [this, args](int code, QProcess::ExitStatus status) {
-        QProcess *p = m_process;
-        m_process = nullptr;
-        p->deleteLater();
-        if (status != QProcess::NormalExit || code != 0) {
-            m_error = tr("openssl %1 failed: %2").arg(args.value(0), QString::fromLocal8Bit(p->readAll()).trimmed());
-            Q_EMIT finished(false);
-            return;
-        }
-        ++m_step;
-        next();
-    });
+    connect(
+        m_process, &QProcess::finished, this, [this, args](int code, QProcess::ExitStatus status) {
+            QProcess *p = m_process;
+            m_process = nullptr;
+            p->deleteLater();
+            if (status != QProcess::NormalExit || code != 0) {
+                m_error = tr("openssl %1 failed: %2")
+                              .arg(args.value(0), QString::fromLocal8Bit(p->readAll()).trimmed());
+                Q_EMIT finished(false);
+                return;
+            }
+            ++m_step;
+            next();
+        });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
         if (e != QProcess::FailedToStart || !m_process)
             return;

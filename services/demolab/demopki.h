@@ -28,7 +28,7 @@ struct CertSpec
     QString id;      // file stem and lookup key ("ha")
     QString dnsName; // the name the certificate should be for
     CertKind kind = CertKind::Valid;
-    int days = 90;   // validity left (ExpiringSoon), days since expiry (Expired)
+    int days = 90; // validity left (ExpiringSoon), days since expiry (Expired)
     QString otherName = QStringLiteral("www.example.net"); // WrongHost
 };
 

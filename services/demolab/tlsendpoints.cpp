@@ -13,8 +13,7 @@ constexpr qsizetype kMaxRequest = 16 * 1024;
 
 TlsEndpoints::TlsEndpoints(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 TlsEndpoints::~TlsEndpoints() = default;
 

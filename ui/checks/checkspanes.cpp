@@ -5,9 +5,9 @@
 #include "demolab/demochecks.h"
 #include "hostmodel.h"
 #include "kube/kubeclient.h"
-#include "remote/commandtransport.h"
 #include "labselection.h"
 #include "mainwindow.h"
+#include "remote/commandtransport.h"
 #include "topology/topologyitems.h"
 #include "topology/topologyscene.h"
 
@@ -82,8 +82,10 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::SummaryColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::AdviceColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::SummaryColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::AdviceColumn,
+                                                      QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Check results"));
     m_table->horizontalHeader()->resizeSection(CheckResultsModel::SeverityColumn, 100);
     m_table->horizontalHeader()->resizeSection(CheckResultsModel::CategoryColumn, 90);
@@ -100,8 +102,9 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     m_checkAll = m_menu->addAction(tr("Check &all"));
     m_checkAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_checkAll->setShortcutContext(Qt::ApplicationShortcut);
-    m_checkAll->setToolTip(tr("Check certificates, routes, endpoints, tunnels, Kubernetes, Prometheus and the GPU "
-                              "(Ctrl+Shift+C)"));
+    m_checkAll->setToolTip(
+        tr("Check certificates, routes, endpoints, tunnels, Kubernetes, Prometheus and the GPU "
+           "(Ctrl+Shift+C)"));
     connect(m_checkAll, &QAction::triggered, this, &ChecksPanes::checkAll);
     m_cancel = m_menu->addAction(tr("&Stop checking"));
     m_cancel->setEnabled(false);
@@ -163,10 +166,14 @@ checks::CheckOptions ChecksPanes::optionsFromSettings() const
     QSettings s;
     checks::CheckOptions o;
     const checks::Thresholds d;
-    o.thresholds.certWarningDays = s.value(QLatin1String(checksettings::kWarnDays), d.certWarningDays).toInt();
-    o.thresholds.certCriticalDays = s.value(QLatin1String(checksettings::kCriticalDays), d.certCriticalDays).toInt();
-    o.thresholds.latencyWarningMs = s.value(QLatin1String(checksettings::kLatencyMs), d.latencyWarningMs).toInt();
-    o.timeout = std::chrono::seconds(qBound(1, s.value(QLatin1String(checksettings::kTimeoutSeconds), 10).toInt(), 120));
+    o.thresholds.certWarningDays =
+        s.value(QLatin1String(checksettings::kWarnDays), d.certWarningDays).toInt();
+    o.thresholds.certCriticalDays =
+        s.value(QLatin1String(checksettings::kCriticalDays), d.certCriticalDays).toInt();
+    o.thresholds.latencyWarningMs =
+        s.value(QLatin1String(checksettings::kLatencyMs), d.latencyWarningMs).toInt();
+    o.timeout = std::chrono::seconds(
+        qBound(1, s.value(QLatin1String(checksettings::kTimeoutSeconds), 10).toInt(), 120));
     return o;
 }
 
@@ -233,7 +240,8 @@ void ChecksPanes::onResult(const checks::CheckResult &r)
     m_status->setText(tr("Checking… %1 results so far").arg(m_model->rowCount()));
     // A URL label shows its worst result (green when all passed); a host
     // card counts its problems.
-    const QString line = HealthText::glyph(r.severity) + QLatin1Char(' ') + r.category + QStringLiteral(": ") + r.summary;
+    const QString line = HealthText::glyph(r.severity) + QLatin1Char(' ') + r.category +
+                         QStringLiteral(": ") + r.summary;
     auto add = [&](Badge &b) {
         if (b.lines.isEmpty() || rank(r.severity) > rank(b.worst))
             b.worst = r.severity;
@@ -279,11 +287,13 @@ void ChecksPanes::applyBadges()
         HostCardItem *card = scene->hostCard(h.name);
         if (!card)
             continue;
-        const QString base = m_hosts->indexForId(HostModel::hostId(h.name)).data(HostModel::NoteRole).toString();
+        const QString base =
+            m_hosts->indexForId(HostModel::hostId(h.name)).data(HostModel::NoteRole).toString();
         const auto it = m_hostBadges.constFind(h.name);
         QString note = base;
         if (it != m_hostBadges.constEnd() && it->problems > 0) {
-            const QString badge = tr("checks %1 %2").arg(HealthText::glyph(it->worst)).arg(it->problems);
+            const QString badge =
+                tr("checks %1 %2").arg(HealthText::glyph(it->worst)).arg(it->problems);
             note = base.isEmpty() ? badge : base + QStringLiteral(" · ") + badge;
         }
         card->setNote(note);
@@ -309,8 +319,8 @@ void ChecksPanes::activateRow(const QModelIndex &index)
 QString ChecksPanes::resultsText(bool selectedOnly) const
 {
     QList<checks::CheckResult> rows;
-    const QModelIndexList selected = m_table->selectionModel() ? m_table->selectionModel()->selectedRows()
-                                                               : QModelIndexList{};
+    const QModelIndexList selected =
+        m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList{};
     if (selectedOnly && !selected.isEmpty()) {
         for (const QModelIndex &i : selected)
             rows << m_model->result(i.row());
@@ -330,9 +340,10 @@ QString ChecksPanes::resultsText(bool selectedOnly) const
 void ChecksPanes::copyResults()
 {
     QGuiApplication::clipboard()->setText(resultsText(true));
-    m_status->setText(tr("Copied %1 results as text.").arg(m_table->selectionModel()->selectedRows().isEmpty()
-                                                               ? m_model->rowCount()
-                                                               : int(m_table->selectionModel()->selectedRows().size())));
+    m_status->setText(tr("Copied %1 results as text.")
+                          .arg(m_table->selectionModel()->selectedRows().isEmpty()
+                                   ? m_model->rowCount()
+                                   : int(m_table->selectionModel()->selectedRows().size())));
 }
 
 void ChecksPanes::editSettings()
@@ -349,12 +360,17 @@ void ChecksPanes::editSettings()
         form->addRow(label, s);
         return s;
     };
-    QSpinBox *warn = spin(tr("Certificate warning under"), o.thresholds.certWarningDays, 0, 365, tr(" days"));
-    QSpinBox *crit = spin(tr("Certificate critical under"), o.thresholds.certCriticalDays, 0, 365, tr(" days"));
-    QSpinBox *latency = spin(tr("Slow answer above"), o.thresholds.latencyWarningMs, 50, 60000, tr(" ms"));
-    QSpinBox *timeout = spin(tr("Each target's timeout"), int(std::chrono::duration_cast<std::chrono::seconds>(o.timeout).count()), 1,
-                             120, tr(" s"));
-    form->addRow(new QLabel(tr("An invalid certificate (expired, wrong name, untrusted) is always critical.")));
+    QSpinBox *warn =
+        spin(tr("Certificate warning under"), o.thresholds.certWarningDays, 0, 365, tr(" days"));
+    QSpinBox *crit =
+        spin(tr("Certificate critical under"), o.thresholds.certCriticalDays, 0, 365, tr(" days"));
+    QSpinBox *latency =
+        spin(tr("Slow answer above"), o.thresholds.latencyWarningMs, 50, 60000, tr(" ms"));
+    QSpinBox *timeout = spin(
+        tr("Each target's timeout"),
+        int(std::chrono::duration_cast<std::chrono::seconds>(o.timeout).count()), 1, 120, tr(" s"));
+    form->addRow(new QLabel(
+        tr("An invalid certificate (expired, wrong name, untrusted) is always critical.")));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     buttons->addButton(tr("Save thresholds"), QDialogButtonBox::AcceptRole);
     form->addRow(buttons);

@@ -204,8 +204,9 @@ int runGui(int argc, char **argv)
     ClusterModels cluster(&model);
     auto *panes = new ClusterPanes(&window, &cluster, &model, &selection);
     window.detailsPanel()->setClusterModels(&cluster);
-    LabConnection connection(&window, &cluster, panes);
+    // Made before the connection, so the toolbar reads [context] [Check all].
     auto *checkPanes = new ChecksPanes(&window, &model, &selection);
+    LabConnection connection(&window, &cluster, panes);
     const bool checkAtStart = parser.isSet(runChecks);
     QObject::connect(&connection, &LabConnection::connected, checkPanes, [&connection, checkPanes, checkAtStart] {
         checkPanes->setKubeClient(connection.session() ? connection.session()->client() : nullptr, connection.isDemo());

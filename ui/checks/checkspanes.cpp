@@ -21,6 +21,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QTime>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
@@ -258,7 +260,10 @@ void ChecksPanes::onResult(const checks::CheckResult &r)
 
 void ChecksPanes::onFinished()
 {
-    m_status->setText(checks::CheckReport::summaryLine(m_runner->summary()));
+    // When it ran, so the results say how fresh they are.
+    m_status->setText(tr("%1 — checked at %2")
+                          .arg(checks::CheckReport::summaryLine(m_runner->summary()),
+                               QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     m_checkAll->setEnabled(true);
     m_cancel->setEnabled(false);
     m_runButton->setText(tr("Check all"));

@@ -190,8 +190,6 @@ void ChecksPanes::checkAll()
     if (m_demo && !m_demoLab) {
         // The demo's endpoints are made once (certificates by openssl), then reused.
         m_demoLab = std::make_unique<demolab::DemoCheckLab>(m_hosts->inventory());
-        m_waitingForDemo = true;
-        m_status->setText(tr("Making the demo lab's certificates…"));
         connect(m_demoLab.get(), &demolab::DemoCheckLab::ready, this, [this](bool) {
             if (m_waitingForDemo) {
                 m_waitingForDemo = false;
@@ -199,6 +197,10 @@ void ChecksPanes::checkAll()
             }
         });
         m_demoLab->start();
+    }
+    if (m_demo && !m_demoLab->isReady() && m_demoLab->errorText().isEmpty()) {
+        m_waitingForDemo = true;
+        m_status->setText(tr("Making the demo lab's certificates…"));
         return;
     }
     startRun();

@@ -4,6 +4,7 @@
 // lab's Kubernetes API simulator.
 
 #include "checks/checkrunner.h"
+#include "checks/endpointcheck.h"
 #include "checks/kubecheck.h"
 #include "checks/pendingcheck.h"
 #include "demolab/kubesimulator.h"
@@ -321,6 +322,52 @@ private Q_SLOTS:
         QCOMPARE(runner.results().size(), 1);
         QCOMPARE(runner.results()[0].severity, Health::Unknown);
         QVERIFY(runner.results()[0].summary.contains(QLatin1String("no kubeconfig found")));
+    }
+
+    void endpointStatuses_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("latencyMs");
+        QTest::addColumn<int>("severity");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("200") << 200 << 40 << int(Health::Ok)
+                             << QStringLiteral("answers 200 OK in 40 ms");
+        QTest::newRow("302") << 302 << 40 << int(Health::Ok) << QStringLiteral("answers 302");
+        QTest::newRow("401 login")
+            << 401 << 40 << int(Health::Ok) << QStringLiteral("asks for a login");
+        QTest::newRow("slow") << 200 << 2500 << int(Health::Warning)
+                              << QStringLiteral("slowly: 2500 ms");
+        QTest::newRow("404") << 404 << 40 << int(Health::Warning) << QStringLiteral("no route");
+        QTest::newRow("502") << 502 << 40 << int(Health::Critical)
+                             << QStringLiteral("cannot reach NodePort 30300 on metamon");
+        QTest::newRow("500") << 500 << 40 << int(Health::Critical)
+                             << QStringLiteral("logs of monitoring/grafana");
+    }
+
+    void endpointStatuses()
+    {
+        QFETCH(int, status);
+        QFETCH(int, latencyMs);
+        QFETCH(int, severity);
+        QFETCH(QString, words);
+        const Inventory lab = *InventoryLoader::loadBuiltIn().inventory;
+        PublicUrl url;
+        for (const PublicUrl &u : lab.publicUrls()) {
+            if (u.url.host() == QLatin1String("grafana.example.com"))
+                url = u;
+        }
+        ProbeRequest req;
+        req.host = url.url.host();
+        ProbeResult probe;
+        probe.connected = probe.encrypted = true;
+        probe.httpStatus = status;
+        probe.httpReason = status == 200 ? QStringLiteral("OK") : QString();
+        probe.firstByteMs = latencyMs;
+        const CheckResult r = EndpointCheck::judgeUrl(url, req, probe, lab, Thresholds{});
+        QCOMPARE(int(r.severity), severity);
+        QVERIFY2(r.summary.contains(words) || r.advice.contains(words),
+                 qPrintable(r.summary + QStringLiteral(" / ") + r.advice));
+        QCOMPARE(r.details.value(QLatin1String("httpStatus")).toInt(), status);
     }
 
     void connectOptions()

@@ -1,10 +1,12 @@
 #include "commandline.h"
 
 #include "charts/metricspanes.h"
+#include "checks/checkspanes.h"
 #include "clustermodels.h"
 #include "detailspanel.h"
 #include "hostmodel.h"
 #include "kube/clusterpanes.h"
+#include "kube/kubesession.h"
 #include "labconnection.h"
 #include "labstatus.h"
 #include "inventory/inventoryloader.h"
@@ -195,7 +197,10 @@ int runGui(int argc, char **argv)
                                         tr("Use only this kubeconfig file (default: $KUBECONFIG or ~/.kube/config)."),
                                         tr("FILE"));
     const QCommandLineOption context(QStringLiteral("context"), tr("Use this kubeconfig context."), tr("NAME"));
-    parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context, quitAfterPaint});
+    // Runs "Check all" once the cluster is connected (screenshots, demos).
+    QCommandLineOption runChecks(QStringLiteral("run-checks"), QStringLiteral("Run all checks at start."));
+    runChecks.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context, quitAfterPaint, runChecks});
     parser.process(app);
 
     HostModel model;
@@ -206,6 +211,8 @@ int runGui(int argc, char **argv)
     ClusterModels cluster(&model);
     auto *panes = new ClusterPanes(&window, &cluster, &model, &selection);
     window.detailsPanel()->setClusterModels(&cluster);
+    // Made before the connection, so the toolbar reads [context] [Check all].
+    auto *checkPanes = new ChecksPanes(&window, &model, &selection);
     LabConnection connection(&window, &cluster, panes);
     auto *metrics = new MetricsPanes(&window, &model, &selection, &window);
     QObject::connect(&connection, &LabConnection::prometheusReady, metrics, &MetricsPanes::setPrometheus);
@@ -231,6 +238,15 @@ int runGui(int argc, char **argv)
             return CreateMenu::Session{connection.session() ? connection.session()->client() : nullptr,
                                        connection.actions()};
         });
+    const bool checkAtStart = parser.isSet(runChecks);
+    QObject::connect(&connection, &LabConnection::connected, checkPanes, [&connection, checkPanes, checkAtStart] {
+        checkPanes->setKubeClient(connection.session() ? connection.session()->client() : nullptr, connection.isDemo());
+        if (checkAtStart)
+            checkPanes->checkAll();
+    });
+    QObject::connect(&connection, &LabConnection::failed, checkPanes, [&connection, checkPanes] {
+        checkPanes->setKubeClient(nullptr, connection.isDemo());
+    });
     // With no lab configured (no inventory given or saved, no kubeconfig
     // asked for), Labdeck opens the demo lab.
     const bool useDemo = parser.isSet(demo) ||
@@ -250,6 +266,7 @@ int runGui(int argc, char **argv)
         remote.startDemo();
     else
         remote.startReal(connection.transport(), connection.ollamaUrl());
+    checkPanes->setTransport(connection.transport()); // routes through SSH on the ingress host
     window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);

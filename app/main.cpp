@@ -1,3 +1,4 @@
+#include "checkcommand.h"
 #include "commandline.h"
 #include "demolab/kubesimulator.h"
 
@@ -12,6 +13,8 @@ int main(int argc, char **argv)
     using namespace labdeck::app;
     if (argc >= 2 && std::strcmp(argv[1], "inventory") == 0)
         return runInventoryCommand(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "check") == 0)
+        return runCheckCommand(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "demolab") == 0)
         return labdeck::demolab::runDemoLabCommand(argc, argv);
     if (!hasDisplay(argc, argv)) {

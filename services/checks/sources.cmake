@@ -1,0 +1,22 @@
+# Checks: the runner and one check per category (certs, routes, endpoints,
+# k8s; tunnels, prometheus and gpu plug in at builtInChecks()).
+target_sources(labdeck_services PRIVATE
+  checks/checkresult.h checks/checkresult.cpp
+  checks/check.h checks/check.cpp
+  checks/checkrunner.h checks/checkrunner.cpp
+  checks/probe.h checks/probe.cpp
+  checks/certcheck.h checks/certcheck.cpp
+  checks/endpointcheck.h checks/endpointcheck.cpp
+  checks/traefikrouters.h checks/traefikrouters.cpp
+  checks/routescheck.h checks/routescheck.cpp
+  checks/kubecheck.h checks/kubecheck.cpp
+  checks/pendingcheck.h checks/pendingcheck.cpp
+)
+# The demo lab's side of the checks (new files in demolab/, listed here so
+# the demo lab's own list stays as it is): certificates of each kind,
+# loopback TLS endpoints, Traefik's router API.
+target_sources(labdeck_services PRIVATE
+  demolab/demopki.h demolab/demopki.cpp
+  demolab/tlsendpoints.h demolab/tlsendpoints.cpp
+  demolab/demochecks.h demolab/demochecks.cpp
+)

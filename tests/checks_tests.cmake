@@ -1,0 +1,9 @@
+# Checks: real TLS servers (openssl-made test CA), Traefik router fixtures,
+# the runner, the headless command.
+labdeck_add_test(tst_checkcerts SOURCES tst_checkcerts.cpp LIBS labdeck_services)
+labdeck_add_test(tst_checkroutes SOURCES tst_checkroutes.cpp LIBS labdeck_services)
+labdeck_add_test(tst_checkrunner SOURCES tst_checkrunner.cpp LIBS labdeck_services)
+labdeck_add_test(tst_checkcommand SOURCES tst_checkcommand.cpp LIBS labdeck_services)
+add_dependencies(tst_checkcommand labdeck)
+target_compile_definitions(tst_checkcommand PRIVATE LABDECK_BINARY="$<TARGET_FILE:labdeck>")
+labdeck_add_test(tst_checkui SOURCES tst_checkui.cpp LIBS labdeck_ui)

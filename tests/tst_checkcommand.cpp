@@ -1,0 +1,248 @@
+// `labdeck check` as cron runs it: no display, a table or JSON with the
+// documented schema, and exit codes that match the worst result.
+
+#include "demolab/demopki.h"
+#include "demolab/tlsendpoints.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace labdeck;
+
+namespace {
+
+struct Ran
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestCheckCommand : public QObject
+{
+    Q_OBJECT
+
+    // Runs labdeck without a display while this process keeps serving its
+    // test servers (the event loop runs while waiting).
+    static Ran labdeck(const QStringList &args, const QString &path = QString())
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!path.isEmpty())
+            env.insert(QStringLiteral("PATH"), path);
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.insert(QStringLiteral("HOME"),
+                   QDir::tempPath() + QStringLiteral("/labdeck-checkcommand-home"));
+        env.insert(QStringLiteral("KUBECONFIG"), QStringLiteral("/nonexistent/kubeconfig"));
+        p.setProcessEnvironment(env);
+        QSignalSpy finished(&p, &QProcess::finished);
+        p.start(QStringLiteral(LABDECK_BINARY), QStringList{QStringLiteral("check")} + args);
+        if (!finished.wait(60000)) {
+            p.kill();
+            return {};
+        }
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    static QJsonObject json(const Ran &r)
+    {
+        QJsonParseError e;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &e);
+        return e.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
+    }
+
+    static QJsonObject resultFor(const QJsonObject &doc, const QString &category,
+                                 const QString &target)
+    {
+        for (const QJsonValue &v : doc.value(QLatin1String("results")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("category")).toString() == category &&
+                o.value(QLatin1String("target")).toString() == target)
+                return o;
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void demoJsonHasTheSchemaAndTheExitCodeOfTheWorst()
+    {
+        const Ran r =
+            labdeck({QStringLiteral("all"), QStringLiteral("--demo"), QStringLiteral("--json"),
+                     QStringLiteral("--timeout"), QStringLiteral("5")});
+        const QJsonObject doc = json(r);
+        QVERIFY2(!doc.isEmpty(), r.out.left(400).constData());
+        QCOMPARE(doc.value(QLatin1String("schemaVersion")).toInt(), 1);
+        QCOMPARE(doc.value(QLatin1String("inventory")).toString(), QStringLiteral("demo"));
+        QCOMPARE(doc.value(QLatin1String("categories")).toArray().size(), 7);
+        const QJsonObject summary = doc.value(QLatin1String("summary")).toObject();
+        QCOMPARE(summary.value(QLatin1String("worst")).toString(), QStringLiteral("critical"));
+        QCOMPARE(summary.value(QLatin1String("exitCode")).toInt(), 2);
+        QCOMPARE(r.exitCode, 2);
+        const QJsonArray results = doc.value(QLatin1String("results")).toArray();
+        QCOMPARE(summary.value(QLatin1String("total")).toInt(), int(results.size()));
+        const QStringList severities{QStringLiteral("ok"), QStringLiteral("warning"),
+                                     QStringLiteral("critical"), QStringLiteral("unknown")};
+        QSet<QString> categories;
+        for (const QJsonValue &v : results) {
+            const QJsonObject o = v.toObject();
+            for (const char *key : {"category", "target", "severity", "summary", "advice"})
+                QVERIFY2(o.value(QLatin1String(key)).isString(), key);
+            QVERIFY(o.value(QLatin1String("details")).isObject());
+            QVERIFY(o.value(QLatin1String("durationMs")).isDouble());
+            QVERIFY(severities.contains(o.value(QLatin1String("severity")).toString()));
+            categories.insert(o.value(QLatin1String("category")).toString());
+        }
+        QCOMPARE(categories.size(), 7);
+
+        // The demo's mix: one of each certificate kind.
+        const QJsonObject grafana =
+            resultFor(doc, QStringLiteral("certs"), QStringLiteral("https://grafana.example.com"));
+        QCOMPARE(grafana.value(QLatin1String("severity")).toString(), QStringLiteral("critical"));
+        QCOMPARE(grafana.value(QLatin1String("details"))
+                     .toObject()
+                     .value(QLatin1String("daysLeft"))
+                     .toInt(),
+                 5);
+        QCOMPARE(resultFor(doc, QStringLiteral("certs"), QStringLiteral("https://ha.example.com"))
+                     .value(QLatin1String("severity"))
+                     .toString(),
+                 QStringLiteral("ok"));
+        QCOMPARE(
+            resultFor(doc, QStringLiteral("routes"), QStringLiteral("https://registry.example.com"))
+                .value(QLatin1String("severity"))
+                .toString(),
+            QStringLiteral("warning"));
+        QCOMPARE(resultFor(doc, QStringLiteral("tunnels"), QStringLiteral("tunnels"))
+                     .value(QLatin1String("severity"))
+                     .toString(),
+                 QStringLiteral("unknown"));
+        QCOMPARE(resultFor(doc, QStringLiteral("k8s"), QStringLiteral("node pikachu"))
+                     .value(QLatin1String("severity"))
+                     .toString(),
+                 QStringLiteral("ok"));
+    }
+
+    void exitCodes()
+    {
+        // All well: the demo cluster is healthy.
+        Ran r = labdeck({QStringLiteral("k8s"), QStringLiteral("--demo")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("node pikachu"));
+        // Could not run.
+        r = labdeck({QStringLiteral("gpu"), QStringLiteral("--demo")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.out.contains("could not run"));
+        // Critical.
+        r = labdeck({QStringLiteral("routes"), QStringLiteral("--demo"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(json(r)
+                     .value(QLatin1String("summary"))
+                     .toObject()
+                     .value(QLatin1String("exitCode"))
+                     .toInt(),
+                 2);
+        // Without a kubeconfig the k8s check could not run.
+        r = labdeck({QStringLiteral("k8s")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.out.contains("could not run"), r.out.constData());
+    }
+
+    void aWarningWithOwnServerCaAndConnectTo()
+    {
+        // A server of this test with a certificate that has 15 days left,
+        // trusted through --ca-file, reached through --connect-to.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        demolab::CertificateFactory pki(
+            dir.path(), {demolab::CertSpec{QStringLiteral("web"), QStringLiteral("web.example.com"),
+                                           demolab::CertKind::ExpiringSoon, 15}});
+        QSignalSpy made(&pki, &demolab::CertificateFactory::finished);
+        pki.start();
+        QVERIFY(made.wait(60000));
+        QVERIFY2(made.first().first().toBool(), qPrintable(pki.errorText()));
+        demolab::TlsEndpoints servers;
+        const quint16 port =
+            servers.addHttps(pki.issued(QStringLiteral("web")), [](const QByteArray &) {
+                return demolab::TlsEndpoints::Answer{200, "text/plain", "ok\n"};
+            });
+        QVERIFY(port);
+        QFile ca(dir.filePath(QStringLiteral("root.pem")));
+        QVERIFY(ca.open(QIODevice::WriteOnly));
+        ca.write(pki.root().toPem());
+        ca.close();
+        const QString inventory =
+            QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/good-minimal.yaml");
+        const QString connect = QStringLiteral("web.example.com:443:127.0.0.1:%1").arg(port);
+        Ran r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory,
+                         QStringLiteral("--ca-file"), ca.fileName(), QStringLiteral("--connect-to"),
+                         connect, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject web =
+            resultFor(json(r), QStringLiteral("certs"), QStringLiteral("https://web.example.com"));
+        QCOMPARE(web.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
+        QCOMPARE(
+            web.value(QLatin1String("details")).toObject().value(QLatin1String("daysLeft")).toInt(),
+            15);
+        // The same with a lower warning threshold is all well...
+        r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory,
+                     QStringLiteral("--ca-file"), ca.fileName(), QStringLiteral("--connect-to"),
+                     connect, QStringLiteral("--warn-days"), QStringLiteral("10")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("valid for 15 days more"));
+        // ...and without the CA it is critical: verification is never off.
+        r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory,
+                     QStringLiteral("--connect-to"), connect});
+        QCOMPARE(r.exitCode, 2);
+    }
+
+    void demoWithoutOpensslSaysWhy()
+    {
+        QTemporaryDir empty;
+        const Ran r = labdeck({QStringLiteral("certs"), QStringLiteral("endpoints"),
+                               QStringLiteral("--demo"), QStringLiteral("--json")},
+                              empty.path());
+        QCOMPARE(r.exitCode, 3);
+        const QJsonObject doc = json(r);
+        const QJsonArray results = doc.value(QLatin1String("results")).toArray();
+        QCOMPARE(results.size(), 2);
+        for (const QJsonValue &v : results) {
+            QCOMPARE(v.toObject().value(QLatin1String("severity")).toString(),
+                     QStringLiteral("unknown"));
+            QVERIFY(v.toObject()
+                        .value(QLatin1String("summary"))
+                        .toString()
+                        .contains(QLatin1String("openssl")));
+        }
+    }
+
+    void wrongArgumentsCouldNotRun()
+    {
+        Ran r = labdeck({QStringLiteral("nonsense")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains("no check called"));
+        r = labdeck({QStringLiteral("--timeout"), QStringLiteral("soon")});
+        QCOMPARE(r.exitCode, 3);
+        r = labdeck({QStringLiteral("--resolve"), QStringLiteral("ha.example.com")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains("HOST:PORT:ADDRESS"));
+        r = labdeck({QStringLiteral("--inventory"),
+                     QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/bad-syntax.yaml")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains("bad-syntax.yaml"));
+        r = labdeck({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("--json"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckCommand)
+#include "tst_checkcommand.moc"

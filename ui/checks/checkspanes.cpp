@@ -1,0 +1,395 @@
+#include "checks/checkspanes.h"
+
+#include "checkresultsmodel.h"
+#include "checks/checkrunner.h"
+#include "demolab/demochecks.h"
+#include "hostmodel.h"
+#include "kube/kubeclient.h"
+#include "labselection.h"
+#include "mainwindow.h"
+#include "remote/commandtransport.h"
+#include "topology/topologyitems.h"
+#include "topology/topologyscene.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTime>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace labdeck {
+
+namespace {
+
+// How bad a result is for a badge: critical, warning, could not run, ok.
+int rank(Health h)
+{
+    switch (h) {
+    case Health::Critical:
+        return 3;
+    case Health::Warning:
+        return 2;
+    case Health::Unknown:
+        return 1;
+    case Health::Ok:
+        break;
+    }
+    return 0;
+}
+
+} // namespace
+
+ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *selection)
+    : QObject(window)
+    , m_window(window)
+    , m_hosts(hosts)
+    , m_selection(selection)
+    , m_model(new CheckResultsModel(this))
+    , m_table(new QTableView)
+    , m_status(new QLabel)
+    , m_runButton(new QPushButton)
+{
+    auto *pane = new QWidget;
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto *bar = new QHBoxLayout;
+    auto *copyButton = new QPushButton(tr("Copy as text"));
+    auto *settingsButton = new QPushButton(tr("Thresholds…"));
+    bar->addWidget(m_runButton);
+    bar->addWidget(copyButton);
+    bar->addWidget(settingsButton);
+    bar->addWidget(m_status, 1);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+    m_status->setText(tr("Not run yet: press Check all (Ctrl+Shift+C)."));
+    m_status->setWordWrap(true);
+
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::SummaryColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::AdviceColumn,
+                                                      QHeaderView::Stretch);
+    m_table->setAccessibleName(tr("Check results"));
+    m_table->horizontalHeader()->resizeSection(CheckResultsModel::SeverityColumn, 100);
+    m_table->horizontalHeader()->resizeSection(CheckResultsModel::CategoryColumn, 90);
+    m_table->horizontalHeader()->resizeSection(CheckResultsModel::TargetColumn, 260);
+    connect(m_table, &QTableView::activated, this, &ChecksPanes::activateRow);
+
+    m_dock = new QDockWidget(tr("Checks"), window);
+    m_dock->setObjectName(QStringLiteral("checksDock"));
+    m_dock->setWidget(pane);
+    window->addBottomDock(m_dock);
+    window->addViewToggle(m_dock->toggleViewAction());
+
+    m_menu = window->addMenuBeforeHelp(tr("Chec&ks"));
+    m_checkAll = m_menu->addAction(tr("Check &all"));
+    m_checkAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_checkAll->setShortcutContext(Qt::ApplicationShortcut);
+    m_checkAll->setToolTip(
+        tr("Check certificates, routes, endpoints, tunnels, Kubernetes, Prometheus and the GPU "
+           "(Ctrl+Shift+C)"));
+    connect(m_checkAll, &QAction::triggered, this, &ChecksPanes::checkAll);
+    m_cancel = m_menu->addAction(tr("&Stop checking"));
+    m_cancel->setEnabled(false);
+    connect(m_cancel, &QAction::triggered, this, &ChecksPanes::cancel);
+    m_copy = m_menu->addAction(tr("&Copy results as text"));
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copy, &QAction::triggered, this, &ChecksPanes::copyResults);
+    m_table->addAction(m_copy);
+    pane->addAction(m_copy);
+    QAction *settings = m_menu->addAction(tr("&Thresholds…"));
+    connect(settings, &QAction::triggered, this, &ChecksPanes::editSettings);
+
+    auto *tool = new QToolButton;
+    tool->setDefaultAction(m_checkAll);
+    tool->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    window->addToolBarWidget(tool);
+    m_runButton->setText(tr("Check all"));
+    connect(m_runButton, &QPushButton::clicked, this, [this] {
+        if (m_runner && m_runner->isRunning())
+            cancel();
+        else
+            checkAll();
+    });
+    connect(copyButton, &QPushButton::clicked, this, &ChecksPanes::copyResults);
+    connect(settingsButton, &QPushButton::clicked, this, &ChecksPanes::editSettings);
+
+    // A new inventory: new URLs for the demo's servers, and the old results
+    // are about another lab.
+    connect(m_hosts, &QAbstractItemModel::modelReset, this, [this] {
+        cancel();
+        m_demoLab.reset();
+        m_model->clear();
+        m_hostBadges.clear();
+        m_urlBadges.clear();
+    });
+    // The lab status rewrites host notes; the check badge is put back after.
+    connect(m_hosts, &HostModel::dataChanged, this, &ChecksPanes::applyBadges);
+    connect(m_window->topologyScene(), &TopologyScene::rebuilt, this, &ChecksPanes::applyBadges);
+}
+
+ChecksPanes::~ChecksPanes() = default;
+
+void ChecksPanes::setKubeClient(kube::KubeClient *client, bool demo)
+{
+    m_kube = client;
+    if (demo != m_demo)
+        m_demoLab.reset();
+    m_demo = demo;
+}
+
+void ChecksPanes::setTransport(remote::CommandTransport *transport)
+{
+    m_transport = transport;
+}
+
+checks::CheckOptions ChecksPanes::optionsFromSettings() const
+{
+    QSettings s;
+    checks::CheckOptions o;
+    const checks::Thresholds d;
+    o.thresholds.certWarningDays =
+        s.value(QLatin1String(checksettings::kWarnDays), d.certWarningDays).toInt();
+    o.thresholds.certCriticalDays =
+        s.value(QLatin1String(checksettings::kCriticalDays), d.certCriticalDays).toInt();
+    o.thresholds.latencyWarningMs =
+        s.value(QLatin1String(checksettings::kLatencyMs), d.latencyWarningMs).toInt();
+    o.timeout = std::chrono::seconds(
+        qBound(1, s.value(QLatin1String(checksettings::kTimeoutSeconds), 10).toInt(), 120));
+    return o;
+}
+
+void ChecksPanes::checkAll()
+{
+    cancel();
+    m_model->clear();
+    clearBadges();
+    m_checkAll->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_runButton->setText(tr("Stop"));
+    if (m_demo && !m_demoLab) {
+        // The demo's endpoints are made once (certificates by openssl), then reused.
+        m_demoLab = std::make_unique<demolab::DemoCheckLab>(m_hosts->inventory());
+        connect(m_demoLab.get(), &demolab::DemoCheckLab::ready, this, [this](bool) {
+            if (m_waitingForDemo) {
+                m_waitingForDemo = false;
+                startRun();
+            }
+        });
+        m_demoLab->start();
+    }
+    if (m_demo && !m_demoLab->isReady() && m_demoLab->errorText().isEmpty()) {
+        m_waitingForDemo = true;
+        m_status->setText(tr("Making the demo lab's certificates…"));
+        return;
+    }
+    startRun();
+}
+
+void ChecksPanes::startRun()
+{
+    checks::CheckContext ctx;
+    ctx.inventory = m_hosts->inventory();
+    ctx.options = optionsFromSettings();
+    ctx.kube = m_kube;
+    if (!m_kube)
+        ctx.kubeUnavailable = tr("no Kubernetes cluster is connected");
+    ctx.transport = m_transport;
+    checks::CheckRegistry registry = checks::builtInChecks();
+    if (m_demo && m_demoLab)
+        m_demoLab->apply(&ctx.options, &registry);
+    m_runner = std::make_unique<checks::CheckRunner>(registry);
+    connect(m_runner.get(), &checks::CheckRunner::resultReady, this, &ChecksPanes::onResult);
+    connect(m_runner.get(), &checks::CheckRunner::finished, this, &ChecksPanes::onFinished);
+    m_status->setText(tr("Checking…"));
+    m_runner->start(checks::allCategories(), ctx);
+    m_dock->raise();
+}
+
+void ChecksPanes::cancel()
+{
+    m_waitingForDemo = false;
+    if (m_runner && m_runner->isRunning()) {
+        m_runner->cancel();
+        m_status->setText(tr("Stopped after %1 results.").arg(m_model->rowCount()));
+    }
+    m_checkAll->setEnabled(true);
+    m_cancel->setEnabled(false);
+    m_runButton->setText(tr("Check all"));
+}
+
+void ChecksPanes::onResult(const checks::CheckResult &r)
+{
+    m_model->append(r);
+    m_status->setText(tr("Checking… %1 results so far").arg(m_model->rowCount()));
+    // A URL label shows its worst result (green when all passed); a host
+    // card counts its problems.
+    const QString line = HealthText::glyph(r.severity) + QLatin1Char(' ') + r.category +
+                         QStringLiteral(": ") + r.summary;
+    auto add = [&](Badge &b) {
+        if (b.lines.isEmpty() || rank(r.severity) > rank(b.worst))
+            b.worst = r.severity;
+        if (r.severity == Health::Warning || r.severity == Health::Critical)
+            ++b.problems;
+        b.lines << line;
+    };
+    if (!r.url.isEmpty())
+        add(m_urlBadges[r.url]);
+    else if (!r.host.isEmpty() && r.severity != Health::Ok)
+        add(m_hostBadges[r.host]);
+    applyBadges();
+}
+
+void ChecksPanes::onFinished()
+{
+    // When it ran, so the results say how fresh they are.
+    m_status->setText(tr("%1 — checked at %2")
+                          .arg(checks::CheckReport::summaryLine(m_runner->summary()),
+                               QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    m_checkAll->setEnabled(true);
+    m_cancel->setEnabled(false);
+    m_runButton->setText(tr("Check all"));
+    Q_EMIT runFinished();
+}
+
+void ChecksPanes::clearBadges()
+{
+    const QHash<QString, Badge> urls = m_urlBadges;
+    m_hostBadges.clear();
+    m_urlBadges.clear();
+    TopologyScene *scene = m_window->topologyScene();
+    for (auto it = urls.constBegin(); it != urls.constEnd(); ++it) {
+        if (StatusItem *item = scene->itemForId(TopologyScene::urlId(QUrl(it.key())))) {
+            item->setHealth(Health::Unknown);
+            item->setToolTip(QString());
+        }
+    }
+    applyBadges();
+}
+
+void ChecksPanes::applyBadges()
+{
+    TopologyScene *scene = m_window->topologyScene();
+    for (const Host &h : m_hosts->inventory().hosts) {
+        HostCardItem *card = scene->hostCard(h.name);
+        if (!card)
+            continue;
+        const QString base =
+            m_hosts->indexForId(HostModel::hostId(h.name)).data(HostModel::NoteRole).toString();
+        const auto it = m_hostBadges.constFind(h.name);
+        QString note = base;
+        if (it != m_hostBadges.constEnd() && it->problems > 0) {
+            const QString badge =
+                tr("checks %1 %2").arg(HealthText::glyph(it->worst)).arg(it->problems);
+            note = base.isEmpty() ? badge : base + QStringLiteral(" · ") + badge;
+        }
+        card->setNote(note);
+    }
+    for (auto it = m_urlBadges.constBegin(); it != m_urlBadges.constEnd(); ++it) {
+        if (StatusItem *item = scene->itemForId(TopologyScene::urlId(QUrl(it.key())))) {
+            item->setHealth(it->worst);
+            item->setToolTip(it->lines.join(QLatin1Char('\n')));
+        }
+    }
+}
+
+void ChecksPanes::activateRow(const QModelIndex &index)
+{
+    const QString url = index.data(CheckResultsModel::UrlRole).toString();
+    const QString host = index.data(CheckResultsModel::HostRole).toString();
+    if (!url.isEmpty())
+        m_selection->select(TopologyScene::urlId(QUrl(url)));
+    else if (!host.isEmpty())
+        m_selection->select(HostModel::hostId(host));
+}
+
+QString ChecksPanes::resultsText(bool selectedOnly) const
+{
+    QList<checks::CheckResult> rows;
+    const QModelIndexList selected =
+        m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList{};
+    if (selectedOnly && !selected.isEmpty()) {
+        for (const QModelIndex &i : selected)
+            rows << m_model->result(i.row());
+        QStringList lines;
+        for (const checks::CheckResult &r : std::as_const(rows))
+            lines << checks::CheckReport::toText(r);
+        return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    }
+    checks::RunSummary summary = m_runner ? m_runner->summary() : checks::RunSummary{};
+    if (!m_runner) {
+        for (const checks::CheckResult &r : m_model->results())
+            summary.add(r.severity);
+    }
+    return checks::CheckReport::toText(m_model->results(), summary);
+}
+
+void ChecksPanes::copyResults()
+{
+    QGuiApplication::clipboard()->setText(resultsText(true));
+    m_status->setText(tr("Copied %1 results as text.")
+                          .arg(m_table->selectionModel()->selectedRows().isEmpty()
+                                   ? m_model->rowCount()
+                                   : int(m_table->selectionModel()->selectedRows().size())));
+}
+
+void ChecksPanes::editSettings()
+{
+    QDialog dialog(m_window);
+    dialog.setWindowTitle(tr("Check thresholds"));
+    auto *form = new QFormLayout(&dialog);
+    const checks::CheckOptions o = optionsFromSettings();
+    auto spin = [&form](const QString &label, int value, int min, int max, const QString &suffix) {
+        auto *s = new QSpinBox;
+        s->setRange(min, max);
+        s->setValue(value);
+        s->setSuffix(suffix);
+        form->addRow(label, s);
+        return s;
+    };
+    QSpinBox *warn =
+        spin(tr("Certificate warning under"), o.thresholds.certWarningDays, 0, 365, tr(" days"));
+    QSpinBox *crit =
+        spin(tr("Certificate critical under"), o.thresholds.certCriticalDays, 0, 365, tr(" days"));
+    QSpinBox *latency =
+        spin(tr("Slow answer above"), o.thresholds.latencyWarningMs, 50, 60000, tr(" ms"));
+    QSpinBox *timeout = spin(
+        tr("Each target's timeout"),
+        int(std::chrono::duration_cast<std::chrono::seconds>(o.timeout).count()), 1, 120, tr(" s"));
+    form->addRow(new QLabel(
+        tr("An invalid certificate (expired, wrong name, untrusted) is always critical.")));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    buttons->addButton(tr("Save thresholds"), QDialogButtonBox::AcceptRole);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QSettings s;
+    s.setValue(QLatin1String(checksettings::kWarnDays), warn->value());
+    s.setValue(QLatin1String(checksettings::kCriticalDays), qMin(crit->value(), warn->value()));
+    s.setValue(QLatin1String(checksettings::kLatencyMs), latency->value());
+    s.setValue(QLatin1String(checksettings::kTimeoutSeconds), timeout->value());
+}
+
+} // namespace labdeck

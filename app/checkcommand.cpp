@@ -4,6 +4,11 @@
 #include "commandline.h"
 #include "demolab/demochecks.h"
 #include "demolab/kubesimulator.h"
+#include "demolab/demotransport.h"
+#include "demolab/ollamareplay.h"
+#include "demolab/promsimulator.h"
+#include "ssh/sshtransport.h"
+#include "ssh/sshtunnel.h"
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
 #include "kube/credentials.h"
@@ -41,6 +46,13 @@ struct Run
     std::unique_ptr<kube::CredentialProvider> provider;
     std::unique_ptr<kube::Authenticator> auth;
     std::unique_ptr<kube::KubeClient> client;
+    // The lab's hosts: SSH for a real lab (asking nothing: an unknown host
+    // key or a locked key fails with why), the demo lab's transport, its
+    // Prometheus and its Ollama.
+    std::unique_ptr<ssh::SshTransport> ssh;
+    std::unique_ptr<demolab::DemoTransport> demoTransport;
+    std::unique_ptr<demolab::PromSimulator> prometheus;
+    std::unique_ptr<demolab::OllamaReplay> ollama;
     std::unique_ptr<checks::CheckRunner> runner;
 };
 
@@ -266,6 +278,15 @@ int runCheckCommand(int argc, char **argv)
     };
 
     if (useDemo) {
+        run.demoTransport = std::make_unique<demolab::DemoTransport>(ctx.inventory);
+        ctx.transport = run.demoTransport.get();
+        run.prometheus = std::make_unique<demolab::PromSimulator>(ctx.inventory);
+        if (run.prometheus->listen())
+            ctx.prometheusUrl = run.prometheus->url();
+        run.ollama = std::make_unique<demolab::OllamaReplay>();
+        run.ollama->useDemoResponses();
+        if (run.ollama->listen())
+            ctx.ollamaUrl = run.ollama->url();
         run.simulator = std::make_unique<demolab::KubeSimulator>(ctx.inventory);
         if (run.simulator->listen()) {
             run.auth = std::make_unique<kube::StaticAuthenticator>(
@@ -291,6 +312,21 @@ int runCheckCommand(int argc, char **argv)
             QTimer::singleShot(0, &app, [launch] { launch(checks::builtInChecks()); });
         }
     } else {
+        run.ssh = std::make_unique<ssh::SshTransport>();
+        run.ssh->setInventory(ctx.inventory);
+        // Headless: nobody can answer, so every question is declined.
+        QObject::connect(run.ssh.get(), &ssh::SshTransport::hostKeyQuestion, run.ssh.get(),
+                         [&run](const ssh::HostKeyQuestion &q) { run.ssh->answerHostKey(q.id, ssh::HostKeyAnswer::Refuse); });
+        QObject::connect(run.ssh.get(), &ssh::SshTransport::passphraseQuestion, run.ssh.get(),
+                         [&run](const ssh::PassphraseQuestion &q) { run.ssh->answerPassphrase(q.id, {}, true, false); });
+        ctx.transport = run.ssh.get();
+        if (!ctx.inventory.ollamaTunnel.isEmpty() && ctx.inventory.ollamaUrl.isValid()) {
+            ssh::SshTunnel *tunnel = run.ssh->openTunnel(ctx.inventory.ollamaTunnel, ctx.inventory.ollamaUrl.host(),
+                                                         quint16(ctx.inventory.ollamaUrl.port(11434)), run.ssh.get());
+            QUrl local = tunnel->localUrl();
+            local.setPath(ctx.inventory.ollamaUrl.path());
+            ctx.ollamaUrl = local;
+        }
         if (categories.contains(QLatin1String("k8s")))
             connectKubeconfig(run, ctx, parser.value(kubeconfig), parser.value(context));
         QTimer::singleShot(0, &app, [launch] { launch(checks::builtInChecks()); });

@@ -4,6 +4,8 @@
 #include "checks/checkspanes.h"
 #include "clustermodels.h"
 #include "detailspanel.h"
+#include "demolab/demotransport.h"
+#include "gpu/ollamaclient.h"
 #include "hostmodel.h"
 #include "kube/clusterpanes.h"
 #include "kube/kubesession.h"
@@ -266,7 +268,17 @@ int runGui(int argc, char **argv)
         remote.startDemo();
     else
         remote.startReal(connection.transport(), connection.ollamaUrl());
-    checkPanes->setTransport(connection.transport()); // routes through SSH on the ingress host
+    // The checks reach the same hosts and services as the panes.
+    if (useDemo) {
+        checkPanes->setTransport(remote.demoTransport());
+        if (remote.ollama())
+            checkPanes->setOllamaUrl(remote.ollama()->baseUrl());
+    } else {
+        checkPanes->setTransport(connection.transport());
+        checkPanes->setOllamaUrl(connection.ollamaUrl());
+    }
+    QObject::connect(&connection, &LabConnection::prometheusReady, checkPanes,
+                     [checkPanes](const QUrl &url, bool) { checkPanes->setPrometheusUrl(url); });
     window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);

@@ -7,3 +7,4 @@ labdeck_add_test(tst_checkcommand SOURCES tst_checkcommand.cpp LIBS labdeck_serv
 add_dependencies(tst_checkcommand labdeck)
 target_compile_definitions(tst_checkcommand PRIVATE LABDECK_BINARY="$<TARGET_FILE:labdeck>")
 labdeck_add_test(tst_checkui SOURCES tst_checkui.cpp LIBS labdeck_ui)
+labdeck_add_test(tst_labchecks SOURCES tst_labchecks.cpp LIBS labdeck_services labdeck_testsupport)

@@ -121,10 +121,14 @@ private Q_SLOTS:
                 .value(QLatin1String("severity"))
                 .toString(),
             QStringLiteral("warning"));
-        QCOMPARE(resultFor(doc, QStringLiteral("tunnels"), QStringLiteral("tunnels"))
+        QCOMPARE(resultFor(doc, QStringLiteral("tunnels"), QStringLiteral("tailnet"))
                      .value(QLatin1String("severity"))
                      .toString(),
-                 QStringLiteral("unknown"));
+                 QStringLiteral("ok"));
+        QCOMPARE(resultFor(doc, QStringLiteral("prometheus"), QStringLiteral("alert NodeMemoryHigh on metamon"))
+                     .value(QLatin1String("severity"))
+                     .toString(),
+                 QStringLiteral("warning"));
         QCOMPARE(resultFor(doc, QStringLiteral("k8s"), QStringLiteral("node pikachu"))
                      .value(QLatin1String("severity"))
                      .toString(),
@@ -137,10 +141,10 @@ private Q_SLOTS:
         Ran r = labdeck({QStringLiteral("k8s"), QStringLiteral("--demo")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("node pikachu"));
-        // Could not run.
+        // The demo's GPU and Ollama are well.
         r = labdeck({QStringLiteral("gpu"), QStringLiteral("--demo")});
-        QCOMPARE(r.exitCode, 3);
-        QVERIFY(r.out.contains("could not run"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("GPU 0 (NVIDIA GeForce RTX 3070 Ti) on gpu-server"));
         // Critical.
         r = labdeck({QStringLiteral("routes"), QStringLiteral("--demo"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 2);

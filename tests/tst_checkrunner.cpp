@@ -136,8 +136,10 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("1 results: 0 ok, 1 warning")));
     }
 
-    void pendingAndUnknownCategoriesCouldNotRun()
+    void categoriesWithoutTheirSourceCouldNotRun()
     {
+        // An empty lab: no tailscale.statusHost, no prometheus.url, no
+        // ollama.url, and a category that does not exist.
         CheckRunner runner;
         QSignalSpy results(&runner, &CheckRunner::resultReady);
         QSignalSpy done(&runner, &CheckRunner::finished);
@@ -151,12 +153,12 @@ private Q_SLOTS:
             QCOMPARE(r.severity, Health::Unknown);
             QVERIFY2(r.summary.startsWith(QLatin1String("could not run")), qPrintable(r.summary));
         }
-        QVERIFY(find(runner.results(), QStringLiteral("tunnels"))
-                    ->summary.contains(QLatin1String("Tailscale")));
-        QCOMPARE(find(runner.results(), QStringLiteral("gpu"))
-                     ->details.value(QLatin1String("reason"))
-                     .toString(),
-                 QStringLiteral("not-built-in"));
+        QVERIFY(find(runner.results(), QStringLiteral("tailnet"))
+                    ->summary.contains(QLatin1String("tailscale.statusHost")));
+        QVERIFY(find(runner.results(), QStringLiteral("Prometheus"))
+                    ->summary.contains(QLatin1String("prometheus.url")));
+        QVERIFY(find(runner.results(), QStringLiteral("Ollama"))
+                    ->summary.contains(QLatin1String("ollama.url")));
         QCOMPARE(runner.summary().exitCode(), 3);
     }
 

@@ -1,5 +1,7 @@
 #include "checks/check.h"
 
+#include "checks/labchecks.h"
+
 #include "checks/certcheck.h"
 #include "checks/endpointcheck.h"
 #include "checks/kubecheck.h"
@@ -179,21 +181,9 @@ CheckRegistry builtInChecks()
     r.add(QStringLiteral("routes"), [](QObject *p) { return new RoutesCheck(p); });
     r.add(QStringLiteral("endpoints"), [](QObject *p) { return new EndpointCheck(p); });
     r.add(QStringLiteral("k8s"), [](QObject *p) { return new KubeCheck(p); });
-    // Registration point for the categories whose clients are written
-    // elsewhere: replace each line with the real check when its client lands
-    // (e.g. r.add("tunnels", [](QObject *p) { return new TunnelCheck(p); })).
-    r.add(QStringLiteral("tunnels"), [](QObject *p) {
-        return PendingCheck::notBuiltIn(QStringLiteral("tunnels"),
-                                        PendingCheck::tr("the Tailscale client"), p);
-    });
-    r.add(QStringLiteral("prometheus"), [](QObject *p) {
-        return PendingCheck::notBuiltIn(QStringLiteral("prometheus"),
-                                        PendingCheck::tr("the Prometheus client"), p);
-    });
-    r.add(QStringLiteral("gpu"), [](QObject *p) {
-        return PendingCheck::notBuiltIn(QStringLiteral("gpu"),
-                                        PendingCheck::tr("the GPU client (Ollama, nvidia-smi)"), p);
-    });
+    r.add(QStringLiteral("tunnels"), [](QObject *p) { return new TunnelCheck(p); });
+    r.add(QStringLiteral("prometheus"), [](QObject *p) { return new PrometheusCheck(p); });
+    r.add(QStringLiteral("gpu"), [](QObject *p) { return new GpuCheck(p); });
     return r;
 }
 

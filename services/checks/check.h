@@ -70,6 +70,8 @@ struct CheckContext
     QPointer<kube::KubeClient> kube;
     QString kubeUnavailable;                      // why there is no cluster (when kube is null)
     QPointer<remote::CommandTransport> transport; // SSH (or the demo lab) to the lab's hosts
+    QUrl prometheusUrl; // empty: the inventory's prometheus.url (the demo lab's simulated one)
+    QUrl ollamaUrl;     // empty: the inventory's ollama.url (an SSH tunnel, the demo's replay)
 };
 
 // One category of checks (certs, routes, ...). A check runs all its targets

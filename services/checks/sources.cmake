@@ -1,5 +1,5 @@
 # Checks: the runner and one check per category (certs, routes, endpoints,
-# k8s; tunnels, prometheus and gpu plug in at builtInChecks()).
+# k8s, tunnels, prometheus, gpu; all registered in builtInChecks()).
 target_sources(labdeck_services PRIVATE
   checks/checkresult.h checks/checkresult.cpp
   checks/check.h checks/check.cpp
@@ -11,6 +11,7 @@ target_sources(labdeck_services PRIVATE
   checks/routescheck.h checks/routescheck.cpp
   checks/kubecheck.h checks/kubecheck.cpp
   checks/pendingcheck.h checks/pendingcheck.cpp
+  checks/labchecks.h checks/labchecks.cpp
 )
 # The demo lab's side of the checks (new files in demolab/, listed here so
 # the demo lab's own list stays as it is): certificates of each kind,

@@ -1,5 +1,7 @@
 #include "demolab/demotransport.h"
 
+#include "demolab/demochecks.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -226,6 +228,19 @@ DemoTransport::Answer DemoTransport::answer(const remote::CommandRequest &reques
 {
     const QStringList &argv = request.argv;
     const Host *host = m_lab.host(request.host);
+    if (!host) {
+        Answer a;
+        a.exitStatus = 255;
+        a.err = tr("the demo lab has no host %1\n").arg(request.host).toUtf8();
+        return a;
+    }
+    // Traefik's API read on the ingress host, as the routes check does.
+    if (argv.value(0) == QLatin1String("curl") && argv.last().endsWith(QLatin1String("/api/http/routers")) &&
+        request.host == m_lab.ingress.host) {
+        Answer a;
+        a.out = DemoCheckLab::routersJson(m_lab);
+        return a;
+    }
     if (argv.value(0) == QLatin1String("docker") && argv.value(1) == QLatin1String("compose") &&
         request.host == m_lab.compose.host)
         return compose(argv.mid(2));

@@ -215,6 +215,8 @@ void ChecksPanes::startRun()
     if (!m_kube)
         ctx.kubeUnavailable = tr("no Kubernetes cluster is connected");
     ctx.transport = m_transport;
+    ctx.prometheusUrl = m_prometheusUrl;
+    ctx.ollamaUrl = m_ollamaUrl;
     checks::CheckRegistry registry = checks::builtInChecks();
     if (m_demo && m_demoLab)
         m_demoLab->apply(&ctx.options, &registry);

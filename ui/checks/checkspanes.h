@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 #include <memory>
 
 class QAction;
@@ -51,6 +52,10 @@ public:
     void setKubeClient(kube::KubeClient *client, bool demo);
     // SSH (or the demo lab's) transport, for Traefik's API on the ingress host.
     void setTransport(remote::CommandTransport *transport);
+    // Where the prometheus and gpu checks go when not the inventory's URLs
+    // (the demo lab's simulated Prometheus and Ollama, an SSH tunnel).
+    void setPrometheusUrl(const QUrl &url) { m_prometheusUrl = url; }
+    void setOllamaUrl(const QUrl &url) { m_ollamaUrl = url; }
 
     void checkAll();
     void cancel();
@@ -94,6 +99,8 @@ private:
     std::unique_ptr<checks::CheckRunner> m_runner;
     QPointer<kube::KubeClient> m_kube;
     QPointer<remote::CommandTransport> m_transport;
+    QUrl m_prometheusUrl;
+    QUrl m_ollamaUrl;
     bool m_demo = false;
     std::unique_ptr<demolab::DemoCheckLab> m_demoLab;
     bool m_waitingForDemo = false;

@@ -2,6 +2,616 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>ApplyText</name>
+    <message>
+        <location filename="../../services/kube/manifestapply.cpp" line="+100"/>
+        <source>(Secret %1: body not shown)</source>
+        <translation>（Secret %1: 本文は表示しません）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 is served as %2, not %3</source>
+        <translation>%1 は %3 ではなく %2 で提供されています</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Labdeck does not apply %1 objects (%2); use kubectl for them</source>
+        <translation>Labdeck は %1 オブジェクト（%2）を適用しません。kubectl を使ってください</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>would be created</source>
+        <translation>作成予定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>created</source>
+        <translation>作成済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>would be changed</source>
+        <translation>変更予定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>configured</source>
+        <translation>変更済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>conflict</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped</source>
+        <translation>スキップ</translation>
+    </message>
+</context>
+<context>
+    <name>CheckReport</name>
+    <message>
+        <location filename="../../services/checks/checkresult.cpp" line="+120"/>
+        <source>what to do: %1</source>
+        <translation>対処: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 results: %2 ok, %3 warning, %4 critical, %5 could not run (%6 ms)</source>
+        <translation>結果 %1 件: 正常 %2、警告 %3、異常 %4、実行不可 %5（%6 ms）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckText</name>
+    <message>
+        <location filename="../../services/checks/certcheck.cpp" line="+73"/>
+        <source>the certResolver</source>
+        <translation>設定中の certResolver</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Let&apos;s Encrypt renews at 30 days left — look at Traefik&apos;s certResolver (%1) logs on %2: docker compose logs traefik | grep -i acme</source>
+        <translation>Let&apos;s Encrypt は残り 30 日で更新します — %2 で Traefik の certResolver（%1）のログを確認してください: docker compose logs traefik | grep -i acme</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the ingress host</source>
+        <translation>ingress ホスト</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 day</source>
+        <translation>1 日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 days</source>
+        <translation>%1 日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒以内に応答がありません</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 when connecting to %2</source>
+        <translation>%2 への接続で%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 accepted the connection but never finished the TLS handshake</source>
+        <translation>%1: %2 は接続を受け付けましたが、TLS ハンドシェイクが完了しませんでした</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 accepted the request but never answered</source>
+        <translation>%1: %2 はリクエストを受け付けましたが、応答しませんでした</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>connection refused by %1: nothing listens there</source>
+        <translation>%1 で接続が拒否されました: そこで待ち受けているものがありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name %1 does not resolve</source>
+        <translation>名前 %1 を解決できません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is unreachable: %2</source>
+        <translation>%1 に到達できません: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 closed the connection: %2</source>
+        <translation>%1 が接続を閉じました: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../services/checks/routescheck.cpp" line="+151"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check the DNS record of the name (it should point at %1&apos;s public address).</source>
+        <translation>その名前の DNS レコードを確認してください（%1 のパブリックアドレスを指している必要があります）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check that %1 is up and that port 443 is open in the OCI security list and UFW.</source>
+        <translation>%1 が起動していて、OCI のセキュリティリストと UFW でポート 443 が開いているか確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Traefik on %1 accepts but hangs: look at docker compose logs traefik, and restart it if it stays stuck.</source>
+        <translation>%1 の Traefik は接続を受け付けますが応答しません。docker compose logs traefik を確認し、止まったままなら再起動してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check that Traefik runs on %1: docker compose ps traefik.</source>
+        <translation>%1 で Traefik が動いているか確認してください（docker compose ps traefik）。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the TLS handshake failed: %1</source>
+        <translation>TLS ハンドシェイクに失敗しました: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>its certResolver</source>
+        <translation>使用する certResolver</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expired %1 ago (%2)</source>
+        <translation>%1前に期限切れ（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewal failed: %1</source>
+        <translation>更新に失敗しています: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid before %1</source>
+        <translation>%1 より前は有効ではありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the clock of %1.</source>
+        <translation>%1 の時計を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the certificate is for %1, not %2</source>
+        <translation>証明書は %2 ではなく %1 用です</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traefik serves another certificate when no TLS router matches the name: check the router&apos;s Host(`%1`) rule and tls.certResolver=%2 on %3.</source>
+        <translation>名前に一致する TLS ルーターがないと、Traefik は別の証明書を返します。%3 でルーターの Host(`%1`) ルールと tls.certResolver=%2 を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>self-signed (%1), trusted by nobody</source>
+        <translation>自己署名（%1）で、どこからも信頼されていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is Traefik&apos;s default certificate when it holds none for the name: give the router tls.certResolver=%1 and look at the ACME logs on %2.</source>
+        <translation>Traefik がその名前の証明書を持っていないときに返す既定の証明書です。ルーターに tls.certResolver=%1 を設定し、%2 の ACME ログを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the chain ends in a root nobody trusts (%1)</source>
+        <translation>チェーンが信頼されていないルート（%1）で終わっています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Use a certificate from a public CA (tls.certResolver=%1).</source>
+        <translation>公的な CA の証明書を使ってください（tls.certResolver=%1）。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>the server sends no intermediate certificate (issuer %1)</source>
+        <translation>サーバーが中間証明書を送っていません（発行者 %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serve the full chain (fullchain.pem, not cert.pem) in Traefik&apos;s TLS store on %1; certResolver certificates include it.</source>
+        <translation>%1 の Traefik の TLS ストアでフルチェーン（cert.pem ではなく fullchain.pem）を提供してください。certResolver の証明書には含まれています。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>issued by %1, which is not a trusted CA</source>
+        <translation>信頼された CA ではない %1 が発行しています</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Look at the certificate Traefik serves on %1.</source>
+        <translation>%1 の Traefik が返す証明書を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expires in %1</source>
+        <translation>あと %1 で期限切れ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>expires in %1 (%2); issued by %3</source>
+        <translation>あと %1 で期限切れ（%2）、発行者: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>valid for %1 more (until %2); issued by %3; %4</source>
+        <translation>あと %1 有効（%2 まで）、発行者: %3、%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location filename="../../services/checks/endpointcheck.cpp" line="+39"/>
+        <source>browsers refuse its TLS certificate (%1)</source>
+        <translation>ブラウザーが TLS 証明書を拒否します（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See the certs result for %1.</source>
+        <translation>%1 の certs の結果を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no HTTP answer</source>
+        <translation>HTTP の応答がありません</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>NodePort %1 on %2</source>
+        <translation>%2 の NodePort %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on %2</source>
+        <translation>%2 の %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>answers %1 after %2 ms</source>
+        <translation>%2 ms 後に %1 を返しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traefik on %1 cannot reach %2: is the service up?</source>
+        <translation>%1 の Traefik が %2 に到達できません。サービスは起動していますか？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The application behind it fails: look at the logs of %1.</source>
+        <translation>背後のアプリケーションがエラーを返しています。%1 のログを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>answers %1: no route or no page at /</source>
+        <translation>%1 を返しました: ルートがないか、/ にページがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check Traefik&apos;s router for %1 (the routes check lists them).</source>
+        <translation>%1 の Traefik ルーターを確認してください（routes チェックに一覧があります）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>answers %1</source>
+        <translation>%1 を返しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open %1 in a browser to see why.</source>
+        <translation>原因はブラウザーで %1 を開いて確認してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (asks for a login)</source>
+        <translation>（ログインを要求）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>answers %1%2, but slowly: %3 ms</source>
+        <translation>%1%2 を返しましたが、遅いです: %3 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Look at the load of %1 and of %2 (Prometheus charts).</source>
+        <translation>%1 と %2 の負荷を確認してください（Prometheus のチャート）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>answers %1%2 in %3 ms</source>
+        <translation>%3 ms で %1%2 を返しました</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>NodePort %1 on %2 (%3)</source>
+        <translation>%2 の NodePort %1（%3）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>accepts connections (%1 ms)</source>
+        <translation>接続を受け付けます（%1 ms）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Service&apos;s nodePort may have changed or its pods are down: kubectl -n %1 get svc,pods -o wide.</source>
+        <translation>Service の nodePort が変わったか、Pod が停止している可能性があります（kubectl -n %1 get svc,pods -o wide で確認）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Packets are dropped: check %1&apos;s UFW rules and the OCI security list for port %2, and the Tailscale link to %1.</source>
+        <translation>パケットが破棄されています。ポート %2 について %1 の UFW ルールと OCI のセキュリティリストを確認し、%1 への Tailscale 接続も確認してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check that %1 is reachable from here.</source>
+        <translation>ここから %1 に到達できるか確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../services/checks/kubecheck.cpp" line="+33"/>
+        <location line="+37"/>
+        <source>node %1</source>
+        <translation>ノード %1</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>not Ready (%1)</source>
+        <translation>Ready ではありません（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no reason given</source>
+        <translation>理由なし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reports no Ready condition</source>
+        <translation>Ready の condition を報告していません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kubectl describe node %1; on the node: systemctl status kubelet and journalctl -u kubelet.</source>
+        <translation>kubectl describe node %1 を実行し、ノード上で systemctl status kubelet と journalctl -u kubelet を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ready but cordoned: no new pods are scheduled on it</source>
+        <translation>Ready ですが cordon 済みです。新しい Pod はスケジュールされません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kubectl uncordon %1 when its maintenance is over.</source>
+        <translation>メンテナンスが終わったら kubectl uncordon %1 を実行してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the inventory lists %1, but the cluster has no such node</source>
+        <translation>インベントリには %1 がありますが、クラスターにそのノードはありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Has %1 left the cluster? kubectl get nodes; rejoin it with kubeadm join, or correct sources.kubernetesNode in the inventory.</source>
+        <translation>%1 がクラスターから外れていませんか？ kubectl get nodes で確認し、kubeadm join で再参加させるか、インベントリの sources.kubernetesNode を直してください。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>missing: the inventory puts it on %1, the cluster has no %2 %3 in %4</source>
+        <translation>不在: インベントリでは %1 に配置されていますが、クラスターの %4 に %2 %3 がありません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply its manifest again (kubectl apply -f …), or remove it from the inventory.</source>
+        <translation>マニフェストを再度適用する（kubectl apply -f …）か、インベントリから削除してください。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>0 of %1 replicas ready</source>
+        <translation>準備完了のレプリカがありません（0/%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at its pods and events: kubectl -n %1 describe %2 %3.</source>
+        <translation>Pod とイベントを確認してください（kubectl -n %1 describe %2 %3）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+28"/>
+        <source>%1 of %2 replicas ready</source>
+        <translation>レプリカ %1/%2 が準備完了</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Look at the pods that are not ready: kubectl -n %1 get pods -o wide.</source>
+        <translation>準備完了でない Pod を確認してください（kubectl -n %1 get pods -o wide）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>runs on %1, but the inventory puts it on %2</source>
+        <translation>%1 で稼働していますが、インベントリでは %2 に配置されています</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check its nodeSelector (role label of %1) or correct the inventory.</source>
+        <translation>nodeSelector（%1 の role ラベル）を確認するか、インベントリを直してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scaled to 0</source>
+        <translation>0 にスケール済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1/%2 ready on %3</source>
+        <translation>%3 で %1/%2 準備完了</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>kubectl -n %1 describe %2 %3</source>
+        <translation>kubectl -n %1 describe %2 %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>pod %1</source>
+        <translation>Pod %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>crash-looping (%n restart(s))</source>
+        <translation>
+            <numerusform>クラッシュループ中（再起動 %n 回）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read its last log: kubectl -n %1 logs %2 --previous.</source>
+        <translation>前回のログを確認してください（kubectl -n %1 logs %2 --previous）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>pending for %1 min (%2)</source>
+        <translation>%1 分間 Pending（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kubectl -n %1 describe pod %2 says why (resources, node selector, volume).</source>
+        <translation>原因は kubectl -n %1 describe pod %2 でわかります（リソース、ノードセレクター、ボリューム）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/checks/routescheck.cpp" line="-83"/>
+        <source>no Traefik router has Host(`%1`)</source>
+        <translation>Host(`%1`) を持つ Traefik ルーターがありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a router for Host(`%1`) with tls.certResolver=%2 on %3 (a label of %4, or the file provider), then docker compose up -d.</source>
+        <translation>%3 で tls.certResolver=%2 付きの Host(`%1`) のルーターを追加し（%4 のラベルか file プロバイダーで）、docker compose up -d を実行してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>router %1 is %2</source>
+        <translation>ルーター %1 の状態: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router %1 is %2: %3</source>
+        <translation>ルーター %1 の状態: %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the router&apos;s configuration on %1 (the error says what), then look at the Traefik dashboard again.</source>
+        <translation>%1 でルーターの設定を直してから（内容はエラーを参照）、Traefik ダッシュボードを再度確認してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>served without TLS by %1 (entry points %2)</source>
+        <translation>%1 が TLS なしで提供しています（エントリーポイント %2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the router tls.certResolver=%1 on the websecure entry point.</source>
+        <translation>websecure エントリーポイントで、ルーターに tls.certResolver=%1 を設定してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>router %1 has TLS but no certResolver: its certificate is not renewed by Let&apos;s Encrypt</source>
+        <translation>ルーター %1 は TLS ですが certResolver がありません。証明書は Let&apos;s Encrypt で更新されません</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set tls.certResolver=%1 on the router (or renew the certificate by hand).</source>
+        <translation>ルーターに tls.certResolver=%1 を設定してください（または証明書を手動で更新してください）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>router %1 uses certResolver %2; the inventory says %3</source>
+        <translation>ルーター %1 は certResolver %2 を使っていますが、インベントリでは %3 です</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use one resolver for every router, or correct the inventory&apos;s ingress.certResolver.</source>
+        <translation>すべてのルーターで同じ resolver を使うか、インベントリの ingress.certResolver を直してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>router %1: enabled, TLS, certResolver %2</source>
+        <translation>ルーター %1: 有効、TLS、certResolver %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>; router %1 reports: %2</source>
+        <translation>。ルーター %1 の報告: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Look at router %1 in the Traefik dashboard.</source>
+        <translation>Traefik ダッシュボードでルーター %1 を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>router %1</source>
+        <translation>ルーター %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fix or remove this router in Traefik&apos;s configuration on %1.</source>
+        <translation>%1 の Traefik の設定で、このルーターを直すか削除してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>routes %1, which the inventory does not list</source>
+        <translation>インベントリにない %1 をルーティングしています</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the URL to the inventory, or remove the router if it is left over.</source>
+        <translation>URL をインベントリに追加するか、使われていない残りのルーターなら削除してください。</translation>
+    </message>
+</context>
+<context>
     <name>ComposeParser</name>
     <message>
         <location filename="../../services/compose/composeparser.cpp" line="+27"/>
@@ -234,9 +844,60 @@
     </message>
 </context>
 <context>
+    <name>InventoryEditor</name>
+    <message>
+        <location filename="../../services/inventory/inventoryeditor.cpp" line="+47"/>
+        <source>Labdeck is showing its built-in lab, which cannot be changed. Create your own inventory first (copy the built-in one to ~/.config/labdeck/inventory.yaml and start Labdeck with it), then add the URL again.</source>
+        <translation>Labdeck は変更できない組み込みのラボを表示しています。先に自分のインベントリを作成してから（組み込みのものを ~/.config/labdeck/inventory.yaml にコピーし、それを使って Labdeck を起動）、もう一度 URL を追加してください。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 has no workloads: section; add one by hand, then try again.</source>
+        <translation>%1 に workloads: セクションがありません。手動で追加してから、やり直してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1:%2: workloads is written on one line; write it as a list (one entry per line) to let Labdeck add to it.</source>
+        <translation>%1:%2: workloads が 1 行で書かれています。Labdeck が追記できるよう、リスト形式（1 行に 1 エントリー）で書いてください。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1:%2: workload %3 already has the URL %4; change it by hand if it moved.</source>
+        <translation>%1:%2: ワークロード %3 にはすでに URL %4 があります。移動した場合は手動で変更してください。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The changed inventory would not load, so it was not changed:
+%1</source>
+        <translation>変更後のインベントリが読み込めないため、変更しませんでした:
+%1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: 読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 changed since Labdeck read it; nothing was written. Try again.</source>
+        <translation>Labdeck が読み込んだ後に %1 が変更されました。何も書き込んでいません。もう一度やり直してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1.bak: cannot keep a backup (%2); nothing was written.</source>
+        <translation>%1.bak: バックアップを残せません（%2）。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: 書き込めません: %2</translation>
+    </message>
+</context>
+<context>
     <name>InventoryLoader</name>
     <message>
-        <location filename="../../services/inventory/inventoryloader.cpp" line="+781"/>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="+791"/>
         <source>cannot read the inventory: %1</source>
         <translation>インベントリを読み込めません: %1</translation>
     </message>
@@ -552,6 +1213,29 @@
     </message>
 </context>
 <context>
+    <name>ManifestFolder</name>
+    <message>
+        <location filename="../../services/manifests/writeplan.cpp" line="+235"/>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: 読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1:%2: not a Kubernetes object (a YAML map with kind and metadata)</source>
+        <translation>%1:%2: Kubernetes オブジェクト（kind と metadata を持つ YAML マップ）ではありません</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1:%2: apiVersion, kind and metadata.name are required</source>
+        <translation>%1:%2: apiVersion、kind、metadata.name は必須です</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+</context>
+<context>
     <name>NvidiaSmi</name>
     <message>
         <location filename="../../services/gpu/nvidiasmi.cpp" line="+59"/>
@@ -641,6 +1325,29 @@
         <location line="+9"/>
         <source>Ollama /api/version: no &quot;version&quot;</source>
         <translation>Ollama /api/version: &quot;version&quot; がありません</translation>
+    </message>
+</context>
+<context>
+    <name>OptionText</name>
+    <message>
+        <location filename="../../services/checks/check.cpp" line="+73"/>
+        <source>--resolve %1: write HOST:PORT:ADDRESS, e.g. ha.example.com:443:127.0.0.1</source>
+        <translation>--resolve %1: HOST:PORT:ADDRESS の形式で指定してください（例: ha.example.com:443:127.0.0.1）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--connect-to %1: write HOST:PORT:ADDRESS:PORT2, e.g. ha.example.com:443:127.0.0.1:8443</source>
+        <translation>--connect-to %1: HOST:PORT:ADDRESS:PORT2 の形式で指定してください（例: ha.example.com:443:127.0.0.1:8443）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--ca-file %1: %2</source>
+        <translation>--ca-file %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--ca-file %1: no PEM certificate in the file</source>
+        <translation>--ca-file %1: ファイルに PEM 形式の証明書がありません</translation>
     </message>
 </context>
 <context>
@@ -938,6 +1645,179 @@
     </message>
 </context>
 <context>
+    <name>SpecCheck</name>
+    <message>
+        <location filename="../../services/manifests/servicespec.cpp" line="+75"/>
+        <source>%1 (inventory)</source>
+        <translation>%1（インベントリ）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1/%2 (cluster)</source>
+        <translation>%1/%2（クラスター）</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>is required</source>
+        <translation>必須です</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be at most 63 characters (it has %1)</source>
+        <translation>63 文字以内にしてください（現在 %1 文字）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>may contain only lowercase letters, digits and &apos;-&apos; (not &apos;%1&apos;)</source>
+        <translation>使えるのは英小文字、数字、「-」だけです（「%1」は使えません）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must start and end with a letter or digit</source>
+        <translation>先頭と末尾は英小文字か数字にしてください</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Name %1.</source>
+        <translation>名前: %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name must be at most 58 characters with storage (the claim is &lt;name&gt;-data).</source>
+        <translation>ストレージを使う場合、名前は 58 文字以内にしてください（PVC 名が &lt;name&gt;-data になるため）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Namespace %1.</source>
+        <translation>Namespace: %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Namespace %1 already exists; its file is written anyway.</source>
+        <translation>Namespace %1 はすでに存在します。ファイルはそのまま書き出します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Namespace %1 does not exist; choose &quot;new namespace&quot; to create it.</source>
+        <translation>Namespace %1 は存在しません。作成する場合は Namespace の作成を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Image is required, e.g. registry.example.com/%1.</source>
+        <translation>イメージは必須です（例: registry.example.com/%1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Image &quot;%1&quot; is not a repository name: lowercase letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; and &apos;/&apos; (the tag goes in its own field).</source>
+        <translation>イメージ「%1」はリポジトリ名ではありません。使えるのは英小文字、数字、「.」「-」「_」「/」です（タグは専用の欄に入力します）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tag must be 1–128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, not starting with &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>タグは英数字と「_」「.」「-」の 1～128 文字で、先頭は「.」「-」以外にしてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Container port must be 1–65535.</source>
+        <translation>コンテナーポートは 1～65535 にしてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replicas must be 0–20 on these nodes.</source>
+        <translation>これらのノードでは、レプリカ数は 0～20 にしてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>NodePort must be in 30000–32767 (the cluster&apos;s range).</source>
+        <translation>NodePort は 30000～32767（クラスターの範囲）にしてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NodePort %1 is already used by %2.</source>
+        <translation>NodePort %1 は %2 がすでに使っています。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Public host &quot;%1&quot; is not a DNS name such as app.example.com.</source>
+        <translation>公開ホスト「%1」は app.example.com のような DNS 名ではありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A public URL needs a NodePort: Traefik on pochama routes to it.</source>
+        <translation>公開 URL には NodePort が必要です。pochama の Traefik がそこへルーティングします。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>CPU &quot;%1&quot; is not a quantity such as 250m or 0.5.</source>
+        <translation>CPU「%1」は 250m や 0.5 のような数量ではありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory &quot;%1&quot; is not a quantity such as 256Mi or 1Gi.</source>
+        <translation>メモリ「%1」は 256Mi や 1Gi のような数量ではありません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CPU limit must not be below the request (%1).</source>
+        <translation>CPU の制限値は要求値（%1）以上にしてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Memory limit must not be below the request (%1).</source>
+        <translation>メモリの制限値は要求値（%1）以上にしてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CPU limit %1 is more than %2 can give (%3m).</source>
+        <translation>CPU の制限値 %1 は、%2 が割り当てられる量（%3m）を超えています。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Memory limit %1 is more than %2 can give (%3 MiB).</source>
+        <translation>メモリの制限値 %1 は、%2 が割り当てられる量（%3 MiB）を超えています。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 would have %2m of %3m CPU requested: new pods may stay Pending.</source>
+        <translation>%1 の CPU 要求が %3m 中 %2m になります。新しい Pod が Pending のままになる可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 would have %2 MiB of %3 MiB memory requested: new pods may stay Pending.</source>
+        <translation>%1 のメモリ要求が %3 MiB 中 %2 MiB になります。新しい Pod が Pending のままになる可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Variable &quot;%1&quot; (row %2): use letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, not starting with a digit.</source>
+        <translation>変数「%1」（%2 行目）: 英字、数字、「_」「.」「-」を使い、数字で始めないでください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Variable %1 is set twice (row %2).</source>
+        <translation>変数 %1 が 2 回設定されています（%2 行目）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Size &quot;%1&quot; is not a quantity such as 1Gi.</source>
+        <translation>サイズ「%1」は 1Gi のような数量ではありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mount path must be absolute, such as /data, without &apos;:&apos;.</source>
+        <translation>マウントパスは /data のような絶対パスにし、「:」を含めないでください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Probe path must start with &apos;/&apos;.</source>
+        <translation>プローブのパスは「/」で始めてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Probe period must be at least 1 s and the delay not negative.</source>
+        <translation>プローブの間隔は 1 秒以上、遅延は 0 以上にしてください。</translation>
+    </message>
+</context>
+<context>
     <name>StatusParser</name>
     <message>
         <location filename="../../services/tailscale/tailscalestatus.cpp" line="+74"/>
@@ -1026,6 +1906,43 @@
         <location line="+1"/>
         <source>cancelled</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>TraefikRouters</name>
+    <message>
+        <location filename="../../services/checks/traefikrouters.cpp" line="+67"/>
+        <source>Traefik&apos;s router list is not JSON (at byte %1: %2)</source>
+        <translation>Traefik のルーター一覧が JSON ではありません（%1 バイト目: %2）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Traefik&apos;s router list holds something that is not a router object</source>
+        <translation>Traefik のルーター一覧にルーターオブジェクトでないものが含まれています</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a router in Traefik&apos;s list has no name: is this /api/http/routers?</source>
+        <translation>Traefik の一覧に名前のないルーターがあります。/api/http/routers の出力ですか？</translation>
+    </message>
+</context>
+<context>
+    <name>WritePlan</name>
+    <message>
+        <location filename="../../services/manifests/writeplan.cpp" line="-92"/>
+        <source>%1 exists and differs from what would be written; it was left as it is. Review the difference and choose Overwrite to replace it.</source>
+        <translation>%1 はすでにあり、書き出す内容と異なるため、そのままにしました。差分を確認し、置き換える場合は上書きを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: cannot create the folder; check its permissions.</source>
+        <translation>%1: フォルダーを作成できません。権限を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: 書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +2035,319 @@
         <location line="+5"/>
         <source>stopped</source>
         <translation>中止</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ApplyFolderDialog</name>
+    <message>
+        <location filename="../../ui/wizards/applyfolderdialog.cpp" line="+27"/>
+        <source>&amp;Apply</source>
+        <translation>適用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply Folder %1</source>
+        <translation>フォルダー %1 を適用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server-side apply (field manager labdeck) in the seed&apos;s order: base/, apps/, monitoring/, devops/, then the rest. A dry run comes first.</source>
+        <translation>サーバーサイド apply（フィールドマネージャー labdeck）を seed の順序で行います: base/、apps/、monitoring/、devops/、その後に残り。最初にドライランを行います。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select an object to see what would change.</source>
+        <translation>オブジェクトを選ぶと、変更内容が表示されます。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot be applied: %1</source>
+        <translation>適用できません: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 holds no manifests (YAML files in base/, apps/, monitoring/, devops/ or other subfolders).</source>
+        <translation>%1 にはマニフェスト（base/、apps/、monitoring/、devops/ などのサブフォルダーにある YAML ファイル）がありません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not connected to a cluster.</source>
+        <translation>クラスターに接続していません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Apply %n object(s) from %1 to the cluster with server-side apply (field manager labdeck)?</source>
+        <translation>
+            <numerusform>%1 の %n 個のオブジェクトを、サーバーサイド apply（フィールドマネージャー labdeck）でクラスターに適用しますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Apply Folder</source>
+        <translation>フォルダーを適用</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+4"/>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dry run…</source>
+        <translation>ドライラン中…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applying…</source>
+        <translation>適用中…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 created, %2 changed, %3 unchanged, %4 conflicts, %5 failed</source>
+        <translation>作成 %1、変更 %2、変更なし %3、競合 %4、失敗 %5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dry run: %1.</source>
+        <translation>ドライラン: %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Applied: %1.</source>
+        <translation>適用しました: %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Applied: %1. Following %n rollout(s) in Activity.</source>
+        <translation>
+            <numerusform>適用しました: %1。%n 件のロールアウトを［アクティビティ］で追跡しています。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::CheckResultsModel</name>
+    <message>
+        <location filename="../../models/checkresultsmodel.cpp" line="+69"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What to do: %1</source>
+        <translation>対処: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is wrong</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to do</source>
+        <translation>対処</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Took</source>
+        <translation>所要時間</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ChecksPanes</name>
+    <message>
+        <location filename="../../ui/checks/checkspanes.cpp" line="+70"/>
+        <source>Copy as text</source>
+        <translation>テキストとしてコピー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thresholds…</source>
+        <translation>しきい値…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not run yet: press Check all (Ctrl+Shift+C).</source>
+        <translation>未実行です。［すべてチェック］（Ctrl+Shift+C）を押してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check results</source>
+        <translation>チェック結果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checks</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chec&amp;ks</source>
+        <translation>チェック(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;all</source>
+        <translation>すべてチェック(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check certificates, routes, endpoints, tunnels, Kubernetes, Prometheus and the GPU (Ctrl+Shift+C)</source>
+        <translation>証明書、ルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU をチェック（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop checking</source>
+        <translation>チェックを中止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Copy results as text</source>
+        <translation>結果をテキストとしてコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Thresholds…</source>
+        <translation>しきい値(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+113"/>
+        <location line="+33"/>
+        <source>Check all</source>
+        <translation>すべてチェック</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Making the demo lab&apos;s certificates…</source>
+        <translation>デモラボの証明書を作成中…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no Kubernetes cluster is connected</source>
+        <translation>Kubernetes クラスターに接続していません</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking…</source>
+        <translation>チェック中…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopped after %1 results.</source>
+        <translation>結果 %1 件で中止しました。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking… %1 results so far</source>
+        <translation>チェック中… これまでに %1 件</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 — checked at %2</source>
+        <translation>%1 — %2 にチェック</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>checks %1 %2</source>
+        <translation>チェック %1 %2</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Copied %1 results as text.</source>
+        <translation>%1 件の結果をテキストとしてコピーしました。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check thresholds</source>
+        <translation>チェックのしきい値</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Certificate warning under</source>
+        <translation>警告にする証明書の残り日数（未満）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate critical under</source>
+        <translation>異常にする証明書の残り日数（未満）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slow answer above</source>
+        <translation>遅い応答とみなす時間（超過）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each target&apos;s timeout</source>
+        <translation>対象ごとのタイムアウト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An invalid certificate (expired, wrong name, untrusted) is always critical.</source>
+        <translation>無効な証明書（期限切れ、名前の不一致、信頼されていない）は常に異常とします。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save thresholds</source>
+        <translation>しきい値を保存</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +2949,74 @@
     </message>
 </context>
 <context>
+    <name>labdeck::ConflictDialog</name>
+    <message>
+        <location filename="../../ui/wizards/conflictdialog.cpp" line="+17"/>
+        <source>Fields Owned by Another Manager</source>
+        <translation>別のマネージャーが管理するフィールド</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n field(s) are owned by %1 with other values, so they were not applied. Force makes labdeck their owner and replaces their values; %1 may set them back the next time it applies. Otherwise, change the manifest to the live values or leave the fields out.</source>
+        <translation>
+            <numerusform>%n 個のフィールドは %1 が別の値で管理しているため、適用されませんでした。強制適用すると labdeck がそれらの管理元になり、値を置き換えます。ただし、%1 が次に適用するときに元に戻す可能性があります。強制しない場合は、マニフェストを現在の値に合わせるか、それらのフィールドを省いてください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owned by</source>
+        <translation>管理元</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Force Apply</source>
+        <translation>強制適用(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::CreateMenu</name>
+    <message>
+        <location filename="../../ui/wizards/createmenu.cpp" line="+19"/>
+        <source>C&amp;reate</source>
+        <translation>作成(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New Service…</source>
+        <translation>新しいサービス(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the manifests of a new service into the manifests folder and apply them</source>
+        <translation>新しいサービスのマニフェストをマニフェストフォルダーに書き出して適用します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Apply Folder…</source>
+        <translation>フォルダーを適用(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply a manifests folder in the seed&apos;s order, after a dry run</source>
+        <translation>マニフェストフォルダーを、ドライランの後に seed と同じ順序で適用します</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Apply Folder</source>
+        <translation>フォルダーを適用</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::DetailsPanel</name>
     <message>
         <location filename="../../ui/detailspanel.cpp" line="+47"/>
@@ -2233,6 +3531,54 @@
     </message>
 </context>
 <context>
+    <name>labdeck::HostKeyDialog</name>
+    <message>
+        <location filename="../../ui/ssh/hostkeydialog.cpp" line="+16"/>
+        <source>Unknown host key — %1</source>
+        <translation>不明なホスト鍵 — %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Labdeck has not connected to %1 before, so it cannot tell whether this is really %1. Compare the fingerprint with the host&apos;s own, for example with &lt;code&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/code&gt; run on it.</source>
+        <translation>Labdeck は %1 に接続したことがないため、これが本当に %1 かどうかを判断できません。フィンガープリントをホスト側のものと照合してください。たとえば、ホスト上で &lt;code&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/code&gt; を実行すると確認できます。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Host:</source>
+        <translation>ホスト:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address:</source>
+        <translation>アドレス:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key type:</source>
+        <translation>鍵の種類:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint:</source>
+        <translation>フィンガープリント:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect once</source>
+        <translation>今回のみ接続</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remember and connect</source>
+        <translation>記憶して接続</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adds the key to Labdeck&apos;s own known_hosts file (not ~/.ssh/known_hosts)</source>
+        <translation>鍵を Labdeck 専用の known_hosts ファイルに追加します（~/.ssh/known_hosts ではありません）</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::HostModel</name>
     <message>
         <location filename="../../models/hostmodel.cpp" line="+60"/>
@@ -2384,7 +3730,7 @@
 <context>
     <name>labdeck::InventoryParser</name>
     <message>
-        <location filename="../../services/inventory/inventoryloader.cpp" line="-654"/>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="-664"/>
         <source>a mapping</source>
         <translation>マッピング</translation>
     </message>
@@ -2601,11 +3947,21 @@
         <source>version %1 is not supported; this Labdeck reads version 1</source>
         <translation>バージョン %1 には対応していません。この Labdeck が読めるのはバージョン 1 です</translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>host &quot;%1&quot; has no SSH endpoint to carry the tunnel; give it ssh: or sources.sshAlias</source>
+        <translation>ホスト「%1」にはトンネルを通す SSH エンドポイントがありません。ssh: か sources.sshAlias を指定してください</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>needs ollama.url: the address the tunnel reaches from %1</source>
+        <translation>ollama.url が必要です（%1 からトンネルで到達するアドレス）</translation>
+    </message>
 </context>
 <context>
     <name>labdeck::LabConnection</name>
     <message>
-        <location filename="../../app/labconnection.cpp" line="+33"/>
+        <location filename="../../app/labconnection.cpp" line="+37"/>
         <source>Kubernetes context</source>
         <translation>Kubernetes コンテキスト</translation>
     </message>
@@ -2615,7 +3971,7 @@
         <translation>Kubernetes コンテキスト（kubeconfig から）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <location line="+35"/>
         <source>demo lab</source>
         <translation>デモラボ</translation>
@@ -2634,6 +3990,21 @@
         <location line="+1"/>
         <source>%1 sets insecure-skip-tls-verify: anyone between you and %2 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
         <translation>%1 は insecure-skip-tls-verify を設定しています。あなたと %2 の間にいる誰もが、認証情報を含め Labdeck の送る内容を読み書きできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>%1 SSH %2</source>
+        <translation>%1 SSH %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: SSH %2</source>
+        <translation>%1: SSH %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: SSH %2 — %3</source>
+        <translation>%1: SSH %2 — %3</translation>
     </message>
 </context>
 <context>
@@ -3265,9 +4636,57 @@
     </message>
 </context>
 <context>
+    <name>labdeck::PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/ssh/passphrasedialog.cpp" line="+18"/>
+        <source>Passphrase for an SSH key</source>
+        <translation>SSH 鍵のパスフレーズ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To connect to %1, Labdeck needs the passphrase of the key %2.</source>
+        <translation>%1 に接続するには、鍵 %2 のパスフレーズが必要です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>That passphrase was not right; try again.</source>
+        <translation>パスフレーズが違います。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep in the system keychain</source>
+        <translation>システムのキーチェーンに保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stored by the desktop&apos;s keychain, never in a Labdeck file</source>
+        <translation>デスクトップのキーチェーンに保存され、Labdeck のファイルには書き込まれません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No system keychain is configured</source>
+        <translation>システムのキーチェーンが設定されていません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip this key</source>
+        <translation>この鍵をスキップ</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::PodModel</name>
     <message>
-        <location line="-310"/>
+        <location filename="../../models/kubemodels.cpp" line="-310"/>
         <source>Pod</source>
         <translation>Pod</translation>
     </message>
@@ -3308,6 +4727,423 @@
         <location filename="../../app/remoteservices.cpp" line="+51"/>
         <source>labdeck: the demo lab&apos;s Ollama server could not listen on 127.0.0.1</source>
         <translation>labdeck: デモラボの Ollama サーバーが 127.0.0.1 で待ち受けできませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ServiceWizard</name>
+    <message>
+        <location filename="../../ui/wizards/servicewizard.cpp" line="+172"/>
+        <source>New Service</source>
+        <translation>新しいサービス</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What runs, where, and where its manifests are written.</source>
+        <translation>何をどこで動かし、マニフェストをどこに書き出すかを指定します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Manifests Folder</source>
+        <translation>マニフェストフォルダー</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Manifests &amp;folder:</source>
+        <translation>マニフェストフォルダー(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laid out like the seed: base/ for namespaces and storage, apps/ for bracky, monitoring/ and devops/ for metamon.</source>
+        <translation>seed と同じ構成です: base/ に Namespace とストレージ、apps/ に bracky 用、monitoring/ と devops/ に metamon 用のマニフェストを置きます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bracky — apps (role=apps)</source>
+        <translation>bracky — アプリ（role=apps）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>metamon — DevOps (role=devops)</source>
+        <translation>metamon — DevOps（role=devops）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Node:</source>
+        <translation>ノード:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Create this namespace (base/namespace-&lt;name&gt;.yaml)</source>
+        <translation>この Namespace を作成（base/namespace-&lt;name&gt;.yaml）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name&amp;space:</source>
+        <translation>Namespace(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Image and tag:</source>
+        <translation>イメージとタグ(&amp;I):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Container &amp;port:</source>
+        <translation>コンテナーのポート(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Replicas:</source>
+        <translation>レプリカ数(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A NodePort lets Traefik on pochama reach the service; a public URL adds a Traefik route with a Let&apos;s Encrypt certificate.</source>
+        <translation>NodePort を使うと、pochama の Traefik からサービスに到達できます。公開 URL を指定すると、Let&apos;s Encrypt の証明書付きの Traefik ルートを追加します。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none (ClusterIP only)</source>
+        <translation>なし（ClusterIP のみ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;NodePort:</source>
+        <translation>NodePort(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>30000–32767, checked against the inventory and the live cluster.</source>
+        <translation>30000–32767。インベントリと稼働中のクラスターに照らして確認します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Public host:</source>
+        <translation>公開ホスト(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Optional. Writes traefik/&lt;name&gt;.yaml next to the manifests and offers to add the URL to your inventory.</source>
+        <translation>省略可。マニフェストの隣に traefik/&lt;name&gt;.yaml を書き出し、URL をインベントリに追加するか確認します。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resources</source>
+        <translation>リソース</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each node has 1 OCPU and 6 GB. Requests reserve, limits cap.</source>
+        <translation>各ノードは 1 OCPU、6 GB です。要求（request）は確保する量、上限（limit）は使える量の上限です。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CPU &amp;request:</source>
+        <translation>CPU 要求(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU &amp;limit:</source>
+        <translation>CPU 上限(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Memory request:</source>
+        <translation>メモリ要求(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory l&amp;imit:</source>
+        <translation>メモリ上限(&amp;I):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Environment and Secrets</source>
+        <translation>環境変数と Secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret values go into a Kubernetes Secret sent to the cluster; they are never written to a file or a log.</source>
+        <translation>Secret の値はクラスターに送る Kubernetes Secret に入れられ、ファイルやログには一切書き込まれません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Add Variable</source>
+        <translation>変数を追加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Storage and Probes</source>
+        <translation>ストレージとプローブ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Persistent storage is an NFS share on pochama under /srv/nfs/k8s/&lt;name&gt;.</source>
+        <translation>永続ストレージは、pochama の /srv/nfs/k8s/&lt;name&gt; にある NFS 共有です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Persistent &amp;storage on pochama&apos;s NFS</source>
+        <translation>pochama の NFS に永続ストレージを置く(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Si&amp;ze:</source>
+        <translation>サイズ(&amp;Z):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mount &amp;path:</source>
+        <translation>マウントパス(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTTP GET</source>
+        <translation>HTTP GET</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TCP connect</source>
+        <translation>TCP 接続</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rea&amp;diness probe:</source>
+        <translation>Readiness プローブ(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Liveness probe:</source>
+        <translation>Liveness プローブ(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Review and Apply</source>
+        <translation>確認と適用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The files to write, the YAML, and what would change in the cluster (a server-side apply dry run, field manager labdeck).</source>
+        <translation>書き出すファイル、YAML、クラスターで変わる内容（server-side apply のドライラン、フィールドマネージャー labdeck）を確認します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File or object</source>
+        <translation>ファイル / オブジェクト</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Apply</source>
+        <translation>適用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Files in %1</source>
+        <translation>%1 のファイル</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>new file</source>
+        <translation>新規ファイル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exists and differs: you are asked before it is replaced</source>
+        <translation>既存のファイルと異なります。置き換える前に確認します</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source># %1: sent to the cluster only, never written
+</source>
+        <translation># %1: クラスターにのみ送信し、ファイルには書き込みません
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Objects</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not connected</source>
+        <translation>未接続</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Write Files</source>
+        <translation>ファイルを書き出す(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected to a cluster: the files can be written, and applied later with Apply Folder.</source>
+        <translation>クラスターに接続していません。ファイルは書き出せるので、後で［フォルダーを適用］で適用できます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dry run…</source>
+        <translation>ドライラン中…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dry run: %1 would be created, %2 changed, %3 unchanged, %4 conflicts, %5 failed.</source>
+        <translation>ドライラン: 作成 %1、変更 %2、変更なし %3、競合 %4、失敗 %5。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Replace %1?</source>
+        <translation>%1 を置き換えますか？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists and differs from what the wizard would write. Replace it? Nothing is written or applied otherwise.</source>
+        <translation>%1 はすでに存在し、ウィザードが書き出す内容と異なります。置き換えますか？ 置き換えない場合は、何も書き出さず、適用もしません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace File</source>
+        <translation>ファイルを置き換え</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing written or applied: %1 was kept as it is.</source>
+        <translation>何も書き出さず、適用もしていません。%1 はそのままです。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Files written to %1.</source>
+        <translation>ファイルを %1 に書き出しました。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Applying with force…</source>
+        <translation>強制適用中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applying…</source>
+        <translation>適用中…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not applied where another manager owns fields: %1 conflict(s). The rest was applied.</source>
+        <translation>別のマネージャーがフィールドを管理している箇所は適用しませんでした（競合 %1 件）。残りは適用しました。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Apply failed:
+%1</source>
+        <translation>適用に失敗しました:
+%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Applied; nothing to roll out.</source>
+        <translation>適用しました。ロールアウトするものはありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Applied. %1…</source>
+        <translation>適用しました。%1…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ready: %1</source>
+        <translation>準備完了: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rollout failed: %1</source>
+        <translation>ロールアウトに失敗しました: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The URL https://%1 was not added to the inventory. %2</source>
+        <translation>URL https://%1 はインベントリに追加されませんでした。%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: 読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Add URL to Inventory</source>
+        <translation>URL をインベントリに追加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add %1 to workload %2 in %3? A backup is kept as %3.bak.</source>
+        <translation>%3 のワークロード %2 に %1 を追加しますか？ バックアップを %3.bak として残します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add URL</source>
+        <translation>URL を追加</translation>
     </message>
 </context>
 <context>
@@ -3458,7 +5294,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+119"/>
+        <location filename="../../app/commandline.cpp" line="+124"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -3479,7 +5315,27 @@ served by %2 on %3</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/checkcommand.cpp" line="+126"/>
+        <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
+Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
+        <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。
+終了コード: 0 すべて正常、1 警告あり、2 異常あり、3 実行できなかったチェックあり。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What to check: %1 or all (default: all).</source>
+        <translation>チェック対象: %1 または all（既定: all）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print JSON (schema in docs/checks.md).</source>
+        <translation>JSON で出力します（スキーマは docs/checks.md）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+10"/>
+        <location filename="../../app/commandline.cpp" line="+1"/>
         <location line="+50"/>
         <location line="+3"/>
         <location line="+16"/>
@@ -3487,7 +5343,123 @@ served by %2 on %3</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-19"/>
+        <source>Use FILE as the lab inventory.</source>
+        <translation>FILE をラボのインベントリとして使います。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the demo lab (a simulated cluster and loopback TLS servers).</source>
+        <translation>デモラボ（模擬クラスターとループバックの TLS サーバー）をチェックします。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seconds each target may take (default 10).</source>
+        <translation>各ターゲットにかけてよい秒数（既定 10）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also trust the CA certificates in FILE (PEM) for this run.</source>
+        <translation>この実行では、FILE（PEM）にある CA 証明書も信頼します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connect to ADDRESS for HOST:PORT (as curl); TLS still checks HOST.</source>
+        <translation>HOST:PORT の代わりに ADDRESS に接続します（curl と同様）。TLS は HOST で検証します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HOST:PORT:ADDRESS</source>
+        <translation>HOST:PORT:ADDRESS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to ADDRESS:PORT2 for HOST:PORT (as curl).</source>
+        <translation>HOST:PORT の代わりに ADDRESS:PORT2 に接続します（curl と同様）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HOST:PORT:ADDRESS:PORT2</source>
+        <translation>HOST:PORT:ADDRESS:PORT2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kubeconfig for the k8s check (default: $KUBECONFIG or ~/.kube/config).</source>
+        <translation>k8s チェックに使う kubeconfig（既定: $KUBECONFIG または ~/.kube/config）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kubeconfig context.</source>
+        <translation>kubeconfig コンテキスト。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traefik&apos;s router API (default: the dashboard URL + /api/http/routers).</source>
+        <translation>Traefik のルーター API（既定: ダッシュボードの URL + /api/http/routers）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warn when a certificate has fewer days left (default 21).</source>
+        <translation>証明書の残り日数がこれより少ないと警告にします（既定 21）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Critical when a certificate has fewer days left (default 7).</source>
+        <translation>証明書の残り日数がこれより少ないと異常にします（既定 7）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>labdeck check: there is no check called &quot;%1&quot;; use %2 or all</source>
+        <translation>labdeck check: 「%1」というチェックはありません。%2 か all を指定してください</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>labdeck check: --timeout must be a number of seconds between 0 and 600</source>
+        <translation>labdeck check: --timeout には 0～600 の秒数を指定してください</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>labdeck check: --warn-days and --critical-days take a whole number of days</source>
+        <translation>labdeck check: --warn-days と --critical-days には日数を整数で指定してください</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>labdeck check: --traefik-api needs a URL such as https://traefik.example.com/api/http/routers</source>
+        <translation>labdeck check: --traefik-api には https://traefik.example.com/api/http/routers のような URL を指定してください</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>labdeck check: give either --inventory or --demo, not both</source>
+        <translation>labdeck check: --inventory と --demo は同時に指定できません。どちらか一方にしてください</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>labdeck check: the inventory did not load, nothing was checked</source>
+        <translation>labdeck check: インベントリを読み込めなかったため、何もチェックしていません</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>the demo lab&apos;s cluster could not listen on a loopback port</source>
+        <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../app/commandline.cpp" line="-99"/>
         <source>labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
   To see the window on a machine without a screen, run it under Xvfb:
       xvfb-run -a labdeck
@@ -3572,12 +5544,13 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>この kubeconfig コンテキストを使います。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../app/checkcommand.cpp" line="-138"/>
+        <location filename="../../app/commandline.cpp" line="+0"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../app/commandline.cpp" line="+81"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>
@@ -3600,6 +5573,507 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+5"/>
         <source>Wrote %1 (%2x%3)</source>
         <translation>%1 に書き出しました（%2x%3）</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::CertCheck</name>
+    <message>
+        <location filename="../../services/checks/certcheck.cpp" line="+12"/>
+        <source>public URLs</source>
+        <translation>公開 URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the inventory lists no public URL</source>
+        <translation>インベントリに公開 URL がありません</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::CheckRunner</name>
+    <message>
+        <location filename="../../services/checks/checkrunner.cpp" line="+46"/>
+        <source>could not run: there is no check called &quot;%1&quot;</source>
+        <translation>実行できません: 「%1」というチェックはありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use one of: %1.</source>
+        <translation>次のいずれかを使ってください: %1。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>could not finish within %1 s</source>
+        <translation>%1 秒以内に終わりませんでした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run it again; if it keeps happening, raise --timeout or the timeout in the settings.</source>
+        <translation>もう一度実行してください。繰り返し起きる場合は、--timeout か設定のタイムアウトを大きくしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::EndpointCheck</name>
+    <message>
+        <location filename="../../services/checks/endpointcheck.cpp" line="+55"/>
+        <source>endpoints</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the inventory lists no public URL and no NodePort</source>
+        <translation>インベントリに公開 URL も NodePort もありません</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::GpuCheck</name>
+    <message>
+        <location filename="../../services/checks/labchecks.cpp" line="+270"/>
+        <source>could not run: the inventory has no ollama.url</source>
+        <translation>実行できません: インベントリに ollama.url がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set ollama.url in the inventory (e.g. http://gpu-server:11434).</source>
+        <translation>インベントリに ollama.url を設定してください(例: http://gpu-server:11434)。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ollama at %1</source>
+        <translation>%1 の Ollama</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check that Ollama runs on %1 (systemctl status ollama) and listens where ollama.url says.</source>
+        <translation>%1 で Ollama が動いていて (systemctl status ollama)、ollama.url のアドレスで待ち受けているか確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Ollama %1: %n model(s) installed, %2 loaded</source>
+        <translation>
+            <numerusform>Ollama %1: %n 個のモデルをインストール済み、%2 個をロード中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+13"/>
+        <source>GPU on %1</source>
+        <translation>%1 の GPU</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>could not run: no SSH connection to %1 for nvidia-smi</source>
+        <translation>実行できません: nvidia-smi を実行する %1 への SSH 接続がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give %1 an ssh: entry in the inventory, or run the check from the window.</source>
+        <translation>インベントリで %1 に ssh: を設定するか、ウィンドウからチェックを実行してください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+12"/>
+        <source>could not run: %1</source>
+        <translation>実行できません: %1</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>nvidia-smi exited with %1: %2</source>
+        <translation>nvidia-smi が終了コード %1 で終了しました: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the NVIDIA driver on %1 (nvidia-smi should list the GPU).</source>
+        <translation>%1 の NVIDIA ドライバーを確認してください (nvidia-smi に GPU が表示されるはずです)。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>GPU %1 (%2) on %3</source>
+        <translation>%3 の GPU %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 °C (warning at %2 °C)</source>
+        <translation>%1 °C (警告は %2 °C 以上)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>VRAM %1% used (warning at %2%)</source>
+        <translation>VRAM 使用率 %1% (警告は %2% 以上)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 °C, VRAM %2 of %3 MiB, %4% busy</source>
+        <translation>%1 °C、VRAM %2 / %3 MiB、使用率 %4%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unload idle models (ollama stop &lt;model&gt;) or lower OLLAMA_MAX_LOADED_MODELS; check the case airflow if it runs hot. Now: %1</source>
+        <translation>使っていないモデルをアンロードする (ollama stop &lt;model&gt;) か OLLAMA_MAX_LOADED_MODELS を下げてください。高温ならケースの通気を確認してください。現在: %1</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::KubeCheck</name>
+    <message>
+        <location filename="../../services/checks/kubecheck.cpp" line="+14"/>
+        <source>could not run: no Kubernetes cluster is connected</source>
+        <translation>実行できません: Kubernetes クラスターに接続していません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>could not run: %1</source>
+        <translation>実行できません: %1</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Give a kubeconfig (--kubeconfig FILE) or run on the demo lab (--demo).</source>
+        <translation>kubeconfig を指定する（--kubeconfig FILE）か、デモラボで実行してください（--demo）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The kubeconfig&apos;s user may not list this; use an admin context.</source>
+        <translation>kubeconfig のユーザーにはこれを一覧する権限がありません。管理者のコンテキストを使ってください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the API server answers: kubectl get --raw /readyz.</source>
+        <translation>API サーバーが応答するか確認してください: kubectl get --raw /readyz</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Kubernetes cluster</source>
+        <translation>Kubernetes クラスター</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::PendingCheck</name>
+    <message>
+        <location filename="../../services/checks/pendingcheck.cpp" line="+14"/>
+        <source>%1 is not built into this Labdeck yet</source>
+        <translation>%1 はこの Labdeck にはまだ組み込まれていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check this by hand for now, or update Labdeck.</source>
+        <translation>当面は手動で確認するか、Labdeck を更新してください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>could not run: %1</source>
+        <translation>実行できません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::Probe</name>
+    <message>
+        <location filename="../../services/checks/probe.cpp" line="+106"/>
+        <source>the server closed the connection without an answer</source>
+        <translation>サーバーが応答せずに接続を閉じました</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>the answer is larger than %1 bytes</source>
+        <translation>応答が %1 バイトを超えています</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::PrometheusCheck</name>
+    <message>
+        <location filename="../../services/checks/labchecks.cpp" line="-217"/>
+        <source>could not run: the inventory has no prometheus.url</source>
+        <translation>実行できません: インベントリに prometheus.url がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set prometheus.url in the inventory (e.g. http://metamon:9090).</source>
+        <translation>インベントリに prometheus.url を設定してください(例: http://metamon:9090)。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Prometheus targets</source>
+        <translation>Prometheus のターゲット</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+44"/>
+        <source>could not run: %1</source>
+        <translation>実行できません: %1</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Check that Prometheus runs at %1 and that this machine reaches it.</source>
+        <translation>%1 で Prometheus が動いていて、このマシンから届くか確認してください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>target %1 (job %2)</source>
+        <translation>ターゲット %1 (ジョブ %2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>up, scraped every %1 s</source>
+        <translation>稼働中、%1 秒ごとに収集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the exporter behind %1 (for node_exporter: systemctl status prometheus-node-exporter on %2).</source>
+        <translation>%1 のエクスポーターを確認してください (node_exporter なら %2 で systemctl status prometheus-node-exporter)。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>target %1</source>
+        <translation>ターゲット %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no Prometheus target has instance %1, so %2 has no metrics</source>
+        <translation>instance が %1 の Prometheus ターゲットがないため、%2 のメトリクスがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add %1 to Prometheus&apos;s scrape configuration, or fix sources.prometheusInstance in the inventory.</source>
+        <translation>Prometheus の収集設定に %1 を追加するか、インベントリの sources.prometheusInstance を直してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+31"/>
+        <source>Prometheus alerts</source>
+        <translation>Prometheus のアラート</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>alert %1</source>
+        <translation>アラート %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alert %1 on %2</source>
+        <translation>%2 のアラート %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>firing since %1%2</source>
+        <translation>%1 から発火中%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no alerts firing</source>
+        <translation>発火中のアラートはありません</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::RoutesCheck</name>
+    <message>
+        <location filename="../../services/checks/routescheck.cpp" line="+13"/>
+        <source>routes</source>
+        <translation>ルート</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the inventory lists no public URL</source>
+        <translation>インベントリに公開 URL がありません</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 on %2</source>
+        <translation>%2 上の %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not run: %1 exited with %2: %3</source>
+        <translation>実行できません: %1 が終了コード %2 で終了しました: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not run: %1</source>
+        <translation>実行できません: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that Traefik&apos;s API is enabled (api.insecure or an internal entry point on :8080) and that curl exists on %1.</source>
+        <translation>Traefik の API が有効か（api.insecure、または :8080 の内部エントリーポイント）、%1 に curl があるかを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>could not run: no way to reach Traefik&apos;s API (no SSH connection to the ingress host and no dashboard URL in the inventory)</source>
+        <translation>実行できません: Traefik の API に到達する手段がありません（ingress ホストへの SSH 接続も、インベントリのダッシュボード URL もありません）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the Traefik service a url in the inventory, or connect to %1 over SSH.</source>
+        <translation>インベントリで Traefik サービスに url を指定するか、%1 に SSH で接続してください。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>could not run: Traefik&apos;s API at %1: %2</source>
+        <translation>実行できません: Traefik の API（%1）: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reach the API over SSH instead, or fix the dashboard&apos;s certificate and address.</source>
+        <translation>代わりに SSH 経由で API にアクセスするか、ダッシュボードの証明書とアドレスを直してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>could not run: Traefik&apos;s API at %1 asks for a login (HTTP %2)</source>
+        <translation>実行できません: Traefik の API（%1）がログインを求めています（HTTP %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect to %1 over SSH so Labdeck reads the API on the host itself.</source>
+        <translation>%1 に SSH で接続してください。Labdeck がホスト上で直接 API を読み取ります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>could not run: Traefik&apos;s API at %1 answered HTTP %2</source>
+        <translation>実行できません: Traefik の API（%1）が HTTP %2 を返しました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check that the API is enabled in Traefik&apos;s static configuration (api: {dashboard: true}).</source>
+        <translation>Traefik の静的設定で API が有効になっているか確認してください（api: {dashboard: true}）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>could not run: %1 (from %2)</source>
+        <translation>実行できません: %1（取得元: %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that %1 is Traefik&apos;s /api/http/routers.</source>
+        <translation>%1 が Traefik の /api/http/routers になっているか確認してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Traefik on %1</source>
+        <translation>%1 の Traefik</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::TunnelCheck</name>
+    <message>
+        <location filename="../../services/checks/labchecks.cpp" line="-196"/>
+        <location line="+6"/>
+        <location line="+23"/>
+        <location line="+10"/>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>tailnet</source>
+        <translation>tailnet</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>could not run: the inventory names no tailscale.statusHost</source>
+        <translation>実行できません: インベントリに tailscale.statusHost がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set tailscale.statusHost to a host that runs Tailscale and that Labdeck reaches over SSH.</source>
+        <translation>tailscale.statusHost に、Tailscale が動いていて Labdeck が SSH で届くホストを設定してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>could not run: no SSH connection to %1, where tailscale status is read</source>
+        <translation>実行できません: tailscale status を読む %1 への SSH 接続がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give %1 an ssh: entry (or sources.sshAlias) in the inventory, or run the check from the window, where SSH is connected.</source>
+        <translation>インベントリで %1 に ssh: (または sources.sshAlias) を設定するか、SSH が接続されたウィンドウからチェックを実行してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>tailscale status on %1 exited with %2: %3</source>
+        <translation>%1 の tailscale status が終了コード %2 で終了しました: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+10"/>
+        <source>could not run: %1</source>
+        <translation>実行できません: %1</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Check that Tailscale is installed and running on %1 (tailscale status).</source>
+        <translation>%1 に Tailscale がインストールされ動いているか確認してください (tailscale status)。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tailscale on %1 is %2, not Running</source>
+        <translation>%1 の Tailscale は Running ではなく %2 です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run tailscale up on %1 (log in again if it says NeedsLogin).</source>
+        <translation>%1 で tailscale up を実行してください (NeedsLogin なら再ログインしてください)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tailscale %1 on %2 is running</source>
+        <translation>%2 の Tailscale %1 は稼働中です</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tunnel %1 → %2</source>
+        <translation>トンネル %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no peer named %1 in the tailnet</source>
+        <translation>tailnet に %1 という名前のピアがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log %1 in to the tailnet (tailscale up), or fix sources.tailscaleHost in the inventory.</source>
+        <translation>%1 を tailnet にログインさせる (tailscale up) か、インベントリの sources.tailscaleHost を直してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>offline, last seen %1</source>
+        <translation>オフライン、最終確認 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that %1 is up and that tailscaled runs there (systemctl status tailscaled).</source>
+        <translation>%1 が起動していて tailscaled が動いているか確認してください (systemctl status tailscaled)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>online, direct to %1</source>
+        <translation>オンライン、%1 へ直接接続</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>online, relayed through DERP %1 (slower than direct)</source>
+        <translation>オンライン、DERP %1 経由で中継 (直接より遅い)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A relayed path works but adds latency; open UDP 41641 on %1&apos;s firewall for a direct one.</source>
+        <translation>中継経路でも動きますが遅延が増えます。直接接続にするには %1 のファイアウォールで UDP 41641 を開けてください。</translation>
     </message>
 </context>
 <context>
@@ -3696,9 +6170,70 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
 </context>
 <context>
+    <name>labdeck::demolab::CertificateFactory</name>
+    <message>
+        <location filename="../../services/demolab/demopki.cpp" line="+54"/>
+        <source>could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the openssl command is not installed (Debian package openssl); the demo lab needs it to make its certificates</source>
+        <translation>openssl コマンドがインストールされていません（Debian パッケージ openssl）。デモラボの証明書を作るのに必要です</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>openssl %1 failed: %2</source>
+        <translation>openssl %1 が失敗しました: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>could not start openssl: %1</source>
+        <translation>openssl を起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>openssl made no usable certificate for %1</source>
+        <translation>openssl で %1 の使える証明書を作れませんでした</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>openssl made no usable root or intermediate certificate</source>
+        <translation>openssl で使えるルート証明書や中間証明書を作れませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::demolab::DemoCheckLab</name>
+    <message>
+        <location filename="../../services/demolab/demochecks.cpp" line="+109"/>
+        <source>could not make a temporary directory for the demo certificates</source>
+        <translation>デモ用証明書の一時ディレクトリを作成できませんでした</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>demo TLS endpoints: %1</source>
+        <translation>デモの TLS エンドポイント: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>demo TLS endpoints: could not listen on a loopback port</source>
+        <translation>デモの TLS エンドポイント: ループバックのポートで待ち受けできませんでした</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the demo TLS endpoints are not ready yet</source>
+        <translation>デモの TLS エンドポイントはまだ準備できていません</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Install openssl (scripts/install-deps).</source>
+        <translation>openssl をインストールしてください（scripts/install-deps）。</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::demolab::DemoTransport</name>
     <message>
-        <location filename="../../services/demolab/demotransport.cpp" line="+106"/>
+        <location filename="../../services/demolab/demotransport.cpp" line="+108"/>
         <source>%1: cancelled</source>
         <translation>%1: キャンセルしました</translation>
     </message>
@@ -3718,7 +6253,14 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: タイムアウト: コマンドの実行が %2 秒を超えました</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+49"/>
+        <source>the demo lab has no host %1
+</source>
+        <translation>デモラボにホスト %1 はありません
+</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>the demo lab cannot run: %1 (on %2)
 </source>
         <translation>デモラボでは実行できません: %1（%2 上）
@@ -4078,7 +6620,17 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>新しい Pod が再びスケジュールされるようになります</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Rollout of %1 %2 in %3</source>
+        <translation>%3 の %1 %2 のロールアウト</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot follow the rollout of a %1</source>
+        <translation>%1 のロールアウトは追跡できません</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>waiting: %1</source>
         <translation>待機中: %1</translation>
     </message>
@@ -4310,6 +6862,53 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+1"/>
         <source>syncing %1 of %2 collections</source>
         <translation>%2 個中 %1 個のコレクションを同期中</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::kube::ManifestApplier</name>
+    <message>
+        <location filename="../../services/kube/manifestapply.cpp" line="+49"/>
+        <source>stopped when its window closed; objects already sent stay applied</source>
+        <translation>ウィンドウが閉じられたため中止しました。送信済みのオブジェクトは適用されたままです</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>Apply %n object(s) with force</source>
+        <translation>
+            <numerusform>オブジェクト %n 個を強制適用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Apply %n object(s)</source>
+        <translation>
+            <numerusform>オブジェクト %n 個を適用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>cancelled before it was sent</source>
+        <translation>送信前にキャンセルしました</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 created, %2 configured, %3 unchanged, %4 failed</source>
+        <translation>作成 %1、変更 %2、変更なし %3、失敗 %4</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 of %2: %3</source>
+        <translation>%1/%2: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not connected to a cluster</source>
+        <translation>クラスターに接続していません</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>checked when it is applied: namespace %1 does not exist yet</source>
+        <translation>適用時に確認します: Namespace %1 はまだ存在しません</translation>
     </message>
 </context>
 <context>
@@ -4553,6 +7152,183 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+2"/>
         <source>unknown result type &quot;%1&quot;</source>
         <translation>不明な結果タイプ「%1」です</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ssh::SshTransport</name>
+    <message>
+        <location filename="../../services/ssh/sshtransport.cpp" line="+84"/>
+        <source>not connected</source>
+        <translation>未接続</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connecting</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connected</source>
+        <translation>接続済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+18"/>
+        <source>%1: connect: the inventory gives this host no SSH endpoint (ssh: or sources.sshAlias)</source>
+        <translation>%1: 接続: インベントリでこのホストに SSH エンドポイント（ssh: または sources.sshAlias）が指定されていません</translation>
+    </message>
+    <message>
+        <location filename="../../services/ssh/sshworker.cpp" line="+377"/>
+        <source>could not create an SSH session</source>
+        <translation>SSH セッションを作成できませんでした</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>connecting was cancelled</source>
+        <translation>接続がキャンセルされました</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no SSH answer from %1 port %2 within %3 s — is the host up and sshd listening there?</source>
+        <translation>%1 のポート %2 から %3 秒以内に SSH の応答がありません — ホストは起動していて、sshd がそこで待ち受けていますか？</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 does not resolve (%2) — check the name in the inventory or HostName in ~/.ssh/config</source>
+        <translation>%1 を名前解決できません（%2） — インベントリの名前か ~/.ssh/config の HostName を確認してください</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>could not connect to %1 port %2: %3 — is the host up and sshd listening there?</source>
+        <translation>%1 のポート %2 に接続できませんでした: %3 — ホストは起動していて、sshd がそこで待ち受けていますか？</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the server sent no host key</source>
+        <translation>サーバーがホスト鍵を送ってきませんでした</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the host key of %1 has CHANGED. Recorded in %2 line %3: %4 %5; offered now: %6 %7. Labdeck does not connect to it. If you rebuilt %8, remove the old key with: ssh-keygen -R %9 -f %10 and connect again; otherwise do not connect: someone may be intercepting the connection.</source>
+        <translation>%1 のホスト鍵が変わっています。%2 の %3 行目の記録: %4 %5、今回提示された鍵: %6 %7。Labdeck はこのホストに接続しません。%8 を再構築したのであれば、ssh-keygen -R %9 -f %10 で古い鍵を削除してから接続し直してください。そうでなければ接続しないでください。誰かが通信を傍受している可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>cancelled while the host key question was open</source>
+        <translation>ホスト鍵の確認中にキャンセルされました</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>you refused the host key %1 of %2; nothing was run</source>
+        <translation>%2 のホスト鍵 %1 を拒否したため、何も実行していません</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>cancelled while the passphrase question was open</source>
+        <translation>パスフレーズの入力中にキャンセルされました</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the passphrase for %1 was wrong</source>
+        <translation>%1 のパスフレーズが違います</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the agent</source>
+        <translation>エージェント</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the server wants a second factor after the key, which Labdeck does not support — allow key-only logins for %1 on %2</source>
+        <translation>サーバーが鍵の後に第 2 要素を求めていますが、Labdeck は対応していません — %2 で %1 が鍵だけでログインできるようにしてください</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no agent and no key file (looked for %1) — create a key with ssh-keygen -t ed25519 and add it to ~/.ssh/authorized_keys on %2</source>
+        <translation>エージェントも鍵ファイルもありません（探した場所: %1） — ssh-keygen -t ed25519 で鍵を作り、%2 の ~/.ssh/authorized_keys に追加してください</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the server refused every key (tried %1) — add your public key to ~/.ssh/authorized_keys of %2 on %3</source>
+        <translation>サーバーがすべての鍵を拒否しました（試したもの: %1） — %3 のユーザー %2 の ~/.ssh/authorized_keys に公開鍵を追加してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1 was killed by signal %2</source>
+        <translation>%1 はシグナル %2 で強制終了されました</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 ended without an exit status</source>
+        <translation>%1 は終了コードなしで終了しました</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 was not found on %2 (exit 127: %3) — install it there, or make sure it is on the PATH of a non-interactive SSH login</source>
+        <translation>%2 に %1 が見つかりません（終了コード 127: %3） — そのホストにインストールするか、非対話の SSH ログインの PATH に入っているか確認してください</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no message</source>
+        <translation>メッセージなし</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 was cancelled</source>
+        <translation>%1 はキャンセルされました</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>the connection to %1 was lost while %2 ran (%3); it is reconnected on the next command</source>
+        <translation>%2 の実行中に %1 への接続が切れました（%3）。次のコマンドで再接続します</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 did not finish within %2 s and was stopped</source>
+        <translation>%1 が %2 秒以内に終わらなかったため、停止しました</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>the connection to %1 was lost (%2)</source>
+        <translation>%1 への接続が切れました（%2）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 was cancelled before it started</source>
+        <translation>%1 は開始前にキャンセルされました</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>could not open a channel: %1</source>
+        <translation>チャネルを開けませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Labdeck stopped the SSH connection</source>
+        <translation>Labdeck が SSH 接続を停止しました</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ssh::SshTunnel</name>
+    <message>
+        <location filename="../../services/ssh/sshtransport.cpp" line="+125"/>
+        <source>%1: tunnel: could not listen on a loopback port: %2</source>
+        <translation>%1: トンネル: ループバックのポートで待ち受けできませんでした: %2</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QToolButton>
 #include <QToolTip>
 #include <QValueAxis>
@@ -63,7 +64,9 @@ MetricChartWidget::MetricChartWidget(Metric metric, MetricChart *chart, QWidget 
     m_promql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto *run = new QPushButton(tr("Run"));
     run->setToolTip(tr("Run this PromQL for this chart (Ctrl+Enter)"));
-    run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    // Ctrl+Enter in the editor runs it (scoped to the editor: each chart has one).
+    auto *runKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_promql, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(runKey, &QShortcut::activated, this, &MetricChartWidget::runCustom);
     auto *reset = new QPushButton(tr("Use Template"));
     reset->setToolTip(tr("Go back to the query from the chart templates (Settings)"));
     auto *editorLayout = new QHBoxLayout(m_editor);

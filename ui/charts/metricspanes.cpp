@@ -101,7 +101,7 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
 
     QMenu *menu = m_window->addMenuBeforeHelp(tr("&Metrics"));
     QAction *reload = menu->addAction(tr("&Reload Charts"), this, &MetricsPanes::reloadAll);
-    reload->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    reload->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     menu->addAction(tr("Chart &Templates…"), this, &MetricsPanes::editTemplates);
 
     m_status->setToolTip(tr("Prometheus: how fresh the lab's metrics are"));

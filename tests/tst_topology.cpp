@@ -6,6 +6,7 @@
 #include "inventory/inventoryloader.h"
 #include "labselection.h"
 #include "mainwindow.h"
+#include "topology/topologyitems.h"
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 
@@ -160,6 +161,30 @@ private Q_SLOTS:
         QCOMPARE(scene.hostCard("bracky")->health(), Health::Critical);
         QVERIFY(scene.hostCard("bracky")->toolTip().contains(QStringLiteral("NotReady")));
         QCOMPARE(scene.hostCard("metamon")->health(), Health::Unknown);
+    }
+
+    void cardNotesFromEverySourceStayTogether()
+    {
+        HostModel model;
+        LabSelection selection;
+        model.setInventory(m_inventory);
+        TopologyScene scene(&model, &selection);
+        HostCardItem *card = scene.hostCard("bracky");
+        card->setExtraNote(QStringLiteral("remote"), QStringLiteral("Tailscale online"));
+        card->setExtraNote(QStringLiteral("checks"), QStringLiteral("checks \u00d7 2"), true);
+        // The model's own note (from Kubernetes) joins them; none overwrites another.
+        model.setHealth(HostModel::hostId("bracky"), Health::Warning, QStringLiteral("cordoned"),
+                        QDateTime::currentDateTimeUtc(), QStringLiteral("cordoned"));
+        QCOMPARE(card->note(), QStringLiteral("cordoned \u00b7 checks \u00d7 2 \u00b7 Tailscale online"));
+        card->setExtraNote(QStringLiteral("checks"), QString());
+        QCOMPARE(card->note(), QStringLiteral("cordoned \u00b7 Tailscale online"));
+        // Meters add to the model's tooltip rather than replace it.
+        HostCardItem::Meters meters;
+        meters.cpuPercent = 40;
+        meters.tooltip = QStringLiteral("CPU 40%");
+        card->setMeters(meters);
+        QVERIFY(card->toolTip().contains(QStringLiteral("cordoned")));
+        QVERIFY(card->toolTip().endsWith(QStringLiteral("CPU 40%")));
     }
 
     void oneSelectionEverywhere()

@@ -296,16 +296,14 @@ void ChecksPanes::applyBadges()
         HostCardItem *card = scene->hostCard(h.name);
         if (!card)
             continue;
-        const QString base =
-            m_hosts->indexForId(HostModel::hostId(h.name)).data(HostModel::NoteRole).toString();
         const auto it = m_hostBadges.constFind(h.name);
-        QString note = base;
+        QString badge;
+        bool warning = false;
         if (it != m_hostBadges.constEnd() && it->problems > 0) {
-            const QString badge =
-                tr("checks %1 %2").arg(HealthText::glyph(it->worst)).arg(it->problems);
-            note = base.isEmpty() ? badge : base + QStringLiteral(" · ") + badge;
+            badge = tr("checks %1 %2").arg(HealthText::glyph(it->worst)).arg(it->problems);
+            warning = it->worst == Health::Warning || it->worst == Health::Critical;
         }
-        card->setNote(note);
+        card->setExtraNote(QStringLiteral("checks"), badge, warning);
     }
     for (auto it = m_urlBadges.constBegin(); it != m_urlBadges.constEnd(); ++it) {
         if (StatusItem *item = scene->itemForId(TopologyScene::urlId(QUrl(it.key())))) {

@@ -269,17 +269,9 @@ void TopologyOverlay::apply()
         HostCardItem *card = m_scene->hostCard(h.name);
         if (!card)
             continue;
-        QStringList parts;
-        const QString own =
-            m_hosts->indexForId(HostModel::hostId(h.name)).data(HostModel::NoteRole).toString();
-        if (!own.isEmpty())
-            parts << own;
-        const QString remote = m_status->hostNote(h.name);
-        if (!remote.isEmpty())
-            parts << remote;
-        const QString note = parts.join(QStringLiteral(" \u00b7 "));
-        if (card->note() != note)
-            card->setNote(note);
+        const Health tunnel = m_status->tunnelHealth(h.name);
+        card->setExtraNote(QStringLiteral("remote"), m_status->hostNote(h.name),
+                           tunnel == Health::Warning || tunnel == Health::Critical);
     }
     for (LinkItem *link : m_scene->links()) {
         if (link->kind() != LinkKind::Tailscale)

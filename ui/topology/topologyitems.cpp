@@ -257,7 +257,7 @@ void HostCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     painter->setPen(muted(pal));
     const QFontMetricsF fm(small);
     const QString role = note().isEmpty() ? m_role : QStringLiteral("%1 \u00b7 %2").arg(m_role, note());
-    if (!note().isEmpty())
+    if (m_noteWarning)
         painter->setPen(healthColor(Health::Warning));
     painter->drawText(QRectF(14, 36, kWidth - 24, 20), Qt::AlignLeft | Qt::AlignVCenter,
                       fm.elidedText(role, Qt::ElideRight, (kWidth - 28) * 0.5));
@@ -270,11 +270,55 @@ void HostCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     }
 }
 
+void HostCardItem::setBaseNote(const QString &note)
+{
+    m_baseNote = note;
+    composeNote();
+}
+
+void HostCardItem::setExtraNote(const QString &source, const QString &text, bool warning)
+{
+    if (text.isEmpty())
+        m_extraNotes.remove(source);
+    else
+        m_extraNotes.insert(source, {text, warning});
+    composeNote();
+}
+
+void HostCardItem::composeNote()
+{
+    QStringList parts;
+    bool warning = !m_baseNote.isEmpty();
+    if (!m_baseNote.isEmpty())
+        parts << m_baseNote;
+    for (auto it = m_extraNotes.cbegin(); it != m_extraNotes.cend(); ++it) {
+        parts << it->first;
+        warning = warning || it->second;
+    }
+    m_noteWarning = warning;
+    const QString composed = parts.join(QStringLiteral(" \u00b7 "));
+    if (composed != note())
+        setNote(composed);
+    else
+        update();
+}
+
 void HostCardItem::setMeters(const Meters &meters)
 {
     m_meters = meters;
-    setToolTip(meters.tooltip);
+    setBaseToolTip(m_baseToolTip);
     update();
+}
+
+void HostCardItem::setBaseToolTip(const QString &text)
+{
+    m_baseToolTip = text;
+    QStringList parts;
+    if (!text.isEmpty())
+        parts << text;
+    if (!m_meters.tooltip.isEmpty())
+        parts << m_meters.tooltip;
+    setToolTip(parts.join(QStringLiteral("\n\n")));
 }
 
 void HostCardItem::paintMeters(QPainter *painter, const QPalette &pal) const

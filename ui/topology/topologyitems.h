@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 #include <QGraphicsItem>
+#include <QMap>
+#include <QPair>
 #include <QPainterPath>
 #include <QPen>
 #include <QStringList>
@@ -97,6 +99,14 @@ public:
         bool targetDown = false;
     };
     void setMeters(const Meters &meters);
+    // The card's note is the host model's (cordoned, missing...) followed by
+    // notes other sources add under their own key ("remote": Tailscale and
+    // GPU, "checks": check badges), so no source overwrites another.
+    // A note in amber says something needs a look.
+    void setBaseNote(const QString &note);
+    // The host model's tooltip; the meters' tooltip follows it.
+    void setBaseToolTip(const QString &text);
+    void setExtraNote(const QString &source, const QString &text, bool warning = false);
     [[nodiscard]] const Meters &meters() const { return m_meters; }
     static constexpr qreal kHeaderHeight = 64;
     RowItem *addRow(const QString &id, const QString &title, const QString &detail,
@@ -114,6 +124,11 @@ private:
     QString m_size;
     QList<RowItem *> m_rows;
     Meters m_meters;
+    QString m_baseNote;
+    QString m_baseToolTip;
+    QMap<QString, QPair<QString, bool>> m_extraNotes; // source -> (text, warning)
+    bool m_noteWarning = false;
+    void composeNote();
 };
 
 // The Internet, with the public URLs that reach the lab through the ingress.

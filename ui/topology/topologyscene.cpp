@@ -98,9 +98,9 @@ void TopologyScene::rebuild()
                                       hi.data(Qt::DisplayRole).toString(),
                                       m_model->index(r, HostModel::KindColumn).data().toString(),
                                       m_model->index(r, HostModel::EndpointColumn).data().toString());
-        card->setToolTip(hi.data(Qt::ToolTipRole).toString());
+        card->setBaseToolTip(hi.data(Qt::ToolTipRole).toString());
         card->setHealth(Health(hi.data(HostModel::HealthRole).toInt()));
-        card->setNote(hi.data(HostModel::NoteRole).toString());
+        card->setBaseNote(hi.data(HostModel::NoteRole).toString());
         m_items.insert(card->id(), card);
         m_cards.insert(hostName, card);
         for (int c = 0; c < m_model->rowCount(hi); ++c) {
@@ -320,6 +320,12 @@ void TopologyScene::onDataChanged(const QModelIndex &topLeft, const QModelIndex 
         const QModelIndex idx = m_model->index(r, 0, topLeft.parent());
         if (StatusItem *item = m_items.value(idx.data(HostModel::IdRole).toString())) {
             item->setHealth(Health(idx.data(HostModel::HealthRole).toInt()));
+            // A card also carries notes and a tooltip part of other sources.
+            if (auto *card = dynamic_cast<HostCardItem *>(item)) {
+                card->setBaseNote(idx.data(HostModel::NoteRole).toString());
+                card->setBaseToolTip(idx.data(Qt::ToolTipRole).toString());
+                continue;
+            }
             item->setNote(idx.data(HostModel::NoteRole).toString());
             item->setToolTip(idx.data(Qt::ToolTipRole).toString());
         }

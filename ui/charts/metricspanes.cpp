@@ -81,6 +81,10 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
     layout->addWidget(m_scroll, 1);
     m_dock->setWidget(content);
     m_window->addBottomDock(m_dock);
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_chartsPending)
+            rebuildCharts();
+    });
     QAction *toggle = m_dock->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key_M));
     m_window->addViewToggle(toggle);
@@ -222,6 +226,13 @@ void MetricsPanes::rebuildCharts()
 {
     qDeleteAll(m_charts); // their charts (children) are cancelled with them
     m_charts.clear();
+    // Charts are made (and fetch) only while the dock is shown: a hidden
+    // Metrics tab costs neither start-up time nor requests.
+    m_chartsPending = !m_dock->isVisible();
+    if (m_chartsPending) {
+        m_header->clear();
+        return;
+    }
     auto *grid = static_cast<QGridLayout *>(m_grid->layout());
     const Host *host = m_model->inventory().host(m_host);
     if (!host) {

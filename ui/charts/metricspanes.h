@@ -77,6 +77,7 @@ private:
     std::unique_ptr<prom::Client> m_client;
     LabMetrics *m_labMetrics;
     bool m_demo = false;
+    bool m_chartsPending = true; // to be made when the dock is shown
     QString m_host;
     QList<MetricChartWidget *> m_charts;
     std::chrono::seconds m_span{3600};

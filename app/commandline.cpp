@@ -19,6 +19,7 @@
 #include "inventory/inventorylocator.h"
 #include "labselection.h"
 #include "mainwindow.h"
+#include "palette/commandpalette.h"
 #include "remoteservices.h"
 #include "topology/topologyview.h"
 #include "wizards/createmenu.h"
@@ -234,6 +235,7 @@ int runGui(int argc, char **argv)
             done(percent, error);
         });
     });
+    new CommandPalette(&window, &model, &selection); // Ctrl+K
     new CreateMenu(
         &window, [&model] { return model.inventory(); },
         [&connection] {

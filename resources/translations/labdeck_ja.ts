@@ -2289,7 +2289,7 @@
         <translation>%1 — %2 にチェック</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>checks %1 %2</source>
         <translation>チェック %1 %2</translation>
     </message>
@@ -2629,6 +2629,39 @@
         <location line="+1"/>
         <source>Kubernetes %1 %2</source>
         <translation>Kubernetes %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::CommandPalette</name>
+    <message>
+        <location filename="../../ui/palette/commandpalette.cpp" line="+73"/>
+        <source>Command Palette</source>
+        <translation>コマンドパレット</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type an action, a host or a workload…</source>
+        <translation>操作、ホスト、ワークロードを入力…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Command palette filter</source>
+        <translation>コマンドパレットの絞り込み</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Command Palette…</source>
+        <translation>コマンドパレット…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Go to %1 on %2</source>
+        <translation>%2 の %1 へ移動</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Go to %1</source>
+        <translation>%1 へ移動</translation>
     </message>
 </context>
 <context>
@@ -3503,7 +3536,7 @@
 <context>
     <name>labdeck::HostCardItem</name>
     <message>
-        <location filename="../../ui/topology/topologyitems.cpp" line="+309"/>
+        <location filename="../../ui/topology/topologyitems.cpp" line="+353"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -4343,13 +4376,13 @@
 <context>
     <name>labdeck::MetricChartWidget</name>
     <message>
-        <location filename="../../ui/charts/metricchartwidget.cpp" line="+49"/>
-        <location line="+248"/>
+        <location filename="../../ui/charts/metricchartwidget.cpp" line="+50"/>
+        <location line="+250"/>
         <source>PromQL</source>
         <translation>PromQL</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-248"/>
         <source>Show and edit the PromQL behind this chart</source>
         <translation>このチャートの PromQL を表示・編集</translation>
     </message>
@@ -4369,7 +4402,7 @@
         <translation>この PromQL をこのチャートで実行（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Use Template</source>
         <translation>テンプレートを使う</translation>
     </message>
@@ -4456,7 +4489,7 @@
         <translation>ライブ</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Time range of the charts</source>
         <translation>チャートの期間</translation>
     </message>
@@ -4491,7 +4524,7 @@
         <translation>Prometheus: ラボのメトリクスの鮮度</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+128"/>
         <source>Select a host to see its charts.</source>
         <translation>ホストを選ぶと、そのチャートが表示されます。</translation>
     </message>
@@ -5294,7 +5327,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+124"/>
+        <location filename="../../app/commandline.cpp" line="+125"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -5550,7 +5583,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="+81"/>
+        <location filename="../../app/commandline.cpp" line="+82"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>

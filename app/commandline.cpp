@@ -106,7 +106,8 @@ QString noDisplayMessage()
               "      labdeck --screenshot labdeck.png\n"
               "  To use Labdeck without a window:\n"
               "      labdeck inventory --validate       check the lab inventory\n"
-              "      labdeck inventory --print-default  print the built-in lab");
+              "      labdeck inventory --print-default  print the built-in lab\n"
+              "      labdeck check all [--json]         check certificates, routes, tunnels, the cluster...");
 }
 
 int runInventoryCommand(int argc, char **argv)

@@ -5327,7 +5327,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+125"/>
+        <location filename="../../app/commandline.cpp" line="+126"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -5492,7 +5492,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="-99"/>
+        <location filename="../../app/commandline.cpp" line="-100"/>
         <source>labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
   To see the window on a machine without a screen, run it under Xvfb:
       xvfb-run -a labdeck
@@ -5500,7 +5500,8 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
       labdeck --screenshot labdeck.png
   To use Labdeck without a window:
       labdeck inventory --validate       check the lab inventory
-      labdeck inventory --print-default  print the built-in lab</source>
+      labdeck inventory --print-default  print the built-in lab
+      labdeck check all [--json]         check certificates, routes, tunnels, the cluster...</source>
         <translation>labdeck: ディスプレイが見つかりません（DISPLAY も WAYLAND_DISPLAY も設定されていません）。
   画面のないマシンでウィンドウを見るには Xvfb の下で実行します:
       xvfb-run -a labdeck
@@ -5508,10 +5509,11 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
       labdeck --screenshot labdeck.png
   ウィンドウなしで使うには:
       labdeck inventory --validate       ラボのインベントリを検査
-      labdeck inventory --print-default  組み込みのラボを出力</translation>
+      labdeck inventory --print-default  組み込みのラボを出力
+      labdeck check all [--json]         証明書、ルート、トンネル、クラスターなどをチェック</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>%1: not loaded (errors: %2)</source>
         <translation>%1: 読み込めませんでした（エラー %2 件）</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "remoteservices.h"
 
+#include "detailspanel.h"
+
 #include "compose/composepanes.h"
 #include "compose/composeservice.h"
 #include "demolab/demotransport.h"
@@ -117,6 +119,22 @@ void RemoteServices::build(remote::CommandTransport *transport, const QUrl &olla
     m_composePanes = new ComposePanes(m_window, m_status, m_compose, m_hosts, m_selection);
     m_gpuPanes = new GpuPanes(m_window, m_status);
     m_overlay = new TopologyOverlay(m_window->topologyScene(), m_hosts, m_status, this);
+    // Details: the selected host's tunnel, and the GPU on the GPU server.
+    DetailsPanel *details = m_window->detailsPanel();
+    QPointer<RemoteStatus> status = m_status;
+    details->addSection([status](const QString &id) {
+        DetailsPanel::Section section{tr("Tunnel and GPU"), {}};
+        if (!status || !id.startsWith(QLatin1String("host:")))
+            return section;
+        const QString host = id.mid(5);
+        const QString tunnel = status->tunnelNote(host);
+        if (!tunnel.isEmpty())
+            section.rows.append({tr("Tailscale"), tunnel});
+        if (host == status->gpuHost() && !status->gpuNote().isEmpty())
+            section.rows.append({tr("GPU"), status->gpuNote()});
+        return section;
+    });
+    connect(m_status, &RemoteStatus::notesChanged, details, &DetailsPanel::refreshSoon);
 
     if (m_compose) {
         m_compose->setInterval(kComposeMs);

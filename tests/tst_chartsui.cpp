@@ -9,6 +9,7 @@
 #include "kube/kubeclient.h"
 #include "kube/kubesession.h"
 #include "kube/nodemetrics.h"
+#include "detailspanel.h"
 #include "hostmodel.h"
 #include "inventory/inventoryloader.h"
 #include "labmetrics.h"
@@ -181,6 +182,11 @@ private Q_SLOTS:
         QVERIFY(metamon.tooltip.contains(QStringLiteral("NodeMemoryHigh")));
         QVERIFY(!metamon.fallback);
         QCOMPARE(scene->hostCard(QStringLiteral("bracky"))->meters().firingAlerts, 0);
+        // The Details dock shows the selected host's use and alerts.
+        m_selection->select(QStringLiteral("host:metamon"));
+        QTRY_VERIFY2(m_window->detailsPanel()->html().contains(QStringLiteral("NodeMemoryHigh")),
+                     qPrintable(m_window->detailsPanel()->html()));
+        QVERIFY(m_window->detailsPanel()->html().contains(QStringLiteral("Alerts firing")));
         // The GPU server has no instance: no bars, nothing invented.
         QVERIFY(!scene->hostCard(QStringLiteral("gpu-server"))->meters().cpuPercent.has_value());
     }

@@ -8,6 +8,7 @@
 #include "checks/checkspanes.h"
 #include "healthcolor.h"
 #include "hostmodel.h"
+#include "detailspanel.h"
 #include "labselection.h"
 #include "mainwindow.h"
 #include "topology/topologyitems.h"
@@ -124,6 +125,11 @@ private Q_SLOTS:
             scene->hostCard(QStringLiteral("pochama"))->note().contains(QLatin1String("checks")));
         QVERIFY(
             !scene->hostCard(QStringLiteral("pikachu"))->note().contains(QLatin1String("checks")));
+        // The Details dock lists a selected host's problems.
+        m_selection->select(QStringLiteral("host:bracky"));
+        QTRY_VERIFY2(m_window->detailsPanel()->html().contains(QLatin1String("Checks")),
+                     qPrintable(m_window->detailsPanel()->html()));
+        QVERIFY(m_window->detailsPanel()->html().contains(QLatin1String("30080")));
     }
 
     void copyAsText()

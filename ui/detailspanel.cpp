@@ -47,15 +47,15 @@ DetailsPanel::DetailsPanel(HostModel *model, LabSelection *selection, QWidget *p
     m_view->setAccessibleName(tr("Details of the selection"));
     connect(m_selection, &LabSelection::currentChanged, this, &DetailsPanel::refresh);
     connect(m_model, &HostModel::modelReset, this, &DetailsPanel::refresh);
-    connect(m_model, &HostModel::dataChanged, m_refresh, qOverload<>(&QTimer::start));
+    connect(m_model, &HostModel::dataChanged, this, &DetailsPanel::refreshSoon);
     refresh();
 }
 
 void DetailsPanel::setClusterModels(ClusterModels *cluster)
 {
     m_cluster = cluster;
-    connect(cluster->nodes(), &NodeModel::nodesChanged, m_refresh, qOverload<>(&QTimer::start));
-    connect(cluster->pods(), &PodModel::podsChanged, m_refresh, qOverload<>(&QTimer::start));
+    connect(cluster->nodes(), &NodeModel::nodesChanged, this, &DetailsPanel::refreshSoon);
+    connect(cluster->pods(), &PodModel::podsChanged, this, &DetailsPanel::refreshSoon);
     refresh();
 }
 
@@ -128,7 +128,30 @@ void DetailsPanel::refresh()
     } else {
         html = itemHtml(id);
     }
+    if (!id.isEmpty()) {
+        for (const SectionProvider &provider : std::as_const(m_sections)) {
+            const Section section = provider(id);
+            if (section.rows.isEmpty())
+                continue;
+            QString rows;
+            for (const auto &r : section.rows)
+                rows += row(r.first, r.second);
+            html += QStringLiteral("<h3>%1</h3>").arg(section.title.toHtmlEscaped()) + table(rows);
+        }
+    }
     m_view->setHtml(html);
+}
+
+void DetailsPanel::addSection(SectionProvider provider)
+{
+    m_sections << std::move(provider);
+    refreshSoon();
+}
+
+void DetailsPanel::refreshSoon()
+{
+    if (!m_refresh->isActive())
+        m_refresh->start();
 }
 
 QString DetailsPanel::hostHtml(const QString &name) const

@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QWidget>
+
+#include <functional>
 
 class QTextBrowser;
 class QTimer;
@@ -23,6 +27,18 @@ public:
     // Live Kubernetes data for hosts and workloads (node conditions, pods).
     void setClusterModels(ClusterModels *cluster);
 
+    // A section another pane adds for a selection ("host:bracky",
+    // "url:https://…"): a title and key/value rows; no rows, no section.
+    struct Section
+    {
+        QString title;
+        QList<QPair<QString, QString>> rows;
+    };
+    using SectionProvider = std::function<Section(const QString &id)>;
+    void addSection(SectionProvider provider);
+    // A section's data changed: the text follows (at most twice a second).
+    void refreshSoon();
+
     // The HTML shown now (for tests).
     [[nodiscard]] QString html() const;
 
@@ -39,6 +55,7 @@ private:
     QTextBrowser *m_view;
     ClusterModels *m_cluster = nullptr;
     QTimer *m_refresh;
+    QList<SectionProvider> m_sections;
 };
 
 } // namespace labdeck

@@ -2192,7 +2192,7 @@
 <context>
     <name>labdeck::ChecksPanes</name>
     <message>
-        <location filename="../../ui/checks/checkspanes.cpp" line="+70"/>
+        <location filename="../../ui/checks/checkspanes.cpp" line="+72"/>
         <source>Copy as text</source>
         <translation>テキストとしてコピー</translation>
     </message>
@@ -2213,11 +2213,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+197"/>
         <source>Checks</source>
         <translation>チェック</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-191"/>
         <source>Chec&amp;ks</source>
         <translation>チェック(&amp;K)</translation>
     </message>
@@ -2289,7 +2290,7 @@
         <translation>%1 — %2 にチェック</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+51"/>
         <source>checks %1 %2</source>
         <translation>チェック %1 %2</translation>
     </message>
@@ -3120,7 +3121,7 @@
         <translation>トポロジーかラボのツリーでホスト、ワークロード、URL を選ぶと、ここに詳細が表示されます。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+44"/>
         <location line="+54"/>
         <source>Kind</source>
         <translation>種類</translation>
@@ -4454,7 +4455,7 @@
 <context>
     <name>labdeck::MetricsPanes</name>
     <message>
-        <location filename="../../ui/charts/metricspanes.cpp" line="+49"/>
+        <location filename="../../ui/charts/metricspanes.cpp" line="+50"/>
         <source>15 min</source>
         <translation>15 分</translation>
     </message>
@@ -4480,11 +4481,12 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+53"/>
         <source>Metrics</source>
         <translation>メトリクス</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-48"/>
         <source>Live</source>
         <translation>ライブ</translation>
     </message>
@@ -4524,7 +4526,43 @@
         <translation>Prometheus: ラボのメトリクスの鮮度</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+11"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>%1% (%2, %3)</source>
+        <translation>%1% (%2、%3)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Memory</source>
+        <translation>メモリ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alerts firing</source>
+        <translation>発火中のアラート</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus target</source>
+        <translation>Prometheus ターゲット</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>down: %1</source>
+        <translation>停止: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>Select a host to see its charts.</source>
         <translation>ホストを選ぶと、そのチャートが表示されます。</translation>
     </message>
@@ -4757,9 +4795,24 @@
 <context>
     <name>labdeck::RemoteServices</name>
     <message>
-        <location filename="../../app/remoteservices.cpp" line="+51"/>
+        <location filename="../../app/remoteservices.cpp" line="+53"/>
         <source>labdeck: the demo lab&apos;s Ollama server could not listen on 127.0.0.1</source>
         <translation>labdeck: デモラボの Ollama サーバーが 127.0.0.1 で待ち受けできませんでした</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Tunnel and GPU</source>
+        <translation>トンネルと GPU</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tailscale</source>
+        <translation>Tailscale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU</source>
+        <translation>GPU</translation>
     </message>
 </context>
 <context>

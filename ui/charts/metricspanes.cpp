@@ -1,6 +1,7 @@
 #include "charts/metricspanes.h"
 
 #include "charts/metricchartwidget.h"
+#include "detailspanel.h"
 #include "healthcolor.h"
 #include "hostmodel.h"
 #include "labmetrics.h"
@@ -111,6 +112,26 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
     m_status->setToolTip(tr("Prometheus: how fresh the lab's metrics are"));
     m_window->statusBar()->addPermanentWidget(m_status);
 
+    // Details: the selected host's current use, alerts and target.
+    m_window->detailsPanel()->addSection([this](const QString &id) {
+        DetailsPanel::Section section{tr("Metrics"), {}};
+        if (!id.startsWith(QLatin1String("host:")))
+            return section;
+        const HostMetrics m = m_labMetrics->host(id.mid(5));
+        const QString age = m.at.isValid() ? Format::ago(m.at.secsTo(QDateTime::currentDateTimeUtc())) : QString();
+        if (m.cpuPercent)
+            section.rows.append({tr("CPU"), tr("%1% (%2, %3)").arg(*m.cpuPercent, 0, 'f', 1).arg(m.source, age)});
+        if (m.memoryPercent)
+            section.rows.append({tr("Memory"), tr("%1% (%2, %3)").arg(*m.memoryPercent, 0, 'f', 1).arg(m.source, age)});
+        if (!m.firingAlerts.isEmpty())
+            section.rows.append({tr("Alerts firing"), m.firingAlerts.join(QStringLiteral("; "))});
+        if (m.targetDown)
+            section.rows.append({tr("Prometheus target"), tr("down: %1").arg(m.targetError)});
+        if (!section.rows.isEmpty() && !m_labMetrics->error().isEmpty())
+            section.rows.append({tr("Prometheus"), m_labMetrics->error()});
+        return section;
+    });
+    connect(m_labMetrics, &LabMetrics::changed, m_window->detailsPanel(), &DetailsPanel::refreshSoon);
     m_labMetrics->setQueries(savedQueries());
     m_labMetrics->setInventory(m_model->inventory());
     connect(m_labMetrics, &LabMetrics::changed, this, &MetricsPanes::updateCards);

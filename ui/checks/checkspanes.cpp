@@ -63,6 +63,8 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     , m_status(new QLabel)
     , m_runButton(new QPushButton)
 {
+    // Details: the last run's problems for the selected host or URL.
+    window->detailsPanel()->addSection([this](const QString &id) { return detailsFor(id); });
     auto *pane = new QWidget;
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -289,8 +291,24 @@ void ChecksPanes::clearBadges()
     applyBadges();
 }
 
+DetailsPanel::Section ChecksPanes::detailsFor(const QString &id) const
+{
+    DetailsPanel::Section section{tr("Checks"), {}};
+    Badge badge;
+    if (id.startsWith(QLatin1String("host:")))
+        badge = m_hostBadges.value(id.mid(5));
+    else if (id.startsWith(QLatin1String("url:")))
+        badge = m_urlBadges.value(id.mid(4));
+    else
+        return section;
+    for (const QString &line : std::as_const(badge.lines))
+        section.rows.append({HealthText::glyph(badge.worst), line});
+    return section;
+}
+
 void ChecksPanes::applyBadges()
 {
+    m_window->detailsPanel()->refreshSoon();
     TopologyScene *scene = m_window->topologyScene();
     for (const Host &h : m_hosts->inventory().hosts) {
         HostCardItem *card = scene->hostCard(h.name);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "detailspanel.h"
+
 #include "checks/check.h"
 
 #include <QHash>
@@ -82,6 +84,7 @@ private:
     void onFinished();
     void clearBadges();
     void applyBadges();
+    [[nodiscard]] DetailsPanel::Section detailsFor(const QString &id) const;
     void activateRow(const QModelIndex &index);
 
     MainWindow *m_window;

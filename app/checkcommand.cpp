@@ -112,14 +112,10 @@ void print(const QList<checks::CheckResult> &unordered, const checks::RunSummary
 
 int runCheckCommand(int argc, char **argv)
 {
-    QList<char *> args;
-    args << argv[0];
-    for (int i = 2; i < argc; ++i)
-        args << argv[i];
+    QList<char *> args = subcommandArguments(argc, argv);
     int n = int(args.size());
     QCoreApplication app(n, args.data());
-    QCoreApplication::setApplicationName(QStringLiteral("labdeck"));
-    QCoreApplication::setOrganizationName(QStringLiteral("labdeck"));
+    setIdentity();
     installTranslations(app);
 
     QCommandLineParser parser;

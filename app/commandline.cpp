@@ -48,6 +48,9 @@ QString tr(const char *text)
     return QCoreApplication::translate(kContext, text);
 }
 
+
+} // namespace
+
 void setIdentity()
 {
     QCoreApplication::setApplicationName(QStringLiteral("labdeck"));
@@ -55,7 +58,14 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(LABDECK_VERSION));
 }
 
-} // namespace
+QList<char *> subcommandArguments(int argc, char **argv)
+{
+    QList<char *> args;
+    args << argv[0];
+    for (int i = 2; i < argc; ++i)
+        args << argv[i];
+    return args;
+}
 
 // Installs the Japanese (or other) translation matching the system locale.
 void installTranslations(QCoreApplication &app)
@@ -113,10 +123,7 @@ QString noDisplayMessage()
 int runInventoryCommand(int argc, char **argv)
 {
     // Drop the "inventory" word so the parser sees only options.
-    QList<char *> args;
-    args << argv[0];
-    for (int i = 2; i < argc; ++i)
-        args << argv[i];
+    QList<char *> args = subcommandArguments(argc, argv);
     int n = int(args.size());
     QCoreApplication app(n, args.data());
     setIdentity();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 class QCoreApplication;
@@ -14,6 +15,10 @@ namespace labdeck::app {
 // True when argv asks for something that works without a real display
 // (--screenshot, --help, --version): such runs use the offscreen platform.
 [[nodiscard]] bool canRunOffscreen(int argc, char **argv);
+// Application and organisation name and version, for settings and --version.
+void setIdentity();
+// argv without its sub-command word ("labdeck check --json" -> "labdeck --json").
+[[nodiscard]] QList<char *> subcommandArguments(int argc, char **argv);
 // Installs the translation of the system locale into app.
 void installTranslations(QCoreApplication &app);
 // The message printed when there is no display.

@@ -1,5 +1,7 @@
 #include "labmetrics.h"
 
+#include "prometheus/labhosts.h"
+
 namespace labdeck {
 
 LabMetrics::LabMetrics(QObject *parent) : QObject(parent)
@@ -64,16 +66,14 @@ void LabMetrics::refresh()
     };
     track(m_client->targets(), [this](const prom::Result &r) {
         for (const prom::Target &t : r.targets) {
-            const QString instance = t.labels.value(QStringLiteral("instance"));
-            for (const Host &h : std::as_const(m_lab.hosts)) {
-                if (h.sources.prometheusInstance != instance)
-                    continue;
-                HostMetrics &m = m_next[h.name];
-                m.scrapeIntervalSeconds = t.scrapeIntervalSeconds;
-                if (t.health == QLatin1String("down")) {
-                    m.targetDown = true;
-                    m.targetError = t.lastError;
-                }
+            const QString host = prom::hostForInstance(m_lab, t.labels.value(QStringLiteral("instance")));
+            if (host.isEmpty())
+                continue;
+            HostMetrics &m = m_next[host];
+            m.scrapeIntervalSeconds = t.scrapeIntervalSeconds;
+            if (t.health == QLatin1String("down")) {
+                m.targetDown = true;
+                m.targetError = t.lastError;
             }
         }
     });
@@ -81,17 +81,11 @@ void LabMetrics::refresh()
         for (const prom::Alert &a : r.alerts) {
             if (a.state != QLatin1String("firing"))
                 continue;
-            const QString instance = a.labels.value(QStringLiteral("instance"));
-            const QString node = a.labels.value(QStringLiteral("node"));
-            for (const Host &h : std::as_const(m_lab.hosts)) {
-                const bool match = (!instance.isEmpty() && (instance == h.sources.prometheusInstance ||
-                                                            instance.section(QLatin1Char(':'), 0, 0) == h.name)) ||
-                                   (!node.isEmpty() && (node == h.name || node == h.sources.kubernetesNode));
-                if (!match)
-                    continue;
-                const QString summary = a.annotations.value(QStringLiteral("summary"));
-                m_next[h.name].firingAlerts << (summary.isEmpty() ? a.name() : a.name() + QStringLiteral(": ") + summary);
-            }
+            const QString host = prom::hostForAlert(m_lab, a.labels);
+            if (host.isEmpty())
+                continue;
+            const QString summary = a.annotations.value(QStringLiteral("summary"));
+            m_next[host].firingAlerts << (summary.isEmpty() ? a.name() : a.name() + QStringLiteral(": ") + summary);
         }
     });
     for (const Host &h : std::as_const(m_lab.hosts)) {

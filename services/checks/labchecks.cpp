@@ -3,6 +3,7 @@
 #include "common/format.h"
 #include "gpu/nvidiasmi.h"
 #include "gpu/ollamaclient.h"
+#include "prometheus/labhosts.h"
 #include "prometheus/promclient.h"
 #include "remote/commandtransport.h"
 #include "tailscale/tailscalestatus.h"
@@ -170,10 +171,7 @@ void PrometheusCheck::run(const CheckContext &context)
             const QString instance = t.labels.value(QStringLiteral("instance"));
             const QString job = t.labels.value(QStringLiteral("job"));
             scraped.insert(instance);
-            QString host;
-            for (const Host &h : lab.hosts)
-                if (!h.sources.prometheusInstance.isEmpty() && h.sources.prometheusInstance == instance)
-                    host = h.name;
+            const QString host = prom::hostForInstance(lab, instance);
             CheckResult c;
             c.target = tr("target %1 (job %2)").arg(instance, job);
             c.host = host;
@@ -213,13 +211,7 @@ void PrometheusCheck::run(const CheckContext &context)
             if (a.state != QLatin1String("firing"))
                 continue;
             ++firing;
-            const QString instance = a.labels.value(QStringLiteral("instance"));
-            QString host;
-            for (const Host &h : lab.hosts)
-                if ((!instance.isEmpty() && (instance == h.sources.prometheusInstance ||
-                                             instance.section(QLatin1Char(':'), 0, 0) == h.name)) ||
-                    a.labels.value(QStringLiteral("node")) == h.name)
-                    host = h.name;
+            const QString host = prom::hostForAlert(lab, a.labels);
             CheckResult c;
             c.target = host.isEmpty() ? tr("alert %1").arg(a.name()) : tr("alert %1 on %2").arg(a.name(), host);
             c.host = host;

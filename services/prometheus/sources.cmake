@@ -5,4 +5,5 @@ target_sources(labdeck_services PRIVATE
   prometheus/rangeplan.h prometheus/rangeplan.cpp
   prometheus/promclient.h prometheus/promclient.cpp
   prometheus/chartqueries.h prometheus/chartqueries.cpp
+  prometheus/labhosts.h prometheus/labhosts.cpp
 )

@@ -180,22 +180,10 @@ void MetricsPanes::setPrometheus(const QUrl &url, bool demo)
 
 void MetricsPanes::selectionChanged(const QString &id)
 {
-    // host:<name>, service:<host>/<name>, component:<host>/<name>,
-    // workload:<ns>/<name> (its inventory host), compose:<svc> (the compose host).
+    // Any item of the lab: the host it belongs to (a workload's inventory
+    // host, the compose host for a compose service).
     const Inventory &lab = m_model->inventory();
-    const QString kind = id.section(QLatin1Char(':'), 0, 0);
-    const QString rest = id.section(QLatin1Char(':'), 1);
-    QString host;
-    if (kind == QLatin1String("host"))
-        host = rest;
-    else if (kind == QLatin1String("service") || kind == QLatin1String("component"))
-        host = rest.section(QLatin1Char('/'), 0, 0);
-    else if (kind == QLatin1String("compose"))
-        host = lab.compose.host;
-    else if (kind == QLatin1String("workload"))
-        for (const Workload &w : lab.workloads)
-            if (w.qualifiedName() == rest)
-                host = w.host;
+    const QString host = m_model->indexForId(id).data(HostModel::HostNameRole).toString();
     if (!lab.host(host))
         return;
     if (!host.isEmpty() && host != m_host)

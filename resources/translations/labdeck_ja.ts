@@ -4044,12 +4044,12 @@
 <context>
     <name>labdeck::LabMetrics</name>
     <message>
-        <location filename="../../models/labmetrics.cpp" line="+45"/>
+        <location filename="../../models/labmetrics.cpp" line="+47"/>
         <source>no Prometheus URL in the inventory (prometheus.url)</source>
         <translation>インベントリに Prometheus の URL がありません（prometheus.url）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+73"/>
         <source>Prometheus</source>
         <translation>Prometheus</translation>
     </message>
@@ -4562,7 +4562,7 @@
         <translation>Prometheus</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+117"/>
         <source>Select a host to see its charts.</source>
         <translation>ホストを選ぶと、そのチャートが表示されます。</translation>
     </message>
@@ -5380,7 +5380,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+126"/>
+        <location filename="../../app/commandline.cpp" line="+133"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -5401,7 +5401,7 @@ served by %2 on %3</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="+126"/>
+        <location filename="../../app/checkcommand.cpp" line="+122"/>
         <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
 Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
         <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。
@@ -5545,7 +5545,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="-100"/>
+        <location filename="../../app/commandline.cpp" line="-97"/>
         <source>labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
   To see the window on a machine without a screen, run it under Xvfb:
       xvfb-run -a labdeck
@@ -5566,7 +5566,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
       labdeck check all [--json]         証明書、ルート、トンネル、クラスターなどをチェック</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>%1: not loaded (errors: %2)</source>
         <translation>%1: 読み込めませんでした（エラー %2 件）</translation>
     </message>
@@ -5715,7 +5715,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::GpuCheck</name>
     <message>
-        <location filename="../../services/checks/labchecks.cpp" line="+270"/>
+        <location filename="../../services/checks/labchecks.cpp" line="+262"/>
         <source>could not run: the inventory has no ollama.url</source>
         <translation>実行できません: インベントリに ollama.url がありません</translation>
     </message>
@@ -5875,7 +5875,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::PrometheusCheck</name>
     <message>
-        <location filename="../../services/checks/labchecks.cpp" line="-217"/>
+        <location filename="../../services/checks/labchecks.cpp" line="-208"/>
         <source>could not run: the inventory has no prometheus.url</source>
         <translation>実行できません: インベントリに prometheus.url がありません</translation>
     </message>
@@ -5891,17 +5891,17 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>could not run: %1</source>
         <translation>実行できません: %1</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-40"/>
         <source>Check that Prometheus runs at %1 and that this machine reaches it.</source>
         <translation>%1 で Prometheus が動いていて、このマシンから届くか確認してください。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>target %1 (job %2)</source>
         <translation>ターゲット %1 (ジョブ %2)</translation>
     </message>
@@ -5937,7 +5937,7 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+31"/>
+        <location line="+25"/>
         <source>Prometheus alerts</source>
         <translation>Prometheus のアラート</translation>
     </message>
@@ -6053,7 +6053,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::TunnelCheck</name>
     <message>
-        <location filename="../../services/checks/labchecks.cpp" line="-196"/>
+        <location filename="../../services/checks/labchecks.cpp" line="-187"/>
         <location line="+6"/>
         <location line="+23"/>
         <location line="+10"/>

@@ -220,6 +220,7 @@ int runGui(int argc, char **argv)
     const InventoryLocator::Choice choice = InventoryLocator::choose(parser.value(inventory));
     window.loadInventory(choice);
     ClusterModels cluster(&model);
+    QObject::connect(&window, &MainWindow::reloadRequested, &cluster, &ClusterModels::retryNow);
     auto *panes = new ClusterPanes(&window, &cluster, &model, &selection);
     window.detailsPanel()->setClusterModels(&cluster);
     // Made before the connection, so the toolbar reads [context] [Check all].

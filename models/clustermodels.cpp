@@ -1,6 +1,5 @@
 #include "clustermodels.h"
 
-#include "common/format.h"
 #include "hostmodel.h"
 #include "kube/kubesession.h"
 #include "kubemodels.h"
@@ -19,6 +18,8 @@ ClusterModels::ClusterModels(HostModel *hosts, QObject *parent)
     , m_events(new EventModel(this))
     , m_status(new LabStatus(hosts, m_nodes, m_workloads, m_pods, this))
 {
+    m_pods->setNodes(m_nodes);
+    m_workloads->setNodes(m_nodes);
 }
 
 ClusterModels::~ClusterModels() = default;
@@ -71,26 +72,31 @@ void ClusterModels::onSessionState()
 {
     if (!m_session)
         return;
-    const Health h = m_session->health();
-    if (h == Health::Ok) {
-        m_status->setLive(true, {});
-    } else if (h == Health::Critical || (h == Health::Warning && m_session->stateText() != QString())) {
-        const QDateTime last = m_session->lastSync();
-        const QString reason =
-            last.isValid() ? tr("Kubernetes API of %1: %2 (last data %3)")
-                                 .arg(m_session->name(), m_session->stateText(),
-                                      Format::ago(last.secsTo(QDateTime::currentDateTimeUtc())))
-                           : tr("Kubernetes API of %1: %2").arg(m_session->name(), m_session->stateText());
-        // A reflector relisting after a watch ended is routine; only a
-        // failure makes the data stale.
-        bool failing = false;
-        for (Resource r : {Resource::Nodes, Resource::Pods, Resource::Deployments, Resource::StatefulSets,
-                           Resource::DaemonSets, Resource::Events})
-            failing = failing || m_session->reflector(r)->state() == Reflector::State::Backoff;
-        if (failing)
-            m_status->setLive(false, reason);
+    m_status->setAccess(m_session->access());
+    // Live once every kind that may be read has been listed once; after
+    // that a kind that fails is judged unknown on its own (LabStatus), and
+    // a kind the user may not read never holds the others back.
+    bool synced = true;
+    bool anyReadable = false;
+    for (Resource r : {Resource::Nodes, Resource::Pods, Resource::Deployments, Resource::StatefulSets,
+                       Resource::DaemonSets, Resource::Events}) {
+        const kube::KindAccess a = m_session->access(r);
+        if (a.state == kube::KindAccess::State::NotPermitted || a.state == kube::KindAccess::State::Absent)
+            continue;
+        anyReadable = true;
+        synced = synced && (a.lastSync.isValid() || a.state == kube::KindAccess::State::Failing);
     }
+    if (anyReadable && synced)
+        m_status->setLive(true, {});
+    else if (!anyReadable)
+        m_status->setLive(false, tr("Kubernetes API of %1: %2").arg(m_session->name(), m_session->stateText()));
     Q_EMIT connectionChanged();
+}
+
+void ClusterModels::retryNow()
+{
+    if (m_session)
+        m_session->retryNow();
 }
 
 Health ClusterModels::health() const

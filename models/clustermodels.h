@@ -39,6 +39,9 @@ public:
     [[nodiscard]] EventModel *events() const { return m_events; }
     [[nodiscard]] LabStatus *status() const { return m_status; }
 
+    // Kinds waiting in a backoff (a 403 waits long) are read again now.
+    void retryNow();
+
     // Connection state for the status bar.
     [[nodiscard]] Health health() const;
     [[nodiscard]] QString stateText() const;

@@ -6,6 +6,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace labdeck {
 
 namespace {
@@ -191,6 +193,18 @@ QModelIndex HostModel::indexForId(const QString &id, int column) const
     return {};
 }
 
+QStringList HostModel::idsForUrl(const QUrl &url) const
+{
+    QStringList out;
+    for (const HostEntry &he : m_hosts) {
+        for (const Entry &c : he.children) {
+            if (c.url.isValid() && c.url.host() == url.host())
+                out << c.id;
+        }
+    }
+    return out;
+}
+
 bool HostModel::setHealth(const QString &id, Health health, const QString &reason,
                           const QDateTime &at, const QString &note)
 {
@@ -208,10 +222,106 @@ bool HostModel::setHealth(const QString &id, Health health, const QString &reaso
     e->reason = reason;
     e->note = note;
     e->updated = at;
-    Q_EMIT dataChanged(index(idx.row(), 0, idx.parent()), index(idx.row(), ColumnCount - 1, idx.parent()),
-                       {HealthRole, HealthReasonRole, UpdatedRole, NoteRole, Qt::DisplayRole,
-                        Qt::DecorationRole, Qt::ToolTipRole});
+    emitChanged(idx);
     return true;
+}
+
+HostModel::Entry *HostModel::mutableEntry(const QModelIndex &idx)
+{
+    return idx.internalId() == kTopLevel ? &m_hosts[idx.row()].entry
+                                         : &m_hosts[int(idx.internalId() - 1)].children[idx.row()];
+}
+
+void HostModel::emitChanged(const QModelIndex &idx)
+{
+    const QList<int> roles{HealthRole, OwnHealthRole, RollupRole, HealthReasonRole, UpdatedRole, NoteRole,
+                           Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole};
+    Q_EMIT dataChanged(index(idx.row(), 0, idx.parent()), index(idx.row(), ColumnCount - 1, idx.parent()), roles);
+    // A child's state is part of its host's.
+    if (idx.parent().isValid()) {
+        const QModelIndex host = idx.parent();
+        Q_EMIT dataChanged(index(host.row(), 0), index(host.row(), ColumnCount - 1),
+                           {HealthRole, RollupRole, Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole});
+    }
+}
+
+bool HostModel::setContribution(const QString &id, const QString &source, Health health, const QString &reason)
+{
+    const QModelIndex idx = indexForId(id);
+    if (!idx.isValid())
+        return false;
+    Entry *e = mutableEntry(idx);
+    const bool remove = health == Health::Unknown && reason.isEmpty();
+    const auto it = e->contributions.constFind(source);
+    if (remove) {
+        if (it == e->contributions.constEnd())
+            return true;
+        e->contributions.remove(source);
+    } else {
+        if (it != e->contributions.constEnd() && it->health == health && it->reason == reason)
+            return true;
+        e->contributions.insert(source, Contribution{health, reason});
+    }
+    emitChanged(idx);
+    return true;
+}
+
+void HostModel::clearContributions(const QString &source)
+{
+    for (int r = 0; r < m_hosts.size(); ++r) {
+        if (m_hosts[r].entry.contributions.remove(source) > 0)
+            emitChanged(index(r, 0));
+        const QModelIndex parent = index(r, 0);
+        for (int c = 0; c < m_hosts[r].children.size(); ++c) {
+            if (m_hosts[r].children[c].contributions.remove(source) > 0)
+                emitChanged(index(c, 0, parent));
+        }
+    }
+}
+
+Health HostModel::rolledUp(const QModelIndex &cell) const
+{
+    const QModelIndex idx = cell.siblingAtColumn(0);
+    const Entry *e = entry(idx);
+    Health worst = e->health;
+    for (const Contribution &c : e->contributions)
+        worst = std::max(worst, c.health);
+    if (idx.internalId() == kTopLevel) {
+        for (int c = 0; c < m_hosts.at(idx.row()).children.size(); ++c)
+            worst = std::max(worst, rolledUp(index(c, 0, idx)));
+    }
+    return worst;
+}
+
+QStringList HostModel::rollupLines(const QModelIndex &cell) const
+{
+    // One line per source that makes the state worse than ok, worst first.
+    const QModelIndex idx = cell.siblingAtColumn(0);
+    const Entry *e = entry(idx);
+    QList<QPair<Health, QString>> lines;
+    if (e->health > Health::Ok)
+        lines.append({e->health, e->reason.isEmpty() ? HealthText::name(e->health) : e->reason});
+    for (auto it = e->contributions.cbegin(); it != e->contributions.cend(); ++it) {
+        if (it->health > Health::Ok)
+            lines.append({it->health, it->reason});
+    }
+    if (idx.internalId() == kTopLevel) {
+        QMap<int, QStringList> byHealth;
+        for (int c = 0; c < m_hosts.at(idx.row()).children.size(); ++c) {
+            const Health h = rolledUp(index(c, 0, idx));
+            if (h > Health::Ok)
+                byHealth[int(h)] << m_hosts.at(idx.row()).children.at(c).title;
+        }
+        for (auto it = byHealth.cbegin(); it != byHealth.cend(); ++it) {
+            lines.append({Health(it.key()), tr("%n item(s) %1 here: %2", nullptr, int(it.value().size()))
+                                                .arg(HealthText::name(Health(it.key())), it.value().join(QStringLiteral(", ")))});
+        }
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList out;
+    for (const auto &l : std::as_const(lines))
+        out << HealthText::glyph(l.first) + QLatin1Char(' ') + l.second;
+    return out;
 }
 
 void HostModel::resetHealth(const QString &reason)
@@ -319,17 +429,23 @@ int HostModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
-QString HostModel::tooltip(const Entry &e) const
+QString HostModel::tooltip(const QModelIndex &index) const
 {
+    const Entry &e = *entry(index);
     QString text = QStringLiteral("<b>%1</b>").arg(e.title.toHtmlEscaped());
     if (!e.details.isEmpty())
         text += QStringLiteral("<br>") + e.details.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     if (!e.note.isEmpty())
         text += QStringLiteral("<br><i>%1</i>").arg(e.note.toHtmlEscaped());
-    QString state = tr("Status: %1").arg(HealthText::name(e.health));
-    if (!e.reason.isEmpty())
+    const Health h = rolledUp(index);
+    QString state = tr("Status: %1").arg(HealthText::name(h));
+    if (!e.reason.isEmpty() && h == e.health)
         state += QStringLiteral(" (") + e.reason + QLatin1Char(')');
     text += QStringLiteral("<br>") + state.toHtmlEscaped();
+    for (const QString &line : rollupLines(index)) {
+        if (h != e.health || !line.endsWith(e.reason))
+            text += QStringLiteral("<br>") + line.toHtmlEscaped();
+    }
     if (e.updated.isValid()) {
         text += QStringLiteral("<br>") +
                 tr("Updated %1").arg(Format::ago(e.updated.secsTo(QDateTime::currentDateTimeUtc())));
@@ -351,16 +467,18 @@ QVariant HostModel::data(const QModelIndex &index, int role) const
             return e->kind;
         case EndpointColumn:
             return e->endpoint;
-        case HealthColumn:
-            return QStringLiteral("%1 %2").arg(HealthText::glyph(e->health), HealthText::name(e->health));
+        case HealthColumn: {
+            const Health h = rolledUp(index);
+            return QStringLiteral("%1 %2").arg(HealthText::glyph(h), HealthText::name(h));
+        }
         }
         return {};
     case Qt::DecorationRole:
         if (index.column() == HealthColumn)
-            return healthColor(e->health);
+            return healthColor(rolledUp(index));
         return {};
     case Qt::ToolTipRole:
-        return tooltip(*e);
+        return tooltip(index);
     case IdRole:
         return e->id;
     case ItemTypeRole:
@@ -368,7 +486,11 @@ QVariant HostModel::data(const QModelIndex &index, int role) const
     case HostNameRole:
         return e->host;
     case HealthRole:
+        return int(rolledUp(index));
+    case OwnHealthRole:
         return int(e->health);
+    case RollupRole:
+        return rollupLines(index);
     case HealthReasonRole:
         return e->reason;
     case UpdatedRole:
@@ -416,6 +538,8 @@ QHash<int, QByteArray> HostModel::roleNames() const
     names.insert(NodePortRole, "nodePort");
     names.insert(NoteRole, "note");
     names.insert(ExtraRole, "extra");
+    names.insert(OwnHealthRole, "ownHealth");
+    names.insert(RollupRole, "rollup");
     return names;
 }
 

@@ -6,6 +6,7 @@
 #include <QAbstractItemModel>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QUrl>
 
 namespace labdeck {
@@ -32,6 +33,8 @@ public:
         NodePortRole,              // int: 0 when none
         NoteRole,                  // QString: a short tag when live state differs from the inventory ("missing", "on bracky", "not in inventory")
         ExtraRole,                 // bool: found live but not in the inventory
+        OwnHealthRole,             // int: labdeck::Health of the item itself, before the roll-up
+        RollupRole,                // QStringList: why HealthRole is what it is, one line per source
     };
     Q_ENUM(Role)
 
@@ -53,12 +56,23 @@ public:
     [[nodiscard]] static QString componentId(const QString &host, const QString &component);
 
     [[nodiscard]] QModelIndex indexForId(const QString &id, int column = NameColumn) const;
+    // The items that serve a public URL (its workload or compose service).
+    [[nodiscard]] QStringList idsForUrl(const QUrl &url) const;
     // Sets an item's health; returns false for an unknown id. at is UTC.
     bool setHealth(const QString &id, Health health, const QString &reason, const QDateTime &at,
                    const QString &note = QString());
     // Sets every item's health back to unknown with the reason (a source was
     // lost or switched), keeping notes cleared.
     void resetHealth(const QString &reason);
+
+    // Another source's judgement of an item ("checks", "alerts"): the item's
+    // HealthRole is the worst of its own health and every contribution, and
+    // a host's also of its children's, so a card is never green while
+    // something on it is broken. An empty reason with Health::Unknown
+    // removes the contribution. Returns false for an unknown id.
+    bool setContribution(const QString &id, const QString &source, Health health, const QString &reason);
+    // Removes a source's contributions from every item.
+    void clearContributions(const QString &source);
 
     // A workload running on a host that the inventory does not list.
     struct ExtraWorkload
@@ -83,6 +97,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    struct Contribution
+    {
+        Health health = Health::Unknown;
+        QString reason;
+    };
     struct Entry
     {
         ItemType type = ItemType::Host;
@@ -99,6 +118,7 @@ private:
         QString note;
         bool extra = false;
         QDateTime updated;
+        QMap<QString, Contribution> contributions; // source -> what it says
     };
     struct HostEntry
     {
@@ -107,7 +127,11 @@ private:
     };
 
     [[nodiscard]] const Entry *entry(const QModelIndex &index) const;
-    [[nodiscard]] QString tooltip(const Entry &e) const;
+    Entry *mutableEntry(const QModelIndex &index);
+    [[nodiscard]] Health rolledUp(const QModelIndex &index) const;
+    [[nodiscard]] QStringList rollupLines(const QModelIndex &index) const;
+    void emitChanged(const QModelIndex &index);
+    [[nodiscard]] QString tooltip(const QModelIndex &index) const;
     void build();
 
     Inventory m_inventory;

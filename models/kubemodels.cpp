@@ -52,22 +52,30 @@ void PodModel::applyEvents(const QList<WatchEvent> &events)
     Q_EMIT podsChanged();
 }
 
+void PodModel::setNodes(const NodeModel *nodes)
+{
+    m_nodeModel = nodes;
+    if (nodes)
+        connect(nodes, &NodeModel::nodesChanged, this, &PodModel::onNodesChanged);
+}
+
+void PodModel::onNodesChanged()
+{
+    // A node that stops reporting makes its pods stale: their status cells change.
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status),
+                           {Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole, KubeHealthRole});
+}
+
+kube::Verdict PodModel::verdict(const kube::PodInfo &p) const
+{
+    const kube::NodeInfo *node = m_nodeModel && !p.nodeName.isEmpty() ? m_nodeModel->find(p.nodeName) : nullptr;
+    return kube::Verdicts::pod(p, node, QDateTime::currentDateTimeUtc());
+}
+
 int PodModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-Health PodModel::health(const kube::PodInfo &p)
-{
-    if (p.phase == QLatin1String("Succeeded"))
-        return Health::Ok;
-    if (p.isCrashLooping() || p.phase == QLatin1String("Failed"))
-        return Health::Critical;
-    if (p.phase == QLatin1String("Running") && p.ready && !p.deleting)
-        return Health::Ok;
-    if (p.phase.isEmpty() || p.phase == QLatin1String("Unknown"))
-        return Health::Unknown;
-    return Health::Warning;
 }
 
 QVariant PodModel::data(const QModelIndex &index, int role) const
@@ -82,8 +90,10 @@ QVariant PodModel::data(const QModelIndex &index, int role) const
             return p.name;
         case Namespace:
             return p.ns;
-        case Status:
-            return p.status;
+        case Status: {
+            const kube::Verdict v = verdict(p);
+            return v.stale ? tr("%1 (stale)").arg(p.status) : p.status;
+        }
         case Ready:
             return QStringLiteral("%1/%2").arg(p.readyContainers).arg(p.totalContainers);
         case Restarts:
@@ -95,12 +105,18 @@ QVariant PodModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        return index.column() == Status ? QVariant(healthColor(health(p))) : QVariant();
+        return index.column() == Status ? QVariant(healthColor(verdict(p).health)) : QVariant();
+    case Qt::ToolTipRole: {
+        const kube::Verdict v = verdict(p);
+        return v.advice.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.advice;
+    }
     case SortRole:
         if (index.column() == Age)
             return p.created;
         if (index.column() == Restarts)
             return p.restarts;
+        if (index.column() == Status)
+            return p.status;
         return data(index, Qt::DisplayRole);
     case KeyRole:
         return p.key();
@@ -113,7 +129,7 @@ QVariant PodModel::data(const QModelIndex &index, int role) const
     case KindRole:
         return p.workloadKind;
     case KubeHealthRole:
-        return int(health(p));
+        return int(verdict(p).health);
     default:
         return {};
     }
@@ -153,6 +169,29 @@ WorkloadModel::WorkloadModel(PodModel *pods, QObject *parent)
     m_nodesTimer.setInterval(200);
     connect(&m_nodesTimer, &QTimer::timeout, this, &WorkloadModel::recomputeNodes);
     connect(m_pods, &PodModel::podsChanged, &m_nodesTimer, qOverload<>(&QTimer::start));
+}
+
+void WorkloadModel::setNodes(const NodeModel *nodes)
+{
+    m_nodeModel = nodes;
+    if (nodes)
+        connect(nodes, &NodeModel::nodesChanged, &m_nodesTimer, qOverload<>(&QTimer::start));
+}
+
+kube::Verdict WorkloadModel::verdict(const kube::WorkloadInfo &w) const
+{
+    QList<const kube::PodInfo *> pods;
+    QHash<QString, const kube::NodeInfo *> nodes;
+    for (const QString &key : m_podKeys.value(w.key())) {
+        if (const kube::PodInfo *p = m_pods->find(key)) {
+            pods << p;
+            if (m_nodeModel && !nodes.contains(p->nodeName)) {
+                if (const kube::NodeInfo *n = m_nodeModel->find(p->nodeName))
+                    nodes.insert(n->name, n);
+            }
+        }
+    }
+    return kube::Verdicts::workload(w, pods, nodes, QDateTime::currentDateTimeUtc());
 }
 
 void WorkloadModel::beginList(const QString &kind)
@@ -198,11 +237,21 @@ void WorkloadModel::applyEvents(const QString &kind, const QList<WatchEvent> &ev
 void WorkloadModel::recomputeNodes()
 {
     QHash<QString, QSet<QString>> nodes;
+    QHash<QString, QStringList> podKeys;
     for (const kube::PodInfo &p : m_pods->rows()) {
-        if (p.workloadKind.isEmpty() || p.nodeName.isEmpty() || p.deleting)
+        if (p.workloadKind.isEmpty())
             continue;
-        nodes[p.workloadKind + QLatin1Char(':') + p.ns + QLatin1Char('/') + p.workloadName].insert(p.nodeName);
+        const QString key = kube::workloadKeyOf(p);
+        podKeys[key] << p.key();
+        if (p.nodeName.isEmpty() || p.deleting)
+            continue;
+        nodes[key].insert(p.nodeName);
     }
+    m_podKeys = podKeys;
+    // What the pods say changes the verdict (the worst pod's reason, a node down).
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Ready), index(rowCount() - 1, Ready),
+                           {Qt::DecorationRole, Qt::ToolTipRole, KubeHealthRole});
     QHash<QString, QStringList> next;
     for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
         QStringList list(it.value().cbegin(), it.value().cend());
@@ -238,31 +287,6 @@ int WorkloadModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-Health WorkloadModel::health(const kube::WorkloadInfo &w)
-{
-    if (!w.rolloutFailure().isEmpty())
-        return Health::Critical;
-    if (w.desired == 0)
-        return Health::Warning;
-    if (w.ready == 0)
-        return Health::Critical;
-    if (w.ready < w.desired || !w.rolloutComplete())
-        return Health::Warning;
-    return Health::Ok;
-}
-
-QString WorkloadModel::healthReason(const kube::WorkloadInfo &w)
-{
-    const QString failure = w.rolloutFailure();
-    if (!failure.isEmpty())
-        return tr("rollout failed: %1").arg(failure);
-    if (w.desired == 0)
-        return tr("scaled to 0");
-    if (!w.rolloutComplete())
-        return tr("rolling out: %1 of %2 updated, %3 ready").arg(w.updated).arg(w.desired).arg(w.ready);
-    return tr("%1 of %2 ready").arg(w.ready).arg(w.desired);
-}
-
 QVariant WorkloadModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -290,9 +314,11 @@ QVariant WorkloadModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        return index.column() == Ready ? QVariant(healthColor(health(w))) : QVariant();
-    case Qt::ToolTipRole:
-        return healthReason(w);
+        return index.column() == Ready ? QVariant(healthColor(verdict(w).health)) : QVariant();
+    case Qt::ToolTipRole: {
+        const kube::Verdict v = verdict(w);
+        return v.advice.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.advice;
+    }
     case SortRole:
         if (index.column() == Age)
             return w.created;
@@ -312,7 +338,7 @@ QVariant WorkloadModel::data(const QModelIndex &index, int role) const
     case NameRole:
         return w.name;
     case KubeHealthRole:
-        return int(health(w));
+        return int(verdict(w).health);
     default:
         return {};
     }
@@ -365,10 +391,17 @@ void NodeModel::applyEvents(const QList<WatchEvent> &events)
 
 QString NodeModel::statusText(const kube::NodeInfo &n)
 {
-    QString s = !n.readyKnown ? tr("Unknown") : (n.ready ? tr("Ready") : tr("NotReady"));
+    // As kubectl prints it: any Ready status but True is NotReady.
+    QString s = n.readyStatus.isEmpty() ? QStringLiteral("Unknown")
+                                        : (n.ready ? QStringLiteral("Ready") : QStringLiteral("NotReady"));
     if (n.unschedulable)
-        s += tr(", SchedulingDisabled");
+        s += QStringLiteral(",SchedulingDisabled");
     return s;
+}
+
+kube::Verdict NodeModel::verdict(const kube::NodeInfo &n)
+{
+    return kube::Verdicts::node(n, QDateTime::currentDateTimeUtc());
 }
 
 int NodeModel::columnCount(const QModelIndex &parent) const
@@ -381,8 +414,6 @@ QVariant NodeModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const kube::NodeInfo &n = at(index.row());
-    const Health h = !n.readyKnown ? Health::Unknown
-                                   : (!n.ready ? Health::Critical : (n.unschedulable ? Health::Warning : Health::Ok));
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -390,6 +421,20 @@ QVariant NodeModel::data(const QModelIndex &index, int role) const
             return n.name;
         case Status:
             return statusText(n);
+        case Conditions: {
+            // What else kubectl describe would show first: pressure and taints.
+            QStringList out;
+            for (const kube::Condition &c : n.conditions) {
+                if (c.type != QLatin1String("Ready") && c.status == QLatin1String("True"))
+                    out << c.type;
+            }
+            for (const kube::Taint &t : n.taints) {
+                const QString key = t.key.startsWith(QLatin1String("node.kubernetes.io/")) ? t.key.mid(19) : t.key;
+                if (!out.contains(key))
+                    out << key;
+            }
+            return out.join(QStringLiteral(", "));
+        }
         case Roles:
             return n.roles.isEmpty() ? QStringLiteral("<none>") : n.roles.join(QLatin1Char(','));
         case Version:
@@ -403,13 +448,17 @@ QVariant NodeModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        return index.column() == Status ? QVariant(healthColor(h)) : QVariant();
+        return index.column() == Status ? QVariant(healthColor(verdict(n).health)) : QVariant();
+    case Qt::ToolTipRole: {
+        const kube::Verdict v = verdict(n);
+        return v.advice.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.advice;
+    }
     case KeyRole:
     case NameRole:
     case NodeRole:
         return n.name;
     case KubeHealthRole:
-        return int(h);
+        return int(verdict(n).health);
     case SortRole:
         return index.column() == Age ? QVariant(n.created) : data(index, Qt::DisplayRole);
     default:
@@ -426,6 +475,8 @@ QVariant NodeModel::headerData(int section, Qt::Orientation o, int role) const
         return tr("Node");
     case Status:
         return tr("Status");
+    case Conditions:
+        return tr("Conditions");
     case Roles:
         return tr("Roles");
     case Version:

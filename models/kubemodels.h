@@ -3,6 +3,7 @@
 #include "common/health.h"
 #include "keyedtablemodel.h"
 #include "kube/kubeobjects.h"
+#include "kube/verdicts.h"
 #include "kube/watchparser.h"
 
 #include <QSet>
@@ -21,6 +22,8 @@ enum KubeRole {
     NameRole,                   // QString: metadata.name
 };
 
+class NodeModel;
+
 // Pods of every namespace. UI thread only.
 class PodModel final : public KeyedTableModel<kube::PodInfo>
 {
@@ -30,15 +33,23 @@ public:
     explicit PodModel(QObject *parent = nullptr);
 
     void applyEvents(const QList<kube::WatchEvent> &events);
+    // The nodes the pods run on: a pod on a node that stopped reporting is
+    // shown as stale. Not owned; may be null.
+    void setNodes(const NodeModel *nodes);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
-    [[nodiscard]] static Health health(const kube::PodInfo &pod);
+    // The pod's state as kube::Verdicts judges it, with its node.
+    [[nodiscard]] kube::Verdict verdict(const kube::PodInfo &pod) const;
 
 protected:
     void listReplaced() override { Q_EMIT podsChanged(); }
+
+private:
+    void onNodesChanged();
+    const NodeModel *m_nodeModel = nullptr;
 
 Q_SIGNALS:
     // After a list or a batch of events (for derived views).
@@ -52,6 +63,8 @@ class WorkloadModel final : public KeyedTableModel<kube::WorkloadInfo>
 public:
     enum Column { Name, Kind, Namespace, Ready, UpToDate, Images, Nodes, Age, ColumnCount };
     explicit WorkloadModel(PodModel *pods, QObject *parent = nullptr);
+    // Nodes, for workloads whose pods sit on a node that stopped reporting.
+    void setNodes(const NodeModel *nodes);
 
     // kind: "Deployment", "StatefulSet", "DaemonSet": the collection replaced.
     void beginList(const QString &kind);
@@ -68,8 +81,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
-    [[nodiscard]] static Health health(const kube::WorkloadInfo &w);
-    [[nodiscard]] static QString healthReason(const kube::WorkloadInfo &w);
+    // The workload's state as kube::Verdicts judges it, with its pods.
+    [[nodiscard]] kube::Verdict verdict(const kube::WorkloadInfo &w) const;
 
 Q_SIGNALS:
     void workloadsChanged();
@@ -77,6 +90,8 @@ Q_SIGNALS:
 private:
     void recomputeNodes();
     PodModel *m_pods;
+    const NodeModel *m_nodeModel = nullptr;
+    QHash<QString, QStringList> m_podKeys; // workload key -> its pods' keys
     QHash<QString, QList<kube::WorkloadInfo>> m_staged; // kind -> pages of a LIST in progress
     QHash<QString, QStringList> m_nodes;
     QTimer m_nodesTimer;
@@ -86,7 +101,7 @@ class NodeModel final : public KeyedTableModel<kube::NodeInfo>
 {
     Q_OBJECT
 public:
-    enum Column { Name, Status, Roles, Version, Cpu, Memory, Age, ColumnCount };
+    enum Column { Name, Status, Conditions, Roles, Version, Cpu, Memory, Age, ColumnCount };
     explicit NodeModel(QObject *parent = nullptr);
 
     void applyEvents(const QList<kube::WatchEvent> &events);
@@ -95,7 +110,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
+    // kubectl's STATUS column: Ready, NotReady, Unknown, with ",SchedulingDisabled".
     [[nodiscard]] static QString statusText(const kube::NodeInfo &n);
+    [[nodiscard]] static kube::Verdict verdict(const kube::NodeInfo &n);
 
 protected:
     void listReplaced() override { Q_EMIT nodesChanged(); }

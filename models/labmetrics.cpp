@@ -86,6 +86,8 @@ void LabMetrics::refresh()
                 continue;
             const QString summary = a.annotations.value(QStringLiteral("summary"));
             m_next[host].firingAlerts << (summary.isEmpty() ? a.name() : a.name() + QStringLiteral(": ") + summary);
+            if (a.labels.value(QStringLiteral("severity")) == QLatin1String("critical"))
+                m_next[host].criticalAlert = true;
         }
     });
     for (const Host &h : std::as_const(m_lab.hosts)) {

@@ -25,6 +25,7 @@ struct HostMetrics
     QString source; // "Prometheus", "metrics-server"
     bool fromMetricsServer = false; // Prometheus unreachable: the fallback
     QStringList firingAlerts; // "NodeMemoryHigh: Memory use above 80% ..."
+    bool criticalAlert = false; // one of them has the label severity=critical
     bool targetDown = false;
     QString targetError; // the scrape error when down
     double scrapeIntervalSeconds = 0;

@@ -53,16 +53,30 @@ void LabStatus::setLive(bool live, const QString &reason)
     schedule();
 }
 
+void LabStatus::setAccess(const QHash<QString, kube::KindAccess> &access)
+{
+    auto same = [](const kube::KindAccess &a, const kube::KindAccess &b) {
+        return a.state == b.state && a.message == b.message && a.verb == b.verb;
+    };
+    bool changed = access.size() != m_access.size();
+    for (auto it = access.cbegin(); !changed && it != access.cend(); ++it)
+        changed = !m_access.contains(it.key()) || !same(m_access.value(it.key()), it.value());
+    m_access = access;
+    if (changed)
+        schedule();
+}
+
 void LabStatus::update()
 {
     if (!m_live)
         return;
-    QHash<QString, QStringList> nodesOf;
-    for (const kube::WorkloadInfo &w : m_workloads->rows())
-        nodesOf.insert(w.key(), m_workloads->nodesOf(w.key()));
-    const kube::LabState state = kube::LabReconciler::reconcile(m_hosts->inventory(), m_nodes->rows(),
-                                                                m_workloads->rows(), nodesOf, m_pods->rows());
+    kube::ClusterSnapshot cluster;
+    cluster.nodes = m_nodes->rows();
+    cluster.workloads = m_workloads->rows();
+    cluster.pods = m_pods->rows();
+    cluster.access = m_access;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const kube::LabState state = kube::LabReconciler::reconcile(m_hosts->inventory(), cluster, now);
     for (const kube::LabState::Item &item : state.items)
         m_hosts->setHealth(item.id, item.health, item.reason, now, item.note);
     QHash<QString, QList<HostModel::ExtraWorkload>> extras;

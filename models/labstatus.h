@@ -1,5 +1,8 @@
 #pragma once
 
+#include "kube/verdicts.h"
+
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -26,6 +29,10 @@ public:
     // without it nothing is shown as current.
     void setLive(bool live, const QString &reason);
     [[nodiscard]] bool isLive() const { return m_live; }
+    // Which kinds can be read (by plural); a kind that cannot is judged
+    // unknown with why, the others stay live.
+    void setAccess(const QHash<QString, kube::KindAccess> &access);
+    [[nodiscard]] const QHash<QString, kube::KindAccess> &access() const { return m_access; }
 
     // Recompute now (tests; the timer does it otherwise).
     void update();
@@ -40,6 +47,7 @@ private:
     QTimer m_timer;
     bool m_live = false;
     QString m_reason;
+    QHash<QString, kube::KindAccess> m_access;
 };
 
 } // namespace labdeck

@@ -237,7 +237,7 @@ private Q_SLOTS:
         m_sim.reset(); // the API server goes away
         QTRY_COMPARE_WITH_TIMEOUT(healthOf(HostModel::hostId(QStringLiteral("bracky"))), Health::Unknown, 15000);
         QVERIFY(m_hosts->indexForId(HostModel::hostId(QStringLiteral("bracky"))).data(HostModel::HealthReasonRole)
-                    .toString().contains(QStringLiteral("Kubernetes API")));
+                    .toString().contains(QStringLiteral("nodes cannot be read")));
     }
 };
 

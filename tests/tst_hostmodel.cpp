@@ -97,7 +97,7 @@ private Q_SLOTS:
         const QDateTime at = QDateTime::currentDateTimeUtc();
         QVERIFY(m_model->setHealth(id, Health::Warning, QStringLiteral("1 of 2 pods ready"), at));
         QCOMPARE(reset.count(), 0);
-        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.count(), 2); // the row, then its host (whose roll-up it is part of)
         const QModelIndex idx = m_model->indexForId(id);
         const QModelIndex topLeft = changed.first().at(0).toModelIndex();
         const QModelIndex bottomRight = changed.first().at(1).toModelIndex();
@@ -113,8 +113,56 @@ private Q_SLOTS:
         const QModelIndex ha = m_model->indexForId(HostModel::workloadId("apps", "home-assistant"));
         QCOMPARE(ha.data(HostModel::HealthRole).toInt(), int(Health::Unknown));
 
+        const QModelIndex host = changed.at(1).at(0).toModelIndex();
+        QCOMPARE(host, idx.parent().siblingAtColumn(0));
+
         QVERIFY(!m_model->setHealth(QStringLiteral("workload:apps/nope"), Health::Ok, {}, at));
-        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.count(), 2);
+    }
+
+    // A card is never green while something on it is broken.
+    void healthRollsUp()
+    {
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        const QString bracky = HostModel::hostId(QStringLiteral("bracky"));
+        const QModelIndex host = m_model->indexForId(bracky);
+        QVERIFY(m_model->setHealth(bracky, Health::Ok, QStringLiteral("Ready"), at));
+        for (int c = 0; c < m_model->rowCount(host); ++c)
+            m_model->setHealth(m_model->index(c, 0, host).data(HostModel::IdRole).toString(), Health::Ok, {}, at);
+        QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Ok));
+        QVERIFY(host.data(HostModel::RollupRole).toStringList().isEmpty());
+
+        // A workload on it turns critical: the host is critical, and says why.
+        QSignalSpy changed(m_model.get(), &HostModel::dataChanged);
+        QVERIFY(m_model->setHealth(HostModel::workloadId("apps", "shlink"), Health::Critical,
+                                   QStringLiteral("0 of 1 ready"), at));
+        QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Critical));
+        QCOMPARE(host.data(HostModel::OwnHealthRole).toInt(), int(Health::Ok));
+        QVERIFY(host.data(HostModel::RollupRole).toStringList().join(QLatin1Char('\n')).contains(QLatin1String("Shlink")));
+        QVERIFY(host.siblingAtColumn(HostModel::HealthColumn).data().toString().contains(QLatin1String("critical")));
+        QVERIFY(host.data(Qt::ToolTipRole).toString().contains(QLatin1String("Shlink")));
+        bool hostSignalled = false;
+        for (const QList<QVariant> &args : std::as_const(changed))
+            hostSignalled = hostSignalled || args.at(0).toModelIndex() == host;
+        QVERIFY(hostSignalled);
+        QVERIFY(m_model->setHealth(HostModel::workloadId("apps", "shlink"), Health::Ok, {}, at));
+        QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Ok));
+
+        // A firing alert and a check result add to it; removing them takes them away.
+        QVERIFY(m_model->setContribution(bracky, QStringLiteral("alerts"), Health::Warning,
+                                         QStringLiteral("1 alert firing: NodeMemoryHigh")));
+        QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Warning));
+        QVERIFY(m_model->setContribution(bracky, QStringLiteral("checks"), Health::Critical,
+                                         QStringLiteral("checks: tunnel down")));
+        QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Critical));
+        const QStringList why = host.data(HostModel::RollupRole).toStringList();
+        QCOMPARE(why.size(), 2);
+        QVERIFY(why.first().contains(QLatin1String("tunnel down"))); // worst first
+        m_model->clearContributions(QStringLiteral("checks"));
+        QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Warning));
+        QVERIFY(m_model->setContribution(bracky, QStringLiteral("alerts"), Health::Unknown, QString()));
+        QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Ok));
+        QVERIFY(!m_model->setContribution(QStringLiteral("host:nowhere"), QStringLiteral("alerts"), Health::Warning, {}));
     }
 
     void idsRoundTrip()

@@ -67,7 +67,15 @@ QString DetailsPanel::nodeHtml(const QString &nodeName) const
     if (!n)
         return {};
     QString rows;
-    rows += row(tr("Node"), NodeModel::statusText(*n));
+    const kube::Verdict v = NodeModel::verdict(*n);
+    rows += row(tr("Node"), tr("%1 %2 — %3").arg(HealthText::glyph(v.health), NodeModel::statusText(*n), v.summary));
+    rows += row(tr("What to do"), v.advice);
+    if (n->lastHeartbeat.isValid())
+        rows += row(tr("Last heartbeat"), Format::ago(n->lastHeartbeat.secsTo(QDateTime::currentDateTimeUtc())));
+    QStringList taints;
+    for (const kube::Taint &t : n->taints)
+        taints << QStringLiteral("%1:%2").arg(t.key, t.effect);
+    rows += row(tr("Taints"), taints.join(QStringLiteral(", ")));
     rows += row(tr("Roles"), n->roles.join(QStringLiteral(", ")));
     rows += row(tr("Kubelet"), n->kubeletVersion);
     rows += row(tr("CPU (capacity / allocatable)"), QStringLiteral("%1 / %2").arg(n->cpuCapacity, n->cpuAllocatable));
@@ -96,8 +104,10 @@ QString DetailsPanel::podsHtml(const QString &ns, const QString &workload) const
     for (const kube::PodInfo &p : m_cluster->pods()->rows()) {
         if (p.ns != ns || p.workloadName != workload)
             continue;
+        const kube::Verdict v = m_cluster->pods()->verdict(p);
+        const QString state = v.health == Health::Ok ? p.status : p.status + QStringLiteral(" — ") + v.summary;
         rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3/%4</td><td>%5</td><td>%6</td></tr>")
-                    .arg(p.name.toHtmlEscaped(), p.status.toHtmlEscaped())
+                    .arg(p.name.toHtmlEscaped(), (HealthText::glyph(v.health) + QLatin1Char(' ') + state).toHtmlEscaped())
                     .arg(p.readyContainers)
                     .arg(p.totalContainers)
                     .arg(p.nodeName.toHtmlEscaped(), tr("%n restart(s)", nullptr, p.restarts).toHtmlEscaped());
@@ -154,6 +164,23 @@ void DetailsPanel::refreshSoon()
         m_refresh->start();
 }
 
+QString DetailsPanel::statusRows(const QModelIndex &idx) const
+{
+    // The rolled-up state, then each source that makes it what it is.
+    const Health h = Health(idx.data(HostModel::HealthRole).toInt());
+    const Health own = Health(idx.data(HostModel::OwnHealthRole).toInt());
+    const QString reason = idx.data(HostModel::HealthReasonRole).toString();
+    QString rows = row(tr("Status"), h == own && !reason.isEmpty()
+                                         ? tr("%1 %2 (%3)").arg(HealthText::glyph(h), HealthText::name(h), reason)
+                                         : tr("%1 %2").arg(HealthText::glyph(h), HealthText::name(h)));
+    const QStringList why = idx.data(HostModel::RollupRole).toStringList();
+    if (h != own || why.size() > 1) {
+        for (const QString &line : why)
+            rows += row(tr("Because"), line);
+    }
+    return rows;
+}
+
 QString DetailsPanel::hostHtml(const QString &name) const
 {
     const Inventory &inv = m_model->inventory();
@@ -191,8 +218,7 @@ QString DetailsPanel::hostHtml(const QString &name) const
     rows += row(tr("Kubernetes node name"), h->sources.kubernetesNode);
     rows += row(tr("Prometheus instance"), h->sources.prometheusInstance);
     rows += row(tr("Tailscale host name"), h->sources.tailscaleHost);
-    rows += row(tr("Status"), tr("%1 (%2)").arg(HealthText::name(Health(idx.data(HostModel::HealthRole).toInt())),
-                                                idx.data(HostModel::HealthReasonRole).toString()));
+    rows += statusRows(idx);
 
     QString children;
     for (int c = 0; c < m_model->rowCount(idx); ++c) {
@@ -222,8 +248,7 @@ QString DetailsPanel::itemHtml(const QString &id) const
     if (nodePort)
         rows += row(tr("NodePort"), QString::number(nodePort));
     rows += row(tr("URL"), idx.data(HostModel::UrlRole).toUrl().toString());
-    rows += row(tr("Status"), tr("%1 (%2)").arg(HealthText::name(Health(idx.data(HostModel::HealthRole).toInt())),
-                                                idx.data(HostModel::HealthReasonRole).toString()));
+    rows += statusRows(idx);
     const Inventory &inv = m_model->inventory();
     for (const Workload &w : inv.workloads) {
         if (HostModel::workloadId(w.ns, w.name) != id)
@@ -265,7 +290,16 @@ QString DetailsPanel::urlHtml(const QString &url) const
         rows += row(tr("Certificate"), inv.ingress.certResolver.isEmpty()
                                            ? QString()
                                            : tr("from certResolver %1").arg(inv.ingress.certResolver));
-        rows += row(tr("Status"), tr("unknown (not checked yet)"));
+        // The item that serves the URL carries its check results.
+        QModelIndex served;
+        for (const QString &id : m_model->idsForUrl(u.url)) {
+            served = m_model->indexForId(id);
+            break;
+        }
+        if (served.isValid() && Health(served.data(HostModel::HealthRole).toInt()) != Health::Unknown)
+            rows += statusRows(served);
+        else
+            rows += row(tr("Status"), tr("unknown (not checked yet)"));
         return QStringLiteral("<h2>%1</h2>").arg(url.toHtmlEscaped()) + table(rows);
     }
     return {};

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QPair>
+#include <QModelIndex>
 #include <QWidget>
 
 #include <functional>
@@ -49,6 +50,7 @@ private:
     [[nodiscard]] QString urlHtml(const QString &url) const;
     [[nodiscard]] QString nodeHtml(const QString &nodeName) const;
     [[nodiscard]] QString podsHtml(const QString &ns, const QString &workload) const;
+    [[nodiscard]] QString statusRows(const QModelIndex &index) const;
 
     HostModel *m_model;
     LabSelection *m_selection;

@@ -340,6 +340,7 @@ void MainWindow::showErrors(const InventoryLocator::Choice &choice, const QList<
 void MainWindow::reload()
 {
     loadInventory(m_choice);
+    Q_EMIT reloadRequested();
 }
 
 void MainWindow::useBuiltIn()

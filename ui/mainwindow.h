@@ -60,6 +60,10 @@ public:
     // The error banner's text; empty when the last load succeeded.
     [[nodiscard]] QString errorText() const;
 
+Q_SIGNALS:
+    // F5: the inventory is read again; sources waiting to retry try now.
+    void reloadRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -293,6 +293,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../services/checks/kubecheck.cpp" line="+41"/>
         <source>%1 on %2</source>
         <translation>%2 の %1</translation>
     </message>
@@ -377,148 +378,29 @@
         <translation>ここから %1 に到達できるか確認してください。</translation>
     </message>
     <message>
-        <location filename="../../services/checks/kubecheck.cpp" line="+33"/>
-        <location line="+37"/>
+        <location filename="../../services/checks/kubecheck.cpp" line="-2"/>
         <source>node %1</source>
         <translation>ノード %1</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>not Ready (%1)</source>
-        <translation>Ready ではありません（%1）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no reason given</source>
-        <translation>理由なし</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>reports no Ready condition</source>
-        <translation>Ready の condition を報告していません</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>kubectl describe node %1; on the node: systemctl status kubelet and journalctl -u kubelet.</source>
-        <translation>kubectl describe node %1 を実行し、ノード上で systemctl status kubelet と journalctl -u kubelet を確認してください。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ready but cordoned: no new pods are scheduled on it</source>
-        <translation>Ready ですが cordon 済みです。新しい Pod はスケジュールされません</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>kubectl uncordon %1 when its maintenance is over.</source>
-        <translation>メンテナンスが終わったら kubectl uncordon %1 を実行してください。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ready</source>
-        <translation>Ready</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>the inventory lists %1, but the cluster has no such node</source>
-        <translation>インベントリには %1 がありますが、クラスターにそのノードはありません</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Has %1 left the cluster? kubectl get nodes; rejoin it with kubeadm join, or correct sources.kubernetesNode in the inventory.</source>
-        <translation>%1 がクラスターから外れていませんか？ kubectl get nodes で確認し、kubeadm join で再参加させるか、インベントリの sources.kubernetesNode を直してください。</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>missing: the inventory puts it on %1, the cluster has no %2 %3 in %4</source>
-        <translation>不在: インベントリでは %1 に配置されていますが、クラスターの %4 に %2 %3 がありません</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Apply its manifest again (kubectl apply -f …), or remove it from the inventory.</source>
-        <translation>マニフェストを再度適用する（kubectl apply -f …）か、インベントリから削除してください。</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>0 of %1 replicas ready</source>
-        <translation>準備完了のレプリカがありません（0/%1）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Look at its pods and events: kubectl -n %1 describe %2 %3.</source>
-        <translation>Pod とイベントを確認してください（kubectl -n %1 describe %2 %3）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+28"/>
-        <source>%1 of %2 replicas ready</source>
-        <translation>レプリカ %1/%2 が準備完了</translation>
-    </message>
-    <message>
-        <location line="-27"/>
-        <source>Look at the pods that are not ready: kubectl -n %1 get pods -o wide.</source>
-        <translation>準備完了でない Pod を確認してください（kubectl -n %1 get pods -o wide）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>runs on %1, but the inventory puts it on %2</source>
-        <translation>%1 で稼働していますが、インベントリでは %2 に配置されています</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check its nodeSelector (role label of %1) or correct the inventory.</source>
-        <translation>nodeSelector（%1 の role ラベル）を確認するか、インベントリを直してください。</translation>
-    </message>
-    <message>
         <location line="+4"/>
-        <source>scaled to 0</source>
-        <translation>0 にスケール済み</translation>
+        <source>namespace %1 (other workloads)</source>
+        <translation>名前空間 %1（その他のワークロード）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1/%2 ready on %3</source>
-        <translation>%3 で %1/%2 準備完了</translation>
+        <location line="+5"/>
+        <source>pod %1/%2</source>
+        <translation>Pod %1/%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Kubernetes %1</source>
+        <translation>Kubernetes %1</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>kubectl -n %1 describe %2 %3</source>
-        <translation>kubectl -n %1 describe %2 %3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>pod %1</source>
-        <translation>Pod %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>crash-looping (%n restart(s))</source>
-        <translation>
-            <numerusform>クラッシュループ中（再起動 %n 回）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Read its last log: kubectl -n %1 logs %2 --previous.</source>
-        <translation>前回のログを確認してください（kubectl -n %1 logs %2 --previous）。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>pending for %1 min (%2)</source>
-        <translation>%1 分間 Pending（%2）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>kubectl -n %1 describe pod %2 says why (resources, node selector, volume).</source>
-        <translation>原因は kubectl -n %1 describe pod %2 でわかります（リソース、ノードセレクター、ボリューム）。</translation>
     </message>
     <message>
         <location filename="../../services/checks/routescheck.cpp" line="-83"/>
@@ -790,7 +672,22 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../services/common/format.cpp" line="+15"/>
+        <location filename="../../services/common/format.cpp" line="+17"/>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>
@@ -1113,103 +1010,9 @@
 <context>
     <name>LabReconciler</name>
     <message>
-        <location filename="../../services/kube/labreconcile.cpp" line="+67"/>
-        <source>no node named %1 in the cluster</source>
-        <translation>クラスターに %1 という名前のノードがありません</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+32"/>
-        <location line="+38"/>
-        <source>missing</source>
-        <translation>不在</translation>
-    </message>
-    <message>
-        <location line="-67"/>
-        <source>the node&apos;s state is unknown (kubelet not reporting)</source>
-        <translation>ノードの状態が不明です（kubelet から報告がありません）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>NotReady: %1</source>
-        <translation>NotReady: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ready, cordoned (no new pods), kubelet %1</source>
-        <translation>Ready、cordon 済み（新しい Pod は配置されません）、kubelet %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cordoned</source>
-        <translation>cordon 済み</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ready, kubelet %1</source>
-        <translation>Ready、kubelet %1</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>no pod of %1 found in kube-system</source>
-        <translation>kube-system に %1 の Pod が見つかりません</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1 of %2 pods ready on %3</source>
-        <translation>%3 で Pod %1/%2 が準備完了</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>not found in the cluster (no %1 %2 in namespace %3)</source>
-        <translation>クラスターに見つかりません（Namespace %3 に %1 %2 がありません）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 of %2 ready</source>
-        <translation>%1/%2 準備完了</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 of %2 ready on %3</source>
-        <translation>%2 個中 %1 個が Ready（%3）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 of %2 ready on %3, but the inventory puts it on %4</source>
-        <translation>%2 個中 %1 個が Ready（%3）。ただしインベントリでは %4 に配置されています</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>is a %1</source>
-        <translation>実体は %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 (it is a %2; the inventory says %3)</source>
-        <translation>%1（実体は %2、インベントリでは %3）</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>on %1</source>
-        <translation>%1 で稼働</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>not in the inventory; %1 of %2 ready</source>
-        <translation>インベントリにありません。%1/%2 準備完了</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>no other workloads in namespace %1</source>
-        <translation>Namespace %1 にほかのワークロードはありません</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>%n workload(s): %1</source>
-        <translation>
-            <numerusform>ワークロード %n 個: %1</numerusform>
-        </translation>
+        <location filename="../../services/kube/labreconcile.cpp" line="+27"/>
+        <source>not in the inventory; %1</source>
+        <translation>インベントリにありません。%1</translation>
     </message>
 </context>
 <context>
@@ -1257,7 +1060,7 @@
 <context>
     <name>OllamaParser</name>
     <message>
-        <location filename="../../services/gpu/ollamaparser.cpp" line="+19"/>
+        <location filename="../../services/gpu/ollamaparser.cpp" line="+21"/>
         <source>Ollama %1: line %2: not JSON: %3</source>
         <translation>Ollama %1: %2 行目: JSON ではありません: %3</translation>
     </message>
@@ -1282,7 +1085,7 @@
         <translation>Ollama %1: 名前のないモデルがあります</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>100% CPU</source>
         <translation>100% CPU</translation>
     </message>
@@ -1927,6 +1730,577 @@
     </message>
 </context>
 <context>
+    <name>Verdicts</name>
+    <message>
+        <location filename="../../services/kube/verdicts.cpp" line="+20"/>
+        <source>at an unknown time</source>
+        <translation>時刻不明</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source> — exec format error: the image is not built for this node&apos;s CPU (%1); use an image with a linux/%1 variant</source>
+        <translation> — exec format error: イメージがこのノードの CPU（%1）向けにビルドされていません。linux/%1 版のあるイメージを使ってください</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>reports no Ready condition yet (it has just joined, or its kubelet never posted a status)</source>
+        <translation>Ready 状態をまだ報告していません（参加した直後か、kubelet が一度も状態を送っていません）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kubectl describe node %1; on the node: systemctl status kubelet</source>
+        <translation>kubectl describe node %1。ノード上で: systemctl status kubelet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no status</source>
+        <translation>状態なし</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kubelet stopped posting node status.</source>
+        <translation>Kubelet がノードの状態の送信を止めました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NotReady (unreachable): %1 Last heartbeat %2, NotReady since %3</source>
+        <translation>NotReady（到達不能）: %1 最後のハートビートは %2、%3 から NotReady</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The node or its kubelet is down (power, kernel, network, or the cloud reclaimed it). kubectl describe node %1; on the node: systemctl status kubelet and journalctl -u kubelet. Its pods are evicted about 5 minutes after it became unreachable.</source>
+        <translation>ノードか kubelet が停止しています（電源、カーネル、ネットワーク、またはクラウドによる回収）。kubectl describe node %1。ノード上で: systemctl status kubelet と journalctl -u kubelet。到達不能になってから約 5 分でその Pod は退避されます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>NotReady: %1 (%2), since %3</source>
+        <translation>NotReady: %1（%2）、%3 から</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no reason given</source>
+        <translation>理由の記載なし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kubectl describe node %1; on the node: systemctl status kubelet and journalctl -u kubelet.</source>
+        <translation>kubectl describe node %1。ノード上で: systemctl status kubelet と journalctl -u kubelet。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; tainted not-ready</source>
+        <translation>。not-ready の taint 付き</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready, kubelet %1</source>
+        <translation>Ready、kubelet %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>memory pressure</source>
+        <translation>メモリ逼迫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disk pressure</source>
+        <translation>ディスク逼迫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PID pressure</source>
+        <translation>PID 逼迫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>network unavailable</source>
+        <translation>ネットワーク利用不可</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+87"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Pods are evicted when the pressure lasts: see what uses the node with kubectl describe node %1 (requests and limits per pod) and kubectl top pods -A --sort-by=memory; lower limits, move workloads or add capacity.</source>
+        <translation>逼迫が続くと Pod が退避されます。kubectl describe node %1（Pod ごとの requests と limits）と kubectl top pods -A --sort-by=memory で何がノードを使っているか確認し、limits を下げるか、ワークロードを移すか、容量を増やしてください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>; cordoned: no new pods are scheduled on it</source>
+        <translation>。cordon 済み: 新しい Pod はスケジュールされません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cordoned</source>
+        <translation>cordon 済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kubectl uncordon %1 when its maintenance is over.</source>
+        <translation>メンテナンスが終わったら kubectl uncordon %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>kubectl -n %1 describe pod %2</source>
+        <translation>kubectl -n %1 describe pod %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+480"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-479"/>
+        <source>OOMKilled: container %1 used more than its memory limit %2 (request %3; node %4 has %5 allocatable); CrashLoopBackOff, %n restart(s), last %6</source>
+        <translation>
+            <numerusform>OOMKilled: コンテナー %1 がメモリ上限 %2 を超えました（request %3、ノード %4 の割り当て可能量 %5）。CrashLoopBackOff、再起動 %n 回、最後は %6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Raise its memory limit or find what grows: %1; kubectl -n %2 logs %3 -c %4 --previous</source>
+        <translation>メモリ上限を上げるか、増え続けるものを探してください: %1。kubectl -n %2 logs %3 -c %4 --previous</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>last exit %1 (exit code %2) %3</source>
+        <translation>最後の終了は %1（終了コード %2）%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no exit recorded yet</source>
+        <translation>終了の記録はまだありません</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>CrashLoopBackOff: container %1 keeps exiting, %2; %n restart(s)</source>
+        <translation>
+            <numerusform>CrashLoopBackOff: コンテナー %1 が終了を繰り返しています。%2。再起動 %n 回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read why it stopped: kubectl -n %1 logs %2 -c %3 --previous</source>
+        <translation>止まった理由を読んでください: kubectl -n %1 logs %2 -c %3 --previous</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>init container: %1</source>
+        <translation>init コンテナー: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: cannot pull image %2: %3</source>
+        <translation>%1: イメージ %2 を取得できません: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no message from the registry</source>
+        <translation>レジストリからのメッセージなし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the image name and tag, that the registry answers, and its credentials (imagePullSecrets): %1</source>
+        <translation>イメージ名とタグ、レジストリが応答するか、その認証情報（imagePullSecrets）を確認してください: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CreateContainerConfigError: %1</source>
+        <translation>CreateContainerConfigError: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>its configuration is invalid</source>
+        <translation>設定が不正です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the Secret or ConfigMap the message names, or correct the reference in the manifest: %1</source>
+        <translation>メッセージにある Secret か ConfigMap を作成するか、マニフェストの参照を直してください: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>OOMKilled: container %1 used more than its memory limit %2 (request %3), %4</source>
+        <translation>OOMKilled: コンテナー %1 がメモリ上限 %2（request %3）を超えました、%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Raise its memory limit or find what grows: %1</source>
+        <translation>メモリ上限を上げるか、増え続けるものを探してください: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>container %1 cannot start its program</source>
+        <translation>コンテナー %1 がプログラムを起動できません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kubectl -n %1 logs %2 -c %3 --previous</source>
+        <translation>kubectl -n %1 logs %2 -c %3 --previous</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evicted: %1</source>
+        <translation>Evicted: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no message</source>
+        <translation>メッセージなし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its replacement runs elsewhere if it has an owner. See why: %1; remove it: kubectl -n %2 delete pod %3</source>
+        <translation>所有者がいれば代わりの Pod が別の場所で動きます。理由: %1。削除: kubectl -n %2 delete pod %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stuck Terminating: its grace period ended %1</source>
+        <translation>Terminating のまま止まっています: 猶予期間は %1 に終わりました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its node may be down, or a finalizer holds it: %1. Force it only when the node is gone: kubectl -n %2 delete pod %3 --grace-period=0 --force</source>
+        <translation>ノードが停止しているか、finalizer が保持しています: %1。ノードが無くなった場合にのみ強制してください: kubectl -n %2 delete pod %3 --grace-period=0 --force</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Terminating</source>
+        <translation>Terminating</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unschedulable: %1</source>
+        <translation>Unschedulable: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no node fits it</source>
+        <translation>合うノードがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free resources on a node, or correct its nodeSelector, affinity or tolerations: %1</source>
+        <translation>ノードのリソースを空けるか、nodeSelector、affinity、tolerations を直してください: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>starting (%1)</source>
+        <translation>起動中（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pending for %1 min (%2)</source>
+        <translation>%1 分間 Pending（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 says why (resources, node selector, volume).</source>
+        <translation>%1 で理由が分かります（リソース、ノードセレクター、ボリューム）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running, %1 of %2 containers ready</source>
+        <translation>Running、コンテナー %2 個中 %1 個が準備完了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its readiness probe fails: %1</source>
+        <translation>readiness プローブが失敗しています: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no status yet</source>
+        <translation>まだ状態がありません</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>phase %1</source>
+        <translation>フェーズ %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>node %1 unreachable since %2 — state may be stale; last known: %3</source>
+        <translation>ノード %1 は %2 から到達不能 — 状態は古い可能性があります。最後に分かった状態: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+98"/>
+        <source>kubectl describe node %1</source>
+        <translation>kubectl describe node %1</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+306"/>
+        <source>stale</source>
+        <translation>古い情報</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <source>%1 of %2 ready</source>
+        <translation>%2 中 %1 が準備完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ready, %2 updated of %3 desired</source>
+        <translation>準備完了 %1、更新済み %2、希望数 %3</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1; %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>rollout stuck (ProgressDeadlineExceeded): %1 %2</source>
+        <translation>ロールアウトが止まっています（ProgressDeadlineExceeded）: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kubectl -n %1 rollout status %2; go back to the last good version: kubectl -n %1 rollout undo %2</source>
+        <translation>kubectl -n %1 rollout status %2。最後に正常だった版に戻す: kubectl -n %1 rollout undo %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rollout stuck</source>
+        <translation>ロールアウト停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ReplicaFailure: %1; %2</source>
+        <translation>ReplicaFailure: %1。%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>kubectl -n %1 describe %2</source>
+        <translation>kubectl -n %1 describe %2</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>scaled to 0: nothing serves it</source>
+        <translation>0 にスケール済み: 何も提供していません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kubectl -n %1 scale %2 --replicas=1</source>
+        <translation>kubectl -n %1 scale %2 --replicas=1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scaled to 0</source>
+        <translation>0 にスケール済み</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>kubectl -n %1 get pods -o wide</source>
+        <translation>kubectl -n %1 get pods -o wide</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rolling out: %1 of %2 updated, %3 ready</source>
+        <translation>ロールアウト中: %2 中 %1 を更新、%3 が準備完了</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>all its pods are on %1, which is NotReady — state may be stale; last known: %2</source>
+        <translation>すべての Pod が NotReady の %1 上にあります — 状態は古い可能性があります。最後に分かった状態: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of its %2 pods are on %3, which is NotReady — state may be stale; %4</source>
+        <translation>%2 個の Pod のうち %1 個が NotReady の %3 上にあります — 状態は古い可能性があります。%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>node down</source>
+        <translation>ノード停止</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>this user may not %1 %2</source>
+        <translation>このユーザーは %2 を %1 できません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the API server does not serve %1</source>
+        <translation>API サーバーは %1 を提供していません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot be read: %2 (next try at %3)</source>
+        <translation>%1 を読めません: %2（次の試行は %3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 を読めません: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 are being listed</source>
+        <translation>%1 を一覧取得中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 not read yet</source>
+        <translation>%1 はまだ読んでいません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 are live</source>
+        <translation>%1 はライブです</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown: %1</source>
+        <translation>不明: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>could not read %1: %2</source>
+        <translation>%1 を読めませんでした: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Everything else is still read. To see %1, ask for list and watch on it (kubectl auth can-i list %1 -A) or use a context that may read it.</source>
+        <translation>それ以外は引き続き読み込まれます。%1 を見るには list と watch の権限を依頼するか（kubectl auth can-i list %1 -A）、読めるコンテキストを使ってください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Install what serves it (metrics-server serves metrics.k8s.io), or ignore this.</source>
+        <translation>それを提供するものを導入してください（metrics.k8s.io は metrics-server が提供します）。不要なら無視してかまいません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Labdeck retries by itself; kubectl get --raw /readyz tells whether the API server answers.</source>
+        <translation>Labdeck は自動で再試行します。API サーバーが応答するかは kubectl get --raw /readyz で分かります。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>the inventory lists %1, but the cluster has no such node</source>
+        <translation>インベントリには %1 がありますが、クラスターにそのノードはありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has %1 left the cluster? kubectl get nodes; rejoin it with kubeadm join, or correct sources.kubernetesNode in the inventory.</source>
+        <translation>%1 はクラスターから外れましたか？ kubectl get nodes。kubeadm join で再参加させるか、インベントリの sources.kubernetesNode を直してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+66"/>
+        <location line="+75"/>
+        <source>missing</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>no pod of %1 found in kube-system</source>
+        <translation>kube-system に %1 の Pod がありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kubectl -n kube-system get pods -o wide</source>
+        <translation>kubectl -n kube-system get pods -o wide</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 of %2 pods ready on %3</source>
+        <translation>%3 で %2 個中 %1 個の Pod が準備完了</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>missing: the inventory puts it on %1, the cluster has no %2 %3 in namespace %4</source>
+        <translation>見つかりません: インベントリでは %1 上ですが、クラスターの名前空間 %4 に %2 %3 はありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply its manifest again (kubectl apply -f …), or remove it from the inventory.</source>
+        <translation>マニフェストを再適用するか（kubectl apply -f …）、インベントリから外してください。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 on %2</source>
+        <translation>%1（%2 上）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, but the inventory puts it on %2</source>
+        <translation>%1。ただしインベントリでは %2 上です</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check its nodeSelector (role label of %1) or correct the inventory.</source>
+        <translation>nodeSelector（%1 の role ラベル）を確認するか、インベントリを直してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on %1</source>
+        <translation>%1 上</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (it is a %2; the inventory says %3)</source>
+        <translation>%1（実体は %2、インベントリでは %3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is a %1</source>
+        <translation>%1 です</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>no other workloads in namespace %1</source>
+        <translation>名前空間 %1 に他のワークロードはありません</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n workload(s): %1</source>
+        <translation>
+            <numerusform>%n 個のワークロード: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WritePlan</name>
     <message>
         <location filename="../../services/manifests/writeplan.cpp" line="-92"/>
@@ -2213,12 +2587,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+197"/>
+        <location line="+216"/>
         <source>Checks</source>
         <translation>チェック</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-210"/>
         <source>Chec&amp;ks</source>
         <translation>チェック(&amp;K)</translation>
     </message>
@@ -2250,12 +2624,12 @@
     <message>
         <location line="+7"/>
         <location line="+113"/>
-        <location line="+33"/>
+        <location line="+49"/>
         <source>Check all</source>
         <translation>すべてチェック</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-100"/>
         <source>Stop</source>
         <translation>中止</translation>
     </message>
@@ -2285,17 +2659,28 @@
         <translation>チェック中… これまでに %1 件</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+38"/>
         <source>%1 — checked at %2</source>
         <translation>%1 — %2 にチェック</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>checks %1 %2</source>
         <translation>チェック %1 %2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>checks: %1</source>
+        <translation>チェック: %1</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>checks of %1 passed</source>
+        <translation>%1 のチェックは合格</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Copied %1 results as text.</source>
         <translation>%1 件の結果をテキストとしてコピーしました。</translation>
     </message>
@@ -2354,7 +2739,7 @@
 <context>
     <name>labdeck::ClusterModels</name>
     <message>
-        <location filename="../../models/clustermodels.cpp" line="+36"/>
+        <location filename="../../models/clustermodels.cpp" line="+37"/>
         <source>connecting to %1</source>
         <translation>%1 に接続中</translation>
     </message>
@@ -2364,17 +2749,12 @@
         <translation>Kubernetes クラスター未接続</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>Kubernetes API of %1: %2 (last data %3)</source>
-        <translation>%1 の Kubernetes API: %2（最終データ %3）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+54"/>
         <source>Kubernetes API of %1: %2</source>
         <translation>%1 の Kubernetes API: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>not connected</source>
         <translation>未接続</translation>
     </message>
@@ -2393,6 +2773,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Filter nodes (type to filter)</source>
+        <translation>ノードを絞り込み（入力して絞り込み）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Filter events (type to filter)</source>
         <translation>イベントを絞り込み（入力して絞り込み）</translation>
     </message>
@@ -2408,22 +2793,27 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Nodes</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+242"/>
+        <location line="+258"/>
         <source>Logs</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-257"/>
         <source>Activity</source>
         <translation>アクティビティ</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Cluster</source>
         <translation>クラスター(&amp;C)</translation>
     </message>
@@ -2463,7 +2853,7 @@
         <translation>ノードを uncordon(&amp;U)...</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+90"/>
         <source>Restart %1 %2 in %3</source>
         <translation>%3 の %1 %2 を再起動</translation>
     </message>
@@ -2630,6 +3020,23 @@
         <location line="+1"/>
         <source>Kubernetes %1 %2</source>
         <translation>Kubernetes %1 %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n kind(s) not readable</source>
+        <translation>
+            <numerusform>%n 種類を読めません</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3058,9 +3465,29 @@
         <translation>選択項目の詳細</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Node</source>
         <translation>ノード</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to do</source>
+        <translation>対処</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last heartbeat</source>
+        <translation>最後のハートビート</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Taints</source>
+        <translation>Taint</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3098,7 +3525,7 @@
         <translation>Conditions</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%n restart(s)</source>
         <translation>
             <numerusform>再起動 %n 回</numerusform>
@@ -3121,13 +3548,28 @@
         <translation>トポロジーかラボのツリーでホスト、ワークロード、URL を選ぶと、ここに詳細が表示されます。</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location line="+54"/>
+        <location line="+43"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Because</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+53"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-52"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
@@ -3138,13 +3580,11 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+26"/>
-        <location line="+31"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="+1"/>
         <source>Size</source>
         <translation>スペック</translation>
     </message>
@@ -3204,14 +3644,13 @@
         <translation>Tailscale ホスト名</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+31"/>
-        <location line="+43"/>
+        <location line="-47"/>
+        <location line="+129"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-67"/>
         <source>Runs here</source>
         <translation>このホストで稼働中</translation>
     </message>
@@ -3231,7 +3670,7 @@
         <translation>URL</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
@@ -3298,7 +3737,7 @@
         <translation>certResolver %1 で取得</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>unknown (not checked yet)</source>
         <translation>不明（未確認）</translation>
     </message>
@@ -3306,7 +3745,7 @@
 <context>
     <name>labdeck::EventModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+512"/>
+        <location filename="../../models/kubemodels.cpp" line="+563"/>
         <source>Last seen</source>
         <translation>最終発生</translation>
     </message>
@@ -3615,7 +4054,7 @@
 <context>
     <name>labdeck::HostModel</name>
     <message>
-        <location filename="../../models/hostmodel.cpp" line="+60"/>
+        <location filename="../../models/hostmodel.cpp" line="+62"/>
         <source>no live source connected yet</source>
         <translation>ライブソース未接続</translation>
     </message>
@@ -3646,12 +4085,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+171"/>
+        <location line="+279"/>
         <source>%1 in %2</source>
         <translation>%2 の %1</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-269"/>
         <source>Kubernetes %1 %2</source>
         <translation>Kubernetes %1 %2</translation>
     </message>
@@ -3696,8 +4135,15 @@
         <source>%1 at %2</source>
         <translation>%1（%2）</translation>
     </message>
+    <message numerus="yes">
+        <location line="+152"/>
+        <source>%n item(s) %1 here: %2</source>
+        <translation>
+            <numerusform>ここで %1 が %n 件: %2</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+104"/>
+        <location line="+60"/>
         <location line="+13"/>
         <source>not in inventory</source>
         <translation>インベントリ外</translation>
@@ -3708,17 +4154,17 @@
         <translation>Kubernetes %1 %2/%3（ここで稼働中ですが、インベントリにはありません）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Status: %1</source>
         <translation>状態: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Updated %1</source>
         <translation>%1に更新</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -4049,7 +4495,7 @@
         <translation>インベントリに Prometheus の URL がありません（prometheus.url）</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Prometheus</source>
         <translation>Prometheus</translation>
     </message>
@@ -4319,7 +4765,7 @@
         <translation>インベントリ: %1（エラーあり）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Open Inventory</source>
         <translation>インベントリを開く</translation>
     </message>
@@ -4619,16 +5065,25 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+13"/>
         <source>Prometheus target down: %1</source>
         <translation>Prometheus のターゲットがダウン: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-13"/>
+        <location line="+14"/>
         <source>no error given</source>
         <translation>エラー内容なし</translation>
     </message>
+    <message numerus="yes">
+        <location line="-5"/>
+        <source>%n alert(s) firing: %1</source>
+        <translation>
+            <numerusform>%n 件のアラートが発生中: %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Prometheus: not configured</source>
         <translation>Prometheus: 未設定</translation>
     </message>
@@ -4651,33 +5106,18 @@
 <context>
     <name>labdeck::NodeModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-154"/>
-        <source>Unknown</source>
-        <translation>Unknown</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ready</source>
-        <translation>Ready</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>NotReady</source>
-        <translation>NotReady</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>, SchedulingDisabled</source>
-        <translation>, SchedulingDisabled</translation>
-    </message>
-    <message>
-        <location line="+56"/>
+        <location filename="../../models/kubemodels.cpp" line="-98"/>
         <source>Node</source>
         <translation>ノード</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conditions</source>
         <translation>状態</translation>
     </message>
     <message>
@@ -4757,7 +5197,12 @@
 <context>
     <name>labdeck::PodModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-310"/>
+        <location filename="../../models/kubemodels.cpp" line="-394"/>
+        <source>%1 (stale)</source>
+        <translation>%1（古い情報）</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Pod</source>
         <translation>Pod</translation>
     </message>
@@ -5317,27 +5762,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::WorkloadModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+118"/>
-        <source>rollout failed: %1</source>
-        <translation>ロールアウト失敗: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>scaled to 0</source>
-        <translation>0 にスケール済み</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>rolling out: %1 of %2 updated, %3 ready</source>
-        <translation>ロールアウト中: %1/%2 更新済み、%3 準備完了</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 of %2 ready</source>
-        <translation>%1/%2 準備完了</translation>
-    </message>
-    <message>
-        <location line="+64"/>
+        <location filename="../../models/kubemodels.cpp" line="+197"/>
         <source>Workload</source>
         <translation>ワークロード</translation>
     </message>
@@ -5638,7 +6063,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="+82"/>
+        <location filename="../../app/commandline.cpp" line="+83"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>
@@ -5810,25 +6235,26 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::KubeCheck</name>
     <message>
-        <location filename="../../services/checks/kubecheck.cpp" line="+14"/>
+        <location filename="../../services/checks/kubecheck.cpp" line="+41"/>
         <source>could not run: no Kubernetes cluster is connected</source>
         <translation>実行できません: Kubernetes クラスターに接続していません</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+49"/>
+        <location line="+51"/>
         <source>could not run: %1</source>
         <translation>実行できません: %1</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-99"/>
         <source>Give a kubeconfig (--kubeconfig FILE) or run on the demo lab (--demo).</source>
         <translation>kubeconfig を指定する（--kubeconfig FILE）か、デモラボで実行してください（--demo）。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>The kubeconfig&apos;s user may not list this; use an admin context.</source>
-        <translation>kubeconfig のユーザーにはこれを一覧する権限がありません。管理者のコンテキストを使ってください。</translation>
+        <location line="+49"/>
+        <source>The credentials were refused; log in again or check the kubeconfig user.</source>
+        <translation>認証情報が拒否されました。ログインし直すか、kubeconfig のユーザーを確認してください。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5836,7 +6262,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>API サーバーが応答するか確認してください: kubectl get --raw /readyz</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+50"/>
+        <source>The kubeconfig&apos;s user may read none of nodes, pods and workloads; use a context that may.</source>
+        <translation>kubeconfig のユーザーはノード、Pod、ワークロードのどれも読めません。読めるコンテキストを使ってください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Kubernetes cluster</source>
         <translation>Kubernetes クラスター</translation>
     </message>
@@ -6939,8 +7370,13 @@ FILE をラボのインベントリとして使います。</translation>
 </context>
 <context>
     <name>labdeck::kube::KubeSession</name>
+    <message>
+        <location filename="../../services/kube/kubesession.cpp" line="+237"/>
+        <source>; %1</source>
+        <translation>。%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../services/kube/kubesession.cpp" line="+139"/>
+        <location line="+15"/>
         <source>watching %n collection(s)</source>
         <translation>
             <numerusform>%n 個のコレクションを監視中</numerusform>
@@ -7033,12 +7469,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::Reflector</name>
     <message>
-        <location filename="../../services/kube/reflector.cpp" line="+205"/>
+        <location filename="../../services/kube/reflector.cpp" line="+232"/>
         <source>watch error</source>
         <translation>watch のエラー</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>%1; retrying in %2 s</source>
         <translation>%1（%2 秒後に再試行）</translation>
     </message>

@@ -10,6 +10,16 @@ QString Format::number(double value)
     return QLocale::c().toString(value, 'g', 6);
 }
 
+QString Format::bytes(double bytes)
+{
+    const double kib = 1024.0;
+    if (bytes >= kib * kib * kib)
+        return tr("%1 GiB").arg(bytes / (kib * kib * kib), 0, 'f', 1);
+    if (bytes >= kib * kib)
+        return tr("%1 MiB").arg(bytes / (kib * kib), 0, 'f', 0);
+    return tr("%1 KiB").arg(bytes / kib, 0, 'f', 0);
+}
+
 QString Format::gigabytes(double gb)
 {
     return tr("%1 GB").arg(number(gb));

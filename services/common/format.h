@@ -19,6 +19,8 @@ public:
     // "1 OCPU / 6 GB / 50 GB" with missing parts left out; empty when all are 0.
     [[nodiscard]] static QString size(double cpus, const QString &cpuUnit, double memoryGB,
                                       double diskGB);
+    // Binary sizes: "512 KiB", "256 MiB", "5.7 GiB".
+    [[nodiscard]] static QString bytes(double bytes);
     // A plain number without trailing zeros: 1, 0.5, 12.25.
     [[nodiscard]] static QString number(double value);
     // Age in words for freshness labels: "12 s ago", "5 min ago", "3 h ago", "2 d ago".

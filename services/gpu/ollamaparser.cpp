@@ -1,5 +1,7 @@
 #include "gpu/ollamaparser.h"
 
+#include "common/format.h"
+
 #include "tailscale/tailscalestatus.h"
 
 #include <QJsonArray>
@@ -61,12 +63,7 @@ std::optional<QJsonArray> models(const QByteArray &body, const QString &what, QS
 
 QString formatBytes(double bytes)
 {
-    const double kib = 1024.0;
-    if (bytes >= kib * kib * kib)
-        return QStringLiteral("%1 GiB").arg(bytes / (kib * kib * kib), 0, 'f', 1);
-    if (bytes >= kib * kib)
-        return QStringLiteral("%1 MiB").arg(bytes / (kib * kib), 0, 'f', 0);
-    return QStringLiteral("%1 KiB").arg(bytes / kib, 0, 'f', 0);
+    return Format::bytes(bytes);
 }
 
 QString LoadedModel::processorText() const

@@ -1,6 +1,9 @@
 #include "kube/kubeobjects.h"
 
+#include <QHash>
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace labdeck::kube {
 
@@ -30,8 +33,12 @@ QList<Condition> conditions(const QJsonObject &status)
     const QJsonArray list = status.value(QLatin1String("conditions")).toArray();
     for (const QJsonValue &v : list) {
         const QJsonObject c = v.toObject();
-        out << Condition{str(c, "type"), str(c, "status"), str(c, "reason"), str(c, "message"),
-                         parseTime(str(c, "lastTransitionTime"))};
+        out << Condition{str(c, "type"),
+                         str(c, "status"),
+                         str(c, "reason"),
+                         str(c, "message"),
+                         parseTime(str(c, "lastTransitionTime")),
+                         parseTime(str(c, "lastHeartbeatTime"))};
     }
     return out;
 }
@@ -64,6 +71,7 @@ NodeInfo parseNode(const QJsonObject &node)
     const QJsonObject spec = obj(node, "spec");
     const QJsonObject status = obj(node, "status");
     n.name = str(meta, "name");
+    n.uid = str(meta, "uid");
     n.labels = stringMap(obj(meta, "labels"));
     n.created = parseTime(str(meta, "creationTimestamp"));
     n.resourceVersion = str(meta, "resourceVersion");
@@ -82,11 +90,21 @@ NodeInfo parseNode(const QJsonObject &node)
     n.memoryAllocatable = str(obj(status, "allocatable"), "memory");
     n.conditions = conditions(status);
     for (const Condition &c : n.conditions) {
+        if (c.lastHeartbeat.isValid() && (!n.lastHeartbeat.isValid() || c.lastHeartbeat > n.lastHeartbeat))
+            n.lastHeartbeat = c.lastHeartbeat;
         if (c.type == QLatin1String("Ready")) {
+            n.readyStatus = c.status;
             n.readyKnown = c.status != QLatin1String("Unknown");
             n.ready = c.status == QLatin1String("True");
             n.readyReason = c.reason;
+            n.readyMessage = c.message;
+            n.readySince = c.lastTransition;
         }
+    }
+    const QJsonArray taints = spec.value(QLatin1String("taints")).toArray();
+    for (const QJsonValue &v : taints) {
+        const QJsonObject t = v.toObject();
+        n.taints << Taint{str(t, "key"), str(t, "value"), str(t, "effect"), parseTime(str(t, "timeAdded"))};
     }
     return n;
 }
@@ -111,31 +129,65 @@ PodInfo parsePod(const QJsonObject &pod)
     }
     p.totalContainers = int(p.containers.size());
     p.phase = str(status, "phase");
-    p.status = p.phase;
-    if (!str(status, "reason").isEmpty())
-        p.status = str(status, "reason");
+    p.reason = str(status, "reason");
+    p.message = str(status, "message");
+    p.deletionTimestamp = parseTime(str(meta, "deletionTimestamp"));
+    p.status = kubectlPodStatus(pod);
+
+    // Container details: the spec's resources joined with the statuses by name.
+    auto details = [&](const char *specKey, const char *statusKey, bool init) {
+        QHash<QString, QJsonObject> statusOf;
+        for (const QJsonValue &v : status.value(QLatin1String(statusKey)).toArray())
+            statusOf.insert(str(v.toObject(), "name"), v.toObject());
+        for (const QJsonValue &v : spec.value(QLatin1String(specKey)).toArray()) {
+            const QJsonObject c = v.toObject();
+            ContainerInfo info;
+            info.name = str(c, "name");
+            info.image = str(c, "image");
+            info.init = init;
+            const QJsonObject resources = obj(c, "resources");
+            info.memoryRequest = str(obj(resources, "requests"), "memory");
+            info.memoryLimit = str(obj(resources, "limits"), "memory");
+            const QJsonObject cs = statusOf.value(info.name);
+            info.ready = cs.value(QLatin1String("ready")).toBool();
+            info.restartCount = cs.value(QLatin1String("restartCount")).toInt();
+            const QJsonObject state = obj(cs, "state");
+            for (const char *name : {"waiting", "terminated", "running"}) {
+                if (state.contains(QLatin1String(name))) {
+                    const QJsonObject st = obj(state, name);
+                    info.state = QLatin1String(name);
+                    info.reason = str(st, "reason");
+                    info.message = str(st, "message");
+                    info.exitCode = st.value(QLatin1String("exitCode")).toInt();
+                    info.finishedAt = parseTime(str(st, "finishedAt"));
+                    break;
+                }
+            }
+            const QJsonObject last = obj(obj(cs, "lastState"), "terminated");
+            info.lastReason = str(last, "reason");
+            info.lastExitCode = last.value(QLatin1String("exitCode")).toInt();
+            info.lastMessage = str(last, "message");
+            info.lastFinishedAt = parseTime(str(last, "finishedAt"));
+            p.containerDetails << info;
+        }
+    };
+    details("initContainers", "initContainerStatuses", true);
+    details("containers", "containerStatuses", false);
     const QJsonArray statuses = status.value(QLatin1String("containerStatuses")).toArray();
     for (const QJsonValue &v : statuses) {
         const QJsonObject cs = v.toObject();
         if (cs.value(QLatin1String("ready")).toBool())
             ++p.readyContainers;
         p.restarts += cs.value(QLatin1String("restartCount")).toInt();
-        const QJsonObject state = obj(cs, "state");
-        const QString waiting = str(obj(state, "waiting"), "reason");
-        const QString terminated = str(obj(state, "terminated"), "reason");
-        // As kubectl: a waiting or terminated reason of a container says more
-        // than the pod phase.
-        if (!waiting.isEmpty())
-            p.status = waiting;
-        else if (!terminated.isEmpty() && p.status == p.phase)
-            p.status = terminated;
     }
     for (const Condition &c : conditions(status)) {
         if (c.type == QLatin1String("Ready"))
             p.ready = c.status == QLatin1String("True");
+        if (c.type == QLatin1String("PodScheduled") && c.status == QLatin1String("False")) {
+            p.unschedulableReason = c.reason;
+            p.unschedulableMessage = c.message;
+        }
     }
-    if (p.deleting)
-        p.status = QStringLiteral("Terminating");
 
     const QJsonArray owners = meta.value(QLatin1String("ownerReferences")).toArray();
     for (const QJsonValue &v : owners) {
@@ -169,6 +221,7 @@ WorkloadInfo parseWorkload(const QJsonObject &object, const QString &kind)
     w.kind = str(object, "kind").isEmpty() ? kind : str(object, "kind");
     w.ns = str(meta, "namespace");
     w.name = str(meta, "name");
+    w.uid = str(meta, "uid");
     w.generation = meta.value(QLatin1String("generation")).toInteger();
     w.created = parseTime(str(meta, "creationTimestamp"));
     w.resourceVersion = str(meta, "resourceVersion");
@@ -219,6 +272,108 @@ QString WorkloadInfo::rolloutFailure() const
             return c.message;
     }
     return {};
+}
+
+QString WorkloadInfo::replicaFailure() const
+{
+    for (const Condition &c : conditions) {
+        if (c.type == QLatin1String("ReplicaFailure") && c.status == QLatin1String("True"))
+            return c.message.isEmpty() ? c.reason : c.message;
+    }
+    return {};
+}
+
+const Condition *NodeInfo::condition(const QString &type) const
+{
+    for (const Condition &c : conditions) {
+        if (c.type == type)
+            return &c;
+    }
+    return nullptr;
+}
+
+bool NodeInfo::hasTaint(const QString &key) const
+{
+    return std::any_of(taints.cbegin(), taints.cend(), [&key](const Taint &t) { return t.key == key; });
+}
+
+QString kubectlPodStatus(const QJsonObject &pod)
+{
+    // The order of kubectl's pod printer: the phase, overridden by the pod's
+    // reason, by the first failing init container, else by the app
+    // containers (the first one in the list wins), then by deletion.
+    const QJsonObject meta = obj(pod, "metadata");
+    const QJsonObject spec = obj(pod, "spec");
+    const QJsonObject status = obj(pod, "status");
+    const QString phase = str(status, "phase");
+    QString reason = phase;
+    if (!str(status, "reason").isEmpty())
+        reason = str(status, "reason");
+
+    const QJsonArray conditionList = status.value(QLatin1String("conditions")).toArray();
+    auto conditionTrue = [&conditionList](const char *type) {
+        for (const QJsonValue &v : conditionList) {
+            if (str(v.toObject(), "type") == QLatin1String(type))
+                return str(v.toObject(), "status") == QLatin1String("True");
+        }
+        return false;
+    };
+    auto exitText = [](const QJsonObject &terminated, const QString &prefix) {
+        const int signal = terminated.value(QLatin1String("signal")).toInt();
+        return signal != 0 ? prefix + QStringLiteral("Signal:%1").arg(signal)
+                           : prefix + QStringLiteral("ExitCode:%1").arg(terminated.value(QLatin1String("exitCode")).toInt());
+    };
+
+    bool initializing = false;
+    const QJsonArray inits = status.value(QLatin1String("initContainerStatuses")).toArray();
+    const qsizetype initCount = spec.value(QLatin1String("initContainers")).toArray().size();
+    for (qsizetype i = 0; i < inits.size(); ++i) {
+        const QJsonObject cs = inits.at(i).toObject();
+        const QJsonObject state = obj(cs, "state");
+        const QJsonObject terminated = obj(state, "terminated");
+        const QJsonObject waiting = obj(state, "waiting");
+        if (state.contains(QLatin1String("terminated")) && terminated.value(QLatin1String("exitCode")).toInt() == 0)
+            continue;
+        if (state.contains(QLatin1String("running")) && cs.value(QLatin1String("started")).toBool())
+            continue; // a sidecar (restartable init container) that has started
+        if (state.contains(QLatin1String("terminated"))) {
+            reason = str(terminated, "reason").isEmpty() ? exitText(terminated, QStringLiteral("Init:"))
+                                                          : QStringLiteral("Init:") + str(terminated, "reason");
+        } else if (!str(waiting, "reason").isEmpty() && str(waiting, "reason") != QLatin1String("PodInitializing")) {
+            reason = QStringLiteral("Init:") + str(waiting, "reason");
+        } else {
+            reason = QStringLiteral("Init:%1/%2").arg(i).arg(qMax(initCount, inits.size()));
+        }
+        initializing = true;
+        break;
+    }
+    if (!initializing || conditionTrue("Initialized")) {
+        bool hasRunning = false;
+        const QJsonArray statuses = status.value(QLatin1String("containerStatuses")).toArray();
+        for (qsizetype i = statuses.size() - 1; i >= 0; --i) {
+            const QJsonObject cs = statuses.at(i).toObject();
+            const QJsonObject state = obj(cs, "state");
+            const QJsonObject terminated = obj(state, "terminated");
+            const QString waitingReason = str(obj(state, "waiting"), "reason");
+            if (!waitingReason.isEmpty())
+                reason = waitingReason;
+            else if (state.contains(QLatin1String("terminated")) && !str(terminated, "reason").isEmpty())
+                reason = str(terminated, "reason");
+            else if (state.contains(QLatin1String("terminated")))
+                reason = exitText(terminated, QString());
+            else if (cs.value(QLatin1String("ready")).toBool() && state.contains(QLatin1String("running")))
+                hasRunning = true;
+        }
+        if (reason == QLatin1String("Completed") && hasRunning)
+            reason = conditionTrue("Ready") ? QStringLiteral("Running") : QStringLiteral("NotReady");
+    }
+    if (meta.contains(QLatin1String("deletionTimestamp"))) {
+        if (str(status, "reason") == QLatin1String("NodeLost"))
+            reason = QStringLiteral("Unknown");
+        else if (phase != QLatin1String("Succeeded") && phase != QLatin1String("Failed"))
+            reason = QStringLiteral("Terminating");
+    }
+    return reason;
 }
 
 EventInfo parseEvent(const QJsonObject &event)

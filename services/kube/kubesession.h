@@ -3,6 +3,7 @@
 #include "common/health.h"
 #include "kube/kubeclient.h"
 #include "kube/reflector.h"
+#include "kube/verdicts.h"
 
 #include <QHash>
 #include <QObject>
@@ -30,6 +31,11 @@ enum class Resource {
 [[nodiscard]] QString objectPath(Resource resource, const QString &ns, const QString &name);
 [[nodiscard]] QString kindOf(Resource resource); // "Deployment"
 [[nodiscard]] std::optional<Resource> workloadResource(const QString &kind);
+[[nodiscard]] QString pluralOf(Resource resource); // "statefulsets"
+[[nodiscard]] QString groupOf(Resource resource);  // "apps"; "" for the core API
+// What a failed read of a collection says about access to it: 403 is
+// NotPermitted, 404 Absent, anything else Failing. verb: what was asked.
+[[nodiscard]] KindAccess failedAccess(Resource resource, const KubeResponse &response, const QString &verb);
 
 // One connection to one cluster (a kubeconfig context, or the demo lab): the
 // client and a reflector per followed collection. Summarises their state for
@@ -50,11 +56,23 @@ public:
     void start(const QList<Resource> &resources);
     void stop();
 
-    // Ok when every reflector watches; Warning while listing or in backoff
-    // after having synced; Critical when never synced and failing; Unknown idle.
+    // Ok when every readable reflector watches; Warning while listing or in
+    // backoff after having synced; Critical when never synced and failing, or
+    // when no kind at all may be read; Unknown idle. A kind the user may not
+    // read (403) or the server does not serve (404) does not count against
+    // the others.
     [[nodiscard]] Health health() const;
-    // "watching 7 collections" or the first error.
+    // "watching 7 collections" or the first error; kinds that cannot be read
+    // are named.
     [[nodiscard]] QString stateText() const;
+    // Per kind: live, syncing, not permitted, absent or failing.
+    [[nodiscard]] KindAccess access(Resource resource) const;
+    // Every followed kind by plural ("statefulsets").
+    [[nodiscard]] QHash<QString, KindAccess> access() const;
+    // Kinds that cannot be read, in words ("this user may not list statefulsets").
+    [[nodiscard]] QStringList unreadable() const;
+    // Reflectors waiting in a backoff try again now (F5).
+    void retryNow();
     // Oldest last-sync time among the reflectors (UTC); invalid before all synced.
     [[nodiscard]] QDateTime lastSync() const;
 

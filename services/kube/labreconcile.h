@@ -3,6 +3,7 @@
 #include "common/health.h"
 #include "inventory/inventory.h"
 #include "kube/kubeobjects.h"
+#include "kube/verdicts.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -19,6 +20,8 @@ struct LabState
         Health health = Health::Unknown;
         QString reason; // in words, for tooltips and details
         QString note;   // a short tag drawn on the row ("missing", "on bracky"), empty when as planned
+        QString advice; // what to do, when something is wrong
+        bool stale = false;
     };
     // A workload that runs but is not in the inventory.
     struct Extra
@@ -41,11 +44,10 @@ public:
     // Namespaces whose workloads are the cluster's own, never "extra".
     [[nodiscard]] static bool isSystemNamespace(const QString &ns);
 
-    // nodesOf: WorkloadInfo::key() -> node names its pods run on.
-    [[nodiscard]] static LabState reconcile(const Inventory &inventory, const QList<NodeInfo> &nodes,
-                                            const QList<WorkloadInfo> &workloads,
-                                            const QHash<QString, QStringList> &nodesOf,
-                                            const QList<PodInfo> &pods);
+    // The lab view's share of Verdicts::judgeLab(): the items with an id
+    // and the extra workloads outside the system namespaces. now: UTC.
+    [[nodiscard]] static LabState reconcile(const Inventory &inventory, const ClusterSnapshot &cluster,
+                                            const QDateTime &now);
 };
 
 } // namespace labdeck::kube

@@ -62,6 +62,27 @@ void Reflector::setState(State s, const QString &detail)
     Q_EMIT stateChanged(s, detail);
 }
 
+QDateTime Reflector::nextTry() const
+{
+    return m_state == State::Backoff ? m_nextTry : QDateTime();
+}
+
+void Reflector::retryNow()
+{
+    if (!m_running || m_state != State::Backoff)
+        return;
+    m_retry.stop();
+    m_failures = 0;
+    relist();
+}
+
+void Reflector::noteFailure(const KubeResponse &r, const QString &verb)
+{
+    m_lastHttpStatus = r.httpStatus;
+    m_lastStatusMessage = r.error ? r.error->message : QString();
+    m_lastVerb = verb;
+}
+
 void Reflector::start()
 {
     if (m_running)
@@ -111,9 +132,12 @@ void Reflector::onPage(const KubeResponse &r)
             relist(); // listStarted() again: consumers drop the partial pages
             return;
         }
+        noteFailure(r, QStringLiteral("list"));
         fail(r.errorText, r.retryAfterSeconds, true);
         return;
     }
+    m_lastHttpStatus = 0;
+    m_lastStatusMessage.clear();
     const QJsonArray items = r.json.value(QLatin1String("items")).toArray();
     QList<QJsonObject> page;
     page.reserve(items.size());
@@ -202,6 +226,9 @@ void Reflector::processWatchSlice()
                 qCInfo(lcKube).noquote() << m_path << "watch expired:" << status->message;
                 relist();
             } else {
+                m_lastHttpStatus = status ? status->code : 0;
+                m_lastStatusMessage = status ? status->message : QString();
+                m_lastVerb = QStringLiteral("watch");
                 fail(status ? status->toText() : tr("watch error"), 0, false);
             }
             return;
@@ -245,6 +272,7 @@ void Reflector::onWatchEnd(const KubeResponse &r)
         relist();
         return;
     }
+    noteFailure(r, QStringLiteral("watch"));
     fail(r.errorText, r.retryAfterSeconds, false);
 }
 
@@ -258,11 +286,15 @@ void Reflector::fail(const QString &error, int retryAfterSeconds, bool relistNex
     ++m_failures;
     m_lastError = error;
     m_relistAfterBackoff = relistNext || m_resourceVersion.isEmpty();
-    qint64 delay = currentBackoff().count();
+    // Permission and existence do not change by retrying fast: wait the
+    // longest backoff at once (F5 or retryNow() tries again earlier).
+    const bool lasting = m_lastHttpStatus == 403 || m_lastHttpStatus == 404;
+    qint64 delay = lasting ? qint64(m_backoffMax.count()) : currentBackoff().count();
     // Jitter up to +100 %, capped, as client-go does.
     delay += qint64(QRandomGenerator::global()->generateDouble() * double(delay));
     delay = qMin(delay, qint64(m_backoffMax.count()));
     delay = qMax(delay, qint64(retryAfterSeconds) * 1000);
+    m_nextTry = QDateTime::currentDateTimeUtc().addMSecs(delay);
     setState(State::Backoff, tr("%1; retrying in %2 s").arg(error).arg(double(delay) / 1000.0, 0, 'f', 1));
     m_retry.start(int(delay));
 }

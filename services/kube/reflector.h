@@ -40,6 +40,16 @@ public:
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] QString resourceVersion() const { return m_resourceVersion; }
     [[nodiscard]] QString lastError() const { return m_lastError; }
+    // The HTTP status of the last failure (0: no answer, or none yet), the
+    // API's own message and what was asked ("list", "watch").
+    [[nodiscard]] int lastHttpStatus() const { return m_lastHttpStatus; }
+    [[nodiscard]] QString lastStatusMessage() const { return m_lastStatusMessage; }
+    [[nodiscard]] QString lastVerb() const { return m_lastVerb; }
+    // When the next try is due (UTC) while in Backoff; invalid otherwise.
+    [[nodiscard]] QDateTime nextTry() const;
+    // Ends a backoff now and lists again (F5, a context switch): a 403 waits
+    // the longest backoff otherwise.
+    void retryNow();
     // When the data was last known to be current (UTC); invalid before the first list.
     [[nodiscard]] QDateTime lastSync() const { return m_lastSync; }
     [[nodiscard]] int listCount() const { return m_lists; }
@@ -78,6 +88,7 @@ private:
     void processWatchSlice();
     void onWatchEnd(const KubeResponse &r);
     void fail(const QString &error, int retryAfterSeconds, bool relist);
+    void noteFailure(const KubeResponse &r, const QString &verb);
     void relist();
 
     QPointer<KubeClient> m_client;
@@ -85,6 +96,10 @@ private:
     State m_state = State::Idle;
     QString m_resourceVersion;
     QString m_lastError;
+    int m_lastHttpStatus = 0;
+    QString m_lastStatusMessage;
+    QString m_lastVerb;
+    QDateTime m_nextTry;
     QDateTime m_lastSync;
     int m_listedItems = 0; // items handed out by the LIST in progress
     bool m_sliceScheduled = false;

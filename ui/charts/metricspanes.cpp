@@ -367,6 +367,20 @@ void MetricsPanes::updateCards()
             tip << tr("Prometheus target down: %1").arg(m.targetError.isEmpty() ? tr("no error given") : m.targetError);
         meters.tooltip = tip.join(QLatin1Char('\n'));
         card->setMeters(meters);
+        // Firing alerts and a down target are part of the host's state.
+        const QString id = HostModel::hostId(h.name);
+        if (m.firingAlerts.isEmpty())
+            m_model->setContribution(id, QStringLiteral("alerts"), Health::Unknown, QString());
+        else
+            m_model->setContribution(id, QStringLiteral("alerts"), m.criticalAlert ? Health::Critical : Health::Warning,
+                                     tr("%n alert(s) firing: %1", nullptr, int(m.firingAlerts.size()))
+                                         .arg(m.firingAlerts.join(QStringLiteral("; "))));
+        if (m.targetDown)
+            m_model->setContribution(id, QStringLiteral("targets"), Health::Warning,
+                                     tr("Prometheus target down: %1")
+                                         .arg(m.targetError.isEmpty() ? tr("no error given") : m.targetError));
+        else
+            m_model->setContribution(id, QStringLiteral("targets"), Health::Unknown, QString());
     }
 }
 

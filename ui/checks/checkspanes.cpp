@@ -261,6 +261,22 @@ void ChecksPanes::onResult(const checks::CheckResult &r)
         add(m_urlBadges[r.url]);
     else if (!r.host.isEmpty() && r.severity != Health::Ok)
         add(m_hostBadges[r.host]);
+    // The host card and the item of a URL roll the result up. k8s results
+    // are left out: the live view judges the same objects the same way, and
+    // more recently than the last run.
+    // A URL's item also learns that its checks passed (its Details then
+    // show a state, not "not checked yet").
+    const bool problem = r.severity == Health::Warning || r.severity == Health::Critical;
+    if (r.category != QLatin1String("k8s") && !r.url.isEmpty()) {
+        Contribution &c = m_urlContributions[r.url];
+        c.worst = std::max(c.worst, r.severity);
+        if (problem)
+            c.lines << r.target + QStringLiteral(": ") + r.summary;
+    } else if (r.category != QLatin1String("k8s") && problem && !r.host.isEmpty()) {
+        Contribution &c = m_hostContributions[r.host];
+        c.worst = std::max(c.worst, r.severity);
+        c.lines << r.target + QStringLiteral(": ") + r.summary;
+    }
     applyBadges();
 }
 
@@ -281,6 +297,9 @@ void ChecksPanes::clearBadges()
     const QHash<QString, Badge> urls = m_urlBadges;
     m_hostBadges.clear();
     m_urlBadges.clear();
+    m_hostContributions.clear();
+    m_urlContributions.clear();
+    m_hosts->clearContributions(QStringLiteral("checks"));
     TopologyScene *scene = m_window->topologyScene();
     for (auto it = urls.constBegin(); it != urls.constEnd(); ++it) {
         if (StatusItem *item = scene->itemForId(TopologyScene::urlId(QUrl(it.key())))) {
@@ -322,6 +341,16 @@ void ChecksPanes::applyBadges()
             warning = it->worst == Health::Warning || it->worst == Health::Critical;
         }
         card->setExtraNote(QStringLiteral("checks"), badge, warning);
+        const Contribution c = m_hostContributions.value(h.name);
+        m_hosts->setContribution(HostModel::hostId(h.name), QStringLiteral("checks"), c.worst,
+                                 c.lines.isEmpty() ? QString()
+                                                   : tr("checks: %1").arg(c.lines.join(QStringLiteral("; "))));
+    }
+    for (auto it = m_urlContributions.constBegin(); it != m_urlContributions.constEnd(); ++it) {
+        for (const QString &id : m_hosts->idsForUrl(QUrl(it.key())))
+            m_hosts->setContribution(id, QStringLiteral("checks"), it->worst,
+                                     it->lines.isEmpty() ? tr("checks of %1 passed").arg(it.key())
+                                                         : tr("checks: %1").arg(it->lines.join(QStringLiteral("; "))));
     }
     for (auto it = m_urlBadges.constBegin(); it != m_urlBadges.constEnd(); ++it) {
         if (StatusItem *item = scene->itemForId(TopologyScene::urlId(QUrl(it.key())))) {

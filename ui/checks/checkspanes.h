@@ -116,6 +116,14 @@ private:
     };
     QHash<QString, Badge> m_hostBadges;
     QHash<QString, Badge> m_urlBadges;
+    // What the problems add to the host model's roll-up, by host and by URL.
+    struct Contribution
+    {
+        Health worst = Health::Unknown;
+        QStringList lines;
+    };
+    QHash<QString, Contribution> m_hostContributions;
+    QHash<QString, Contribution> m_urlContributions;
 };
 
 // The thresholds dialog's keys in QSettings (group "checks").

@@ -53,6 +53,7 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
     , m_selection(selection)
     , m_workloads(new TablePane(models->workloads(), tr("Filter workloads (type to filter)"), true))
     , m_pods(new TablePane(models->pods(), tr("Filter pods (type to filter)"), true))
+    , m_nodes(new TablePane(models->nodes(), tr("Filter nodes (type to filter)"), false))
     , m_events(new TablePane(models->events(), tr("Filter events (type to filter)"), true))
     , m_logs(new LogsPane)
     , m_activity(new ActivityPane)
@@ -60,6 +61,7 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
 {
     m_workloadsDock = makeDock(window, tr("Workloads"), QStringLiteral("WorkloadsDock"), m_workloads);
     m_podsDock = makeDock(window, tr("Pods"), QStringLiteral("PodsDock"), m_pods);
+    m_nodesDock = makeDock(window, tr("Nodes"), QStringLiteral("NodesDock"), m_nodes);
     m_eventsDock = makeDock(window, tr("Events"), QStringLiteral("EventsDock"), m_events);
     m_logsDock = makeDock(window, tr("Logs"), QStringLiteral("LogsDock"), m_logs);
     m_activityDock = makeDock(window, tr("Activity"), QStringLiteral("ActivityDock"), m_activity);
@@ -70,6 +72,8 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
     };
     stretch(m_workloads, WorkloadModel::Images);
     stretch(m_pods, PodModel::Name);
+    stretch(m_nodes, NodeModel::Conditions);
+    m_nodes->table()->sortByColumn(NodeModel::Name, Qt::AscendingOrder);
     stretch(m_events, EventModel::Message);
     m_events->table()->sortByColumn(EventModel::LastSeen, Qt::DescendingOrder);
     m_workloads->table()->sortByColumn(WorkloadModel::Namespace, Qt::AscendingOrder);
@@ -122,7 +126,7 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
             setCordoned(currentNode(), false);
     });
     m_menu->addSeparator();
-    for (QDockWidget *d : {m_workloadsDock, m_podsDock, m_eventsDock, m_logsDock, m_activityDock})
+    for (QDockWidget *d : {m_workloadsDock, m_podsDock, m_nodesDock, m_eventsDock, m_logsDock, m_activityDock})
         window->addViewToggle(d->toggleViewAction());
 
     // Context menus of the tables offer the same actions.
@@ -151,6 +155,20 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
     });
     connect(m_pods->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ClusterPanes::updateActions);
+    // A node row selects its host.
+    connect(m_nodes->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        if (m_following)
+            return;
+        const int row = m_nodes->currentSourceRow();
+        if (row < 0)
+            return;
+        const QString node = m_models->nodes()->at(row).name;
+        for (const Host &h : m_hosts->inventory().hosts) {
+            if (h.isKubernetesNode() && (h.sources.kubernetesNode.isEmpty() ? h.name : h.sources.kubernetesNode) == node)
+                m_selection->select(HostModel::hostId(h.name));
+        }
+        updateActions();
+    });
     connect(m_selection, &LabSelection::currentChanged, this, &ClusterPanes::followSelection);
     connect(m_activity, &ActivityPane::activity, m_activityDock, [this] { m_activityDock->show(); });
 
@@ -390,10 +408,27 @@ void ClusterPanes::updateStatus()
     const QDateTime last = m_models->lastSync();
     if (last.isValid())
         text += QStringLiteral(" \u00b7 ") + Format::ago(last.secsTo(QDateTime::currentDateTimeUtc()));
+    // The nodes' verdicts, in the same words as their cards and rows.
+    Health worst = h;
+    QStringList nodes;
+    QStringList tips{m_models->stateText()};
+    for (const kube::NodeInfo &n : m_models->nodes()->rows()) {
+        const kube::Verdict v = NodeModel::verdict(n);
+        if (v.health <= Health::Ok)
+            continue;
+        worst = std::max(worst, v.health);
+        nodes << tr("%1 %2 %3").arg(HealthText::glyph(v.health), n.name, v.note.isEmpty() ? v.status : v.note);
+        tips << tr("%1: %2").arg(n.name, v.summary);
+    }
+    if (!nodes.isEmpty())
+        text += QStringLiteral(" \u00b7 ") + nodes.join(QStringLiteral(", "));
+    const QStringList cannot = m_models->session() ? m_models->session()->unreadable() : QStringList();
+    if (!cannot.isEmpty())
+        text += QStringLiteral(" \u00b7 ") + tr("%n kind(s) not readable", nullptr, int(cannot.size()));
     m_status->setText(text);
-    m_status->setToolTip(m_models->stateText());
+    m_status->setToolTip(tips.join(QLatin1Char('\n')));
     QPalette pal = m_status->palette();
-    pal.setColor(QPalette::WindowText, healthColor(h));
+    pal.setColor(QPalette::WindowText, healthColor(worst));
     m_status->setPalette(pal);
     updateActions();
 }

@@ -85,11 +85,13 @@ private:
     QPointer<kube::KubeClient> m_client;
     TablePane *m_workloads;
     TablePane *m_pods;
+    TablePane *m_nodes;
     TablePane *m_events;
     LogsPane *m_logs;
     ActivityPane *m_activity;
     QDockWidget *m_workloadsDock;
     QDockWidget *m_podsDock;
+    QDockWidget *m_nodesDock;
     QDockWidget *m_eventsDock;
     QDockWidget *m_logsDock;
     QDockWidget *m_activityDock;

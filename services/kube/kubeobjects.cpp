@@ -64,6 +64,7 @@ NodeInfo parseNode(const QJsonObject &node)
     const QJsonObject spec = obj(node, "spec");
     const QJsonObject status = obj(node, "status");
     n.name = str(meta, "name");
+    n.uid = str(meta, "uid");
     n.labels = stringMap(obj(meta, "labels"));
     n.created = parseTime(str(meta, "creationTimestamp"));
     n.resourceVersion = str(meta, "resourceVersion");
@@ -169,6 +170,7 @@ WorkloadInfo parseWorkload(const QJsonObject &object, const QString &kind)
     w.kind = str(object, "kind").isEmpty() ? kind : str(object, "kind");
     w.ns = str(meta, "namespace");
     w.name = str(meta, "name");
+    w.uid = str(meta, "uid");
     w.generation = meta.value(QLatin1String("generation")).toInteger();
     w.created = parseTime(str(meta, "creationTimestamp"));
     w.resourceVersion = str(meta, "resourceVersion");

@@ -23,6 +23,7 @@ struct Condition
 struct NodeInfo
 {
     QString name;
+    QString uid;
     bool ready = false;
     bool readyKnown = false; // false when the node reports no Ready condition
     QString readyReason;
@@ -69,6 +70,7 @@ struct WorkloadInfo
     QString kind; // Deployment, StatefulSet, DaemonSet
     QString ns;
     QString name;
+    QString uid;
     int desired = 0;
     int current = 0;
     int ready = 0;

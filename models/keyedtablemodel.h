@@ -1,22 +1,26 @@
 #pragma once
 
 #include <QAbstractTableModel>
-#include <QJsonObject>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
-
+#include <QSet>
+#include <QStringList>
+#include <algorithm>
 #include <functional>
 
 namespace labdeck {
 
 // A table of values with a string key that changes row by row: upsert()
 // inserts or emits dataChanged for one row, remove() removes one row, and
-// replaceAll() (a relist) resets only when it must. Large batches of
-// modifications emit one dataChanged over the whole table instead of one per
-// row, so a stream of thousands of watch events does not flood views.
+// replaceAll() (a relist) resets only when it must. Each key is in at most one
+// row, also when a batch names it twice (an ADDED and a MODIFIED of one
+// object in one watch burst): the later value wins. rowOf() is right whenever
+// a signal is emitted. Large batches of modifications emit one dataChanged
+// over the whole table instead of one per row, so a stream of thousands of
+// watch events does not flood views.
 // Subclasses implement columnCount(), data() and headerData() over at(row).
-template<typename T>
-class KeyedTableModel : public QAbstractTableModel
+template<typename T> class KeyedTableModel : public QAbstractTableModel
 {
 public:
     using KeyFn = std::function<QString(const T &)>;
@@ -24,8 +28,7 @@ public:
     KeyedTableModel(KeyFn key, QObject *parent)
         : QAbstractTableModel(parent)
         , m_key(std::move(key))
-    {
-    }
+    {}
 
     int rowCount(const QModelIndex &parent = {}) const override
     {
@@ -35,68 +38,83 @@ public:
     [[nodiscard]] const T &at(int row) const { return m_rows.at(row); }
     [[nodiscard]] const QList<T> &rows() const { return m_rows; }
     [[nodiscard]] int rowOf(const QString &key) const { return m_index.value(key, -1); }
+    [[nodiscard]] QString keyOf(const T &value) const { return m_key(value); }
     [[nodiscard]] const T *find(const QString &key) const
     {
         const int r = rowOf(key);
         return r < 0 ? nullptr : &m_rows.at(r);
     }
 
-    // Inserts or updates one value.
-    void upsert(const T &value)
+    // Inserts or updates one value. roles: what changed for an existing row
+    // (empty: everything).
+    void upsert(const T &value, const QList<int> &roles = {})
     {
-        const QString key = m_key(value);
-        const int r = rowOf(key);
-        if (r >= 0) {
-            m_rows[r] = value;
-            Q_EMIT this->dataChanged(this->index(r, 0), this->index(r, this->columnCount() - 1));
-            return;
+        upsertMany(QList<T>{value}, roles);
+    }
+
+    void remove(const QString &key) { removeMany(QStringList{key}); }
+
+    // Removes the rows of these keys (unknown keys are ignored); contiguous
+    // rows go in one rowsRemoved.
+    void removeMany(const QStringList &keys)
+    {
+        QList<int> rows;
+        rows.reserve(keys.size());
+        for (const QString &key : keys) {
+            const int r = rowOf(key);
+            if (r >= 0)
+                rows << r;
         }
-        const int row = int(m_rows.size());
-        this->beginInsertRows({}, row, row);
-        m_rows << value;
-        m_index.insert(key, row);
-        this->endInsertRows();
+        removeRows(rows);
     }
 
-    void remove(const QString &key)
-    {
-        const int r = rowOf(key);
-        if (r < 0)
-            return;
-        this->beginRemoveRows({}, r, r);
-        m_rows.removeAt(r);
-        m_index.remove(key);
-        for (int i = r; i < m_rows.size(); ++i)
-            m_index[m_key(m_rows.at(i))] = i;
-        this->endRemoveRows();
-    }
-
-    // Applies many updates; one dataChanged for the whole table when more
-    // than half the rows changed, else one per row.
-    void upsertMany(const QList<T> &values)
+    // Applies many updates in order: for a key that comes more than once the
+    // last value wins, and a key new to the table becomes one new row. One
+    // dataChanged for the whole table when more than half the rows changed,
+    // else one per run of adjacent changed rows; the new rows are appended in
+    // one rowsInserted. roles: what changed in the existing rows (empty:
+    // everything).
+    void upsertMany(const QList<T> &values, const QList<int> &roles = {})
     {
         QList<int> changed;
         QList<T> added;
+        QHash<QString, int> addedAt; // key -> position in added
         for (const T &v : values) {
-            const int r = rowOf(m_key(v));
+            const QString key = m_key(v);
+            const int r = rowOf(key);
             if (r >= 0) {
                 m_rows[r] = v;
                 changed << r;
+                continue;
+            }
+            const auto it = addedAt.constFind(key);
+            if (it != addedAt.cend()) {
+                added[*it] = v;
             } else {
+                addedAt.insert(key, int(added.size()));
                 added << v;
             }
         }
-        if (changed.size() * 2 > m_rows.size() && !m_rows.isEmpty()) {
-            Q_EMIT this->dataChanged(this->index(0, 0),
-                                     this->index(int(m_rows.size()) - 1, this->columnCount() - 1));
+        std::sort(changed.begin(), changed.end());
+        changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+        const int last = this->columnCount() - 1;
+        if (changed.size() * 2 > m_rows.size()) {
+            Q_EMIT this->dataChanged(this->index(0, 0), this->index(int(m_rows.size()) - 1, last),
+                                     roles);
         } else {
-            for (int r : changed)
-                Q_EMIT this->dataChanged(this->index(r, 0), this->index(r, this->columnCount() - 1));
+            for (qsizetype i = 0; i < changed.size();) {
+                qsizetype j = i;
+                while (j + 1 < changed.size() && changed.at(j + 1) == changed.at(j) + 1)
+                    ++j;
+                Q_EMIT this->dataChanged(this->index(changed.at(i), 0),
+                                         this->index(changed.at(j), last), roles);
+                i = j + 1;
+            }
         }
         if (!added.isEmpty()) {
             const int first = int(m_rows.size());
             this->beginInsertRows({}, first, first + int(added.size()) - 1);
-            for (const T &v : added) {
+            for (const T &v : std::as_const(added)) {
                 m_index.insert(m_key(v), int(m_rows.size()));
                 m_rows << v;
             }
@@ -105,27 +123,38 @@ public:
     }
 
     // A full list: keeps rows that are still there (dataChanged), removes the
-    // rest, adds the new ones; a reset only when the table was empty.
+    // rest, adds the new ones; a key listed twice is one row (the later
+    // value). A reset only when the table was empty.
     void replaceAll(const QList<T> &values)
     {
         if (m_rows.isEmpty()) {
+            if (values.isEmpty())
+                return;
             this->beginResetModel();
-            m_rows = values;
-            reindex();
+            m_index.clear();
+            for (const T &v : values) {
+                const QString key = m_key(v);
+                const auto it = m_index.constFind(key);
+                if (it != m_index.cend()) {
+                    m_rows[*it] = v;
+                } else {
+                    m_index.insert(key, int(m_rows.size()));
+                    m_rows << v;
+                }
+            }
             this->endResetModel();
             return;
         }
-        QHash<QString, int> keep;
-        for (int i = 0; i < values.size(); ++i)
-            keep.insert(m_key(values.at(i)), i);
-        for (int r = int(m_rows.size()) - 1; r >= 0; --r) {
-            if (!keep.contains(m_key(m_rows.at(r)))) {
-                this->beginRemoveRows({}, r, r);
-                m_rows.removeAt(r);
-                this->endRemoveRows();
-            }
+        QSet<QString> keep;
+        keep.reserve(values.size());
+        for (const T &v : values)
+            keep.insert(m_key(v));
+        QList<int> gone;
+        for (int r = 0; r < m_rows.size(); ++r) {
+            if (!keep.contains(m_key(m_rows.at(r))))
+                gone << r;
         }
-        reindex();
+        removeRows(gone);
         upsertMany(values);
     }
 
@@ -172,12 +201,31 @@ protected:
     virtual void listReplaced() {}
 
 private:
-    void reindex()
+    // Removes rows (any order, duplicates allowed): runs of adjacent rows in
+    // one beginRemoveRows each, from the bottom up, then the index of the rows
+    // below the first removed one is rebuilt.
+    void removeRows(QList<int> rows)
     {
-        m_index.clear();
-        m_index.reserve(m_rows.size());
-        for (int i = 0; i < m_rows.size(); ++i)
-            m_index.insert(m_key(m_rows.at(i)), i);
+        if (rows.isEmpty())
+            return;
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        for (qsizetype j = rows.size() - 1; j >= 0;) {
+            qsizetype i = j;
+            while (i > 0 && rows.at(i - 1) == rows.at(i) - 1)
+                --i;
+            const int first = rows.at(i);
+            const int last = rows.at(j);
+            this->beginRemoveRows({}, first, last);
+            for (int r = first; r <= last; ++r)
+                m_index.remove(m_key(m_rows.at(r)));
+            m_rows.remove(first, last - first + 1);
+            // The rows below moved up: the index follows before views look.
+            for (int r = first; r < m_rows.size(); ++r)
+                m_index[m_key(m_rows.at(r))] = r;
+            this->endRemoveRows();
+            j = i - 1;
+        }
     }
 
     KeyFn m_key;

@@ -17,23 +17,44 @@ qint64 ageSeconds(const QDateTime &created)
     return created.isValid() ? created.secsTo(QDateTime::currentDateTimeUtc()) : 0;
 }
 
-// Applies watch events to a keyed model through a parse function.
+// Applies watch events to a keyed model through a parse function. The batch
+// is folded first: only the last event of each object counts (ADDED then
+// MODIFIED is one new row; MODIFIED then DELETED removes it; DELETED then
+// ADDED of a recreated name updates the row). Then the removals go in one
+// step and the rest in one upsertMany.
 template<typename Model, typename Parse>
 void applyTo(Model &model, const QList<WatchEvent> &events, Parse parse)
 {
     using Value = std::decay_t<decltype(parse(QJsonObject()))>;
-    QList<Value> upserts;
+    QList<Value> values;          // in the order the keys first appeared
+    QList<bool> deleted;          // per entry of values
+    QHash<QString, qsizetype> at; // key -> entry
     for (const WatchEvent &e : events) {
-        if (e.type == WatchEvent::Type::Deleted) {
-            if (!upserts.isEmpty())
-                model.upsertMany(std::exchange(upserts, {}));
-            model.remove(parse(e.object).key());
-        } else if (e.type == WatchEvent::Type::Added || e.type == WatchEvent::Type::Modified) {
-            upserts << parse(e.object);
+        const bool isDelete = e.type == WatchEvent::Type::Deleted;
+        if (!isDelete && e.type != WatchEvent::Type::Added && e.type != WatchEvent::Type::Modified)
+            continue;
+        Value v = parse(e.object);
+        const QString key = model.keyOf(v);
+        const auto it = at.constFind(key);
+        if (it == at.cend()) {
+            at.insert(key, values.size());
+            values << std::move(v);
+            deleted << isDelete;
+        } else {
+            values[*it] = std::move(v);
+            deleted[*it] = isDelete;
         }
     }
-    if (!upserts.isEmpty())
-        model.upsertMany(upserts);
+    QStringList removals;
+    QList<Value> upserts;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (deleted.at(i))
+            removals << model.keyOf(values.at(i));
+        else
+            upserts << values.at(i);
+    }
+    model.removeMany(removals);
+    model.upsertMany(upserts);
 }
 
 } // namespace
@@ -161,7 +182,8 @@ QVariant PodModel::headerData(int section, Qt::Orientation o, int role) const
 // --- WorkloadModel -------------------------------------------------------------
 
 WorkloadModel::WorkloadModel(PodModel *pods, QObject *parent)
-    : KeyedTableModel<kube::WorkloadInfo>([](const kube::WorkloadInfo &w) { return w.key(); }, parent)
+    : KeyedTableModel<kube::WorkloadInfo>([](const kube::WorkloadInfo &w) { return w.key(); },
+                                          parent)
     , m_pods(pods)
 {
     // Pods change often; the node lists follow at most 5 times a second.
@@ -379,13 +401,7 @@ NodeModel::NodeModel(QObject *parent)
 
 void NodeModel::applyEvents(const QList<WatchEvent> &events)
 {
-    for (const WatchEvent &e : events) {
-        const kube::NodeInfo n = kube::parseNode(e.object);
-        if (e.type == WatchEvent::Type::Deleted)
-            remove(n.name);
-        else if (e.type == WatchEvent::Type::Added || e.type == WatchEvent::Type::Modified)
-            upsert(n);
-    }
+    applyTo(*this, events, kube::parseNode);
     Q_EMIT nodesChanged();
 }
 
@@ -533,7 +549,8 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DecorationRole:
         return index.column() == Type
-                   ? QVariant(healthColor(e.type == QLatin1String("Warning") ? Health::Warning : Health::Ok))
+                   ? QVariant(healthColor(e.type == QLatin1String("Warning") ? Health::Warning
+                                                                             : Health::Ok))
                    : QVariant();
     case SortRole:
         if (index.column() == LastSeen)

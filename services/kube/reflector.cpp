@@ -107,6 +107,12 @@ void Reflector::relist()
     if (!m_running || !m_client)
         return;
     m_relistAfterBackoff = false;
+    m_retry.stop();
+    // One request at a time: a LIST or watch still running would hand out
+    // pages or events into this list.
+    if (m_call)
+        m_call->abort();
+    m_call = nullptr;
     m_listedItems = 0;
     setState(State::Listing);
     Q_EMIT listStarted();
@@ -253,14 +259,13 @@ void Reflector::onWatchEnd(const KubeResponse &r)
     m_call = nullptr;
     if (!m_running)
         return;
-    if (m_parser.hasCompleteLine()) {
-        // Events still wait to be applied: apply them before resuming, so
-        // the resourceVersion is the last one received.
+    // Events still wait to be applied: apply them before resuming, so the
+    // resourceVersion is the last one received. An ERROR among them (410
+    // Expired: a relist) decides what comes next, in whichever slice it is.
+    while (m_parser.hasCompleteLine()) {
         processWatchSlice();
         if (m_call || m_state != State::Watching)
-            return; // an ERROR in them already decided what comes next
-        while (m_parser.hasCompleteLine())
-            processWatchSlice();
+            return;
     }
     if (r.ok()) {
         // The server closed the watch (its timeout): resume where we were.

@@ -159,7 +159,10 @@ Health TunnelRow::health() const
         return Health::Critical;
     if (self)
         return Health::Ok;
-    return peer.online ? Health::Ok : Health::Critical;
+    if (!peer.online)
+        return Health::Critical;
+    // Relayed through DERP works but is slow; idle (not Active) is fine.
+    return peer.path() == tailscale::Path::Derp ? Health::Warning : Health::Ok;
 }
 
 QString TunnelRow::text(const QDateTime &now) const

@@ -1,10 +1,11 @@
 #pragma once
 
-#include <QAbstractTableModel>
-#include <QJsonObject>
-#include <QHash>
-#include <QList>
+#include "relativetimeticker.h"
 
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
 #include <functional>
 
 namespace labdeck {
@@ -15,8 +16,7 @@ namespace labdeck {
 // modifications emit one dataChanged over the whole table instead of one per
 // row, so a stream of thousands of watch events does not flood views.
 // Subclasses implement columnCount(), data() and headerData() over at(row).
-template<typename T>
-class KeyedTableModel : public QAbstractTableModel
+template<typename T> class KeyedTableModel : public QAbstractTableModel, public RelativeTimeColumns
 {
 public:
     using KeyFn = std::function<QString(const T &)>;

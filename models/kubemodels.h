@@ -34,6 +34,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     [[nodiscard]] static Health health(const kube::PodInfo &pod);
 
@@ -67,6 +68,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     [[nodiscard]] static Health health(const kube::WorkloadInfo &w);
     [[nodiscard]] static QString healthReason(const kube::WorkloadInfo &w);
@@ -94,6 +96,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     [[nodiscard]] static QString statusText(const kube::NodeInfo &n);
 
@@ -116,6 +119,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QList<int> relativeTimeColumns() const override { return {LastSeen}; }
 };
 
 } // namespace labdeck

@@ -149,7 +149,9 @@ LoadedModelsModel::LoadedModelsModel(QObject *parent)
                {}},
           },
           {}, parent)
-{}
+{
+    setRelativeTimeColumns({Until});
+}
 
 // --- Tailscale ----------------------------------------------------------------
 
@@ -220,6 +222,7 @@ TunnelModel::TunnelModel(QObject *parent)
           [](const TunnelRow &r) { return r.health(); }, parent)
 {
     setHealthColumn(State);
+    setRelativeTimeColumns({LastSeen});
 }
 
 } // namespace labdeck

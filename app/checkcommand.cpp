@@ -308,7 +308,11 @@ int runCheckCommand(int argc, char **argv)
             QTimer::singleShot(0, &app, [launch] { launch(checks::builtInChecks()); });
         }
     } else {
-        run.ssh = std::make_unique<ssh::SshTransport>();
+        // Nobody can confirm an unknown host key here: it fails at once, with
+        // the command that adds it.
+        ssh::SshOptions sshOptions = ssh::SshOptions::defaults();
+        sshOptions.askAboutHostKeys = false;
+        run.ssh = std::make_unique<ssh::SshTransport>(sshOptions);
         run.ssh->setInventory(ctx.inventory);
         // Headless: nobody can answer, so every question is declined.
         QObject::connect(run.ssh.get(), &ssh::SshTransport::hostKeyQuestion, run.ssh.get(),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "relativetimeticker.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QJsonObject>
@@ -20,7 +22,7 @@ namespace labdeck {
 // over the whole table instead of one per row, so a stream of thousands of
 // watch events does not flood views.
 // Subclasses implement columnCount(), data() and headerData() over at(row).
-template<typename T> class KeyedTableModel : public QAbstractTableModel
+template<typename T> class KeyedTableModel : public QAbstractTableModel, public RelativeTimeColumns
 {
 public:
     using KeyFn = std::function<QString(const T &)>;

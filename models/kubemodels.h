@@ -40,6 +40,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     // The pod's state as kube::Verdicts judges it, with its node.
     [[nodiscard]] kube::Verdict verdict(const kube::PodInfo &pod) const;
@@ -80,6 +81,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     // The workload's state as kube::Verdicts judges it, with its pods.
     [[nodiscard]] kube::Verdict verdict(const kube::WorkloadInfo &w) const;
@@ -109,6 +111,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     // kubectl's STATUS column: Ready, NotReady, Unknown, with ",SchedulingDisabled".
     [[nodiscard]] static QString statusText(const kube::NodeInfo &n);
@@ -133,6 +136,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QList<int> relativeTimeColumns() const override { return {LastSeen}; }
 };
 
 } // namespace labdeck

@@ -149,7 +149,9 @@ LoadedModelsModel::LoadedModelsModel(QObject *parent)
                {}},
           },
           {}, parent)
-{}
+{
+    setRelativeTimeColumns({Until});
+}
 
 // --- Tailscale ----------------------------------------------------------------
 
@@ -159,7 +161,10 @@ Health TunnelRow::health() const
         return Health::Critical;
     if (self)
         return Health::Ok;
-    return peer.online ? Health::Ok : Health::Critical;
+    if (!peer.online)
+        return Health::Critical;
+    // Relayed through DERP works but is slow; idle (not Active) is fine.
+    return peer.path() == tailscale::Path::Derp ? Health::Warning : Health::Ok;
 }
 
 QString TunnelRow::text(const QDateTime &now) const
@@ -217,6 +222,7 @@ TunnelModel::TunnelModel(QObject *parent)
           [](const TunnelRow &r) { return r.health(); }, parent)
 {
     setHealthColumn(State);
+    setRelativeTimeColumns({LastSeen});
 }
 
 } // namespace labdeck

@@ -103,6 +103,9 @@ public:
     [[nodiscard]] const Freshness &freshness() const { return m_freshness; }
     // The column drawn in the health colour (-1: none).
     void setHealthColumn(int column) { m_healthColumn = column; }
+    // The columns whose text is relative to now ("3 min ago").
+    void setRelativeTimeColumns(QList<int> columns) { m_relativeColumns = std::move(columns); }
+    [[nodiscard]] QList<int> relativeTimeColumns() const override { return m_relativeColumns; }
 
 protected:
     virtual QString rowKey(const T &v) const = 0;
@@ -120,6 +123,7 @@ private:
     std::function<Health(const T &)> m_health;
     Freshness m_freshness;
     int m_healthColumn = -1;
+    QList<int> m_relativeColumns;
 };
 
 // --- Compose ------------------------------------------------------------------

@@ -3,7 +3,9 @@
 
 #include "demolab/demopki.h"
 #include "demolab/tlsendpoints.h"
+#include "support/sshdharness.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,7 +33,8 @@ class TestCheckCommand : public QObject
 
     // Runs labdeck without a display while this process keeps serving its
     // test servers (the event loop runs while waiting).
-    static Ran labdeck(const QStringList &args, const QString &path = QString())
+    static Ran labdeck(const QStringList &args, const QString &path = QString(),
+                       const QString &home = QString())
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -41,7 +44,11 @@ class TestCheckCommand : public QObject
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         env.insert(QStringLiteral("HOME"),
-                   QDir::tempPath() + QStringLiteral("/labdeck-checkcommand-home"));
+                   home.isEmpty() ? QDir::tempPath() + QStringLiteral("/labdeck-checkcommand-home")
+                                  : home);
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        env.remove(QStringLiteral("XDG_DATA_HOME"));
+        env.remove(QStringLiteral("XDG_CONFIG_HOME"));
         env.insert(QStringLiteral("KUBECONFIG"), QStringLiteral("/nonexistent/kubeconfig"));
         p.setProcessEnvironment(env);
         QSignalSpy finished(&p, &QProcess::finished);
@@ -226,6 +233,122 @@ private Q_SLOTS:
                         .toString()
                         .contains(QLatin1String("openssl")));
         }
+    }
+
+    // Over a real sshd: a host key that differs from known_hosts is a
+    // critical result (exit 2); an unknown one could not run (exit 3) and
+    // its advice, run as given, makes the key known.
+    void hostKeysOverSsh()
+    {
+        if (const QString why = test::SshdHarness::unavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::SshdHarness sshd(tmp.filePath(QStringLiteral("sshd")));
+        QString error;
+        QVERIFY2(sshd.start(&error), qPrintable(error));
+        const QString inventory = tmp.filePath(QStringLiteral("lab.yaml"));
+        {
+            QFile f(inventory);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("version: 1\n"
+                                   "sites:\n"
+                                   "  - {id: oci, label: OCI VCN}\n"
+                                   "hosts:\n"
+                                   "  - name: pochama\n"
+                                   "    site: oci\n"
+                                   "    kind: compose-host\n"
+                                   "    ssh: {host: 127.0.0.1, user: %1, port: %2}\n"
+                                   "    sources: {tailscaleHost: pochama}\n"
+                                   "  - name: bracky\n"
+                                   "    site: oci\n"
+                                   "    kind: k8s-worker\n"
+                                   "    sources: {tailscaleHost: bracky}\n"
+                                   "tailscale: {statusHost: pochama}\n")
+                        .arg(sshd.user())
+                        .arg(sshd.port())
+                        .toUtf8());
+        }
+        const auto makeHome = [&](const QString &name) {
+            const QString home = tmp.filePath(name);
+            QDir().mkpath(home + QStringLiteral("/.ssh"));
+            QFile::copy(sshd.clientKey(), home + QStringLiteral("/.ssh/id_ed25519"));
+            QFile::copy(sshd.clientKey() + QStringLiteral(".pub"),
+                        home + QStringLiteral("/.ssh/id_ed25519.pub"));
+            QFile(home + QStringLiteral("/.ssh/id_ed25519"))
+                .setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+            return home;
+        };
+        const QStringList args{QStringLiteral("tunnels"), QStringLiteral("--inventory"), inventory,
+                               QStringLiteral("--json")};
+
+        // Changed: ~/.ssh/known_hosts records another key for the address.
+        const QString changedHome = makeHome(QStringLiteral("changed"));
+        const QString other = tmp.filePath(QStringLiteral("other_host_key"));
+        QVERIFY2(sshd.makeKey(other, QString(), false, &error), qPrintable(error));
+        {
+            QFile pub(other + QStringLiteral(".pub"));
+            QVERIFY(pub.open(QIODevice::ReadOnly));
+            const QList<QByteArray> parts = pub.readAll().split(' ');
+            QFile known(changedHome + QStringLiteral("/.ssh/known_hosts"));
+            QVERIFY(known.open(QIODevice::WriteOnly));
+            known.write(QStringLiteral("[127.0.0.1]:%1 ").arg(sshd.port()).toUtf8() + parts.at(0) +
+                        ' ' + parts.at(1) + '\n');
+        }
+        Ran r = labdeck(args, QString(), changedHome);
+        QCOMPARE(r.exitCode, 2);
+        QJsonObject tailnet =
+            resultFor(json(r), QStringLiteral("tunnels"), QStringLiteral("tailnet"));
+        QCOMPARE(tailnet.value(QLatin1String("severity")).toString(), QStringLiteral("critical"));
+        QCOMPARE(tailnet.value(QLatin1String("summary")).toString(),
+                 QStringLiteral("the host key of pochama changed \u2014 possible interception"));
+        const QString advice = tailnet.value(QLatin1String("advice")).toString();
+        QVERIFY2(advice.contains(test::SshdHarness::fingerprintOf(other + QStringLiteral(".pub"))),
+                 qPrintable(advice));
+        QVERIFY2(advice.contains(sshd.hostKeyFingerprint()), qPrintable(advice));
+        QVERIFY2(
+            advice.contains(QStringLiteral("ssh-keygen -R '[127.0.0.1]:%1' -f ").arg(sshd.port())),
+            qPrintable(advice));
+        QVERIFY2(advice.contains(QStringLiteral("Do not connect until you have checked the new key "
+                                                "with the host's owner")),
+                 qPrintable(advice));
+        // The text table says it too.
+        r = labdeck({QStringLiteral("tunnels"), QStringLiteral("--inventory"), inventory},
+                    QString(), changedHome);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.contains("possible interception"), r.out.constData());
+
+        // Unknown: nobody can be asked; the advice says how to add the key.
+        const QString freshHome = makeHome(QStringLiteral("fresh"));
+        r = labdeck(args, QString(), freshHome);
+        QCOMPARE(r.exitCode, 3);
+        tailnet = resultFor(json(r), QStringLiteral("tunnels"), QStringLiteral("tailnet"));
+        QCOMPARE(tailnet.value(QLatin1String("severity")).toString(), QStringLiteral("unknown"));
+        const QString unknownAdvice = tailnet.value(QLatin1String("advice")).toString();
+        const QString marker = QStringLiteral("add the key with: ");
+        const qsizetype from = unknownAdvice.indexOf(marker);
+        const qsizetype to = unknownAdvice.indexOf(QStringLiteral(" (or connect once"));
+        QVERIFY2(from > 0 && to > from, qPrintable(unknownAdvice));
+        const QString command = unknownAdvice.mid(from + marker.size(), to - from - marker.size());
+        QVERIFY2(
+            command.contains(
+                QStringLiteral("ssh-keyscan -t ed25519 -p %1 127.0.0.1 >> ~/").arg(sshd.port())),
+            qPrintable(command));
+        QVERIFY2(command.endsWith(QStringLiteral("/known_hosts")), qPrintable(command));
+        // Run as the user would (their shell, their home), then check again:
+        // the key is known now and tailscale status runs.
+        QProcess sh;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), freshHome);
+        sh.setProcessEnvironment(env);
+        sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+        QVERIFY(sh.waitForFinished(30000));
+        QCOMPARE(sh.exitCode(), 0);
+        r = labdeck(args, QString(), freshHome);
+        tailnet = resultFor(json(r), QStringLiteral("tunnels"), QStringLiteral("tailnet"));
+        QCOMPARE(tailnet.value(QLatin1String("severity")).toString(), QStringLiteral("ok"));
+        // The stand-in's capture has no peer called bracky.
+        QCOMPARE(r.exitCode, 2);
     }
 
     void wrongArgumentsCouldNotRun()

@@ -146,7 +146,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../services/checks/routescheck.cpp" line="+151"/>
+        <location filename="../../services/checks/routescheck.cpp" line="+152"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -491,6 +491,54 @@
         <location line="+2"/>
         <source>Add the URL to the inventory, or remove the router if it is left over.</source>
         <translation>URL をインベントリに追加するか、使われていない残りのルーターなら削除してください。</translation>
+    </message>
+</context>
+<context>
+    <name>CommandFailure</name>
+    <message>
+        <location filename="../../services/checks/commandfailure.cpp" line="+71"/>
+        <source>the host key of %1 changed — possible interception</source>
+        <translation>%1 のホスト鍵が変わりました — 通信が傍受されている可能性があります</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 now offers %2 %3; %4 line %5 records %6 %7.</source>
+        <translation>%1 が今回提示した鍵は %2 %3 で、%4 の %5 行目の記録は %6 %7 です。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The recorded key is in %1 line %2.</source>
+        <translation>記録されている鍵は %1 の %2 行目にあります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not connect until you have checked the new key with the host&apos;s owner.</source>
+        <translation>新しい鍵をホストの管理者に確認するまで接続しないでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If %1 was rebuilt and the new key is right, remove the old one with: %2</source>
+        <translation>%1 を再構築していて新しい鍵が正しいなら、次のコマンドで古い鍵を削除してください: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>could not run: the host key of %1 is not known</source>
+        <translation>実行できません: %1 のホスト鍵が未登録です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could not run: the host key of %1 is not known (%2 %3)</source>
+        <translation>実行できません: %1 のホスト鍵が未登録です (%2 %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the fingerprint with the host&apos;s owner, then add the key with: %1 (or connect once from the window and accept it).</source>
+        <translation>フィンガープリントをホストの管理者に確認してから、次のコマンドで鍵を追加してください: %1 (またはウィンドウから一度接続して鍵を受け入れてください)。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>could not run: %1</source>
+        <translation>実行できません: %1</translation>
     </message>
 </context>
 <context>
@@ -1197,12 +1245,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+145"/>
+        <location line="+150"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-145"/>
         <source>Ports</source>
         <translation>ポート</translation>
     </message>
@@ -1288,7 +1336,7 @@
         <translation>コンテキスト長</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>not in the tailnet</source>
         <translation>tailnet にありません</translation>
     </message>
@@ -1638,14 +1686,14 @@
         <translation>DERP %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>idle</source>
-        <translation>アイドル</translation>
+        <location line="+5"/>
+        <source>no path yet</source>
+        <translation>経路なし (確立中)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>idle (home DERP %1)</source>
-        <translation>アイドル（ホーム DERP %1）</translation>
+        <source>idle (no traffic lately)</source>
+        <translation>アイドル (最近の通信なし)</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -5680,13 +5728,13 @@
 <context>
     <name>labdeck::TablePane</name>
     <message>
-        <location filename="../../ui/kube/tablepane.cpp" line="+71"/>
+        <location filename="../../ui/kube/tablepane.cpp" line="+72"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>All namespaces</source>
         <translation>すべての Namespace</translation>
     </message>
@@ -6140,7 +6188,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::GpuCheck</name>
     <message>
-        <location filename="../../services/checks/labchecks.cpp" line="+262"/>
+        <location filename="../../services/checks/labchecks.cpp" line="+301"/>
         <source>could not run: the inventory has no ollama.url</source>
         <translation>実行できません: インベントリに ollama.url がありません</translation>
     </message>
@@ -6183,18 +6231,18 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>インベントリで %1 に ssh: を設定するか、ウィンドウからチェックを実行してください。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <location line="+12"/>
         <source>could not run: %1</source>
         <translation>実行できません: %1</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-11"/>
         <source>nvidia-smi exited with %1: %2</source>
         <translation>nvidia-smi が終了コード %1 で終了しました: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Check the NVIDIA driver on %1 (nvidia-smi should list the GPU).</source>
         <translation>%1 の NVIDIA ドライバーを確認してください (nvidia-smi に GPU が表示されるはずです)。</translation>
     </message>
@@ -6306,7 +6354,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::PrometheusCheck</name>
     <message>
-        <location filename="../../services/checks/labchecks.cpp" line="-208"/>
+        <location filename="../../services/checks/labchecks.cpp" line="-214"/>
         <source>could not run: the inventory has no prometheus.url</source>
         <translation>実行できません: インベントリに prometheus.url がありません</translation>
     </message>
@@ -6411,7 +6459,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%2 上の %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>could not run: %1 exited with %2: %3</source>
         <translation>実行できません: %1 が終了コード %2 で終了しました: %3</translation>
     </message>
@@ -6476,7 +6524,8 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 が Traefik の /api/http/routers になっているか確認してください。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-87"/>
+        <location line="+100"/>
         <source>Traefik on %1</source>
         <translation>%1 の Traefik</translation>
     </message>
@@ -6484,17 +6533,18 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::TunnelCheck</name>
     <message>
-        <location filename="../../services/checks/labchecks.cpp" line="-187"/>
+        <location filename="../../services/checks/labchecks.cpp" line="-225"/>
         <location line="+6"/>
-        <location line="+23"/>
-        <location line="+10"/>
-        <location line="+5"/>
-        <location line="+4"/>
+        <location line="+20"/>
+        <location line="+6"/>
+        <location line="+15"/>
+        <location line="+7"/>
+        <location line="+6"/>
         <source>tailnet</source>
         <translation>tailnet</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-60"/>
         <source>could not run: the inventory names no tailscale.statusHost</source>
         <translation>実行できません: インベントリに tailscale.statusHost がありません</translation>
     </message>
@@ -6514,13 +6564,13 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>インベントリで %1 に ssh: (または sources.sshAlias) を設定するか、SSH が接続されたウィンドウからチェックを実行してください。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>tailscale status on %1 exited with %2: %3</source>
         <translation>%1 の tailscale status が終了コード %2 で終了しました: %3</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+10"/>
+        <location line="-1"/>
+        <location line="+14"/>
         <source>could not run: %1</source>
         <translation>実行できません: %1</translation>
     </message>
@@ -6530,7 +6580,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 に Tailscale がインストールされ動いているか確認してください (tailscale status)。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Tailscale on %1 is %2, not Running</source>
         <translation>%1 の Tailscale は Running ではなく %2 です</translation>
     </message>
@@ -6540,17 +6590,17 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 で tailscale up を実行してください (NeedsLogin なら再ログインしてください)。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Tailscale %1 on %2 is running</source>
         <translation>%2 の Tailscale %1 は稼働中です</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>tunnel %1 → %2</source>
         <translation>トンネル %1 → %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>no peer named %1 in the tailnet</source>
         <translation>tailnet に %1 という名前のピアがありません</translation>
     </message>
@@ -6560,12 +6610,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 を tailnet にログインさせる (tailscale up) か、インベントリの sources.tailscaleHost を直してください。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>offline, last seen %1</source>
         <translation>オフライン、最終確認 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
@@ -6575,22 +6625,32 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 が起動していて tailscaled が動いているか確認してください (systemctl status tailscaled)。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>online, direct to %1</source>
         <translation>オンライン、%1 へ直接接続</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>online, through the peer relay %1</source>
+        <translation>オンライン、ピアリレー %1 経由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>online, relayed through DERP %1 (slower than direct)</source>
         <translation>オンライン、DERP %1 経由で中継 (直接より遅い)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>online, idle (no traffic lately)</source>
+        <translation>オンライン、アイドル (最近の通信なし)</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>A relayed path works but adds latency; open UDP 41641 on %1&apos;s firewall for a direct one.</source>
         <translation>中継経路でも動きますが遅延が増えます。直接接続にするには %1 のファイアウォールで UDP 41641 を開けてください。</translation>
     </message>
@@ -7712,7 +7772,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: 接続: インベントリでこのホストに SSH エンドポイント（ssh: または sources.sshAlias）が指定されていません</translation>
     </message>
     <message>
-        <location filename="../../services/ssh/sshworker.cpp" line="+377"/>
+        <location filename="../../services/ssh/sshworker.cpp" line="+393"/>
         <source>could not create an SSH session</source>
         <translation>SSH セッションを作成できませんでした</translation>
     </message>
@@ -7742,12 +7802,17 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>サーバーがホスト鍵を送ってきませんでした</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>the host key of %1 has CHANGED. Recorded in %2 line %3: %4 %5; offered now: %6 %7. Labdeck does not connect to it. If you rebuilt %8, remove the old key with: ssh-keygen -R %9 -f %10 and connect again; otherwise do not connect: someone may be intercepting the connection.</source>
         <translation>%1 のホスト鍵が変わっています。%2 の %3 行目の記録: %4 %5、今回提示された鍵: %6 %7。Labdeck はこのホストに接続しません。%8 を再構築したのであれば、ssh-keygen -R %9 -f %10 で古い鍵を削除してから接続し直してください。そうでなければ接続しないでください。誰かが通信を傍受している可能性があります。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+17"/>
+        <source>the host key of %1 (%2 %3) is not known, and nobody is here to confirm it; nothing was run</source>
+        <translation>%1 のホスト鍵 (%2 %3) は未登録で、確認できる人がいません。何も実行しませんでした</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>cancelled while the host key question was open</source>
         <translation>ホスト鍵の確認中にキャンセルされました</translation>
     </message>
@@ -7757,7 +7822,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%2 のホスト鍵 %1 を拒否したため、何も実行していません</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>cancelled while the passphrase question was open</source>
         <translation>パスフレーズの入力中にキャンセルされました</translation>
     </message>

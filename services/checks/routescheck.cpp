@@ -1,6 +1,7 @@
 #include "checks/routescheck.h"
 
 #include "checks/certcheck.h"
+#include "checks/commandfailure.h"
 #include "checks/probe.h"
 #include "remote/commandtransport.h"
 
@@ -187,6 +188,13 @@ void RoutesCheck::run(const CheckContext &context)
         const QString source = tr("%1 on %2").arg(remote::displayCommand(req.argv), req.host);
         connect(m_job, &remote::CommandJob::finished, this,
                 [this, source](const remote::CommandResult &res) {
+                    if (!res.ran && res.hostKey.kind != remote::HostKeyFailure::None) {
+                        report(CommandFailure::result(
+                            res, tr("Traefik on %1").arg(CheckText::ingressHost(m_lab)),
+                            m_lab.ingress.host));
+                        done();
+                        return;
+                    }
                     if (!res.succeeded()) {
                         failed(res.ran ? tr("could not run: %1 exited with %2: %3")
                                              .arg(source)

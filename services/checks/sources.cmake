@@ -11,6 +11,7 @@ target_sources(labdeck_services PRIVATE
   checks/routescheck.h checks/routescheck.cpp
   checks/kubecheck.h checks/kubecheck.cpp
   checks/pendingcheck.h checks/pendingcheck.cpp
+  checks/commandfailure.h checks/commandfailure.cpp
   checks/labchecks.h checks/labchecks.cpp
 )
 # The demo lab's side of the checks (new files in demolab/, listed here so

@@ -41,6 +41,29 @@ struct CommandRequest
     bool streamOutput = false; // emit CommandJob::output() as standard output arrives
 };
 
+// Why a host key was not accepted (with Step::HostKey), so callers need not
+// read the error text. Changed: known_hosts records another key for the
+// address (possible interception). Unknown: no file records one and nobody
+// accepted it (refused, or headless where nobody can be asked).
+enum class HostKeyFailure { None = 0, Changed, Unknown };
+
+struct HostKeyProblem
+{
+    HostKeyFailure kind = HostKeyFailure::None;
+    QString address;  // as known_hosts names it ("pochama" or "[10.0.0.5]:2222")
+    QString hostName; // what was connected to (for ssh-keyscan)
+    int port = 22;
+    QString offeredType;        // "ssh-ed25519"
+    QString offeredFingerprint; // "SHA256:..."
+    // Changed: the entry that records another key.
+    QString recordedType;
+    QString recordedFingerprint;
+    QString knownHostsFile; // absolute path
+    int knownHostsLine = 0;
+    // Unknown: the file an accepted key is written to (Labdeck's own known_hosts).
+    QString addToFile;
+};
+
 // What came back. `ran` is true when the command reached an exit status
 // (which may be non-zero); otherwise `failedStep` and `error` say why not.
 struct CommandResult
@@ -51,6 +74,7 @@ struct CommandResult
     QByteArray standardError;
     Step failedStep = Step::None;
     QString error; // "pochama: authentication: ..." in words, empty when ran
+    HostKeyProblem hostKey; // kind != None when failedStep is HostKey for a known reason
     qint64 durationMs = 0;
 
     [[nodiscard]] bool succeeded() const { return ran && exitStatus == 0; }

@@ -59,6 +59,9 @@ struct SshOptions
     int connectTimeoutMs = 10000; // TCP connect + handshake + authentication steps
     int keepaliveMs = 30000;      // idle sessions are probed this often
     QString keychainService;      // default "labdeck-ssh"; empty: no keychain
+    // False where nobody can answer (labdeck check): an unknown host key then
+    // fails at once (HostKeyFailure::Unknown) instead of asking.
+    bool askAboutHostKeys = true;
 
     // The real paths of this user and machine.
     [[nodiscard]] static SshOptions defaults();

@@ -96,6 +96,21 @@ QList<KnownEntry> knownEntries(const QString &file, const QString &hostName, ssh
     return entries;
 }
 
+// The typed side of a host key refusal.
+remote::HostKeyProblem hostKeyProblem(remote::HostKeyFailure kind, const SshTarget &target,
+                                      const SshOptions &options, const KeyInfo &offered)
+{
+    remote::HostKeyProblem p;
+    p.kind = kind;
+    p.address = target.knownHostsName();
+    p.hostName = target.hostName;
+    p.port = target.port;
+    p.offeredType = offered.type;
+    p.offeredFingerprint = offered.fingerprint;
+    p.addToFile = options.labdeckKnownHosts;
+    return p;
+}
+
 void channelExitStatus(ssh_session, ssh_channel, int status, void *userdata)
 {
     auto *op = static_cast<WorkerOp *>(userdata);
@@ -324,6 +339,7 @@ void HostWorker::failAll(const Failure &failure, bool onlyWaiting)
         CommandResult r;
         r.failedStep = failure.step;
         r.error = failure.text;
+        r.hostKey = failure.hostKey;
         finishOp(*op, r);
     }
 }
@@ -505,6 +521,12 @@ bool HostWorker::checkHostKey(Failure *failure)
         // Recorded, but not this key: refused, never asked about.
         const KnownEntry &known = entries.first();
         const QString quotedName = remote::shellQuote(name);
+        remote::HostKeyProblem problem =
+            hostKeyProblem(remote::HostKeyFailure::Changed, m_target, m_options, info);
+        problem.recordedType = known.key.type;
+        problem.recordedFingerprint = known.key.fingerprint;
+        problem.knownHostsFile = known.file;
+        problem.knownHostsLine = known.line;
         *failure = {
             Step::HostKey,
             prefix(Step::HostKey) +
@@ -516,11 +538,21 @@ bool HostWorker::checkHostKey(Failure *failure)
                     .arg(name, tilde(known.file))
                     .arg(known.line)
                     .arg(known.key.type, known.key.fingerprint, info.type, info.fingerprint,
-                         m_target.inventoryHost, quotedName, remote::shellQuote(known.file))};
+                         m_target.inventoryHost, quotedName, remote::shellQuote(known.file)),
+            problem};
         return false;
     }
     if (!m_acceptedOnce.isEmpty() && m_acceptedOnce == info.base64)
         return true;
+    if (!m_options.askAboutHostKeys) {
+        *failure = {Step::HostKey,
+                    prefix(Step::HostKey) +
+                        SshTransport::tr("the host key of %1 (%2 %3) is not known, and nobody is "
+                                         "here to confirm it; nothing was run")
+                            .arg(name, info.type, info.fingerprint),
+                    hostKeyProblem(remote::HostKeyFailure::Unknown, m_target, m_options, info)};
+        return false;
+    }
 
     HostKeyQuestion q;
     q.id = g_questionIds.fetch_add(1);
@@ -550,7 +582,8 @@ bool HostWorker::checkHostKey(Failure *failure)
         *failure = {Step::HostKey,
                     prefix(Step::HostKey) +
                         SshTransport::tr("you refused the host key %1 of %2; nothing was run")
-                            .arg(info.fingerprint, name)};
+                            .arg(info.fingerprint, name),
+                    hostKeyProblem(remote::HostKeyFailure::Unknown, m_target, m_options, info)};
         return false;
     case HostKeyAnswer::ConnectOnce:
         m_acceptedOnce = info.base64;

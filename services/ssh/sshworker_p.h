@@ -90,8 +90,13 @@ private:
     };
     struct Failure
     {
+        Failure() = default;
+        Failure(remote::Step s, QString t, remote::HostKeyProblem k = {})
+            : step(s), text(std::move(t)), hostKey(std::move(k))
+        {}
         remote::Step step = remote::Step::None;
         QString text;
+        remote::HostKeyProblem hostKey; // kind set for a changed or unknown host key
     };
 
     void drainWake();

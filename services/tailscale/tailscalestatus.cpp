@@ -79,8 +79,9 @@ QString pathText(const Peer &peer)
     case Path::Idle:
         break;
     }
-    return peer.relay.isEmpty() ? StatusParser::tr("idle")
-                                : StatusParser::tr("idle (home DERP %1)").arg(peer.relay);
+    if (peer.active)
+        return StatusParser::tr("no path yet");
+    return StatusParser::tr("idle (no traffic lately)");
 }
 
 const Peer *Status::find(const QString &name) const

@@ -12,7 +12,8 @@ namespace labdeck::tailscale {
 
 // How traffic to a peer flows, by the rule the tailscale CLI applies: only
 // an Active peer has a path; CurAddr means direct, else PeerRelay, else the
-// DERP region in Relay.
+// DERP region in Relay. A peer that is not Active is Idle whatever its
+// Relay says (that is only its home DERP region).
 enum class Path { Idle, Direct, PeerRelay, Derp };
 
 // One node of `tailscale status --json` (Self or an entry of Peer).
@@ -64,7 +65,8 @@ public:
 // invalid for Go's zero time 0001-01-01T00:00:00Z or unparsable text.
 [[nodiscard]] QDateTime parseGoTime(const QString &text);
 
-// "direct 10.0.0.5:41641", "DERP tok", "peer relay", "idle" (translated).
+// "direct 10.0.0.5:41641", "DERP tok", "peer relay …", "idle (no traffic
+// lately)" for an online peer that is not Active (translated).
 [[nodiscard]] QString pathText(const Peer &peer);
 
 } // namespace labdeck::tailscale

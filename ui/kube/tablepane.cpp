@@ -1,6 +1,7 @@
 #include "kube/tablepane.h"
 
 #include "kubemodels.h"
+#include "relativetimeticker.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -95,6 +96,14 @@ TablePane::TablePane(QAbstractItemModel *model, const QString &placeholder, bool
     // Typing in the table goes to the filter, so tables filter as you type.
     setFocusProxy(m_table);
     m_table->installEventFilter(this);
+    // Ages ("45s", "3 min ago") keep counting while the table is shown.
+    if (const auto *relative = dynamic_cast<const RelativeTimeColumns *>(model)) {
+        const QList<int> columns = relative->relativeTimeColumns();
+        if (!columns.isEmpty()) {
+            m_ticker = new RelativeTimeTicker(model, columns, SortRole, this);
+            m_ticker->watch(m_table, m_table->isVisible());
+        }
+    }
 }
 
 bool TablePane::eventFilter(QObject *watched, QEvent *event)

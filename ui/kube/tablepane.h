@@ -10,6 +10,8 @@ class QHBoxLayout;
 
 namespace labdeck {
 
+class RelativeTimeTicker;
+
 // Filters a Kubernetes table as the user types (every column) and by
 // namespace; sorts by the models' SortRole.
 class KubeFilterProxy final : public QSortFilterProxyModel
@@ -40,6 +42,9 @@ public:
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] KubeFilterProxy *proxy() const { return m_proxy; }
     [[nodiscard]] QLineEdit *filter() const { return m_filter; }
+    // Refreshes the model's relative-time columns while the table is shown;
+    // nullptr when the model has none (see RelativeTimeColumns).
+    [[nodiscard]] RelativeTimeTicker *ticker() const { return m_ticker; }
     // The source row of the current table row, or -1.
     [[nodiscard]] int currentSourceRow() const;
     void setFilterText(const QString &text);
@@ -59,6 +64,7 @@ private:
     QComboBox *m_namespaces = nullptr;
     QTableView *m_table;
     QHBoxLayout *m_bar;
+    RelativeTimeTicker *m_ticker = nullptr;
 };
 
 } // namespace labdeck

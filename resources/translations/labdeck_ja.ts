@@ -1780,7 +1780,7 @@
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../services/kube/verdicts.cpp" line="+20"/>
+        <location filename="../../services/kube/verdicts.cpp" line="+22"/>
         <source>at an unknown time</source>
         <translation>時刻不明</translation>
     </message>
@@ -1790,7 +1790,7 @@
         <translation>なし</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source> — exec format error: the image is not built for this node&apos;s CPU (%1); use an image with a linux/%1 variant</source>
         <translation> — exec format error: イメージがこのノードの CPU（%1）向けにビルドされていません。linux/%1 版のあるイメージを使ってください</translation>
     </message>
@@ -1800,7 +1800,7 @@
         <translation>Ready 状態をまだ報告していません（参加した直後か、kubelet が一度も状態を送っていません）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>kubectl describe node %1; on the node: systemctl status kubelet</source>
         <translation>kubectl describe node %1。ノード上で: systemctl status kubelet</translation>
     </message>
@@ -1810,22 +1810,22 @@
         <translation>状態なし</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Kubelet stopped posting node status.</source>
         <translation>Kubelet がノードの状態の送信を止めました。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>NotReady (unreachable): %1 Last heartbeat %2, NotReady since %3</source>
         <translation>NotReady（到達不能）: %1 最後のハートビートは %2、%3 から NotReady</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The node or its kubelet is down (power, kernel, network, or the cloud reclaimed it). kubectl describe node %1; on the node: systemctl status kubelet and journalctl -u kubelet. Its pods are evicted about 5 minutes after it became unreachable.</source>
         <translation>ノードか kubelet が停止しています（電源、カーネル、ネットワーク、またはクラウドによる回収）。kubectl describe node %1。ノード上で: systemctl status kubelet と journalctl -u kubelet。到達不能になってから約 5 分でその Pod は退避されます。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>NotReady: %1 (%2), since %3</source>
         <translation>NotReady: %1（%2）、%3 から</translation>
     </message>
@@ -1840,7 +1840,7 @@
         <translation>kubectl describe node %1。ノード上で: systemctl status kubelet と journalctl -u kubelet。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>; tainted not-ready</source>
         <translation>。not-ready の taint 付き</translation>
     </message>
@@ -1850,7 +1850,7 @@
         <translation>Ready</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ready, kubelet %1</source>
         <translation>Ready、kubelet %1</translation>
     </message>
@@ -1876,17 +1876,17 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+87"/>
+        <location line="+102"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-93"/>
         <source>Pods are evicted when the pressure lasts: see what uses the node with kubectl describe node %1 (requests and limits per pod) and kubectl top pods -A --sort-by=memory; lower limits, move workloads or add capacity.</source>
         <translation>逼迫が続くと Pod が退避されます。kubectl describe node %1（Pod ごとの requests と limits）と kubectl top pods -A --sort-by=memory で何がノードを使っているか確認し、limits を下げるか、ワークロードを移すか、容量を増やしてください。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>; cordoned: no new pods are scheduled on it</source>
         <translation>。cordon 済み: 新しい Pod はスケジュールされません</translation>
     </message>
@@ -1906,20 +1906,20 @@
         <translation>kubectl -n %1 describe pod %2</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+480"/>
+        <location line="+11"/>
+        <location line="+530"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message numerus="yes">
-        <location line="-479"/>
+        <location line="-528"/>
         <source>OOMKilled: container %1 used more than its memory limit %2 (request %3; node %4 has %5 allocatable); CrashLoopBackOff, %n restart(s), last %6</source>
         <translation>
             <numerusform>OOMKilled: コンテナー %1 がメモリ上限 %2 を超えました（request %3、ノード %4 の割り当て可能量 %5）。CrashLoopBackOff、再起動 %n 回、最後は %6</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
@@ -1929,7 +1929,7 @@
         <translation>メモリ上限を上げるか、増え続けるものを探してください: %1。kubectl -n %2 logs %3 -c %4 --previous</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>last exit %1 (exit code %2) %3</source>
         <translation>最後の終了は %1（終了コード %2）%3</translation>
     </message>
@@ -1944,7 +1944,7 @@
         <translation>終了の記録はまだありません</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CrashLoopBackOff: container %1 keeps exiting, %2; %n restart(s)</source>
         <translation>
             <numerusform>CrashLoopBackOff: コンテナー %1 が終了を繰り返しています。%2。再起動 %n 回</numerusform>
@@ -1956,17 +1956,17 @@
         <translation>止まった理由を読んでください: kubectl -n %1 logs %2 -c %3 --previous</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>init container: %1</source>
         <translation>init コンテナー: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: cannot pull image %2: %3</source>
         <translation>%1: イメージ %2 を取得できません: %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no message from the registry</source>
         <translation>レジストリからのメッセージなし</translation>
     </message>
@@ -1976,12 +1976,12 @@
         <translation>イメージ名とタグ、レジストリが応答するか、その認証情報（imagePullSecrets）を確認してください: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>CreateContainerConfigError: %1</source>
         <translation>CreateContainerConfigError: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>its configuration is invalid</source>
         <translation>設定が不正です</translation>
     </message>
@@ -1991,12 +1991,12 @@
         <translation>メッセージにある Secret か ConfigMap を作成するか、マニフェストの参照を直してください: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>OOMKilled: container %1 used more than its memory limit %2 (request %3), %4</source>
         <translation>OOMKilled: コンテナー %1 がメモリ上限 %2（request %3）を超えました、%4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Raise its memory limit or find what grows: %1</source>
         <translation>メモリ上限を上げるか、増え続けるものを探してください: %1</translation>
     </message>
@@ -2016,12 +2016,12 @@
         <translation>Completed</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Evicted: %1</source>
         <translation>Evicted: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>no message</source>
         <translation>メッセージなし</translation>
     </message>
@@ -2031,7 +2031,7 @@
         <translation>所有者がいれば代わりの Pod が別の場所で動きます。理由: %1。削除: kubectl -n %2 delete pod %3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>stuck Terminating: its grace period ended %1</source>
         <translation>Terminating のまま止まっています: 猶予期間は %1 に終わりました</translation>
     </message>
@@ -2041,7 +2041,7 @@
         <translation>ノードが停止しているか、finalizer が保持しています: %1。ノードが無くなった場合にのみ強制してください: kubectl -n %2 delete pod %3 --grace-period=0 --force</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Terminating</source>
         <translation>Terminating</translation>
     </message>
@@ -2051,22 +2051,22 @@
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Unschedulable: %1</source>
         <translation>Unschedulable: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>no node fits it</source>
         <translation>合うノードがありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Free resources on a node, or correct its nodeSelector, affinity or tolerations: %1</source>
         <translation>ノードのリソースを空けるか、nodeSelector、affinity、tolerations を直してください: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>starting (%1)</source>
         <translation>起動中（%1）</translation>
     </message>
@@ -2091,7 +2091,7 @@
         <translation>Running、コンテナー %2 個中 %1 個が準備完了</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Its readiness probe fails: %1</source>
         <translation>readiness プローブが失敗しています: %1</translation>
     </message>
@@ -2112,18 +2112,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+98"/>
+        <location line="+109"/>
         <source>kubectl describe node %1</source>
         <translation>kubectl describe node %1</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+306"/>
+        <location line="-108"/>
+        <location line="+331"/>
         <source>stale</source>
         <translation>古い情報</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-319"/>
         <source>%1 of %2 ready</source>
         <translation>%2 中 %1 が準備完了</translation>
     </message>
@@ -2133,12 +2133,12 @@
         <translation>準備完了 %1、更新済み %2、希望数 %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>%1; %2</source>
         <translation>%1。%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>rollout stuck (ProgressDeadlineExceeded): %1 %2</source>
         <translation>ロールアウトが止まっています（ProgressDeadlineExceeded）: %1 %2</translation>
     </message>
@@ -2148,7 +2148,7 @@
         <translation>kubectl -n %1 rollout status %2。最後に正常だった版に戻す: kubectl -n %1 rollout undo %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>rollout stuck</source>
         <translation>ロールアウト停止</translation>
     </message>
@@ -2159,12 +2159,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>kubectl -n %1 describe %2</source>
         <translation>kubectl -n %1 describe %2</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>scaled to 0: nothing serves it</source>
         <translation>0 にスケール済み: 何も提供していません</translation>
     </message>
@@ -2179,7 +2179,7 @@
         <translation>0 にスケール済み</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>kubectl -n %1 get pods -o wide</source>
         <translation>kubectl -n %1 get pods -o wide</translation>
     </message>
@@ -2189,12 +2189,12 @@
         <translation>ロールアウト中: %2 中 %1 を更新、%3 が準備完了</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>all its pods are on %1, which is NotReady — state may be stale; last known: %2</source>
         <translation>すべての Pod が NotReady の %1 上にあります — 状態は古い可能性があります。最後に分かった状態: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 of its %2 pods are on %3, which is NotReady — state may be stale; %4</source>
         <translation>%2 個の Pod のうち %1 個が NotReady の %3 上にあります — 状態は古い可能性があります。%4</translation>
     </message>
@@ -2204,22 +2204,22 @@
         <translation>ノード停止</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>this user may not %1 %2</source>
         <translation>このユーザーは %2 を %1 できません</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the API server does not serve %1</source>
         <translation>API サーバーは %1 を提供していません</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 cannot be read: %2 (next try at %3)</source>
         <translation>%1 を読めません: %2（次の試行は %3）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 を読めません: %2</translation>
     </message>
@@ -2239,7 +2239,7 @@
         <translation>%1 はライブです</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>unknown: %1</source>
         <translation>不明: %1</translation>
     </message>
@@ -2254,17 +2254,17 @@
         <translation>それ以外は引き続き読み込まれます。%1 を見るには list と watch の権限を依頼するか（kubectl auth can-i list %1 -A）、読めるコンテキストを使ってください。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Install what serves it (metrics-server serves metrics.k8s.io), or ignore this.</source>
         <translation>それを提供するものを導入してください（metrics.k8s.io は metrics-server が提供します）。不要なら無視してかまいません。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Labdeck retries by itself; kubectl get --raw /readyz tells whether the API server answers.</source>
         <translation>Labdeck は自動で再試行します。API サーバーが応答するかは kubectl get --raw /readyz で分かります。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>the inventory lists %1, but the cluster has no such node</source>
         <translation>インベントリには %1 がありますが、クラスターにそのノードはありません</translation>
     </message>
@@ -2274,14 +2274,14 @@
         <translation>%1 はクラスターから外れましたか？ kubectl get nodes。kubeadm join で再参加させるか、インベントリの sources.kubernetesNode を直してください。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+66"/>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>missing</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-84"/>
         <source>no pod of %1 found in kube-system</source>
         <translation>kube-system に %1 の Pod がありません</translation>
     </message>
@@ -2291,12 +2291,12 @@
         <translation>kubectl -n kube-system get pods -o wide</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>%1 of %2 pods ready on %3</source>
         <translation>%3 で %2 個中 %1 個の Pod が準備完了</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>missing: the inventory puts it on %1, the cluster has no %2 %3 in namespace %4</source>
         <translation>見つかりません: インベントリでは %1 上ですが、クラスターの名前空間 %4 に %2 %3 はありません</translation>
     </message>
@@ -2306,22 +2306,22 @@
         <translation>マニフェストを再適用するか（kubectl apply -f …）、インベントリから外してください。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>%1 on %2</source>
         <translation>%1（%2 上）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1, but the inventory puts it on %2</source>
         <translation>%1。ただしインベントリでは %2 上です</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Check its nodeSelector (role label of %1) or correct the inventory.</source>
         <translation>nodeSelector（%1 の role ラベル）を確認するか、インベントリを直してください。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>on %1</source>
         <translation>%1 上</translation>
     </message>
@@ -2331,7 +2331,7 @@
         <translation>%1（実体は %2、インベントリでは %3）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>is a %1</source>
         <translation>%1 です</translation>
     </message>
@@ -2341,7 +2341,7 @@
         <translation>名前空間 %1 に他のワークロードはありません</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%n workload(s): %1</source>
         <translation>
             <numerusform>%n 個のワークロード: %1</numerusform>
@@ -3793,7 +3793,7 @@
 <context>
     <name>labdeck::EventModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+563"/>
+        <location filename="../../models/kubemodels.cpp" line="+580"/>
         <source>Last seen</source>
         <translation>最終発生</translation>
     </message>
@@ -5154,7 +5154,7 @@
 <context>
     <name>labdeck::NodeModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-98"/>
+        <location filename="../../models/kubemodels.cpp" line="-99"/>
         <source>Node</source>
         <translation>ノード</translation>
     </message>
@@ -5245,7 +5245,7 @@
 <context>
     <name>labdeck::PodModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-394"/>
+        <location filename="../../models/kubemodels.cpp" line="-389"/>
         <source>%1 (stale)</source>
         <translation>%1（古い情報）</translation>
     </message>
@@ -5810,7 +5810,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::WorkloadModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+197"/>
+        <location filename="../../models/kubemodels.cpp" line="+198"/>
         <source>Workload</source>
         <translation>ワークロード</translation>
     </message>
@@ -7529,12 +7529,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::Reflector</name>
     <message>
-        <location filename="../../services/kube/reflector.cpp" line="+232"/>
+        <location filename="../../services/kube/reflector.cpp" line="+238"/>
         <source>watch error</source>
         <translation>watch のエラー</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>%1; retrying in %2 s</source>
         <translation>%1（%2 秒後に再試行）</translation>
     </message>

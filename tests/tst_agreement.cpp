@@ -1,0 +1,182 @@
+// One judgement: the window's live models (a KubeSession's reflectors into
+// ClusterModels, judged by LabStatus into the lab view) and the headless
+// `labdeck check k8s` (KubeCheck's own paged reads) on the same simulated
+// cluster say the same thing about every item, in the same words.
+
+#include "checks/checkrunner.h"
+#include "checks/kubecheck.h"
+#include "clustermodels.h"
+#include "demolab/kubesimulator.h"
+#include "hostmodel.h"
+#include "inventory/inventoryloader.h"
+#include "kube/kubesession.h"
+#include "kubemodels.h"
+#include "labstatus.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace labdeck;
+
+namespace {
+// Relative times ("4 min ago") may differ by a tick between two readings.
+QString withoutNumbers(QString s)
+{
+    static const QRegularExpression digits(QStringLiteral("\\d+"));
+    return s.replace(digits, QStringLiteral("#"));
+}
+} // namespace
+
+class TestAgreement : public QObject
+{
+    Q_OBJECT
+private:
+    Inventory m_lab;
+    std::unique_ptr<demolab::KubeSimulator> m_sim;
+    std::unique_ptr<kube::StaticAuthenticator> m_auth;
+    std::unique_ptr<kube::KubeSession> m_session;
+    std::unique_ptr<HostModel> m_hosts;
+    std::unique_ptr<ClusterModels> m_models;
+    std::unique_ptr<kube::KubeClient> m_checkClient;
+
+    // The headless check's results, read fresh from the server.
+    QList<checks::CheckResult> runCheck(int pageSize)
+    {
+        checks::KubeCheck check;
+        check.setPageSize(pageSize);
+        QList<checks::CheckResult> results;
+        connect(&check, &checks::Check::resultReady, this,
+                [&results](const checks::CheckResult &r) { results << r; });
+        QSignalSpy done(&check, &checks::Check::finished);
+        checks::CheckContext ctx;
+        ctx.inventory = m_lab;
+        ctx.kube = m_checkClient.get();
+        check.start(ctx);
+        if (!done.wait(10000))
+            qWarning("the k8s check did not finish");
+        return results;
+    }
+
+    // Every result about a lab item against that item in the window; empty
+    // when they agree, else the differences.
+    QString differences(const QList<checks::CheckResult> &results, int *compared)
+    {
+        QStringList diff;
+        *compared = 0;
+        for (const checks::CheckResult &r : results) {
+            const QString id = r.details.value(QLatin1String("item")).toString();
+            if (id.isEmpty())
+                continue;
+            const QModelIndex idx = m_hosts->indexForId(id);
+            if (!idx.isValid()) {
+                diff << QStringLiteral("%1: not in the window").arg(id);
+                continue;
+            }
+            ++*compared;
+            const Health window = Health(idx.data(HostModel::OwnHealthRole).toInt());
+            const QString reason = idx.data(HostModel::HealthReasonRole).toString();
+            if (window != r.severity || withoutNumbers(reason) != withoutNumbers(r.summary))
+                diff << QStringLiteral("%1: window %2 \"%3\", check %4 \"%5\"")
+                            .arg(id, HealthText::name(window), reason, HealthText::name(r.severity),
+                                 r.summary);
+        }
+        return diff.join(QLatin1Char('\n'));
+    }
+
+    // Waits until the window has caught up with the server, then compares.
+    void expectAgreement(int pageSize = 500)
+    {
+        int compared = 0;
+        QString diff;
+        QElapsedTimer clock;
+        clock.start();
+        do {
+            QTest::qWait(100); // the lab view is recomputed at most four times a second
+            const QList<checks::CheckResult> results = runCheck(pageSize);
+            diff = differences(results, &compared);
+        } while (!diff.isEmpty() && clock.elapsed() < 10000);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QVERIFY2(compared >= 15, qPrintable(QString::number(compared)));
+    }
+
+    QString summaryOf(const QList<checks::CheckResult> &results, const QString &target)
+    {
+        for (const checks::CheckResult &r : results) {
+            if (r.target == target)
+                return r.summary;
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_lab = *InventoryLoader::loadBuiltIn().inventory;
+        m_sim = std::make_unique<demolab::KubeSimulator>(m_lab);
+        m_sim->setReadyDelay(std::chrono::milliseconds(50));
+        QVERIFY(m_sim->listen());
+        m_auth = std::make_unique<kube::StaticAuthenticator>(
+            m_sim->bearerToken(), QSslConfiguration::defaultConfiguration());
+        m_hosts = std::make_unique<HostModel>();
+        m_hosts->setInventory(m_lab);
+        m_models = std::make_unique<ClusterModels>(m_hosts.get());
+        m_session =
+            std::make_unique<kube::KubeSession>(QStringLiteral("demo"), m_sim->url(), m_auth.get());
+        for (kube::Resource r :
+             {kube::Resource::Nodes, kube::Resource::Pods, kube::Resource::Deployments,
+              kube::Resource::StatefulSets, kube::Resource::DaemonSets, kube::Resource::Events})
+            m_session->reflector(r)->setPageSize(3); // the window pages too
+        m_models->setSession(m_session.get());
+        m_checkClient = std::make_unique<kube::KubeClient>(m_sim->url(), m_auth.get());
+        QTRY_VERIFY_WITH_TIMEOUT(m_models->status()->isLive(), 10000);
+    }
+
+    void cleanup()
+    {
+        m_checkClient.reset();
+        m_models.reset();
+        m_session.reset();
+        m_hosts.reset();
+        m_sim.reset();
+    }
+
+    void healthyLab() { expectAgreement(); }
+
+    // Small pages: the check follows continue tokens as the reflectors do,
+    // so nothing the window shows is "missing" to it.
+    void smallPages()
+    {
+        const QList<checks::CheckResult> results = runCheck(2);
+        for (const checks::CheckResult &r : results)
+            QVERIFY2(!r.summary.startsWith(QLatin1String("missing")),
+                     qPrintable(r.target + QLatin1Char(' ') + r.summary));
+        expectAgreement(2);
+    }
+
+    void degradedAndMissing()
+    {
+        m_sim->setReadyDelay(std::chrono::minutes(10)); // new pods stay unready
+        kube::KubeCall *scale = m_checkClient->mergePatch(
+            kube::objectPath(kube::Resource::Deployments, QStringLiteral("apps"),
+                             QStringLiteral("shlink")),
+            QJsonObject{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), 3}}}});
+        QSignalSpy scaled(scale, &kube::KubeCall::finished);
+        QVERIFY(scaled.wait(5000));
+        kube::KubeCall *remove = m_checkClient->remove(kube::objectPath(
+            kube::Resource::Deployments, QStringLiteral("monitoring"), QStringLiteral("grafana")));
+        QSignalSpy removed(remove, &kube::KubeCall::finished);
+        QVERIFY(removed.wait(5000));
+        expectAgreement();
+        const QList<checks::CheckResult> results = runCheck(500);
+        QVERIFY(summaryOf(results, QStringLiteral("deployment apps/shlink"))
+                    .startsWith(QLatin1String("1 of 3 ready")));
+        QVERIFY(summaryOf(results, QStringLiteral("deployment monitoring/grafana"))
+                    .startsWith(QLatin1String("missing")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAgreement)
+#include "tst_agreement.moc"

@@ -314,6 +314,11 @@ void TestDemoFailures::kubeletStopped()
     QCOMPARE(notReady.first().value("message").toString(),
              QStringLiteral("Node bracky status is now: NodeNotReady"));
     QVERIFY(!events("involvedObject.kind%3DPod,reason%3DNodeNotReady").isEmpty());
+    // metrics-server no longer scrapes it.
+    QStringList scraped;
+    for (const QJsonValue &v : get("/apis/metrics.k8s.io/v1beta1/nodes").items())
+        scraped << nameOf(v.toObject());
+    QVERIFY2(!scraped.contains(node) && scraped.contains("pikachu"), qPrintable(scraped.join(',')));
 
     // Undo: the kubelet posts again.
     QVERIFY(onSim([&] { return m_sim->setKubeletStopped(node, false); }));

@@ -252,14 +252,26 @@ Run TestDemoFailures::kubectl(const QStringList &args)
 void TestDemoFailures::kubeletStopped()
 {
     const QString node = QStringLiteral("bracky");
+    auto heartbeatOf = [&](const char *type) {
+        return conditionOf(get("/api/v1/nodes/" + node).json(), QLatin1String(type))
+            .value("lastHeartbeatTime")
+            .toString();
+    };
+    // The kubelet posts its status: the heartbeat advances.
+    const QString seeded = heartbeatOf("Ready");
+    QVERIFY(timeOf(QJsonValue(seeded)).isValid());
+    onSim([this] { m_sim->setNodeHeartbeatInterval(200ms); });
+    QTRY_VERIFY(timeOf(QJsonValue(heartbeatOf("Ready"))) > timeOf(QJsonValue(seeded)));
+    QTRY_VERIFY(heartbeatOf("MemoryPressure") == heartbeatOf("Ready"));
+    onSim([this] { m_sim->setNodeHeartbeatInterval(0ms); }); // no post between here and the stop
     const QJsonObject before = get("/api/v1/nodes/" + node).json();
     const QString heartbeat = conditionOf(before, "Ready").value("lastHeartbeatTime").toString();
-    QVERIFY(!heartbeat.isEmpty());
     const QString rv = before.value("metadata").toObject().value("resourceVersion").toString();
     const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-1);
 
     QVERIFY(!onSim([this] { return m_sim->setKubeletStopped("no-such-node", true); }));
     QVERIFY(onSim([&] { return m_sim->setKubeletStopped(node, true); }));
+    onSim([this] { m_sim->setNodeHeartbeatInterval(200ms); });
 
     const QJsonObject stopped = get("/api/v1/nodes/" + node).json();
     for (const char *type : {"Ready", "MemoryPressure", "DiskPressure", "PIDPressure"}) {
@@ -271,6 +283,9 @@ void TestDemoFailures::kubeletStopped()
         QCOMPARE(c.value("lastHeartbeatTime").toString(), heartbeat); // frozen
         QVERIFY(timeOf(c.value("lastTransitionTime")) >= start);
     }
+    // Still frozen after several heartbeat intervals (timestamps have whole seconds).
+    QTest::qSleep(1200);
+    QCOMPARE(heartbeatOf("Ready"), heartbeat);
     QSet<QString> effects;
     for (const QJsonValue &v : stopped.value("spec").toObject().value("taints").toArray()) {
         const QJsonObject t = v.toObject();
@@ -340,6 +355,7 @@ void TestDemoFailures::kubeletStopped()
         if (pod.value("status").toObject().value("phase").toString() == "Running")
             QCOMPARE(conditionOf(pod, "Ready").value("status").toString(), QStringLiteral("True"));
     }
+    onSim([this] { m_sim->setNodeHeartbeatInterval(40s); });
 }
 
 void TestDemoFailures::nodePressure_data()

@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QString>
+#include <QTimer>
 #include <chrono>
 
 namespace labdeck::demolab::detail {
@@ -80,6 +81,8 @@ public:
     // (0: the Deployment's own progressDeadlineSeconds).
     void setProgressDeadline(std::chrono::milliseconds deadline) { m_progressDeadline = deadline; }
     void undoFailures();
+    // Running kubelets post their node status (lastHeartbeatTime) this often; 0: never.
+    void setHeartbeatInterval(std::chrono::milliseconds interval);
 
 private:
     void onObjectChanged(int resource, WatchEventType type, const QJsonObject &object,
@@ -171,6 +174,7 @@ private:
     };
     QHash<QString, Progress> m_progress; // deployment key
     std::chrono::milliseconds m_progressDeadline{3000};
+    QTimer *m_heartbeat = nullptr;
 };
 
 [[nodiscard]] bool podIsReady(const QJsonObject &pod);

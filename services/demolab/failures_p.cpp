@@ -623,6 +623,23 @@ bool Cluster::rolloutTimedOut(const QString &key, const QString &signature)
     return false;
 }
 
+void Cluster::setHeartbeatInterval(std::chrono::milliseconds interval)
+{
+    if (!m_heartbeat) {
+        m_heartbeat = new QTimer(this);
+        connect(m_heartbeat, &QTimer::timeout, this, [this] {
+            const QStringList nodes = m_store->objects(Nodes).keys();
+            for (const QString &node : nodes) {
+                if (!m_stoppedKubelets.contains(node))
+                    writeNodeHealth(node);
+            }
+        });
+    }
+    m_heartbeat->stop();
+    if (interval.count() > 0)
+        m_heartbeat->start(interval);
+}
+
 void Cluster::undoFailures()
 {
     const QStringList badImages = m_badImages.keys();

@@ -50,6 +50,7 @@ KubeSimulator::KubeSimulator(const labdeck::Inventory &lab, QObject *parent)
     connect(m_api, &ApiServer::requestServed, this, &KubeSimulator::requestServed);
     connect(m_store, &Store::historyAppended, this, &KubeSimulator::updateResourceVersion);
     seedLab(*m_store, *m_cluster, lab);
+    m_cluster->setHeartbeatInterval(std::chrono::seconds(40));
     updateResourceVersion();
 }
 
@@ -282,6 +283,11 @@ void KubeSimulator::setApiGroupAbsent(const QString &group, bool absent)
 void KubeSimulator::setMaxPageSize(int items)
 {
     m_api->setMaxPageSize(items);
+}
+
+void KubeSimulator::setNodeHeartbeatInterval(std::chrono::milliseconds interval)
+{
+    m_cluster->setHeartbeatInterval(interval);
 }
 
 void KubeSimulator::undoAllFailures()

@@ -136,6 +136,9 @@ public:
     // Lists answer pages of at most `items` with metadata.continue, whatever
     // limit was asked for (0: off).
     Q_INVOKABLE void setMaxPageSize(int items);
+    // Running kubelets post their node status, advancing the conditions'
+    // lastHeartbeatTime, this often (default 40 s; 0: never).
+    Q_INVOKABLE void setNodeHeartbeatInterval(std::chrono::milliseconds interval);
     // Undoes every switch above.
     Q_INVOKABLE void undoAllFailures();
     // The user the token and client certificates authenticate as. Any thread.

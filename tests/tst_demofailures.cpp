@@ -105,6 +105,7 @@ private Q_SLOTS:
     void cleanup();
 
     void kubeletStopped();
+    void daemonPodsStayOnAnUnreachableNode();
     void nodePressure_data();
     void nodePressure();
     void oomKilled();
@@ -356,6 +357,41 @@ void TestDemoFailures::kubeletStopped()
             QCOMPARE(conditionOf(pod, "Ready").value("status").toString(), QStringLiteral("True"));
     }
     onSim([this] { m_sim->setNodeHeartbeatInterval(40s); });
+}
+
+void TestDemoFailures::daemonPodsStayOnAnUnreachableNode()
+{
+    // A DaemonSet with only the tolerations its controller adds: the
+    // unreachable NoSchedule taint keeps new pods away, but the NoExecute
+    // one is tolerated, so its pod on the node stays.
+    const QJsonObject labels{{"app", "node-agent"}};
+    const QJsonObject container{{"name", "agent"}, {"image", "busybox:1.36"}};
+    const QJsonObject podSpec{{"containers", QJsonArray{container}}};
+    const QJsonObject podTemplate{{"metadata", QJsonObject{{"labels", labels}}}, {"spec", podSpec}};
+    const QJsonObject spec{{"selector", QJsonObject{{"matchLabels", labels}}},
+                           {"template", podTemplate}};
+    const QJsonObject meta{{"name", "node-agent"}, {"namespace", "apps"}};
+    const QJsonObject ds{
+        {"apiVersion", "apps/v1"}, {"kind", "DaemonSet"}, {"metadata", meta}, {"spec", spec}};
+    QCOMPARE(send("POST", "/apis/apps/v1/namespaces/apps/daemonsets",
+                  QJsonDocument(ds).toJson(QJsonDocument::Compact))
+                 .status,
+             201);
+    const QString path = "/apis/apps/v1/namespaces/apps/daemonsets/node-agent";
+    auto ready = [&] { return get(path).json()["status"].toObject()["numberReady"].toInt(); };
+    QTRY_COMPARE(ready(), 2); // metamon and bracky; the control plane is tainted
+    QVERIFY(onSim([this] { return m_sim->setKubeletStopped("bracky", true); }));
+    QTRY_COMPARE(ready(), 1); // the controller has seen the node change
+    QJsonObject onBracky;
+    for (const QJsonObject &p : pods("apps", "app%3Dnode-agent")) {
+        if (p["spec"].toObject()["nodeName"].toString() == "bracky")
+            onBracky = p;
+    }
+    QVERIFY(!onBracky.isEmpty());
+    QVERIFY(!onBracky.value("metadata").toObject().contains("deletionTimestamp"));
+    QVERIFY(onSim([this] { return m_sim->setKubeletStopped("bracky", false); }));
+    QTRY_COMPARE(ready(), 2);
+    QCOMPARE(send("DELETE", path).status, 200);
 }
 
 void TestDemoFailures::nodePressure_data()

@@ -21,6 +21,7 @@
 #include "mainwindow.h"
 #include "palette/commandpalette.h"
 #include "remoteservices.h"
+#include "simulatemenu.h"
 #include "topology/topologyview.h"
 #include "wizards/createmenu.h"
 
@@ -29,6 +30,7 @@
 #include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMenu>
 #include <QPointer>
 #include <QTextStream>
 #include <QTimer>
@@ -290,6 +292,19 @@ int runGui(int argc, char **argv)
     }
     QObject::connect(&connection, &LabConnection::prometheusReady, checkPanes,
                      [checkPanes](const QUrl &url, bool) { checkPanes->setPrometheusUrl(url); });
+    // Demo → Simulate failure: how the lab looks when it breaks.
+    if (useDemo) {
+        QMenu *demoMenu = window.addMenuBeforeHelp(tr("&Demo"));
+        SimulateMenu::Hooks hooks;
+        hooks.simulator = [&connection](std::function<void(demolab::KubeSimulator *)> work) {
+            connection.runOnSimulator(std::move(work));
+        };
+        hooks.transport = remote.demoTransport();
+        hooks.expireCertificate = [checkPanes](const QString &host, bool expired) {
+            checkPanes->setDemoCertificateExpired(host, expired);
+        };
+        new SimulateMenu(demoMenu->addMenu(tr("Simulate &failure")), model.inventory(), std::move(hooks), &window);
+    }
     window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);

@@ -2635,12 +2635,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+216"/>
+        <location line="+228"/>
         <source>Checks</source>
         <translation>チェック</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-222"/>
         <source>Chec&amp;ks</source>
         <translation>チェック(&amp;K)</translation>
     </message>
@@ -2671,18 +2671,18 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+113"/>
+        <location line="+125"/>
         <location line="+49"/>
         <source>Check all</source>
         <translation>すべてチェック</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-102"/>
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Making the demo lab&apos;s certificates…</source>
         <translation>デモラボの証明書を作成中…</translation>
     </message>
@@ -4510,7 +4510,7 @@
         <translation>デモラボ: ループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+46"/>
         <source>TLS not verified for %1</source>
         <translation>%1 は TLS 未検証</translation>
     </message>
@@ -5726,6 +5726,76 @@
     </message>
 </context>
 <context>
+    <name>labdeck::SimulateMenu</name>
+    <message>
+        <location filename="../../app/simulatemenu.cpp" line="+36"/>
+        <source>Stop kubelet on %1</source>
+        <translation>%1 の kubelet を停止</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Memory pressure on %1</source>
+        <translation>%1 でメモリ逼迫</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>OOM-kill %1</source>
+        <translation>%1 を OOM で強制終了</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Roll out a bad image to %1</source>
+        <translation>%1 に存在しないイメージをロールアウト</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deny statefulsets to the demo user (%1)</source>
+        <translation>デモユーザー（%1）に statefulsets を拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny secrets to the demo user (%1)</source>
+        <translation>デモユーザー（%1）に secrets を拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny events to the demo user (%1)</source>
+        <translation>デモユーザー（%1）に events を拒否</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove the metrics API (metrics.k8s.io)</source>
+        <translation>メトリクス API（metrics.k8s.io）を削除</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Page every list by %n item(s)</source>
+        <translation>
+            <numerusform>すべての一覧を %n 件ずつページ分割</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expire certificate of %1</source>
+        <translation>%1 の証明書を期限切れにする</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Take %1&apos;s tunnel offline</source>
+        <translation>%1 のトンネルをオフラインにする</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Undo all</source>
+        <translation>すべて元に戻す</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts the demo lab back as it was</source>
+        <translation>デモラボを元の状態に戻します</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::TablePane</name>
     <message>
         <location filename="../../ui/kube/tablepane.cpp" line="+72"/>
@@ -5853,7 +5923,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+133"/>
+        <location filename="../../app/commandline.cpp" line="+135"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -6105,13 +6175,23 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>この kubeconfig コンテキストを使います。</translation>
     </message>
     <message>
+        <location line="+85"/>
+        <source>&amp;Demo</source>
+        <translation>デモ(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Simulate &amp;failure</source>
+        <translation>障害をシミュレート(&amp;F)</translation>
+    </message>
+    <message>
         <location filename="../../app/checkcommand.cpp" line="-138"/>
-        <location filename="../../app/commandline.cpp" line="+0"/>
+        <location filename="../../app/commandline.cpp" line="-94"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="+83"/>
+        <location filename="../../app/commandline.cpp" line="+96"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>
@@ -6784,12 +6864,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::demolab::DemoCheckLab</name>
     <message>
-        <location filename="../../services/demolab/demochecks.cpp" line="+109"/>
+        <location filename="../../services/demolab/demochecks.cpp" line="+147"/>
         <source>could not make a temporary directory for the demo certificates</source>
         <translation>デモ用証明書の一時ディレクトリを作成できませんでした</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>demo TLS endpoints: %1</source>
         <translation>デモの TLS エンドポイント: %1</translation>
     </message>
@@ -6799,7 +6879,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>デモの TLS エンドポイント: ループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>the demo TLS endpoints are not ready yet</source>
         <translation>デモの TLS エンドポイントはまだ準備できていません</translation>
     </message>
@@ -6847,14 +6927,14 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
     <message>
         <location line="+167"/>
-        <location line="+210"/>
+        <location line="+231"/>
         <source>the demo lab cannot run: %1
 </source>
         <translation>デモラボでは実行できません: %1
 </translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-193"/>
         <source>the demo lab prints ps only with --format json
 </source>
         <translation>デモラボの ps は --format json 付きでのみ出力します
@@ -6871,7 +6951,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::demolab::KubeSimulator</name>
     <message>
-        <location filename="../../services/demolab/kubesimulator.cpp" line="+178"/>
+        <location filename="../../services/demolab/kubesimulator.cpp" line="+179"/>
         <source>The demo lab is not listening yet, so there is no address to write.</source>
         <translation>デモラボはまだ待ち受けていないため、書き出すアドレスがありません。</translation>
     </message>

@@ -3573,7 +3573,7 @@
         <translation>Conditions</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%n restart(s)</source>
         <translation>
             <numerusform>再起動 %n 回</numerusform>
@@ -3606,12 +3606,12 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Because</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+53"/>
         <source>Kind</source>
         <translation>種類</translation>
@@ -3692,8 +3692,8 @@
         <translation>Tailscale ホスト名</translation>
     </message>
     <message>
-        <location line="-47"/>
-        <location line="+129"/>
+        <location line="-50"/>
+        <location line="+132"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
@@ -6175,23 +6175,45 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>この kubeconfig コンテキストを使います。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+6"/>
+        <source>Demo lab: switch these Demo → Simulate failure entries on at start, e.g. kubelet:bracky,deny:statefulsets (an unknown id lists them all).</source>
+        <translation>デモラボ: 起動時に デモ → 障害をシミュレート のこれらの項目をオンにします。例: kubelet:bracky,deny:statefulsets（不明な ID を渡すと一覧を表示します）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ids</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Simulate &amp;failure</source>
         <translation>障害をシミュレート(&amp;F)</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>labdeck: --simulate: no failure %1; one of:
+  %2</source>
+        <translation>labdeck: --simulate: 障害 %1 はありません。次のいずれか:
+  %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>labdeck: --simulate works on the demo lab only (--demo)</source>
+        <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
+    </message>
+    <message>
         <location filename="../../app/checkcommand.cpp" line="-138"/>
-        <location filename="../../app/commandline.cpp" line="-94"/>
+        <location filename="../../app/commandline.cpp" line="-121"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="+96"/>
+        <location filename="../../app/commandline.cpp" line="+125"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>
@@ -6206,7 +6228,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>labdeck: could not write the screenshot to %1</source>
         <translation>labdeck: スクリーンショットを %1 に書き込めませんでした</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "demolab/demotransport.h"
 #include "demolab/ollamareplay.h"
 #include "demolab/promsimulator.h"
+#include "simulatedfailures.h"
 #include "ssh/sshtransport.h"
 #include "ssh/sshtunnel.h"
 #include "inventory/inventoryloader.h"
@@ -164,8 +165,13 @@ int runCheckCommand(int argc, char **argv)
         QStringLiteral("critical-days"),
         tr("Critical when a certificate has fewer days left (default 7)."), tr("N"),
         QStringLiteral("7"));
+    const QCommandLineOption simulate(
+        QStringLiteral("simulate"),
+        tr("With --demo: put the demo lab into these failures first, as Demo → Simulate failure does, "
+           "e.g. kubelet:bracky,deny:statefulsets (an unknown id lists them all)."),
+        tr("IDS"));
     parser.addOptions({json, inventory, demo, timeout, caFile, resolve, connectTo, kubeconfig,
-                       context, traefikApi, warnDays, criticalDays});
+                       context, traefikApi, warnDays, criticalDays, simulate});
     QTextStream err(stderr);
     if (!parser.parse(QCoreApplication::arguments())) {
         err << parser.errorText() << Qt::endl << parser.helpText();
@@ -242,6 +248,10 @@ int runCheckCommand(int argc, char **argv)
     }
 
     const bool useDemo = parser.isSet(demo);
+    if (parser.isSet(simulate) && !useDemo) {
+        err << tr("labdeck check: --simulate works on the demo lab only (--demo)") << Qt::endl;
+        return kCouldNotRun;
+    }
     if (useDemo && parser.isSet(inventory)) {
         err << tr("labdeck check: give either --inventory or --demo, not both") << Qt::endl;
         return kCouldNotRun;
@@ -295,17 +305,45 @@ int runCheckCommand(int argc, char **argv)
         const bool network = categories.contains(QLatin1String("certs")) ||
                              categories.contains(QLatin1String("routes")) ||
                              categories.contains(QLatin1String("endpoints"));
-        if (network) {
+        if (network)
             run.demo = std::make_unique<demolab::DemoCheckLab>(ctx.inventory);
+        // Simulated failures, then a moment for them to play out (crash
+        // loops, image pulls, a rollout's progress deadline).
+        int settleMs = 0;
+        if (parser.isSet(simulate)) {
+            SimulatedFailures::Targets targets;
+            demolab::KubeSimulator *sim = run.simulator.get();
+            targets.simulator = [sim](std::function<void(demolab::KubeSimulator *)> work) { work(sim); };
+            targets.transport = run.demoTransport.get();
+            if (run.demo) {
+                demolab::DemoCheckLab *lab = run.demo.get();
+                targets.expireCertificate = [lab](const QString &host, bool on) { lab->setCertificateExpired(host, on); };
+            }
+            for (const QString &id : parser.value(simulate).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                if (!SimulatedFailures::apply(ctx.inventory, targets, id, true)) {
+                    QStringList ids;
+                    for (const SimulatedFailures::Failure &f : SimulatedFailures::list(ctx.inventory, targets))
+                        ids << f.id;
+                    err << tr("labdeck check: --simulate: no failure %1 for these checks; one of:\n  %2")
+                               .arg(id, ids.join(QStringLiteral("\n  ")))
+                        << Qt::endl;
+                    return kCouldNotRun;
+                }
+            }
+            settleMs = 4000;
+        }
+        if (network) {
             QObject::connect(run.demo.get(), &demolab::DemoCheckLab::ready, &app,
-                             [&run, &ctx, launch](bool) {
-                                 checks::CheckRegistry registry = checks::builtInChecks();
-                                 run.demo->apply(&ctx.options, &registry);
-                                 launch(std::move(registry));
+                             [&run, &ctx, &app, launch, settleMs](bool) {
+                                 QTimer::singleShot(settleMs, &app, [&run, &ctx, launch] {
+                                     checks::CheckRegistry registry = checks::builtInChecks();
+                                     run.demo->apply(&ctx.options, &registry);
+                                     launch(std::move(registry));
+                                 });
                              });
             run.demo->start();
         } else {
-            QTimer::singleShot(0, &app, [launch] { launch(checks::builtInChecks()); });
+            QTimer::singleShot(settleMs, &app, [launch] { launch(checks::builtInChecks()); });
         }
     } else {
         // Nobody can confirm an unknown host key here: it fails at once, with

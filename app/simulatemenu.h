@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inventory/inventory.h"
+#include "simulatedfailures.h"
 
 #include <QHash>
 #include <QObject>
@@ -30,15 +31,8 @@ class SimulateMenu final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SimulateMenu)
 public:
-    struct Hooks
-    {
-        // Runs the work on the simulator's thread, with the simulator; returns at once.
-        std::function<void(std::function<void(demolab::KubeSimulator *)>)> simulator;
-        // The demo lab's remote commands (tunnels); may be null.
-        demolab::DemoTransport *transport = nullptr;
-        // The demo HTTPS server of this URL host serves an expired certificate (or not).
-        std::function<void(const QString &host, bool expired)> expireCertificate;
-    };
+    // Where the switches act (SimulatedFailures::Targets).
+    using Hooks = SimulatedFailures::Targets;
 
     // Fills `menu` (which the caller owns and places).
     SimulateMenu(QMenu *menu, const Inventory &lab, Hooks hooks, QObject *parent = nullptr);
@@ -54,15 +48,11 @@ public:
     void undoAll();
 
 private:
-    void addSwitch(const QString &id, const QString &text, std::function<void(bool)> apply);
-    void onSimulator(std::function<void(demolab::KubeSimulator *)> work) const;
-
     QMenu *m_menu;
+    Inventory m_lab;
     Hooks m_hooks;
     QHash<QString, QAction *> m_actions;
     QStringList m_order;
-    QStringList m_certificateHosts;
-    QStringList m_tunnelHosts;
     QAction *m_undoAll = nullptr;
 };
 

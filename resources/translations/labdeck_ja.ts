@@ -1496,6 +1496,56 @@
     </message>
 </context>
 <context>
+    <name>SimulatedFailures</name>
+    <message>
+        <location filename="../../app/simulatedfailures.cpp" line="+72"/>
+        <source>Stop kubelet on %1</source>
+        <translation>%1 の kubelet を停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Memory pressure on %1</source>
+        <translation>%1 でメモリ逼迫</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>OOM-kill %1</source>
+        <translation>%1 を OOM で強制終了</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Roll out a bad image to %1</source>
+        <translation>%1 に存在しないイメージをロールアウト</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deny %1 to the demo user (%2)</source>
+        <translation>デモユーザー（%2）に %1 を拒否</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the metrics API (metrics.k8s.io)</source>
+        <translation>メトリクス API（metrics.k8s.io）を削除</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Page every list by %n item(s)</source>
+        <translation>
+            <numerusform>すべての一覧を %n 件ずつページ分割</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expire certificate of https://%1</source>
+        <translation>https://%1 の証明書を期限切れにする</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Take %1&apos;s tunnel offline</source>
+        <translation>%1 のトンネルをオフラインにする</translation>
+    </message>
+</context>
+<context>
     <name>SpecCheck</name>
     <message>
         <location filename="../../services/manifests/servicespec.cpp" line="+75"/>
@@ -1907,12 +1957,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+530"/>
+        <location line="+532"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message numerus="yes">
-        <location line="-528"/>
+        <location line="-530"/>
         <source>OOMKilled: container %1 used more than its memory limit %2 (request %3; node %4 has %5 allocatable); CrashLoopBackOff, %n restart(s), last %6</source>
         <translation>
             <numerusform>OOMKilled: コンテナー %1 がメモリ上限 %2 を超えました（request %3、ノード %4 の割り当て可能量 %5）。CrashLoopBackOff、再起動 %n 回、最後は %6</numerusform>
@@ -2086,12 +2136,17 @@
         <translation>Running</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Running, but not Ready</source>
+        <translation>Running ですが Ready ではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Running, %1 of %2 containers ready</source>
         <translation>Running、コンテナー %2 個中 %1 個が準備完了</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Its readiness probe fails: %1</source>
         <translation>readiness プローブが失敗しています: %1</translation>
     </message>
@@ -2111,19 +2166,19 @@
         <translation>ノード %1 は %2 から到達不能 — 状態は古い可能性があります。最後に分かった状態: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+109"/>
+        <location line="+4"/>
+        <location line="+110"/>
         <source>kubectl describe node %1</source>
         <translation>kubectl describe node %1</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+331"/>
+        <location line="-109"/>
+        <location line="+332"/>
         <source>stale</source>
         <translation>古い情報</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-320"/>
         <source>%1 of %2 ready</source>
         <translation>%2 中 %1 が準備完了</translation>
     </message>
@@ -2133,7 +2188,7 @@
         <translation>準備完了 %1、更新済み %2、希望数 %3</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>%1; %2</source>
         <translation>%1。%2</translation>
     </message>
@@ -3513,12 +3568,12 @@
         <translation>選択項目の詳細</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Node</source>
         <translation>ノード</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 %2 — %3</source>
         <translation>%1 %2 — %3</translation>
     </message>
@@ -3533,7 +3588,7 @@
         <translation>最後のハートビート</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Taints</source>
         <translation>Taint</translation>
     </message>
@@ -3553,50 +3608,50 @@
         <translation>CPU（容量 / 割り当て可能）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Memory (capacity / allocatable)</source>
         <translation>メモリ（容量 / 割り当て可能）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Labels</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Kubernetes node</source>
         <translation>Kubernetes ノード</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Conditions</source>
         <translation>Conditions</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+23"/>
         <source>%n restart(s)</source>
         <translation>
             <numerusform>再起動 %n 回</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+2"/>
         <source>Pods</source>
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Select a host, workload or URL in the topology or the Lab tree to see its details here.</source>
         <translation>トポロジーかラボのツリーでホスト、ワークロード、URL を選ぶと、ここに詳細が表示されます。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
@@ -3612,12 +3667,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-60"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
@@ -3627,7 +3682,7 @@
         <translation>サイト</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -3652,17 +3707,17 @@
         <translation>ノードラベル</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Public IP</source>
         <translation>パブリック IP</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Private address</source>
         <translation>プライベートアドレス</translation>
     </message>
@@ -3692,18 +3747,18 @@
         <translation>Tailscale ホスト名</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+132"/>
+        <location line="-53"/>
+        <location line="+147"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-73"/>
         <source>Runs here</source>
         <translation>このホストで稼働中</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Host</source>
         <translation>ホスト</translation>
     </message>
@@ -3729,17 +3784,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Storage</source>
         <translation>ストレージ</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>NFS %1:%2</source>
         <translation>NFS %1:%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Compose project</source>
         <translation>Compose プロジェクト</translation>
     </message>
@@ -3749,7 +3804,7 @@
         <translation>説明</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
@@ -3760,7 +3815,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Route</source>
         <translation>経路</translation>
     </message>
@@ -3775,7 +3830,7 @@
         <translation>%1（TLS）、同じホストで提供</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Certificate</source>
         <translation>証明書</translation>
     </message>
@@ -3785,7 +3840,7 @@
         <translation>certResolver %1 で取得</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>unknown (not checked yet)</source>
         <translation>不明（未確認）</translation>
     </message>
@@ -5728,64 +5783,7 @@
 <context>
     <name>labdeck::SimulateMenu</name>
     <message>
-        <location filename="../../app/simulatemenu.cpp" line="+36"/>
-        <source>Stop kubelet on %1</source>
-        <translation>%1 の kubelet を停止</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Memory pressure on %1</source>
-        <translation>%1 でメモリ逼迫</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>OOM-kill %1</source>
-        <translation>%1 を OOM で強制終了</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Roll out a bad image to %1</source>
-        <translation>%1 に存在しないイメージをロールアウト</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Deny statefulsets to the demo user (%1)</source>
-        <translation>デモユーザー（%1）に statefulsets を拒否</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Deny secrets to the demo user (%1)</source>
-        <translation>デモユーザー（%1）に secrets を拒否</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Deny events to the demo user (%1)</source>
-        <translation>デモユーザー（%1）に events を拒否</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Remove the metrics API (metrics.k8s.io)</source>
-        <translation>メトリクス API（metrics.k8s.io）を削除</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Page every list by %n item(s)</source>
-        <translation>
-            <numerusform>すべての一覧を %n 件ずつページ分割</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Expire certificate of %1</source>
-        <translation>%1 の証明書を期限切れにする</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Take %1&apos;s tunnel offline</source>
-        <translation>%1 のトンネルをオフラインにする</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../../app/simulatemenu.cpp" line="+29"/>
         <source>Undo all</source>
         <translation>すべて元に戻す</translation>
     </message>
@@ -5923,7 +5921,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+135"/>
+        <location filename="../../app/commandline.cpp" line="+136"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -5939,12 +5937,12 @@ served by %2 on %3</source>
 エラーがあれば終了コード 1 で終了します。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Use FILE as the inventory.</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="+122"/>
+        <location filename="../../app/checkcommand.cpp" line="+123"/>
         <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
 Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
         <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。
@@ -5964,10 +5962,10 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <location line="+2"/>
         <location line="+9"/>
         <location line="+10"/>
-        <location filename="../../app/commandline.cpp" line="+1"/>
-        <location line="+50"/>
+        <location filename="../../app/commandline.cpp" line="+0"/>
+        <location line="+52"/>
         <location line="+3"/>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -6053,7 +6051,17 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>証明書の残り日数がこれより少ないと異常にします（既定 7）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source>With --demo: put the demo lab into these failures first, as Demo → Simulate failure does, e.g. kubelet:bracky,deny:statefulsets (an unknown id lists them all).</source>
+        <translation>--demo と共に: まずデモラボをこれらの障害状態にします（デモ → 障害をシミュレート と同じ）。例: kubelet:bracky,deny:statefulsets（不明な ID を渡すと一覧を表示します）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IDS</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>labdeck check: there is no check called &quot;%1&quot;; use %2 or all</source>
         <translation>labdeck check: 「%1」というチェックはありません。%2 か all を指定してください</translation>
     </message>
@@ -6074,6 +6082,11 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
     </message>
     <message>
         <location line="+9"/>
+        <source>labdeck check: --simulate works on the demo lab only (--demo)</source>
+        <translation>labdeck check: --simulate はデモラボ（--demo）でのみ使えます</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>labdeck check: give either --inventory or --demo, not both</source>
         <translation>labdeck check: --inventory と --demo は同時に指定できません。どちらか一方にしてください</translation>
     </message>
@@ -6088,7 +6101,14 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="-97"/>
+        <location line="+24"/>
+        <source>labdeck check: --simulate: no failure %1 for these checks; one of:
+  %2</source>
+        <translation>labdeck check: --simulate: これらのチェックに障害 %1 はありません。次のいずれか:
+  %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/commandline.cpp" line="-102"/>
         <source>labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
   To see the window on a machine without a screen, run it under Xvfb:
       xvfb-run -a labdeck
@@ -6109,17 +6129,17 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
       labdeck check all [--json]         証明書、ルート、トンネル、クラスターなどをチェック</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>%1: not loaded (errors: %2)</source>
         <translation>%1: 読み込めませんでした（エラー %2 件）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1: ok (hosts: %2, namespaces: %3, workloads: %4, compose services: %5, public URLs: %6)</source>
         <translation>%1: 問題なし（ホスト %2 台、Namespace %3 個、ワークロード %4 個、Compose サービス %5 個、公開 URL %6 個）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Labdeck: a control panel for a small Kubernetes and Docker Compose homelab.</source>
         <translation>Labdeck: Kubernetes と Docker Compose の小さなホームラボ用コントロールパネル。</translation>
     </message>
@@ -6158,67 +6178,67 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Run on the demo lab: a simulated cluster holding the lab of the inventory. This is the default when no lab is configured.</source>
         <translation>デモラボで動かします。インベントリのラボを載せた模擬クラスターです。
 ラボが設定されていないときの既定です。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Use only this kubeconfig file (default: $KUBECONFIG or ~/.kube/config).</source>
         <translation>この kubeconfig ファイルだけを使います
 （既定: $KUBECONFIG または ~/.kube/config）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Use this kubeconfig context.</source>
         <translation>この kubeconfig コンテキストを使います。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Demo lab: switch these Demo → Simulate failure entries on at start, e.g. kubelet:bracky,deny:statefulsets (an unknown id lists them all).</source>
         <translation>デモラボ: 起動時に デモ → 障害をシミュレート のこれらの項目をオンにします。例: kubelet:bracky,deny:statefulsets（不明な ID を渡すと一覧を表示します）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>ids</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+91"/>
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Simulate &amp;failure</source>
         <translation>障害をシミュレート(&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>labdeck: --simulate: no failure %1; one of:
   %2</source>
         <translation>labdeck: --simulate: 障害 %1 はありません。次のいずれか:
   %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>labdeck: --simulate works on the demo lab only (--demo)</source>
         <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="-138"/>
-        <location filename="../../app/commandline.cpp" line="-121"/>
+        <location filename="../../app/checkcommand.cpp" line="-171"/>
+        <location filename="../../app/commandline.cpp" line="-133"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="+125"/>
+        <location filename="../../app/commandline.cpp" line="+138"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>labdeck: --select: nothing in the lab has the id %1</source>
         <translation>labdeck: --select: ID が %1 の項目はラボにありません</translation>
     </message>
@@ -6228,12 +6248,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>labdeck: could not write the screenshot to %1</source>
         <translation>labdeck: スクリーンショットを %1 に書き込めませんでした</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Wrote %1 (%2x%3)</source>
         <translation>%1 に書き出しました（%2x%3）</translation>
     </message>

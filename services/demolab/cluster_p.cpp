@@ -1258,7 +1258,19 @@ void Cluster::syncDeployment(const QString &key)
     const QString rsName = nameOf(newRs);
     if (complete)
         m_progress.remove(key);
-    const bool timedOut = !complete && !paused && !newRs.isEmpty() &&
+    // As the deployment controller: a Deployment whose rollout completed
+    // (Progressing reason NewReplicaSetAvailable) never times out when its
+    // pods later become unavailable; only a rollout under way does.
+    bool rolledOut = false;
+    for (const QJsonValue &c : oldStatus.value(QLatin1String("conditions")).toArray()) {
+        if (c.toObject().value(QLatin1String("type")).toString() == QLatin1String("Progressing") &&
+            c.toObject().value(QLatin1String("reason")).toString() == QLatin1String("NewReplicaSetAvailable"))
+            rolledOut = c.toObject().value(QLatin1String("message")).toString().contains(
+                QLatin1Char('"') + nameOf(newRs) + QLatin1Char('"')); // the same ReplicaSet, rolled out
+    }
+    if (rolledOut)
+        m_progress.remove(key);
+    const bool timedOut = !complete && !paused && !newRs.isEmpty() && !rolledOut &&
                           rolloutTimedOut(key, QStringLiteral("%1/%2/%3/%4/%5")
                                                    .arg(rsName)
                                                    .arg(replicas)
@@ -1285,6 +1297,13 @@ void Cluster::syncDeployment(const QString &key)
         {QStringLiteral("message"),
          complete ? QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName)
                   : QStringLiteral("ReplicaSet \"%1\" is progressing.").arg(rsName)}};
+    if (rolledOut && !complete) {
+        // Neither complete nor progressing: the condition stays as it was.
+        for (const QJsonValue &c : oldStatus.value(QLatin1String("conditions")).toArray()) {
+            if (c.toObject().value(QLatin1String("type")).toString() == QLatin1String("Progressing"))
+                progressing = c.toObject();
+        }
+    }
     if (timedOut) {
         progressing.insert(QStringLiteral("reason"), QStringLiteral("ProgressDeadlineExceeded"));
         progressing.insert(

@@ -356,9 +356,9 @@ Verdict Verdicts::pod(const PodInfo &p, const NodeInfo *node, const QDateTime &n
             v.summary = tr("Running");
         } else {
             v.health = Health::Warning;
-            v.summary = tr("Running, %1 of %2 containers ready")
-                            .arg(p.readyContainers)
-                            .arg(p.totalContainers);
+            v.summary = p.readyContainers == p.totalContainers && p.totalContainers > 0
+                            ? tr("Running, but not Ready")
+                            : tr("Running, %1 of %2 containers ready").arg(p.readyContainers).arg(p.totalContainers);
             if (age < kStartingSeconds) {
                 v.transient = true;
             } else {
@@ -382,7 +382,8 @@ Verdict Verdicts::pod(const PodInfo &p, const NodeInfo *node, const QDateTime &n
         v.health = std::max(v.health, Health::Warning);
         v.summary = tr("node %1 unreachable since %2 — state may be stale; last known: %3")
                         .arg(node->name, clock(since), v.summary);
-        if (v.advice.isEmpty())
+        // The node is the cause, whatever the pod's last state says.
+        if (v.health < Health::Critical)
             v.advice = tr("kubectl describe node %1").arg(node->name);
         v.note = tr("stale");
     }
@@ -424,7 +425,8 @@ Verdict Verdicts::workload(const WorkloadInfo &w, const QList<const PodInfo *> &
         }
     }
     auto withPod = [&](const QString &text) {
-        return haveWorst ? tr("%1; %2").arg(text, worstPod.summary) : text;
+        // A stale pod's words are said once, for the whole workload, below.
+        return haveWorst && !worstPod.stale ? tr("%1; %2").arg(text, worstPod.summary) : text;
     };
 
     const QString rolloutFailure = w.rolloutFailure();

@@ -122,7 +122,10 @@ void LabConnection::startDemo(const Inventory &lab)
                 self->fail(tr("demo lab: could not listen on a loopback port"));
                 return;
             }
-            self->m_auth = std::make_unique<kube::StaticAuthenticator>(token, QSslConfiguration::defaultConfiguration());
+            auto auth = std::make_unique<kube::StaticAuthenticator>(
+                token, QSslConfiguration::defaultConfiguration());
+            auth->allowPlainHttpOnLoopback(); // our own simulator, on a loopback port
+            self->m_auth = std::move(auth);
             self->useSession(std::make_unique<kube::KubeSession>(tr("demo lab"), url, self->m_auth.get()), tr("demo lab"));
         });
     });

@@ -163,6 +163,12 @@ void LabConnection::startKubeconfig(const QString &file, const QString &context)
                                   "(certificate-authority-data) instead.")
                                    .arg(resolved->cluster.sourceFile, resolved->cluster.server.toString()));
         m_insecure->show();
+    } else if (const QString refusal = kube::ProviderAuthenticator::plainHttpRefusal(*resolved);
+               !refusal.isEmpty()) {
+        // Every call fails with this text; the label says it once, where it stays.
+        m_insecure->setText(tr("Credentials not sent: %1 is plain http://").arg(name));
+        m_insecure->setToolTip(refusal);
+        m_insecure->show();
     } else {
         m_insecure->hide();
     }

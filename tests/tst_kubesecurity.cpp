@@ -298,9 +298,20 @@ private Q_SLOTS:
         QVERIFY2(r.errorText.contains(QLatin1String("certificate-authority-data")),
                  qPrintable(r.errorText));
         QVERIFY2(r.errorText.contains(path), qPrintable(r.errorText));
-        QVERIFY(!asked); // no plugin is offered for a server it could not be sent to
+        QCOMPARE(ProviderAuthenticator::plainHttpRefusal(*context),
+                 r.errorText); // the window's label
+        QVERIFY(!asked);       // no plugin is offered for a server it could not be sent to
         QTest::qWait(100);
         QCOMPARE(api.connections, 0);
+
+        // The same user with an https:// server may send them.
+        ResolvedContext secure = *context;
+        secure.cluster.server.setScheme(QStringLiteral("https"));
+        QVERIFY(ProviderAuthenticator::plainHttpRefusal(secure).isEmpty());
+        // An anonymous user over http:// has nothing to refuse.
+        ResolvedContext anonymous = *context;
+        anonymous.user = UserInfo{};
+        QVERIFY(ProviderAuthenticator::plainHttpRefusal(anonymous).isEmpty());
     }
 };
 

@@ -4584,7 +4584,12 @@
         <translation>%1 は insecure-skip-tls-verify を設定しています。あなたと %2 の間にいる誰もが、認証情報を含め Labdeck の送る内容を読み書きできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+8"/>
+        <source>Credentials not sent: %1 is plain http://</source>
+        <translation>認証情報は送信されません: %1 は暗号化されない http:// です</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>%1 SSH %2</source>
         <translation>%1 SSH %2</translation>
     </message>
@@ -7605,7 +7610,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>このクラスターの認証情報がありません</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+31"/>
         <source>%1: cluster &quot;%2&quot; has the plain http:// server %3, so Labdeck does not send the credentials of user &quot;%4&quot; to it (anyone on the way could read them; kubectl sends none either). Use the server&apos;s https:// address with the cluster&apos;s CA (certificate-authority-data)</source>
         <translation>%1: クラスター「%2」のサーバー %3 は暗号化されない http:// のため、Labdeck はユーザー「%4」の認証情報を送りません（途中の誰もが読み取れます。kubectl も送りません）。クラスターの CA（certificate-authority-data）とともに、サーバーの https:// のアドレスを使ってください</translation>
     </message>

@@ -3,24 +3,24 @@
 #include "charts/metricspanes.h"
 #include "checks/checkspanes.h"
 #include "clustermodels.h"
-#include "detailspanel.h"
 #include "demolab/demotransport.h"
+#include "detailspanel.h"
 #include "gpu/ollamaclient.h"
 #include "hostmodel.h"
-#include "kube/clusterpanes.h"
-#include "kube/kubesession.h"
-#include "labconnection.h"
-#include "labstatus.h"
 #include "inventory/inventoryloader.h"
+#include "inventory/inventorylocator.h"
+#include "kube/clusterpanes.h"
 #include "kube/kubesession.h"
 #include "kube/nodemetrics.h"
 #include "kubemodels.h"
+#include "labconnection.h"
 #include "labmetrics.h"
-#include "inventory/inventorylocator.h"
 #include "labselection.h"
+#include "labstatus.h"
 #include "mainwindow.h"
 #include "palette/commandpalette.h"
 #include "remoteservices.h"
+#include "simulatemenu.h"
 #include "topology/topologyview.h"
 #include "wizards/createmenu.h"
 
@@ -29,11 +29,11 @@
 #include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMenu>
 #include <QPointer>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
-
 #include <chrono>
 #include <cstring>
 
@@ -47,7 +47,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate(kContext, text);
 }
-
 
 } // namespace
 
@@ -71,7 +70,8 @@ QList<char *> subcommandArguments(int argc, char **argv)
 void installTranslations(QCoreApplication &app)
 {
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("labdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(QLocale(), QStringLiteral("labdeck"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -97,9 +97,11 @@ bool hasArg(int argc, char **argv, std::initializer_list<const char *> names)
 
 bool hasDisplay(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || hasArg(argc, argv, {"-platform", "--platform"}))
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") ||
+        hasArg(argc, argv, {"-platform", "--platform"}))
         return true;
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 }
 
 bool canRunOffscreen(int argc, char **argv)
@@ -117,7 +119,8 @@ QString noDisplayMessage()
               "  To use Labdeck without a window:\n"
               "      labdeck inventory --validate       check the lab inventory\n"
               "      labdeck inventory --print-default  print the built-in lab\n"
-              "      labdeck check all [--json]         check certificates, routes, tunnels, the cluster...");
+              "      labdeck check all [--json]         check certificates, routes, tunnels, the "
+              "cluster...");
 }
 
 int runInventoryCommand(int argc, char **argv)
@@ -134,10 +137,10 @@ int runInventoryCommand(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption printDefault(QStringLiteral("print-default"),
                                           tr("Print the built-in lab inventory (YAML)."));
-    const QCommandLineOption validate(QStringLiteral("validate"),
-                                      tr("Check the inventory Labdeck would use; exit 1 on errors."));
-    const QCommandLineOption inventory(QStringLiteral("inventory"), tr("Use FILE as the inventory."),
-                                       tr("FILE"));
+    const QCommandLineOption validate(
+        QStringLiteral("validate"), tr("Check the inventory Labdeck would use; exit 1 on errors."));
+    const QCommandLineOption inventory(QStringLiteral("inventory"),
+                                       tr("Use FILE as the inventory."), tr("FILE"));
     parser.addOptions({printDefault, validate, inventory});
     parser.process(app);
 
@@ -157,11 +160,13 @@ int runInventoryCommand(int argc, char **argv)
                                            : InventoryLoader::loadFile(choice.path);
     if (!result.ok()) {
         err << result.errorText() << Qt::endl;
-        err << tr("%1: not loaded (errors: %2)").arg(choice.describe()).arg(result.errors.size()) << Qt::endl;
+        err << tr("%1: not loaded (errors: %2)").arg(choice.describe()).arg(result.errors.size())
+            << Qt::endl;
         return 1;
     }
     const Inventory &inv = *result.inventory;
-    out << tr("%1: ok (hosts: %2, namespaces: %3, workloads: %4, compose services: %5, public URLs: %6)")
+    out << tr("%1: ok (hosts: %2, namespaces: %3, workloads: %4, compose services: %5, public "
+              "URLs: %6)")
                .arg(choice.describe())
                .arg(inv.hosts.size())
                .arg(inv.namespaces.size())
@@ -191,27 +196,37 @@ int runGui(int argc, char **argv)
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         tr("Render the main window to FILE (PNG) and exit; works without a display."), tr("FILE"));
-    const QCommandLineOption screenshotSize(
-        QStringLiteral("screenshot-size"), tr("Window size for --screenshot (default 1600x1000)."),
-        tr("WIDTHxHEIGHT"), QStringLiteral("1600x1000"));
+    const QCommandLineOption screenshotSize(QStringLiteral("screenshot-size"),
+                                            tr("Window size for --screenshot (default 1600x1000)."),
+                                            tr("WIDTHxHEIGHT"), QStringLiteral("1600x1000"));
     const QCommandLineOption select(
         QStringLiteral("select"),
         tr("Select ID at start, e.g. host:metamon or workload:apps/shlink."), tr("ID"));
     // For bench/startup: prints when the topology was first painted, then quits.
-    QCommandLineOption quitAfterPaint(QStringLiteral("quit-after-first-paint"),
-                                      QStringLiteral("Print the time of the first paint and exit."));
+    QCommandLineOption quitAfterPaint(
+        QStringLiteral("quit-after-first-paint"),
+        QStringLiteral("Print the time of the first paint and exit."));
     quitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  tr("Run on the demo lab: a simulated cluster holding the lab of the inventory. "
-                                     "This is the default when no lab is configured."));
-    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
-                                        tr("Use only this kubeconfig file (default: $KUBECONFIG or ~/.kube/config)."),
-                                        tr("FILE"));
-    const QCommandLineOption context(QStringLiteral("context"), tr("Use this kubeconfig context."), tr("NAME"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        tr("Run on the demo lab: a simulated cluster holding the lab of the inventory. "
+           "This is the default when no lab is configured."));
+    const QCommandLineOption kubeconfig(
+        QStringLiteral("kubeconfig"),
+        tr("Use only this kubeconfig file (default: $KUBECONFIG or ~/.kube/config)."), tr("FILE"));
+    const QCommandLineOption context(QStringLiteral("context"), tr("Use this kubeconfig context."),
+                                     tr("NAME"));
     // Runs "Check all" once the cluster is connected (screenshots, demos).
-    QCommandLineOption runChecks(QStringLiteral("run-checks"), QStringLiteral("Run all checks at start."));
+    QCommandLineOption runChecks(QStringLiteral("run-checks"),
+                                 QStringLiteral("Run all checks at start."));
     runChecks.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context, quitAfterPaint, runChecks});
+    const QCommandLineOption simulate(QStringLiteral("simulate"),
+                                      tr("Demo lab: switch these Demo → Simulate failure entries "
+                                         "on at start, e.g. kubelet:bracky,deny:statefulsets "
+                                         "(an unknown id lists them all)."),
+                                      tr("ids"));
+    parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context,
+                       quitAfterPaint, runChecks, simulate});
     parser.process(app);
 
     HostModel model;
@@ -227,44 +242,52 @@ int runGui(int argc, char **argv)
     auto *checkPanes = new ChecksPanes(&window, &model, &selection);
     LabConnection connection(&window, &cluster, panes);
     auto *metrics = new MetricsPanes(&window, &model, &selection, &window);
-    QObject::connect(&connection, &LabConnection::prometheusReady, metrics, &MetricsPanes::setPrometheus);
+    QObject::connect(&connection, &LabConnection::prometheusReady, metrics,
+                     &MetricsPanes::setPrometheus);
     // Prometheus unreachable: the nodes' CPU and memory from metrics-server,
     // as a share of what each node can allocate.
     metrics->labMetrics()->setNodeMetricsFetch([&connection, &cluster](auto done) {
         kube::KubeClient *client = connection.session() ? connection.session()->client() : nullptr;
-        kube::NodeMetrics::fetch(client, [&cluster, done](const QHash<QString, kube::NodeUsage> &usage, const QString &error) {
-            QHash<QString, QPair<double, double>> percent;
-            for (const kube::NodeInfo &node : cluster.nodes()->rows()) {
-                const auto it = usage.constFind(node.name);
-                const double cores = kube::parseQuantity(node.cpuAllocatable);
-                const double bytes = kube::parseQuantity(node.memoryAllocatable);
-                if (it != usage.cend() && cores > 0 && bytes > 0)
-                    percent.insert(node.name, {100.0 * it->cpuCores / cores, 100.0 * it->memoryBytes / bytes});
-            }
-            done(percent, error);
-        });
+        kube::NodeMetrics::fetch(
+            client,
+            [&cluster, done](const QHash<QString, kube::NodeUsage> &usage, const QString &error) {
+                QHash<QString, QPair<double, double>> percent;
+                for (const kube::NodeInfo &node : cluster.nodes()->rows()) {
+                    const auto it = usage.constFind(node.name);
+                    const double cores = kube::parseQuantity(node.cpuAllocatable);
+                    const double bytes = kube::parseQuantity(node.memoryAllocatable);
+                    if (it != usage.cend() && cores > 0 && bytes > 0)
+                        percent.insert(node.name, {100.0 * it->cpuCores / cores,
+                                                   100.0 * it->memoryBytes / bytes});
+                }
+                done(percent, error);
+            });
     });
     new CommandPalette(&window, &model, &selection); // Ctrl+K
     new CreateMenu(
         &window, [&model] { return model.inventory(); },
         [&connection] {
-            return CreateMenu::Session{connection.session() ? connection.session()->client() : nullptr,
+            return CreateMenu::Session{connection.session() ? connection.session()->client()
+                                                            : nullptr,
                                        connection.actions()};
         });
     const bool checkAtStart = parser.isSet(runChecks);
-    QObject::connect(&connection, &LabConnection::connected, checkPanes, [&connection, checkPanes, checkAtStart] {
-        checkPanes->setKubeClient(connection.session() ? connection.session()->client() : nullptr, connection.isDemo());
-        if (checkAtStart)
-            checkPanes->checkAll();
-    });
+    QObject::connect(&connection, &LabConnection::connected, checkPanes,
+                     [&connection, checkPanes, checkAtStart] {
+                         checkPanes->setKubeClient(
+                             connection.session() ? connection.session()->client() : nullptr,
+                             connection.isDemo());
+                         if (checkAtStart)
+                             checkPanes->checkAll();
+                     });
     QObject::connect(&connection, &LabConnection::failed, checkPanes, [&connection, checkPanes] {
         checkPanes->setKubeClient(nullptr, connection.isDemo());
     });
     // With no lab configured (no inventory given or saved, no kubeconfig
     // asked for), Labdeck opens the demo lab.
-    const bool useDemo = parser.isSet(demo) ||
-                         (choice.source == InventoryLocator::Source::BuiltIn && !parser.isSet(kubeconfig) &&
-                          !parser.isSet(context));
+    const bool useDemo =
+        parser.isSet(demo) || (choice.source == InventoryLocator::Source::BuiltIn &&
+                               !parser.isSet(kubeconfig) && !parser.isSet(context));
     if (useDemo)
         connection.startDemo(model.inventory());
     else {
@@ -290,7 +313,48 @@ int runGui(int argc, char **argv)
     }
     QObject::connect(&connection, &LabConnection::prometheusReady, checkPanes,
                      [checkPanes](const QUrl &url, bool) { checkPanes->setPrometheusUrl(url); });
-    window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle()) : window.windowTitle());
+    // Demo → Simulate failure: how the lab looks when it breaks.
+    if (useDemo) {
+        QMenu *demoMenu = window.addMenuBeforeHelp(tr("&Demo"));
+        SimulateMenu::Hooks hooks;
+        hooks.simulator = [&connection](std::function<void(demolab::KubeSimulator *)> work) {
+            connection.runOnSimulator(std::move(work));
+        };
+        hooks.transport = remote.demoTransport();
+        hooks.expireCertificate = [checkPanes](const QString &host, bool expired) {
+            checkPanes->setDemoCertificateExpired(host, expired);
+        };
+        auto *simulateMenu = new SimulateMenu(demoMenu->addMenu(tr("Simulate &failure")),
+                                              model.inventory(), std::move(hooks), &window);
+        if (parser.isSet(simulate)) {
+            const QStringList ids =
+                parser.value(simulate).split(QLatin1Char(','), Qt::SkipEmptyParts);
+            for (const QString &id : ids) {
+                if (!simulateMenu->action(id)) {
+                    QTextStream(stderr)
+                        << tr("labdeck: --simulate: no failure %1; one of:\n  %2")
+                               .arg(id, simulateMenu->ids().join(QStringLiteral("\n  ")))
+                        << Qt::endl;
+                    return 2;
+                }
+            }
+            // Once the demo lab is up, as if each entry had been clicked.
+            auto *once = new QObject(&window);
+            QObject::connect(&connection, &LabConnection::connected, once,
+                             [simulateMenu, ids, once] {
+                                 for (const QString &id : ids)
+                                     simulateMenu->action(id)->trigger();
+                                 once->deleteLater();
+                             });
+        }
+    } else if (parser.isSet(simulate)) {
+        QTextStream(stderr) << tr("labdeck: --simulate works on the demo lab only (--demo)")
+                            << Qt::endl;
+        return 2;
+    }
+    const bool simulating = parser.isSet(simulate);
+    window.setWindowTitle(useDemo ? tr("%1 (demo lab)").arg(window.windowTitle())
+                                  : window.windowTitle());
     if (parser.isSet(select)) {
         const QString id = parser.value(select);
         if (model.indexForId(id).isValid() || id.startsWith(QLatin1String("url:")))
@@ -321,27 +385,35 @@ int runGui(int argc, char **argv)
         waited->start();
         auto *poll = new QTimer(&window);
         poll->start(100);
-        QObject::connect(poll, &QTimer::timeout, &window, [&window, &app, &cluster, path, poll, waited] {
-            const bool synced = cluster.health() == Health::Ok && cluster.status()->isLive();
-            if (!synced && waited->elapsed() < 5000)
-                return;
-            if (synced && waited->elapsed() < 800)
-                return; // let the lab status and details settle (they follow at most twice a second)
-            poll->stop();
-            delete waited;
-            cluster.status()->update();
-            window.topologyView()->fitToWindow();
-            const QImage image = window.grab().toImage();
-            if (!image.save(path, "PNG")) {
-                QTextStream(stderr) << tr("labdeck: could not write the screenshot to %1").arg(path)
-                                    << Qt::endl;
-                app.exit(1);
-                return;
-            }
-            QTextStream(stdout) << tr("Wrote %1 (%2x%3)").arg(path).arg(image.width()).arg(image.height())
-                                << Qt::endl;
-            app.exit(0);
-        });
+        QObject::connect(
+            poll, &QTimer::timeout, &window,
+            [&window, &app, &cluster, path, poll, waited, simulating] {
+                const bool synced = cluster.status()->isLive() &&
+                                    (cluster.health() == Health::Ok ||
+                                     (simulating && cluster.health() != Health::Unknown));
+                if (!synced && waited->elapsed() < 5000)
+                    return;
+                // Let the lab status and details settle (they follow at most
+                // twice a second); a simulated failure takes a moment more.
+                if (synced && waited->elapsed() < (simulating ? 2500 : 800))
+                    return;
+                poll->stop();
+                delete waited;
+                cluster.status()->update();
+                window.topologyView()->fitToWindow();
+                const QImage image = window.grab().toImage();
+                if (!image.save(path, "PNG")) {
+                    QTextStream(stderr)
+                        << tr("labdeck: could not write the screenshot to %1").arg(path)
+                        << Qt::endl;
+                    app.exit(1);
+                    return;
+                }
+                QTextStream(stdout)
+                    << tr("Wrote %1 (%2x%3)").arg(path).arg(image.width()).arg(image.height())
+                    << Qt::endl;
+                app.exit(0);
+            });
         return app.exec();
     }
 

@@ -131,6 +131,17 @@ void LabConnection::startDemo(const Inventory &lab)
     });
 }
 
+void LabConnection::runOnSimulator(std::function<void(demolab::KubeSimulator *)> work)
+{
+    QObject *home = m_simulatorHome;
+    if (!home)
+        return;
+    QMetaObject::invokeMethod(home, [home, work = std::move(work)] {
+        if (auto *sim = home->findChild<demolab::KubeSimulator *>())
+            work(sim);
+    });
+}
+
 void LabConnection::startKubeconfig(const QString &file, const QString &context)
 {
     stopSession();

@@ -9,6 +9,7 @@
 #include <QUrl>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -61,6 +62,9 @@ public:
     void startSsh(const Inventory &lab);
 
     [[nodiscard]] bool isDemo() const { return m_demo; }
+    // Demo lab: runs `work` on the simulator's thread with the simulator
+    // (queued; returns at once; nothing happens before startDemo).
+    void runOnSimulator(std::function<void(demolab::KubeSimulator *)> work);
     // Runs commands on the lab's hosts; null until startSsh (and in the demo lab).
     [[nodiscard]] remote::CommandTransport *transport() const;
     // Where Ollama is reached: the inventory's ollama.url, or, with

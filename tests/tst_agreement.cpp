@@ -118,6 +118,188 @@ private Q_SLOTS:
         m_sim = std::make_unique<demolab::KubeSimulator>(m_lab);
         m_sim->setReadyDelay(std::chrono::milliseconds(50));
         QVERIFY(m_sim->listen());
+    }
+
+    void cleanup()
+    {
+        m_checkClient.reset();
+        m_models.reset();
+        m_session.reset();
+        m_hosts.reset();
+        m_sim.reset();
+    }
+
+    void healthyLab()
+    {
+        connectWindow();
+        expectAgreement();
+    }
+
+    // Small pages: the check follows continue tokens as the reflectors do,
+    // so nothing the window shows is "missing" to it.
+    void smallPages()
+    {
+        connectWindow();
+        const QList<checks::CheckResult> results = runCheck(2);
+        for (const checks::CheckResult &r : results)
+            QVERIFY2(!r.summary.startsWith(QLatin1String("missing")),
+                     qPrintable(r.target + QLatin1Char(' ') + r.summary));
+        expectAgreement(2);
+    }
+
+    // A server that pages whatever it is asked: every deployment is found.
+    void pagingServer()
+    {
+        m_sim->setMaxPageSize(3);
+        connectWindow();
+        const QList<checks::CheckResult> results = runCheck(500);
+        int deployments = 0;
+        for (const checks::CheckResult &r : results) {
+            QVERIFY2(!r.summary.startsWith(QLatin1String("missing")),
+                     qPrintable(r.target + QLatin1Char(' ') + r.summary));
+            deployments += r.target.startsWith(QLatin1String("deployment ")) ? 1 : 0;
+        }
+        int inInventory = 0;
+        for (const Workload &w : m_lab.workloads)
+            inInventory += w.kind == WorkloadKind::Deployment ? 1 : 0;
+        QCOMPARE(deployments, inInventory);
+        expectAgreement();
+    }
+
+    // A node whose kubelet stops: NotReady in both, in the same words; what
+    // runs there is stale.
+    void kubeletStopped()
+    {
+        connectWindow();
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(m_sim->setKubeletStopped(QStringLiteral("bracky"), true));
+        const QModelIndex bracky = m_hosts->indexForId(HostModel::hostId(QStringLiteral("bracky")));
+        QTRY_COMPARE_WITH_TIMEOUT(Health(bracky.data(HostModel::HealthRole).toInt()),
+                                  Health::Critical, 5000);
+        qInfo("bracky's card turned critical %lld ms after the node update",
+              qint64(clock.elapsed()));
+        QVERIFY(bracky.data(HostModel::HealthReasonRole)
+                    .toString()
+                    .startsWith(QLatin1String("NotReady (unreachable)")));
+        QCOMPARE(bracky.data(HostModel::NoteRole).toString(), QStringLiteral("NotReady"));
+        expectAgreement();
+        // Its pods are marked stale in the Pods table.
+        bool stale = false;
+        for (int r = 0; r < m_models->pods()->rowCount(); ++r) {
+            const kube::PodInfo &p = m_models->pods()->at(r);
+            if (p.nodeName == QLatin1String("bracky") && p.phase == QLatin1String("Running"))
+                stale =
+                    m_models->pods()->verdict(p).stale && m_models->pods()
+                                                              ->index(r, PodModel::Status)
+                                                              .data()
+                                                              .toString()
+                                                              .endsWith(QLatin1String("(stale)"));
+            if (stale)
+                break;
+        }
+        QVERIFY(stale);
+        const QList<checks::CheckResult> results = runCheck(500);
+        QVERIFY(summaryOf(results, QStringLiteral("node bracky"))
+                    .contains(QLatin1String("Kubelet stopped posting node status.")));
+        QVERIFY(summaryOf(results, QStringLiteral("deployment apps/shlink"))
+                    .contains(QLatin1String("state may be stale")));
+        QVERIFY(m_sim->setKubeletStopped(QStringLiteral("bracky"), false));
+        QTRY_COMPARE_WITH_TIMEOUT(Health(bracky.data(HostModel::OwnHealthRole).toInt()), Health::Ok,
+                                  5000);
+        expectAgreement();
+    }
+
+    void memoryPressure()
+    {
+        connectWindow();
+        QVERIFY(m_sim->setNodePressure(QStringLiteral("metamon"), QStringLiteral("MemoryPressure"),
+                                       true));
+        const QModelIndex metamon =
+            m_hosts->indexForId(HostModel::hostId(QStringLiteral("metamon")));
+        QTRY_COMPARE_WITH_TIMEOUT(Health(metamon.data(HostModel::OwnHealthRole).toInt()),
+                                  Health::Warning, 5000);
+        QCOMPARE(metamon.data(HostModel::NoteRole).toString(), QStringLiteral("memory pressure"));
+        expectAgreement();
+    }
+
+    // A user who may not list statefulsets: one result says so, the
+    // StatefulSets of the inventory are unknown with why, the rest is live.
+    void forbiddenStatefulSets()
+    {
+        m_sim->setForbidden(QStringLiteral("statefulsets"), true);
+        connectWindow();
+        const QModelIndex postgres = m_hosts->indexForId(
+            HostModel::workloadId(QStringLiteral("database"), QStringLiteral("postgresql")));
+        QTRY_COMPARE_WITH_TIMEOUT(postgres.data(HostModel::HealthReasonRole).toString(),
+                                  QStringLiteral("unknown: this user may not list statefulsets"),
+                                  5000);
+        QCOMPARE(Health(postgres.data(HostModel::OwnHealthRole).toInt()), Health::Unknown);
+        const QModelIndex shlink = m_hosts->indexForId(
+            HostModel::workloadId(QStringLiteral("apps"), QStringLiteral("shlink")));
+        QCOMPARE(Health(shlink.data(HostModel::OwnHealthRole).toInt()), Health::Ok);
+        QCOMPARE(m_session->access(kube::Resource::StatefulSets).state,
+                 kube::KindAccess::State::NotPermitted);
+        QCOMPARE(m_session->access(kube::Resource::Deployments).state,
+                 kube::KindAccess::State::Live);
+        QVERIFY(
+            m_session->stateText().contains(QLatin1String("this user may not list statefulsets")));
+        // A 403 waits the longest backoff rather than retrying fast.
+        const QDateTime next = m_session->reflector(kube::Resource::StatefulSets)->nextTry();
+        QVERIFY(next.isValid());
+        QVERIFY(QDateTime::currentDateTimeUtc().msecsTo(next) > 20000);
+        expectAgreement();
+        const QList<checks::CheckResult> results = runCheck(500);
+        int forbidden = 0;
+        for (const checks::CheckResult &r : results) {
+            if (r.target == QLatin1String("Kubernetes statefulsets")) {
+                ++forbidden;
+                QCOMPARE(r.severity, Health::Unknown);
+                QVERIFY(r.summary.contains(
+                    QLatin1String("statefulsets.apps is forbidden: User \"labdeck-demo\"")));
+            }
+        }
+        QCOMPARE(forbidden, 1);
+        QVERIFY(
+            summaryOf(results, QStringLiteral("node bracky")).startsWith(QLatin1String("Ready")));
+        // Allowed again: F5 (retryNow) reads it at once.
+        m_sim->setForbidden(QStringLiteral("statefulsets"), false);
+        m_models->retryNow();
+        QTRY_COMPARE_WITH_TIMEOUT(Health(postgres.data(HostModel::OwnHealthRole).toInt()),
+                                  Health::Ok, 5000);
+        expectAgreement();
+    }
+
+    void podFailures()
+    {
+        connectWindow();
+        QVERIFY(m_sim->setOomKilled(QStringLiteral("apps"), QStringLiteral("shlink"), true));
+        QVERIFY(m_sim->setBadImage(QStringLiteral("monitoring"), QStringLiteral("grafana"), true));
+        QList<checks::CheckResult> results;
+        QTRY_VERIFY_WITH_TIMEOUT(pullFailureSeen(&results), 10000);
+        bool oom = false;
+        for (const checks::CheckResult &r : results)
+            oom = oom || (r.target.startsWith(QLatin1String("pod apps/shlink-")) &&
+                          r.summary.startsWith(QLatin1String("OOMKilled")));
+        QVERIFY(oom);
+        expectAgreement();
+    }
+
+private:
+    bool pullFailureSeen(QList<checks::CheckResult> *results)
+    {
+        *results = runCheck(500);
+        for (const checks::CheckResult &r : std::as_const(*results)) {
+            if (r.target.startsWith(QLatin1String("pod monitoring/grafana-")) &&
+                (r.summary.startsWith(QLatin1String("ImagePullBackOff")) ||
+                 r.summary.startsWith(QLatin1String("ErrImagePull"))))
+                return true;
+        }
+        return false;
+    }
+
+    void connectWindow()
+    {
         m_auth = std::make_unique<kube::StaticAuthenticator>(
             m_sim->bearerToken(), QSslConfiguration::defaultConfiguration());
         m_auth->allowPlainHttpOnLoopback();
@@ -135,30 +317,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_models->status()->isLive(), 10000);
     }
 
-    void cleanup()
-    {
-        m_checkClient.reset();
-        m_models.reset();
-        m_session.reset();
-        m_hosts.reset();
-        m_sim.reset();
-    }
-
-    void healthyLab() { expectAgreement(); }
-
-    // Small pages: the check follows continue tokens as the reflectors do,
-    // so nothing the window shows is "missing" to it.
-    void smallPages()
-    {
-        const QList<checks::CheckResult> results = runCheck(2);
-        for (const checks::CheckResult &r : results)
-            QVERIFY2(!r.summary.startsWith(QLatin1String("missing")),
-                     qPrintable(r.target + QLatin1Char(' ') + r.summary));
-        expectAgreement(2);
-    }
-
+private Q_SLOTS:
     void degradedAndMissing()
     {
+        connectWindow();
         m_sim->setReadyDelay(std::chrono::minutes(10)); // new pods stay unready
         kube::KubeCall *scale = m_checkClient->mergePatch(
             kube::objectPath(kube::Resource::Deployments, QStringLiteral("apps"),

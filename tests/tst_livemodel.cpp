@@ -33,6 +33,7 @@
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -241,9 +242,7 @@ private:
         ModifyBurst,
         ForcedRelist,
         DeleteDuringRelist,
-        // NodeFailure: a node's kubelet stops (and later comes back). The
-        // simulator knob for it is being added separately; the action goes
-        // here, with its weight in pick(), once KubeSimulator has it.
+        NodeFailure, // a node's kubelet stops, or one that stopped comes back
     };
     Action pick();
     void run(Action a);
@@ -257,6 +256,8 @@ private:
     QString randomPod();
 
     QString m_kubectl;
+    QSet<QString> m_stoppedKubelets;
+    int m_nodeFailures = 0;
     QTemporaryDir m_dir;
     QString m_kubeconfig;
     QThread m_thread;
@@ -501,8 +502,7 @@ TestLiveModel::Action TestLiveModel::pick()
         {Action::DeletePod, 16},         {Action::ApplyDeployment, 8},
         {Action::DeleteDeployment, 5},   {Action::CreateThenModify, 8},
         {Action::ModifyBurst, 12},       {Action::ForcedRelist, 3},
-        {Action::DeleteDuringRelist, 3},
-        // {Action::NodeFailure, ...} once the simulator can stop a kubelet.
+        {Action::DeleteDuringRelist, 3}, {Action::NodeFailure, 3},
     };
     int total = 0;
     for (const Weighted &w : kWeights)
@@ -654,10 +654,23 @@ void TestLiveModel::run(Action a)
         m_deleteOnNextList = true;
         run(Action::ForcedRelist);
         break;
-        // case Action::NodeFailure: stop a random node's kubelet through the
-        // simulator's knob (the node turns NotReady/Unknown, its pods follow)
-        // and start it again some actions later; the checkpoints then
-        // compare the Ready condition of nodes and the pods' phases.
+    case Action::NodeFailure: {
+        // The node turns NotReady (Unknown, unreachable taints) and its pods
+        // unready; the next time it is picked it comes back. The checkpoints
+        // compare the nodes' Ready condition and the pods' readiness.
+        static const QStringList kNodes{QStringLiteral("pikachu"), QStringLiteral("metamon"),
+                                        QStringLiteral("bracky")};
+        const QString node = kNodes.at(int(m_rng.bounded(int(kNodes.size()))));
+        const bool stop = !m_stoppedKubelets.contains(node);
+        if (stop)
+            m_stoppedKubelets.insert(node);
+        else
+            m_stoppedKubelets.remove(node);
+        ++m_nodeFailures;
+        inSimulator(
+            [node, stop](demolab::KubeSimulator *sim) { sim->setKubeletStopped(node, stop); });
+        break;
+    }
     }
 }
 
@@ -693,15 +706,16 @@ void TestLiveModel::modelsEqualKubectl()
     const int podLists = m_session->reflector(Resource::Pods)->listCount() - podListsBefore;
     qInfo("%d actions (restart %d, scale %d, delete pod %d, apply %d, delete deployment %d, "
           "create+modify %d, "
-          "modify burst %d, forced relist %d, delete during relist %d) in %lld ms; %d checkpoints; "
+          "modify burst %d, forced relist %d, delete during relist %d, kubelet stop/start %d) in "
+          "%lld ms; %d checkpoints; "
           "pods listed "
           "%d more times, %d pods deleted during a relist",
           actions, counts.value(int(Action::RolloutRestart)), counts.value(int(Action::Scale)),
           counts.value(int(Action::DeletePod)), counts.value(int(Action::ApplyDeployment)),
           counts.value(int(Action::DeleteDeployment)), counts.value(int(Action::CreateThenModify)),
           counts.value(int(Action::ModifyBurst)), counts.value(int(Action::ForcedRelist)),
-          counts.value(int(Action::DeleteDuringRelist)), clock.elapsed(), m_checkpoints, podLists,
-          m_deletesDuringList);
+          counts.value(int(Action::DeleteDuringRelist)), m_nodeFailures, clock.elapsed(),
+          m_checkpoints, podLists, m_deletesDuringList);
     // The forced relists did happen (each compaction expires the pod watch).
     QVERIFY(m_forcedRelists == 0 || podLists > 0);
 }

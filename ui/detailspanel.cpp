@@ -2,8 +2,8 @@
 
 #include "clustermodels.h"
 #include "common/format.h"
-#include "kubemodels.h"
 #include "hostmodel.h"
+#include "kubemodels.h"
 #include "labselection.h"
 
 #include <QTextBrowser>
@@ -68,18 +68,23 @@ QString DetailsPanel::nodeHtml(const QString &nodeName) const
         return {};
     QString rows;
     const kube::Verdict v = NodeModel::verdict(*n);
-    rows += row(tr("Node"), tr("%1 %2 — %3").arg(HealthText::glyph(v.health), NodeModel::statusText(*n), v.summary));
+    rows += row(
+        tr("Node"),
+        tr("%1 %2 — %3").arg(HealthText::glyph(v.health), NodeModel::statusText(*n), v.summary));
     rows += row(tr("What to do"), v.advice);
     if (n->lastHeartbeat.isValid())
-        rows += row(tr("Last heartbeat"), Format::ago(n->lastHeartbeat.secsTo(QDateTime::currentDateTimeUtc())));
+        rows += row(tr("Last heartbeat"),
+                    Format::ago(n->lastHeartbeat.secsTo(QDateTime::currentDateTimeUtc())));
     QStringList taints;
     for (const kube::Taint &t : n->taints)
         taints << QStringLiteral("%1:%2").arg(t.key, t.effect);
     rows += row(tr("Taints"), taints.join(QStringLiteral(", ")));
     rows += row(tr("Roles"), n->roles.join(QStringLiteral(", ")));
     rows += row(tr("Kubelet"), n->kubeletVersion);
-    rows += row(tr("CPU (capacity / allocatable)"), QStringLiteral("%1 / %2").arg(n->cpuCapacity, n->cpuAllocatable));
-    rows += row(tr("Memory (capacity / allocatable)"), QStringLiteral("%1 / %2").arg(n->memoryCapacity, n->memoryAllocatable));
+    rows += row(tr("CPU (capacity / allocatable)"),
+                QStringLiteral("%1 / %2").arg(n->cpuCapacity, n->cpuAllocatable));
+    rows += row(tr("Memory (capacity / allocatable)"),
+                QStringLiteral("%1 / %2").arg(n->memoryCapacity, n->memoryAllocatable));
     QStringList labels;
     for (auto it = n->labels.cbegin(); it != n->labels.cend(); ++it)
         labels << (it.value().isEmpty() ? it.key() : it.key() + QLatin1Char('=') + it.value());
@@ -90,9 +95,11 @@ QString DetailsPanel::nodeHtml(const QString &nodeName) const
                           .arg(c.type.toHtmlEscaped(), c.status.toHtmlEscaped(),
                                (c.reason + QLatin1Char(' ') + c.message).trimmed().toHtmlEscaped());
     }
-    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Kubernetes node").toHtmlEscaped()) + table(rows);
+    QString html =
+        QStringLiteral("<h3>%1</h3>").arg(tr("Kubernetes node").toHtmlEscaped()) + table(rows);
     if (!conditions.isEmpty())
-        html += QStringLiteral("<h3>%1</h3><table cellspacing='2'>%2</table>").arg(tr("Conditions").toHtmlEscaped(), conditions);
+        html += QStringLiteral("<h3>%1</h3><table cellspacing='2'>%2</table>")
+                    .arg(tr("Conditions").toHtmlEscaped(), conditions);
     return html;
 }
 
@@ -105,16 +112,23 @@ QString DetailsPanel::podsHtml(const QString &ns, const QString &workload) const
         if (p.ns != ns || p.workloadName != workload)
             continue;
         const kube::Verdict v = m_cluster->pods()->verdict(p);
-        const QString state = v.health == Health::Ok ? p.status : p.status + QStringLiteral(" — ") + v.summary;
-        rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3/%4</td><td>%5</td><td>%6</td></tr>")
-                    .arg(p.name.toHtmlEscaped(), (HealthText::glyph(v.health) + QLatin1Char(' ') + state).toHtmlEscaped())
-                    .arg(p.readyContainers)
-                    .arg(p.totalContainers)
-                    .arg(p.nodeName.toHtmlEscaped(), tr("%n restart(s)", nullptr, p.restarts).toHtmlEscaped());
+        const QString state = v.health == Health::Ok || v.summary.startsWith(p.status)
+                                  ? (v.health == Health::Ok ? p.status : v.summary)
+                                  : p.status + QStringLiteral(" — ") + v.summary;
+        rows +=
+            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3/%4</td><td>%5</td><td>%6</td></tr>")
+                .arg(p.name.toHtmlEscaped(),
+                     (HealthText::glyph(v.health) + QLatin1Char(' ') + state).toHtmlEscaped())
+                .arg(p.readyContainers)
+                .arg(p.totalContainers)
+                .arg(p.nodeName.toHtmlEscaped(),
+                     tr("%n restart(s)", nullptr, p.restarts).toHtmlEscaped());
     }
     if (rows.isEmpty())
-        return QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Pods").toHtmlEscaped(), tr("none").toHtmlEscaped());
-    return QStringLiteral("<h3>%1</h3><table cellspacing='2'>%2</table>").arg(tr("Pods").toHtmlEscaped(), rows);
+        return QStringLiteral("<h3>%1</h3><p>%2</p>")
+            .arg(tr("Pods").toHtmlEscaped(), tr("none").toHtmlEscaped());
+    return QStringLiteral("<h3>%1</h3><table cellspacing='2'>%2</table>")
+        .arg(tr("Pods").toHtmlEscaped(), rows);
 }
 
 QString DetailsPanel::html() const
@@ -170,13 +184,17 @@ QString DetailsPanel::statusRows(const QModelIndex &idx) const
     const Health h = Health(idx.data(HostModel::HealthRole).toInt());
     const Health own = Health(idx.data(HostModel::OwnHealthRole).toInt());
     const QString reason = idx.data(HostModel::HealthReasonRole).toString();
-    QString rows = row(tr("Status"), h == own && !reason.isEmpty()
-                                         ? tr("%1 %2 (%3)").arg(HealthText::glyph(h), HealthText::name(h), reason)
-                                         : tr("%1 %2").arg(HealthText::glyph(h), HealthText::name(h)));
+    QString rows = row(tr("Status"),
+                       h == own && !reason.isEmpty()
+                           ? tr("%1 %2 (%3)").arg(HealthText::glyph(h), HealthText::name(h), reason)
+                           : tr("%1 %2").arg(HealthText::glyph(h), HealthText::name(h)));
     const QStringList why = idx.data(HostModel::RollupRole).toStringList();
     if (h != own || why.size() > 1) {
-        for (const QString &line : why)
+        for (const QString &line : why) {
+            if (h == own && !reason.isEmpty() && line.endsWith(reason))
+                continue; // already on the Status row
             rows += row(tr("Because"), line);
+        }
     }
     return rows;
 }
@@ -192,19 +210,21 @@ QString DetailsPanel::hostHtml(const QString &name) const
     rows += row(tr("Kind"), hostKindTitle(h->kind));
     rows += row(tr("Role"), h->role);
     if (const Site *s = inv.site(h->site))
-        rows += row(tr("Site"), s->network.isEmpty() ? s->label : tr("%1 (%2)").arg(s->label, s->network));
+        rows += row(tr("Site"),
+                    s->network.isEmpty() ? s->label : tr("%1 (%2)").arg(s->label, s->network));
     rows += row(tr("Size"), Format::size(h->resources.cpus, h->resources.cpuUnit,
-                                        h->resources.memoryGB, h->resources.diskGB));
+                                         h->resources.memoryGB, h->resources.diskGB));
     rows += row(tr("Architecture"), h->resources.arch);
     rows += row(tr("GPU"), h->gpu);
     QStringList labels;
     for (auto it = h->labels.cbegin(); it != h->labels.cend(); ++it)
         labels << (it.value().isEmpty() ? it.key() : it.key() + QLatin1Char('=') + it.value());
     rows += row(tr("Node labels"), labels.join(QStringLiteral(", ")));
-    rows += row(tr("Public IP"), h->addresses.hasPublicIp
-                                     ? (h->addresses.publicAddress.isEmpty() ? tr("yes")
-                                                                             : h->addresses.publicAddress)
-                                     : QString());
+    rows +=
+        row(tr("Public IP"),
+            h->addresses.hasPublicIp
+                ? (h->addresses.publicAddress.isEmpty() ? tr("yes") : h->addresses.publicAddress)
+                : QString());
     rows += row(tr("Private address"), h->addresses.privateAddress);
     rows += row(tr("Tailscale"), h->addresses.tailscale);
     if (h->ssh) {
@@ -223,16 +243,22 @@ QString DetailsPanel::hostHtml(const QString &name) const
     QString children;
     for (int c = 0; c < m_model->rowCount(idx); ++c) {
         const QModelIndex ci = m_model->index(c, 0, idx);
-        children += QStringLiteral("<li>%1 <span style='color:gray'>%2 %3</span></li>")
-                        .arg(ci.data().toString().toHtmlEscaped(),
-                             m_model->index(c, HostModel::KindColumn, idx).data().toString().toHtmlEscaped(),
-                             m_model->index(c, HostModel::EndpointColumn, idx).data().toString().toHtmlEscaped());
+        children +=
+            QStringLiteral("<li>%1 <span style='color:gray'>%2 %3</span></li>")
+                .arg(
+                    ci.data().toString().toHtmlEscaped(),
+                    m_model->index(c, HostModel::KindColumn, idx).data().toString().toHtmlEscaped(),
+                    m_model->index(c, HostModel::EndpointColumn, idx)
+                        .data()
+                        .toString()
+                        .toHtmlEscaped());
     }
     QString html = QStringLiteral("<h2>%1</h2>").arg(h->title().toHtmlEscaped()) + table(rows);
     if (h->isKubernetesNode())
         html += nodeHtml(h->sources.kubernetesNode.isEmpty() ? h->name : h->sources.kubernetesNode);
     if (!children.isEmpty())
-        html += QStringLiteral("<h3>%1</h3><ul>%2</ul>").arg(tr("Runs here").toHtmlEscaped(), children);
+        html +=
+            QStringLiteral("<h3>%1</h3><ul>%2</ul>").arg(tr("Runs here").toHtmlEscaped(), children);
     return html;
 }
 
@@ -242,7 +268,8 @@ QString DetailsPanel::itemHtml(const QString &id) const
     if (!idx.isValid())
         return {};
     QString rows;
-    rows += row(tr("Kind"), m_model->index(idx.row(), HostModel::KindColumn, idx.parent()).data().toString());
+    rows += row(tr("Kind"),
+                m_model->index(idx.row(), HostModel::KindColumn, idx.parent()).data().toString());
     rows += row(tr("Host"), idx.data(HostModel::HostNameRole).toString());
     const int nodePort = idx.data(HostModel::NodePortRole).toInt();
     if (nodePort)
@@ -261,7 +288,8 @@ QString DetailsPanel::itemHtml(const QString &id) const
     QString pods;
     if (id.startsWith(QLatin1String("workload:"))) {
         const QString qualified = id.mid(9);
-        pods = podsHtml(qualified.section(QLatin1Char('/'), 0, 0), qualified.section(QLatin1Char('/'), 1));
+        pods = podsHtml(qualified.section(QLatin1Char('/'), 0, 0),
+                        qualified.section(QLatin1Char('/'), 1));
     }
     for (const ComposeService &s : inv.compose.services) {
         if (HostModel::composeId(s.name) != id)
@@ -271,7 +299,8 @@ QString DetailsPanel::itemHtml(const QString &id) const
         if (!s.volume.isEmpty())
             rows += row(tr("Storage"), s.volume);
     }
-    return QStringLiteral("<h2>%1</h2>").arg(idx.data().toString().toHtmlEscaped()) + table(rows) + pods;
+    return QStringLiteral("<h2>%1</h2>").arg(idx.data().toString().toHtmlEscaped()) + table(rows) +
+           pods;
 }
 
 QString DetailsPanel::urlHtml(const QString &url) const
@@ -284,19 +313,22 @@ QString DetailsPanel::urlHtml(const QString &url) const
         rows += row(tr("Service"), u.title);
         rows += row(tr("Runs on"), u.host);
         if (u.nodePort)
-            rows += row(tr("Route"), tr("%1 (TLS) -> %2:%3").arg(inv.ingress.host, u.host).arg(u.nodePort));
+            rows += row(tr("Route"),
+                        tr("%1 (TLS) -> %2:%3").arg(inv.ingress.host, u.host).arg(u.nodePort));
         else
             rows += row(tr("Route"), tr("%1 (TLS), served on the same host").arg(inv.ingress.host));
-        rows += row(tr("Certificate"), inv.ingress.certResolver.isEmpty()
-                                           ? QString()
-                                           : tr("from certResolver %1").arg(inv.ingress.certResolver));
+        rows +=
+            row(tr("Certificate"), inv.ingress.certResolver.isEmpty()
+                                       ? QString()
+                                       : tr("from certResolver %1").arg(inv.ingress.certResolver));
         // The item that serves the URL carries its check results.
         QModelIndex served;
         for (const QString &id : m_model->idsForUrl(u.url)) {
             served = m_model->indexForId(id);
             break;
         }
-        if (served.isValid() && Health(served.data(HostModel::HealthRole).toInt()) != Health::Unknown)
+        if (served.isValid() &&
+            Health(served.data(HostModel::HealthRole).toInt()) != Health::Unknown)
             rows += statusRows(served);
         else
             rows += row(tr("Status"), tr("unknown (not checked yet)"));

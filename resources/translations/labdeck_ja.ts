@@ -2612,12 +2612,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+216"/>
+        <location line="+228"/>
         <source>Checks</source>
         <translation>チェック</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-222"/>
         <source>Chec&amp;ks</source>
         <translation>チェック(&amp;K)</translation>
     </message>
@@ -2648,18 +2648,18 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+113"/>
+        <location line="+125"/>
         <location line="+49"/>
         <source>Check all</source>
         <translation>すべてチェック</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-102"/>
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Making the demo lab&apos;s certificates…</source>
         <translation>デモラボの証明書を作成中…</translation>
     </message>
@@ -3490,12 +3490,12 @@
         <translation>選択項目の詳細</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Node</source>
         <translation>ノード</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 %2 — %3</source>
         <translation>%1 %2 — %3</translation>
     </message>
@@ -3510,7 +3510,7 @@
         <translation>最後のハートビート</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Taints</source>
         <translation>Taint</translation>
     </message>
@@ -3530,50 +3530,50 @@
         <translation>CPU（容量 / 割り当て可能）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Memory (capacity / allocatable)</source>
         <translation>メモリ（容量 / 割り当て可能）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Labels</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Kubernetes node</source>
         <translation>Kubernetes ノード</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Conditions</source>
         <translation>Conditions</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+23"/>
         <source>%n restart(s)</source>
         <translation>
             <numerusform>再起動 %n 回</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+2"/>
         <source>Pods</source>
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Select a host, workload or URL in the topology or the Lab tree to see its details here.</source>
         <translation>トポロジーかラボのツリーでホスト、ワークロード、URL を選ぶと、ここに詳細が表示されます。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
@@ -3583,18 +3583,18 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Because</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+53"/>
+        <location line="+14"/>
+        <location line="+61"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-60"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
@@ -3604,7 +3604,7 @@
         <translation>サイト</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -3629,17 +3629,17 @@
         <translation>ノードラベル</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Public IP</source>
         <translation>パブリック IP</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Private address</source>
         <translation>プライベートアドレス</translation>
     </message>
@@ -3669,18 +3669,18 @@
         <translation>Tailscale ホスト名</translation>
     </message>
     <message>
-        <location line="-47"/>
-        <location line="+129"/>
+        <location line="-53"/>
+        <location line="+147"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-73"/>
         <source>Runs here</source>
         <translation>このホストで稼働中</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Host</source>
         <translation>ホスト</translation>
     </message>
@@ -3706,17 +3706,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Storage</source>
         <translation>ストレージ</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>NFS %1:%2</source>
         <translation>NFS %1:%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Compose project</source>
         <translation>Compose プロジェクト</translation>
     </message>
@@ -3726,7 +3726,7 @@
         <translation>説明</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
@@ -3737,7 +3737,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Route</source>
         <translation>経路</translation>
     </message>
@@ -3752,7 +3752,7 @@
         <translation>%1（TLS）、同じホストで提供</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Certificate</source>
         <translation>証明書</translation>
     </message>
@@ -3762,7 +3762,7 @@
         <translation>certResolver %1 で取得</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>unknown (not checked yet)</source>
         <translation>不明（未確認）</translation>
     </message>
@@ -4574,7 +4574,7 @@
         <translation>デモラボ: ループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
         <source>TLS not verified for %1</source>
         <translation>%1 は TLS 未検証</translation>
     </message>
@@ -5795,6 +5795,76 @@
     </message>
 </context>
 <context>
+    <name>labdeck::SimulateMenu</name>
+    <message>
+        <location filename="../../app/simulatemenu.cpp" line="+36"/>
+        <source>Stop kubelet on %1</source>
+        <translation>%1 の kubelet を停止</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Memory pressure on %1</source>
+        <translation>%1 でメモリ逼迫</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>OOM-kill %1</source>
+        <translation>%1 を OOM で強制終了</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Roll out a bad image to %1</source>
+        <translation>%1 に存在しないイメージをロールアウト</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deny statefulsets to the demo user (%1)</source>
+        <translation>デモユーザー（%1）に statefulsets を拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny secrets to the demo user (%1)</source>
+        <translation>デモユーザー（%1）に secrets を拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny events to the demo user (%1)</source>
+        <translation>デモユーザー（%1）に events を拒否</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove the metrics API (metrics.k8s.io)</source>
+        <translation>メトリクス API（metrics.k8s.io）を削除</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Page every list by %n item(s)</source>
+        <translation>
+            <numerusform>すべての一覧を %n 件ずつページ分割</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expire certificate of %1</source>
+        <translation>%1 の証明書を期限切れにする</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Take %1&apos;s tunnel offline</source>
+        <translation>%1 のトンネルをオフラインにする</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Undo all</source>
+        <translation>すべて元に戻す</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts the demo lab back as it was</source>
+        <translation>デモラボを元の状態に戻します</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::TablePane</name>
     <message>
         <location filename="../../ui/kube/tablepane.cpp" line="+72"/>
@@ -5922,7 +5992,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+133"/>
+        <location filename="../../app/commandline.cpp" line="+136"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -5938,7 +6008,7 @@ served by %2 on %3</source>
 エラーがあれば終了コード 1 で終了します。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Use FILE as the inventory.</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
@@ -5968,10 +6038,10 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <location line="+2"/>
         <location line="+9"/>
         <location line="+10"/>
-        <location filename="../../app/commandline.cpp" line="+1"/>
-        <location line="+50"/>
+        <location filename="../../app/commandline.cpp" line="+0"/>
+        <location line="+52"/>
         <location line="+3"/>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -6092,7 +6162,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="-97"/>
+        <location filename="../../app/commandline.cpp" line="-102"/>
         <source>labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
   To see the window on a machine without a screen, run it under Xvfb:
       xvfb-run -a labdeck
@@ -6113,17 +6183,17 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
       labdeck check all [--json]         証明書、ルート、トンネル、クラスターなどをチェック</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>%1: not loaded (errors: %2)</source>
         <translation>%1: 読み込めませんでした（エラー %2 件）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1: ok (hosts: %2, namespaces: %3, workloads: %4, compose services: %5, public URLs: %6)</source>
         <translation>%1: 問題なし（ホスト %2 台、Namespace %3 個、ワークロード %4 個、Compose サービス %5 個、公開 URL %6 個）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Labdeck: a control panel for a small Kubernetes and Docker Compose homelab.</source>
         <translation>Labdeck: Kubernetes と Docker Compose の小さなホームラボ用コントロールパネル。</translation>
     </message>
@@ -6162,35 +6232,67 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Run on the demo lab: a simulated cluster holding the lab of the inventory. This is the default when no lab is configured.</source>
         <translation>デモラボで動かします。インベントリのラボを載せた模擬クラスターです。
 ラボが設定されていないときの既定です。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Use only this kubeconfig file (default: $KUBECONFIG or ~/.kube/config).</source>
         <translation>この kubeconfig ファイルだけを使います
 （既定: $KUBECONFIG または ~/.kube/config）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Use this kubeconfig context.</source>
         <translation>この kubeconfig コンテキストを使います。</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Demo lab: switch these Demo → Simulate failure entries on at start, e.g. kubelet:bracky,deny:statefulsets (an unknown id lists them all).</source>
+        <translation>デモラボ: 起動時に デモ → 障害をシミュレート のこれらの項目をオンにします。例: kubelet:bracky,deny:statefulsets（不明な ID を渡すと一覧を表示します）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ids</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>&amp;Demo</source>
+        <translation>デモ(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Simulate &amp;failure</source>
+        <translation>障害をシミュレート(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>labdeck: --simulate: no failure %1; one of:
+  %2</source>
+        <translation>labdeck: --simulate: 障害 %1 はありません。次のいずれか:
+  %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>labdeck: --simulate works on the demo lab only (--demo)</source>
+        <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
+    </message>
+    <message>
         <location filename="../../app/checkcommand.cpp" line="-140"/>
-        <location filename="../../app/commandline.cpp" line="+0"/>
+        <location filename="../../app/commandline.cpp" line="-133"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="+83"/>
+        <location filename="../../app/commandline.cpp" line="+138"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>labdeck: --select: nothing in the lab has the id %1</source>
         <translation>labdeck: --select: ID が %1 の項目はラボにありません</translation>
     </message>
@@ -6200,12 +6302,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>labdeck: could not write the screenshot to %1</source>
         <translation>labdeck: スクリーンショットを %1 に書き込めませんでした</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Wrote %1 (%2x%3)</source>
         <translation>%1 に書き出しました（%2x%3）</translation>
     </message>
@@ -6858,12 +6960,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::demolab::DemoCheckLab</name>
     <message>
-        <location filename="../../services/demolab/demochecks.cpp" line="+109"/>
+        <location filename="../../services/demolab/demochecks.cpp" line="+147"/>
         <source>could not make a temporary directory for the demo certificates</source>
         <translation>デモ用証明書の一時ディレクトリを作成できませんでした</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>demo TLS endpoints: %1</source>
         <translation>デモの TLS エンドポイント: %1</translation>
     </message>
@@ -6873,7 +6975,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>デモの TLS エンドポイント: ループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>the demo TLS endpoints are not ready yet</source>
         <translation>デモの TLS エンドポイントはまだ準備できていません</translation>
     </message>
@@ -6921,14 +7023,14 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
     <message>
         <location line="+167"/>
-        <location line="+210"/>
+        <location line="+231"/>
         <source>the demo lab cannot run: %1
 </source>
         <translation>デモラボでは実行できません: %1
 </translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-193"/>
         <source>the demo lab prints ps only with --format json
 </source>
         <translation>デモラボの ps は --format json 付きでのみ出力します
@@ -6945,7 +7047,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::demolab::KubeSimulator</name>
     <message>
-        <location filename="../../services/demolab/kubesimulator.cpp" line="+178"/>
+        <location filename="../../services/demolab/kubesimulator.cpp" line="+179"/>
         <source>The demo lab is not listening yet, so there is no address to write.</source>
         <translation>デモラボはまだ待ち受けていないため、書き出すアドレスがありません。</translation>
     </message>

@@ -725,6 +725,89 @@ void ApiServer::dropSnapshots()
     m_snapshots.clear();
 }
 
+void ApiServer::setForbidden(const QString &resource, bool denied)
+{
+    // "statefulsets" or "statefulsets.apps": stored with the group.
+    QString key = resource.toLower();
+    if (!key.contains(QLatin1Char('.'))) {
+        for (const ResourceType &t : resourceTypes()) {
+            if (t.plural == key)
+                key = t.groupResource();
+        }
+    }
+    if (denied)
+        m_forbidden.insert(key);
+    else
+        m_forbidden.remove(key);
+}
+
+void ApiServer::setApiGroupAbsent(const QString &group, bool absent)
+{
+    if (absent)
+        m_absentGroups.insert(group);
+    else
+        m_absentGroups.remove(group);
+}
+
+void ApiServer::undoFailures()
+{
+    m_forbidden.clear();
+    m_absentGroups.clear();
+    m_maxPageSize = 0;
+}
+
+bool ApiServer::denied(const QString &group, const QString &resource, const QString &verb) const
+{
+    if (verb != QLatin1String("get") && verb != QLatin1String("list") &&
+        verb != QLatin1String("watch") && verb != QLatin1String("*"))
+        return false;
+    const QString key = group.isEmpty() ? resource : resource + QLatin1Char('.') + group;
+    return m_forbidden.contains(key);
+}
+
+void ApiServer::accessReview(HttpConnection *c, const HttpRequest &r)
+{
+    ApiError error;
+    const std::optional<QJsonObject> body = decodeBody(r, &error);
+    if (!body) {
+        replyError(c, r, error);
+        return;
+    }
+    const QJsonObject spec = body->value(QLatin1String("spec")).toObject();
+    const QJsonObject attributes = spec.value(QLatin1String("resourceAttributes")).toObject();
+    if (attributes.isEmpty() && !spec.contains(QLatin1String("nonResourceAttributes"))) {
+        replyError(c, r,
+                   invalid(QStringLiteral("SelfSubjectAccessReview.authorization.k8s.io"),
+                           QStringLiteral("authorization.k8s.io"),
+                           QStringLiteral("SelfSubjectAccessReview"), QString(),
+                           {{QStringLiteral("FieldValueRequired"),
+                             QStringLiteral("spec.resourceAttributes"),
+                             QStringLiteral("Required value: exactly one of "
+                                            "nonResourceAttributes or resourceAttributes must be "
+                                            "specified")}}));
+        return;
+    }
+    const bool no =
+        !attributes.isEmpty() && denied(attributes.value(QLatin1String("group")).toString(),
+                                        attributes.value(QLatin1String("resource")).toString(),
+                                        attributes.value(QLatin1String("verb")).toString());
+    // RBAC has no deny rules: a refusal is "no opinion", without a reason.
+    QJsonObject status{{QStringLiteral("allowed"), !no}};
+    if (!no)
+        status.insert(QStringLiteral("reason"),
+                      QStringLiteral("RBAC: allowed by ClusterRoleBinding \"labdeck-demo\" of "
+                                     "ClusterRole \"cluster-admin\" to User \"%1\"")
+                          .arg(userName()));
+    const QJsonObject review{
+        {QStringLiteral("kind"), QStringLiteral("SelfSubjectAccessReview")},
+        {QStringLiteral("apiVersion"), QStringLiteral("authorization.k8s.io/v1")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("creationTimestamp"), QJsonValue(QJsonValue::Null)}}},
+        {QStringLiteral("spec"), spec},
+        {QStringLiteral("status"), status}};
+    replyJson(c, r, 201, compact(review));
+}
+
 void ApiServer::served(const HttpRequest &request, int status)
 {
     Q_EMIT requestServed(QString::fromLatin1(request.method), request.path, status);
@@ -879,6 +962,21 @@ void ApiServer::serve(HttpConnection *c, const HttpRequest &r)
         routeGroupVersion(c, r, QString(), segments.at(1), segments.mid(2));
         return;
     }
+    if (first == QLatin1String("apis") && segments.size() >= 2 &&
+        m_absentGroups.contains(segments.at(1))) {
+        // What the aggregator answers once the APIService is gone.
+        QJsonObject status = statusObject(notFoundPath());
+        status.insert(QStringLiteral("details"), QJsonObject());
+        replyJson(c, r, 404, compact(status));
+        return;
+    }
+    if (first == QLatin1String("apis") && segments.size() == 4 &&
+        segments.at(1) == QLatin1String("authorization.k8s.io") &&
+        segments.at(2) == QLatin1String("v1") &&
+        segments.at(3) == QLatin1String("selfsubjectaccessreviews")) {
+        r.method == "POST" ? accessReview(c, r) : replyError(c, r, methodNotAllowed());
+        return;
+    }
     if (first == QLatin1String("apis") && segments.size() == 4 && isGet &&
         segments.at(1) == QLatin1String("metrics.k8s.io") && segments.at(3) == QLatin1String("nodes")) {
         replyJson(c, r, 200, nodeMetricsList(*m_store)); // metrics-server's view of the nodes
@@ -886,7 +984,7 @@ void ApiServer::serve(HttpConnection *c, const HttpRequest &r)
     }
     if (first == QLatin1String("apis")) {
         if (segments.size() == 1) {
-            replyJson(c, r, 200, groupListDocument());
+            replyJson(c, r, 200, groupListDocument(m_absentGroups));
             return;
         }
         if (segments.size() == 2) {
@@ -930,6 +1028,33 @@ void ApiServer::routeGroupVersion(HttpConnection *c, const HttpRequest &r, const
     if (!type) {
         replyError(c, r, notFoundPath());
         return;
+    }
+    if ((r.method == "GET" || r.method == "HEAD") && rest.size() <= 2) {
+        const bool watching = watchPrefix || truthy(r.param(QStringLiteral("watch")));
+        const QString verb = watching           ? QStringLiteral("watch")
+                             : rest.size() == 1 ? QStringLiteral("list")
+                                                : QStringLiteral("get");
+        if (denied(type->group, type->plural, verb)) {
+            // RBAC's answer (k8s.io/apiserver/pkg/endpoints/handlers/responsewriters).
+            const QString name = rest.size() == 2 ? rest.at(1) : QString();
+            const QString scope = ns.isEmpty() ? QStringLiteral("at the cluster scope")
+                                               : QStringLiteral("in the namespace \"%1\"").arg(ns);
+            const QString subject =
+                name.isEmpty() ? type->groupResource()
+                               : QStringLiteral("%1 \"%2\"").arg(type->groupResource(), name);
+            QJsonObject details{{QStringLiteral("kind"), type->plural}};
+            if (!name.isEmpty())
+                details.insert(QStringLiteral("name"), name);
+            if (!type->group.isEmpty())
+                details.insert(QStringLiteral("group"), type->group);
+            replyError(c, r,
+                       {403, QStringLiteral("Forbidden"),
+                        QStringLiteral("%1 is forbidden: User \"%2\" cannot %3 resource \"%4\" in "
+                                       "API group \"%5\" %6")
+                            .arg(subject, userName(), verb, type->plural, type->group, scope),
+                        details, 0});
+            return;
+        }
     }
     if (rest.size() == 1) {
         collection(c, r, *type, ns, watchPrefix);
@@ -1038,15 +1163,18 @@ void ApiServer::list(HttpConnection *c, const HttpRequest &r, const ResourceType
     const bool table = wantsTable(r);
     const TableObject include = includeObject(r);
     bool limitOk = true;
-    const qint64 limit = r.hasParam(QStringLiteral("limit"))
-                             ? r.param(QStringLiteral("limit")).toLongLong(&limitOk)
-                             : 0;
+    qint64 limit = r.hasParam(QStringLiteral("limit"))
+                       ? r.param(QStringLiteral("limit")).toLongLong(&limitOk)
+                       : 0;
     if (!limitOk || limit < 0) {
         replyError(
             c, r,
             badRequest(QStringLiteral("invalid limit: %1").arg(r.param(QStringLiteral("limit")))));
         return;
     }
+    // A server that pages: never more than this, asked for or not.
+    if (m_maxPageSize > 0 && (limit == 0 || limit > m_maxPageSize))
+        limit = m_maxPageSize;
 
     // Drop old snapshots.
     for (auto it = m_snapshots.begin(); it != m_snapshots.end();) {

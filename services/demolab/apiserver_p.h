@@ -13,7 +13,9 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPair>
+#include <QSet>
 #include <QString>
+#include <algorithm>
 #include <chrono>
 
 namespace labdeck::demolab::detail {
@@ -45,6 +47,16 @@ public:
                         const QString &pathPrefix);
     // Forgets the list snapshots that continue tokens point at.
     void dropSnapshots();
+
+    // Who the token (or a verified client certificate) authenticates.
+    [[nodiscard]] static QString userName() { return QStringLiteral("labdeck-demo"); }
+    // Simulated failures: RBAC denying get/list/watch of a resource ("statefulsets"
+    // or "statefulsets.apps"), an aggregated API group that is gone, a server
+    // that pages every list (0: off).
+    void setForbidden(const QString &resource, bool denied);
+    void setApiGroupAbsent(const QString &group, bool absent);
+    void setMaxPageSize(int items) { m_maxPageSize = std::max(0, items); }
+    void undoFailures();
 
     void serve(labdeck::demolab::detail::HttpConnection *connection,
                const labdeck::demolab::detail::HttpRequest &request);
@@ -98,6 +110,9 @@ private:
                                          QJsonObject *result);
     [[nodiscard]] std::optional<ApiError> checkNamespace(const ResourceType &type,
                                                          const QString &ns) const;
+    [[nodiscard]] bool denied(const QString &group, const QString &resource,
+                              const QString &verb) const;
+    void accessReview(HttpConnection *c, const HttpRequest &r);
 
     Store *m_store;
     Cluster *m_cluster;
@@ -121,6 +136,10 @@ private:
         QElapsedTimer age;
     };
     QHash<QPair<int, qint64>, Snapshot> m_snapshots;
+
+    QSet<QString> m_forbidden; // "plural.group" ("pods" for the core group)
+    QSet<QString> m_absentGroups;
+    int m_maxPageSize = 0;
 };
 
 } // namespace labdeck::demolab::detail

@@ -727,6 +727,12 @@ void Cluster::startContainers(const QString &key, const QString &uid)
     if (pod.isEmpty() || uidOf(pod) != uid || podIsTerminating(pod) ||
         jstr(pod, {"status", "phase"}) != QLatin1String("Pending"))
         return;
+    if (kubeletStopped(pod))
+        return; // nobody starts it until the kubelet is back
+    if (hasMissingImage(pod)) {
+        failImagePull(key, uid);
+        return;
+    }
     const QString nodeName = jstr(pod, {"spec", "nodeName"});
     const QJsonObject node = m_store->get(Nodes, nodeName);
     const QString time = nowText();
@@ -844,6 +850,8 @@ void Cluster::markRunning(const QString &key, const QString &uid)
     QJsonObject pod = m_store->get(Pods, key);
     if (pod.isEmpty() || uidOf(pod) != uid || podIsTerminating(pod))
         return;
+    if (kubeletStopped(pod) || hasMissingImage(pod))
+        return;
     const QString nodeName = jstr(pod, {"spec", "nodeName"});
     pod.insert(QStringLiteral("status"), runningStatus(pod, m_store->get(Nodes, nodeName)));
     pod = m_store->update(Pods, pod);
@@ -856,6 +864,8 @@ void Cluster::markRunning(const QString &key, const QString &uid)
                     QStringLiteral("Started container %1").arg(name), QStringLiteral("kubelet"),
                     nodeName, fieldPath);
     }
+    if (oomTarget(pod))
+        crashAfterOom(key);
 }
 
 QJsonObject Cluster::createRunningPod(QJsonObject pod, const QString &nodeName)
@@ -930,8 +940,14 @@ QJsonObject Cluster::deletePod(const QString &key, int gracePeriodSeconds)
 void Cluster::finishDeletion(const QString &key, const QString &uid)
 {
     const QJsonObject pod = m_store->get(Pods, key);
-    if (!pod.isEmpty() && uidOf(pod) == uid)
-        m_store->remove(Pods, key);
+    if (pod.isEmpty() || uidOf(pod) != uid)
+        return;
+    if (kubeletStopped(pod)) {
+        // A kubelet that is down stops nothing: Terminating until it is back.
+        m_heldDeletions[jstr(pod, {"spec", "nodeName"})] << key;
+        return;
+    }
+    m_store->remove(Pods, key);
 }
 
 QJsonObject Cluster::deleteObject(ResourceId resource, const QString &key,
@@ -1240,6 +1256,15 @@ void Cluster::syncDeployment(const QString &key)
     const bool isAvailable = available >= desired - maxUnavailable;
     const bool complete = updated == desired && replicas == desired && available == desired;
     const QString rsName = nameOf(newRs);
+    if (complete)
+        m_progress.remove(key);
+    const bool timedOut = !complete && !paused && !newRs.isEmpty() &&
+                          rolloutTimedOut(key, QStringLiteral("%1/%2/%3/%4/%5")
+                                                   .arg(rsName)
+                                                   .arg(replicas)
+                                                   .arg(updated)
+                                                   .arg(ready)
+                                                   .arg(available));
     QJsonObject availableCondition{
         {QStringLiteral("type"), QStringLiteral("Available")},
         {QStringLiteral("status"), isAvailable ? QStringLiteral("True") : QStringLiteral("False")},
@@ -1252,7 +1277,7 @@ void Cluster::syncDeployment(const QString &key)
                      : QStringLiteral("Deployment does not have minimum availability.")}};
     QJsonObject progressing{
         {QStringLiteral("type"), QStringLiteral("Progressing")},
-        {QStringLiteral("status"), QStringLiteral("True")},
+        {QStringLiteral("status"), timedOut ? QStringLiteral("False") : QStringLiteral("True")},
         {QStringLiteral("lastUpdateTime"), time},
         {QStringLiteral("lastTransitionTime"), time},
         {QStringLiteral("reason"),
@@ -1260,6 +1285,12 @@ void Cluster::syncDeployment(const QString &key)
         {QStringLiteral("message"),
          complete ? QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName)
                   : QStringLiteral("ReplicaSet \"%1\" is progressing.").arg(rsName)}};
+    if (timedOut) {
+        progressing.insert(QStringLiteral("reason"), QStringLiteral("ProgressDeadlineExceeded"));
+        progressing.insert(
+            QStringLiteral("message"),
+            QStringLiteral("ReplicaSet \"%1\" has timed out progressing.").arg(rsName));
+    }
     status.insert(QStringLiteral("conditions"),
                   carryTransitions(QJsonArray{availableCondition, progressing},
                                    oldStatus.value(QLatin1String("conditions")).toArray()));
@@ -1517,12 +1548,22 @@ void Cluster::syncDaemonSet(const QString &key)
     QList<QJsonObject> outdated;
     const ObjectMap &nodes = m_store->objects(Nodes);
     QSet<QString> eligible;
+    QSet<QString> keep;
     for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
         QJsonObject probe = tpl;
         jset(probe, {"spec", "tolerations"}, tolerations);
         QString why;
-        if (!nodeFits(probe, it->object, &why))
+        if (!nodeFits(probe, it->object, &why)) {
+            // A NoSchedule taint keeps new daemon pods away but does not
+            // evict the ones that run there (only NoExecute does).
+            QJsonArray all = tolerations;
+            all.append(QJsonObject{{QStringLiteral("operator"), QStringLiteral("Exists")},
+                                   {QStringLiteral("effect"), QStringLiteral("NoSchedule")}});
+            jset(probe, {"spec", "tolerations"}, all);
+            if (nodeFits(probe, it->object, &why))
+                keep.insert(it.key());
             continue;
+        }
         eligible.insert(it.key());
         ++desiredCount;
         QList<QJsonObject> here;
@@ -1573,7 +1614,7 @@ void Cluster::syncDaemonSet(const QString &key)
         }
     }
     for (auto it = byNode.cbegin(); it != byNode.cend(); ++it) {
-        if (eligible.contains(it.key()))
+        if (eligible.contains(it.key()) || keep.contains(it.key()))
             continue;
         for (const QJsonObject &p : it.value())
             deletePod(objectKey(p), -1);

@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QString>
+#include <QTimer>
 #include <chrono>
 
 namespace labdeck::demolab::detail {
@@ -65,6 +66,24 @@ public:
     void createRunningPods(const QJsonObject &podTemplate, const QStringList &names,
                            const QList<QJsonObject> &labels, const QStringList &nodes);
 
+    // --- simulated failures (failures_p.cpp); each returns false when the
+    // target does not exist ---
+    // The node lifecycle controller's view of a kubelet that stopped posting:
+    // conditions Unknown, the unreachable taints, the node's pods not Ready.
+    bool setKubeletStopped(const QString &node, bool stopped);
+    // MemoryPressure, DiskPressure or PIDPressure True (and its NoSchedule taint).
+    bool setNodePressure(const QString &node, const QString &conditionType, bool on);
+    // The workload's pods' first container crash loops after an OOM kill.
+    bool setOomKilled(const QString &ns, const QString &workload, bool on);
+    // Rolls the Deployment out to an image tag no registry has; off rolls back.
+    bool setBadImage(const QString &ns, const QString &deployment, bool on);
+    // How long a rollout may make no progress before ProgressDeadlineExceeded
+    // (0: the Deployment's own progressDeadlineSeconds).
+    void setProgressDeadline(std::chrono::milliseconds deadline) { m_progressDeadline = deadline; }
+    void undoFailures();
+    // Running kubelets post their node status (lastHeartbeatTime) this often; 0: never.
+    void setHeartbeatInterval(std::chrono::milliseconds interval);
+
 private:
     void onObjectChanged(int resource, WatchEventType type, const QJsonObject &object,
                          const QJsonObject &previous);
@@ -100,6 +119,19 @@ private:
     [[nodiscard]] bool nodeFits(const QJsonObject &pod, const QJsonObject &node,
                                 QString *why) const;
 
+    // failures_p.cpp
+    void writeNodeHealth(const QString &node);
+    void setPodsReadyOnNode(const QString &node, bool ready);
+    [[nodiscard]] bool kubeletStopped(const QJsonObject &pod) const;
+    [[nodiscard]] bool hasMissingImage(const QJsonObject &pod) const;
+    [[nodiscard]] bool oomTarget(const QJsonObject &pod) const;
+    void failImagePull(const QString &key, const QString &uid);
+    void imagePullBackOff(const QString &key, const QString &uid);
+    void crashAfterOom(const QString &key);
+    void recoverFromOom(const QString &key);
+    // Progressing False once a rollout made no progress for the deadline.
+    [[nodiscard]] bool rolloutTimedOut(const QString &key, const QString &signature);
+
     Store *m_store;
     std::chrono::milliseconds m_readyDelay{1500};
     QString m_nfsServer = QStringLiteral("nfs");
@@ -121,6 +153,28 @@ private:
     quint64 m_eventCounter = 0;
     int m_nextServiceIp = 0;
     QRandomGenerator m_random;
+
+    // Simulated failures.
+    QSet<QString> m_stoppedKubelets;
+    QHash<QString, QSet<QString>> m_pressure; // node -> condition types that are True
+    struct OomTarget
+    {
+        QString ns;
+        QJsonObject selector;
+    };
+    QHash<QString, OomTarget> m_oom;             // workload key -> its pods
+    QHash<QString, QString> m_badImages;         // deployment key -> the image before
+    QSet<QString> m_missingImages;               // tags no registry has
+    QHash<QString, QStringList> m_heldDeletions; // node -> pods its kubelet did not stop yet
+    struct Progress
+    {
+        QString signature;
+        qint64 sinceMs = 0;
+        bool armed = false;
+    };
+    QHash<QString, Progress> m_progress; // deployment key
+    std::chrono::milliseconds m_progressDeadline{3000};
+    QTimer *m_heartbeat = nullptr;
 };
 
 [[nodiscard]] bool podIsReady(const QJsonObject &pod);

@@ -73,6 +73,44 @@ CertSpec DemoCheckLab::specFor(const PublicUrl &url)
     return s;
 }
 
+CertSpec DemoCheckLab::expiredSpecFor(const PublicUrl &url)
+{
+    CertSpec s = specFor(url);
+    if (s.kind == CertKind::Expired)
+        return s; // expired already
+    s.id += QStringLiteral("-expired");
+    s.kind = CertKind::Expired;
+    s.days = 2;
+    return s;
+}
+
+void DemoCheckLab::setCertificateExpired(const QString &host, bool expired)
+{
+    const QString name = host.toLower();
+    if (expired)
+        m_expired.insert(name);
+    else
+        m_expired.remove(name);
+    serveCertificate(name);
+}
+
+bool DemoCheckLab::isCertificateExpired(const QString &host) const
+{
+    return m_expired.contains(host.toLower());
+}
+
+void DemoCheckLab::serveCertificate(const QString &host)
+{
+    if (!m_endpoints || !m_factory)
+        return;
+    for (const PublicUrl &u : m_lab.publicUrls()) {
+        if (u.url.host().toLower() != host || !m_httpsPorts.contains(host))
+            continue;
+        const CertSpec spec = m_expired.contains(host) ? expiredSpecFor(u) : specFor(u);
+        m_endpoints->setCertificate(m_httpsPorts.value(host), m_factory->issued(spec.id));
+    }
+}
+
 QByteArray DemoCheckLab::routersJson(const Inventory &lab)
 {
     QJsonArray list;
@@ -111,8 +149,11 @@ void DemoCheckLab::start()
         return;
     }
     QList<CertSpec> specs;
-    for (const PublicUrl &u : m_lab.publicUrls())
+    for (const PublicUrl &u : m_lab.publicUrls()) {
         specs << specFor(u);
+        if (specFor(u).kind != CertKind::Expired)
+            specs << expiredSpecFor(u);
+    }
     m_factory = new CertificateFactory(m_dir.path(), specs, this);
     connect(m_factory, &CertificateFactory::finished, this, [this](bool ok) {
         if (!ok) {
@@ -158,6 +199,9 @@ void DemoCheckLab::serve()
             return;
         }
         m_connectTo.insert(key(name, u.url.port(443)), {QStringLiteral("127.0.0.1"), port});
+        m_httpsPorts.insert(name.toLower(), port);
+        if (m_expired.contains(name.toLower()))
+            serveCertificate(name.toLower());
     }
     for (const Workload &w : std::as_const(m_lab.workloads)) {
         if (w.nodePort <= 0)

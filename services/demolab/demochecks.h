@@ -5,6 +5,7 @@
 #include "inventory/inventory.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -37,8 +38,16 @@ public:
     // names never reach real DNS.
     void apply(checks::CheckOptions *options, checks::CheckRegistry *registry) const;
 
+    // "Simulate failure": the HTTPS server for this URL host serves an
+    // expired certificate for its name (from the next connection on), or its
+    // usual one again. Remembered until the servers are up.
+    void setCertificateExpired(const QString &host, bool expired);
+    [[nodiscard]] bool isCertificateExpired(const QString &host) const;
+
     // The certificate kind each seed URL gets (by the first label of its name).
     [[nodiscard]] static CertSpec specFor(const PublicUrl &url);
+    // The expired stand-in for specFor(url).
+    [[nodiscard]] static CertSpec expiredSpecFor(const PublicUrl &url);
     // Traefik's /api/http/routers for the lab, v3 format, with the demo's
     // mistakes: one router without a certResolver, one with a mistyped
     // Host, one in error.
@@ -49,6 +58,7 @@ Q_SIGNALS:
 
 private:
     void serve();
+    void serveCertificate(const QString &host);
 
     Inventory m_lab;
     QTemporaryDir m_dir;
@@ -56,6 +66,8 @@ private:
     TlsEndpoints *m_endpoints = nullptr;
     QHash<QString, checks::ConnectTarget> m_connectTo;
     QSslCertificate m_root;
+    QHash<QString, quint16> m_httpsPorts; // URL host -> its loopback port
+    QSet<QString> m_expired;              // URL hosts
     bool m_ready = false;
     QString m_error;
 };

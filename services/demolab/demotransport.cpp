@@ -524,6 +524,14 @@ DemoTransport::Answer DemoTransport::compose(const QStringList &args)
     return a;
 }
 
+void DemoTransport::setTunnelOffline(const QString &host, bool offline)
+{
+    if (!offline)
+        m_offline.remove(host);
+    else if (!m_offline.contains(host))
+        m_offline.insert(host, QDateTime::currentDateTimeUtc());
+}
+
 DemoTransport::Answer DemoTransport::tailscale(const QString &hostName)
 {
     // The shape of a real `tailscale status --json` (v1.82), for this lab.
@@ -573,6 +581,19 @@ DemoTransport::Answer DemoTransport::tailscale(const QString &hostName)
             {QStringLiteral("InEngine"), true},
             {QStringLiteral("KeyExpiry"), QStringLiteral("2027-01-05T09:12:44Z")},
         };
+        if (const auto off = m_offline.constFind(h.name);
+            off != m_offline.cend() && h.name != hostName) {
+            // What tailscaled reports for a peer the control plane lost.
+            const QString seen = off->toString(Qt::ISODate);
+            p.insert(QStringLiteral("Online"), false);
+            p.insert(QStringLiteral("Active"), false);
+            p.insert(QStringLiteral("CurAddr"), QString());
+            p.insert(QStringLiteral("LastSeen"), seen);
+            p.insert(QStringLiteral("LastWrite"), seen);
+            p.insert(QStringLiteral("LastHandshake"), off->addSecs(-40).toString(Qt::ISODate));
+            p.insert(QStringLiteral("InMagicSock"), false);
+            p.insert(QStringLiteral("InEngine"), false);
+        }
         if (h.name == hostName) {
             p.remove(QStringLiteral("CurAddr"));
             p.insert(QStringLiteral("CurAddr"), QString());

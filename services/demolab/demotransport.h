@@ -36,6 +36,16 @@ public:
     // VRAM the loaded Ollama models hold, for nvidia-smi (MiB).
     void setOllamaVramMiB(int mib) { m_ollamaVramMiB = mib; }
 
+    // "Simulate failure": the host's Tailscale peer goes offline (Online
+    // false, LastSeen and the counters frozen at this moment, as a real
+    // `tailscale status --json` shows a peer that stopped answering), or
+    // comes back. host: the inventory's host name.
+    void setTunnelOffline(const QString &host, bool offline);
+    [[nodiscard]] bool isTunnelOffline(const QString &host) const
+    {
+        return m_offline.contains(host);
+    }
+
     // Every request received, in order (tests).
     [[nodiscard]] const QList<remote::CommandRequest> &history() const { return m_history; }
 
@@ -83,6 +93,7 @@ private:
     int m_followMs = 1000;
     int m_ollamaVramMiB = 5222;
     QDateTime m_started;
+    QHash<QString, QDateTime> m_offline; // host -> when its peer was last seen
 
     friend class DemoJob;
 };

@@ -17,6 +17,50 @@ QByteArray compact(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// Groups served by something other than the store: metrics-server's
+// aggregated API (the nodes' usage) and the access reviews.
+struct ExtraResource
+{
+    const char *name;
+    const char *singular;
+    const char *kind;
+    bool namespaced;
+    QStringList verbs;
+};
+struct ExtraGroup
+{
+    const char *group;
+    const char *version;
+    QList<ExtraResource> resources;
+};
+
+const QList<ExtraGroup> &extraGroups()
+{
+    static const QList<ExtraGroup> list{
+        {"authorization.k8s.io",
+         "v1",
+         {{"selfsubjectaccessreviews",
+           "selfsubjectaccessreview",
+           "SelfSubjectAccessReview",
+           false,
+           {QStringLiteral("create")}}}},
+        {"metrics.k8s.io",
+         "v1beta1",
+         {{"nodes", "", "NodeMetrics", false, {QStringLiteral("get"), QStringLiteral("list")}},
+          {"pods", "", "PodMetrics", true, {QStringLiteral("get"), QStringLiteral("list")}}}},
+    };
+    return list;
+}
+
+const ExtraGroup *extraGroup(const QString &group)
+{
+    for (const ExtraGroup &g : extraGroups()) {
+        if (group == QLatin1String(g.group))
+            return &g;
+    }
+    return nullptr;
+}
+
 QStringList groups()
 {
     QStringList out;
@@ -24,13 +68,17 @@ QStringList groups()
         if (!t.group.isEmpty() && !out.contains(t.group))
             out << t.group;
     }
+    for (const ExtraGroup &g : extraGroups())
+        out << QLatin1String(g.group);
     return out;
 }
 
 QJsonObject groupEntry(const QString &group)
 {
-    const QJsonObject version{{QStringLiteral("groupVersion"), group + QStringLiteral("/v1")},
-                              {QStringLiteral("version"), QStringLiteral("v1")}};
+    const ExtraGroup *extra = extraGroup(group);
+    const QString v = extra ? QLatin1String(extra->version) : QStringLiteral("v1");
+    const QJsonObject version{{QStringLiteral("groupVersion"), group + QLatin1Char('/') + v},
+                              {QStringLiteral("version"), v}};
     return QJsonObject{{QStringLiteral("name"), group},
                        {QStringLiteral("versions"), QJsonArray{version}},
                        {QStringLiteral("preferredVersion"), version}};
@@ -113,11 +161,13 @@ QByteArray coreVersionsDocument(const QString &serverAddress)
                                 {QStringLiteral("serverAddress"), serverAddress}}}}});
 }
 
-QByteArray groupListDocument()
+QByteArray groupListDocument(const QSet<QString> &absent)
 {
     QJsonArray list;
-    for (const QString &g : groups())
-        list.append(groupEntry(g));
+    for (const QString &g : groups()) {
+        if (!absent.contains(g))
+            list.append(groupEntry(g));
+    }
     return compact(QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
                                {QStringLiteral("apiVersion"), QStringLiteral("v1")},
                                {QStringLiteral("groups"), list}});
@@ -174,6 +224,16 @@ QByteArray resourceListDocument(const QString &group, const QString &version)
             }
             resources.append(s);
         }
+    }
+    if (const ExtraGroup *extra = extraGroup(group);
+        extra && version == QLatin1String(extra->version)) {
+        for (const ExtraResource &e : extra->resources)
+            resources.append(
+                QJsonObject{{QStringLiteral("name"), QLatin1String(e.name)},
+                            {QStringLiteral("singularName"), QLatin1String(e.singular)},
+                            {QStringLiteral("namespaced"), e.namespaced},
+                            {QStringLiteral("kind"), QLatin1String(e.kind)},
+                            {QStringLiteral("verbs"), toArray(e.verbs)}});
     }
     if (resources.isEmpty())
         return {};

@@ -5,6 +5,7 @@
 // (enough for kubectl to find the fieldValidation parameter).
 
 #include <QByteArray>
+#include <QSet>
 #include <QString>
 
 namespace labdeck::demolab::detail {
@@ -13,7 +14,8 @@ inline constexpr const char *KubernetesVersion = "v1.30.4";
 
 [[nodiscard]] QByteArray versionDocument();
 [[nodiscard]] QByteArray coreVersionsDocument(const QString &serverAddress);
-[[nodiscard]] QByteArray groupListDocument();
+// Groups in `absent` are left out (an aggregated API whose server is gone).
+[[nodiscard]] QByteArray groupListDocument(const QSet<QString> &absent = {});
 // Empty when the group or group version is not served.
 [[nodiscard]] QByteArray groupDocument(const QString &group);
 [[nodiscard]] QByteArray resourceListDocument(const QString &group, const QString &version);

@@ -50,6 +50,7 @@ KubeSimulator::KubeSimulator(const labdeck::Inventory &lab, QObject *parent)
     connect(m_api, &ApiServer::requestServed, this, &KubeSimulator::requestServed);
     connect(m_store, &Store::historyAppended, this, &KubeSimulator::updateResourceVersion);
     seedLab(*m_store, *m_cluster, lab);
+    m_cluster->setHeartbeatInterval(std::chrono::seconds(40));
     updateResourceVersion();
 }
 
@@ -242,6 +243,62 @@ void KubeSimulator::compactHistory()
 void KubeSimulator::setBookmarkInterval(std::chrono::milliseconds interval)
 {
     m_api->setBookmarkInterval(interval);
+}
+
+bool KubeSimulator::setKubeletStopped(const QString &node, bool stopped)
+{
+    return m_cluster->setKubeletStopped(node, stopped);
+}
+
+bool KubeSimulator::setNodePressure(const QString &node, const QString &conditionType, bool on)
+{
+    return m_cluster->setNodePressure(node, conditionType, on);
+}
+
+bool KubeSimulator::setOomKilled(const QString &ns, const QString &workload, bool on)
+{
+    return m_cluster->setOomKilled(ns, workload, on);
+}
+
+bool KubeSimulator::setBadImage(const QString &ns, const QString &deployment, bool on)
+{
+    return m_cluster->setBadImage(ns, deployment, on);
+}
+
+void KubeSimulator::setProgressDeadline(std::chrono::milliseconds deadline)
+{
+    m_cluster->setProgressDeadline(deadline);
+}
+
+void KubeSimulator::setForbidden(const QString &resourcePlural, bool denied)
+{
+    m_api->setForbidden(resourcePlural, denied);
+}
+
+void KubeSimulator::setApiGroupAbsent(const QString &group, bool absent)
+{
+    m_api->setApiGroupAbsent(group, absent);
+}
+
+void KubeSimulator::setMaxPageSize(int items)
+{
+    m_api->setMaxPageSize(items);
+}
+
+void KubeSimulator::setNodeHeartbeatInterval(std::chrono::milliseconds interval)
+{
+    m_cluster->setHeartbeatInterval(interval);
+}
+
+void KubeSimulator::undoAllFailures()
+{
+    m_cluster->undoFailures();
+    m_api->undoFailures();
+}
+
+QString KubeSimulator::demoUserName()
+{
+    return ApiServer::userName();
 }
 
 void KubeSimulator::addBulkPods(int count)

@@ -95,6 +95,55 @@ public:
     // The current (global) resourceVersion. Any thread.
     [[nodiscard]] qint64 resourceVersion() const;
 
+    // "Simulate failure" switches (thread: the simulator's own). Each puts the
+    // lab into a state a real cluster gets into, with objects shaped as the
+    // real components write them (watches see MODIFIED events, Events are
+    // recorded), and `false` undoes it. The ones with a target return false
+    // when it does not exist.
+    //
+    // What the node lifecycle controller does when a kubelet stops posting:
+    // every node condition Unknown (reason NodeStatusUnknown, "Kubelet stopped
+    // posting node status.", lastHeartbeatTime frozen), the
+    // node.kubernetes.io/unreachable taints (NoSchedule, NoExecute), the
+    // node's pods Ready=False (MarkPodsNotReady), Events NodeNotReady. Pods
+    // are not evicted; new pods are not started there, deleted ones stay
+    // Terminating. Undo: the kubelet posts Ready again, taints go, pods Ready.
+    Q_INVOKABLE bool setKubeletStopped(const QString &node, bool stopped);
+    // conditionType: MemoryPressure, DiskPressure or PIDPressure. The
+    // condition turns True with the kubelet's reason and message, and the
+    // matching node.kubernetes.io/<memory|disk|pid>-pressure NoSchedule taint.
+    Q_INVOKABLE bool setNodePressure(const QString &node, const QString &conditionType, bool on);
+    // The workload's (Deployment, StatefulSet or DaemonSet in ns) pods: the
+    // first container crash loops after an OOM kill (waiting CrashLoopBackOff,
+    // lastState.terminated OOMKilled exit 137, restartCount + 1, not ready),
+    // also for pods that start later. Undo: running again; restartCount stays.
+    Q_INVOKABLE bool setOomKilled(const QString &ns, const QString &workload, bool on);
+    // Rolls the Deployment's first container out to "<image>:does-not-exist":
+    // the new pods stay Pending in ErrImagePull, then ImagePullBackOff; the
+    // old ones keep running; after the progress deadline the Deployment is
+    // Progressing=False, ProgressDeadlineExceeded. Undo: rolls back.
+    Q_INVOKABLE bool setBadImage(const QString &ns, const QString &deployment, bool on);
+    // How long a rollout may make no progress before it times out (default
+    // 3 s; 0: the Deployment's progressDeadlineSeconds, as a real cluster).
+    Q_INVOKABLE void setProgressDeadline(std::chrono::milliseconds deadline);
+    // RBAC for the demo user (demoUserName()): get, list and watch of the
+    // resource ("statefulsets" or "statefulsets.apps") answer 403 Forbidden,
+    // and selfsubjectaccessreviews say no for them.
+    Q_INVOKABLE void setForbidden(const QString &resourcePlural, bool denied);
+    // An aggregated API group ("metrics.k8s.io") that is gone: its paths
+    // answer 404 NotFound and discovery no longer lists it.
+    Q_INVOKABLE void setApiGroupAbsent(const QString &group, bool absent);
+    // Lists answer pages of at most `items` with metadata.continue, whatever
+    // limit was asked for (0: off).
+    Q_INVOKABLE void setMaxPageSize(int items);
+    // Running kubelets post their node status, advancing the conditions'
+    // lastHeartbeatTime, this often (default 40 s; 0: never).
+    Q_INVOKABLE void setNodeHeartbeatInterval(std::chrono::milliseconds interval);
+    // Undoes every switch above.
+    Q_INVOKABLE void undoAllFailures();
+    // The user the token and client certificates authenticate as. Any thread.
+    [[nodiscard]] static QString demoUserName();
+
 Q_SIGNALS:
     // For tests and the Activity log; on the simulator's thread.
     void requestServed(const QString &method, const QString &path, int status);

@@ -19,6 +19,15 @@ QByteArray nodeMetricsList(const Store &store)
     int index = 0;
     for (const StoredObject &stored : store.objects(Nodes)) {
         const QJsonObject node = stored.object;
+        bool reachable = true;
+        for (const QJsonValue &c : node.value(QLatin1String("status")).toObject().value(QLatin1String("conditions")).toArray()) {
+            if (c.toObject().value(QLatin1String("type")).toString() == QLatin1String("Ready"))
+                reachable = c.toObject().value(QLatin1String("status")).toString() != QLatin1String("Unknown");
+        }
+        if (!reachable) {
+            ++index; // metrics-server cannot scrape a kubelet that stopped; the others keep their series
+            continue;
+        }
         const QString name = node.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
         const QJsonObject allocatable = node.value(QLatin1String("status")).toObject().value(QLatin1String("allocatable")).toObject();
         const double cores = kube::parseQuantity(allocatable.value(QLatin1String("cpu")).toString());

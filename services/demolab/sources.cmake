@@ -8,6 +8,7 @@ target_sources(labdeck_services PRIVATE
   demolab/jsonutil_p.h demolab/jsonutil_p.cpp
   demolab/objects_p.h demolab/objects_p.cpp
   demolab/cluster_p.h demolab/cluster_p.cpp
+  demolab/failures_p.cpp
   demolab/podlogs_p.h demolab/podlogs_p.cpp
   demolab/tables_p.h demolab/tables_p.cpp
   demolab/discovery_p.h demolab/discovery_p.cpp

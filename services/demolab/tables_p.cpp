@@ -127,14 +127,23 @@ QJsonArray podCells(const QJsonObject &pod, const QDateTime &now)
     const qsizetype total = jarr(pod, {"spec", "containers"}).size();
     int ready = 0;
     qint64 restarts = 0;
+    QDateTime lastRestart;
     for (const QJsonValue &s : statuses) {
         ready += s.toObject().value(QLatin1String("ready")).toBool() ? 1 : 0;
         restarts += s.toObject().value(QLatin1String("restartCount")).toInteger();
+        const QDateTime finished = QDateTime::fromString(
+            jstr(s.toObject(), {"lastState", "terminated", "finishedAt"}), Qt::ISODate);
+        if (finished.isValid() && (!lastRestart.isValid() || finished > lastRestart))
+            lastRestart = finished;
     }
+    // kubectl's printPod: "3 (5m ago)" once a container has restarted.
+    QString restartText = QString::number(restarts);
+    if (restarts > 0 && lastRestart.isValid())
+        restartText += QStringLiteral(" (%1 ago)").arg(humanDuration(lastRestart.secsTo(now)));
     return QJsonArray{nameOf(pod),
                       QStringLiteral("%1/%2").arg(ready).arg(total),
                       podStatus(pod),
-                      QString::number(restarts),
+                      restartText,
                       age(pod, now),
                       orNone(jstr(pod, {"status", "podIP"})),
                       orNone(jstr(pod, {"spec", "nodeName"})),

@@ -17,6 +17,21 @@ TlsEndpoints::TlsEndpoints(QObject *parent)
 
 TlsEndpoints::~TlsEndpoints() = default;
 
+bool TlsEndpoints::setCertificate(quint16 port, const IssuedCert &cert)
+{
+    for (QTcpServer *s : std::as_const(m_servers)) {
+        auto *server = qobject_cast<QSslServer *>(s);
+        if (!server || server->serverPort() != port)
+            continue;
+        QSslConfiguration ssl = server->sslConfiguration();
+        ssl.setLocalCertificateChain(cert.chain);
+        ssl.setPrivateKey(cert.key);
+        server->setSslConfiguration(ssl);
+        return true;
+    }
+    return false;
+}
+
 quint16 TlsEndpoints::addHttps(const IssuedCert &cert, Responder responder)
 {
     auto *server = new QSslServer(this);

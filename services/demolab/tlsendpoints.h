@@ -40,6 +40,8 @@ public:
     quint16 addSilent(); // accepts and never answers, not even a TLS handshake
     // A port where nothing listens (bound, then closed at once).
     static quint16 closedPort();
+    // The certificate an HTTPS port (from addHttps) serves to new connections.
+    bool setCertificate(quint16 port, const IssuedCert &cert);
 
 private:
     void serve(QTcpSocket *socket, const Responder &responder);

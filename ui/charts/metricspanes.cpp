@@ -376,7 +376,7 @@ void MetricsPanes::updateCards()
                                      tr("%n alert(s) firing: %1", nullptr, int(m.firingAlerts.size()))
                                          .arg(m.firingAlerts.join(QStringLiteral("; "))));
         if (m.targetDown)
-            m_model->setContribution(id, QStringLiteral("targets"), Health::Warning,
+            m_model->setContribution(id, QStringLiteral("targets"), Health::Critical, // as the prometheus check says
                                      tr("Prometheus target down: %1")
                                          .arg(m.targetError.isEmpty() ? tr("no error given") : m.targetError));
         else

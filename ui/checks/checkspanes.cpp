@@ -152,6 +152,16 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
 
 ChecksPanes::~ChecksPanes() = default;
 
+void ChecksPanes::setDemoCertificateExpired(const QString &host, bool expired)
+{
+    if (expired)
+        m_demoExpired.insert(host);
+    else
+        m_demoExpired.remove(host);
+    if (m_demoLab)
+        m_demoLab->setCertificateExpired(host, expired);
+}
+
 void ChecksPanes::setKubeClient(kube::KubeClient *client, bool demo)
 {
     m_kube = client;
@@ -192,6 +202,8 @@ void ChecksPanes::checkAll()
     if (m_demo && !m_demoLab) {
         // The demo's endpoints are made once (certificates by openssl), then reused.
         m_demoLab = std::make_unique<demolab::DemoCheckLab>(m_hosts->inventory());
+        for (const QString &host : std::as_const(m_demoExpired))
+            m_demoLab->setCertificateExpired(host, true);
         connect(m_demoLab.get(), &demolab::DemoCheckLab::ready, this, [this](bool) {
             if (m_waitingForDemo) {
                 m_waitingForDemo = false;

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 #include <memory>
 
@@ -58,6 +59,9 @@ public:
     // (the demo lab's simulated Prometheus and Ollama, an SSH tunnel).
     void setPrometheusUrl(const QUrl &url) { m_prometheusUrl = url; }
     void setOllamaUrl(const QUrl &url) { m_ollamaUrl = url; }
+    // Demo lab, "Simulate failure": the HTTPS server of this URL host serves
+    // an expired certificate from the next run on (or its usual one again).
+    void setDemoCertificateExpired(const QString &host, bool expired);
 
     void checkAll();
     void cancel();
@@ -107,6 +111,7 @@ private:
     bool m_demo = false;
     std::unique_ptr<demolab::DemoCheckLab> m_demoLab;
     bool m_waitingForDemo = false;
+    QSet<QString> m_demoExpired; // URL hosts, kept for a new DemoCheckLab
     // Worst problem per host / URL of the last run, and how many.
     struct Badge
     {

@@ -122,7 +122,10 @@ void LabConnection::startDemo(const Inventory &lab)
                 self->fail(tr("demo lab: could not listen on a loopback port"));
                 return;
             }
-            self->m_auth = std::make_unique<kube::StaticAuthenticator>(token, QSslConfiguration::defaultConfiguration());
+            auto auth = std::make_unique<kube::StaticAuthenticator>(
+                token, QSslConfiguration::defaultConfiguration());
+            auth->allowPlainHttpOnLoopback(); // our own simulator, on a loopback port
+            self->m_auth = std::move(auth);
             self->useSession(std::make_unique<kube::KubeSession>(tr("demo lab"), url, self->m_auth.get()), tr("demo lab"));
         });
     });
@@ -170,6 +173,12 @@ void LabConnection::startKubeconfig(const QString &file, const QString &context)
                                   "change what Labdeck sends, credentials included. Give the cluster's CA "
                                   "(certificate-authority-data) instead.")
                                    .arg(resolved->cluster.sourceFile, resolved->cluster.server.toString()));
+        m_insecure->show();
+    } else if (const QString refusal = kube::ProviderAuthenticator::plainHttpRefusal(*resolved);
+               !refusal.isEmpty()) {
+        // Every call fails with this text; the label says it once, where it stays.
+        m_insecure->setText(tr("Credentials not sent: %1 is plain http://").arg(name));
+        m_insecure->setToolTip(refusal);
         m_insecure->show();
     } else {
         m_insecure->hide();

@@ -9,3 +9,7 @@ labdeck_add_test(tst_livemodel SOURCES tst_livemodel.cpp LIBS labdeck_models lab
 # About a minute on two cores (two when the machine is busy); room for CI.
 set_tests_properties(tst_livemodel PROPERTIES TIMEOUT 240)
 labdeck_add_test(tst_reflector SOURCES tst_reflector.cpp LIBS labdeck_services Qt6::Network)
+# Credentials never follow a redirect to another origin nor go over plain http.
+labdeck_add_test(tst_kubesecurity SOURCES tst_kubesecurity.cpp LIBS labdeck_services Qt6::Network)
+# The exec-plugin approval dialog, offscreen.
+labdeck_add_test(tst_execapprovalui SOURCES tst_execapprovalui.cpp LIBS labdeck_ui)

@@ -302,6 +302,7 @@ private:
     {
         m_auth = std::make_unique<kube::StaticAuthenticator>(
             m_sim->bearerToken(), QSslConfiguration::defaultConfiguration());
+        m_auth->allowPlainHttpOnLoopback();
         m_hosts = std::make_unique<HostModel>();
         m_hosts->setInventory(m_lab);
         m_models = std::make_unique<ClusterModels>(m_hosts.get());

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void dryRunDiffAgainstLive();
     void conflictAndForce();
     void secretsStayOutOfActivityAndDiffs();
+    void secretLastAppliedAnnotationIsRedacted();
     void folderInSeedOrder();
     void rolloutFailureSaysWhy();
     void unsupportedKind();
@@ -358,6 +359,73 @@ void TestApply::secretsStayOutOfActivityAndDiffs()
     QVERIFY(!secret.diff.contains(QStringLiteral("n3w-s3cr3t")));
     QVERIFY(!secret.diff.contains(QString::fromLatin1(QByteArray("n3w-s3cr3t").toBase64())));
     QVERIFY(!secret.diff.contains(QString::fromLatin1(base64)));
+}
+
+void TestApply::secretLastAppliedAnnotationIsRedacted()
+{
+    // As `kubectl apply` leaves a Secret: the whole object, data in clear, in an annotation.
+    const auto lastApplied = [](const QString &value) {
+        return QString::fromUtf8(
+            QJsonDocument(
+                QJsonObject{
+                    {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                    {QStringLiteral("kind"), QStringLiteral("Secret")},
+                    {QStringLiteral("metadata"),
+                     QJsonObject{{QStringLiteral("name"), QStringLiteral("legacy")},
+                                 {QStringLiteral("namespace"), QStringLiteral("default")}}},
+                    {QStringLiteral("stringData"), QJsonObject{{QStringLiteral("token"), value}}},
+                })
+                .toJson(QJsonDocument::Compact));
+    };
+    const auto secret = [&](const QString &value) {
+        return QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Secret")},
+            {QStringLiteral("metadata"),
+             QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("legacy")},
+                 {QStringLiteral("namespace"), QStringLiteral("default")},
+                 {QStringLiteral("annotations"),
+                  QJsonObject{{QStringLiteral("kubectl.kubernetes.io/last-applied-configuration"),
+                               lastApplied(value)}}}}},
+            {QStringLiteral("stringData"), QJsonObject{{QStringLiteral("token"), value}}},
+        };
+    };
+    const KubeResponse created =
+        send("POST", QStringLiteral("/api/v1/namespaces/default/secrets"), {},
+             QJsonDocument(secret(QStringLiteral("l3gacy-s3cr3t"))).toJson(), "application/json");
+    QVERIFY2(created.ok(), qPrintable(created.errorText));
+    const QString live = QString::fromUtf8(
+        QJsonDocument(get(QStringLiteral("/api/v1/namespaces/default/secrets/legacy"))).toJson());
+    QVERIFY2(live.contains(QLatin1String("l3gacy-s3cr3t")), "the server keeps the annotation");
+
+    ApplyTarget t;
+    t.apiVersion = QStringLiteral("v1");
+    t.kind = QStringLiteral("Secret");
+    t.ns = QStringLiteral("default");
+    t.name = QStringLiteral("legacy");
+    t.shownBody = QStringLiteral("(Secret legacy: body not shown)");
+    // Forced first (the POST made another field manager the owner), then a dry
+    // run of a third value against what that left.
+    const QList<QPair<ApplyRun::Mode, QString>> steps{
+        {ApplyRun::Mode::ForceApply, QStringLiteral("n3w-l3gacy")},
+        {ApplyRun::Mode::DryRun, QStringLiteral("th1rd-s3cr3t")}};
+    for (const auto &[mode, value] : steps) {
+        t.body = QJsonDocument(secret(value)).toJson();
+        ApplyRun *run = runAndWait({t}, mode);
+        QVERIFY(run->isFinished());
+        const ApplyResult &r = run->results().at(0);
+        QCOMPARE(r.outcome, ApplyResult::Outcome::Configured);
+        QVERIFY2(r.diff.contains(QLatin1String("last-applied-configuration")), qPrintable(r.diff));
+        QVERIFY2(r.diff.contains(QLatin1String("<redacted, changed>")), qPrintable(r.diff));
+        const QString object = QString::fromUtf8(QJsonDocument(r.object).toJson());
+        for (const QString &v : {QStringLiteral("l3gacy-s3cr3t"), QStringLiteral("n3w-l3gacy"),
+                                 QStringLiteral("th1rd-s3cr3t")}) {
+            const QString b64 = QString::fromLatin1(v.toUtf8().toBase64());
+            QVERIFY2(!r.diff.contains(v) && !r.diff.contains(b64), qPrintable(r.diff));
+            QVERIFY2(!object.contains(v) && !object.contains(b64), qPrintable(object));
+        }
+    }
 }
 
 void TestApply::folderInSeedOrder()

@@ -246,6 +246,7 @@ private Q_SLOTS:
         demolab::KubeSimulator sim(lab);
         QVERIFY(sim.listen());
         kube::StaticAuthenticator auth(sim.bearerToken(), QSslConfiguration::defaultConfiguration());
+        auth.allowPlainHttpOnLoopback();
         kube::KubeSession session(QStringLiteral("demo"), sim.url(), &auth);
         QHash<QString, kube::NodeUsage> usage;
         bool called = false;

@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -349,6 +351,54 @@ private Q_SLOTS:
         QCOMPARE(tailnet.value(QLatin1String("severity")).toString(), QStringLiteral("ok"));
         // The stand-in's capture has no peer called bracky.
         QCOMPARE(r.exitCode, 2);
+    }
+
+    void kubeconfigTlsWarningAndNoTokenOverHttp()
+    {
+        QTemporaryDir dir;
+        const auto write = [&](const QString &name, const QString &cluster) {
+            const QString path = dir.filePath(name);
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly))
+                return QString();
+            f.write(QStringLiteral(
+                        "apiVersion: v1\nkind: Config\ncurrent-context: lab\n"
+                        "clusters:\n- name: lab\n  cluster:\n%1"
+                        "users:\n- name: me\n  user:\n    token: s3cr3t-token\n"
+                        "contexts:\n- name: lab\n  context:\n    cluster: lab\n    user: me\n")
+                        .arg(cluster)
+                        .toUtf8());
+            return path;
+        };
+        // insecure-skip-tls-verify: said on stderr, as the window's red label says it.
+        const QString insecure = write(QStringLiteral("insecure"),
+                                       QStringLiteral("    server: https://127.0.0.1:1\n"
+                                                      "    insecure-skip-tls-verify: true\n"));
+        Ran r = labdeck({QStringLiteral("k8s"), QStringLiteral("--kubeconfig"), insecure});
+        QVERIFY2(r.err.contains("warning: context lab sets insecure-skip-tls-verify"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains(insecure.toUtf8()), r.err.constData());
+
+        // A plain http:// server gets nothing, and the report says why.
+        QTcpServer api;
+        QVERIFY(api.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&api, &QTcpServer::newConnection, &api, [&] {
+            while (QTcpSocket *s = api.nextPendingConnection()) {
+                ++connections;
+                s->deleteLater();
+            }
+        });
+        const QString plain =
+            write(QStringLiteral("plain"),
+                  QStringLiteral("    server: http://127.0.0.1:%1\n").arg(api.serverPort()));
+        r = labdeck({QStringLiteral("k8s"), QStringLiteral("--kubeconfig"), plain});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.out.contains("plain http://"), r.out.constData());
+        QVERIFY2(r.out.contains("certificate-authority-data"), r.out.constData());
+        QVERIFY(!r.out.contains("s3cr3t-token") && !r.err.contains("s3cr3t-token"));
+        QVERIFY2(!r.err.contains("insecure-skip-tls-verify"), r.err.constData());
+        QCOMPARE(connections, 0);
     }
 
     void wrongArgumentsCouldNotRun()

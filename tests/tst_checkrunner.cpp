@@ -136,6 +136,48 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("1 results: 0 ok, 1 warning")));
     }
 
+    void textTableShowsControlCharactersAsEscapes()
+    {
+        // A hostile server's text: clear the screen, reverse what follows,
+        // and a fake line of the table after a newline.
+        CheckResult r;
+        r.category = QStringLiteral("routes");
+        r.target = QStringLiteral("Host(`a.example.com`)\u202e");
+        r.severity = Health::Critical;
+        r.summary = QStringLiteral("bad \x1b[2Jgone\u202etxt.exe\r\n✔ OK        certs     fake");
+        r.advice = QStringLiteral("call\x07 \x9b"
+                                  "31m \u2066us\u2069\u200b");
+        RunSummary s;
+        s.add(r.severity);
+        const QString text = CheckReport::toText({r}, s);
+        for (const QChar c : text) {
+            const char16_t u = c.unicode();
+            QVERIFY2(
+                u == u'\n' || (u >= 0x20 && u != 0x7f && !(u >= 0x80 && u <= 0x9f)),
+                qPrintable(
+                    QStringLiteral("U+%1 in the table").arg(uint(u), 4, 16, QLatin1Char('0'))));
+            QVERIFY2(
+                !(u >= 0x202a && u <= 0x202e) && !(u >= 0x2066 && u <= 0x2069) && u != 0x200b,
+                qPrintable(
+                    QStringLiteral("U+%1 in the table").arg(uint(u), 4, 16, QLatin1Char('0'))));
+        }
+        // Made visible, not silently dropped; one line for the result, one for the advice.
+        QVERIFY2(text.contains(QLatin1String("bad \\x1b[2Jgone\\u202etxt.exe\\r\\n")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("call\\x07 \\x9b31m \\u2066us\\u2069\\u200b")),
+                 qPrintable(text));
+        QCOMPARE(text.count(QLatin1Char('\n')), 3);
+        // JSON stays exact.
+        const QJsonObject one = CheckReport::toJson({r}, s, QString())
+                                    .value(QLatin1String("results"))
+                                    .toArray()
+                                    .first()
+                                    .toObject();
+        QCOMPARE(one.value(QLatin1String("summary")).toString(), r.summary);
+        QCOMPARE(one.value(QLatin1String("target")).toString(), r.target);
+        QCOMPARE(one.value(QLatin1String("advice")).toString(), r.advice);
+    }
+
     void categoriesWithoutTheirSourceCouldNotRun()
     {
         // An empty lab: no tailscale.statusHost, no prometheus.url, no
@@ -201,6 +243,7 @@ private Q_SLOTS:
         QVERIFY(sim.listen());
         kube::StaticAuthenticator auth(sim.bearerToken(),
                                        QSslConfiguration::defaultConfiguration());
+        auth.allowPlainHttpOnLoopback();
         kube::KubeClient client(sim.url(), &auth);
 
         // One workload more in the inventory than in the cluster, and one

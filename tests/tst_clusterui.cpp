@@ -69,6 +69,7 @@ private Q_SLOTS:
         m_sim->setReadyDelay(std::chrono::milliseconds(50));
         QVERIFY(m_sim->listen());
         m_auth = std::make_unique<kube::StaticAuthenticator>(m_sim->bearerToken(), QSslConfiguration::defaultConfiguration());
+        m_auth->allowPlainHttpOnLoopback();
         m_hosts = std::make_unique<HostModel>();
         m_hostTester = std::make_unique<QAbstractItemModelTester>(m_hosts.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_selection = std::make_unique<LabSelection>();

@@ -86,6 +86,7 @@ private Q_SLOTS:
         m_sim->setReadyDelay(std::chrono::milliseconds(60));
         QVERIFY(m_sim->listen());
         m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(), QSslConfiguration::defaultConfiguration());
+        m_auth->allowPlainHttpOnLoopback();
         m_client = std::make_unique<KubeClient>(m_sim->url(), m_auth.get());
     }
     void cleanup()
@@ -106,6 +107,7 @@ private Q_SLOTS:
         QVERIFY(r.errorText.contains(m_sim->url().authority()));
 
         StaticAuthenticator wrong(QStringLiteral("not-the-token"), QSslConfiguration::defaultConfiguration());
+        wrong.allowPlainHttpOnLoopback();
         KubeClient anonymous(m_sim->url(), &wrong);
         const KubeResponse denied = await(anonymous.get(QStringLiteral("/api/v1/nodes")));
         QCOMPARE(denied.httpStatus, 401);

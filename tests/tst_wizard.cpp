@@ -119,6 +119,7 @@ void TestWizard::initTestCase()
     QVERIFY(listening);
     m_auth = std::make_unique<kube::StaticAuthenticator>(m_sim->bearerToken(),
                                                          QSslConfiguration::defaultConfiguration());
+    m_auth->allowPlainHttpOnLoopback();
     m_client = std::make_unique<kube::KubeClient>(m_sim->url(), m_auth.get());
     m_actions = std::make_unique<kube::KubeActions>(m_client.get());
     m_actions->setPollInterval(100ms);

@@ -4,7 +4,7 @@
 <context>
     <name>ApplyText</name>
     <message>
-        <location filename="../../services/kube/manifestapply.cpp" line="+100"/>
+        <location filename="../../services/kube/manifestapply.cpp" line="+123"/>
         <source>(Secret %1: body not shown)</source>
         <translation>（Secret %1: 本文は表示しません）</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>CheckReport</name>
     <message>
-        <location filename="../../services/checks/checkresult.cpp" line="+120"/>
+        <location filename="../../services/checks/checkresult.cpp" line="+127"/>
         <source>what to do: %1</source>
         <translation>対処: %1</translation>
     </message>
@@ -1498,17 +1498,17 @@
 <context>
     <name>SimulatedFailures</name>
     <message>
-        <location filename="../../app/simulatedfailures.cpp" line="+72"/>
+        <location filename="../../app/simulatedfailures.cpp" line="+75"/>
         <source>Stop kubelet on %1</source>
         <translation>%1 の kubelet を停止</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Memory pressure on %1</source>
         <translation>%1 でメモリ逼迫</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>OOM-kill %1</source>
         <translation>%1 を OOM で強制終了</translation>
     </message>
@@ -1518,7 +1518,7 @@
         <translation>%1 に存在しないイメージをロールアウト</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Deny %1 to the demo user (%2)</source>
         <translation>デモユーザー（%2）に %1 を拒否</translation>
     </message>
@@ -1528,19 +1528,19 @@
         <translation>メトリクス API（metrics.k8s.io）を削除</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Page every list by %n item(s)</source>
         <translation>
             <numerusform>すべての一覧を %n 件ずつページ分割</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Expire certificate of https://%1</source>
         <translation>https://%1 の証明書を期限切れにする</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Take %1&apos;s tunnel offline</source>
         <translation>%1 のトンネルをオフラインにする</translation>
     </message>
@@ -2404,6 +2404,16 @@
     </message>
 </context>
 <context>
+    <name>VisibleText</name>
+    <message numerus="yes">
+        <location filename="../../services/common/visibletext.cpp" line="+90"/>
+        <source>… (%n more characters)</source>
+        <translation>
+            <numerusform>…（ほか %n 文字）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WritePlan</name>
     <message>
         <location filename="../../services/manifests/writeplan.cpp" line="-92"/>
@@ -2420,39 +2430,6 @@
         <location line="+3"/>
         <source>%1: cannot write: %2</source>
         <translation>%1: 書き込めません: %2</translation>
-    </message>
-</context>
-<context>
-    <name>labdeck</name>
-    <message>
-        <location filename="../../ui/kube/execapprovaldialog.cpp" line="+20"/>
-        <source>Run a credential plugin?</source>
-        <translation>認証プラグインを実行しますか？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The kubeconfig asks Labdeck to run this command to get credentials for the cluster:</source>
-        <translation>kubeconfig が、クラスターの認証情報を得るためにこのコマンドの実行を求めています:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&lt;pre&gt;%1&lt;/pre&gt;from &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;br&gt;Only allow commands you know; it runs with your rights.</source>
-        <translation>&lt;pre&gt;%1&lt;/pre&gt;設定元: &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;br&gt;あなたの権限で実行されます。知っているコマンドだけを許可してください。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Always Allow</source>
-        <translation>常に許可</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Allow Once</source>
-        <translation>今回のみ許可</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Deny</source>
-        <translation>拒否</translation>
     </message>
 </context>
 <context>
@@ -3879,6 +3856,93 @@
     </message>
 </context>
 <context>
+    <name>labdeck::ExecApprovalDialog</name>
+    <message>
+        <location filename="../../ui/kube/execapprovaldialog.cpp" line="+22"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No arguments.</source>
+        <translation>引数はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Arguments (%n):</source>
+        <translation>
+            <numerusform>引数（%n 個）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No environment variables added.</source>
+        <translation>追加される環境変数はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Environment variables added (%n):</source>
+        <translation>
+            <numerusform>追加される環境変数（%n 個）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remember my answer</source>
+        <translation>この回答を記憶する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow</source>
+        <translation>許可</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run a credential plugin?</source>
+        <translation>認証情報プラグインを実行しますか？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The kubeconfig asks Labdeck to run a program to get credentials for user &quot;%1&quot; (context &quot;%2&quot;). It runs with your rights: only allow programs you know.</source>
+        <translation>kubeconfig が、ユーザー「%1」（コンテキスト「%2」）の認証情報を得るためにプログラムを実行するよう Labdeck に求めています。プログラムはあなたの権限で動きます。知っているプログラムだけを許可してください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (not found: no such program on your PATH)</source>
+        <translation>%1（見つかりません: PATH にこのプログラムはありません）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Program:</source>
+        <translation>プログラム:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kubeconfig:</source>
+        <translation>kubeconfig:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Arguments and environment</source>
+        <translation>引数と環境変数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Install hint from the kubeconfig: %1</source>
+        <translation>kubeconfig のインストールのヒント: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Without this, Labdeck asks again the next time it connects.</source>
+        <translation>チェックしないと、次に接続するときにもう一度確認します。</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::GpuPanes</name>
     <message>
         <location filename="../../ui/gpu/gpupanes.cpp" line="+68"/>
@@ -4555,17 +4619,17 @@
     </message>
     <message>
         <location line="+53"/>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>demo lab</source>
         <translation>デモラボ</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-7"/>
         <source>demo lab: could not listen on a loopback port</source>
         <translation>デモラボ: ループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>TLS not verified for %1</source>
         <translation>%1 は TLS 未検証</translation>
     </message>
@@ -4575,7 +4639,12 @@
         <translation>%1 は insecure-skip-tls-verify を設定しています。あなたと %2 の間にいる誰もが、認証情報を含め Labdeck の送る内容を読み書きできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+8"/>
+        <source>Credentials not sent: %1 is plain http://</source>
+        <translation>認証情報は送信されません: %1 は暗号化されない http:// です</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>%1 SSH %2</source>
         <translation>%1 SSH %2</translation>
     </message>
@@ -5783,7 +5852,7 @@
 <context>
     <name>labdeck::SimulateMenu</name>
     <message>
-        <location filename="../../app/simulatemenu.cpp" line="+29"/>
+        <location filename="../../app/simulatemenu.cpp" line="+31"/>
         <source>Undo all</source>
         <translation>すべて元に戻す</translation>
     </message>
@@ -5942,7 +6011,12 @@ served by %2 on %3</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="+123"/>
+        <location filename="../../app/checkcommand.cpp" line="+85"/>
+        <source>labdeck check: warning: context %1 sets insecure-skip-tls-verify in %2: TLS is not verified, so anyone between you and %3 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
+        <translation>labdeck check: 警告: コンテキスト %1 は %2 で insecure-skip-tls-verify を設定しています。TLS が検証されないため、あなたと %3 の間にいる誰もが、認証情報を含め Labdeck が送る内容を読み取り、改ざんできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
 Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
         <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。
@@ -6096,7 +6170,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>labdeck check: インベントリを読み込めなかったため、何もチェックしていません</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>the demo lab&apos;s cluster could not listen on a loopback port</source>
         <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
     </message>
@@ -6227,7 +6301,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="-171"/>
+        <location filename="../../app/checkcommand.cpp" line="-173"/>
         <location filename="../../app/commandline.cpp" line="-133"/>
         <source>NAME</source>
         <translation>NAME</translation>
@@ -7095,7 +7169,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::CredentialProvider</name>
     <message>
-        <location filename="../../services/kube/credentials.cpp" line="+175"/>
+        <location filename="../../services/kube/credentials.cpp" line="+177"/>
         <source>the file is larger than a token can be</source>
         <translation>トークンとしてはファイルが大きすぎます</translation>
     </message>
@@ -7125,12 +7199,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>exec プラグイン「%1」には先に承認が必要です。Labdeck は kubeconfig に書かれたプログラムを、許可を得てからしか実行しません。Labdeck のウィンドウからこのコンテキストに接続して許可してください（ここでも許可されるよう「記憶する」にチェックを入れてください）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>running exec plugin &quot;%1&quot; was not allowed; connect again to be asked again</source>
         <translation>exec プラグイン「%1」の実行は許可されませんでした。もう一度接続すると、改めて確認します</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+103"/>
         <source>Install it, or give its full path in the kubeconfig</source>
         <translation>インストールするか、kubeconfig にフルパスを書いてください</translation>
     </message>
@@ -7354,7 +7428,17 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeClient</name>
     <message>
-        <location filename="../../services/kube/kubeclient.cpp" line="+209"/>
+        <location filename="../../services/kube/kubeclient.cpp" line="+176"/>
+        <source>%1 %2%3: the API server&apos;s address is plain http://, so Labdeck does not send your credentials to it (anyone on the way could read them; kubectl sends none either). Use its https:// address with the cluster&apos;s CA (certificate-authority-data)</source>
+        <translation>%1 %2%3: API サーバーのアドレスが暗号化されない http:// のため、Labdeck は認証情報を送りません（途中の誰もが読み取れます。kubectl も送りません）。クラスターの CA（certificate-authority-data）とともに https:// のアドレスを使ってください</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1 %2: the API server redirected to another host (%3); Labdeck does not follow it with your credentials. Point the kubeconfig&apos;s server at the address that answers</source>
+        <translation>%1 %2: API サーバーが別のホスト（%3）へリダイレクトしました。Labdeck は認証情報を付けたままそれには従いません。kubeconfig の server を、実際に応答するアドレスにしてください</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>%1: no answer within %2 s</source>
         <translation>%1: %2 秒以内に応答がありません</translation>
     </message>
@@ -7646,6 +7730,11 @@ FILE をラボのインベントリとして使います。</translation>
         <location filename="../../services/kube/providerauthenticator.cpp" line="+54"/>
         <source>no credentials for this cluster</source>
         <translation>このクラスターの認証情報がありません</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1: cluster &quot;%2&quot; has the plain http:// server %3, so Labdeck does not send the credentials of user &quot;%4&quot; to it (anyone on the way could read them; kubectl sends none either). Use the server&apos;s https:// address with the cluster&apos;s CA (certificate-authority-data)</source>
+        <translation>%1: クラスター「%2」のサーバー %3 は暗号化されない http:// のため、Labdeck はユーザー「%4」の認証情報を送りません（途中の誰もが読み取れます。kubectl も送りません）。クラスターの CA（certificate-authority-data）とともに、サーバーの https:// のアドレスを使ってください</translation>
     </message>
 </context>
 <context>

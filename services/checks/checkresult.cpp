@@ -1,5 +1,7 @@
 #include "checks/checkresult.h"
 
+#include "common/visibletext.h"
+
 #include <QJsonArray>
 
 namespace labdeck::checks {
@@ -112,12 +114,17 @@ QJsonObject CheckReport::toJson(const QList<CheckResult> &results, const RunSumm
 
 QString CheckReport::toText(const CheckResult &r)
 {
+    // Targets, summaries and advice quote remote text (Traefik rules, alert
+    // annotations, stderr, certificate names): nothing in it may drive the
+    // terminal or fake a line of the table. toJson() keeps it exact.
     QString line = QStringLiteral("%1 %2  %3  %4  %5")
                        .arg(HealthText::glyph(r.severity),
                             HealthText::name(r.severity).toUpper().leftJustified(8),
-                            r.category.leftJustified(10), r.target, r.summary);
+                            VisibleText::escape(r.category).leftJustified(10),
+                            VisibleText::escape(r.target), VisibleText::escape(r.summary));
     if (!r.advice.isEmpty())
-        line += QStringLiteral("\n      ") + tr("what to do: %1").arg(r.advice);
+        line +=
+            QStringLiteral("\n      ") + tr("what to do: %1").arg(VisibleText::escape(r.advice));
     return line;
 }
 

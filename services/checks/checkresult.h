@@ -77,6 +77,8 @@ public:
                                             const RunSummary &summary, const QString &inventory);
     // A plain-text table: one line per result (glyph, severity, category,
     // target, summary) and the advice indented below; a summary line last.
+    // Control, bidi and zero-width characters in the texts are shown as
+    // escapes (VisibleText::escape), so remote text cannot drive the terminal.
     [[nodiscard]] static QString toText(const QList<CheckResult> &results,
                                         const RunSummary &summary);
     // One result as text (for copying single rows).

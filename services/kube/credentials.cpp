@@ -1,6 +1,7 @@
 #include "kube/credentials.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -8,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QStandardPaths>
 #include <QTimeZone>
 #include <algorithm>
 #include <memory>
@@ -305,6 +307,10 @@ void CredentialProvider::requestExec()
     req.installHint = e.installHint;
     req.context = m_context.context.name;
     req.user = m_context.user.name;
+    req.command = e.command;
+    req.program = resolveProgram(e.command);
+    req.arguments = e.args;
+    req.environment = e.env;
     QPointer<CredentialProvider> self(this);
     auto answered = std::make_shared<bool>(false);
     qCDebug(lcCredentials).noquote() << "asking to approve the exec plugin of" << req.user;
@@ -333,6 +339,17 @@ void CredentialProvider::answerApproval(bool allowed, bool remember)
     startPlugin();
 }
 
+QString CredentialProvider::resolveProgram(const QString &command)
+{
+    if (command.isEmpty())
+        return {};
+    if (command.contains(QLatin1Char('/'))) {
+        const QFileInfo info(command);
+        return info.isFile() && info.isExecutable() ? info.absoluteFilePath() : QString();
+    }
+    return QStandardPaths::findExecutable(command);
+}
+
 void CredentialProvider::startPlugin()
 {
     const ExecConfig &e = *m_context.user.exec;
@@ -350,7 +367,8 @@ void CredentialProvider::startPlugin()
                QString::fromUtf8(QJsonDocument(execInfo()).toJson(QJsonDocument::Compact)));
     p->setProcessEnvironment(env);
     p->setStandardInputFile(QProcess::nullDevice()); // never interactive
-    p->setProgram(e.command);
+    const QString program = resolveProgram(e.command);
+    p->setProgram(program.isEmpty() ? e.command : program); // not found: QProcess says so
     p->setArguments(e.args); // a list, straight to execve(): no shell ever parses it
 
     connect(p, &QProcess::readyReadStandardOutput, this, [this, p] {

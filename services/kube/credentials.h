@@ -96,6 +96,12 @@ public:
     // returns nullopt and sets *why (never containing the output itself).
     [[nodiscard]] static std::optional<Credential>
     parseExecCredential(const QByteArray &json, const QString &apiVersion, QString *why);
+    // The program an exec command names, as an absolute path: a command with a
+    // '/' as it is (resolve() made it absolute), else the first executable of
+    // that name on Labdeck's PATH (what QProcess and kubectl would run). Empty
+    // when there is none. The plugin runs from this path, so the approval
+    // dialog shows what runs.
+    [[nodiscard]] static QString resolveProgram(const QString &command);
     // The ExecCredential handed to the plugin in KUBERNETES_EXEC_INFO.
     [[nodiscard]] QJsonObject execInfo() const;
 

@@ -8,7 +8,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace labdeck::kube {
@@ -22,6 +25,11 @@ struct ExecApprovalRequest
     // Added beyond the shared contract, for the dialog's wording:
     QString context; // the context being connected
     QString user;    // users[].name
+    // The parts, for a dialog that shows each one on its own line:
+    QString command; // as the kubeconfig writes it
+    QString program; // the absolute path that runs; empty: not found (the run will fail)
+    QStringList arguments;
+    QList<QPair<QString, QString>> environment; // added to Labdeck's environment, in this order
 };
 
 // Remembers allow/deny per (kubeconfig file, command line) in a JSON file,

@@ -2,14 +2,50 @@
 
 #include "common/logging.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
-
 #include <memory>
 
 namespace labdeck::kube {
+
+namespace {
+
+int effectivePort(const QUrl &url)
+{
+    return url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           effectivePort(a) == effectivePort(b);
+}
+
+bool isLoopback(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// A URL for messages: no user info, no query (either may carry secrets).
+QString shown(const QUrl &url)
+{
+    return url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+}
+
+} // namespace
+
+bool Authenticator::Result::carriesCredentials() const
+{
+    return !bearerToken.isEmpty() || !authorization.isEmpty() || !headers.isEmpty() ||
+           !ssl.localCertificate().isNull() || !ssl.localCertificateChain().isEmpty();
+}
 
 StaticAuthenticator::StaticAuthenticator(QString token, QSslConfiguration ssl, QObject *parent)
     : Authenticator(parent)
@@ -38,7 +74,8 @@ KubeClient::KubeClient(QUrl server, Authenticator *authenticator, QObject *paren
     , m_server(std::move(server))
     , m_auth(authenticator)
 {
-    m_nam.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Each redirect is checked in dispatch(): Qt would carry every header along.
+    m_nam.setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
     m_nam.setProxy(QNetworkProxy::NoProxy);
 }
 
@@ -108,15 +145,21 @@ void KubeClient::start(KubeCall *call)
         if (!guard || guard->m_aborted)
             return;
         if (!auth.error.isEmpty()) {
-            KubeResponse r;
-            r.errorText = auth.error;
-            Q_EMIT guard->finished(r);
-            Q_EMIT callFinished(guard->m_method, guard->m_path, 0, auth.error);
-            guard->deleteLater();
+            finishEarly(guard, auth.error);
             return;
         }
         dispatch(guard, auth);
     });
+}
+
+void KubeClient::finishEarly(KubeCall *call, const QString &error)
+{
+    KubeResponse r;
+    r.errorText = error;
+    qCInfo(lcKube).noquote() << error;
+    Q_EMIT callFinished(call->m_method, call->m_path, 0, error);
+    Q_EMIT call->finished(r);
+    call->deleteLater();
 }
 
 void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
@@ -127,6 +170,16 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
         base.chop(1);
     url.setPath(base + call->m_path);
     url.setQuery(call->m_query);
+    if (url.scheme() != QLatin1String("https") && auth.carriesCredentials() &&
+        !(auth.plainHttpLoopbackAllowed && isLoopback(url.host()))) {
+        finishEarly(call,
+                    tr("%1 %2%3: the API server's address is plain http://, so Labdeck does not "
+                       "send your credentials to it (anyone on the way could read them; "
+                       "kubectl sends none either). Use its https:// address with the "
+                       "cluster's CA (certificate-authority-data)")
+                        .arg(call->m_method, m_server.authority(), call->m_path));
+        return;
+    }
     QNetworkRequest req(url);
     if (url.scheme() == QLatin1String("https")) {
         req.setSslConfiguration(auth.ssl);
@@ -151,6 +204,8 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
     // For streams this bounds silence, for plain calls the whole transfer.
     req.setTransferTimeout(int(call->m_timeout.count()));
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::UserVerifiedRedirectPolicy);
 
     // A stream (watch, log follow) holds its connection for minutes, and Qt
     // opens at most six connections per server and manager: streams get a
@@ -158,11 +213,29 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
     QNetworkAccessManager *nam = &m_nam;
     if (call->m_stream) {
         nam = new QNetworkAccessManager(call);
-        nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        nam->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
         nam->setProxy(m_nam.proxy());
     }
     QNetworkReply *reply = nam->sendCustomRequest(req, call->m_method.toLatin1(), call->m_body);
     call->m_reply = reply;
+    // Qt keeps every header on a redirect, Authorization and Impersonate-*
+    // included: follow only within the API server's origin.
+    // Where the current hop went: Qt has already moved reply->url() to the
+    // target when it asks.
+    auto hop = std::make_shared<QUrl>(url);
+    connect(reply, &QNetworkReply::redirected, call, [this, call, reply, hop](const QUrl &target) {
+        const QUrl to = hop->resolved(target);
+        if (sameOrigin(m_server, to)) {
+            *hop = to;
+            Q_EMIT reply->redirectAllowed();
+            return;
+        }
+        call->m_redirectRefused =
+            tr("%1 %2: the API server redirected to another host (%3); Labdeck does not follow it "
+               "with your credentials. Point the kubeconfig's server at the address that answers")
+                .arg(call->m_method, shown(*hop), shown(to));
+        reply->abort();
+    });
     if (call->m_stream) {
         // Hand a stream out in pieces of at most 1 MiB per turn of the event
         // loop: a burst of watch events may arrive as one block of tens of
@@ -194,17 +267,19 @@ void KubeClient::complete(KubeCall *call, QNetworkReply *reply)
         return;
     KubeResponse r;
     r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QByteArray body =
+        reply->isOpen() ? reply->readAll() : QByteArray(); // closed once aborted
     const QString where = QStringLiteral("%1 %2%3").arg(call->m_method, m_server.authority(), call->m_path);
 
-    if (r.httpStatus == 401 && !call->m_retried401 && m_auth) {
+    if (!call->m_redirectRefused.isEmpty()) {
+        r.errorText = call->m_redirectRefused;
+    } else if (r.httpStatus == 401 && !call->m_retried401 && m_auth) {
         // Credentials may have expired (exec plugins): get fresh ones, once.
         call->m_retried401 = true;
         m_auth->invalidate();
         start(call);
         return;
-    }
-    if (reply->error() == QNetworkReply::OperationCanceledError && r.httpStatus == 0) {
+    } else if (reply->error() == QNetworkReply::OperationCanceledError && r.httpStatus == 0) {
         r.timedOut = true;
         r.errorText = tr("%1: no answer within %2 s").arg(where).arg(call->m_timeout.count() / 1000.0);
     } else if (r.httpStatus == 0) {

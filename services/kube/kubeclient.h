@@ -35,6 +35,13 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers; // more headers (impersonation)
         QSslConfiguration ssl; // used as is for https servers
         QString error;         // non-empty: authentication failed, nothing is sent
+        // Credentials go to a plain http:// server only when this is set and the
+        // server is on loopback (the demo lab's in-process simulator). Never set
+        // for a kubeconfig: kubectl sends no credentials over http:// either.
+        bool plainHttpLoopbackAllowed = false;
+
+        // A token, an Authorization value, impersonation headers or a client certificate.
+        [[nodiscard]] bool carriesCredentials() const;
     };
     using Callback = std::function<void(const Result &)>;
 
@@ -50,6 +57,10 @@ class StaticAuthenticator final : public Authenticator
     Q_OBJECT
 public:
     StaticAuthenticator(QString token, QSslConfiguration ssl, QObject *parent = nullptr);
+    // Only for the demo lab's own simulator, which serves plain HTTP on a random
+    // loopback port with a random token: lets the token go over http:// to a
+    // loopback address. Without it, KubeClient refuses to send it.
+    void allowPlainHttpOnLoopback() { m_result.plainHttpLoopbackAllowed = true; }
     void authenticate(Callback done) override;
     void invalidate() override {}
 
@@ -100,12 +111,19 @@ private:
     bool m_stream = false;
     bool m_retried401 = false;
     bool m_aborted = false;
+    QString m_redirectRefused; // set when the server redirected to another origin
     QPointer<QNetworkReply> m_reply;
     std::shared_ptr<std::function<void()>> m_pump; // hands a stream out piece by piece
 };
 
 // REST over HTTPS to one Kubernetes API server (one kubeconfig context).
 // Lives on the UI thread in the app; every call is asynchronous.
+//
+// Credentials never leave the server's origin: a redirect is followed only
+// to the same scheme, host and port; any other ends the call with an error
+// (stricter than client-go, which sends the bearer token on every hop). And
+// credentials are never sent to a plain http:// server (see
+// Authenticator::Result::plainHttpLoopbackAllowed for the one exception).
 class KubeClient final : public QObject
 {
     Q_OBJECT
@@ -144,6 +162,7 @@ private:
     void start(KubeCall *call);
     void dispatch(KubeCall *call, const Authenticator::Result &auth);
     void complete(KubeCall *call, QNetworkReply *reply);
+    void finishEarly(KubeCall *call, const QString &error);
 
     QUrl m_server;
     QPointer<Authenticator> m_auth;

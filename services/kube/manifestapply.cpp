@@ -68,6 +68,29 @@ void redactSecrets(QJsonObject &live, QJsonObject &applied)
         if (applied.contains(f))
             applied.insert(f, newData);
     }
+    // `kubectl apply` keeps the whole object, data in clear, in this annotation.
+    const QLatin1String lastApplied("kubectl.kubernetes.io/last-applied-configuration");
+    const auto annotation = [&](const QJsonObject &o) {
+        return o.value(QLatin1String("metadata"))
+            .toObject()
+            .value(QLatin1String("annotations"))
+            .toObject()
+            .value(lastApplied);
+    };
+    const QJsonValue oldValue = annotation(live);
+    const QJsonValue newValue = annotation(applied);
+    const auto replace = [&](QJsonObject &o, const QString &shown) {
+        QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
+        QJsonObject annotations = meta.value(QLatin1String("annotations")).toObject();
+        if (!annotations.contains(lastApplied))
+            return;
+        annotations.insert(lastApplied, shown);
+        meta.insert(QLatin1String("annotations"), annotations);
+        o.insert(QLatin1String("metadata"), meta);
+    };
+    replace(live, QStringLiteral("<redacted>"));
+    replace(applied, oldValue == newValue ? QStringLiteral("<redacted>")
+                                          : QStringLiteral("<redacted, changed>"));
 }
 
 QString unquote(QString s)
@@ -362,7 +385,10 @@ void ManifestApplier::sendApply(ApplyRun *run, const QString &path, const QJsonO
         }
         QJsonObject before = live;
         QJsonObject after = r.json;
-        const bool secret = kind == QLatin1String("Secret");
+        const bool secret =
+            kind == QLatin1String("Secret") ||
+            live.value(QLatin1String("kind")).toString() == QLatin1String("Secret") ||
+            r.json.value(QLatin1String("kind")).toString() == QLatin1String("Secret");
         if (secret)
             redactSecrets(before, after);
         const QString oldYaml = comparableYaml(before);

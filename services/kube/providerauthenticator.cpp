@@ -56,12 +56,38 @@ void ProviderAuthenticator::authenticate(Callback done)
         });
         return;
     }
+    // Refused before any plugin runs, with why, instead of going anonymous.
+    if (const QString error = plainHttpRefusal(m_provider->context()); !error.isEmpty()) {
+        QTimer::singleShot(0, this, [error, done = std::move(done)] {
+            Result r;
+            r.error = error;
+            done(r);
+        });
+        return;
+    }
     // The provider caches and knows when a credential is about to expire.
     m_waiting << std::move(done);
     if (!m_fetching) {
         m_fetching = true;
         m_provider->request();
     }
+}
+
+QString ProviderAuthenticator::plainHttpRefusal(const ResolvedContext &context)
+{
+    const UserInfo &user = context.user;
+    const bool hasCredentials =
+        !user.token.isEmpty() || !user.tokenFile.isEmpty() || !user.username.isEmpty() ||
+        !user.password.isEmpty() || !user.clientCertificatePem.isEmpty() || user.exec.has_value() ||
+        !user.impersonateUser.isEmpty() || !user.impersonateGroups.isEmpty();
+    if (!hasCredentials || context.cluster.server.scheme() == QLatin1String("https"))
+        return {};
+    return tr("%1: cluster \"%2\" has the plain http:// server %3, so Labdeck does not send the "
+              "credentials of user \"%4\" to it (anyone on the way could read them; kubectl "
+              "sends none either). Use the server's https:// address with the cluster's CA "
+              "(certificate-authority-data)")
+        .arg(context.cluster.sourceFile, context.cluster.name,
+             context.cluster.server.toString(QUrl::RemoveUserInfo), user.name);
 }
 
 void ProviderAuthenticator::invalidate()

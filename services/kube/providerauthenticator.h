@@ -19,6 +19,12 @@ public:
     void authenticate(Callback done) override;
     void invalidate() override;
 
+    // Why the user's credentials may not go to the context's server: it is
+    // plain http:// and the user has a token, password, client certificate,
+    // exec plugin or impersonation (kubectl sends none to an http server
+    // either). Empty when they may. authenticate() fails with this text.
+    [[nodiscard]] static QString plainHttpRefusal(const ResolvedContext &context);
+
 private:
     Result resultFor(const Credential &credential) const;
     void flush(const Result &result);

@@ -136,9 +136,16 @@ PodInfo parsePod(const QJsonObject &pod)
 
     // Container details: the spec's resources joined with the statuses by name.
     auto details = [&](const char *specKey, const char *statusKey, bool init) {
-        QHash<QString, QJsonObject> statusOf;
-        for (const QJsonValue &v : status.value(QLatin1String(statusKey)).toArray())
-            statusOf.insert(str(v.toObject(), "name"), v.toObject());
+        // A handful of containers: a scan is cheaper than a hash per pod.
+        const QJsonArray statusList = status.value(QLatin1String(statusKey)).toArray();
+        auto statusOf = [&statusList](const QString &name) {
+            for (const QJsonValue &v : statusList) {
+                const QJsonObject o = v.toObject();
+                if (o.value(QLatin1String("name")).toString() == name)
+                    return o;
+            }
+            return QJsonObject();
+        };
         for (const QJsonValue &v : spec.value(QLatin1String(specKey)).toArray()) {
             const QJsonObject c = v.toObject();
             ContainerInfo info;
@@ -148,7 +155,7 @@ PodInfo parsePod(const QJsonObject &pod)
             const QJsonObject resources = obj(c, "resources");
             info.memoryRequest = str(obj(resources, "requests"), "memory");
             info.memoryLimit = str(obj(resources, "limits"), "memory");
-            const QJsonObject cs = statusOf.value(info.name);
+            const QJsonObject cs = statusOf(info.name);
             info.ready = cs.value(QLatin1String("ready")).toBool();
             info.restartCount = cs.value(QLatin1String("restartCount")).toInt();
             const QJsonObject state = obj(cs, "state");
@@ -163,11 +170,14 @@ PodInfo parsePod(const QJsonObject &pod)
                     break;
                 }
             }
-            const QJsonObject last = obj(obj(cs, "lastState"), "terminated");
-            info.lastReason = str(last, "reason");
-            info.lastExitCode = last.value(QLatin1String("exitCode")).toInt();
-            info.lastMessage = str(last, "message");
-            info.lastFinishedAt = parseTime(str(last, "finishedAt"));
+            const QJsonObject lastState = obj(cs, "lastState");
+            if (!lastState.isEmpty()) {
+                const QJsonObject last = obj(lastState, "terminated");
+                info.lastReason = str(last, "reason");
+                info.lastExitCode = last.value(QLatin1String("exitCode")).toInt();
+                info.lastMessage = str(last, "message");
+                info.lastFinishedAt = parseTime(str(last, "finishedAt"));
+            }
             p.containerDetails << info;
         }
     };

@@ -36,7 +36,7 @@ constexpr int kCouldNotRun = 3;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("labdeck::app::check", text);
+    return QCoreApplication::translate("labdeck::app", text); // the context lupdate files them under
 }
 
 // Everything one headless run owns, torn down in reverse order at exit.

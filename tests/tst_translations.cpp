@@ -427,6 +427,17 @@ private Q_SLOTS:
                  qPrintable(r.err));
     }
 
+    // labdeck check's own messages (its results are checked elsewhere).
+    void checkCommandSpeaksJapanese()
+    {
+        const Run r = labdeck({QStringLiteral("check"), QStringLiteral("--demo"), QStringLiteral("--inventory"),
+                               QStringLiteral("lab.yaml")});
+        QCOMPARE(r.exitCode, 3);
+        const QString both = ja("labdeck::app", "labdeck check: give either --inventory or --demo, not both");
+        QVERIFY(hasJapanese(both));
+        QVERIFY2(r.err.contains(both), qPrintable(r.err));
+    }
+
     void helpDescribesOptionsInJapanese()
     {
         const Run gui = labdeck({QStringLiteral("--help")});

@@ -14,11 +14,6 @@ constexpr int kPageSize = 5;
 const QStringList kDenied{QStringLiteral("statefulsets"), QStringLiteral("secrets"),
                           QStringLiteral("events")};
 
-QString nodeName(const Host &h)
-{
-    return h.sources.kubernetesNode.isEmpty() ? h.name : h.sources.kubernetesNode;
-}
-
 // StatefulSets (the databases) first, then Deployments.
 QList<Workload> oomCandidates(const Inventory &lab)
 {
@@ -71,13 +66,13 @@ QList<SimulatedFailures::Failure> SimulatedFailures::list(const Inventory &lab,
     if (targets.simulator) {
         for (const Host &h : lab.hosts) {
             if (h.isKubernetesNode())
-                out << Failure{QStringLiteral("kubelet:") + nodeName(h),
-                               tr("Stop kubelet on %1").arg(nodeName(h))};
+                out << Failure{QStringLiteral("kubelet:") + h.nodeName(),
+                               tr("Stop kubelet on %1").arg(h.nodeName())};
         }
         for (const Host &h : lab.hosts) {
             if (h.isKubernetesNode())
-                out << Failure{QStringLiteral("pressure:") + nodeName(h),
-                               tr("Memory pressure on %1").arg(nodeName(h))};
+                out << Failure{QStringLiteral("pressure:") + h.nodeName(),
+                               tr("Memory pressure on %1").arg(h.nodeName())};
         }
         bool first = true;
         for (const Workload &w : oomCandidates(lab)) {

@@ -141,7 +141,7 @@ void LabMetrics::useFallback()
         if (error.isEmpty()) {
             const QDateTime now = QDateTime::currentDateTimeUtc();
             for (const Host &h : std::as_const(self->m_lab.hosts)) {
-                const auto it = nodes.constFind(h.sources.kubernetesNode.isEmpty() ? h.name : h.sources.kubernetesNode);
+                const auto it = nodes.constFind(h.nodeName());
                 if (it == nodes.cend() || !h.isKubernetesNode())
                     continue;
                 HostMetrics &m = self->m_hosts[h.name];

@@ -256,7 +256,7 @@ QString DetailsPanel::hostHtml(const QString &name) const
     }
     QString html = QStringLiteral("<h2>%1</h2>").arg(h->title().toHtmlEscaped()) + table(rows);
     if (h->isKubernetesNode())
-        html += nodeHtml(h->sources.kubernetesNode.isEmpty() ? h->name : h->sources.kubernetesNode);
+        html += nodeHtml(h->nodeName());
     if (!children.isEmpty())
         html +=
             QStringLiteral("<h3>%1</h3><ul>%2</ul>").arg(tr("Runs here").toHtmlEscaped(), children);

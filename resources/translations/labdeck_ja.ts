@@ -1498,7 +1498,7 @@
 <context>
     <name>SimulatedFailures</name>
     <message>
-        <location filename="../../app/simulatedfailures.cpp" line="+75"/>
+        <location filename="../../app/simulatedfailures.cpp" line="+70"/>
         <source>Stop kubelet on %1</source>
         <translation>%1 の kubelet を停止</translation>
     </message>
@@ -1830,12 +1830,12 @@
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../services/kube/verdicts.cpp" line="+22"/>
+        <location filename="../../services/kube/verdicts.cpp" line="+21"/>
         <source>at an unknown time</source>
         <translation>時刻不明</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -1845,7 +1845,7 @@
         <translation> — exec format error: イメージがこのノードの CPU（%1）向けにビルドされていません。linux/%1 版のあるイメージを使ってください</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+37"/>
         <source>reports no Ready condition yet (it has just joined, or its kubelet never posted a status)</source>
         <translation>Ready 状態をまだ報告していません（参加した直後か、kubelet が一度も状態を送っていません）</translation>
     </message>
@@ -1956,13 +1956,13 @@
         <translation>kubectl -n %1 describe pod %2</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+532"/>
+        <location filename="../../services/kube/labjudgement.cpp" line="+236"/>
+        <location filename="../../services/kube/verdicts.cpp" line="+11"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message numerus="yes">
-        <location line="-530"/>
+        <location filename="../../services/kube/verdicts.cpp" line="+2"/>
         <source>OOMKilled: container %1 used more than its memory limit %2 (request %3; node %4 has %5 allocatable); CrashLoopBackOff, %n restart(s), last %6</source>
         <translation>
             <numerusform>OOMKilled: コンテナー %1 がメモリ上限 %2 を超えました（request %3、ノード %4 の割り当て可能量 %5）。CrashLoopBackOff、再起動 %n 回、最後は %6</numerusform>
@@ -2146,7 +2146,7 @@
         <translation>Running、コンテナー %2 個中 %1 個が準備完了</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Its readiness probe fails: %1</source>
         <translation>readiness プローブが失敗しています: %1</translation>
     </message>
@@ -2172,13 +2172,13 @@
         <translation>kubectl describe node %1</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+332"/>
+        <location filename="../../services/kube/labjudgement.cpp" line="-32"/>
+        <location filename="../../services/kube/verdicts.cpp" line="-109"/>
         <source>stale</source>
         <translation>古い情報</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location filename="../../services/kube/verdicts.cpp" line="+12"/>
         <source>%1 of %2 ready</source>
         <translation>%2 中 %1 が準備完了</translation>
     </message>
@@ -2294,7 +2294,7 @@
         <translation>%1 はライブです</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../services/kube/labjudgement.cpp" line="-189"/>
         <source>unknown: %1</source>
         <translation>不明: %1</translation>
     </message>
@@ -2331,12 +2331,12 @@
     <message>
         <location line="+4"/>
         <location line="+66"/>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>missing</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-83"/>
         <source>no pod of %1 found in kube-system</source>
         <translation>kube-system に %1 の Pod がありません</translation>
     </message>
@@ -2346,7 +2346,7 @@
         <translation>kubectl -n kube-system get pods -o wide</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>%1 of %2 pods ready on %3</source>
         <translation>%3 で %2 個中 %1 個の Pod が準備完了</translation>
     </message>
@@ -3545,7 +3545,7 @@
         <translation>選択項目の詳細</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Node</source>
         <translation>ノード</translation>
     </message>
@@ -6011,12 +6011,12 @@ served by %2 on %3</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="+85"/>
+        <location filename="../../app/checkcommand.cpp" line="+86"/>
         <source>labdeck check: warning: context %1 sets insecure-skip-tls-verify in %2: TLS is not verified, so anyone between you and %3 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
         <translation>labdeck check: 警告: コンテキスト %1 は %2 で insecure-skip-tls-verify を設定しています。TLS が検証されないため、あなたと %3 の間にいる誰もが、認証情報を含め Labdeck が送る内容を読み取り、改ざんできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
 Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
         <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。

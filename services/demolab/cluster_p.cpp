@@ -855,17 +855,22 @@ void Cluster::markRunning(const QString &key, const QString &uid)
     const QString nodeName = jstr(pod, {"spec", "nodeName"});
     pod.insert(QStringLiteral("status"), runningStatus(pod, m_store->get(Nodes, nodeName)));
     pod = m_store->update(Pods, pod);
-    for (const QString &name : containerNames(pod)) {
-        const QString fieldPath = QStringLiteral("spec.containers{%1}").arg(name);
-        recordEvent(Pods, pod, QStringLiteral("Normal"), QStringLiteral("Created"),
-                    QStringLiteral("Created container %1").arg(name), QStringLiteral("kubelet"),
-                    nodeName, fieldPath);
-        recordEvent(Pods, pod, QStringLiteral("Normal"), QStringLiteral("Started"),
-                    QStringLiteral("Started container %1").arg(name), QStringLiteral("kubelet"),
-                    nodeName, fieldPath);
-    }
+    for (const QString &name : containerNames(pod))
+        recordContainerStarted(pod, name, nodeName);
     if (oomTarget(pod))
         crashAfterOom(key);
+}
+
+void Cluster::recordContainerStarted(const QJsonObject &pod, const QString &container,
+                                     const QString &nodeName)
+{
+    const QString fieldPath = QStringLiteral("spec.containers{%1}").arg(container);
+    recordEvent(Pods, pod, QStringLiteral("Normal"), QStringLiteral("Created"),
+                QStringLiteral("Created container %1").arg(container), QStringLiteral("kubelet"),
+                nodeName, fieldPath);
+    recordEvent(Pods, pod, QStringLiteral("Normal"), QStringLiteral("Started"),
+                QStringLiteral("Started container %1").arg(container), QStringLiteral("kubelet"),
+                nodeName, fieldPath);
 }
 
 QJsonObject Cluster::createRunningPod(QJsonObject pod, const QString &nodeName)

@@ -106,6 +106,9 @@ private:
     bool bindPod(const QString &key);
     void startContainers(const QString &key, const QString &uid);
     void markRunning(const QString &key, const QString &uid);
+    // The kubelet's Created and Started events of one container.
+    void recordContainerStarted(const QJsonObject &pod, const QString &container,
+                                const QString &nodeName);
     void finishDeletion(const QString &key, const QString &uid);
     [[nodiscard]] QJsonObject runningStatus(const QJsonObject &pod, const QJsonObject &node);
     [[nodiscard]] QString allocatePodIp(const QString &nodeName, const QJsonObject &node);

@@ -397,14 +397,7 @@ void Cluster::recoverFromOom(const QString &key)
     if (allReady)
         setReadyConditions(pod, true, time);
     pod = m_store->update(Pods, pod);
-    const QString node = jstr(pod, {"spec", "nodeName"});
-    const QString fieldPath = QStringLiteral("spec.containers{%1}").arg(container);
-    recordEvent(Pods, pod, QStringLiteral("Normal"), QStringLiteral("Created"),
-                QStringLiteral("Created container %1").arg(container), QStringLiteral("kubelet"),
-                node, fieldPath);
-    recordEvent(Pods, pod, QStringLiteral("Normal"), QStringLiteral("Started"),
-                QStringLiteral("Started container %1").arg(container), QStringLiteral("kubelet"),
-                node, fieldPath);
+    recordContainerStarted(pod, container, jstr(pod, {"spec", "nodeName"}));
 }
 
 bool Cluster::setOomKilled(const QString &ns, const QString &workload, bool on)

@@ -85,6 +85,11 @@ struct Host
     {
         return kind == HostKind::K8sControlPlane || kind == HostKind::K8sWorker;
     }
+    // Its Node's metadata.name: sources.kubernetesNode, else the host name.
+    [[nodiscard]] QString nodeName() const
+    {
+        return sources.kubernetesNode.isEmpty() ? name : sources.kubernetesNode;
+    }
 };
 
 struct Namespace

@@ -8,7 +8,7 @@ target_sources(labdeck_services PRIVATE
   kube/kubesession.h kube/kubesession.cpp
   kube/kubeactions.h kube/kubeactions.cpp
   kube/podlogstream.h kube/podlogstream.cpp
-  kube/verdicts.h kube/verdicts.cpp
+  kube/verdicts.h kube/verdicts.cpp kube/labjudgement.cpp
   kube/labreconcile.h kube/labreconcile.cpp
   kube/manifestapply.h kube/manifestapply.cpp
   kube/providerauthenticator.h kube/providerauthenticator.cpp

@@ -30,6 +30,10 @@ struct Verdict
     // Expected to pass by itself (a pod starting or terminating within its
     // grace period, a rollout under way): the headless check leaves it out.
     bool transient = false;
+
+    // For picking the worst of several: by health, a lasting problem above a
+    // transient one of the same health.
+    [[nodiscard]] int rank() const { return int(health) * 2 + (transient ? 0 : 1); }
 };
 
 // Whether one kind of object could be read, and if not, why.

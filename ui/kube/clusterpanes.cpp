@@ -164,7 +164,7 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
             return;
         const QString node = m_models->nodes()->at(row).name;
         for (const Host &h : m_hosts->inventory().hosts) {
-            if (h.isKubernetesNode() && (h.sources.kubernetesNode.isEmpty() ? h.name : h.sources.kubernetesNode) == node)
+            if (h.isKubernetesNode() && h.nodeName() == node)
                 m_selection->select(HostModel::hostId(h.name));
         }
         updateActions();
@@ -366,7 +366,7 @@ QString ClusterPanes::currentNode() const
     const Host *h = m_hosts->inventory().host(id.mid(5));
     if (!h || !h->isKubernetesNode())
         return {};
-    return h->sources.kubernetesNode.isEmpty() ? h->name : h->sources.kubernetesNode;
+    return h->nodeName();
 }
 
 void ClusterPanes::followSelection(const QString &id)

@@ -48,6 +48,9 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void everyErrorIsReported();
+    void incompleteInventoryIsAnError_data();
+    void incompleteInventoryIsAnError();
+    void noEditOfTheDefaultAborts();
     void ollamaThroughTunnel();
     void missingFile();
     void emptyFile();
@@ -335,6 +338,69 @@ void TestInventory::everyErrorIsReported()
                                   "workloads[0].nodePort"}));
     QCOMPARE(r.errors.at(0).line, 5);
     QCOMPARE(r.errors.at(3).line, 8);
+}
+
+void TestInventory::incompleteInventoryIsAnError_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<int>("line");
+
+    // A required section missing, or a section of another shape: each was an
+    // uncaught yaml-cpp exception (an abort) before.
+    QTest::newRow("no sites") << QByteArray("version: 1\nhosts:\n  - name: a\n") << "sites" << 1;
+    QTest::newRow("no hosts") << QByteArray("version: 1\nsites: [{id: oci, label: OCI}]\n") << "hosts" << 1;
+    QTest::newRow("host is a list") << QByteArray("version: 1\nhosts:\n  - [1, 2]\n") << "hosts[0]" << 3;
+    QTest::newRow("site is a list") << QByteArray("version: 1\nsites: [{id: oci, label: OCI}]\nhosts:\n"
+                                                  "  - {name: b, kind: k8s-worker, site: [a]}\n")
+                                    << "hosts[0].site" << 4;
+    QTest::newRow("sections of other shapes")
+        << QByteArray("version: 1\nworkloads:\n  - 3\nnfs: [1]\ncompose: 7\nnamespaces: {x: y}\n")
+        << "workloads[0]" << 3;
+    QTest::newRow("self-referencing alias") << QByteArray("version: 1\nsites: &a [*a]\n") << "hosts" << 1;
+    QTest::newRow("only a key") << QByteArray("a: &a [*a]\n") << "a" << 1;
+}
+
+void TestInventory::incompleteInventoryIsAnError()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, field);
+    QFETCH(int, line);
+
+    const InventoryLoadResult r = InventoryLoader::parse(yaml, QStringLiteral("lab.yaml"));
+    QVERIFY(!r.ok());
+    bool found = false;
+    for (const InventoryError &e : r.errors) {
+        QVERIFY2(e.line >= 1 && e.column >= 1, qPrintable(e.toString()));
+        QVERIFY2(e.toString().startsWith(QStringLiteral("lab.yaml:%1:%2: ").arg(e.line).arg(e.column)),
+                 qPrintable(e.toString()));
+        if (e.field == field && e.line == line)
+            found = true;
+    }
+    QVERIFY2(found, qPrintable(r.errorText()));
+}
+
+void TestInventory::noEditOfTheDefaultAborts()
+{
+    // Every line of the built-in lab removed in turn, and the file cut after
+    // every line: each gives errors or an inventory, never an exception.
+    const QList<QByteArray> lines = InventoryLoader::builtInYaml().split('\n');
+    int failed = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QList<QByteArray> without = lines;
+        without.removeAt(i);
+        const InventoryLoadResult cut = InventoryLoader::parse(without.join('\n'), QStringLiteral("cut.yaml"));
+        const InventoryLoadResult prefix =
+            InventoryLoader::parse(lines.mid(0, i).join('\n'), QStringLiteral("prefix.yaml"));
+        for (const InventoryLoadResult *r : {&cut, &prefix}) {
+            QCOMPARE(r->ok(), r->errors.isEmpty());
+            failed += r->ok() ? 0 : 1;
+            for (const InventoryError &e : r->errors)
+                QVERIFY2(!e.message.isEmpty(), qPrintable(e.toString()));
+        }
+    }
+    // Most cuts break the lab: the loop did reach the checks above.
+    QVERIFY2(failed > lines.size() / 2, qPrintable(QString::number(failed)));
 }
 
 void TestInventory::ollamaThroughTunnel()

@@ -742,6 +742,11 @@ void TestKubeConfig::badFiles_data()
                "clusters:\n- name: c\n  cluster:\n    server: https://h\n    proxy-url: ftp://p\n")
         << 5 << 16 << "clusters[c].cluster.proxy-url"
         << "kubectl accepts http://, https:// and socks5://";
+    QTest::newRow("https proxy-url is not used as plain HTTP")
+        << QByteArray("clusters:\n- name: c\n  cluster:\n    server: https://h\n"
+                      "    proxy-url: https://user:pw@proxy.lan:3129\n")
+        << 5 << 16 << "clusters[c].cluster.proxy-url"
+        << "https:// proxies are not supported";
     QTest::newRow("exec args not a list")
         << QByteArray(
                "users:\n- name: u\n  user:\n    exec:\n      command: x\n      args: --flag\n")

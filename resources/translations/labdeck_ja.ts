@@ -842,7 +842,7 @@
 <context>
     <name>InventoryLoader</name>
     <message>
-        <location filename="../../services/inventory/inventoryloader.cpp" line="+791"/>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="+811"/>
         <source>cannot read the inventory: %1</source>
         <translation>インベントリを読み込めません: %1</translation>
     </message>
@@ -985,6 +985,11 @@
         <location line="+20"/>
         <source>is not a proxy URL; kubectl accepts http://, https:// and socks5:// URLs with a host</source>
         <translation>プロキシの URL ではありません。kubectl が受け付けるのは、ホストを含む http://、https://、socks5:// の URL です</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>https:// proxies are not supported: Labdeck would talk to the proxy in plain HTTP. Use socks5:// or an http:// proxy on a network you trust</source>
+        <translation>https:// のプロキシには対応していません: Labdeck はプロキシと平文の HTTP で通信してしまいます。socks5:// か、信頼できるネットワーク上の http:// プロキシを使ってください</translation>
     </message>
     <message>
         <location line="+121"/>
@@ -4377,7 +4382,7 @@
 <context>
     <name>labdeck::InventoryParser</name>
     <message>
-        <location filename="../../services/inventory/inventoryloader.cpp" line="-664"/>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="-680"/>
         <source>a mapping</source>
         <translation>マッピング</translation>
     </message>
@@ -4585,7 +4590,17 @@
         <translation>ファイルが空です。インベントリには少なくとも version、sites、hosts が必要です（組み込みの既定ラボは labdeck inventory --print-default で確認できます）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>cannot read this part of the inventory: %1</source>
+        <translation>インベントリのこの部分を読めません: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read the inventory: %1</source>
+        <translation>インベントリを読めません: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>is required (this Labdeck reads version 1)</source>
         <translation>必須です（この Labdeck が読めるのはバージョン 1 です）</translation>
     </message>

@@ -48,14 +48,17 @@ public:
     }
 
     InventoryLoadResult run(const QByteArray &yaml);
+    void parseDocument(const YAML::Node &root);
 
 private:
     using Keys = std::initializer_list<const char *>;
 
     void error(const YAML::Mark &mark, const QString &field, const QString &message);
+    // A node that is not in the file (a missing key) has no mark of its own,
+    // and asking yaml-cpp for one throws: such errors point at the document.
     void error(const YAML::Node &node, const QString &field, const QString &message)
     {
-        error(node.Mark(), field, message);
+        error(node.IsDefined() ? node.Mark() : m_rootMark, field, message);
     }
 
     static QString describe(const YAML::Node &node);
@@ -102,6 +105,7 @@ private:
     void checkNodePort(const YAML::Node &map, const QString &path, int port, const QString &owner);
 
     QString m_file;
+    YAML::Mark m_rootMark = YAML::Mark::null_mark();
     QList<InventoryError> m_errors;
     Inventory m_inv;
     QHash<QString, int> m_hostLines;
@@ -711,6 +715,33 @@ InventoryLoadResult Parser::run(const QByteArray &yaml)
         result.errors << e;
         return result;
     }
+    m_rootMark = root.Mark();
+    try {
+        parseDocument(root);
+    } catch (const YAML::Exception &e) {
+        // A shape no rule expected: reported where yaml-cpp was, never an
+        // exception out of the loader.
+        error(e.mark.is_null() ? m_rootMark : e.mark, QString(),
+              tr("cannot read this part of the inventory: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const std::exception &e) {
+        error(m_rootMark, QString(),
+              tr("cannot read the inventory: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+
+    std::stable_sort(m_errors.begin(), m_errors.end(),
+                     [](const InventoryError &a, const InventoryError &b) {
+                         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                     });
+    result.errors = m_errors;
+    if (m_errors.isEmpty()) {
+        m_inv.sourceFile = m_file;
+        result.inventory = m_inv;
+    }
+    return result;
+}
+
+void Parser::parseDocument(const YAML::Node &root)
+{
     if (checkMap(root, QString(),
                  {"version", "name", "sites", "hosts", "namespaces", "workloads", "compose", "nfs",
                   "ingress", "tailscale", "prometheus", "ollama"})) {
@@ -761,17 +792,6 @@ InventoryLoadResult Parser::run(const QByteArray &yaml)
                       tr("needs ollama.url: the address the tunnel reaches from %1").arg(m_inv.ollamaTunnel));
         }
     }
-
-    std::stable_sort(m_errors.begin(), m_errors.end(),
-                     [](const InventoryError &a, const InventoryError &b) {
-                         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-                     });
-    result.errors = m_errors;
-    if (m_errors.isEmpty()) {
-        m_inv.sourceFile = m_file;
-        result.inventory = m_inv;
-    }
-    return result;
 }
 
 } // namespace

@@ -540,6 +540,13 @@ void Impl::parseCluster(const YAML::Node &n, const QString &path, const QString 
                       tr("is not a proxy URL; kubectl accepts http://, https:// and socks5:// "
                          "URLs with a host"));
                 c.proxyUrl.clear();
+            } else if (scheme == QLatin1String("https")) {
+                // Qt speaks plain HTTP to an HTTP proxy: the proxy's password
+                // and the CONNECT line would cross the network unencrypted.
+                error(child(n, "proxy-url"), join(path, "proxy-url"),
+                      tr("https:// proxies are not supported: Labdeck would talk to the proxy "
+                         "in plain HTTP. Use socks5:// or an http:// proxy on a network you trust"));
+                c.proxyUrl.clear();
             }
         }
         c.disableCompression = boolean(n, "disable-compression", path);

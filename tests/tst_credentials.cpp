@@ -18,6 +18,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 #include <QTimer>
 #include <memory>
 
@@ -284,6 +286,18 @@ void TestCredentials::tokenFileMissing()
     QVERIFY2(error.startsWith(m_kubeconfig + ": users[me].user.tokenFile: cannot read \"" + m_work +
                               "/token\""),
              qPrintable(error));
+
+    // A pipe in place of the token file is refused, not read (it would block).
+    QVERIFY(::mkfifo(QFile::encodeName(m_work + "/token").constData(), 0600) == 0);
+    {
+        CredentialProvider fifo(rc, nullptr);
+        QSignalSpy fifoFailed(&fifo, &CredentialProvider::failed);
+        fifo.request();
+        QVERIFY(fifoFailed.wait(5000));
+        const QString why = fifoFailed.constFirst().constFirst().toString();
+        QVERIFY2(why.contains(QStringLiteral("not a regular file")), qPrintable(why));
+    }
+    QFile::remove(m_work + "/token");
 
     // With a token next to it, the token is the fallback.
     const ResolvedContext both = staticContext("    token: fallback\n    tokenFile: token\n");

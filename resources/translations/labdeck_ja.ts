@@ -883,7 +883,12 @@
         <translation>ディレクトリです。kubeconfig はファイルです</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>is not a regular file (a pipe or a device); a kubeconfig is a file</source>
+        <translation>通常のファイルではありません（パイプまたはデバイス）。kubeconfig はファイルである必要があります</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>cannot read the kubeconfig: %1</source>
         <translation>kubeconfig を読み込めません: %1</translation>
     </message>
@@ -7184,7 +7189,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::CredentialProvider</name>
     <message>
-        <location filename="../../services/kube/credentials.cpp" line="+177"/>
+        <location filename="../../services/kube/credentials.cpp" line="+176"/>
+        <source>it is not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the file is larger than a token can be</source>
         <translation>トークンとしてはファイルが大きすぎます</translation>
     </message>
@@ -7494,12 +7504,18 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ファイルがありません。--kubeconfig で指定したパスを確認してください</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+93"/>
+        <source>is not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
         <source>the file is larger than %1 bytes, too big for a certificate, key or token</source>
         <translation>ファイルが %1 バイトを超えています。証明書、鍵、トークンとしては大きすぎます</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <location line="+40"/>
         <location line="+14"/>
         <source>(none)</source>

@@ -171,11 +171,14 @@ void CredentialProvider::requestStatic()
             QString why;
             QFile file(u.tokenFile);
             QString token;
-            if (!file.open(QIODevice::ReadOnly))
+            const QFileInfo info(u.tokenFile);
+            if (info.exists() && !info.isFile())
+                why = tr("it is not a regular file");
+            else if (!file.open(QIODevice::ReadOnly))
                 why = file.errorString();
             else if (file.size() > kMaxTokenFileSize)
                 why = tr("the file is larger than a token can be");
-            else if ((token = QString::fromUtf8(file.readAll()).trimmed()).isEmpty())
+            else if ((token = QString::fromUtf8(file.read(kMaxTokenFileSize)).trimmed()).isEmpty())
                 why = tr("the file is empty");
 
             if (why.isEmpty()) {

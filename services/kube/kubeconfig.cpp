@@ -222,6 +222,12 @@ public:
                                         tr("is a directory; a kubeconfig is a file")};
             return true;
         }
+        if (!info.isFile()) {
+            r.errors << KubeConfigError{abs, 0, 0, QString(),
+                                        tr("is not a regular file (a pipe or a device); a "
+                                           "kubeconfig is a file")};
+            return true;
+        }
         QFile file(abs);
         if (!file.open(QIODevice::ReadOnly)) {
             r.errors << KubeConfigError{
@@ -430,6 +436,12 @@ namespace {
 
 bool readReferencedFile(const QString &path, QByteArray *out, QString *why)
 {
+    // A FIFO or a device (/dev/zero) has no size to check and would block or
+    // never end: only regular files (or links to them) are read.
+    if (const QFileInfo info(path); info.exists() && !info.isFile()) {
+        *why = KubeConfig::tr("is not a regular file");
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *why = file.errorString();
@@ -441,7 +453,13 @@ bool readReferencedFile(const QString &path, QByteArray *out, QString *why)
                    .arg(kMaxReferencedFileSize);
         return false;
     }
-    *out = file.readAll();
+    *out = file.read(kMaxReferencedFileSize + 1);
+    if (out->size() > kMaxReferencedFileSize) {
+        *why = KubeConfig::tr("the file is larger than %1 bytes, too big for a certificate, key "
+                              "or token")
+                   .arg(kMaxReferencedFileSize);
+        return false;
+    }
     return true;
 }
 

@@ -2,27 +2,14 @@
 
 #include "checks/checkrunner.h"
 #include "commandline.h"
-#include "demolab/demochecks.h"
-#include "demolab/kubesimulator.h"
-#include "demolab/demotransport.h"
-#include "demolab/ollamareplay.h"
-#include "demolab/promsimulator.h"
-#include "simulatedfailures.h"
-#include "ssh/sshtransport.h"
-#include "ssh/sshtunnel.h"
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
-#include "kube/credentials.h"
-#include "kube/kubeclient.h"
-#include "kube/kubeconfig.h"
-#include "kube/providerauthenticator.h"
+#include "lab/lab.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 #include <algorithm>
@@ -37,69 +24,6 @@ constexpr int kCouldNotRun = 3;
 QString tr(const char *text)
 {
     return QCoreApplication::translate("labdeck::app", text); // the context lupdate files them under
-}
-
-// Everything one headless run owns, torn down in reverse order at exit.
-struct Run
-{
-    std::unique_ptr<demolab::KubeSimulator> simulator;
-    std::unique_ptr<demolab::DemoCheckLab> demo;
-    std::unique_ptr<kube::ExecApprovalStore> approvals;
-    std::unique_ptr<kube::CredentialProvider> provider;
-    std::unique_ptr<kube::Authenticator> auth;
-    std::unique_ptr<kube::KubeClient> client;
-    // The lab's hosts: SSH for a real lab (asking nothing: an unknown host
-    // key or a locked key fails with why), the demo lab's transport, its
-    // Prometheus and its Ollama.
-    std::unique_ptr<ssh::SshTransport> ssh;
-    std::unique_ptr<demolab::DemoTransport> demoTransport;
-    std::unique_ptr<demolab::PromSimulator> prometheus;
-    std::unique_ptr<demolab::OllamaReplay> ollama;
-    std::unique_ptr<checks::CheckRunner> runner;
-};
-
-// A cluster for the k8s check from a kubeconfig; on failure ctx says why.
-void connectKubeconfig(Run &run, checks::CheckContext &ctx, const QString &file,
-                       const QString &contextName)
-{
-    const QStringList files = file.isEmpty() ? kube::KubeConfig::defaultFiles() : QStringList{file};
-    const kube::KubeConfigLoadResult loaded =
-        file.isEmpty() ? kube::KubeConfig::load(files) : kube::KubeConfig::loadExplicit(file);
-    if (!loaded.ok()) {
-        QStringList lines;
-        for (const kube::KubeConfigError &e : loaded.errors)
-            lines << e.toString();
-        ctx.kubeUnavailable = lines.join(QStringLiteral("; "));
-        return;
-    }
-    const kube::KubeConfig &config = *loaded.config;
-    const QString name = contextName.isEmpty() ? config.currentContext() : contextName;
-    QString error;
-    const auto resolved = config.resolve(name, &error);
-    if (!resolved) {
-        ctx.kubeUnavailable = error;
-        return;
-    }
-    // The window keeps a red label up for this; a cron run says it on stderr.
-    if (resolved->cluster.insecureSkipTlsVerify)
-        QTextStream(stderr)
-            << tr("labdeck check: warning: context %1 sets insecure-skip-tls-verify in %2: TLS is "
-                  "not verified, so anyone between you and %3 can read and change what Labdeck "
-                  "sends, credentials included. Give the cluster's CA "
-                  "(certificate-authority-data) instead.")
-                   .arg(resolved->context.name, resolved->cluster.sourceFile,
-                        resolved->cluster.server.toString(QUrl::RemoveUserInfo))
-            << Qt::endl;
-    // Exec plugins run only when the user allowed them in the window before
-    // (the same approvals file); a cron run cannot ask.
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
-    run.approvals = std::make_unique<kube::ExecApprovalStore>(
-        QDir(dir).filePath(QStringLiteral("labdeck/exec-approvals.json")));
-    run.provider = std::make_unique<kube::CredentialProvider>(*resolved, run.approvals.get());
-    run.auth = std::make_unique<kube::ProviderAuthenticator>(run.provider.get());
-    run.client = std::make_unique<kube::KubeClient>(resolved->cluster.server, run.auth.get());
-    run.client->setProxy(resolved->networkProxy());
-    ctx.kube = run.client.get();
 }
 
 void print(const QList<checks::CheckResult> &unordered, const checks::RunSummary &summary,
@@ -283,108 +207,90 @@ int runCheckCommand(int argc, char **argv)
     ctx.inventory = *loaded.inventory;
     const QString inventoryName = useDemo ? QStringLiteral("demo") : choice.describe();
 
-    Run run;
+    std::unique_ptr<lab::Lab> lab;
+    if (useDemo) {
+        lab = lab::Lab::demo(ctx.inventory);
+    } else {
+        lab::RealLabOptions real;
+        real.kubeconfig = parser.value(kubeconfig);
+        real.context = parser.value(context);
+        real.interactive = false; // cron: nobody can answer a question
+        real.connectKube = categories.contains(QLatin1String("k8s"));
+        lab = lab::Lab::real(ctx.inventory, real);
+        // The window keeps a red label up for this; a cron run says it on stderr.
+        QObject::connect(lab.get(), &lab::Lab::kubeReady, &app, [&lab] {
+            const lab::KubeTarget &target = lab->kubeTarget();
+            if (target.resolved && target.resolved->cluster.insecureSkipTlsVerify)
+                QTextStream(stderr)
+                    << tr("labdeck check: warning: context %1 sets insecure-skip-tls-verify in %2: "
+                          "TLS is not verified, so anyone between you and %3 can read and change "
+                          "what Labdeck sends, credentials included. Give the cluster's CA "
+                          "(certificate-authority-data) instead.")
+                           .arg(target.resolved->context.name, target.resolved->cluster.sourceFile,
+                                target.resolved->cluster.server.toString(QUrl::RemoveUserInfo))
+                    << Qt::endl;
+        });
+    }
+
+    std::unique_ptr<checks::CheckRunner> runner;
     const bool asJson = parser.isSet(json);
-    auto launch = [&run, &ctx, &app, categories, asJson,
-                   inventoryName](checks::CheckRegistry registry) {
-        run.runner = std::make_unique<checks::CheckRunner>(std::move(registry));
-        QObject::connect(run.runner.get(), &checks::CheckRunner::finished, &app,
-                         [&run, &app, asJson, inventoryName](const checks::RunSummary &summary) {
-                             print(run.runner->results(), summary, asJson, inventoryName);
-                             app.exit(summary.exitCode());
-                         });
-        run.runner->start(categories, ctx);
+    const checks::CheckOptions options = ctx.options;
+    auto launch = [&runner, &lab, &app, options, categories, asJson, inventoryName] {
+        lab->prepareChecks(options, categories,
+                           [&runner, &app, categories, asJson,
+                            inventoryName](checks::CheckContext prepared, checks::CheckRegistry registry) {
+                               runner = std::make_unique<checks::CheckRunner>(std::move(registry));
+                               QObject::connect(runner.get(), &checks::CheckRunner::finished, &app,
+                                                [&runner, &app, asJson,
+                                                 inventoryName](const checks::RunSummary &summary) {
+                                                    print(runner->results(), summary, asJson,
+                                                          inventoryName);
+                                                    app.exit(summary.exitCode());
+                                                });
+                               runner->start(categories, prepared);
+                           });
     };
 
-    if (useDemo) {
-        run.demoTransport = std::make_unique<demolab::DemoTransport>(ctx.inventory);
-        ctx.transport = run.demoTransport.get();
-        run.prometheus = std::make_unique<demolab::PromSimulator>(ctx.inventory);
-        if (run.prometheus->listen())
-            ctx.prometheusUrl = run.prometheus->url();
-        run.ollama = std::make_unique<demolab::OllamaReplay>();
-        run.ollama->useDemoResponses();
-        if (run.ollama->listen())
-            ctx.ollamaUrl = run.ollama->url();
-        run.simulator = std::make_unique<demolab::KubeSimulator>(ctx.inventory);
-        if (run.simulator->listen()) {
-            auto auth = std::make_unique<kube::StaticAuthenticator>(
-                run.simulator->bearerToken(), QSslConfiguration::defaultConfiguration());
-            auth->allowPlainHttpOnLoopback(); // our own simulator, on a loopback port
-            run.auth = std::move(auth);
-            run.client = std::make_unique<kube::KubeClient>(run.simulator->url(), run.auth.get());
-            ctx.kube = run.client.get();
-        } else {
-            ctx.kubeUnavailable = tr("the demo lab's cluster could not listen on a loopback port");
-        }
-        const bool network = categories.contains(QLatin1String("certs")) ||
-                             categories.contains(QLatin1String("routes")) ||
-                             categories.contains(QLatin1String("endpoints"));
-        if (network)
-            run.demo = std::make_unique<demolab::DemoCheckLab>(ctx.inventory);
-        // Simulated failures, then a moment for them to play out (crash
-        // loops, image pulls, a rollout's progress deadline).
-        int settleMs = 0;
-        if (parser.isSet(simulate)) {
-            SimulatedFailures::Targets targets;
-            demolab::KubeSimulator *sim = run.simulator.get();
-            targets.simulator = [sim](std::function<void(demolab::KubeSimulator *)> work) { work(sim); };
-            targets.transport = run.demoTransport.get();
-            if (run.demo) {
-                demolab::DemoCheckLab *lab = run.demo.get();
-                targets.expireCertificate = [lab](const QString &host, bool on) { lab->setCertificateExpired(host, on); };
-            }
-            for (const QString &id : parser.value(simulate).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                if (!SimulatedFailures::apply(ctx.inventory, targets, id, true)) {
-                    QStringList ids;
-                    for (const SimulatedFailures::Failure &f : SimulatedFailures::list(ctx.inventory, targets))
-                        ids << f.id;
-                    err << tr("labdeck check: --simulate: no failure %1 for these checks; one of:\n  %2")
-                               .arg(id, ids.join(QStringLiteral("\n  ")))
-                        << Qt::endl;
-                    return kCouldNotRun;
-                }
-            }
-            settleMs = 4000;
-        }
-        if (network) {
-            QObject::connect(run.demo.get(), &demolab::DemoCheckLab::ready, &app,
-                             [&run, &ctx, &app, launch, settleMs](bool) {
-                                 QTimer::singleShot(settleMs, &app, [&run, &ctx, launch] {
-                                     checks::CheckRegistry registry = checks::builtInChecks();
-                                     run.demo->apply(&ctx.options, &registry);
-                                     launch(std::move(registry));
-                                 });
-                             });
-            run.demo->start();
-        } else {
-            QTimer::singleShot(settleMs, &app, [launch] { launch(checks::builtInChecks()); });
-        }
-    } else {
-        // Nobody can confirm an unknown host key here: it fails at once, with
-        // the command that adds it.
-        ssh::SshOptions sshOptions = ssh::SshOptions::defaults();
-        sshOptions.askAboutHostKeys = false;
-        run.ssh = std::make_unique<ssh::SshTransport>(sshOptions);
-        run.ssh->setInventory(ctx.inventory);
-        // Headless: nobody can answer, so every question is declined.
-        QObject::connect(run.ssh.get(), &ssh::SshTransport::hostKeyQuestion, run.ssh.get(),
-                         [&run](const ssh::HostKeyQuestion &q) { run.ssh->answerHostKey(q.id, ssh::HostKeyAnswer::Refuse); });
-        QObject::connect(run.ssh.get(), &ssh::SshTransport::passphraseQuestion, run.ssh.get(),
-                         [&run](const ssh::PassphraseQuestion &q) { run.ssh->answerPassphrase(q.id, {}, true, false); });
-        ctx.transport = run.ssh.get();
-        if (!ctx.inventory.ollamaTunnel.isEmpty() && ctx.inventory.ollamaUrl.isValid()) {
-            ssh::SshTunnel *tunnel = run.ssh->openTunnel(ctx.inventory.ollamaTunnel, ctx.inventory.ollamaUrl.host(),
-                                                         quint16(ctx.inventory.ollamaUrl.port(11434)), run.ssh.get());
-            QUrl local = tunnel->localUrl();
-            local.setPath(ctx.inventory.ollamaUrl.path());
-            ctx.ollamaUrl = local;
-        }
-        if (categories.contains(QLatin1String("k8s")))
-            connectKubeconfig(run, ctx, parser.value(kubeconfig), parser.value(context));
-        QTimer::singleShot(0, &app, [launch] { launch(checks::builtInChecks()); });
+    if (!useDemo) {
+        lab->start();
+        QTimer::singleShot(0, &app, launch);
+        const int code = app.exec();
+        runner.reset();
+        return code;
     }
-    return app.exec();
+    // The demo lab: once its cluster answers (or could not start), the
+    // simulated failures, then a moment for them to play out (crash loops,
+    // image pulls, a rollout's progress deadline).
+    const bool network = categories.contains(QLatin1String("certs")) ||
+                         categories.contains(QLatin1String("routes")) ||
+                         categories.contains(QLatin1String("endpoints"));
+    const QStringList failures = parser.value(simulate).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    lab->start(); // the cluster answers queued, once the loop runs
+    SimulatedFailures::Targets targets = lab->failureTargets();
+    if (!network)
+        targets.expireCertificate = nullptr; // no HTTPS server runs: nothing to expire
+    QStringList offered;
+    for (const SimulatedFailures::Failure &f : SimulatedFailures::list(ctx.inventory, targets))
+        offered << f.id;
+    for (const QString &id : failures) {
+        if (!offered.contains(id)) {
+            err << tr("labdeck check: --simulate: no failure %1 for these checks; one of:\n  %2")
+                       .arg(id, offered.join(QStringLiteral("\n  ")))
+                << Qt::endl;
+            return kCouldNotRun;
+        }
+    }
+    const int settleMs = failures.isEmpty() ? 0 : 4000;
+    auto begin = [&lab, &app, &ctx, targets, failures, settleMs, launch] {
+        for (const QString &id : failures)
+            SimulatedFailures::apply(ctx.inventory, targets, id, true);
+        QTimer::singleShot(settleMs, &app, launch);
+    };
+    QObject::connect(lab.get(), &lab::Lab::kubeReady, &app, begin);
+    QObject::connect(lab.get(), &lab::Lab::kubeFailed, &app, begin);
+    const int code = app.exec();
+    runner.reset();
+    return code;
 }
 
 } // namespace labdeck::app

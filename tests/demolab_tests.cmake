@@ -4,6 +4,6 @@ labdeck_add_test(tst_demolab SOURCES tst_demolab.cpp LIBS labdeck_services labde
 labdeck_add_test(tst_demolab_kubectl SOURCES tst_demolab_kubectl.cpp LIBS labdeck_services labdeck_testsupport Qt6::Network)
 # The "Simulate failure" switches: real API layouts over HTTP, the real
 # kubectl in each state, and the Demo menu driven offscreen.
-labdeck_add_test(tst_demofailures SOURCES tst_demofailures.cpp ${PROJECT_SOURCE_DIR}/app/simulatemenu.cpp ${PROJECT_SOURCE_DIR}/app/simulatedfailures.cpp
+labdeck_add_test(tst_demofailures SOURCES tst_demofailures.cpp
   LIBS labdeck_ui labdeck_testsupport Qt6::Network)
 set_tests_properties(tst_demofailures PROPERTIES TIMEOUT 300)

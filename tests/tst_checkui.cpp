@@ -6,6 +6,7 @@
 #include "checkresultsmodel.h"
 #include "checks/checkrunner.h"
 #include "checks/checkspanes.h"
+#include "lab/lab.h"
 #include "healthcolor.h"
 #include "hostmodel.h"
 #include "detailspanel.h"
@@ -34,6 +35,7 @@ class TestCheckUi : public QObject
     std::unique_ptr<LabSelection> m_selection;
     std::unique_ptr<MainWindow> m_window;
     ChecksPanes *m_panes = nullptr;
+    std::unique_ptr<lab::Lab> m_lab;
 
     int rowOf(const QString &category, const QString &target) const
     {
@@ -65,7 +67,9 @@ private Q_SLOTS:
         m_window->useDefaultLayout();
         QVERIFY(m_window->loadInventory({InventoryLocator::Source::BuiltIn, {}}));
         m_panes = new ChecksPanes(m_window.get(), m_hosts.get(), m_selection.get());
-        m_panes->setKubeClient(nullptr, true);
+        // The demo lab's HTTPS servers and Traefik API; no cluster connected.
+        m_lab = lab::Lab::demo(m_hosts->inventory());
+        m_panes->setCheckSource(m_lab.get());
     }
 
     void checkAllFillsTheTableAsResultsArrive()

@@ -1,5 +1,5 @@
-// The Compose, GPU and Tailscale docks offscreen on the demo lab (through
-// the app's wiring, RemoteServices): the models stay consistent
+// The Compose, GPU and Tailscale docks offscreen on the demo lab (its
+// monitors built by the composition root, as the window has them): the models stay consistent
 // (QAbstractItemModelTester), every change is confirmed first with one
 // sentence, Stop is destructive (defaults to Cancel), actions show their
 // output and exit status, the host model and the topology follow. A real
@@ -17,7 +17,8 @@
 #include "labselection.h"
 #include "mainwindow.h"
 #include "remotemodels.h"
-#include "remoteservices.h"
+#include "lab/lab.h"
+#include "remote/remotepanes.h"
 #include "remotestatus.h"
 #include "topology/topologyscene.h"
 
@@ -44,7 +45,8 @@ class TestComposeUi : public QObject
     std::unique_ptr<HostModel> m_hosts;
     std::unique_ptr<LabSelection> m_selection;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<RemoteServices> m_remote;
+    std::unique_ptr<lab::Lab> m_lab;
+    std::unique_ptr<RemotePanes> m_remote;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
     QStringList m_confirmations;
     bool m_answer = true;
@@ -92,11 +94,12 @@ private Q_SLOTS:
         m_window = std::make_unique<MainWindow>(m_hosts.get(), m_selection.get());
         QVERIFY(m_window->loadInventory(InventoryLocator::choose(QString())));
         m_window->useDefaultLayout();
-        m_remote =
-            std::make_unique<RemoteServices>(m_window.get(), m_hosts.get(), m_selection.get());
-        m_remote->startDemo();
-        m_remote->demoTransport()->setTransition(300);
-        m_remote->compose()->setSettleInterval(100);
+        m_lab = lab::Lab::demo(m_hosts->inventory());
+        m_lab->start();
+        m_remote = std::make_unique<RemotePanes>(m_window.get(), m_hosts.get(), m_selection.get(),
+                                                 m_lab.get());
+        m_lab->demoTransport()->setTransition(300);
+        m_lab->compose()->setSettleInterval(100);
         RemoteStatus *s = m_remote->status();
         for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(s->composeModel()),
                                       static_cast<QAbstractItemModel *>(s->tunnelModel()),
@@ -120,6 +123,7 @@ private Q_SLOTS:
     {
         m_testers.clear();
         m_remote.reset();
+        m_lab.reset();
         m_window.reset();
     }
     void init()
@@ -149,7 +153,7 @@ private Q_SLOTS:
     void stopConfirmsAsDestructiveAndCancelSendsNothing()
     {
         QVERIFY(selectService(QStringLiteral("nextcloud")));
-        const int sent = int(m_remote->demoTransport()->history().size());
+        const int sent = int(m_lab->demoTransport()->history().size());
         m_answer = false;
         menuAction(QStringLiteral("Stop Service"))->trigger();
         QCOMPARE(m_confirmations.size(), 1);
@@ -158,7 +162,7 @@ private Q_SLOTS:
                                 "stops and serves "
                                 "nothing until it is started again.|Stop|destructive"));
         QTest::qWait(50);
-        QCOMPARE(m_remote->demoTransport()->history().size(), sent);
+        QCOMPARE(m_lab->demoTransport()->history().size(), sent);
     }
 
     void stopThenUp()
@@ -232,7 +236,7 @@ private Q_SLOTS:
             panes()->output()->toPlainText().contains(QStringLiteral("infra-nfs-server-1  | ")));
         QCOMPARE(panes()->actionLog()->topLevelItem(0)->text(1),
                  QStringLiteral("Logs of nfs-server in infra"));
-        QVERIFY(m_remote->demoTransport()
+        QVERIFY(m_lab->demoTransport()
                     ->history()
                     .last()
                     .argv.join(QLatin1Char(' '))
@@ -337,8 +341,9 @@ private Q_SLOTS:
         MainWindow window(&hosts, &selection);
         QVERIFY(window.loadInventory(InventoryLocator::choose(out.fileName())));
         window.useDefaultLayout();
-        RemoteServices remote(&window, &hosts, &selection);
-        remote.startReal(nullptr);
+        // SSH not connected yet: no transport; Ollama and Open WebUI are HTTP.
+        const std::unique_ptr<lab::Lab> lab = lab::Lab::real(hosts.inventory(), {});
+        RemotePanes remote(&window, &hosts, &selection, lab.get());
         QVERIFY(remote.composePanes()->stateLabel()->text().contains(
             QStringLiteral("pochama: SSH: not connected")));
         QCOMPARE(remote.status()->composeModel()->rowCount(), 0);

@@ -5,7 +5,7 @@
 // real kubectl where it is installed, and driven through Demo → Simulate
 // failure offscreen.
 
-#include "../app/simulatemenu.h"
+#include "demo/simulatemenu.h"
 #include "checks/check.h"
 #include "demolab/demochecks.h"
 #include "demolab/demotransport.h"

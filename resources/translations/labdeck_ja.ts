@@ -1508,7 +1508,7 @@
 <context>
     <name>SimulatedFailures</name>
     <message>
-        <location filename="../../app/simulatedfailures.cpp" line="+70"/>
+        <location filename="../../services/lab/simulatedfailures.cpp" line="+70"/>
         <source>Stop kubelet on %1</source>
         <translation>%1 の kubelet を停止</translation>
     </message>
@@ -2677,12 +2677,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+228"/>
+        <location line="+195"/>
         <source>Checks</source>
         <translation>チェック</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-189"/>
         <source>Chec&amp;ks</source>
         <translation>チェック(&amp;K)</translation>
     </message>
@@ -2713,28 +2713,23 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+125"/>
+        <location line="+92"/>
         <location line="+49"/>
         <source>Check all</source>
         <translation>すべてチェック</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-93"/>
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Making the demo lab&apos;s certificates…</source>
-        <translation>デモラボの証明書を作成中…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>no Kubernetes cluster is connected</source>
         <translation>Kubernetes クラスターに接続していません</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Checking…</source>
         <translation>チェック中…</translation>
     </message>
@@ -4628,7 +4623,7 @@
 <context>
     <name>labdeck::LabConnection</name>
     <message>
-        <location filename="../../app/labconnection.cpp" line="+37"/>
+        <location filename="../../app/labconnection.cpp" line="+33"/>
         <source>Kubernetes context</source>
         <translation>Kubernetes コンテキスト</translation>
     </message>
@@ -4638,23 +4633,12 @@
         <translation>Kubernetes コンテキスト（kubeconfig から）</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+38"/>
-        <source>demo lab</source>
-        <translation>デモラボ</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>demo lab: could not listen on a loopback port</source>
-        <translation>デモラボ: ループバックのポートで待ち受けできませんでした</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+81"/>
         <source>TLS not verified for %1</source>
         <translation>%1 は TLS 未検証</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 sets insecure-skip-tls-verify: anyone between you and %2 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
         <translation>%1 は insecure-skip-tls-verify を設定しています。あなたと %2 の間にいる誰もが、認証情報を含め Labdeck の送る内容を読み書きできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
     </message>
@@ -4664,12 +4648,12 @@
         <translation>認証情報は送信されません: %1 は暗号化されない http:// です</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+23"/>
         <source>%1 SSH %2</source>
         <translation>%1 SSH %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: SSH %2</source>
         <translation>%1: SSH %2</translation>
     </message>
@@ -5430,14 +5414,9 @@
     </message>
 </context>
 <context>
-    <name>labdeck::RemoteServices</name>
+    <name>labdeck::RemotePanes</name>
     <message>
-        <location filename="../../app/remoteservices.cpp" line="+53"/>
-        <source>labdeck: the demo lab&apos;s Ollama server could not listen on 127.0.0.1</source>
-        <translation>labdeck: デモラボの Ollama サーバーが 127.0.0.1 で待ち受けできませんでした</translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location filename="../../ui/remote/remotepanes.cpp" line="+37"/>
         <source>Tunnel and GPU</source>
         <translation>トンネルと GPU</translation>
     </message>
@@ -5872,7 +5851,7 @@
 <context>
     <name>labdeck::SimulateMenu</name>
     <message>
-        <location filename="../../app/simulatemenu.cpp" line="+31"/>
+        <location filename="../../ui/demo/simulatemenu.cpp" line="+31"/>
         <source>Undo all</source>
         <translation>すべて元に戻す</translation>
     </message>
@@ -6010,7 +5989,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+136"/>
+        <location filename="../../app/commandline.cpp" line="+117"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -6031,12 +6010,12 @@ served by %2 on %3</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="+86"/>
+        <location filename="../../app/checkcommand.cpp" line="+225"/>
         <source>labdeck check: warning: context %1 sets insecure-skip-tls-verify in %2: TLS is not verified, so anyone between you and %3 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
         <translation>labdeck check: 警告: コンテキスト %1 は %2 で insecure-skip-tls-verify を設定しています。TLS が検証されないため、あなたと %3 の間にいる誰もが、認証情報を含め Labdeck が送る内容を読み取り、改ざんできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="-165"/>
         <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
 Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
         <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。
@@ -6057,9 +6036,9 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <location line="+9"/>
         <location line="+10"/>
         <location filename="../../app/commandline.cpp" line="+0"/>
-        <location line="+52"/>
+        <location filename="../../app/guioptions.cpp" line="+26"/>
         <location line="+3"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -6190,19 +6169,14 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>labdeck check: インベントリを読み込めなかったため、何もチェックしていません</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>the demo lab&apos;s cluster could not listen on a loopback port</source>
-        <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+73"/>
         <source>labdeck check: --simulate: no failure %1 for these checks; one of:
   %2</source>
         <translation>labdeck check: --simulate: これらのチェックに障害 %1 はありません。次のいずれか:
   %2</translation>
     </message>
     <message>
-        <location filename="../../app/commandline.cpp" line="-102"/>
+        <location filename="../../app/commandline.cpp" line="-29"/>
         <source>labdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
   To see the window on a machine without a screen, run it under Xvfb:
       xvfb-run -a labdeck
@@ -6233,7 +6207,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>%1: 問題なし（ホスト %2 台、Namespace %3 個、ワークロード %4 個、Compose サービス %5 個、公開 URL %6 個）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../app/guioptions.cpp" line="-25"/>
         <source>Labdeck: a control panel for a small Kubernetes and Docker Compose homelab.</source>
         <translation>Labdeck: Kubernetes と Docker Compose の小さなホームラボ用コントロールパネル。</translation>
     </message>
@@ -6272,7 +6246,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Run on the demo lab: a simulated cluster holding the lab of the inventory. This is the default when no lab is configured.</source>
         <translation>デモラボで動かします。インベントリのラボを載せた模擬クラスターです。
 ラボが設定されていないときの既定です。</translation>
@@ -6299,35 +6273,43 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <source>&amp;Demo</source>
-        <translation>デモ(&amp;D)</translation>
+        <location filename="../../app/checkcommand.cpp" line="-184"/>
+        <location filename="../../app/guioptions.cpp" line="-9"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Simulate &amp;failure</source>
-        <translation>障害をシミュレート(&amp;F)</translation>
+        <location filename="../../app/guioptions.cpp" line="+30"/>
+        <source>labdeck: --screenshot-size must be WIDTHxHEIGHT, between 320x240 and 8192x8192, e.g. 1600x1000</source>
+        <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/screenshot.cpp" line="+53"/>
+        <source>labdeck: could not write the screenshot to %1</source>
+        <translation>labdeck: スクリーンショットを %1 に書き込めませんでした</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrote %1 (%2x%3)</source>
+        <translation>%1 に書き出しました（%2x%3）</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::app::LabWindow</name>
+    <message>
+        <location filename="../../app/labwindow.cpp" line="+98"/>
+        <source>labdeck: --simulate works on the demo lab only (--demo)</source>
+        <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>labdeck: --simulate: no failure %1; one of:
   %2</source>
         <translation>labdeck: --simulate: 障害 %1 はありません。次のいずれか:
   %2</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>labdeck: --simulate works on the demo lab only (--demo)</source>
-        <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
-    </message>
-    <message>
-        <location filename="../../app/checkcommand.cpp" line="-173"/>
-        <location filename="../../app/commandline.cpp" line="-133"/>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <location filename="../../app/commandline.cpp" line="+138"/>
+        <location line="+18"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>
@@ -6337,19 +6319,14 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>labdeck: --select: ID が %1 の項目はラボにありません</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>labdeck: --screenshot-size must be WIDTHxHEIGHT, between 320x240 and 8192x8192, e.g. 1600x1000</source>
-        <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
+        <location line="+9"/>
+        <source>&amp;Demo</source>
+        <translation>デモ(&amp;D)</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>labdeck: could not write the screenshot to %1</source>
-        <translation>labdeck: スクリーンショットを %1 に書き込めませんでした</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Wrote %1 (%2x%3)</source>
-        <translation>%1 に書き出しました（%2x%3）</translation>
+        <location line="+1"/>
+        <source>Simulate &amp;failure</source>
+        <translation>障害をシミュレート(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -7779,6 +7756,35 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+65"/>
         <source>%1; retrying in %2 s</source>
         <translation>%1（%2 秒後に再試行）</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::lab::Lab</name>
+    <message>
+        <location filename="../../services/lab/lab.cpp" line="+151"/>
+        <location line="+49"/>
+        <source>demo lab</source>
+        <translation>デモラボ</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>labdeck: the demo lab&apos;s Ollama server could not listen on 127.0.0.1</source>
+        <translation>labdeck: デモラボの Ollama サーバーが 127.0.0.1 で待ち受けできませんでした</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>the demo lab&apos;s cluster could not listen on a loopback port</source>
+        <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>no Kubernetes cluster is connected</source>
+        <translation>Kubernetes クラスターに接続していません</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Making the demo lab&apos;s certificates…</source>
+        <translation>デモラボの証明書を作成中…</translation>
     </message>
 </context>
 <context>

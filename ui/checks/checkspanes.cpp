@@ -2,7 +2,7 @@
 
 #include "checkresultsmodel.h"
 #include "checks/checkrunner.h"
-#include "demolab/demochecks.h"
+#include "checks/checksource.h"
 #include "hostmodel.h"
 #include "kube/kubeclient.h"
 #include "labselection.h"
@@ -140,7 +140,6 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     // are about another lab.
     connect(m_hosts, &QAbstractItemModel::modelReset, this, [this] {
         cancel();
-        m_demoLab.reset();
         m_model->clear();
         m_hostBadges.clear();
         m_urlBadges.clear();
@@ -151,29 +150,6 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
 }
 
 ChecksPanes::~ChecksPanes() = default;
-
-void ChecksPanes::setDemoCertificateExpired(const QString &host, bool expired)
-{
-    if (expired)
-        m_demoExpired.insert(host);
-    else
-        m_demoExpired.remove(host);
-    if (m_demoLab)
-        m_demoLab->setCertificateExpired(host, expired);
-}
-
-void ChecksPanes::setKubeClient(kube::KubeClient *client, bool demo)
-{
-    m_kube = client;
-    if (demo != m_demo)
-        m_demoLab.reset();
-    m_demo = demo;
-}
-
-void ChecksPanes::setTransport(remote::CommandTransport *transport)
-{
-    m_transport = transport;
-}
 
 checks::CheckOptions ChecksPanes::optionsFromSettings() const
 {
@@ -199,42 +175,33 @@ void ChecksPanes::checkAll()
     m_checkAll->setEnabled(false);
     m_cancel->setEnabled(true);
     m_runButton->setText(tr("Stop"));
-    if (m_demo && !m_demoLab) {
-        // The demo's endpoints are made once (certificates by openssl), then reused.
-        m_demoLab = std::make_unique<demolab::DemoCheckLab>(m_hosts->inventory());
-        for (const QString &host : std::as_const(m_demoExpired))
-            m_demoLab->setCertificateExpired(host, true);
-        connect(m_demoLab.get(), &demolab::DemoCheckLab::ready, this, [this](bool) {
-            if (m_waitingForDemo) {
-                m_waitingForDemo = false;
-                startRun();
-            }
-        });
-        m_demoLab->start();
-    }
-    if (m_demo && !m_demoLab->isReady() && m_demoLab->errorText().isEmpty()) {
-        m_waitingForDemo = true;
-        m_status->setText(tr("Making the demo lab's certificates…"));
+    const int generation = ++m_generation;
+    m_waiting = true;
+    const checks::CheckOptions options = optionsFromSettings();
+    QPointer<ChecksPanes> self(this);
+    auto ready = [self, generation](checks::CheckContext ctx, checks::CheckRegistry registry) {
+        if (!self || generation != self->m_generation || !self->m_waiting)
+            return; // stopped, or another run was asked for since
+        self->m_waiting = false;
+        self->startRun(std::move(ctx), std::move(registry));
+    };
+    if (!m_source) {
+        checks::CheckContext ctx;
+        ctx.options = options;
+        ctx.kubeUnavailable = tr("no Kubernetes cluster is connected");
+        ready(std::move(ctx), checks::builtInChecks());
         return;
     }
-    startRun();
+    const QString waitingFor = m_source->prepareChecks(options, checks::allCategories(), ready);
+    if (m_waiting)
+        m_status->setText(waitingFor);
 }
 
-void ChecksPanes::startRun()
+void ChecksPanes::startRun(checks::CheckContext ctx, checks::CheckRegistry registry)
 {
-    checks::CheckContext ctx;
+    // The lab as the window shows it.
     ctx.inventory = m_hosts->inventory();
-    ctx.options = optionsFromSettings();
-    ctx.kube = m_kube;
-    if (!m_kube)
-        ctx.kubeUnavailable = tr("no Kubernetes cluster is connected");
-    ctx.transport = m_transport;
-    ctx.prometheusUrl = m_prometheusUrl;
-    ctx.ollamaUrl = m_ollamaUrl;
-    checks::CheckRegistry registry = checks::builtInChecks();
-    if (m_demo && m_demoLab)
-        m_demoLab->apply(&ctx.options, &registry);
-    m_runner = std::make_unique<checks::CheckRunner>(registry);
+    m_runner = std::make_unique<checks::CheckRunner>(std::move(registry));
     connect(m_runner.get(), &checks::CheckRunner::resultReady, this, &ChecksPanes::onResult);
     connect(m_runner.get(), &checks::CheckRunner::finished, this, &ChecksPanes::onFinished);
     m_status->setText(tr("Checking…"));
@@ -244,7 +211,7 @@ void ChecksPanes::startRun()
 
 void ChecksPanes::cancel()
 {
-    m_waitingForDemo = false;
+    m_waiting = false;
     if (m_runner && m_runner->isRunning()) {
         m_runner->cancel();
         m_status->setText(tr("Stopped after %1 results.").arg(m_model->rowCount()));

@@ -23,16 +23,8 @@ namespace labdeck {
 
 namespace checks {
 class CheckRunner;
-}
-namespace demolab {
-class DemoCheckLab;
-}
-namespace kube {
-class KubeClient;
-}
-namespace remote {
-class CommandTransport;
-}
+class CheckSource;
+} // namespace checks
 class CheckResultsModel;
 class HostModel;
 class LabSelection;
@@ -50,18 +42,10 @@ public:
     ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *selection);
     ~ChecksPanes() override;
 
-    // The cluster for the k8s check (nullptr: it says why it could not run);
-    // demo: the run uses the demo lab's TLS endpoints and Traefik API.
-    void setKubeClient(kube::KubeClient *client, bool demo);
-    // SSH (or the demo lab's) transport, for Traefik's API on the ingress host.
-    void setTransport(remote::CommandTransport *transport);
-    // Where the prometheus and gpu checks go when not the inventory's URLs
-    // (the demo lab's simulated Prometheus and Ollama, an SSH tunnel).
-    void setPrometheusUrl(const QUrl &url) { m_prometheusUrl = url; }
-    void setOllamaUrl(const QUrl &url) { m_ollamaUrl = url; }
-    // Demo lab, "Simulate failure": the HTTPS server of this URL host serves
-    // an expired certificate from the next run on (or its usual one again).
-    void setDemoCertificateExpired(const QString &host, bool expired);
+    // Where a run goes: the lab's cluster, transport and endpoints (the demo
+    // lab's TLS endpoints and Traefik API). Without one, every check runs
+    // against the inventory's URLs and k8s says no cluster is connected.
+    void setCheckSource(checks::CheckSource *source) { m_source = source; }
 
     void checkAll();
     void cancel();
@@ -83,7 +67,7 @@ Q_SIGNALS:
     void runFinished();
 
 private:
-    void startRun();
+    void startRun(checks::CheckContext ctx, checks::CheckRegistry registry);
     void onResult(const checks::CheckResult &result);
     void onFinished();
     void clearBadges();
@@ -104,14 +88,10 @@ private:
     QAction *m_copy;
     QMenu *m_menu;
     std::unique_ptr<checks::CheckRunner> m_runner;
-    QPointer<kube::KubeClient> m_kube;
-    QPointer<remote::CommandTransport> m_transport;
-    QUrl m_prometheusUrl;
-    QUrl m_ollamaUrl;
-    bool m_demo = false;
-    std::unique_ptr<demolab::DemoCheckLab> m_demoLab;
-    bool m_waitingForDemo = false;
-    QSet<QString> m_demoExpired; // URL hosts, kept for a new DemoCheckLab
+    checks::CheckSource *m_source = nullptr;
+    // Counts runs asked for; a source's late answer to an older one is dropped.
+    int m_generation = 0;
+    bool m_waiting = false;
     // Worst problem per host / URL of the last run, and how many.
     struct Badge
     {

@@ -1,4 +1,4 @@
-#include "simulatemenu.h"
+#include "demo/simulatemenu.h"
 
 #include "demolab/kubesimulator.h"
 

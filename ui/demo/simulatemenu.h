@@ -1,7 +1,7 @@
 #pragma once
 
 #include "inventory/inventory.h"
-#include "simulatedfailures.h"
+#include "lab/simulatedfailures.h"
 
 #include <QHash>
 #include <QObject>

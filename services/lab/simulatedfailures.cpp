@@ -1,4 +1,4 @@
-#include "simulatedfailures.h"
+#include "lab/simulatedfailures.h"
 
 #include "demolab/demochecks.h"
 #include "demolab/demotransport.h"

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+class QApplication;
+
+namespace labdeck::app {
+
+// What the window was asked for on the command line.
+struct GuiOptions
+{
+    QString inventory;  // --inventory FILE (empty: the saved or built-in lab)
+    bool demo = false;  // --demo
+    QString kubeconfig; // --kubeconfig FILE
+    QString context;    // --context NAME
+    QString select;     // --select ID
+    QStringList simulate; // --simulate ids (demo lab)
+    QString screenshot;   // --screenshot FILE
+    QSize screenshotSize{1600, 1000};
+    bool runChecks = false;      // --run-checks (hidden)
+    bool quitAfterPaint = false; // --quit-after-first-paint (hidden, bench/startup)
+
+    // Whether the demo lab runs: asked for, or nothing configured (no
+    // inventory given or saved, no kubeconfig or context asked for).
+    [[nodiscard]] bool useDemo(bool inventoryIsBuiltIn) const
+    {
+        return demo || (inventoryIsBuiltIn && kubeconfig.isEmpty() && context.isEmpty());
+    }
+};
+
+// Parses the window's options (--help and --version print and exit here).
+// A bad value: false, with the message in *error.
+[[nodiscard]] bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error);
+
+} // namespace labdeck::app

@@ -7,3 +7,5 @@ labdeck_add_test(tst_demolab_kubectl SOURCES tst_demolab_kubectl.cpp LIBS labdec
 labdeck_add_test(tst_demofailures SOURCES tst_demofailures.cpp
   LIBS labdeck_ui labdeck_testsupport Qt6::Network)
 set_tests_properties(tst_demofailures PROPERTIES TIMEOUT 300)
+# The composition root on the demo lab and on a real lab's inventory.
+labdeck_add_test(tst_lab SOURCES tst_lab.cpp LIBS labdeck_lab labdeck_models)

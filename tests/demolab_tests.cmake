@@ -1,7 +1,7 @@
 # Demo lab: the Kubernetes API simulator over real HTTP(S), and the real
 # kubectl against it (skips with a message when kubectl is not installed).
-labdeck_add_test(tst_demolab SOURCES tst_demolab.cpp LIBS labdeck_services labdeck_testsupport Qt6::Network)
-labdeck_add_test(tst_demolab_kubectl SOURCES tst_demolab_kubectl.cpp LIBS labdeck_services labdeck_testsupport Qt6::Network)
+labdeck_add_test(tst_demolab SOURCES tst_demolab.cpp LIBS labdeck_demolab labdeck_services labdeck_testsupport Qt6::Network)
+labdeck_add_test(tst_demolab_kubectl SOURCES tst_demolab_kubectl.cpp LIBS labdeck_demolab labdeck_services labdeck_testsupport Qt6::Network)
 # The "Simulate failure" switches: real API layouts over HTTP, the real
 # kubectl in each state, and the Demo menu driven offscreen.
 labdeck_add_test(tst_demofailures SOURCES tst_demofailures.cpp

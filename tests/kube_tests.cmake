@@ -5,7 +5,7 @@ labdeck_add_test(tst_verdicts SOURCES tst_verdicts.cpp LIBS labdeck_models labde
 labdeck_add_test(tst_keyedtablemodel SOURCES tst_keyedtablemodel.cpp LIBS labdeck_models)
 # Differential: the live models (KubeSession -> ClusterModels) against kubectl
 # on the demo lab, over a seeded random sequence of actions.
-labdeck_add_test(tst_livemodel SOURCES tst_livemodel.cpp LIBS labdeck_models labdeck_services labdeck_testsupport Qt6::Network)
+labdeck_add_test(tst_livemodel SOURCES tst_livemodel.cpp LIBS labdeck_demolab labdeck_models labdeck_services labdeck_testsupport Qt6::Network)
 # About a minute on two cores (two when the machine is busy); room for CI.
 set_tests_properties(tst_livemodel PROPERTIES TIMEOUT 240)
 labdeck_add_test(tst_reflector SOURCES tst_reflector.cpp LIBS labdeck_services Qt6::Network)

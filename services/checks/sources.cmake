@@ -14,11 +14,3 @@ target_sources(labdeck_services PRIVATE
   checks/commandfailure.h checks/commandfailure.cpp
   checks/labchecks.h checks/labchecks.cpp
 )
-# The demo lab's side of the checks (new files in demolab/, listed here so
-# the demo lab's own list stays as it is): certificates of each kind,
-# loopback TLS endpoints, Traefik's router API.
-target_sources(labdeck_services PRIVATE
-  demolab/demopki.h demolab/demopki.cpp
-  demolab/tlsendpoints.h demolab/tlsendpoints.cpp
-  demolab/demochecks.h demolab/demochecks.cpp
-)

@@ -3,7 +3,10 @@
 
 #include "demolab/cluster_p.h"
 #include "demolab/discovery_p.h"
-#include "demolab/jsonutil_p.h"
+#include "demolab/jsonpath_p.h"
+#include "demolab/jsonpatch_p.h"
+#include "demolab/managedfields_p.h"
+#include "demolab/yamljson_p.h"
 #include "demolab/logging_p.h"
 #include "demolab/objects_p.h"
 #include "demolab/podlogs_p.h"

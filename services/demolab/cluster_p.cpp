@@ -1,6 +1,6 @@
 #include "demolab/cluster_p.h"
 
-#include "demolab/jsonutil_p.h"
+#include "demolab/jsonpath_p.h"
 #include "demolab/logging_p.h"
 #include "demolab/objects_p.h"
 

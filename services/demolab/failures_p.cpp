@@ -6,7 +6,7 @@
 // that would record them in a real cluster.
 
 #include "demolab/cluster_p.h"
-#include "demolab/jsonutil_p.h"
+#include "demolab/jsonpath_p.h"
 
 #include <QJsonArray>
 #include <QTimer>

@@ -3,7 +3,7 @@
 #include "demolab/apiserver_p.h"
 #include "demolab/cluster_p.h"
 #include "demolab/httpserver_p.h"
-#include "demolab/jsonutil_p.h"
+#include "demolab/jsonpath_p.h"
 #include "demolab/logging_p.h"
 #include "demolab/objects_p.h"
 #include "demolab/podlogs_p.h"

@@ -1,6 +1,6 @@
 #include "demolab/objects_p.h"
 
-#include "demolab/jsonutil_p.h"
+#include "demolab/jsonpath_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "demolab/podlogs_p.h"
 
-#include "demolab/jsonutil_p.h"
+#include "demolab/jsonpath_p.h"
 #include "demolab/store_p.h"
 
 #include <QJsonArray>

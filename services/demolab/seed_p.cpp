@@ -2,7 +2,7 @@
 
 #include "demolab/cluster_p.h"
 #include "demolab/discovery_p.h"
-#include "demolab/jsonutil_p.h"
+#include "demolab/jsonpath_p.h"
 #include "demolab/objects_p.h"
 #include "demolab/store_p.h"
 

@@ -1,6 +1,6 @@
 #include "demolab/tables_p.h"
 
-#include "demolab/jsonutil_p.h"
+#include "demolab/jsonpath_p.h"
 
 #include <QJsonDocument>
 

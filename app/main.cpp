@@ -1,6 +1,6 @@
 #include "checkcommand.h"
 #include "commandline.h"
-#include "demolab/kubesimulator.h"
+#include "demolabcommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -16,7 +16,7 @@ int main(int argc, char **argv)
     if (argc >= 2 && std::strcmp(argv[1], "check") == 0)
         return runCheckCommand(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "demolab") == 0)
-        return labdeck::demolab::runDemoLabCommand(argc, argv);
+        return runDemoLabCommand(argc, argv);
     if (!hasDisplay(argc, argv)) {
         if (!canRunOffscreen(argc, argv)) {
             // A core application, so the message can be translated.

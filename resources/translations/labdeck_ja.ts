@@ -593,7 +593,7 @@
 <context>
     <name>DemoLabCommand</name>
     <message>
-        <location filename="../../services/demolab/demolabcommand.cpp" line="+45"/>
+        <location filename="../../app/demolabcommand.cpp" line="+53"/>
         <source>Serves the demo lab&apos;s Kubernetes API until interrupted (Ctrl+C).</source>
         <translation>デモラボの Kubernetes API を、中断する（Ctrl+C）まで提供します。</translation>
     </message>

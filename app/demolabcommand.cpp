@@ -1,8 +1,9 @@
 // `labdeck demolab`: the demo lab's Kubernetes API as a headless server, for
 // kubectl, k9s or a second Labdeck to talk to.
 
+#include "demolabcommand.h"
+
 #include "demolab/kubesimulator.h"
-#include "demolab/logging_p.h"
 #include "inventory/inventoryloader.h"
 
 #include <QCommandLineParser>
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QStandardPaths>
@@ -21,9 +23,15 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace labdeck::demolab {
+namespace labdeck::app {
+
+using demolab::KubeSimulator;
 
 namespace {
+
+// Each request served (QT_LOGGING_RULES=labdeck.demolab.debug=true), under
+// the demo lab's own category name.
+Q_LOGGING_CATEGORY(lcDemoLabCommand, "labdeck.demolab")
 
 // The write end of the self-pipe the signal handler pokes (a signal handler
 // can only reach a plain variable).
@@ -255,7 +263,7 @@ int runDemoLabCommand(int argc, char **argv)
     }
     QObject::connect(&simulator, &KubeSimulator::requestServed, &app,
                      [](const QString &method, const QString &path, int status) {
-                         qCDebug(lcDemoLab).noquote() << method << path << status;
+                         qCDebug(lcDemoLabCommand).noquote() << method << path << status;
                      });
 
     int signalPipe[2] = {-1, -1};
@@ -341,4 +349,4 @@ int runDemoLabCommand(int argc, char **argv)
     return exitCode != 0 ? exitCode : result;
 }
 
-} // namespace labdeck::demolab
+} // namespace labdeck::app

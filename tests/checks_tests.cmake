@@ -7,5 +7,5 @@ labdeck_add_test(tst_checkcommand SOURCES tst_checkcommand.cpp LIBS labdeck_demo
 add_dependencies(tst_checkcommand labdeck)
 target_compile_definitions(tst_checkcommand PRIVATE LABDECK_BINARY="$<TARGET_FILE:labdeck>")
 labdeck_add_test(tst_checkui SOURCES tst_checkui.cpp LIBS labdeck_ui)
-labdeck_add_test(tst_labchecks SOURCES tst_labchecks.cpp LIBS labdeck_demolab labdeck_services labdeck_testsupport labdeck_sshdharness)
+labdeck_add_test(tst_labchecks SOURCES tst_labchecks.cpp LIBS labdeck_demolab labdeck_ssh labdeck_services labdeck_testsupport labdeck_sshdharness)
 labdeck_add_test(tst_agreement SOURCES tst_agreement.cpp LIBS labdeck_demolab labdeck_models labdeck_services)

@@ -5,8 +5,8 @@ target_link_libraries(labdeck_sshdharness PUBLIC Qt6::Network PRIVATE labdeck_op
 target_compile_definitions(labdeck_sshdharness PRIVATE
   LABDECK_SSH_FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/fixtures/ssh")
 
-labdeck_add_test(tst_sshconfig SOURCES tst_sshconfig.cpp LIBS labdeck_services)
-labdeck_add_test(tst_sshtransport SOURCES tst_sshtransport.cpp LIBS labdeck_services labdeck_sshdharness)
+labdeck_add_test(tst_sshconfig SOURCES tst_sshconfig.cpp LIBS labdeck_ssh)
+labdeck_add_test(tst_sshtransport SOURCES tst_sshtransport.cpp LIBS labdeck_ssh labdeck_secrets labdeck_sshdharness)
 target_compile_definitions(tst_sshtransport PRIVATE
   LABDECK_SSH_FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/fixtures/ssh")
 labdeck_add_test(tst_sshui SOURCES tst_sshui.cpp LIBS labdeck_ui labdeck_sshdharness)

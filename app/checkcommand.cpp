@@ -67,7 +67,7 @@ void connectKubeconfig(Run &run, checks::CheckContext &ctx, const QString &file,
         file.isEmpty() ? kube::KubeConfig::load(files) : kube::KubeConfig::loadExplicit(file);
     if (!loaded.ok()) {
         QStringList lines;
-        for (const kube::KubeConfigError &e : loaded.errors)
+        for (const LocatedError &e : loaded.errors)
             lines << e.toString();
         ctx.kubeUnavailable = lines.join(QStringLiteral("; "));
         return;

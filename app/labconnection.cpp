@@ -150,7 +150,7 @@ void LabConnection::startKubeconfig(const QString &file, const QString &context)
                                                              : kube::KubeConfig::loadExplicit(file);
     if (!loaded.ok()) {
         QStringList lines;
-        for (const kube::KubeConfigError &e : loaded.errors)
+        for (const LocatedError &e : loaded.errors)
             lines << e.toString();
         fail(lines.join(QLatin1Char('\n')));
         return;

@@ -309,7 +309,7 @@ void TestInventory::badInput()
     const InventoryLoadResult r = InventoryLoader::loadFile(path);
     QVERIFY(!r.ok());
     QCOMPARE(r.errors.size(), 1);
-    const InventoryError &e = r.errors.first();
+    const LocatedError &e = r.errors.first();
     QCOMPARE(e.file, path);
     QCOMPARE(e.line, line);
     QCOMPARE(e.column, column);
@@ -332,7 +332,7 @@ void TestInventory::everyErrorIsReported()
     const InventoryLoadResult r = InventoryLoader::parse(yaml, QStringLiteral("multi.yaml"));
     QVERIFY(!r.ok());
     QStringList fields;
-    for (const InventoryError &e : r.errors)
+    for (const LocatedError &e : r.errors)
         fields << e.field;
     QCOMPARE(fields, (QStringList{"hosts[1].site", "hosts[2].kind", "workloads[0].namespace",
                                   "workloads[0].nodePort"}));
@@ -357,8 +357,9 @@ void TestInventory::incompleteInventoryIsAnError_data()
     QTest::newRow("sections of other shapes")
         << QByteArray("version: 1\nworkloads:\n  - 3\nnfs: [1]\ncompose: 7\nnamespaces: {x: y}\n")
         << "workloads[0]" << 3;
-    QTest::newRow("self-referencing alias") << QByteArray("version: 1\nsites: &a [*a]\n") << "hosts" << 1;
-    QTest::newRow("only a key") << QByteArray("a: &a [*a]\n") << "a" << 1;
+    // A self-referencing alias is refused by the YAML reader, where the cycle is.
+    QTest::newRow("self-referencing alias") << QByteArray("version: 1\nsites: &a [*a]\n") << "" << 2;
+    QTest::newRow("only a key") << QByteArray("a: &a [*a]\n") << "" << 1;
 }
 
 void TestInventory::incompleteInventoryIsAnError()
@@ -370,7 +371,7 @@ void TestInventory::incompleteInventoryIsAnError()
     const InventoryLoadResult r = InventoryLoader::parse(yaml, QStringLiteral("lab.yaml"));
     QVERIFY(!r.ok());
     bool found = false;
-    for (const InventoryError &e : r.errors) {
+    for (const LocatedError &e : r.errors) {
         QVERIFY2(e.line >= 1 && e.column >= 1, qPrintable(e.toString()));
         QVERIFY2(e.toString().startsWith(QStringLiteral("lab.yaml:%1:%2: ").arg(e.line).arg(e.column)),
                  qPrintable(e.toString()));
@@ -395,7 +396,7 @@ void TestInventory::noEditOfTheDefaultAborts()
         for (const InventoryLoadResult *r : {&cut, &prefix}) {
             QCOMPARE(r->ok(), r->errors.isEmpty());
             failed += r->ok() ? 0 : 1;
-            for (const InventoryError &e : r->errors)
+            for (const LocatedError &e : r->errors)
                 QVERIFY2(!e.message.isEmpty(), qPrintable(e.toString()));
         }
     }

@@ -242,7 +242,7 @@ void TestKubeConfig::kindAndKubeadmFixturesHaveBadBase64LikeKubectlSays()
     const KubeConfigLoadResult kind = KubeConfig::loadExplicit(fixture("kind-kind.yaml"));
     QVERIFY(!kind.ok());
     QCOMPARE(kind.errors.size(), 3);
-    const KubeConfigError &ca = kind.errors.at(0);
+    const labdeck::LocatedError &ca = kind.errors.at(0);
     QCOMPARE(ca.file, QFileInfo(fixture("kind-kind.yaml")).absoluteFilePath());
     QCOMPARE(ca.line, 4);
     QCOMPARE(ca.column, 33);
@@ -816,7 +816,7 @@ void TestKubeConfig::badFiles()
     QVERIFY(!r.ok());
     QVERIFY(!r.config);
     QVERIFY(!r.errors.isEmpty());
-    const KubeConfigError &e = r.errors.constFirst();
+    const labdeck::LocatedError &e = r.errors.constFirst();
     QCOMPARE(e.file, file);
     QVERIFY2(e.message.contains(message), qPrintable(e.toString()));
     QCOMPARE(e.field, field);
@@ -855,7 +855,7 @@ contexts: 12
                                                      "/tmp/labdeck-test/config");
     QVERIFY(!r.ok());
     QStringList fields;
-    for (const KubeConfigError &e : r.errors)
+    for (const labdeck::LocatedError &e : r.errors)
         fields << e.field;
     QCOMPARE(fields, (QStringList{"clusters[a].cluster.server",
                                   "clusters[b].cluster.certificate-authority-data",

@@ -312,11 +312,11 @@ QString MainWindow::errorText() const
     return m_banner->isHidden() ? QString() : m_bannerText->text();
 }
 
-void MainWindow::showErrors(const InventoryLocator::Choice &choice, const QList<InventoryError> &errors)
+void MainWindow::showErrors(const InventoryLocator::Choice &choice, const QList<LocatedError> &errors)
 {
     QTextStream err(stderr);
     QStringList items;
-    for (const InventoryError &e : errors) {
+    for (const LocatedError &e : errors) {
         err << e.toString() << Qt::endl;
         items << QStringLiteral("<li><code>%1</code></li>").arg(e.toString().toHtmlEscaped());
     }

@@ -79,7 +79,7 @@ private:
     void createUserInventory();
     void useBuiltIn();
     void about();
-    void showErrors(const InventoryLocator::Choice &choice, const QList<InventoryError> &errors);
+    void showErrors(const InventoryLocator::Choice &choice, const QList<LocatedError> &errors);
     void treeSelectionChanged();
     void followSelection(const QString &id);
 

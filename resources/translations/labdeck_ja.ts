@@ -791,7 +791,7 @@
 <context>
     <name>InventoryEditor</name>
     <message>
-        <location filename="../../services/inventory/inventoryeditor.cpp" line="+47"/>
+        <location filename="../../services/inventory/inventoryeditor.cpp" line="+48"/>
         <source>Labdeck is showing its built-in lab, which cannot be changed. Create your own inventory first (copy the built-in one to ~/.config/labdeck/inventory.yaml and start Labdeck with it), then add the URL again.</source>
         <translation>Labdeck は変更できない組み込みのラボを表示しています。先に自分のインベントリを作成してから（組み込みのものを ~/.config/labdeck/inventory.yaml にコピーし、それを使って Labdeck を起動）、もう一度 URL を追加してください。</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation>%1:%2: workloads が 1 行で書かれています。Labdeck が追記できるよう、リスト形式（1 行に 1 エントリー）で書いてください。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
         <source>%1:%2: workload %3 already has the URL %4; change it by hand if it moved.</source>
         <translation>%1:%2: ワークロード %3 にはすでに URL %4 があります。移動した場合は手動で変更してください。</translation>
     </message>
@@ -842,7 +842,7 @@
 <context>
     <name>InventoryLoader</name>
     <message>
-        <location filename="../../services/inventory/inventoryloader.cpp" line="+811"/>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="+781"/>
         <source>cannot read the inventory: %1</source>
         <translation>インベントリを読み込めません: %1</translation>
     </message>
@@ -878,7 +878,7 @@
         <translation>「kubectl config view」がデータの代わりに出力するプレースホルダー「%1」が入っています。kubeconfig は「kubectl config view --raw」で書き出してください</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+150"/>
         <source>is a directory; a kubeconfig is a file</source>
         <translation>ディレクトリです。kubeconfig はファイルです</translation>
     </message>
@@ -901,7 +901,7 @@
 <context>
     <name>KubeConfigParser</name>
     <message>
-        <location filename="../../services/kube/kubeconfigparser.cpp" line="+262"/>
+        <location filename="../../services/kube/kubeconfigparser.cpp" line="+261"/>
         <source>a mapping</source>
         <translation>マッピング</translation>
     </message>
@@ -997,12 +997,7 @@
         <translation>https:// のプロキシには対応していません: Labdeck はプロキシと平文の HTTP で通信してしまいます。socks5:// か、信頼できるネットワーク上の http:// プロキシを使ってください</translation>
     </message>
     <message>
-        <location line="+121"/>
-        <source>not valid YAML: %1</source>
-        <translation>YAML として正しくありません: %1</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+135"/>
         <source>expected a kubeconfig (a mapping with clusters, users and contexts), found %1</source>
         <translation>kubeconfig（clusters、users、contexts を持つマッピング）が必要です。実際は%1</translation>
     </message>
@@ -4382,7 +4377,7 @@
 <context>
     <name>labdeck::InventoryParser</name>
     <message>
-        <location filename="../../services/inventory/inventoryloader.cpp" line="-680"/>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="-665"/>
         <source>a mapping</source>
         <translation>マッピング</translation>
     </message>
@@ -4403,12 +4398,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+284"/>
+        <location line="+285"/>
         <source>expected a mapping (key: value), found %1</source>
         <translation>マッピング（キー: 値）が必要です（実際は%1）</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-275"/>
         <source>keys must be plain words, found %1</source>
         <translation>キーには単純な文字列を使ってください（実際は%1）</translation>
     </message>
@@ -4433,7 +4428,7 @@
         <translation>リストが必要です（実際は%1）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+389"/>
         <source>is required</source>
         <translation>必須です</translation>
@@ -4580,27 +4575,12 @@
         <translation>Compose サービス「%1」が重複しています</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>not valid YAML: %1</source>
-        <translation>YAML として正しくありません: %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+19"/>
         <source>the file is empty; an inventory needs at least version, sites and hosts (see the built-in default with: labdeck inventory --print-default)</source>
         <translation>ファイルが空です。インベントリには少なくとも version、sites、hosts が必要です（組み込みの既定ラボは labdeck inventory --print-default で確認できます）</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>cannot read this part of the inventory: %1</source>
-        <translation>インベントリのこの部分を読めません: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>cannot read the inventory: %1</source>
-        <translation>インベントリを読めません: %1</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>is required (this Labdeck reads version 1)</source>
         <translation>必須です（この Labdeck が読めるのはバージョン 1 です）</translation>
     </message>
@@ -5984,6 +5964,45 @@ served by %2 on %3</source>
         <location line="+2"/>
         <source>Age</source>
         <translation>経過時間</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::YamlReader</name>
+    <message>
+        <location filename="../../services/common/yamlreader.cpp" line="+120"/>
+        <source>not valid YAML: byte 0x%1 is not UTF-8 text</source>
+        <translation>正しい YAML ではありません: バイト 0x%1 は UTF-8 のテキストではありません</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the document is too large: more than %1 values (aliases counted each time they are used)</source>
+        <translation>ドキュメントが大きすぎます: 値が %1 個を超えています (エイリアスは使われるたびに数えます)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an alias refers to a value that contains it</source>
+        <translation>エイリアスが自分を含む値を参照しています</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nested more than %1 levels deep</source>
+        <translation>入れ子が %1 段より深くなっています</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>not valid YAML: %1</source>
+        <translation>正しい YAML ではありません: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>cannot read the file: %1</source>
+        <translation>ファイルを読めません: %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>cannot read this part of the file: %1</source>
+        <translation>ファイルのこの部分を読めません: %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "inventory/inventoryeditor.h"
 
+#include "common/yamlreader.h"
 #include "inventory/inventoryloader.h"
 #include "manifests/writeplan.h"
 
@@ -112,18 +113,16 @@ InventoryEdit InventoryEditor::addWorkloadUrl(const QByteArray &text, const QStr
         QByteArray entryText;
         for (int i = e.first; i <= e.last; ++i)
             entryText += lines.at(i) + '\n';
-        YAML::Node node;
-        try {
-            node = YAML::Load(entryText.toStdString());
-        } catch (const YAML::Exception &) {
+        YamlReader reader(fileName);
+        if (!reader.load(entryText))
             continue;
-        }
+        const YAML::Node &node = reader.root();
         if (!node.IsSequence() || node.size() != 1 || !node[0].IsMap())
             continue;
         const YAML::Node item = node[0];
         auto str = [&item](const char *key) {
-            return item[key] && item[key].IsScalar() ? QString::fromStdString(item[key].Scalar())
-                                                     : QString();
+            const YAML::Node value = YamlReader::child(item, key);
+            return value.IsScalar() ? QString::fromStdString(value.Scalar()) : QString();
         };
         if (str("name") != workload.name || str("namespace") != workload.ns)
             continue;

@@ -1,7 +1,7 @@
-#include "common/locatederror.h"
 #include "inventory/inventoryloader.h"
 
 #include "common/logging.h"
+#include "common/yamlreader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -17,17 +17,9 @@
 
 namespace labdeck {
 
-QString InventoryError::toString() const
-{
-    return locatedErrorText(file, line, column, field, message);
-}
-
 QString InventoryLoadResult::errorText() const
 {
-    QStringList lines;
-    for (const InventoryError &e : errors)
-        lines << e.toString();
-    return lines.join(QLatin1Char('\n'));
+    return locatedErrorsText(errors);
 }
 
 namespace {
@@ -43,7 +35,8 @@ class Parser
     Q_DECLARE_TR_FUNCTIONS(labdeck::InventoryParser)
 public:
     explicit Parser(QString file)
-        : m_file(std::move(file))
+        : m_file(file)
+        , m_reader(std::move(file))
     {
     }
 
@@ -58,7 +51,7 @@ private:
     // and asking yaml-cpp for one throws: such errors point at the document.
     void error(const YAML::Node &node, const QString &field, const QString &message)
     {
-        error(node.IsDefined() ? node.Mark() : m_rootMark, field, message);
+        error(node.IsDefined() ? YamlReader::markOf(node) : m_rootMark, field, message);
     }
 
     static QString describe(const YAML::Node &node);
@@ -78,8 +71,7 @@ private:
     bool checkSeq(const YAML::Node &node, const QString &path, bool required);
     static YAML::Node child(const YAML::Node &map, const char *key)
     {
-        const YAML::Node &constMap = map;
-        return constMap[key];
+        return YamlReader::child(map, key);
     }
     static bool present(const YAML::Node &node) { return node.IsDefined() && !node.IsNull(); }
 
@@ -105,8 +97,9 @@ private:
     void checkNodePort(const YAML::Node &map, const QString &path, int port, const QString &owner);
 
     QString m_file;
+    YamlReader m_reader;
     YAML::Mark m_rootMark = YAML::Mark::null_mark();
-    QList<InventoryError> m_errors;
+    QList<LocatedError> m_errors;
     Inventory m_inv;
     QHash<QString, int> m_hostLines;
     QHash<int, QString> m_nodePortOwners;
@@ -114,15 +107,7 @@ private:
 
 void Parser::error(const YAML::Mark &mark, const QString &field, const QString &message)
 {
-    InventoryError e;
-    e.file = m_file;
-    if (!mark.is_null()) {
-        e.line = mark.line + 1;
-        e.column = mark.column + 1;
-    }
-    e.field = field;
-    e.message = message;
-    m_errors << e;
+    m_errors << m_reader.at(mark, field, message);
 }
 
 QString Parser::describe(const YAML::Node &node)
@@ -170,7 +155,7 @@ bool Parser::checkMap(const YAML::Node &node, const QString &path, Keys allowed)
                   tr("duplicate key \"%1\" (first given on line %2)").arg(name).arg(seen.value(name)));
             continue;
         }
-        seen.insert(name, key.Mark().line + 1);
+        seen.insert(name, YamlReader::lineOf(key));
     }
     return true;
 }
@@ -195,7 +180,8 @@ QString Parser::str(const YAML::Node &map, const char *key, const QString &path,
     const QString field = join(path, key);
     if (!present(node)) {
         if (required)
-            error(node.IsDefined() ? node.Mark() : map.Mark(), field, tr("is required"));
+            error(node.IsDefined() ? YamlReader::markOf(node) : YamlReader::markOf(map), field,
+                  tr("is required"));
         return {};
     }
     if (!node.IsScalar()) {
@@ -537,7 +523,7 @@ void Parser::parseHosts(const YAML::Node &node)
                       .arg(m_hostLines.value(h.name)));
             continue;
         }
-        m_hostLines.insert(h.name, child(n, "name").Mark().line + 1);
+        m_hostLines.insert(h.name, YamlReader::lineOf(child(n, "name")));
         m_inv.hosts << h;
     }
 }
@@ -642,7 +628,7 @@ void Parser::parseWorkloads(const YAML::Node &node)
                   tr("duplicate workload %1 (first defined on line %2)").arg(key).arg(seen.value(key)));
             continue;
         }
-        seen.insert(key, n.Mark().line + 1);
+        seen.insert(key, YamlReader::lineOf(n));
         m_inv.workloads << w;
     }
 }
@@ -699,39 +685,23 @@ void Parser::parseCompose(const YAML::Node &node)
 InventoryLoadResult Parser::run(const QByteArray &yaml)
 {
     InventoryLoadResult result;
-    YAML::Node root;
-    try {
-        root = YAML::Load(yaml.toStdString());
-    } catch (const YAML::Exception &e) {
-        error(e.mark, QString(),
-              tr("not valid YAML: %1").arg(QString::fromStdString(e.msg)));
-        result.errors = m_errors;
+    if (!m_reader.load(yaml)) {
+        result.errors << *m_reader.error();
         return result;
     }
-    if (!root.IsDefined() || root.IsNull()) {
-        InventoryError e{m_file, 1, 1, QString(),
-                         tr("the file is empty; an inventory needs at least version, sites and "
-                            "hosts (see the built-in default with: labdeck inventory --print-default)")};
-        result.errors << e;
+    const YAML::Node &root = m_reader.root();
+    if (m_reader.isEmpty()) {
+        result.errors << LocatedError{
+            m_file, 1, 1, QString(),
+            tr("the file is empty; an inventory needs at least version, sites and "
+               "hosts (see the built-in default with: labdeck inventory --print-default)")};
         return result;
     }
-    m_rootMark = root.Mark();
-    try {
-        parseDocument(root);
-    } catch (const YAML::Exception &e) {
-        // A shape no rule expected: reported where yaml-cpp was, never an
-        // exception out of the loader.
-        error(e.mark.is_null() ? m_rootMark : e.mark, QString(),
-              tr("cannot read this part of the inventory: %1").arg(QString::fromStdString(e.msg)));
-    } catch (const std::exception &e) {
-        error(m_rootMark, QString(),
-              tr("cannot read the inventory: %1").arg(QString::fromLocal8Bit(e.what())));
-    }
+    m_rootMark = YamlReader::markOf(root);
+    if (const auto failure = m_reader.guard([&] { parseDocument(root); }))
+        m_errors << *failure;
 
-    std::stable_sort(m_errors.begin(), m_errors.end(),
-                     [](const InventoryError &a, const InventoryError &b) {
-                         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-                     });
+    sortByPosition(m_errors);
     result.errors = m_errors;
     if (m_errors.isEmpty()) {
         m_inv.sourceFile = m_file;
@@ -812,7 +782,7 @@ InventoryLoadResult InventoryLoader::loadFile(const QString &path)
                                 : tr("no such file; create it (labdeck inventory --print-default "
                                      "writes the default lab to start from) or pass another file "
                                      "with --inventory");
-        r.errors << InventoryError{path, 0, 0, QString(), why};
+        r.errors << LocatedError{path, 0, 0, QString(), why};
         return r;
     }
     const QByteArray data = file.readAll();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/locatederror.h"
 #include "inventory/inventory.h"
 
 #include <QCoreApplication>
@@ -10,31 +11,18 @@
 
 namespace labdeck {
 
-// One problem in an inventory file, located as precisely as the YAML allows.
-struct InventoryError
-{
-    QString file;   // path as given, or the built-in resource name
-    int line = 0;   // 1-based; 0 when the problem concerns the whole file
-    int column = 0; // 1-based; 0 when unknown
-    QString field;  // "hosts[2].resources.memoryGB"; empty for file-level errors
-    QString message;
-
-    // "lab.yaml:12:5: hosts[1].site: unknown site "oic" ..." (compiler style,
-    // so editors and terminals can jump to it).
-    [[nodiscard]] QString toString() const;
-};
-
 struct InventoryLoadResult
 {
     std::optional<Inventory> inventory; // set only when errors is empty
-    QList<InventoryError> errors;
+    QList<LocatedError> errors;
 
     [[nodiscard]] bool ok() const { return inventory.has_value(); }
     // All errors, one per line.
     [[nodiscard]] QString errorText() const;
 };
 
-// Reads and validates inventory YAML. Strict: unknown keys, wrong types,
+// Reads and validates inventory YAML (through YamlReader, so nothing throws
+// and alias bombs are refused). Strict: unknown keys, wrong types,
 // duplicate names, dangling references and out-of-range values are errors,
 // all of them reported, not only the first. Never writes the file.
 class InventoryLoader

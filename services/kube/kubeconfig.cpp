@@ -80,17 +80,9 @@ QSslKey privateKeyFromPem(const QByteArray &pem)
     return {};
 }
 
-QString KubeConfigError::toString() const
-{
-    return locatedErrorText(file, line, column, field, message);
-}
-
 QString KubeConfigLoadResult::errorText() const
 {
-    QStringList lines;
-    for (const KubeConfigError &e : errors)
-        lines << e.toString();
-    return lines.join(QLatin1Char('\n'));
+    return locatedErrorsText(errors);
 }
 
 QString ExecConfig::commandLine() const
@@ -218,19 +210,19 @@ public:
         if (!info.exists())
             return false;
         if (info.isDir()) {
-            r.errors << KubeConfigError{abs, 0, 0, QString(),
+            r.errors << LocatedError{abs, 0, 0, QString(),
                                         tr("is a directory; a kubeconfig is a file")};
             return true;
         }
         if (!info.isFile()) {
-            r.errors << KubeConfigError{abs, 0, 0, QString(),
+            r.errors << LocatedError{abs, 0, 0, QString(),
                                         tr("is not a regular file (a pipe or a device); a "
                                            "kubeconfig is a file")};
             return true;
         }
         QFile file(abs);
         if (!file.open(QIODevice::ReadOnly)) {
-            r.errors << KubeConfigError{
+            r.errors << LocatedError{
                 abs, 0, 0, QString(), tr("cannot read the kubeconfig: %1").arg(file.errorString())};
             return true;
         }
@@ -243,9 +235,9 @@ public:
         return true;
     }
 
-    static KubeConfigError emptyFile(const QString &abs)
+    static LocatedError emptyFile(const QString &abs)
     {
-        return KubeConfigError{abs, 1, 1, QString(),
+        return LocatedError{abs, 1, 1, QString(),
                                tr("the file is empty; a kubeconfig lists clusters, users and "
                                   "contexts (copy one from your cluster, e.g. kind get kubeconfig, "
                                   "/etc/rancher/k3s/k3s.yaml or /etc/kubernetes/admin.conf)")};
@@ -259,7 +251,7 @@ KubeConfigLoadResult KubeConfig::load(const QStringList &files)
     KubeConfigLoadResult r;
     QStringList listed;
     QList<ParsedKubeConfig> parsed;
-    QList<KubeConfigError> missing;
+    QList<LocatedError> missing;
     for (const QString &file : files) {
         if (file.isEmpty())
             continue;
@@ -268,12 +260,12 @@ KubeConfigLoadResult KubeConfig::load(const QStringList &files)
             continue;
         listed << abs;
         if (!Loader::read(abs, r, parsed))
-            missing << KubeConfigError{abs, 0, 0, QString(), tr("does not exist; skipped")};
+            missing << LocatedError{abs, 0, 0, QString(), tr("does not exist; skipped")};
     }
     if (parsed.isEmpty() && r.errors.isEmpty()) {
         const QString where =
             listed.isEmpty() ? QStringLiteral("KUBECONFIG") : listed.join(QDir::listSeparator());
-        r.errors << KubeConfigError{
+        r.errors << LocatedError{
             where, 0, 0, QString(),
             listed.isEmpty()
                 ? tr("names no file; set KUBECONFIG to the kubeconfig's path or unset it to use "
@@ -301,7 +293,7 @@ KubeConfigLoadResult KubeConfig::load(const QStringList &files)
         const KubeConfig &c = p.config;
         merged.m_files << c.m_files;
         if (p.empty) {
-            r.warnings << KubeConfigError{c.m_files.constFirst(), 1, 1, QString(),
+            r.warnings << LocatedError{c.m_files.constFirst(), 1, 1, QString(),
                                           tr("is empty; skipped")};
             continue;
         }
@@ -345,7 +337,7 @@ KubeConfigLoadResult KubeConfig::loadExplicit(const QString &file)
     const QString abs = Loader::absolute(file);
     QList<ParsedKubeConfig> parsed;
     if (!Loader::read(abs, r, parsed)) {
-        r.errors << KubeConfigError{abs, 0, 0, QString(),
+        r.errors << LocatedError{abs, 0, 0, QString(),
                                     tr("no such file; check the path given with --kubeconfig")};
         return r;
     }
@@ -408,10 +400,10 @@ const ContextInfo *KubeConfig::context(const QString &name) const
     return nullptr;
 }
 
-KubeConfigError KubeConfig::errorAt(const QString &key, const QString &file, const QString &field,
+LocatedError KubeConfig::errorAt(const QString &key, const QString &file, const QString &field,
                                     const QString &message) const
 {
-    KubeConfigError e{file, 0, 0, field, message};
+    LocatedError e{file, 0, 0, field, message};
     const QHash<QString, Location> where = m_locations.value(key);
     // The field itself, else the nearest enclosing value that was written down.
     QString path = field;
@@ -467,7 +459,7 @@ bool readReferencedFile(const QString &path, QByteArray *out, QString *why)
 
 std::optional<ResolvedContext> KubeConfig::resolve(const QString &contextName, QString *error) const
 {
-    const auto fail = [error](const KubeConfigError &e) -> std::optional<ResolvedContext> {
+    const auto fail = [error](const LocatedError &e) -> std::optional<ResolvedContext> {
         if (error)
             *error = e.toString();
         qCDebug(lcKubeConfig).noquote() << "resolve failed:" << e.toString();

@@ -10,6 +10,8 @@
 // read small local files (kubeconfigs, CA and client certificate files)
 // synchronously; they never touch the network and never run a program.
 
+#include "common/locatederror.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QHash>
@@ -31,19 +33,8 @@ namespace labdeck::kube {
 
 struct Credential;
 
-// One problem in a kubeconfig, located as precisely as the YAML allows.
-struct KubeConfigError
-{
-    QString file;   // absolute path of the kubeconfig
-    int line = 0;   // 1-based; 0 when the problem concerns the whole file
-    int column = 0; // 1-based; 0 when unknown
-    QString field;  // "users[admin].user.client-certificate-data"; empty for file-level problems
-    QString message;
-
-    // "/home/me/.kube/config:12:5: users[admin].user.token: expected text, found a list"
-    // (compiler style, so editors and terminals can jump to it).
-    [[nodiscard]] QString toString() const;
-};
+// Problems in a kubeconfig are LocatedErrors: file is the kubeconfig's
+// absolute path, field is like "users[admin].user.client-certificate-data".
 
 // users[].user.exec: a credential plugin (aws eks get-token, kubelogin, ...).
 struct ExecConfig
@@ -209,7 +200,7 @@ public:
 private:
     friend class KubeConfigParser;
 
-    [[nodiscard]] KubeConfigError errorAt(const QString &itemKey, const QString &file,
+    [[nodiscard]] LocatedError errorAt(const QString &itemKey, const QString &file,
                                           const QString &field, const QString &message) const;
 
     QStringList m_files;
@@ -225,10 +216,10 @@ private:
 struct KubeConfigLoadResult
 {
     std::optional<KubeConfig> config; // the merged config; set only when errors is empty
-    QList<KubeConfigError> errors;
+    QList<LocatedError> errors;
     // Things kubectl would accept silently but a user may want to know: a listed
     // file that does not exist, an empty file, an entry without a name.
-    QList<KubeConfigError> warnings;
+    QList<LocatedError> warnings;
 
     [[nodiscard]] bool ok() const { return config.has_value() && errors.isEmpty(); }
     // All errors, one per line.

@@ -1,5 +1,7 @@
 #include "kube/kubeconfigparser.h"
 
+#include "common/yamlreader.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -181,17 +183,19 @@ public:
     explicit Impl(QString file)
         : m_file(std::move(file))
         , m_dir(QFileInfo(m_file).absolutePath())
+        , m_reader(m_file)
     {}
 
     void run(const QByteArray &yaml);
+    void walk(const YAML::Node &root);
 
     QString currentContext;
     QList<ClusterInfo> clusters;
     QList<UserInfo> users;
     QList<ContextInfo> contexts;
     QHash<QString, QHash<QString, KubeConfig::Location>> locations;
-    QList<KubeConfigError> errors;
-    QList<KubeConfigError> warnings;
+    QList<LocatedError> errors;
+    QList<LocatedError> warnings;
     bool empty = false;
 
 private:
@@ -202,15 +206,9 @@ private:
         return path.isEmpty() ? QString::fromLatin1(key)
                               : path + QLatin1Char('.') + QLatin1String(key);
     }
-    KubeConfigError at(const YAML::Node &node, const QString &field, const QString &message) const
+    LocatedError at(const YAML::Node &node, const QString &field, const QString &message) const
     {
-        KubeConfigError e{m_file, 0, 0, field, message};
-        const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
-        if (!mark.is_null()) {
-            e.line = mark.line + 1;
-            e.column = mark.column + 1;
-        }
-        return e;
+        return m_reader.at(node, field, message);
     }
     void error(const YAML::Node &node, const QString &field, const QString &message)
     {
@@ -222,7 +220,7 @@ private:
     }
     void record(const QString &field, const YAML::Node &node)
     {
-        if (m_item.isEmpty() || !node.IsDefined() || node.Mark().is_null())
+        if (m_item.isEmpty() || !node.IsDefined() || YamlReader::markOf(node).is_null())
             return;
         locations[m_item].insert(field, {node.Mark().line + 1, node.Mark().column + 1});
     }
@@ -252,6 +250,7 @@ private:
 
     QString m_file;
     QString m_dir;
+    YamlReader m_reader;
     QString m_item; // "clusters[name]" while that item is read; where record() files positions
 };
 
@@ -660,19 +659,18 @@ void Impl::parseContext(const YAML::Node &n, const QString &path, const QString 
 
 void Impl::run(const QByteArray &yaml)
 {
-    YAML::Node root;
-    try {
-        root = YAML::Load(yaml.toStdString());
-    } catch (const YAML::Exception &e) {
-        KubeConfigError err{m_file, 0, 0, QString(),
-                            tr("not valid YAML: %1").arg(QString::fromStdString(e.msg))};
-        if (!e.mark.is_null()) {
-            err.line = e.mark.line + 1;
-            err.column = e.mark.column + 1;
-        }
-        errors << err;
+    if (!m_reader.load(yaml)) {
+        errors << *m_reader.error();
         return;
     }
+    if (const auto failure = m_reader.guard([&] { walk(m_reader.root()); }))
+        errors << *failure;
+    sortByPosition(errors);
+    sortByPosition(warnings);
+}
+
+void Impl::walk(const YAML::Node &root)
+{
     const ValueKind rootKind = kindOf(root);
     if (rootKind == ValueKind::Missing || rootKind == ValueKind::Null) {
         empty = true;
@@ -715,11 +713,6 @@ void Impl::run(const QByteArray &yaml)
     currentContext = text(root, "current-context", QString());
     m_item.clear();
 
-    const auto byPosition = [](const KubeConfigError &a, const KubeConfigError &b) {
-        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-    };
-    std::stable_sort(errors.begin(), errors.end(), byPosition);
-    std::stable_sort(warnings.begin(), warnings.end(), byPosition);
 }
 
 } // namespace

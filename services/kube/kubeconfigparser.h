@@ -19,8 +19,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcKubeConfig)
 struct ParsedKubeConfig
 {
     KubeConfig config;             // this file only
-    QList<KubeConfigError> errors; // any error makes kubectl reject the file
-    QList<KubeConfigError> warnings;
+    QList<LocatedError> errors; // any error makes kubectl reject the file
+    QList<LocatedError> warnings;
     bool empty = false; // no document, or a document with nothing in it
 };
 

@@ -239,7 +239,7 @@ void Lab::connectKube(const QString &context)
         file.isEmpty() ? kube::KubeConfig::load(m_files) : kube::KubeConfig::loadExplicit(file);
     if (!loaded.ok()) {
         QStringList lines;
-        for (const kube::KubeConfigError &e : loaded.errors)
+        for (const LocatedError &e : loaded.errors)
             lines << e.toString();
         m_target = {};
         failKube(lines.join(QLatin1Char('\n')));

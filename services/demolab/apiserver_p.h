@@ -108,6 +108,20 @@ private:
                                          QJsonObject updated, const QString &manager,
                                          const QString &subresource, bool dryRun,
                                          QJsonObject *result);
+    // Whether admission checks that a pod's spec is unchanged but for the few
+    // mutable fields: replace, patch and scale do; create and server-side apply
+    // (create and update alike) do not.
+    enum class PodSpecCheck { Immutable, Skipped };
+    // Admission, shared by every write: defaults, then (not for a status write)
+    // Service addresses, the pod spec check, validation.
+    std::optional<ApiError> admit(const ResourceType &type, const QString &name,
+                                  QJsonObject &object, const QJsonObject &existing,
+                                  bool statusWrite, PodSpecCheck podSpec);
+    // The write after admission: a create when existing is empty, else an
+    // update that answers existing when nothing changed. A dry run stores
+    // nothing and answers what would have been stored.
+    QJsonObject persist(const ResourceType &type, QJsonObject object, const QJsonObject &existing,
+                        bool dryRun);
     [[nodiscard]] std::optional<ApiError> checkNamespace(const ResourceType &type,
                                                          const QString &ns) const;
     [[nodiscard]] bool denied(const QString &group, const QString &resource,

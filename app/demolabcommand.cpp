@@ -3,6 +3,8 @@
 
 #include "demolabcommand.h"
 
+#include "logging_p.h"
+
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
 
@@ -11,7 +13,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QStandardPaths>
@@ -28,10 +29,6 @@ namespace labdeck::app {
 using demolab::KubeSimulator;
 
 namespace {
-
-// Each request served (QT_LOGGING_RULES=labdeck.demolab.debug=true), under
-// the demo lab's own category name.
-Q_LOGGING_CATEGORY(lcDemoLabCommand, "labdeck.demolab")
 
 // The write end of the self-pipe the signal handler pokes (a signal handler
 // can only reach a plain variable).
@@ -261,9 +258,10 @@ int runDemoLabCommand(int argc, char **argv)
             }
         });
     }
+    // Each request served, with QT_LOGGING_RULES=labdeck.app.debug=true.
     QObject::connect(&simulator, &KubeSimulator::requestServed, &app,
                      [](const QString &method, const QString &path, int status) {
-                         qCDebug(lcDemoLabCommand).noquote() << method << path << status;
+                         qCDebug(lcApp).noquote() << method << path << status;
                      });
 
     int signalPipe[2] = {-1, -1};

@@ -4,6 +4,7 @@
 #include "compose/composeparser.h"
 #include "gpu/nvidiasmi.h"
 #include "gpu/ollamaparser.h"
+#include "common/gotime.h"
 #include "tailscale/tailscalestatus.h"
 
 #include <QDir>
@@ -353,10 +354,10 @@ private Q_SLOTS:
     }
     void goTime()
     {
-        QCOMPARE(tailscale::parseGoTime(QStringLiteral("2025-08-08T00:07:26.817827822+02:00")),
+        QCOMPARE(parseGoTime(QStringLiteral("2025-08-08T00:07:26.817827822+02:00")),
                  QDateTime(QDate(2025, 8, 7), QTime(22, 7, 26, 817), Qt::UTC));
-        QVERIFY(!tailscale::parseGoTime(QStringLiteral("0001-01-01T00:00:00Z")).isValid());
-        QVERIFY(!tailscale::parseGoTime(QStringLiteral("yesterday")).isValid());
+        QVERIFY(!parseGoTime(QStringLiteral("0001-01-01T00:00:00Z")).isValid());
+        QVERIFY(!parseGoTime(QStringLiteral("yesterday")).isValid());
     }
 
     // --- nvidia-smi ---------------------------------------------------------

@@ -1,9 +1,10 @@
 #include "compose/composeservice.h"
 
+#include "compose/logging_p.h"
+
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
-Q_LOGGING_CATEGORY(lcCompose, "labdeck.compose", QtInfoMsg)
 
 namespace labdeck::compose {
 

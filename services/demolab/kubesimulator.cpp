@@ -17,7 +17,6 @@
 #include <QSaveFile>
 #include <QSslConfiguration>
 
-Q_LOGGING_CATEGORY(lcDemoLab, "labdeck.demolab", QtInfoMsg)
 
 namespace labdeck::demolab {
 

@@ -2,5 +2,5 @@
 
 #include <QLoggingCategory>
 
-// The demo lab's own category ("labdeck.demolab"), defined in kubesimulator.cpp.
+// The demolab folder's logging category, "labdeck.demolab" (QT_LOGGING_RULES).
 Q_DECLARE_LOGGING_CATEGORY(lcDemoLab)

@@ -2,7 +2,7 @@
 
 #include "common/format.h"
 
-#include "tailscale/tailscalestatus.h"
+#include "common/gotime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -117,7 +117,7 @@ std::optional<QList<OllamaModel>> OllamaParser::parseTags(const QByteArray &body
         m.name = o.value(QLatin1String("name")).toString();
         m.sizeBytes = o.value(QLatin1String("size")).toInteger();
         m.digest = o.value(QLatin1String("digest")).toString();
-        m.modifiedAt = tailscale::parseGoTime(o.value(QLatin1String("modified_at")).toString());
+        m.modifiedAt = parseGoTime(o.value(QLatin1String("modified_at")).toString());
         m.family = d.value(QLatin1String("family")).toString();
         m.parameterSize = d.value(QLatin1String("parameter_size")).toString();
         m.quantization = d.value(QLatin1String("quantization_level")).toString();
@@ -139,7 +139,7 @@ std::optional<QList<LoadedModel>> OllamaParser::parsePs(const QByteArray &body, 
         m.name = o.value(QLatin1String("name")).toString();
         m.sizeBytes = o.value(QLatin1String("size")).toInteger();
         m.sizeVramBytes = o.value(QLatin1String("size_vram")).toInteger();
-        m.expiresAt = tailscale::parseGoTime(o.value(QLatin1String("expires_at")).toString());
+        m.expiresAt = parseGoTime(o.value(QLatin1String("expires_at")).toString());
         m.contextLength = o.value(QLatin1String("context_length")).toInt();
         m.family = d.value(QLatin1String("family")).toString();
         m.parameterSize = d.value(QLatin1String("parameter_size")).toString();

@@ -1,6 +1,6 @@
 #include "inventory/inventoryloader.h"
 
-#include "common/logging.h"
+#include "inventory/logging_p.h"
 #include "common/yamlreader.h"
 
 #include <QFile>

@@ -1,5 +1,7 @@
 #include "kube/credentials.h"
 
+#include "kube/logging_p.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -18,7 +20,6 @@ namespace labdeck::kube {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcCredentials, "labdeck.kube.credentials", QtInfoMsg)
 
 constexpr qsizetype kMaxStdout = 1024 * 1024; // an ExecCredential is a few KiB
 constexpr qsizetype kMaxStderr = 16 * 1024;
@@ -148,7 +149,7 @@ void CredentialProvider::request()
 
 void CredentialProvider::invalidate()
 {
-    qCDebug(lcCredentials).noquote() << "credential of" << m_context.context.name << "invalidated";
+    qCDebug(lcKube).noquote() << "credential of" << m_context.context.name << "invalidated";
     m_cached = Credential{};
     m_hasCached = false;
     m_fileTokenStale = true;
@@ -186,7 +187,7 @@ void CredentialProvider::requestStatic()
                 m_fileTokenStale = false;
             } else if (!m_fileToken.isEmpty()) {
                 // client-go keeps the last good value when a re-read fails.
-                qCWarning(lcCredentials).noquote()
+                qCWarning(lcKube).noquote()
                     << QStringLiteral("cannot re-read %1 (%2); using the last token read")
                            .arg(u.tokenFile, why);
             } else if (u.token.isEmpty()) {
@@ -196,7 +197,7 @@ void CredentialProvider::requestStatic()
                                     .arg(u.tokenFile, why)));
                 return;
             } else {
-                qCWarning(lcCredentials).noquote()
+                qCWarning(lcKube).noquote()
                     << QStringLiteral("cannot read %1 (%2); using the token in the kubeconfig")
                            .arg(u.tokenFile, why);
             }
@@ -316,7 +317,7 @@ void CredentialProvider::requestExec()
     req.environment = e.env;
     QPointer<CredentialProvider> self(this);
     auto answered = std::make_shared<bool>(false);
-    qCDebug(lcCredentials).noquote() << "asking to approve the exec plugin of" << req.user;
+    qCDebug(lcKube).noquote() << "asking to approve the exec plugin of" << req.user;
     m_hook(req, [self, round, answered](bool allowed, bool remember) {
         if (*answered || !self || self->m_approvalRound != round || !self->m_approvalPending)
             return; // answered twice, or the provider is gone
@@ -330,7 +331,7 @@ void CredentialProvider::answerApproval(bool allowed, bool remember)
     m_approvalPending = false;
     const ExecConfig &e = *m_context.user.exec;
     if (remember && m_store && !m_store->remember(e.sourceFile, e.commandLine(), allowed))
-        qCWarning(lcCredentials).noquote() << "the answer was not saved:" << m_store->lastError();
+        qCWarning(lcKube).noquote() << "the answer was not saved:" << m_store->lastError();
     if (!allowed) {
         failLater(where(QStringLiteral("exec"),
                         tr("running exec plugin \"%1\" was not allowed; connect again to be asked "
@@ -392,7 +393,7 @@ void CredentialProvider::startPlugin()
     });
     connect(p, &QProcess::finished, this, &CredentialProvider::pluginFinished);
 
-    qCInfo(lcCredentials).noquote()
+    qCInfo(lcKube).noquote()
         << "running the exec plugin" << e.command << "of user" << m_context.user.name
         << "for context" << m_context.context.name;
     m_timeoutTimer.start(m_timeout);
@@ -416,7 +417,7 @@ QString CredentialProvider::stderrSummary() const
     const QString text = QString::fromUtf8(m_stderr).trimmed();
     if (text.isEmpty())
         return {};
-    qCDebug(lcCredentials).noquote()
+    qCDebug(lcKube).noquote()
         << "exec plugin stderr, first line:" << text.section(QLatin1Char('\n'), 0, 0).left(200);
     QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (lines.size() > 5)
@@ -454,7 +455,7 @@ void CredentialProvider::pluginTimedOut()
     p->setParent(nullptr); // dies on its own; never waited for
     connect(p, &QProcess::finished, p, &QObject::deleteLater);
     p->kill();
-    qCInfo(lcCredentials).noquote()
+    qCInfo(lcKube).noquote()
         << "exec plugin" << e.command << "killed after" << formatSeconds(m_timeout) << "s";
     Q_EMIT failed(where(QStringLiteral("exec"),
                         tr("exec plugin \"%1\" did not answer within %2 s; it was stopped. If it "
@@ -510,7 +511,7 @@ void CredentialProvider::pluginFinished(int exitCode, QProcess::ExitStatus statu
     m_cached = *credential;
     m_hasCached = true;
     m_cachedAt = QDateTime::currentDateTimeUtc();
-    qCDebug(lcCredentials).noquote()
+    qCDebug(lcKube).noquote()
         << "exec credential for" << m_context.user.name << "received;"
         << (m_cached.expiry.isValid()
                 ? QStringLiteral("expires %1").arg(m_cached.expiry.toString(Qt::ISODate))

@@ -1,5 +1,7 @@
 #include "kube/execapproval.h"
 
+#include "kube/logging_p.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -15,7 +17,6 @@ namespace labdeck::kube {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcExecApproval, "labdeck.kube.execapproval", QtInfoMsg)
 
 constexpr int kFormatVersion = 1;
 
@@ -56,7 +57,7 @@ void ExecApprovalStore::reload()
         return;
     if (!file.open(QIODevice::ReadOnly)) {
         m_lastError = tr("cannot read %1: %2").arg(m_path, file.errorString());
-        qCWarning(lcExecApproval).noquote() << m_lastError;
+        qCWarning(lcKube).noquote() << m_lastError;
         return;
     }
     QJsonParseError parseError;
@@ -67,7 +68,7 @@ void ExecApprovalStore::reload()
                           .arg(m_path, parseError.error != QJsonParseError::NoError
                                            ? parseError.errorString()
                                            : tr("not a JSON object"));
-        qCWarning(lcExecApproval).noquote() << m_lastError;
+        qCWarning(lcKube).noquote() << m_lastError;
         return;
     }
     const QJsonArray decisions = doc.object().value(QLatin1String("decisions")).toArray();
@@ -112,20 +113,20 @@ bool ExecApprovalStore::save()
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath())) {
         m_lastError = tr("cannot create the folder %1").arg(info.absolutePath());
-        qCWarning(lcExecApproval).noquote() << m_lastError;
+        qCWarning(lcKube).noquote() << m_lastError;
         return false;
     }
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly)) {
         m_lastError = tr("cannot write %1: %2").arg(m_path, file.errorString());
-        qCWarning(lcExecApproval).noquote() << m_lastError;
+        qCWarning(lcKube).noquote() << m_lastError;
         return false;
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
         m_lastError = tr("cannot write %1: %2").arg(m_path, file.errorString());
-        qCWarning(lcExecApproval).noquote() << m_lastError;
+        qCWarning(lcKube).noquote() << m_lastError;
         return false;
     }
     m_lastError.clear();
@@ -149,7 +150,7 @@ bool ExecApprovalStore::remember(const QString &kubeconfigFile, const QString &c
     m_entries.insert(
         keyFor(kubeconfigFile, commandLine),
         Entry{normalizedFile(kubeconfigFile), allowed, QDateTime::currentDateTimeUtc()});
-    qCInfo(lcExecApproval).noquote() << "exec plugin of" << normalizedFile(kubeconfigFile)
+    qCInfo(lcKube).noquote() << "exec plugin of" << normalizedFile(kubeconfigFile)
                                      << (allowed ? "allowed" : "denied") << "and remembered";
     return save();
 }

@@ -1,6 +1,6 @@
 #include "kube/kubeclient.h"
 
-#include "common/logging.h"
+#include "kube/logging_p.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>

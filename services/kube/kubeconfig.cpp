@@ -1,4 +1,6 @@
 #include "common/locatederror.h"
+
+#include "kube/logging_p.h"
 #include "kube/kubeconfig.h"
 
 #include "kube/credentials.h"
@@ -16,7 +18,6 @@
 
 namespace labdeck::kube {
 
-Q_LOGGING_CATEGORY(lcKubeConfig, "labdeck.kube.kubeconfig", QtInfoMsg)
 
 namespace {
 
@@ -227,7 +228,7 @@ public:
             return true;
         }
         const QByteArray data = file.readAll();
-        qCDebug(lcKubeConfig) << "read" << data.size() << "bytes from" << abs;
+        qCDebug(lcKube) << "read" << data.size() << "bytes from" << abs;
         ParsedKubeConfig p = KubeConfigParser::parse(data, abs);
         r.errors << p.errors;
         r.warnings << p.warnings;
@@ -307,7 +308,7 @@ KubeConfigLoadResult KubeConfig::load(const QStringList &files)
                               bool already) {
             const QString key = itemKey(section, name);
             if (already) {
-                qCDebug(lcKubeConfig).noquote()
+                qCDebug(lcKube).noquote()
                     << key << "in" << file << "ignored: an earlier file defines it";
                 return false;
             }
@@ -462,7 +463,7 @@ std::optional<ResolvedContext> KubeConfig::resolve(const QString &contextName, Q
     const auto fail = [error](const LocatedError &e) -> std::optional<ResolvedContext> {
         if (error)
             *error = e.toString();
-        qCDebug(lcKubeConfig).noquote() << "resolve failed:" << e.toString();
+        qCDebug(lcKube).noquote() << "resolve failed:" << e.toString();
         return std::nullopt;
     };
     const QString allFiles = m_files.join(QDir::listSeparator());

@@ -1,5 +1,7 @@
 #include "kube/kubeconfigparser.h"
 
+#include "kube/logging_p.h"
+
 #include "common/yamlreader.h"
 
 #include <QDir>
@@ -302,11 +304,11 @@ void Impl::checkKeys(const YAML::Node &map, const QString &path, Keys known)
                                          [&](const char *k) { return name == QLatin1String(k); });
         if (!isKnown) {
             // kubectl ignores fields it does not know (newer kubeconfigs, other tools' keys).
-            qCDebug(lcKubeConfig).noquote()
+            qCDebug(lcKube).noquote()
                 << m_file << "line" << key.Mark().line + 1 << "ignoring unknown key"
                 << join(path, key.Scalar().c_str());
         } else if (seen.contains(name)) {
-            qCDebug(lcKubeConfig).noquote() << m_file << "line" << key.Mark().line + 1 << "key"
+            qCDebug(lcKube).noquote() << m_file << "line" << key.Mark().line + 1 << "key"
                                             << join(path, key.Scalar().c_str())
                                             << "given again; the last one wins, as in kubectl";
         }

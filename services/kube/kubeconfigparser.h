@@ -14,7 +14,6 @@
 namespace labdeck::kube {
 
 // "labdeck.kube.kubeconfig": loading, merging, resolving. Never logs secrets.
-Q_DECLARE_LOGGING_CATEGORY(lcKubeConfig)
 
 struct ParsedKubeConfig
 {

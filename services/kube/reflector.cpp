@@ -1,6 +1,6 @@
 #include "kube/reflector.h"
 
-#include "common/logging.h"
+#include "kube/logging_p.h"
 #include "kube/kubeclient.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "prometheus/promclient.h"
 
-#include "common/logging.h"
+#include "prometheus/logging_p.h"
 #include "prometheus/promparse.h"
 
 #include <QNetworkReply>

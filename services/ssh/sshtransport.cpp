@@ -1,6 +1,6 @@
 #include "ssh/sshtransport.h"
 
-#include "common/logging.h"
+#include "ssh/logging_p.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshtunnel.h"
 #include "ssh/sshworker_p.h"

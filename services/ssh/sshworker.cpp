@@ -1,4 +1,4 @@
-#include "common/logging.h"
+#include "ssh/logging_p.h"
 #include "ssh/sshworker_p.h"
 
 #include <QDateTime>

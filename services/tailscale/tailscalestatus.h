@@ -61,10 +61,6 @@ public:
     [[nodiscard]] static std::optional<Status> parse(const QByteArray &output, QString *error);
 };
 
-// An RFC 3339 time as Go writes it (up to nanoseconds, any offset) in UTC;
-// invalid for Go's zero time 0001-01-01T00:00:00Z or unparsable text.
-[[nodiscard]] QDateTime parseGoTime(const QString &text);
-
 // "direct 10.0.0.5:41641", "DERP tok", "peer relay …", "idle (no traffic
 // lately)" for an online peer that is not Active (translated).
 [[nodiscard]] QString pathText(const Peer &peer);

@@ -1,6 +1,6 @@
 #include "wizards/servicewizard.h"
 
-#include "inventory/inventoryeditor.h"
+#include "manifests/inventoryeditor.h"
 #include "wizards/conflictdialog.h"
 
 #include <QCheckBox>

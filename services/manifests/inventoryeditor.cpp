@@ -1,4 +1,4 @@
-#include "inventory/inventoryeditor.h"
+#include "manifests/inventoryeditor.h"
 
 #include "common/yamlreader.h"
 #include "inventory/inventoryloader.h"

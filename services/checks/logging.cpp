@@ -1,0 +1,3 @@
+#include "checks/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcChecks, "labdeck.checks", QtInfoMsg)

@@ -1,0 +1,3 @@
+#include "demolab/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcDemoLab, "labdeck.demolab", QtInfoMsg)

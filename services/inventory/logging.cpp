@@ -1,0 +1,3 @@
+#include "inventory/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcInventory, "labdeck.inventory", QtInfoMsg)

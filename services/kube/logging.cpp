@@ -1,0 +1,3 @@
+#include "kube/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcKube, "labdeck.kube", QtInfoMsg)

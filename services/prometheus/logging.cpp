@@ -1,0 +1,3 @@
+#include "prometheus/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcPrometheus, "labdeck.prometheus", QtInfoMsg)

@@ -1,0 +1,3 @@
+#include "remote/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcRemote, "labdeck.remote", QtInfoMsg)

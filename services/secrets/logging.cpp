@@ -1,0 +1,3 @@
+#include "secrets/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcSecrets, "labdeck.secrets", QtInfoMsg)

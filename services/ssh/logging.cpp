@@ -1,0 +1,3 @@
+#include "ssh/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcSsh, "labdeck.ssh", QtInfoMsg)

@@ -1,0 +1,3 @@
+#include "tailscale/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcTailscale, "labdeck.tailscale", QtInfoMsg)

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void writePlanNeverClobbers();
     void unifiedDiffHunks();
     void folderOrder();
+    void folderErrorsLocated();
     void quantities();
     void inventoryUrlIntoFlowEntry();
     void inventoryUrlNewEntry();
@@ -524,6 +525,51 @@ void TestManifest::folderOrder()
     QCOMPARE(docs.at(4).ns, QStringLiteral("devops"));
     QVERIFY(docs.at(5).error.contains(QStringLiteral("extra/z.yaml:")));
     QVERIFY(docs.at(6).error.contains(QStringLiteral("metadata.name are required")));
+}
+
+void TestManifest::folderErrorsLocated()
+{
+    // Errors in a later document of a file name the line of the file, not of
+    // the document; a syntax error, a self-referencing alias and an alias bomb
+    // are located errors, and every good document is still read.
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("apps/multi.yaml")),
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n"
+              "---\n"
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [broken\n"
+              "---\n"
+              "apiVersion: v1\nmetadata:\n  name: nokind\n"
+              "---\n"
+              "- a list\n");
+    writeFile(dir.filePath(QStringLiteral("apps/self.yaml")), "&a [*a]\n");
+    // Ten levels of ten aliases each: 10^10 nodes once expanded.
+    QByteArray bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char c = 'b'; c <= 'j'; ++c) {
+        const QByteArray previous = "*" + QByteArray(1, char(c - 1));
+        bomb += QByteArray(1, c) + ": &" + QByteArray(1, c) + " [" +
+                QByteArrayList(10, previous).join(", ") + "]\n";
+    }
+    writeFile(dir.filePath(QStringLiteral("apps/zbomb.yaml")), bomb);
+
+    const QList<FolderDocument> docs = ManifestFolder::read(dir.path());
+    QCOMPARE(docs.size(), 6);
+    const QString multi = dir.filePath(QStringLiteral("apps/multi.yaml"));
+    QCOMPARE(docs.at(0).name, QStringLiteral("first"));
+    QVERIFY(docs.at(0).error.isEmpty());
+    // "name: [broken" is on line 9 of the file; the flow list ends unclosed.
+    QVERIFY2(docs.at(1).error.startsWith(multi + QStringLiteral(":9:")) ||
+                 docs.at(1).error.startsWith(multi + QStringLiteral(":10:")),
+             qPrintable(docs.at(1).error));
+    QCOMPARE(docs.at(1).line, 6);
+    QVERIFY2(docs.at(2).error.startsWith(multi + QStringLiteral(":11:1: kind: ")),
+             qPrintable(docs.at(2).error));
+    QVERIFY2(docs.at(3).error.startsWith(multi + QStringLiteral(":15:1: ")),
+             qPrintable(docs.at(3).error));
+    QVERIFY(docs.at(3).error.contains(QStringLiteral("not a Kubernetes object")));
+    QVERIFY2(docs.at(4).error.startsWith(dir.filePath(QStringLiteral("apps/self.yaml:1:"))),
+             qPrintable(docs.at(4).error));
+    QVERIFY2(docs.at(5).error.startsWith(dir.filePath(QStringLiteral("apps/zbomb.yaml:"))),
+             qPrintable(docs.at(5).error));
 }
 
 void TestManifest::quantities()

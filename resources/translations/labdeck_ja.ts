@@ -593,7 +593,7 @@
 <context>
     <name>DemoLabCommand</name>
     <message>
-        <location filename="../../app/demolabcommand.cpp" line="+53"/>
+        <location filename="../../app/demolabcommand.cpp" line="+50"/>
         <source>Serves the demo lab&apos;s Kubernetes API until interrupted (Ctrl+C).</source>
         <translation>デモラボの Kubernetes API を、中断する（Ctrl+C）まで提供します。</translation>
     </message>
@@ -691,7 +691,7 @@
 <context>
     <name>ExecApprovalStore</name>
     <message>
-        <location filename="../../services/kube/execapproval.cpp" line="+58"/>
+        <location filename="../../services/kube/execapproval.cpp" line="+59"/>
         <source>cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
@@ -791,7 +791,7 @@
 <context>
     <name>InventoryEditor</name>
     <message>
-        <location filename="../../services/inventory/inventoryeditor.cpp" line="+48"/>
+        <location filename="../../services/manifests/inventoryeditor.cpp" line="+48"/>
         <source>Labdeck is showing its built-in lab, which cannot be changed. Create your own inventory first (copy the built-in one to ~/.config/labdeck/inventory.yaml and start Labdeck with it), then add the URL again.</source>
         <translation>Labdeck は変更できない組み込みのラボを表示しています。先に自分のインベントリを作成してから（組み込みのものを ~/.config/labdeck/inventory.yaml にコピーし、それを使って Labdeck を起動）、もう一度 URL を追加してください。</translation>
     </message>
@@ -873,7 +873,7 @@
 <context>
     <name>KubeConfig</name>
     <message>
-        <location filename="../../services/kube/kubeconfig.cpp" line="+64"/>
+        <location filename="../../services/kube/kubeconfig.cpp" line="+65"/>
         <source>holds the placeholder &quot;%1&quot; that &quot;kubectl config view&quot; prints instead of the data; export the kubeconfig with &quot;kubectl config view --raw&quot;</source>
         <translation>「kubectl config view」がデータの代わりに出力するプレースホルダー「%1」が入っています。kubeconfig は「kubectl config view --raw」で書き出してください</translation>
     </message>
@@ -901,7 +901,7 @@
 <context>
     <name>KubeConfigParser</name>
     <message>
-        <location filename="../../services/kube/kubeconfigparser.cpp" line="+261"/>
+        <location filename="../../services/kube/kubeconfigparser.cpp" line="+263"/>
         <source>a mapping</source>
         <translation>マッピング</translation>
     </message>
@@ -1071,24 +1071,19 @@
 <context>
     <name>ManifestFolder</name>
     <message>
-        <location filename="../../services/manifests/writeplan.cpp" line="+235"/>
+        <location filename="../../services/manifests/writeplan.cpp" line="+237"/>
         <source>%1: cannot read: %2</source>
         <translation>%1: 読み込めません: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1:%2: not a Kubernetes object (a YAML map with kind and metadata)</source>
-        <translation>%1:%2: Kubernetes オブジェクト（kind と metadata を持つ YAML マップ）ではありません</translation>
+        <location line="+20"/>
+        <source>not a Kubernetes object (a YAML map with kind and metadata)</source>
+        <translation>Kubernetes オブジェクトではありません（kind と metadata を持つ YAML マップが必要です）</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>%1:%2: apiVersion, kind and metadata.name are required</source>
-        <translation>%1:%2: apiVersion、kind、metadata.name は必須です</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1:%2: %3</source>
-        <translation>%1:%2: %3</translation>
+        <location line="+26"/>
+        <source>apiVersion, kind and metadata.name are required</source>
+        <translation>apiVersion、kind、metadata.name は必須です</translation>
     </message>
 </context>
 <context>
@@ -1726,7 +1721,7 @@
 <context>
     <name>StatusParser</name>
     <message>
-        <location filename="../../services/tailscale/tailscalestatus.cpp" line="+74"/>
+        <location filename="../../services/tailscale/tailscalestatus.cpp" line="+62"/>
         <source>direct %1</source>
         <translation>直接 %1</translation>
     </message>
@@ -2421,7 +2416,7 @@
 <context>
     <name>WritePlan</name>
     <message>
-        <location filename="../../services/manifests/writeplan.cpp" line="-92"/>
+        <location filename="../../services/manifests/writeplan.cpp" line="-106"/>
         <source>%1 exists and differs from what would be written; it was left as it is. Review the difference and choose Overwrite to replace it.</source>
         <translation>%1 はすでにあり、書き出す内容と異なるため、そのままにしました。差分を確認し、置き換える場合は上書きを選んでください。</translation>
     </message>
@@ -6870,7 +6865,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::compose::ComposeAction</name>
     <message>
-        <location filename="../../services/compose/composeservice.cpp" line="+51"/>
+        <location filename="../../services/compose/composeservice.cpp" line="+52"/>
         <source>cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
@@ -7083,7 +7078,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::demolab::KubeSimulator</name>
     <message>
-        <location filename="../../services/demolab/kubesimulator.cpp" line="+179"/>
+        <location filename="../../services/demolab/kubesimulator.cpp" line="+178"/>
         <source>The demo lab is not listening yet, so there is no address to write.</source>
         <translation>デモラボはまだ待ち受けていないため、書き出すアドレスがありません。</translation>
     </message>
@@ -7185,7 +7180,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::CredentialProvider</name>
     <message>
-        <location filename="../../services/kube/credentials.cpp" line="+176"/>
+        <location filename="../../services/kube/credentials.cpp" line="+177"/>
         <source>it is not a regular file</source>
         <translation>通常のファイルではありません</translation>
     </message>

@@ -72,7 +72,7 @@ LocatedError YamlReader::at(const YAML::Mark &mark, const QString &field,
 {
     LocatedError e{m_file, 0, 0, field, message};
     if (!mark.is_null()) {
-        e.line = mark.line + 1;
+        e.line = mark.line + m_firstLine;
         e.column = mark.column + 1;
     }
     return e;

@@ -33,6 +33,10 @@ public:
     // file is only used in messages.
     explicit YamlReader(QString file, YamlLimits limits = {});
 
+    // The document starts at this 1-based line of its file (a document cut
+    // from a multi-document file); positions in errors count from it.
+    void setFirstLine(int line) { m_firstLine = line; }
+
     // Parses yaml. False when it cannot be used; error() says why.
     [[nodiscard]] bool load(const QByteArray &yaml);
 
@@ -73,6 +77,7 @@ private:
 
     QString m_file;
     YamlLimits m_limits;
+    int m_firstLine = 1;
     YAML::Node m_root;
     std::optional<LocatedError> m_error;
     qsizetype m_visited = 0;

@@ -1,5 +1,7 @@
 #include "manifests/writeplan.h"
 
+#include "common/yamlreader.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -241,34 +243,45 @@ QList<FolderDocument> ManifestFolder::read(const QString &folder)
             d.file = path;
             d.line = text.line;
             d.text = text.text;
-            try {
-                const YAML::Node node = YAML::Load(text.text.toStdString());
-                if (!node.IsMap()) {
-                    d.error =
-                        tr("%1:%2: not a Kubernetes object (a YAML map with kind and metadata)")
-                            .arg(path)
-                            .arg(text.line);
-                } else {
-                    auto str = [](const YAML::Node &n) {
-                        return n && n.IsScalar() ? QString::fromStdString(n.Scalar()) : QString();
-                    };
-                    d.apiVersion = str(node["apiVersion"]);
-                    d.kind = str(node["kind"]);
-                    if (node["metadata"] && node["metadata"].IsMap()) {
-                        d.name = str(node["metadata"]["name"]);
-                        d.ns = str(node["metadata"]["namespace"]);
-                    }
-                    if (d.apiVersion.isEmpty() || d.kind.isEmpty() || d.name.isEmpty())
-                        d.error = tr("%1:%2: apiVersion, kind and metadata.name are required")
-                                      .arg(path)
-                                      .arg(text.line);
-                }
-            } catch (const YAML::Exception &e) {
-                d.error = tr("%1:%2: %3")
-                              .arg(path)
-                              .arg(text.line + int(e.mark.line))
-                              .arg(QString::fromStdString(e.msg));
+            YamlReader reader(path);
+            reader.setFirstLine(text.line);
+            if (!reader.load(text.text)) {
+                d.error = reader.error()->toString();
+                docs.append(d);
+                continue;
             }
+            const YAML::Node &node = reader.root();
+            if (!node.IsMap()) {
+                LocatedError e = reader.at(
+                    node, QString(),
+                    tr("not a Kubernetes object (a YAML map with kind and metadata)"));
+                if (e.line == 0)
+                    e.line = text.line;
+                d.error = e.toString();
+                docs.append(d);
+                continue;
+            }
+            auto str = [](const YAML::Node &n) {
+                return n.IsDefined() && n.IsScalar() ? QString::fromStdString(n.Scalar())
+                                                     : QString();
+            };
+            const YAML::Node metadata = YamlReader::child(node, "metadata");
+            d.apiVersion = str(YamlReader::child(node, "apiVersion"));
+            d.kind = str(YamlReader::child(node, "kind"));
+            d.name = str(YamlReader::child(metadata, "name"));
+            d.ns = str(YamlReader::child(metadata, "namespace"));
+            QStringList missing;
+            if (d.apiVersion.isEmpty())
+                missing << QStringLiteral("apiVersion");
+            if (d.kind.isEmpty())
+                missing << QStringLiteral("kind");
+            if (d.name.isEmpty())
+                missing << QStringLiteral("metadata.name");
+            if (!missing.isEmpty())
+                d.error = reader
+                              .at(node, missing.join(QStringLiteral(", ")),
+                                  tr("apiVersion, kind and metadata.name are required"))
+                              .toString();
             docs.append(d);
         }
     }

@@ -51,7 +51,7 @@ struct FolderDocument
     QString kind;
     QString ns; // as written; may be empty
     QString name;
-    QString error; // non-empty: cannot be applied ("file:line: no kind")
+    QString error; // non-empty: cannot be applied ("file:line:column: kind: ...")
 
     [[nodiscard]] QString title() const;
 };

@@ -18,6 +18,11 @@
 
 namespace labdeck::ssh {
 
+// libssh's words for the session's last error.
+[[nodiscard]] QString sshError(ssh_session s);
+// A new id for a question to the user (host key, passphrase), unique per run.
+[[nodiscard]] quint64 nextQuestionId();
+
 // Passphrases the user gave this run, per key file; shared by every host's
 // worker (a key is asked for once). Memory only.
 class PassphraseCache

@@ -20,3 +20,16 @@ if(LABDECK_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(labdeck_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(LABDECK_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "LABDECK_FUZZ needs clang (libFuzzer): configure with "
+                        "-DCMAKE_CXX_COMPILER=clang++ or use scripts/fuzz")
+  endif()
+  # Coverage for libFuzzer and both sanitizers in every Labdeck library; the
+  # fuzz targets add libFuzzer's main. vptr and function checks are off:
+  # Qt's own libraries are not instrumented and would be reported falsely.
+  target_compile_options(labdeck_options INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=vptr,function
+    -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(labdeck_options INTERFACE -fsanitize=address,undefined)
+endif()

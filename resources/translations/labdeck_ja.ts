@@ -1076,7 +1076,12 @@
         <translation>%1: 読み込めません: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>%1: larger than %2 MiB; not a manifest Labdeck reads</source>
+        <translation>%1: %2 MiB を超えています。Labdeck はマニフェストとして読み込みません</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>not a Kubernetes object (a YAML map with kind and metadata)</source>
         <translation>Kubernetes オブジェクトではありません（kind と metadata を持つ YAML マップが必要です）</translation>
     </message>
@@ -2416,7 +2421,7 @@
 <context>
     <name>WritePlan</name>
     <message>
-        <location filename="../../services/manifests/writeplan.cpp" line="-106"/>
+        <location filename="../../services/manifests/writeplan.cpp" line="-126"/>
         <source>%1 exists and differs from what would be written; it was left as it is. Review the difference and choose Overwrite to replace it.</source>
         <translation>%1 はすでにあり、書き出す内容と異なるため、そのままにしました。差分を確認し、置き換える場合は上書きを選んでください。</translation>
     </message>
@@ -8003,7 +8008,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::ssh::SshTransport</name>
     <message>
-        <location filename="../../services/ssh/sshtransport.cpp" line="+84"/>
+        <location filename="../../services/ssh/sshtransport.cpp" line="+82"/>
         <source>not connected</source>
         <translation>未接続</translation>
     </message>
@@ -8034,7 +8039,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: 接続: インベントリでこのホストに SSH エンドポイント（ssh: または sources.sshAlias）が指定されていません</translation>
     </message>
     <message>
-        <location filename="../../services/ssh/sshworker.cpp" line="+393"/>
+        <location filename="../../services/ssh/sshworker.cpp" line="+264"/>
         <source>could not create an SSH session</source>
         <translation>SSH セッションを作成できませんでした</translation>
     </message>
@@ -8059,7 +8064,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 のポート %2 に接続できませんでした: %3 — ホストは起動していて、sshd がそこで待ち受けていますか？</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../services/ssh/sshworker_hostkey.cpp" line="+102"/>
         <source>the server sent no host key</source>
         <translation>サーバーがホスト鍵を送ってきませんでした</translation>
     </message>
@@ -8084,7 +8089,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%2 のホスト鍵 %1 を拒否したため、何も実行していません</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../../services/ssh/sshworker_auth.cpp" line="+125"/>
         <source>cancelled while the passphrase question was open</source>
         <translation>パスフレーズの入力中にキャンセルされました</translation>
     </message>
@@ -8119,7 +8124,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../services/ssh/sshworker.cpp" line="+88"/>
         <source>%1 was killed by signal %2</source>
         <translation>%1 はシグナル %2 で強制終了されました</translation>
     </message>

@@ -238,52 +238,71 @@ QList<FolderDocument> ManifestFolder::read(const QString &folder)
             docs.append(d);
             continue;
         }
-        for (const YamlDocumentText &text : splitDocuments(f.readAll())) {
+        // A manifest is text of a few kilobytes; a larger file is not read.
+        constexpr qint64 kMaxManifestBytes = 8 * 1024 * 1024;
+        const QByteArray contents = f.read(kMaxManifestBytes + 1);
+        if (contents.size() > kMaxManifestBytes) {
             FolderDocument d;
             d.file = path;
-            d.line = text.line;
-            d.text = text.text;
-            YamlReader reader(path);
-            reader.setFirstLine(text.line);
-            if (!reader.load(text.text)) {
-                d.error = reader.error()->toString();
-                docs.append(d);
-                continue;
-            }
-            const YAML::Node &node = reader.root();
-            if (!node.IsMap()) {
-                LocatedError e = reader.at(
-                    node, QString(),
-                    tr("not a Kubernetes object (a YAML map with kind and metadata)"));
-                if (e.line == 0)
-                    e.line = text.line;
-                d.error = e.toString();
-                docs.append(d);
-                continue;
-            }
-            auto str = [](const YAML::Node &n) {
-                return n.IsDefined() && n.IsScalar() ? QString::fromStdString(n.Scalar())
-                                                     : QString();
-            };
-            const YAML::Node metadata = YamlReader::child(node, "metadata");
-            d.apiVersion = str(YamlReader::child(node, "apiVersion"));
-            d.kind = str(YamlReader::child(node, "kind"));
-            d.name = str(YamlReader::child(metadata, "name"));
-            d.ns = str(YamlReader::child(metadata, "namespace"));
-            QStringList missing;
-            if (d.apiVersion.isEmpty())
-                missing << QStringLiteral("apiVersion");
-            if (d.kind.isEmpty())
-                missing << QStringLiteral("kind");
-            if (d.name.isEmpty())
-                missing << QStringLiteral("metadata.name");
-            if (!missing.isEmpty())
-                d.error = reader
-                              .at(node, missing.join(QStringLiteral(", ")),
-                                  tr("apiVersion, kind and metadata.name are required"))
-                              .toString();
+            d.error = tr("%1: larger than %2 MiB; not a manifest Labdeck reads")
+                          .arg(path)
+                          .arg(kMaxManifestBytes / (1024 * 1024));
             docs.append(d);
+            continue;
         }
+        docs += parseFile(path, contents);
+    }
+    return docs;
+}
+
+QList<FolderDocument> ManifestFolder::parseFile(const QString &path, const QByteArray &contents)
+{
+    QList<FolderDocument> docs;
+    for (const YamlDocumentText &text : splitDocuments(contents)) {
+        FolderDocument d;
+        d.file = path;
+        d.line = text.line;
+        d.text = text.text;
+        YamlReader reader(path);
+        reader.setFirstLine(text.line);
+        if (!reader.load(text.text)) {
+            d.error = reader.error()->toString();
+            docs.append(d);
+            continue;
+        }
+        const YAML::Node &node = reader.root();
+        if (!node.IsMap()) {
+            LocatedError e = reader.at(
+                node, QString(),
+                tr("not a Kubernetes object (a YAML map with kind and metadata)"));
+            if (e.line == 0)
+                e.line = text.line;
+            d.error = e.toString();
+            docs.append(d);
+            continue;
+        }
+        auto str = [](const YAML::Node &n) {
+            return n.IsDefined() && n.IsScalar() ? QString::fromStdString(n.Scalar())
+                                                 : QString();
+        };
+        const YAML::Node metadata = YamlReader::child(node, "metadata");
+        d.apiVersion = str(YamlReader::child(node, "apiVersion"));
+        d.kind = str(YamlReader::child(node, "kind"));
+        d.name = str(YamlReader::child(metadata, "name"));
+        d.ns = str(YamlReader::child(metadata, "namespace"));
+        QStringList missing;
+        if (d.apiVersion.isEmpty())
+            missing << QStringLiteral("apiVersion");
+        if (d.kind.isEmpty())
+            missing << QStringLiteral("kind");
+        if (d.name.isEmpty())
+            missing << QStringLiteral("metadata.name");
+        if (!missing.isEmpty())
+            d.error = reader
+                          .at(node, missing.join(QStringLiteral(", ")),
+                              tr("apiVersion, kind and metadata.name are required"))
+                          .toString();
+        docs.append(d);
     }
     return docs;
 }

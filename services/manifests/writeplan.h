@@ -66,6 +66,9 @@ public:
     [[nodiscard]] static QStringList orderedFiles(const QString &folder);
     // Every document of those files, with its identity read by yaml-cpp.
     [[nodiscard]] static QList<FolderDocument> read(const QString &folder);
+    // Every document of one file's contents; path is used in messages.
+    [[nodiscard]] static QList<FolderDocument> parseFile(const QString &path,
+                                                         const QByteArray &contents);
 };
 
 } // namespace labdeck::manifests

@@ -25,7 +25,6 @@ class SshCommandJob final : public remote::CommandJob
 public:
     SshCommandJob(SshTransport *transport, std::shared_ptr<WorkerOp> op, HostWorker *worker)
         : remote::CommandJob(op->request, transport)
-        , m_transport(transport)
         , m_op(std::move(op))
         , m_worker(worker)
     {}
@@ -55,7 +54,6 @@ public:
     }
 
 private:
-    SshTransport *m_transport;
     std::shared_ptr<WorkerOp> m_op;
     HostWorker *m_worker;
     bool m_done = false;

@@ -13,15 +13,6 @@ namespace labdeck::ssh {
 
 using remote::Step;
 
-namespace {
-
-struct KeyInfo
-{
-    QString type;
-    QString fingerprint;
-    QByteArray base64;
-};
-
 KeyInfo keyInfo(ssh_key key)
 {
     KeyInfo info;
@@ -44,28 +35,19 @@ KeyInfo keyInfo(ssh_key key)
     return info;
 }
 
-// What a known_hosts file says about one host name.
-struct KnownEntry
-{
-    QString file;
-    int line = 0;
-    KeyInfo key;
-    bool matches = false;
-};
-
-QList<KnownEntry> knownEntries(const QString &file, const QString &hostName, ssh_key offered)
+QList<KnownEntry> parseKnownHosts(const QByteArray &contents, const QString &file,
+                                  const QString &hostName, ssh_key offered)
 {
     QList<KnownEntry> entries;
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return entries;
     const QByteArray name = hostName.toUtf8();
     int lineNo = 0;
-    while (!f.atEnd()) {
+    for (const QByteArray &raw : contents.split('\n')) {
         ++lineNo;
-        const QByteArray line = f.readLine().trimmed();
+        const QByteArray line = raw.trimmed();
         if (line.isEmpty() || line.startsWith('#') || line.startsWith('@'))
             continue; // markers (@cert-authority, @revoked) are not used by Labdeck
+        if (line.contains('\0'))
+            continue; // libssh reads a C string: a NUL would cut the line short
         ssh_knownhosts_entry *entry = nullptr;
         if (ssh_known_hosts_parse_line(name.constData(), line.constData(), &entry) != SSH_OK ||
             !entry)
@@ -74,11 +56,25 @@ QList<KnownEntry> knownEntries(const QString &file, const QString &hostName, ssh
         e.file = file;
         e.line = lineNo;
         e.key = keyInfo(entry->publickey);
-        e.matches = ssh_key_cmp(entry->publickey, offered, SSH_KEY_CMP_PUBLIC) == 0;
+        e.matches = offered && ssh_key_cmp(entry->publickey, offered, SSH_KEY_CMP_PUBLIC) == 0;
         entries << e;
         ssh_knownhosts_entry_free(entry);
     }
     return entries;
+}
+
+namespace {
+
+// The entries of one known_hosts file for hostName; a missing file has none.
+// A file over the cap is read up to it (known_hosts lines are short; a file
+// of megabytes is not one Labdeck trusts to be complete).
+QList<KnownEntry> knownEntries(const QString &file, const QString &hostName, ssh_key offered)
+{
+    constexpr qint64 kMaxKnownHostsBytes = 4 * 1024 * 1024;
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return parseKnownHosts(f.read(kMaxKnownHostsBytes), file, hostName, offered);
 }
 
 // The typed side of a host key refusal.

@@ -23,6 +23,30 @@ namespace labdeck::ssh {
 // A new id for a question to the user (host key, passphrase), unique per run.
 [[nodiscard]] quint64 nextQuestionId();
 
+// A public key as people compare it.
+struct KeyInfo
+{
+    QString type;
+    QString fingerprint;
+    QByteArray base64;
+};
+
+// What a known_hosts file says about one host name.
+struct KnownEntry
+{
+    QString file;
+    int line = 0;
+    KeyInfo key;
+    bool matches = false;
+};
+
+[[nodiscard]] KeyInfo keyInfo(ssh_key key);
+// The lines of a known_hosts file's contents that name hostName, in order,
+// with whether each holds offered (null: none matches). Lines libssh cannot
+// parse, comments and markers are skipped. file is only recorded.
+[[nodiscard]] QList<KnownEntry> parseKnownHosts(const QByteArray &contents, const QString &file,
+                                                const QString &hostName, ssh_key offered);
+
 // Passphrases the user gave this run, per key file; shared by every host's
 // worker (a key is asked for once). Memory only.
 class PassphraseCache

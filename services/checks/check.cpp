@@ -1,6 +1,8 @@
 #include "checks/check.h"
 
-#include "checks/labchecks.h"
+#include "checks/gpucheck.h"
+#include "checks/prometheuscheck.h"
+#include "checks/tunnelcheck.h"
 
 #include "checks/certcheck.h"
 #include "checks/endpointcheck.h"

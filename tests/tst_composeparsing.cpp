@@ -464,6 +464,20 @@ private Q_SLOTS:
             !gpu::NvidiaSmi::parseProcesses("abc, /x, 1", gpu::NvidiaSmi::processFields(), &error));
         QCOMPARE(error, QStringLiteral(
                             "nvidia-smi --query-compute-apps: line 1: pid: not a number: \"abc\""));
+        // Numbers no pid or GPU index can be (found by fuzz_nvidiasmi: a
+        // 90-digit pid overflowed the conversion).
+        const QByteArray hugePid = "pid, process_name, used_memory\n" + QByteArray(90, '3') +
+                                   ", /usr/bin/ollama, 10 MiB\n";
+        QVERIFY(!gpu::NvidiaSmi::parseProcesses(hugePid, gpu::NvidiaSmi::processFields(), &error));
+        QCOMPARE(error, QStringLiteral("nvidia-smi --query-compute-apps: line 2: pid: out of range: "
+                                       "\"") + QString(90, QLatin1Char('3')) + QLatin1Char('"'));
+        QVERIFY(!gpu::NvidiaSmi::parseProcesses("1.5, /x, 1", gpu::NvidiaSmi::processFields(),
+                                                &error));
+        QVERIFY2(error.contains(QStringLiteral("pid: out of range")), qPrintable(error));
+        QVERIFY(!gpu::NvidiaSmi::parseGpus("-1, X, 1, 1, 2, 3, 4, 5", gpu::NvidiaSmi::gpuFields(),
+                                           &error));
+        QCOMPARE(error,
+                 QStringLiteral("nvidia-smi --query-gpu: line 1: index: out of range: \"-1\""));
     }
 
     // --- Ollama -------------------------------------------------------------

@@ -1104,10 +1104,16 @@
         <translation>%1: %2 行目: %4 個のフィールドに対して値が %3 個です（途中で切れたか、別のクエリーではありませんか？）</translation>
     </message>
     <message>
-        <location line="+99"/>
-        <location line="+36"/>
+        <location line="+107"/>
+        <location line="+47"/>
         <source>%1: line %2: %3: not a number: &quot;%4&quot;</source>
         <translation>%1: %2 行目: %3: 数値ではありません: 「%4」</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+46"/>
+        <source>%1: line %2: %3: out of range: &quot;%4&quot;</source>
+        <translation>%1: %2 行目: %3: 範囲外の値です: &quot;%4&quot;</translation>
     </message>
 </context>
 <context>
@@ -1186,7 +1192,7 @@
 <context>
     <name>OptionText</name>
     <message>
-        <location filename="../../services/checks/check.cpp" line="+73"/>
+        <location filename="../../services/checks/check.cpp" line="+75"/>
         <source>--resolve %1: write HOST:PORT:ADDRESS, e.g. ha.example.com:443:127.0.0.1</source>
         <translation>--resolve %1: HOST:PORT:ADDRESS の形式で指定してください（例: ha.example.com:443:127.0.0.1）</translation>
     </message>
@@ -6400,7 +6406,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::GpuCheck</name>
     <message>
-        <location filename="../../services/checks/labchecks.cpp" line="+301"/>
+        <location filename="../../services/checks/gpucheck.cpp" line="+30"/>
         <source>could not run: the inventory has no ollama.url</source>
         <translation>実行できません: インベントリに ollama.url がありません</translation>
     </message>
@@ -6566,7 +6572,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::PrometheusCheck</name>
     <message>
-        <location filename="../../services/checks/labchecks.cpp" line="-214"/>
+        <location filename="../../services/checks/prometheuscheck.cpp" line="+23"/>
         <source>could not run: the inventory has no prometheus.url</source>
         <translation>実行できません: インベントリに prometheus.url がありません</translation>
     </message>
@@ -6745,7 +6751,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::TunnelCheck</name>
     <message>
-        <location filename="../../services/checks/labchecks.cpp" line="-225"/>
+        <location filename="../../services/checks/tunnelcheck.cpp" line="+21"/>
         <location line="+6"/>
         <location line="+20"/>
         <location line="+6"/>

@@ -90,6 +90,14 @@ std::optional<double> number(const QString &cell, bool *bad)
     return m.captured(1).toDouble();
 }
 
+// A GPU index or process id: a whole number from 0 to max, else nothing.
+std::optional<qint64> wholeNumber(double v, qint64 max)
+{
+    if (!(v >= 0 && v <= double(max)) || v != double(qint64(v)))
+        return std::nullopt;
+    return qint64(v);
+}
+
 } // namespace
 
 QStringList NvidiaSmi::gpuFields()
@@ -165,10 +173,21 @@ std::optional<QList<GpuInfo>> NvidiaSmi::parseGpus(const QByteArray &output,
                              .arg(field, cell);
                 return std::nullopt;
             }
-            if (target)
+            if (target) {
                 *target = v;
-            else
-                g.index = v ? int(*v) : -1;
+            } else if (v) {
+                const std::optional<qint64> index = wholeNumber(*v, 1023);
+                if (!index) {
+                    *error = tr("%1: line %2: %3: out of range: \"%4\"")
+                                 .arg(command)
+                                 .arg(table->lines.at(r))
+                                 .arg(field, cell);
+                    return std::nullopt;
+                }
+                g.index = int(*index);
+            } else {
+                g.index = -1;
+            }
         }
         gpus << g;
     }
@@ -201,10 +220,20 @@ NvidiaSmi::parseProcesses(const QByteArray &output, const QStringList &fields, Q
                                  .arg(field, cell);
                     return std::nullopt;
                 }
-                if (field == QLatin1String("pid"))
-                    p.pid = qint64(*v);
-                else
+                if (field == QLatin1String("pid")) {
+                    // Linux process ids are at most 2^22.
+                    const std::optional<qint64> pid = wholeNumber(*v, qint64(1) << 22);
+                    if (!pid) {
+                        *error = tr("%1: line %2: %3: out of range: \"%4\"")
+                                     .arg(command)
+                                     .arg(table->lines.at(r))
+                                     .arg(field, cell);
+                        return std::nullopt;
+                    }
+                    p.pid = *pid;
+                } else {
                     p.usedMemoryMiB = v;
+                }
             }
         }
         processes << p;

@@ -158,11 +158,11 @@ QString hex(const QString &seed, int length)
 class Seeder
 {
 public:
-    Seeder(Store &store, Cluster &cluster, const Inventory &lab)
+    Seeder(Store &store, Cluster &cluster, const Inventory &lab, const QDateTime &now)
         : m_store(store)
         , m_cluster(cluster)
         , m_lab(lab)
-        , m_now(QDateTime::currentDateTimeUtc())
+        , m_now(now.toUTC())
     {}
 
     void run()
@@ -776,9 +776,9 @@ private:
 
 } // namespace
 
-void seedLab(Store &store, Cluster &cluster, const Inventory &lab)
+void seedLab(Store &store, Cluster &cluster, const Inventory &lab, const QDateTime &now)
 {
-    Seeder(store, cluster, lab).run();
+    Seeder(store, cluster, lab, now).run();
 }
 
 } // namespace labdeck::demolab::detail

@@ -2,6 +2,8 @@
 
 #include "inventory/inventory.h"
 
+#include <QDateTime>
+
 namespace labdeck::demolab::detail {
 
 class Cluster;
@@ -9,7 +11,9 @@ class Store;
 
 // Fills the store with the lab: nodes, namespaces, the control plane's static
 // pods and add-ons, every inventory workload with its Service, PV/PVC and
-// Running pods, and the Events their start left behind.
-void seedLab(Store &store, Cluster &cluster, const Inventory &lab);
+// Running pods, and the Events their start left behind. Every time in the
+// seed is relative to now.
+void seedLab(Store &store, Cluster &cluster, const Inventory &lab,
+             const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 } // namespace labdeck::demolab::detail

@@ -1,5 +1,6 @@
-// The demo lab's seed: the objects it puts in the store for the built-in lab
-// and for two test labs are the golden ones (fixtures/demolab-seed-golden.json),
+// The demo lab's seed: its data files read (and a broken one is reported,
+// not a crash), placeholders are filled in after parsing, and the objects it puts in the store for
+// the built-in lab and for two test labs are the golden ones (fixtures/demolab-seed-golden.json),
 // with the fields that differ from run to run (uids, random name suffixes)
 // replaced by stable names.
 //
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
 
@@ -73,7 +75,8 @@ QJsonObject dump(const Store &store)
         const ObjectMap &map = store.objects(type.id);
         for (auto it = map.cbegin(); it != map.cend(); ++it) {
             objects.insert(it.key(), it->object);
-            replace.insert(uidOf(it->object), QStringLiteral("uid-of-%1/%2").arg(type.plural, it.key()));
+            replace.insert(uidOf(it->object),
+                           QStringLiteral("uid-of-%1/%2").arg(type.plural, it.key()));
         }
         if (!objects.isEmpty())
             all.insert(type.plural, objects);
@@ -123,8 +126,12 @@ QJsonObject seeded(const QString &which)
     const Inventory lab = loadLab(which);
     Store store(nullptr);
     Cluster cluster(&store, nullptr);
-    seedLab(store, cluster, lab, kNow);
-    return dump(store);
+    SeedOptions options;
+    options.now = kNow;
+    const QList<LocatedError> errors = seedLab(store, cluster, lab, options);
+    if (!errors.isEmpty())
+        qWarning().noquote() << locatedErrorsText(errors);
+    return errors.isEmpty() ? dump(store) : QJsonObject();
 }
 
 const QStringList kLabs{QStringLiteral("default"), QStringLiteral("demolab-seed/edge-lab.yaml"),
@@ -147,6 +154,110 @@ private Q_SLOTS:
         QFile file(QString::fromLocal8Bit(out));
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(QJsonDocument(golden).toJson(QJsonDocument::Indented));
+    }
+
+    // Every built-in data file reads, through the same function as the seed.
+    void dataFilesRead()
+    {
+        const QStringList names = seedDataFileNames();
+        QCOMPARE(names.size(), 4);
+        for (const QString &name : names) {
+            LocatedError error;
+            const auto data = readSeedData(QStringLiteral(":/demolab/seed/") + name, &error);
+            QVERIFY2(data, qPrintable(error.toString()));
+            QVERIFY(!data->isEmpty());
+        }
+    }
+
+    // A broken data file: seeding stops with located errors and an empty
+    // store instead of crashing; a broken template leaves its objects out.
+    void brokenDataFailsLoudly()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const QString &name : seedDataFileNames())
+            QVERIFY(QFile::copy(QStringLiteral(":/demolab/seed/") + name, dir.filePath(name)));
+        QFile broken(dir.filePath(QStringLiteral("profiles.yaml")));
+        QVERIFY(broken.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        broken.write("defaults:\n  port: [8080\nprofiles: []\n");
+        broken.close();
+        const Inventory lab = loadLab(QStringLiteral("default"));
+        {
+            Store store(nullptr);
+            Cluster cluster(&store, nullptr);
+            SeedOptions options;
+            options.dataDirectory = dir.path();
+            QTest::ignoreMessage(QtCriticalMsg,
+                                 QRegularExpression(QStringLiteral("profiles.yaml:3")));
+            const QList<LocatedError> errors = seedLab(store, cluster, lab, options);
+            QCOMPARE(errors.size(), 1);
+            QCOMPARE(errors.at(0).file, dir.filePath(QStringLiteral("profiles.yaml")));
+            QCOMPARE(errors.at(0).line, 3);
+            QVERIFY(store.objects(Nodes).isEmpty());
+        }
+        // A misspelt placeholder in one template.
+        QFile::remove(broken.fileName());
+        QVERIFY(QFile::copy(QStringLiteral(":/demolab/seed/profiles.yaml"), broken.fileName()));
+        QFile workload(dir.filePath(QStringLiteral("workload.yaml")));
+        QVERIFY(workload.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(workload.open(QIODevice::ReadWrite));
+        QByteArray text = workload.readAll();
+        QVERIFY(text.contains("serviceName: \"${name}\""));
+        text.replace("serviceName: \"${name}\"", "serviceName: \"${nmae}\"");
+        QVERIFY(workload.resize(0));
+        workload.write(text);
+        workload.close();
+        Store store(nullptr);
+        Cluster cluster(&store, nullptr);
+        SeedOptions options;
+        options.dataDirectory = dir.path();
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("nmae")));
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("nmae")));
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("nmae")));
+        const QList<LocatedError> errors = seedLab(store, cluster, lab, options);
+        QCOMPARE(errors.size(), 3); // the built-in lab's three StatefulSets
+        QCOMPARE(errors.at(0).field, QStringLiteral("statefulSet.spec.serviceName"));
+        QVERIFY(errors.at(0).message.contains(QLatin1String("${nmae}")));
+        QVERIFY(!store.objects(Deployments).isEmpty());
+    }
+
+    // Values go into the parsed strings: one that looks like a placeholder
+    // stays as it is, a whole placeholder takes the value's type, an
+    // undefined one leaves its key and list item out.
+    void placeholders()
+    {
+        const QJsonObject tpl{{QStringLiteral("name"), QStringLiteral("${name}-data")},
+                              {QStringLiteral("port"), QStringLiteral("${port}")},
+                              {QStringLiteral("gone"), QStringLiteral("${gone}")},
+                              {QStringLiteral("list"),
+                               QJsonArray{QStringLiteral("${gone}"), QStringLiteral("${name}")}},
+                              {QStringLiteral("${name}"), QStringLiteral("key")}};
+        const SeedValues values{{QStringLiteral("name"), QStringLiteral("${port}\"\n: x")},
+                                {QStringLiteral("port"), 8080},
+                                {QStringLiteral("gone"), QJsonValue(QJsonValue::Undefined)}};
+        QList<LocatedError> errors;
+        const QJsonValue out =
+            substitutePlaceholders(tpl, values, QStringLiteral("t.yaml"), {}, &errors);
+        QVERIFY(errors.isEmpty());
+        const QJsonObject expected{
+            {QStringLiteral("name"), QStringLiteral("${port}\"\n: x-data")},
+            {QStringLiteral("port"), 8080},
+            {QStringLiteral("list"), QJsonArray{QStringLiteral("${port}\"\n: x")}},
+            {QStringLiteral("${name}"), QStringLiteral("key")}};
+        QCOMPARE(out.toObject(), expected);
+
+        const QJsonValue bad = substitutePlaceholders(
+            QJsonObject{{QStringLiteral("a"), QJsonArray{QStringLiteral("x${port}")}},
+                        {QStringLiteral("b"), QStringLiteral("${other}")}},
+            values, QStringLiteral("t.yaml"), QStringLiteral("top"), &errors);
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors.at(0).toString(),
+                 QStringLiteral(
+                     "t.yaml: top.a[0]: ${port} is not text, so it can only be a whole value"));
+        QCOMPARE(errors.at(1).toString(),
+                 QStringLiteral("t.yaml: top.b: unknown placeholder ${other}"));
+        QCOMPARE(bad.toObject().value(QLatin1String("b")).toString(), QStringLiteral("${other}"));
     }
 
     void seedIsGolden_data()

@@ -3,150 +3,119 @@
 #include "demolab/cluster_p.h"
 #include "demolab/discovery_p.h"
 #include "demolab/jsonpath_p.h"
+#include "demolab/logging_p.h"
 #include "demolab/objects_p.h"
 #include "demolab/store_p.h"
+#include "demolab/yamljson_p.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace labdeck::demolab::detail {
 
 namespace {
 
-struct AppProfile
-{
-    QString image;
-    int port = 8080;
-    QString portName = QStringLiteral("http");
-    QString mountPath = QStringLiteral("/data");
-    QString storage = QStringLiteral("5Gi");
-    QString sidecarName;
-    QString sidecarImage;
-    QJsonArray env;
-};
+// The data files (seed_data/ in the source tree).
+const QLatin1String ClusterFile("cluster.yaml");
+const QLatin1String ControlPlaneFile("controlplane.yaml");
+const QLatin1String ProfilesFile("profiles.yaml");
+const QLatin1String WorkloadFile("workload.yaml");
 
-AppProfile profileFor(const Workload &w)
+const QRegularExpression &placeholderPattern()
 {
-    const QString n = w.name.toLower();
-    AppProfile p;
-    auto env = [](const char *name, const char *value) {
-        return QJsonObject{{QStringLiteral("name"), QLatin1String(name)},
-                           {QStringLiteral("value"), QLatin1String(value)}};
-    };
-    if (n.contains(QLatin1String("registry"))) {
-        p.image = QStringLiteral("registry:2.8.3");
-        p.port = 5000;
-        p.portName = QStringLiteral("registry");
-        p.mountPath = QStringLiteral("/var/lib/registry");
-        p.storage = QStringLiteral("20Gi");
-    } else if (n.contains(QLatin1String("prometheus"))) {
-        p.image = QStringLiteral("prom/prometheus:v2.53.1");
-        p.port = 9090;
-        p.portName = QStringLiteral("web");
-        p.mountPath = QStringLiteral("/prometheus");
-        p.storage = QStringLiteral("20Gi");
-        p.sidecarName = QStringLiteral("config-reloader");
-        p.sidecarImage =
-            QStringLiteral("quay.io/prometheus-operator/prometheus-config-reloader:v0.75.2");
-    } else if (n.contains(QLatin1String("grafana"))) {
-        p.image = QStringLiteral("grafana/grafana:11.1.4");
-        p.port = 3000;
-        p.portName = QStringLiteral("grafana");
-        p.mountPath = QStringLiteral("/var/lib/grafana");
-        p.storage = QStringLiteral("2Gi");
-        p.sidecarName = QStringLiteral("grafana-sc-dashboard");
-        p.sidecarImage = QStringLiteral("quay.io/kiwigrid/k8s-sidecar:1.27.4");
-        p.env = QJsonArray{env("GF_SERVER_ROOT_URL", "https://grafana.example.com"),
-                           env("GF_PATHS_DATA", "/var/lib/grafana")};
-    } else if (n.contains(QLatin1String("loki"))) {
-        p.image = QStringLiteral("grafana/loki:3.1.1");
-        p.port = 3100;
-        p.portName = QStringLiteral("http-metrics");
-        p.mountPath = QStringLiteral("/loki");
-        p.storage = QStringLiteral("20Gi");
-    } else if (n.contains(QLatin1String("docmost"))) {
-        p.image = QStringLiteral("docmost/docmost:0.8.4");
-        p.port = 3000;
-        p.mountPath = QStringLiteral("/app/data/storage");
-        p.env = QJsonArray{
-            env("APP_URL", "https://docs.example.com"),
-            env("DATABASE_URL", "postgresql://docmost@postgresql.database.svc:5432/docmost"),
-            env("REDIS_URL", "redis://redis.database.svc:6379")};
-    } else if (n.contains(QLatin1String("home-assistant")) ||
-               n.contains(QLatin1String("homeassistant"))) {
-        p.image = QStringLiteral("ghcr.io/home-assistant/home-assistant:2024.8.3");
-        p.port = 8123;
-        p.mountPath = QStringLiteral("/config");
-        p.env = QJsonArray{env("TZ", "Asia/Tokyo")};
-    } else if (n.contains(QLatin1String("postgres"))) {
-        p.image = QStringLiteral("postgres:16.4");
-        p.port = 5432;
-        p.portName = QStringLiteral("postgres");
-        p.mountPath = QStringLiteral("/var/lib/postgresql/data");
-        p.storage = QStringLiteral("10Gi");
-        p.env = QJsonArray{env("PGDATA", "/var/lib/postgresql/data/pgdata"),
-                           env("POSTGRES_USER", "postgres")};
-    } else if (n.contains(QLatin1String("redis"))) {
-        p.image = QStringLiteral("redis:7.4.0");
-        p.port = 6379;
-        p.portName = QStringLiteral("redis");
-        p.storage = QStringLiteral("2Gi");
-    } else if (n.contains(QLatin1String("shlink"))) {
-        p.image = QStringLiteral("shlinkio/shlink:4.2.0");
-        p.port = 8080;
-        p.env = QJsonArray{env("DEFAULT_DOMAIN", "s.example.com"), env("IS_HTTPS_ENABLED", "true"),
-                           env("DB_DRIVER", "postgres"), env("DB_HOST", "postgresql.database.svc")};
-    } else {
-        // Own apps come from the lab's registry.
-        p.image = QStringLiteral("registry.example.com/%1:latest").arg(w.name);
+    static const QRegularExpression pattern(QStringLiteral("\\$\\{([A-Za-z][A-Za-z0-9]*)\\}"));
+    return pattern;
+}
+
+class Substitution
+{
+public:
+    Substitution(const SeedValues &values, const QString &file, QList<LocatedError> *errors)
+        : m_values(values)
+        , m_file(file)
+        , m_errors(errors)
+    {}
+
+    // Undefined: leave it out.
+    QJsonValue apply(const QJsonValue &value, const QString &path) const
+    {
+        if (value.isString())
+            return text(value.toString(), path);
+        if (value.isArray()) {
+            QJsonArray out;
+            const QJsonArray in = value.toArray();
+            for (qsizetype i = 0; i < in.size(); ++i) {
+                const QJsonValue v = apply(in.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
+                if (!v.isUndefined())
+                    out.append(v);
+            }
+            return out;
+        }
+        if (value.isObject()) {
+            QJsonObject out;
+            const QJsonObject in = value.toObject();
+            for (auto it = in.begin(); it != in.end(); ++it) {
+                const QJsonValue v = apply(
+                    it.value(), path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key());
+                if (!v.isUndefined())
+                    out.insert(it.key(), v);
+            }
+            return out;
+        }
+        return value;
     }
-    return p;
-}
 
-QJsonObject namedPort(const QString &name, int port,
-                      const QString &protocol = QStringLiteral("TCP"))
-{
-    return QJsonObject{{QStringLiteral("name"), name},
-                       {QStringLiteral("containerPort"), port},
-                       {QStringLiteral("protocol"), protocol}};
-}
+private:
+    QJsonValue text(const QString &s, const QString &path) const
+    {
+        if (!s.contains(QLatin1String("${")))
+            return s;
+        const QRegularExpressionMatch whole = placeholderPattern().match(s);
+        if (whole.hasMatch() && whole.capturedStart() == 0 && whole.capturedLength() == s.size()) {
+            const QString key = whole.captured(1);
+            if (!m_values.contains(key)) {
+                fail(path, QStringLiteral("unknown placeholder ${%1}").arg(key));
+                return s;
+            }
+            return m_values.value(key);
+        }
+        QString out;
+        qsizetype from = 0;
+        auto it = placeholderPattern().globalMatch(s);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            out += QStringView(s).mid(from, m.capturedStart() - from);
+            from = m.capturedEnd();
+            const QString key = m.captured(1);
+            const auto value = m_values.constFind(key);
+            if (value == m_values.cend()) {
+                fail(path, QStringLiteral("unknown placeholder ${%1}").arg(key));
+                out += m.captured(0);
+            } else if (!value->isString()) {
+                fail(path,
+                     QStringLiteral("${%1} is not text, so it can only be a whole value").arg(key));
+                out += m.captured(0);
+            } else {
+                out += value->toString();
+            }
+        }
+        out += QStringView(s).mid(from);
+        return out;
+    }
 
-QJsonObject requests(const char *cpu, const char *memory, const char *memoryLimit = nullptr)
-{
-    QJsonObject r{{QStringLiteral("requests"),
-                   QJsonObject{{QStringLiteral("cpu"), QLatin1String(cpu)},
-                               {QStringLiteral("memory"), QLatin1String(memory)}}}};
-    if (memoryLimit)
-        r.insert(QStringLiteral("limits"),
-                 QJsonObject{{QStringLiteral("memory"), QLatin1String(memoryLimit)}});
-    return r;
-}
+    void fail(const QString &path, const QString &message) const
+    {
+        m_errors->append(LocatedError{m_file, 0, 0, path, message});
+    }
 
-QJsonObject podTemplate(const QJsonObject &labels, const QJsonObject &spec)
-{
-    return QJsonObject{
-        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels}}},
-        {QStringLiteral("spec"), spec}};
-}
-
-QJsonObject workloadObject(const QString &name, const QString &ns, const QJsonObject &labels,
-                           const QJsonObject &spec)
-{
-    return QJsonObject{
-        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name},
-                                                 {QStringLiteral("namespace"), ns},
-                                                 {QStringLiteral("labels"), labels}}},
-        {QStringLiteral("spec"), spec}};
-}
-
-QJsonObject controlPlaneToleration()
-{
-    return QJsonObject{
-        {QStringLiteral("key"), QStringLiteral("node-role.kubernetes.io/control-plane")},
-        {QStringLiteral("operator"), QStringLiteral("Exists")},
-        {QStringLiteral("effect"), QStringLiteral("NoSchedule")}};
-}
+    const SeedValues &m_values;
+    const QString &m_file;
+    QList<LocatedError> *m_errors;
+};
 
 QString hex(const QString &seed, int length)
 {
@@ -158,21 +127,45 @@ QString hex(const QString &seed, int length)
 class Seeder
 {
 public:
-    Seeder(Store &store, Cluster &cluster, const Inventory &lab)
+    Seeder(Store &store, Cluster &cluster, const Inventory &lab, const SeedOptions &options)
         : m_store(store)
         , m_cluster(cluster)
         , m_lab(lab)
-        , m_now(QDateTime::currentDateTimeUtc())
+        , m_now(options.now.toUTC())
+        , m_dataDirectory(options.dataDirectory)
     {}
 
-    void run()
+    QList<LocatedError> run()
+    {
+        if (loadData())
+            seed();
+        for (const LocatedError &e : std::as_const(m_errors))
+            qCCritical(lcDemoLab).noquote() << "seed data:" << e.toString();
+        return m_errors;
+    }
+
+private:
+    bool loadData()
+    {
+        for (const QString &name : seedDataFileNames()) {
+            const QString path = m_dataDirectory + QLatin1Char('/') + name;
+            LocatedError error;
+            if (const auto data = readSeedData(path, &error))
+                m_data.insert(name, *data);
+            else
+                m_errors << error;
+        }
+        return m_errors.isEmpty();
+    }
+
+    void seed()
     {
         const QDateTime clusterBirth = m_now.addDays(-86).addSecs(-4321);
         m_cluster.setNfsServer(m_lab.nfs.server.isEmpty() ? QStringLiteral("nfs")
                                                           : m_lab.nfs.server);
         at(clusterBirth);
-        for (const char *ns : {"default", "kube-system", "kube-public", "kube-node-lease"})
-            createNamespace(QLatin1String(ns), {});
+        for (const QJsonValue &ns : data(ClusterFile, "namespaces").toArray())
+            createNamespace(ns.toString(), {});
         seedNodes();
         seedStorageClass();
         seedControlPlane();
@@ -192,7 +185,6 @@ public:
         m_cluster.setInstant(false);
     }
 
-private:
     void at(const QDateTime &time)
     {
         m_cluster.reconcileNow();
@@ -200,26 +192,156 @@ private:
         m_time = time;
     }
 
-    QJsonObject meta(const QString &name, const QString &ns = {}) const
+    // --- The data files.
+
+    QString fileName(const QString &name) const
     {
-        QJsonObject m{{QStringLiteral("name"), name},
-                      {QStringLiteral("creationTimestamp"), timestamp(m_time)}};
-        if (!ns.isEmpty())
-            m.insert(QStringLiteral("namespace"), ns);
-        return m;
+        return m_dataDirectory + QLatin1Char('/') + name;
+    }
+
+    void error(const QString &file, const QString &field, const QString &message)
+    {
+        m_errors << LocatedError{fileName(file), 0, 0, field, message};
+    }
+
+    // A top-level value of a data file, as written.
+    QJsonValue data(const QString &file, const char *key)
+    {
+        const QJsonValue v = m_data.value(file).value(QLatin1String(key));
+        if (v.isUndefined())
+            error(file, QLatin1String(key), QStringLiteral("missing"));
+        return v;
+    }
+
+    QJsonValue substitute(const QJsonValue &value, const SeedValues &values, const QString &file,
+                          const QString &path)
+    {
+        return substitutePlaceholders(value, values, fileName(file), path, &m_errors);
+    }
+
+    // A top-level value with its placeholders replaced.
+    QJsonValue instantiate(const QString &file, const char *key, const SeedValues &values)
+    {
+        return substitute(data(file, key), values, file, QLatin1String(key));
+    }
+
+    QJsonObject instantiateObject(const QString &file, const char *key, const SeedValues &values)
+    {
+        const QJsonValue v = instantiate(file, key, values);
+        if (!v.isUndefined() && !v.isObject())
+            error(file, QLatin1String(key), QStringLiteral("not a mapping"));
+        return v.toObject();
+    }
+
+    // The resource a manifest (apiVersion, kind, metadata...) is of, and the
+    // object without its type, as the store keeps it.
+    std::optional<ResourceId> typeOf(QJsonObject &manifest, const QString &file,
+                                     const QString &path)
+    {
+        const QString apiVersion = manifest.take(QLatin1String("apiVersion")).toString();
+        const QString kind = manifest.take(QLatin1String("kind")).toString();
+        const ResourceType *type = findKind(apiVersion, kind);
+        if (!type) {
+            error(file, path,
+                  QStringLiteral("no resource of apiVersion \"%1\" and kind \"%2\"")
+                      .arg(apiVersion, kind));
+            return std::nullopt;
+        }
+        if (nameOf(manifest).isEmpty()) {
+            error(file, path, QStringLiteral("metadata.name is missing"));
+            return std::nullopt;
+        }
+        return type->id;
+    }
+
+    // A template of one resource; empty when it is broken.
+    QJsonObject manifest(const QString &file, const char *key, ResourceId expected,
+                         const SeedValues &values)
+    {
+        QJsonObject object = instantiateObject(file, key, values);
+        if (object.isEmpty())
+            return {};
+        const auto type = typeOf(object, file, QLatin1String(key));
+        if (!type)
+            return {};
+        if (*type != expected) {
+            error(file, QLatin1String(key),
+                  QStringLiteral("a %1, not a %2")
+                      .arg(resourceType(*type).kind, resourceType(expected).kind));
+            return {};
+        }
+        return object;
+    }
+
+    // A list of manifests of any resource, made in order.
+    void createAll(const QString &file, const char *key, const SeedValues &values)
+    {
+        const QJsonArray list = instantiate(file, key, values).toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            QJsonObject object = list.at(i).toObject();
+            const QString path = QStringLiteral("%1[%2]").arg(QLatin1String(key)).arg(i);
+            if (const auto type = typeOf(object, file, path))
+                create(*type, object);
+        }
+    }
+
+    // --- Making objects.
+
+    void stamp(QJsonObject &object) const
+    {
+        jset(object, {"metadata", "creationTimestamp"}, timestamp(m_time));
+    }
+
+    QJsonObject create(ResourceId resource, QJsonObject object)
+    {
+        if (object.isEmpty())
+            return {};
+        stamp(object);
+        switch (resource) {
+        case Services:
+            applyDefaults(Services, object);
+            (void)m_cluster.allocateServiceAddresses(object, {});
+            return m_store.create(Services, object);
+        case Deployments:
+        case StatefulSets:
+        case DaemonSets: {
+            applyDefaults(resource, object);
+            const QJsonObject created = m_store.create(resource, object);
+            m_cluster.reconcileNow();
+            return created;
+        }
+        default:
+            return m_store.create(resource, object);
+        }
     }
 
     void createNamespace(const QString &name, const QString &description)
     {
-        QJsonObject m = meta(name);
+        QJsonObject m{{QStringLiteral("name"), name}};
         if (!description.isEmpty())
             m.insert(QStringLiteral("annotations"),
                      QJsonObject{{QStringLiteral("labdeck.io/description"), description}});
         QJsonObject ns{{QStringLiteral("metadata"), m}};
+        stamp(ns);
         applyDefaults(Namespaces, ns);
         m_store.create(Namespaces, ns);
         m_cluster.reconcileNow();
     }
+
+    void createRunningPod(QJsonObject pod, const QString &node)
+    {
+        if (pod.isEmpty())
+            return;
+        stamp(pod);
+        m_cluster.createRunningPod(pod, node);
+    }
+
+    QJsonValue nodeOwner(const QString &node) const
+    {
+        return ownerReference(resourceType(Nodes), m_store.get(Nodes, node));
+    }
+
+    // --- The cluster.
 
     QString nodeNameOf(const Host &h) const
     {
@@ -238,126 +360,59 @@ private:
                                    : h.addresses.privateAddress;
             const QString arch =
                 h.resources.arch.isEmpty() ? QStringLiteral("arm64") : h.resources.arch;
-            QJsonObject labels{{QStringLiteral("beta.kubernetes.io/arch"), arch},
-                               {QStringLiteral("beta.kubernetes.io/os"), QStringLiteral("linux")},
-                               {QStringLiteral("kubernetes.io/arch"), arch},
-                               {QStringLiteral("kubernetes.io/hostname"), name},
-                               {QStringLiteral("kubernetes.io/os"), QStringLiteral("linux")}};
-            for (auto it = h.labels.cbegin(); it != h.labels.cend(); ++it)
-                labels.insert(it.key(), it.value());
             const bool controlPlane = h.kind == HostKind::K8sControlPlane;
-            if (controlPlane) {
-                labels.insert(QStringLiteral("node-role.kubernetes.io/control-plane"), QString());
-                labels.insert(
-                    QStringLiteral("node.kubernetes.io/exclude-from-external-load-balancers"),
-                    QString());
+            if (controlPlane)
                 m_controlPlanes << name;
-            }
             m_nodeIps.insert(name, ip);
             const double cpus = h.resources.cpus > 0 ? h.resources.cpus : 1;
             const double memoryGB = h.resources.memoryGB > 0 ? h.resources.memoryGB : 6;
             const double diskGB = h.resources.diskGB > 0 ? h.resources.diskGB : 50;
             const qint64 memoryKi = qint64(memoryGB * 1024 * 1024 * 0.968);
             const qint64 diskKi = qint64(diskGB * 1024 * 1024 * 0.96);
-            const QJsonObject capacity{
+            SeedValues v{
+                {QStringLiteral("node"), name},
+                {QStringLiteral("ip"), ip},
+                {QStringLiteral("publicAddress"), h.addresses.publicAddress},
+                {QStringLiteral("arch"), arch},
+                {QStringLiteral("podCIDR"), QStringLiteral("10.244.%1.0/24").arg(index)},
+                {QStringLiteral("providerHash"), hex(name, 60)},
                 {QStringLiteral("cpu"), QString::number(cpus)},
-                {QStringLiteral("ephemeral-storage"), QStringLiteral("%1Ki").arg(diskKi)},
-                {QStringLiteral("hugepages-1Gi"), QStringLiteral("0")},
-                {QStringLiteral("hugepages-2Mi"), QStringLiteral("0")},
                 {QStringLiteral("memory"), QStringLiteral("%1Ki").arg(memoryKi)},
-                {QStringLiteral("pods"), QStringLiteral("110")}};
-            QJsonObject allocatable = capacity;
-            allocatable.insert(QStringLiteral("memory"),
-                               QStringLiteral("%1Ki").arg(memoryKi - 102400));
-            allocatable.insert(QStringLiteral("ephemeral-storage"),
-                               QString::number(qint64(diskKi * 1024 * 0.9)));
-            const QString born = timestamp(m_time);
-            const QString heartbeat = timestamp(m_now.addSecs(-17));
-            auto condition = [&](const char *type, const char *status, const char *reason,
-                                 const char *message) {
-                return QJsonObject{{QStringLiteral("type"), QLatin1String(type)},
-                                   {QStringLiteral("status"), QLatin1String(status)},
-                                   {QStringLiteral("lastHeartbeatTime"), heartbeat},
-                                   {QStringLiteral("lastTransitionTime"), born},
-                                   {QStringLiteral("reason"), QLatin1String(reason)},
-                                   {QStringLiteral("message"), QLatin1String(message)}};
-            };
-            QJsonArray addresses{QJsonObject{{QStringLiteral("type"), QStringLiteral("InternalIP")},
-                                             {QStringLiteral("address"), ip}}};
+                {QStringLiteral("allocatableMemory"),
+                 QStringLiteral("%1Ki").arg(memoryKi - 102400)},
+                {QStringLiteral("ephemeralStorage"), QStringLiteral("%1Ki").arg(diskKi)},
+                {QStringLiteral("allocatableEphemeralStorage"),
+                 QString::number(qint64(diskKi * 1024 * 0.9))},
+                {QStringLiteral("born"), timestamp(m_time)},
+                {QStringLiteral("heartbeat"), timestamp(m_now.addSecs(-17))},
+                {QStringLiteral("bootID"),
+                 QUuid::createUuidV5(QUuid(), name + QStringLiteral("boot"))
+                     .toString(QUuid::WithoutBraces)},
+                {QStringLiteral("machineID"), hex(name + QStringLiteral("machine"), 32)},
+                {QStringLiteral("systemUUID"),
+                 QUuid::createUuidV5(QUuid(), name).toString(QUuid::WithoutBraces).toUpper()},
+                {QStringLiteral("version"), QLatin1String(KubernetesVersion)}};
+            QJsonArray addresses{instantiate(ClusterFile, "internalAddress", v)};
             if (!h.addresses.publicAddress.isEmpty())
-                addresses.append(
-                    QJsonObject{{QStringLiteral("type"), QStringLiteral("ExternalIP")},
-                                {QStringLiteral("address"), h.addresses.publicAddress}});
-            addresses.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Hostname")},
-                                         {QStringLiteral("address"), name}});
-            const QString cidr = QStringLiteral("10.244.%1.0/24").arg(index);
-            QJsonObject spec{
-                {QStringLiteral("podCIDR"), cidr},
-                {QStringLiteral("podCIDRs"), QJsonArray{cidr}},
-                {QStringLiteral("providerID"),
-                 QStringLiteral("oci://ocid1.instance.oc1.ap-tokyo-1.") + hex(name, 60)}};
-            if (controlPlane)
-                spec.insert(QStringLiteral("taints"),
-                            QJsonArray{QJsonObject{
-                                {QStringLiteral("key"),
-                                 QStringLiteral("node-role.kubernetes.io/control-plane")},
-                                {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}});
-            QJsonObject m = meta(name);
-            m.insert(QStringLiteral("labels"), labels);
-            m.insert(QStringLiteral("annotations"),
-                     QJsonObject{
-                         {QStringLiteral("kubeadm.alpha.kubernetes.io/cri-socket"),
-                          QStringLiteral("unix:///var/run/containerd/containerd.sock")},
-                         {QStringLiteral("node.alpha.kubernetes.io/ttl"), QStringLiteral("0")},
-                         {QStringLiteral("volumes.kubernetes.io/controller-managed-attach-detach"),
-                          QStringLiteral("true")}});
-            const QJsonObject node{
-                {QStringLiteral("metadata"), m},
-                {QStringLiteral("spec"), spec},
-                {QStringLiteral("status"),
-                 QJsonObject{
-                     {QStringLiteral("addresses"), addresses},
-                     {QStringLiteral("allocatable"), allocatable},
-                     {QStringLiteral("capacity"), capacity},
-                     {QStringLiteral("conditions"),
-                      QJsonArray{condition("MemoryPressure", "False", "KubeletHasSufficientMemory",
-                                           "kubelet has sufficient memory available"),
-                                 condition("DiskPressure", "False", "KubeletHasNoDiskPressure",
-                                           "kubelet has no disk pressure"),
-                                 condition("PIDPressure", "False", "KubeletHasSufficientPID",
-                                           "kubelet has sufficient PID available"),
-                                 condition("Ready", "True", "KubeletReady",
-                                           "kubelet is posting ready status")}},
-                     {QStringLiteral("daemonEndpoints"),
-                      QJsonObject{{QStringLiteral("kubeletEndpoint"),
-                                   QJsonObject{{QStringLiteral("Port"), 10250}}}}},
-                     {QStringLiteral("images"),
-                      QJsonArray{
-                          QJsonObject{{QStringLiteral("names"),
-                                       QJsonArray{QStringLiteral("registry.k8s.io/kube-proxy:%1")
-                                                      .arg(QLatin1String(KubernetesVersion))}},
-                                      {QStringLiteral("sizeBytes"), 26815000}},
-                          QJsonObject{{QStringLiteral("names"),
-                                       QJsonArray{QStringLiteral("registry.k8s.io/pause:3.9")}},
-                                      {QStringLiteral("sizeBytes"), 268051}}}},
-                     {QStringLiteral("nodeInfo"),
-                      QJsonObject{
-                          {QStringLiteral("architecture"), arch},
-                          {QStringLiteral("bootID"),
-                           QUuid::createUuidV5(QUuid(), name + QStringLiteral("boot"))
-                               .toString(QUuid::WithoutBraces)},
-                          {QStringLiteral("containerRuntimeVersion"),
-                           QStringLiteral("containerd://1.7.12")},
-                          {QStringLiteral("kernelVersion"), QStringLiteral("6.8.0-1013-oracle")},
-                          {QStringLiteral("kubeProxyVersion"), QLatin1String(KubernetesVersion)},
-                          {QStringLiteral("kubeletVersion"), QLatin1String(KubernetesVersion)},
-                          {QStringLiteral("machineID"), hex(name + QStringLiteral("machine"), 32)},
-                          {QStringLiteral("operatingSystem"), QStringLiteral("linux")},
-                          {QStringLiteral("osImage"), QStringLiteral("Ubuntu 22.04.4 LTS")},
-                          {QStringLiteral("systemUUID"), QUuid::createUuidV5(QUuid(), name)
-                                                             .toString(QUuid::WithoutBraces)
-                                                             .toUpper()}}}}}};
-            m_store.create(Nodes, node);
+                addresses.append(instantiate(ClusterFile, "externalAddress", v));
+            addresses.append(instantiate(ClusterFile, "hostnameAddress", v));
+            v.insert(QStringLiteral("addresses"), addresses);
+            QJsonObject node = manifest(ClusterFile, "node", Nodes, v);
+            if (node.isEmpty())
+                continue;
+            // The inventory's labels, then the control plane's.
+            QJsonObject labels = jobj(node, {"metadata", "labels"});
+            for (auto it = h.labels.cbegin(); it != h.labels.cend(); ++it)
+                labels.insert(it.key(), it.value());
+            if (controlPlane) {
+                const QJsonObject extra = instantiateObject(ClusterFile, "controlPlaneNode", v);
+                const QJsonObject more = extra.value(QLatin1String("labels")).toObject();
+                for (auto it = more.begin(); it != more.end(); ++it)
+                    labels.insert(it.key(), it.value());
+                jset(node, {"spec", "taints"}, extra.value(QLatin1String("taints")));
+            }
+            jset(node, {"metadata", "labels"}, labels);
+            create(Nodes, node);
             ++index;
         }
         if (m_controlPlanes.isEmpty() && !m_nodeIps.isEmpty())
@@ -366,343 +421,139 @@ private:
 
     void seedStorageClass()
     {
-        QJsonObject m = meta(QStringLiteral("nfs"));
-        m.insert(QStringLiteral("annotations"),
-                 QJsonObject{{QStringLiteral("storageclass.kubernetes.io/is-default-class"),
-                              QStringLiteral("true")}});
-        m_store.create(
-            StorageClasses,
-            QJsonObject{
-                {QStringLiteral("metadata"), m},
-                {QStringLiteral("provisioner"), QStringLiteral("nfs.csi.k8s.io")},
-                {QStringLiteral("parameters"),
-                 QJsonObject{{QStringLiteral("server"), m_lab.nfs.server},
-                             {QStringLiteral("share"), QStringLiteral("/srv/nfs/k8s")}}},
-                {QStringLiteral("reclaimPolicy"), QStringLiteral("Retain")},
-                {QStringLiteral("volumeBindingMode"), QStringLiteral("Immediate")},
-                {QStringLiteral("allowVolumeExpansion"), true},
-                {QStringLiteral("mountOptions"), QJsonArray{QStringLiteral("nfsvers=4.1")}}});
-    }
-
-    void createService(const QString &name, const QString &ns, const QJsonObject &selector,
-                       const QJsonArray &ports, const QString &type, const QString &clusterIp = {},
-                       const QJsonObject &labels = {})
-    {
-        QJsonObject m = meta(name, ns);
-        if (!labels.isEmpty())
-            m.insert(QStringLiteral("labels"), labels);
-        QJsonObject spec{{QStringLiteral("type"), type}, {QStringLiteral("ports"), ports}};
-        if (!selector.isEmpty())
-            spec.insert(QStringLiteral("selector"), selector);
-        if (!clusterIp.isEmpty())
-            spec.insert(QStringLiteral("clusterIP"), clusterIp);
-        QJsonObject service{{QStringLiteral("metadata"), m}, {QStringLiteral("spec"), spec}};
-        applyDefaults(Services, service);
-        (void)m_cluster.allocateServiceAddresses(service, {});
-        m_store.create(Services, service);
-    }
-
-    static QJsonObject servicePort(const QString &name, int port, const QJsonValue &target,
-                                   int nodePort = 0,
-                                   const QString &protocol = QStringLiteral("TCP"))
-    {
-        QJsonObject p{{QStringLiteral("name"), name},
-                      {QStringLiteral("port"), port},
-                      {QStringLiteral("targetPort"), target},
-                      {QStringLiteral("protocol"), protocol}};
-        if (nodePort > 0)
-            p.insert(QStringLiteral("nodePort"), nodePort);
-        return p;
-    }
-
-    void createStaticPod(const QString &component, const QString &node, const QString &ns,
-                         const QString &image, const QJsonArray &command,
-                         const QJsonObject &extraAnnotations = {})
-    {
-        const QJsonObject nodeObject = m_store.get(Nodes, node);
-        QJsonObject annotations{
-            {QStringLiteral("kubernetes.io/config.hash"), hex(component + node, 32)},
-            {QStringLiteral("kubernetes.io/config.mirror"), hex(component + node, 32)},
-            {QStringLiteral("kubernetes.io/config.seen"), timestamp(m_time)},
-            {QStringLiteral("kubernetes.io/config.source"), QStringLiteral("file")}};
-        for (auto it = extraAnnotations.begin(); it != extraAnnotations.end(); ++it)
-            annotations.insert(it.key(), it.value());
-        QJsonObject m = meta(component + QLatin1Char('-') + node, ns);
-        m.insert(QStringLiteral("labels"),
-                 QJsonObject{{QStringLiteral("component"), component},
-                             {QStringLiteral("tier"), QStringLiteral("control-plane")}});
-        m.insert(QStringLiteral("annotations"), annotations);
-        m.insert(QStringLiteral("ownerReferences"),
-                 QJsonArray{ownerReference(resourceType(Nodes), nodeObject)});
-        const QJsonObject pod{
-            {QStringLiteral("metadata"), m},
-            {QStringLiteral("spec"),
-             QJsonObject{
-                 {QStringLiteral("containers"),
-                  QJsonArray{
-                      QJsonObject{{QStringLiteral("name"), component},
-                                  {QStringLiteral("image"), image},
-                                  {QStringLiteral("command"), command},
-                                  {QStringLiteral("resources"), requests("100m", "100Mi")}}}},
-                 {QStringLiteral("hostNetwork"), true},
-                 {QStringLiteral("priorityClassName"), QStringLiteral("system-node-critical")},
-                 {QStringLiteral("priority"), 2000001000},
-                 {QStringLiteral("tolerations"),
-                  QJsonArray{
-                      QJsonObject{{QStringLiteral("operator"), QStringLiteral("Exists")},
-                                  {QStringLiteral("effect"), QStringLiteral("NoExecute")}}}}}}};
-        m_cluster.createRunningPod(pod, node);
+        create(StorageClasses, manifest(ClusterFile, "storageClass", StorageClasses,
+                                        {{QStringLiteral("nfsServer"), m_lab.nfs.server}}));
     }
 
     void seedControlPlane()
     {
         const QString node = m_controlPlanes.value(0);
-        const QString ip = m_nodeIps.value(node);
-        const QString version = QLatin1String(KubernetesVersion);
-        createService(QStringLiteral("kubernetes"), QStringLiteral("default"), {},
-                      QJsonArray{servicePort(QStringLiteral("https"), 443, 6443)},
-                      QStringLiteral("ClusterIP"), QStringLiteral("10.96.0.1"),
-                      QJsonObject{{QStringLiteral("component"), QStringLiteral("apiserver")},
-                                  {QStringLiteral("provider"), QStringLiteral("kubernetes")}});
-        QJsonObject endpoints{
-            {QStringLiteral("metadata"),
-             meta(QStringLiteral("kubernetes"), QStringLiteral("default"))},
-            {QStringLiteral("subsets"),
-             QJsonArray{QJsonObject{
-                 {QStringLiteral("addresses"), QJsonArray{QJsonObject{{QStringLiteral("ip"), ip}}}},
-                 {QStringLiteral("ports"),
-                  QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("https")},
-                                         {QStringLiteral("port"), 6443},
-                                         {QStringLiteral("protocol"), QStringLiteral("TCP")}}}}}}}};
-        m_store.create(Endpoints, endpoints);
+        const SeedValues v{{QStringLiteral("node"), node},
+                           {QStringLiteral("ip"), m_nodeIps.value(node)},
+                           {QStringLiteral("version"), QLatin1String(KubernetesVersion)}};
+        createAll(ControlPlaneFile, "kubernetes", v);
         if (node.isEmpty())
             return;
-        const QString ks = QStringLiteral("kube-system");
-        createStaticPod(
-            QStringLiteral("etcd"), node, ks, QStringLiteral("registry.k8s.io/etcd:3.5.15-0"),
-            QJsonArray{QStringLiteral("etcd"),
-                       QStringLiteral("--advertise-client-urls=https://%1:2379").arg(ip),
-                       QStringLiteral("--data-dir=/var/lib/etcd")},
-            QJsonObject{{QStringLiteral("kubeadm.kubernetes.io/etcd.advertise-client-urls"),
-                         QStringLiteral("https://%1:2379").arg(ip)}});
-        createStaticPod(
-            QStringLiteral("kube-apiserver"), node, ks,
-            QStringLiteral("registry.k8s.io/kube-apiserver:") + version,
-            QJsonArray{QStringLiteral("kube-apiserver"),
-                       QStringLiteral("--advertise-address=") + ip,
-                       QStringLiteral("--secure-port=6443")},
-            QJsonObject{
-                {QStringLiteral("kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint"),
-                 ip + QStringLiteral(":6443")}});
-        createStaticPod(QStringLiteral("kube-controller-manager"), node, ks,
-                        QStringLiteral("registry.k8s.io/kube-controller-manager:") + version,
-                        QJsonArray{QStringLiteral("kube-controller-manager"),
-                                   QStringLiteral("--leader-elect=true")});
-        createStaticPod(
-            QStringLiteral("kube-scheduler"), node, ks,
-            QStringLiteral("registry.k8s.io/kube-scheduler:") + version,
-            QJsonArray{QStringLiteral("kube-scheduler"), QStringLiteral("--leader-elect=true")});
-
-        const QJsonObject onControlPlane{
-            {QStringLiteral("kubernetes.io/os"), QStringLiteral("linux")},
-            {QStringLiteral("node-role.kubernetes.io/control-plane"), QString()}};
-        const QJsonArray addonTolerations{
-            QJsonObject{{QStringLiteral("key"), QStringLiteral("CriticalAddonsOnly")},
-                        {QStringLiteral("operator"), QStringLiteral("Exists")}},
-            controlPlaneToleration()};
-        // CoreDNS
-        const QJsonObject dnsLabels{{QStringLiteral("k8s-app"), QStringLiteral("kube-dns")}};
-        QJsonObject dnsSpec{
-            {QStringLiteral("replicas"), 2},
-            {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), dnsLabels}}},
-            {QStringLiteral("template"),
-             podTemplate(
-                 dnsLabels,
-                 QJsonObject{
-                     {QStringLiteral("priorityClassName"),
-                      QStringLiteral("system-cluster-critical")},
-                     {QStringLiteral("serviceAccountName"), QStringLiteral("coredns")},
-                     {QStringLiteral("nodeSelector"), onControlPlane},
-                     {QStringLiteral("tolerations"), addonTolerations},
-                     {QStringLiteral("containers"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("name"), QStringLiteral("coredns")},
-                          {QStringLiteral("image"),
-                           QStringLiteral("registry.k8s.io/coredns/coredns:v1.11.1")},
-                          {QStringLiteral("args"),
-                           QJsonArray{QStringLiteral("-conf"),
-                                      QStringLiteral("/etc/coredns/Corefile")}},
-                          {QStringLiteral("ports"),
-                           QJsonArray{namedPort(QStringLiteral("dns"), 53, QStringLiteral("UDP")),
-                                      namedPort(QStringLiteral("dns-tcp"), 53),
-                                      namedPort(QStringLiteral("metrics"), 9153)}},
-                          {QStringLiteral("resources"), requests("100m", "70Mi", "170Mi")}}}}})}};
-        createWorkload(Deployments,
-                       workloadObject(QStringLiteral("coredns"), ks, dnsLabels, dnsSpec));
-        createService(
-            QStringLiteral("kube-dns"), ks, dnsLabels,
-            QJsonArray{servicePort(QStringLiteral("dns"), 53, 53, 0, QStringLiteral("UDP")),
-                       servicePort(QStringLiteral("dns-tcp"), 53, 53),
-                       servicePort(QStringLiteral("metrics"), 9153, 9153)},
-            QStringLiteral("ClusterIP"), QStringLiteral("10.96.0.10"),
-            QJsonObject{{QStringLiteral("k8s-app"), QStringLiteral("kube-dns")},
-                        {QStringLiteral("kubernetes.io/name"), QStringLiteral("CoreDNS")}});
-        // metrics-server
-        const QJsonObject msLabels{{QStringLiteral("k8s-app"), QStringLiteral("metrics-server")}};
-        QJsonObject msSpec{
-            {QStringLiteral("replicas"), 1},
-            {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), msLabels}}},
-            {QStringLiteral("template"),
-             podTemplate(
-                 msLabels,
-                 QJsonObject{
-                     {QStringLiteral("priorityClassName"),
-                      QStringLiteral("system-cluster-critical")},
-                     {QStringLiteral("serviceAccountName"), QStringLiteral("metrics-server")},
-                     {QStringLiteral("nodeSelector"), onControlPlane},
-                     {QStringLiteral("tolerations"), addonTolerations},
-                     {QStringLiteral("containers"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("name"), QStringLiteral("metrics-server")},
-                          {QStringLiteral("image"),
-                           QStringLiteral("registry.k8s.io/metrics-server/metrics-server:v0.7.1")},
-                          {QStringLiteral("args"),
-                           QJsonArray{
-                               QStringLiteral("--cert-dir=/tmp"),
-                               QStringLiteral("--secure-port=10250"),
-                               QStringLiteral("--kubelet-preferred-address-types=InternalIP"),
-                               QStringLiteral("--metric-resolution=15s")}},
-                          {QStringLiteral("ports"),
-                           QJsonArray{namedPort(QStringLiteral("https"), 10250)}},
-                          {QStringLiteral("resources"), requests("100m", "200Mi")}}}}})}};
-        createWorkload(Deployments,
-                       workloadObject(QStringLiteral("metrics-server"), ks, msLabels, msSpec));
-        createService(
-            QStringLiteral("metrics-server"), ks, msLabels,
-            QJsonArray{servicePort(QStringLiteral("https"), 443, QStringLiteral("https"))},
-            QStringLiteral("ClusterIP"), {}, msLabels);
-        // kube-proxy on every node
-        const QJsonObject proxyLabels{{QStringLiteral("k8s-app"), QStringLiteral("kube-proxy")}};
-        QJsonObject proxySpec{
-            {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), proxyLabels}}},
-            {QStringLiteral("template"),
-             podTemplate(
-                 proxyLabels,
-                 QJsonObject{
-                     {QStringLiteral("priorityClassName"), QStringLiteral("system-node-critical")},
-                     {QStringLiteral("serviceAccountName"), QStringLiteral("kube-proxy")},
-                     {QStringLiteral("hostNetwork"), true},
-                     {QStringLiteral("nodeSelector"),
-                      QJsonObject{{QStringLiteral("kubernetes.io/os"), QStringLiteral("linux")}}},
-                     {QStringLiteral("tolerations"),
-                      QJsonArray{
-                          QJsonObject{{QStringLiteral("operator"), QStringLiteral("Exists")}}}},
-                     {QStringLiteral("containers"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("name"), QStringLiteral("kube-proxy")},
-                          {QStringLiteral("image"),
-                           QStringLiteral("registry.k8s.io/kube-proxy:") + version},
-                          {QStringLiteral("command"),
-                           QJsonArray{QStringLiteral("/usr/local/bin/kube-proxy"),
-                                      QStringLiteral("--config=/var/lib/kube-proxy/config.conf"),
-                                      QStringLiteral("--hostname-override=$(NODE_NAME)")}}}}}})}};
-        createWorkload(DaemonSets,
-                       workloadObject(QStringLiteral("kube-proxy"), ks, proxyLabels, proxySpec));
+        const QJsonArray pods = instantiate(ControlPlaneFile, "staticPods", v).toArray();
+        for (const QJsonValue &entry : pods) {
+            const QJsonObject e = entry.toObject();
+            const QString component = e.value(QLatin1String("component")).toString();
+            SeedValues pv = v;
+            pv.insert(QStringLiteral("component"), component);
+            pv.insert(QStringLiteral("image"), e.value(QLatin1String("image")));
+            pv.insert(QStringLiteral("command"), e.value(QLatin1String("command")));
+            pv.insert(QStringLiteral("configHash"), hex(component + node, 32));
+            pv.insert(QStringLiteral("seen"), timestamp(m_time));
+            pv.insert(QStringLiteral("owner"), nodeOwner(node));
+            QJsonObject pod = manifest(ControlPlaneFile, "staticPod", Pods, pv);
+            if (pod.isEmpty())
+                continue;
+            QJsonObject annotations = jobj(pod, {"metadata", "annotations"});
+            const QJsonObject extra = e.value(QLatin1String("annotations")).toObject();
+            for (auto it = extra.begin(); it != extra.end(); ++it)
+                annotations.insert(it.key(), it.value());
+            jset(pod, {"metadata", "annotations"}, annotations);
+            createRunningPod(pod, node);
+        }
+        createAll(ControlPlaneFile, "addons", v);
     }
 
-    void createWorkload(ResourceId resource, QJsonObject object)
+    // --- The inventory's workloads.
+
+    // The defaults, overlaid by the first profile whose match words are in
+    // the workload's name, or by the one for the lab's own apps.
+    QJsonObject profileFor(const Workload &w)
     {
-        jset(object, {"metadata", "creationTimestamp"}, timestamp(m_time));
-        applyDefaults(resource, object);
-        m_store.create(resource, object);
-        m_cluster.reconcileNow();
+        const QString n = w.name.toLower();
+        QJsonObject p = data(ProfilesFile, "defaults").toObject();
+        QJsonObject chosen;
+        const QJsonArray profiles = data(ProfilesFile, "profiles").toArray();
+        for (qsizetype i = 0; i < profiles.size() && chosen.isEmpty(); ++i) {
+            const QJsonObject candidate = profiles.at(i).toObject();
+            for (const QJsonValue &word : candidate.value(QLatin1String("match")).toArray()) {
+                if (n.contains(word.toString())) {
+                    chosen = substitute(candidate, {{QStringLiteral("name"), w.name}}, ProfilesFile,
+                                        QStringLiteral("profiles[%1]").arg(i))
+                                 .toObject();
+                    break;
+                }
+            }
+        }
+        if (chosen.isEmpty())
+            chosen = instantiateObject(ProfilesFile, "ownApp", {{QStringLiteral("name"), w.name}});
+        for (auto it = chosen.begin(); it != chosen.end(); ++it)
+            p.insert(it.key(), it.value());
+        return p;
     }
 
     void seedWorkload(const Workload &w)
     {
         const Host *host = m_lab.host(w.host);
-        const AppProfile p = profileFor(w);
-        const QJsonObject labels{{QStringLiteral("app"), w.name},
-                                 {QStringLiteral("app.kubernetes.io/name"), w.name}};
-        const QJsonObject selectorLabels{{QStringLiteral("app"), w.name}};
-        QJsonObject nodeSelector;
-        QJsonArray tolerations;
+        const QJsonObject p = profileFor(w);
+        const QJsonObject sidecar = p.value(QLatin1String("sidecar")).toObject();
+        const QJsonArray env = p.value(QLatin1String("env")).toArray();
+        const bool volume = !w.volume.isEmpty();
+        const QJsonValue omitted(QJsonValue::Undefined);
+        SeedValues v{{QStringLiteral("name"), w.name},
+                     {QStringLiteral("namespace"), w.ns},
+                     {QStringLiteral("image"), p.value(QLatin1String("image"))},
+                     {QStringLiteral("port"), p.value(QLatin1String("port"))},
+                     {QStringLiteral("portName"), p.value(QLatin1String("portName"))},
+                     {QStringLiteral("mountPath"), p.value(QLatin1String("mountPath"))},
+                     {QStringLiteral("storage"), p.value(QLatin1String("storage"))},
+                     {QStringLiteral("sidecarName"), sidecar.value(QLatin1String("name"))},
+                     {QStringLiteral("sidecarImage"), sidecar.value(QLatin1String("image"))},
+                     {QStringLiteral("env"), env.isEmpty() ? omitted : QJsonValue(env)}};
+        v.insert(QStringLiteral("volumeMounts"),
+                 volume ? instantiate(WorkloadFile, "volumeMounts", v) : omitted);
+        v.insert(QStringLiteral("volumes"),
+                 volume ? instantiate(WorkloadFile, "volumes", v) : omitted);
+        v.insert(QStringLiteral("sidecar"),
+                 sidecar.isEmpty() ? omitted : instantiate(WorkloadFile, "sidecar", v));
+        QJsonValue nodeSelector = omitted;
+        QJsonValue tolerations = omitted;
         if (host) {
             if (host->labels.contains(QStringLiteral("role")))
-                nodeSelector.insert(QStringLiteral("role"),
-                                    host->labels.value(QStringLiteral("role")));
+                nodeSelector = QJsonObject{
+                    {QStringLiteral("role"), host->labels.value(QStringLiteral("role"))}};
             else
-                nodeSelector.insert(QStringLiteral("kubernetes.io/hostname"), nodeNameOf(*host));
+                nodeSelector =
+                    QJsonObject{{QStringLiteral("kubernetes.io/hostname"), nodeNameOf(*host)}};
             if (host->kind == HostKind::K8sControlPlane)
-                tolerations.append(controlPlaneToleration());
+                tolerations = instantiate(WorkloadFile, "controlPlaneTolerations", v);
         }
+        v.insert(QStringLiteral("nodeSelector"), nodeSelector);
+        v.insert(QStringLiteral("tolerations"), tolerations);
+        v.insert(QStringLiteral("podSpec"), instantiate(WorkloadFile, "pod", v));
 
-        const QString claimName = w.name + QStringLiteral("-data");
-        if (!w.volume.isEmpty())
-            seedVolume(w, claimName, p.storage);
-
-        QJsonObject container{{QStringLiteral("name"), w.name},
-                              {QStringLiteral("image"), p.image},
-                              {QStringLiteral("ports"), QJsonArray{namedPort(p.portName, p.port)}},
-                              {QStringLiteral("resources"), requests("50m", "128Mi", "512Mi")}};
-        if (!p.env.isEmpty())
-            container.insert(QStringLiteral("env"), p.env);
-        if (!w.volume.isEmpty())
-            container.insert(
-                QStringLiteral("volumeMounts"),
-                QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("data")},
-                                       {QStringLiteral("mountPath"), p.mountPath}}});
-        QJsonArray containers{container};
-        if (!p.sidecarName.isEmpty())
-            containers.append(QJsonObject{{QStringLiteral("name"), p.sidecarName},
-                                          {QStringLiteral("image"), p.sidecarImage},
-                                          {QStringLiteral("resources"), requests("10m", "32Mi")}});
-        QJsonObject podSpec{{QStringLiteral("containers"), containers}};
-        if (!nodeSelector.isEmpty())
-            podSpec.insert(QStringLiteral("nodeSelector"), nodeSelector);
-        if (!tolerations.isEmpty())
-            podSpec.insert(QStringLiteral("tolerations"), tolerations);
-        if (!w.volume.isEmpty())
-            podSpec.insert(
-                QStringLiteral("volumes"),
-                QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("data")},
-                                       {QStringLiteral("persistentVolumeClaim"),
-                                        QJsonObject{{QStringLiteral("claimName"), claimName}}}}});
+        if (volume)
+            seedVolume(w, v);
 
         // The Service first, as a manifest folder applies it.
         if (w.kind != WorkloadKind::StaticPod) {
-            const bool nodePort = w.nodePort > 0;
-            createService(w.name, w.ns, selectorLabels,
-                          QJsonArray{servicePort(p.portName, p.port, p.portName, w.nodePort)},
-                          nodePort ? QStringLiteral("NodePort") : QStringLiteral("ClusterIP"), {},
-                          selectorLabels);
+            SeedValues sv = v;
+            sv.insert(QStringLiteral("serviceType"),
+                      w.nodePort > 0 ? QStringLiteral("NodePort") : QStringLiteral("ClusterIP"));
+            sv.insert(QStringLiteral("nodePort"),
+                      w.nodePort > 0 ? QJsonValue(w.nodePort) : omitted);
+            create(Services, manifest(WorkloadFile, "service", Services, sv));
         }
 
-        QJsonObject spec{{QStringLiteral("selector"),
-                          QJsonObject{{QStringLiteral("matchLabels"), selectorLabels}}},
-                         {QStringLiteral("template"), podTemplate(labels, podSpec)}};
         switch (w.kind) {
         case WorkloadKind::Deployment:
-            spec.insert(QStringLiteral("replicas"), 1);
-            createWorkload(Deployments, workloadObject(w.name, w.ns, labels, spec));
+            create(Deployments, manifest(WorkloadFile, "deployment", Deployments, v));
             break;
         case WorkloadKind::StatefulSet:
-            spec.insert(QStringLiteral("replicas"), 1);
-            spec.insert(QStringLiteral("serviceName"), w.name);
-            createWorkload(StatefulSets, workloadObject(w.name, w.ns, labels, spec));
+            create(StatefulSets, manifest(WorkloadFile, "statefulSet", StatefulSets, v));
             break;
         case WorkloadKind::DaemonSet:
-            createWorkload(DaemonSets, workloadObject(w.name, w.ns, labels, spec));
+            create(DaemonSets, manifest(WorkloadFile, "daemonSet", DaemonSets, v));
             break;
         case WorkloadKind::StaticPod: {
             const QString node = host ? nodeNameOf(*host) : m_controlPlanes.value(0);
-            QJsonObject m = meta(w.name + QLatin1Char('-') + node, w.ns);
-            m.insert(QStringLiteral("labels"), labels);
-            m.insert(QStringLiteral("ownerReferences"),
-                     QJsonArray{ownerReference(resourceType(Nodes), m_store.get(Nodes, node))});
-            m_cluster.createRunningPod(
-                QJsonObject{{QStringLiteral("metadata"), m}, {QStringLiteral("spec"), podSpec}},
-                node);
+            v.insert(QStringLiteral("node"), node);
+            v.insert(QStringLiteral("owner"), nodeOwner(node));
+            createRunningPod(manifest(WorkloadFile, "staticPod", Pods, v), node);
             break;
         }
         case WorkloadKind::Group:
@@ -710,75 +561,74 @@ private:
         }
     }
 
-    void seedVolume(const Workload &w, const QString &claimName, const QString &storage)
+    void seedVolume(const Workload &w, SeedValues v)
     {
-        const QString pvName = w.name + QStringLiteral("-pv");
-        const QJsonArray modes{QStringLiteral("ReadWriteMany")};
-        QJsonObject claimMeta = meta(claimName, w.ns);
-        claimMeta.insert(QStringLiteral("labels"), QJsonObject{{QStringLiteral("app"), w.name}});
-        claimMeta.insert(QStringLiteral("annotations"),
-                         QJsonObject{{QStringLiteral("pv.kubernetes.io/bind-completed"),
-                                      QStringLiteral("yes")}});
-        QJsonObject claim{
-            {QStringLiteral("metadata"), claimMeta},
-            {QStringLiteral("spec"),
-             QJsonObject{{QStringLiteral("accessModes"), modes},
-                         {QStringLiteral("resources"),
-                          QJsonObject{{QStringLiteral("requests"),
-                                       QJsonObject{{QStringLiteral("storage"), storage}}}}},
-                         {QStringLiteral("storageClassName"), QStringLiteral("nfs")},
-                         {QStringLiteral("volumeName"), pvName},
-                         {QStringLiteral("volumeMode"), QStringLiteral("Filesystem")}}},
-            {QStringLiteral("status"),
-             QJsonObject{
-                 {QStringLiteral("phase"), QStringLiteral("Bound")},
-                 {QStringLiteral("accessModes"), modes},
-                 {QStringLiteral("capacity"), QJsonObject{{QStringLiteral("storage"), storage}}}}}};
-        claim = m_store.create(PersistentVolumeClaims, claim);
-        QJsonObject pvMeta = meta(pvName);
-        pvMeta.insert(QStringLiteral("labels"), QJsonObject{{QStringLiteral("app"), w.name}});
-        const QJsonObject pv{
-            {QStringLiteral("metadata"), pvMeta},
-            {QStringLiteral("spec"),
-             QJsonObject{
-                 {QStringLiteral("capacity"), QJsonObject{{QStringLiteral("storage"), storage}}},
-                 {QStringLiteral("accessModes"), modes},
-                 {QStringLiteral("persistentVolumeReclaimPolicy"), QStringLiteral("Retain")},
-                 {QStringLiteral("storageClassName"), QStringLiteral("nfs")},
-                 {QStringLiteral("mountOptions"), QJsonArray{QStringLiteral("nfsvers=4.1")}},
-                 {QStringLiteral("volumeMode"), QStringLiteral("Filesystem")},
-                 {QStringLiteral("nfs"),
-                  QJsonObject{{QStringLiteral("server"), m_lab.nfs.server.isEmpty()
-                                                             ? QStringLiteral("nfs")
-                                                             : m_lab.nfs.server},
-                              {QStringLiteral("path"), w.volume}}},
-                 {QStringLiteral("claimRef"),
-                  QJsonObject{{QStringLiteral("kind"), QStringLiteral("PersistentVolumeClaim")},
-                              {QStringLiteral("namespace"), w.ns},
-                              {QStringLiteral("name"), claimName},
-                              {QStringLiteral("uid"), uidOf(claim)},
-                              {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                              {QStringLiteral("resourceVersion"),
-                               jstr(claim, {"metadata", "resourceVersion"})}}}}},
-            {QStringLiteral("status"),
-             QJsonObject{{QStringLiteral("phase"), QStringLiteral("Bound")}}}};
-        m_store.create(PersistentVolumes, pv);
+        v.insert(QStringLiteral("nfsServer"),
+                 m_lab.nfs.server.isEmpty() ? QStringLiteral("nfs") : m_lab.nfs.server);
+        v.insert(QStringLiteral("path"), w.volume);
+        const QJsonObject claim =
+            create(PersistentVolumeClaims,
+                   manifest(WorkloadFile, "persistentVolumeClaim", PersistentVolumeClaims, v));
+        v.insert(QStringLiteral("claimUid"), uidOf(claim));
+        v.insert(QStringLiteral("claimResourceVersion"),
+                 jstr(claim, {"metadata", "resourceVersion"}));
+        create(PersistentVolumes, manifest(WorkloadFile, "persistentVolume", PersistentVolumes, v));
     }
 
     Store &m_store;
     Cluster &m_cluster;
     const Inventory &m_lab;
     QDateTime m_now;
+    QString m_dataDirectory;
     QDateTime m_time;
     QStringList m_controlPlanes;
     QMap<QString, QString> m_nodeIps;
+    QHash<QString, QJsonObject> m_data;
+    QList<LocatedError> m_errors;
 };
 
 } // namespace
 
-void seedLab(Store &store, Cluster &cluster, const Inventory &lab)
+QStringList seedDataFileNames()
 {
-    Seeder(store, cluster, lab).run();
+    return {ClusterFile, ControlPlaneFile, ProfilesFile, WorkloadFile};
+}
+
+std::optional<QJsonObject> parseSeedData(const QByteArray &yaml, const QString &file,
+                                         LocatedError *error)
+{
+    const auto value = parseYaml(yaml, file, error);
+    if (!value)
+        return std::nullopt;
+    if (!value->isObject()) {
+        *error = LocatedError{file, 0, 0, {}, QStringLiteral("not a mapping of names to values")};
+        return std::nullopt;
+    }
+    return value->toObject();
+}
+
+std::optional<QJsonObject> readSeedData(const QString &path, LocatedError *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = LocatedError{
+            path, 0, 0, {}, QStringLiteral("cannot read the file: %1").arg(file.errorString())};
+        return std::nullopt;
+    }
+    return parseSeedData(file.readAll(), path, error);
+}
+
+QJsonValue substitutePlaceholders(const QJsonValue &value, const SeedValues &values,
+                                  const QString &file, const QString &path,
+                                  QList<LocatedError> *errors)
+{
+    return Substitution(values, file, errors).apply(value, path);
+}
+
+QList<LocatedError> seedLab(Store &store, Cluster &cluster, const Inventory &lab,
+                            const SeedOptions &options)
+{
+    return Seeder(store, cluster, lab, options).run();
 }
 
 } // namespace labdeck::demolab::detail

@@ -1,5 +1,7 @@
 #include "demolab/yamljson_p.h"
 
+#include "common/yamlreader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,21 +10,19 @@
 
 namespace labdeck::demolab::detail {
 
-namespace {
-
-QJsonValue yamlToJson(const YAML::Node &node)
+QJsonValue yamlNodeToJson(const YAML::Node &node)
 {
     switch (node.Type()) {
     case YAML::NodeType::Map: {
         QJsonObject o;
         for (const auto &kv : node)
-            o.insert(QString::fromStdString(kv.first.Scalar()), yamlToJson(kv.second));
+            o.insert(QString::fromStdString(kv.first.Scalar()), yamlNodeToJson(kv.second));
         return o;
     }
     case YAML::NodeType::Sequence: {
         QJsonArray a;
         for (const auto &item : node)
-            a.append(yamlToJson(item));
+            a.append(yamlNodeToJson(item));
         return a;
     }
     case YAML::NodeType::Scalar: {
@@ -57,9 +57,8 @@ QJsonValue yamlToJson(const YAML::Node &node)
     return QJsonValue(QJsonValue::Null);
 }
 
-} // namespace
-
-std::optional<QJsonValue> parseYamlDocument(const QByteArray &text, QString *error)
+std::optional<QJsonValue> parseYaml(const QByteArray &text, const QString &file,
+                                    LocatedError *error)
 {
     const QByteArray trimmed = text.trimmed();
     if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -69,13 +68,26 @@ std::optional<QJsonValue> parseYamlDocument(const QByteArray &text, QString *err
             return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
         // JSON-looking YAML (flow style) falls through to the YAML parser.
     }
-    try {
-        const YAML::Node node = YAML::Load(std::string(text.constData(), size_t(text.size())));
-        return yamlToJson(node);
-    } catch (const YAML::Exception &e) {
-        *error = QString::fromStdString(e.what());
+    YamlReader reader(file);
+    if (!reader.load(text)) {
+        *error = *reader.error();
         return std::nullopt;
     }
+    QJsonValue value;
+    if (const auto walkError = reader.guard([&] { value = yamlNodeToJson(reader.root()); })) {
+        *error = *walkError;
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<QJsonValue> parseYamlDocument(const QByteArray &text, QString *error)
+{
+    LocatedError located;
+    auto value = parseYaml(text, QStringLiteral("body"), &located);
+    if (!value)
+        *error = located.toString();
+    return value;
 }
 
 } // namespace labdeck::demolab::detail

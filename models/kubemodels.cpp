@@ -85,7 +85,7 @@ void PodModel::onNodesChanged()
     // A node that stops reporting makes its pods stale: their status cells change.
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status),
-                           {Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole, KubeHealthRole});
+                           {Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole, roles::Health});
 }
 
 kube::Verdict PodModel::verdict(const kube::PodInfo &p) const
@@ -131,7 +131,7 @@ QVariant PodModel::data(const QModelIndex &index, int role) const
         const kube::Verdict v = verdict(p);
         return v.advice.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.advice;
     }
-    case SortRole:
+    case roles::Sort:
         if (index.column() == Age)
             return p.created;
         if (index.column() == Restarts)
@@ -139,17 +139,17 @@ QVariant PodModel::data(const QModelIndex &index, int role) const
         if (index.column() == Status)
             return p.status;
         return data(index, Qt::DisplayRole);
-    case KeyRole:
+    case roles::Key:
         return p.key();
-    case NamespaceRole:
+    case roles::Namespace:
         return p.ns;
-    case NodeRole:
+    case roles::Node:
         return p.nodeName;
-    case NameRole:
+    case roles::Name:
         return p.name;
-    case KindRole:
+    case roles::Kind:
         return p.workloadKind;
-    case KubeHealthRole:
+    case roles::Health:
         return int(verdict(p).health);
     default:
         return {};
@@ -273,7 +273,7 @@ void WorkloadModel::recomputeNodes()
     // What the pods say changes the verdict (the worst pod's reason, a node down).
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, Ready), index(rowCount() - 1, Ready),
-                           {Qt::DecorationRole, Qt::ToolTipRole, KubeHealthRole});
+                           {Qt::DecorationRole, Qt::ToolTipRole, roles::Health});
     QHash<QString, QStringList> next;
     for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
         QStringList list(it.value().cbegin(), it.value().cend());
@@ -283,7 +283,7 @@ void WorkloadModel::recomputeNodes()
     for (int r = 0; r < rowCount(); ++r) {
         const QString key = at(r).key();
         if (next.value(key) != m_nodes.value(key))
-            Q_EMIT dataChanged(index(r, Nodes), index(r, Nodes), {Qt::DisplayRole, NodeRole});
+            Q_EMIT dataChanged(index(r, Nodes), index(r, Nodes), {Qt::DisplayRole, roles::Node});
     }
     m_nodes = next;
     Q_EMIT workloadsChanged();
@@ -341,7 +341,7 @@ QVariant WorkloadModel::data(const QModelIndex &index, int role) const
         const kube::Verdict v = verdict(w);
         return v.advice.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.advice;
     }
-    case SortRole:
+    case roles::Sort:
         if (index.column() == Age)
             return w.created;
         if (index.column() == Ready)
@@ -349,17 +349,17 @@ QVariant WorkloadModel::data(const QModelIndex &index, int role) const
         if (index.column() == UpToDate)
             return w.updated;
         return data(index, Qt::DisplayRole);
-    case KeyRole:
+    case roles::Key:
         return w.key();
-    case NamespaceRole:
+    case roles::Namespace:
         return w.ns;
-    case NodeRole:
+    case roles::Node:
         return m_nodes.value(w.key()).join(QLatin1Char(','));
-    case KindRole:
+    case roles::Kind:
         return w.kind;
-    case NameRole:
+    case roles::Name:
         return w.name;
-    case KubeHealthRole:
+    case roles::Health:
         return int(verdict(w).health);
     default:
         return {};
@@ -469,13 +469,13 @@ QVariant NodeModel::data(const QModelIndex &index, int role) const
         const kube::Verdict v = verdict(n);
         return v.advice.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.advice;
     }
-    case KeyRole:
-    case NameRole:
-    case NodeRole:
+    case roles::Key:
+    case roles::Name:
+    case roles::Node:
         return n.name;
-    case KubeHealthRole:
+    case roles::Health:
         return int(verdict(n).health);
-    case SortRole:
+    case roles::Sort:
         return index.column() == Age ? QVariant(n.created) : data(index, Qt::DisplayRole);
     default:
         return {};
@@ -552,19 +552,19 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
                    ? QVariant(healthColor(e.type == QLatin1String("Warning") ? Health::Warning
                                                                              : Health::Ok))
                    : QVariant();
-    case SortRole:
+    case roles::Sort:
         if (index.column() == LastSeen)
             return e.lastSeen;
         if (index.column() == Count)
             return e.count;
         return data(index, Qt::DisplayRole);
-    case KeyRole:
+    case roles::Key:
         return e.key();
-    case NamespaceRole:
+    case roles::Namespace:
         return e.ns;
-    case KindRole:
+    case roles::Kind:
         return e.objectKind;
-    case NameRole:
+    case roles::Name:
         return e.objectName;
     default:
         return {};

@@ -5,22 +5,15 @@
 #include "kube/kubeobjects.h"
 #include "kube/verdicts.h"
 #include "kube/watchparser.h"
+#include "roles.h"
 
 #include <QSet>
 #include <QTimer>
 
 namespace labdeck {
 
-// Roles shared by the Kubernetes tables (from Qt::UserRole + 1).
-enum KubeRole {
-    KeyRole = Qt::UserRole + 1, // QString: the row's key
-    NamespaceRole,              // QString
-    NodeRole,                   // QString: node name (pods), nodes joined by ',' (workloads)
-    KubeHealthRole,             // int: labdeck::Health
-    SortRole,                   // a value that sorts right (numbers, times)
-    KindRole,                   // QString: Deployment, StatefulSet, ... (workloads, events)
-    NameRole,                   // QString: metadata.name
-};
+// The tables answer the shared roles of roles.h (Key, Namespace, Node,
+// Health, Sort, Kind, Name).
 
 class NodeModel;
 

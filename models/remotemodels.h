@@ -6,6 +6,7 @@
 #include "gpu/ollamaparser.h"
 #include "healthcolor.h"
 #include "keyedtablemodel.h"
+#include "roles.h"
 #include "tailscale/tailscalestatus.h"
 
 #include <QColor>
@@ -28,18 +29,12 @@ struct Freshness
 };
 
 // A table over a list of values whose columns are given as functions, for
-// the small tables of the Compose, GPU and Tailscale panes. Roles follow the
-// Kubernetes tables (kubemodels.h) so TablePane can filter and sort them:
-// Qt::UserRole + 1 is the key, + 4 a health (int), + 5 the sort value.
+// the small tables of the Compose, GPU and Tailscale panes. It answers the
+// shared roles of roles.h as the Kubernetes tables do, so TablePane can
+// filter and sort them: roles::Key, roles::Health (an int) and roles::Sort.
 template<typename T> class ColumnTableModel : public KeyedTableModel<T>
 {
 public:
-    enum Role {
-        KeyRole = Qt::UserRole + 1,
-        HealthRole = Qt::UserRole + 4,
-        SortRole = Qt::UserRole + 5
-    };
-
     struct Column
     {
         QString header;
@@ -76,11 +71,11 @@ public:
         switch (role) {
         case Qt::DisplayRole:
             return c.display(v);
-        case KeyRole:
+        case roles::Key:
             return this->rowKey(v);
-        case HealthRole:
+        case roles::Health:
             return int(m_health ? m_health(v) : Health::Unknown);
-        case SortRole:
+        case roles::Sort:
             return c.sort ? c.sort(v) : c.display(v);
         case Qt::ToolTipRole:
             return m_freshness.tooltip();

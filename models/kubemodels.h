@@ -12,13 +12,14 @@
 
 namespace labdeck {
 
-// The tables answer the shared roles of roles.h (Key, Namespace, Node,
-// Health, Sort, Kind, Name).
+// The tables are KeyedColumnModels (the column table drives display, sort
+// and the headers) and answer the shared roles of roles.h: Key, Sort, Health,
+// Namespace, Node, Kind, Name as each table has them.
 
 class NodeModel;
 
 // Pods of every namespace. UI thread only.
-class PodModel final : public KeyedTableModel<kube::PodInfo>
+class PodModel final : public KeyedColumnModel<kube::PodInfo>
 {
     Q_OBJECT
 public:
@@ -30,9 +31,6 @@ public:
     // shown as stale. Not owned; may be null.
     void setNodes(const NodeModel *nodes);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     // The pod's state as kube::Verdicts judges it, with its node.
@@ -40,6 +38,7 @@ public:
 
 protected:
     void listReplaced() override { Q_EMIT podsChanged(); }
+    QVariant rowData(const kube::PodInfo &v, int column, int role) const override;
 
 private:
     void onNodesChanged();
@@ -51,7 +50,7 @@ Q_SIGNALS:
 };
 
 // Deployments, StatefulSets and DaemonSets, with the nodes their pods run on.
-class WorkloadModel final : public KeyedTableModel<kube::WorkloadInfo>
+class WorkloadModel final : public KeyedColumnModel<kube::WorkloadInfo>
 {
     Q_OBJECT
 public:
@@ -71,9 +70,6 @@ public:
     [[nodiscard]] QStringList nodesOf(const QString &key) const;
     [[nodiscard]] QStringList namespaces() const;
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     // The workload's state as kube::Verdicts judges it, with its pods.
@@ -81,6 +77,9 @@ public:
 
 Q_SIGNALS:
     void workloadsChanged();
+
+protected:
+    QVariant rowData(const kube::WorkloadInfo &v, int column, int role) const override;
 
 private:
     void recomputeNodes();
@@ -92,7 +91,7 @@ private:
     QTimer m_nodesTimer;
 };
 
-class NodeModel final : public KeyedTableModel<kube::NodeInfo>
+class NodeModel final : public KeyedColumnModel<kube::NodeInfo>
 {
     Q_OBJECT
 public:
@@ -101,9 +100,6 @@ public:
 
     void applyEvents(const QList<kube::WatchEvent> &events);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     // kubectl's STATUS column: Ready, NotReady, Unknown, with ",SchedulingDisabled".
@@ -112,12 +108,13 @@ public:
 
 protected:
     void listReplaced() override { Q_EMIT nodesChanged(); }
+    QVariant rowData(const kube::NodeInfo &v, int column, int role) const override;
 
 Q_SIGNALS:
     void nodesChanged();
 };
 
-class EventModel final : public KeyedTableModel<kube::EventInfo>
+class EventModel final : public KeyedColumnModel<kube::EventInfo>
 {
     Q_OBJECT
 public:
@@ -126,10 +123,10 @@ public:
 
     void applyEvents(const QList<kube::WatchEvent> &events);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QList<int> relativeTimeColumns() const override { return {LastSeen}; }
+
+protected:
+    QVariant rowData(const kube::EventInfo &v, int column, int role) const override;
 };
 
 } // namespace labdeck

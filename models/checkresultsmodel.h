@@ -1,6 +1,7 @@
 #pragma once
 
 #include "checks/checkresult.h"
+#include "roles.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -24,11 +25,12 @@ public:
         DurationColumn,
         ColumnCount
     };
+    // The roles of roles.h that the results answer, under the names its callers use.
     enum Role {
-        SeverityRole = Qt::UserRole + 1, // int(Health)
-        CategoryRole,                    // "certs"
-        HostRole,                        // inventory host the result is about, may be empty
-        UrlRole,                         // public URL the result is about, may be empty
+        SeverityRole = roles::Health,   // int(Health)
+        CategoryRole = roles::Category, // "certs"
+        HostRole = roles::Host,         // inventory host the result is about, may be empty
+        UrlRole = roles::UrlText,       // QString: public URL the result is about, may be empty
     };
 
     explicit CheckResultsModel(QObject *parent = nullptr);

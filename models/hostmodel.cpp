@@ -338,12 +338,15 @@ void HostModel::resetHealth(const QString &reason)
         }
     }
     if (!m_hosts.isEmpty()) {
-        Q_EMIT dataChanged(index(0, 0), index(int(m_hosts.size()) - 1, ColumnCount - 1));
+        // Health, reason and note changed; what is drawn from them with them.
+        const QList<int> roles{HealthRole, OwnHealthRole, RollupRole, HealthReasonRole, NoteRole,
+                               Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole};
+        Q_EMIT dataChanged(index(0, 0), index(int(m_hosts.size()) - 1, ColumnCount - 1), roles);
         for (int r = 0; r < m_hosts.size(); ++r) {
             const QModelIndex parent = index(r, 0);
             const int n = rowCount(parent);
             if (n > 0)
-                Q_EMIT dataChanged(index(0, 0, parent), index(n - 1, ColumnCount - 1, parent));
+                Q_EMIT dataChanged(index(0, 0, parent), index(n - 1, ColumnCount - 1, parent), roles);
         }
     }
 }
@@ -357,23 +360,40 @@ void HostModel::setExtraWorkloads(const QHash<QString, QList<ExtraWorkload>> &by
         QSet<QString> wantedIds;
         for (const ExtraWorkload &x : wanted)
             wantedIds.insert(workloadId(x.ns, x.name));
-        // Remove extras that are gone.
-        for (int c = int(he.children.size()) - 1; c >= 0; --c) {
-            if (he.children.at(c).extra && !wantedIds.contains(he.children.at(c).id)) {
-                beginRemoveRows(parent, c, c);
-                he.children.removeAt(c);
-                endRemoveRows();
-            }
+        // Remove extras that are gone: each run of adjacent rows in one step,
+        // from the bottom up.
+        const auto gone = [&](int c) {
+            return he.children.at(c).extra && !wantedIds.contains(he.children.at(c).id);
+        };
+        for (int last = int(he.children.size()) - 1; last >= 0; --last) {
+            if (!gone(last))
+                continue;
+            int first = last;
+            while (first > 0 && gone(first - 1))
+                --first;
+            beginRemoveRows(parent, first, last);
+            he.children.remove(first, last - first + 1);
+            endRemoveRows();
+            last = first;
         }
+        // The new extras are appended in one step, after the known ones are updated.
+        QList<Entry> added;
         for (const ExtraWorkload &x : wanted) {
             const QString id = workloadId(x.ns, x.name);
-            int found = -1;
-            for (int c = 0; c < he.children.size(); ++c) {
-                if (he.children.at(c).id == id)
-                    found = c;
-            }
-            if (found >= 0) {
+            bool found = false;
+            for (int c = 0; c < he.children.size() && !found; ++c)
+                found = he.children.at(c).id == id;
+            if (found) {
                 setHealth(id, x.health, x.reason, at, tr("not in inventory"));
+                continue;
+            }
+            // Listed twice: the later state wins, as setHealth() would have it.
+            const auto twice = std::find_if(added.begin(), added.end(),
+                                            [&id](const Entry &e) { return e.id == id; });
+            if (twice != added.end()) {
+                twice->health = x.health;
+                twice->reason = x.reason;
+                twice->updated = at;
                 continue;
             }
             Entry e;
@@ -389,9 +409,12 @@ void HostModel::setExtraWorkloads(const QHash<QString, QList<ExtraWorkload>> &by
             e.note = tr("not in inventory");
             e.extra = true;
             e.updated = at;
+            added << e;
+        }
+        if (!added.isEmpty()) {
             const int row = int(he.children.size());
-            beginInsertRows(parent, row, row);
-            he.children << e;
+            beginInsertRows(parent, row, row + int(added.size()) - 1);
+            he.children << added;
             endInsertRows();
         }
     }

@@ -2,6 +2,7 @@
 
 #include "common/health.h"
 #include "inventory/inventory.h"
+#include "roles.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>
@@ -22,19 +23,20 @@ class HostModel final : public QAbstractItemModel
 public:
     enum Column { NameColumn = 0, KindColumn, EndpointColumn, HealthColumn, ColumnCount };
 
+    // The roles of roles.h that the tree answers, under the names its callers use.
     enum Role {
-        IdRole = Qt::UserRole + 1, // QString: "host:pikachu", "workload:apps/shlink", ...
-        ItemTypeRole,              // int: ItemType
-        HostNameRole,              // QString: the inventory host the item belongs to
-        HealthRole,                // int: labdeck::Health
-        HealthReasonRole,          // QString: why the health is what it is ("not connected yet")
-        UpdatedRole,               // QDateTime (UTC): when health was last set; invalid: never
-        UrlRole,                   // QUrl: public URL, or the service endpoint
-        NodePortRole,              // int: 0 when none
-        NoteRole,                  // QString: a short tag when live state differs from the inventory ("missing", "on bracky", "not in inventory")
-        ExtraRole,                 // bool: found live but not in the inventory
-        OwnHealthRole,             // int: labdeck::Health of the item itself, before the roll-up
-        RollupRole,                // QStringList: why HealthRole is what it is, one line per source
+        IdRole = roles::Key,                    // QString: "host:pikachu", "workload:apps/shlink", ...
+        ItemTypeRole = roles::ItemType,         // int: ItemType
+        HostNameRole = roles::Host,             // QString: the inventory host the item belongs to
+        HealthRole = roles::Health,             // int: labdeck::Health, rolled up
+        HealthReasonRole = roles::HealthReason, // QString: why the health is what it is
+        UpdatedRole = roles::Updated,           // QDateTime (UTC): when health was last set
+        UrlRole = roles::Url,                   // QUrl: public URL, or the service endpoint
+        NodePortRole = roles::NodePort,         // int: 0 when none
+        NoteRole = roles::Note,                 // QString: "missing", "on bracky", "not in inventory"
+        ExtraRole = roles::Extra,               // bool: found live but not in the inventory
+        OwnHealthRole = roles::OwnHealth,       // int: labdeck::Health of the item itself
+        RollupRole = roles::Rollup,             // QStringList: why HealthRole is what it is
     };
     Q_ENUM(Role)
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "relativetimeticker.h"
+#include "roles.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -21,7 +22,10 @@ namespace labdeck {
 // a signal is emitted. Large batches of modifications emit one dataChanged
 // over the whole table instead of one per row, so a stream of thousands of
 // watch events does not flood views.
-// Subclasses implement columnCount(), data() and headerData() over at(row).
+// dataChanged always names its roles: those given to upsert(), else
+// rowRoles(), every role a row answers.
+// Subclasses implement columnCount(), data(), headerData() and rowRoles()
+// over at(row), or describe their columns to KeyedColumnModel below.
 template<typename T> class KeyedTableModel : public QAbstractTableModel, public RelativeTimeColumns
 {
 public:
@@ -47,8 +51,11 @@ public:
         return r < 0 ? nullptr : &m_rows.at(r);
     }
 
+    // Every role a row answers: what dataChanged names when a whole row changed.
+    [[nodiscard]] virtual const QList<int> &rowRoles() const = 0;
+
     // Inserts or updates one value. roles: what changed for an existing row
-    // (empty: everything).
+    // (empty: everything, rowRoles()).
     void upsert(const T &value, const QList<int> &roles = {})
     {
         upsertMany(QList<T>{value}, roles);
@@ -75,7 +82,7 @@ public:
     // dataChanged for the whole table when more than half the rows changed,
     // else one per run of adjacent changed rows; the new rows are appended in
     // one rowsInserted. roles: what changed in the existing rows (empty:
-    // everything).
+    // everything, rowRoles()).
     void upsertMany(const QList<T> &values, const QList<int> &roles = {})
     {
         QList<int> changed;
@@ -100,16 +107,17 @@ public:
         std::sort(changed.begin(), changed.end());
         changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
         const int last = this->columnCount() - 1;
+        const QList<int> &named = roles.isEmpty() ? rowRoles() : roles;
         if (changed.size() * 2 > m_rows.size()) {
             Q_EMIT this->dataChanged(this->index(0, 0), this->index(int(m_rows.size()) - 1, last),
-                                     roles);
+                                     named);
         } else {
             for (qsizetype i = 0; i < changed.size();) {
                 qsizetype j = i;
                 while (j + 1 < changed.size() && changed.at(j + 1) == changed.at(j) + 1)
                     ++j;
                 Q_EMIT this->dataChanged(this->index(changed.at(i), 0),
-                                         this->index(changed.at(j), last), roles);
+                                         this->index(changed.at(j), last), named);
                 i = j + 1;
             }
         }
@@ -235,6 +243,75 @@ private:
     QList<T> m_staged;
     QList<T> m_rows;
     QHash<QString, int> m_index;
+};
+
+
+// A column of a KeyedColumnModel: its header, a row's text in it and a value
+// that sorts right.
+template<typename T> struct TableColumn
+{
+    QString header;
+    std::function<QVariant(const T &)> display;
+    std::function<QVariant(const T &)> sort; // may be empty: display
+};
+
+// A keyed table whose columns are a table of descriptions (the column-table
+// idiom of the remote and Kubernetes tables): the columns answer
+// headerData(), Qt::DisplayRole and roles::Sort, the key answers roles::Key;
+// subclasses answer the other roles in rowData() and list them in the
+// constructor (extraRoles), so rowRoles() names them all.
+template<typename T> class KeyedColumnModel : public KeyedTableModel<T>
+{
+public:
+    using Column = TableColumn<T>;
+
+    KeyedColumnModel(typename KeyedTableModel<T>::KeyFn key, QList<Column> columns,
+                     const QList<int> &extraRoles, QObject *parent)
+        : KeyedTableModel<T>(std::move(key), parent)
+        , m_columns(std::move(columns))
+        , m_roles(QList<int>{Qt::DisplayRole, roles::Sort, roles::Key} + extraRoles)
+    {}
+
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_columns.size());
+    }
+
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override
+    {
+        if (o == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
+            section < m_columns.size())
+            return m_columns.at(section).header;
+        return {};
+    }
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override
+    {
+        if (!this->checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid))
+            return {};
+        const T &v = this->at(index.row());
+        const Column &c = m_columns.at(index.column());
+        switch (role) {
+        case Qt::DisplayRole:
+            return c.display(v);
+        case roles::Sort:
+            return c.sort ? c.sort(v) : c.display(v);
+        case roles::Key:
+            return this->keyOf(v);
+        default:
+            return rowData(v, index.column(), role);
+        }
+    }
+
+    [[nodiscard]] const QList<int> &rowRoles() const final { return m_roles; }
+
+protected:
+    // The roles beyond display, sort and key, for the row v in column.
+    virtual QVariant rowData(const T &v, int column, int role) const = 0;
+
+private:
+    QList<Column> m_columns;
+    QList<int> m_roles;
 };
 
 } // namespace labdeck

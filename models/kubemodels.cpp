@@ -57,12 +57,50 @@ void applyTo(Model &model, const QList<WatchEvent> &events, Parse parse)
     model.upsertMany(upserts);
 }
 
+// What else kubectl describe would show first about a node: pressure and taints.
+QString conditionsText(const kube::NodeInfo &n)
+{
+    QStringList out;
+    for (const kube::Condition &c : n.conditions) {
+        if (c.type != QLatin1String("Ready") && c.status == QLatin1String("True"))
+            out << c.type;
+    }
+    for (const kube::Taint &t : n.taints) {
+        const QString key = t.key.startsWith(QLatin1String("node.kubernetes.io/")) ? t.key.mid(19) : t.key;
+        if (!out.contains(key))
+            out << key;
+    }
+    return out.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 // --- PodModel ------------------------------------------------------------------
 
 PodModel::PodModel(QObject *parent)
-    : KeyedTableModel<kube::PodInfo>([](const kube::PodInfo &p) { return p.key(); }, parent)
+    : KeyedColumnModel<kube::PodInfo>(
+          [](const kube::PodInfo &p) { return p.key(); },
+          {
+              {tr("Pod"), [](const kube::PodInfo &p) { return p.name; }, {}},
+              {tr("Namespace"), [](const kube::PodInfo &p) { return p.ns; }, {}},
+              {tr("Status"),
+               [this](const kube::PodInfo &p) -> QVariant {
+                   return verdict(p).stale ? tr("%1 (stale)").arg(p.status) : p.status;
+               },
+               [](const kube::PodInfo &p) { return p.status; }},
+              {tr("Ready"),
+               [](const kube::PodInfo &p) {
+                   return QStringLiteral("%1/%2").arg(p.readyContainers).arg(p.totalContainers);
+               },
+               {}},
+              {tr("Restarts"), [](const kube::PodInfo &p) { return p.restarts; }, {}},
+              {tr("Node"), [](const kube::PodInfo &p) { return p.nodeName; }, {}},
+              {tr("Age"), [](const kube::PodInfo &p) { return Format::age(ageSeconds(p.created)); },
+               [](const kube::PodInfo &p) { return p.created; }},
+          },
+          {Qt::DecorationRole, Qt::ToolTipRole, roles::Namespace, roles::Node, roles::Name,
+           roles::Kind, roles::Health},
+          parent)
 {
     setParse(kube::parsePod);
 }
@@ -85,7 +123,7 @@ void PodModel::onNodesChanged()
     // A node that stops reporting makes its pods stale: their status cells change.
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status),
-                           {Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole, KubeHealthRole});
+                           {Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole, roles::Health});
 }
 
 kube::Verdict PodModel::verdict(const kube::PodInfo &p) const
@@ -94,96 +132,61 @@ kube::Verdict PodModel::verdict(const kube::PodInfo &p) const
     return kube::Verdicts::pod(p, node, QDateTime::currentDateTimeUtc());
 }
 
-int PodModel::columnCount(const QModelIndex &parent) const
+QVariant PodModel::rowData(const kube::PodInfo &p, int column, int role) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant PodModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
-    const kube::PodInfo &p = at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Name:
-            return p.name;
-        case Namespace:
-            return p.ns;
-        case Status: {
-            const kube::Verdict v = verdict(p);
-            return v.stale ? tr("%1 (stale)").arg(p.status) : p.status;
-        }
-        case Ready:
-            return QStringLiteral("%1/%2").arg(p.readyContainers).arg(p.totalContainers);
-        case Restarts:
-            return p.restarts;
-        case Node:
-            return p.nodeName;
-        case Age:
-            return Format::age(ageSeconds(p.created));
-        }
-        return {};
     case Qt::DecorationRole:
-        return index.column() == Status ? QVariant(healthColor(verdict(p).health)) : QVariant();
+        return column == Status ? QVariant(healthColor(verdict(p).health)) : QVariant();
     case Qt::ToolTipRole: {
         const kube::Verdict v = verdict(p);
         return v.advice.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.advice;
     }
-    case SortRole:
-        if (index.column() == Age)
-            return p.created;
-        if (index.column() == Restarts)
-            return p.restarts;
-        if (index.column() == Status)
-            return p.status;
-        return data(index, Qt::DisplayRole);
-    case KeyRole:
-        return p.key();
-    case NamespaceRole:
+    case roles::Namespace:
         return p.ns;
-    case NodeRole:
+    case roles::Node:
         return p.nodeName;
-    case NameRole:
+    case roles::Name:
         return p.name;
-    case KindRole:
+    case roles::Kind:
         return p.workloadKind;
-    case KubeHealthRole:
+    case roles::Health:
         return int(verdict(p).health);
     default:
         return {};
     }
 }
 
-QVariant PodModel::headerData(int section, Qt::Orientation o, int role) const
-{
-    if (o != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Name:
-        return tr("Pod");
-    case Namespace:
-        return tr("Namespace");
-    case Status:
-        return tr("Status");
-    case Ready:
-        return tr("Ready");
-    case Restarts:
-        return tr("Restarts");
-    case Node:
-        return tr("Node");
-    case Age:
-        return tr("Age");
-    }
-    return {};
-}
-
 // --- WorkloadModel -------------------------------------------------------------
 
 WorkloadModel::WorkloadModel(PodModel *pods, QObject *parent)
-    : KeyedTableModel<kube::WorkloadInfo>([](const kube::WorkloadInfo &w) { return w.key(); },
-                                          parent)
+    : KeyedColumnModel<kube::WorkloadInfo>(
+          [](const kube::WorkloadInfo &w) { return w.key(); },
+          {
+              {tr("Workload"), [](const kube::WorkloadInfo &w) { return w.name; }, {}},
+              {tr("Kind"), [](const kube::WorkloadInfo &w) { return w.kind; }, {}},
+              {tr("Namespace"), [](const kube::WorkloadInfo &w) { return w.ns; }, {}},
+              {tr("Ready"),
+               [](const kube::WorkloadInfo &w) {
+                   return QStringLiteral("%1/%2").arg(w.ready).arg(w.desired);
+               },
+               [](const kube::WorkloadInfo &w) {
+                   return w.desired == 0 ? 1.0 : double(w.ready) / w.desired;
+               }},
+              {tr("Up to date"), [](const kube::WorkloadInfo &w) { return w.updated; }, {}},
+              {tr("Images"),
+               [](const kube::WorkloadInfo &w) { return w.images.join(QStringLiteral(", ")); }, {}},
+              {tr("Nodes"),
+               [this](const kube::WorkloadInfo &w) {
+                   return m_nodes.value(w.key()).join(QStringLiteral(", "));
+               },
+               {}},
+              {tr("Age"),
+               [](const kube::WorkloadInfo &w) { return Format::age(ageSeconds(w.created)); },
+               [](const kube::WorkloadInfo &w) { return w.created; }},
+          },
+          {Qt::DecorationRole, Qt::ToolTipRole, roles::Namespace, roles::Node, roles::Kind,
+           roles::Name, roles::Health},
+          parent)
     , m_pods(pods)
 {
     // Pods change often; the node lists follow at most 5 times a second.
@@ -273,7 +276,7 @@ void WorkloadModel::recomputeNodes()
     // What the pods say changes the verdict (the worst pod's reason, a node down).
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, Ready), index(rowCount() - 1, Ready),
-                           {Qt::DecorationRole, Qt::ToolTipRole, KubeHealthRole});
+                           {Qt::DecorationRole, Qt::ToolTipRole, roles::Health});
     QHash<QString, QStringList> next;
     for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
         QStringList list(it.value().cbegin(), it.value().cend());
@@ -283,7 +286,7 @@ void WorkloadModel::recomputeNodes()
     for (int r = 0; r < rowCount(); ++r) {
         const QString key = at(r).key();
         if (next.value(key) != m_nodes.value(key))
-            Q_EMIT dataChanged(index(r, Nodes), index(r, Nodes), {Qt::DisplayRole, NodeRole});
+            Q_EMIT dataChanged(index(r, Nodes), index(r, Nodes), {Qt::DisplayRole, roles::Node});
     }
     m_nodes = next;
     Q_EMIT workloadsChanged();
@@ -304,97 +307,51 @@ QStringList WorkloadModel::namespaces() const
     return out;
 }
 
-int WorkloadModel::columnCount(const QModelIndex &parent) const
+QVariant WorkloadModel::rowData(const kube::WorkloadInfo &w, int column, int role) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant WorkloadModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
-    const kube::WorkloadInfo &w = at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Name:
-            return w.name;
-        case Kind:
-            return w.kind;
-        case Namespace:
-            return w.ns;
-        case Ready:
-            return QStringLiteral("%1/%2").arg(w.ready).arg(w.desired);
-        case UpToDate:
-            return w.updated;
-        case Images:
-            return w.images.join(QStringLiteral(", "));
-        case Nodes:
-            return m_nodes.value(w.key()).join(QStringLiteral(", "));
-        case Age:
-            return Format::age(ageSeconds(w.created));
-        }
-        return {};
     case Qt::DecorationRole:
-        return index.column() == Ready ? QVariant(healthColor(verdict(w).health)) : QVariant();
+        return column == Ready ? QVariant(healthColor(verdict(w).health)) : QVariant();
     case Qt::ToolTipRole: {
         const kube::Verdict v = verdict(w);
         return v.advice.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.advice;
     }
-    case SortRole:
-        if (index.column() == Age)
-            return w.created;
-        if (index.column() == Ready)
-            return w.desired == 0 ? 1.0 : double(w.ready) / w.desired;
-        if (index.column() == UpToDate)
-            return w.updated;
-        return data(index, Qt::DisplayRole);
-    case KeyRole:
-        return w.key();
-    case NamespaceRole:
+    case roles::Namespace:
         return w.ns;
-    case NodeRole:
+    case roles::Node:
         return m_nodes.value(w.key()).join(QLatin1Char(','));
-    case KindRole:
+    case roles::Kind:
         return w.kind;
-    case NameRole:
+    case roles::Name:
         return w.name;
-    case KubeHealthRole:
+    case roles::Health:
         return int(verdict(w).health);
     default:
         return {};
     }
 }
 
-QVariant WorkloadModel::headerData(int section, Qt::Orientation o, int role) const
-{
-    if (o != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Name:
-        return tr("Workload");
-    case Kind:
-        return tr("Kind");
-    case Namespace:
-        return tr("Namespace");
-    case Ready:
-        return tr("Ready");
-    case UpToDate:
-        return tr("Up to date");
-    case Images:
-        return tr("Images");
-    case Nodes:
-        return tr("Nodes");
-    case Age:
-        return tr("Age");
-    }
-    return {};
-}
-
 // --- NodeModel -----------------------------------------------------------------
 
 NodeModel::NodeModel(QObject *parent)
-    : KeyedTableModel<kube::NodeInfo>([](const kube::NodeInfo &n) { return n.name; }, parent)
+    : KeyedColumnModel<kube::NodeInfo>(
+          [](const kube::NodeInfo &n) { return n.name; },
+          {
+              {tr("Node"), [](const kube::NodeInfo &n) { return n.name; }, {}},
+              {tr("Status"), [](const kube::NodeInfo &n) { return statusText(n); }, {}},
+              {tr("Conditions"), [](const kube::NodeInfo &n) { return conditionsText(n); }, {}},
+              {tr("Roles"),
+               [](const kube::NodeInfo &n) {
+                   return n.roles.isEmpty() ? QStringLiteral("<none>") : n.roles.join(QLatin1Char(','));
+               },
+               {}},
+              {tr("Version"), [](const kube::NodeInfo &n) { return n.kubeletVersion; }, {}},
+              {tr("CPU"), [](const kube::NodeInfo &n) { return n.cpuAllocatable; }, {}},
+              {tr("Memory"), [](const kube::NodeInfo &n) { return n.memoryAllocatable; }, {}},
+              {tr("Age"), [](const kube::NodeInfo &n) { return Format::age(ageSeconds(n.created)); },
+               [](const kube::NodeInfo &n) { return n.created; }},
+          },
+          {Qt::DecorationRole, Qt::ToolTipRole, roles::Name, roles::Node, roles::Health}, parent)
 {
     setParse(kube::parseNode);
 }
@@ -420,97 +377,45 @@ kube::Verdict NodeModel::verdict(const kube::NodeInfo &n)
     return kube::Verdicts::node(n, QDateTime::currentDateTimeUtc());
 }
 
-int NodeModel::columnCount(const QModelIndex &parent) const
+QVariant NodeModel::rowData(const kube::NodeInfo &n, int column, int role) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant NodeModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
-    const kube::NodeInfo &n = at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Name:
-            return n.name;
-        case Status:
-            return statusText(n);
-        case Conditions: {
-            // What else kubectl describe would show first: pressure and taints.
-            QStringList out;
-            for (const kube::Condition &c : n.conditions) {
-                if (c.type != QLatin1String("Ready") && c.status == QLatin1String("True"))
-                    out << c.type;
-            }
-            for (const kube::Taint &t : n.taints) {
-                const QString key = t.key.startsWith(QLatin1String("node.kubernetes.io/")) ? t.key.mid(19) : t.key;
-                if (!out.contains(key))
-                    out << key;
-            }
-            return out.join(QStringLiteral(", "));
-        }
-        case Roles:
-            return n.roles.isEmpty() ? QStringLiteral("<none>") : n.roles.join(QLatin1Char(','));
-        case Version:
-            return n.kubeletVersion;
-        case Cpu:
-            return n.cpuAllocatable;
-        case Memory:
-            return n.memoryAllocatable;
-        case Age:
-            return Format::age(ageSeconds(n.created));
-        }
-        return {};
     case Qt::DecorationRole:
-        return index.column() == Status ? QVariant(healthColor(verdict(n).health)) : QVariant();
+        return column == Status ? QVariant(healthColor(verdict(n).health)) : QVariant();
     case Qt::ToolTipRole: {
         const kube::Verdict v = verdict(n);
         return v.advice.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.advice;
     }
-    case KeyRole:
-    case NameRole:
-    case NodeRole:
+    case roles::Name:
+    case roles::Node:
         return n.name;
-    case KubeHealthRole:
+    case roles::Health:
         return int(verdict(n).health);
-    case SortRole:
-        return index.column() == Age ? QVariant(n.created) : data(index, Qt::DisplayRole);
     default:
         return {};
     }
 }
 
-QVariant NodeModel::headerData(int section, Qt::Orientation o, int role) const
-{
-    if (o != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Name:
-        return tr("Node");
-    case Status:
-        return tr("Status");
-    case Conditions:
-        return tr("Conditions");
-    case Roles:
-        return tr("Roles");
-    case Version:
-        return tr("Version");
-    case Cpu:
-        return tr("CPU");
-    case Memory:
-        return tr("Memory");
-    case Age:
-        return tr("Age");
-    }
-    return {};
-}
-
 // --- EventModel ----------------------------------------------------------------
 
 EventModel::EventModel(QObject *parent)
-    : KeyedTableModel<kube::EventInfo>([](const kube::EventInfo &e) { return e.key(); }, parent)
+    : KeyedColumnModel<kube::EventInfo>(
+          [](const kube::EventInfo &e) { return e.key(); },
+          {
+              {tr("Last seen"),
+               [](const kube::EventInfo &e) { return Format::age(ageSeconds(e.lastSeen)); },
+               [](const kube::EventInfo &e) { return e.lastSeen; }},
+              {tr("Type"), [](const kube::EventInfo &e) { return e.type; }, {}},
+              {tr("Reason"), [](const kube::EventInfo &e) { return e.reason; }, {}},
+              {tr("Object"),
+               [](const kube::EventInfo &e) {
+                   return QStringLiteral("%1/%2").arg(e.objectKind.toLower(), e.objectName);
+               },
+               {}},
+              {tr("Message"), [](const kube::EventInfo &e) { return e.message; }, {}},
+              {tr("Count"), [](const kube::EventInfo &e) { return e.count; }, {}},
+          },
+          {Qt::DecorationRole, roles::Namespace, roles::Kind, roles::Name}, parent)
 {
     setParse(kube::parseEvent);
 }
@@ -520,76 +425,22 @@ void EventModel::applyEvents(const QList<WatchEvent> &events)
     applyTo(*this, events, kube::parseEvent);
 }
 
-int EventModel::columnCount(const QModelIndex &parent) const
+QVariant EventModel::rowData(const kube::EventInfo &e, int column, int role) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant EventModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
-    const kube::EventInfo &e = at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case LastSeen:
-            return Format::age(ageSeconds(e.lastSeen));
-        case Type:
-            return e.type;
-        case Reason:
-            return e.reason;
-        case Object:
-            return QStringLiteral("%1/%2").arg(e.objectKind.toLower(), e.objectName);
-        case Message:
-            return e.message;
-        case Count:
-            return e.count;
-        }
-        return {};
     case Qt::DecorationRole:
-        return index.column() == Type
-                   ? QVariant(healthColor(e.type == QLatin1String("Warning") ? Health::Warning
-                                                                             : Health::Ok))
-                   : QVariant();
-    case SortRole:
-        if (index.column() == LastSeen)
-            return e.lastSeen;
-        if (index.column() == Count)
-            return e.count;
-        return data(index, Qt::DisplayRole);
-    case KeyRole:
-        return e.key();
-    case NamespaceRole:
+        return column == Type ? QVariant(healthColor(e.type == QLatin1String("Warning") ? Health::Warning
+                                                                                       : Health::Ok))
+                              : QVariant();
+    case roles::Namespace:
         return e.ns;
-    case KindRole:
+    case roles::Kind:
         return e.objectKind;
-    case NameRole:
+    case roles::Name:
         return e.objectName;
     default:
         return {};
     }
-}
-
-QVariant EventModel::headerData(int section, Qt::Orientation o, int role) const
-{
-    if (o != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case LastSeen:
-        return tr("Last seen");
-    case Type:
-        return tr("Type");
-    case Reason:
-        return tr("Reason");
-    case Object:
-        return tr("Object");
-    case Message:
-        return tr("Message");
-    case Count:
-        return tr("Count");
-    }
-    return {};
 }
 
 } // namespace labdeck

@@ -5,27 +5,21 @@
 #include "kube/kubeobjects.h"
 #include "kube/verdicts.h"
 #include "kube/watchparser.h"
+#include "roles.h"
 
 #include <QSet>
 #include <QTimer>
 
 namespace labdeck {
 
-// Roles shared by the Kubernetes tables (from Qt::UserRole + 1).
-enum KubeRole {
-    KeyRole = Qt::UserRole + 1, // QString: the row's key
-    NamespaceRole,              // QString
-    NodeRole,                   // QString: node name (pods), nodes joined by ',' (workloads)
-    KubeHealthRole,             // int: labdeck::Health
-    SortRole,                   // a value that sorts right (numbers, times)
-    KindRole,                   // QString: Deployment, StatefulSet, ... (workloads, events)
-    NameRole,                   // QString: metadata.name
-};
+// The tables are KeyedColumnModels (the column table drives display, sort
+// and the headers) and answer the shared roles of roles.h: Key, Sort, Health,
+// Namespace, Node, Kind, Name as each table has them.
 
 class NodeModel;
 
 // Pods of every namespace. UI thread only.
-class PodModel final : public KeyedTableModel<kube::PodInfo>
+class PodModel final : public KeyedColumnModel<kube::PodInfo>
 {
     Q_OBJECT
 public:
@@ -37,9 +31,6 @@ public:
     // shown as stale. Not owned; may be null.
     void setNodes(const NodeModel *nodes);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     // The pod's state as kube::Verdicts judges it, with its node.
@@ -47,6 +38,7 @@ public:
 
 protected:
     void listReplaced() override { Q_EMIT podsChanged(); }
+    QVariant rowData(const kube::PodInfo &v, int column, int role) const override;
 
 private:
     void onNodesChanged();
@@ -58,7 +50,7 @@ Q_SIGNALS:
 };
 
 // Deployments, StatefulSets and DaemonSets, with the nodes their pods run on.
-class WorkloadModel final : public KeyedTableModel<kube::WorkloadInfo>
+class WorkloadModel final : public KeyedColumnModel<kube::WorkloadInfo>
 {
     Q_OBJECT
 public:
@@ -78,9 +70,6 @@ public:
     [[nodiscard]] QStringList nodesOf(const QString &key) const;
     [[nodiscard]] QStringList namespaces() const;
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     // The workload's state as kube::Verdicts judges it, with its pods.
@@ -88,6 +77,9 @@ public:
 
 Q_SIGNALS:
     void workloadsChanged();
+
+protected:
+    QVariant rowData(const kube::WorkloadInfo &v, int column, int role) const override;
 
 private:
     void recomputeNodes();
@@ -99,7 +91,7 @@ private:
     QTimer m_nodesTimer;
 };
 
-class NodeModel final : public KeyedTableModel<kube::NodeInfo>
+class NodeModel final : public KeyedColumnModel<kube::NodeInfo>
 {
     Q_OBJECT
 public:
@@ -108,9 +100,6 @@ public:
 
     void applyEvents(const QList<kube::WatchEvent> &events);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QList<int> relativeTimeColumns() const override { return {Age}; }
 
     // kubectl's STATUS column: Ready, NotReady, Unknown, with ",SchedulingDisabled".
@@ -119,12 +108,13 @@ public:
 
 protected:
     void listReplaced() override { Q_EMIT nodesChanged(); }
+    QVariant rowData(const kube::NodeInfo &v, int column, int role) const override;
 
 Q_SIGNALS:
     void nodesChanged();
 };
 
-class EventModel final : public KeyedTableModel<kube::EventInfo>
+class EventModel final : public KeyedColumnModel<kube::EventInfo>
 {
     Q_OBJECT
 public:
@@ -133,10 +123,10 @@ public:
 
     void applyEvents(const QList<kube::WatchEvent> &events);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QList<int> relativeTimeColumns() const override { return {LastSeen}; }
+
+protected:
+    QVariant rowData(const kube::EventInfo &v, int column, int role) const override;
 };
 
 } // namespace labdeck

@@ -27,7 +27,7 @@ public:
 // emits dataChanged(first row, last row, {Qt::DisplayRole}) for each of the
 // given columns only, every second while a shown time is under a minute away
 // from now, else every 30 s; and nothing while the view is hidden. The cells'
-// times are read from `timeRole` (a QDateTime, e.g. the tables' SortRole) to
+// times are read from `timeRole` (a QDateTime, e.g. roles::Sort) to
 // pick the period. UI thread only.
 class RelativeTimeTicker final : public QObject
 {

@@ -6,6 +6,7 @@
 #include "gpu/ollamaparser.h"
 #include "healthcolor.h"
 #include "keyedtablemodel.h"
+#include "roles.h"
 #include "tailscale/tailscalestatus.h"
 
 #include <QColor>
@@ -27,69 +28,22 @@ struct Freshness
     [[nodiscard]] QString tooltip() const;
 };
 
-// A table over a list of values whose columns are given as functions, for
-// the small tables of the Compose, GPU and Tailscale panes. Roles follow the
-// Kubernetes tables (kubemodels.h) so TablePane can filter and sort them:
-// Qt::UserRole + 1 is the key, + 4 a health (int), + 5 the sort value.
-template<typename T> class ColumnTableModel : public KeyedTableModel<T>
+// A table over a list of values whose columns are given as functions
+// (KeyedColumnModel), for the small tables of the Compose, GPU and Tailscale
+// panes. It answers the shared roles of roles.h as the Kubernetes tables do,
+// so TablePane can filter and sort them: roles::Key, roles::Health (an int)
+// and roles::Sort.
+template<typename T> class ColumnTableModel : public KeyedColumnModel<T>
 {
 public:
-    enum Role {
-        KeyRole = Qt::UserRole + 1,
-        HealthRole = Qt::UserRole + 4,
-        SortRole = Qt::UserRole + 5
-    };
-
-    struct Column
-    {
-        QString header;
-        std::function<QVariant(const T &)> display;
-        std::function<QVariant(const T &)> sort; // may be empty: display
-    };
+    using Column = typename KeyedColumnModel<T>::Column;
 
     ColumnTableModel(typename KeyedTableModel<T>::KeyFn key, QList<Column> columns,
                      std::function<Health(const T &)> health, QObject *parent)
-        : KeyedTableModel<T>(std::move(key), parent)
-        , m_columns(std::move(columns))
+        : KeyedColumnModel<T>(std::move(key), std::move(columns),
+                              {roles::Health, Qt::ToolTipRole, Qt::ForegroundRole}, parent)
         , m_health(std::move(health))
     {}
-
-    int columnCount(const QModelIndex &parent = {}) const override
-    {
-        return parent.isValid() ? 0 : int(m_columns.size());
-    }
-
-    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override
-    {
-        if (o == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
-            section < m_columns.size())
-            return m_columns.at(section).header;
-        return {};
-    }
-
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override
-    {
-        if (!this->checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid))
-            return {};
-        const T &v = this->at(index.row());
-        const Column &c = m_columns.at(index.column());
-        switch (role) {
-        case Qt::DisplayRole:
-            return c.display(v);
-        case KeyRole:
-            return this->rowKey(v);
-        case HealthRole:
-            return int(m_health ? m_health(v) : Health::Unknown);
-        case SortRole:
-            return c.sort ? c.sort(v) : c.display(v);
-        case Qt::ToolTipRole:
-            return m_freshness.tooltip();
-        case Qt::ForegroundRole:
-            return foreground(v, index.column());
-        default:
-            return {};
-        }
-    }
 
     // Marks every row fresh or stale (one dataChanged for the table).
     void setFreshness(const Freshness &f)
@@ -97,7 +51,7 @@ public:
         m_freshness = f;
         if (this->rowCount() > 0)
             Q_EMIT this->dataChanged(this->index(0, 0),
-                                     this->index(this->rowCount() - 1, columnCount() - 1),
+                                     this->index(this->rowCount() - 1, this->columnCount() - 1),
                                      {Qt::ToolTipRole, Qt::ForegroundRole});
     }
     [[nodiscard]] const Freshness &freshness() const { return m_freshness; }
@@ -108,7 +62,19 @@ public:
     [[nodiscard]] QList<int> relativeTimeColumns() const override { return m_relativeColumns; }
 
 protected:
-    virtual QString rowKey(const T &v) const = 0;
+    QVariant rowData(const T &v, int column, int role) const override
+    {
+        switch (role) {
+        case roles::Health:
+            return int(m_health ? m_health(v) : Health::Unknown);
+        case Qt::ToolTipRole:
+            return m_freshness.tooltip();
+        case Qt::ForegroundRole:
+            return foreground(v, column);
+        default:
+            return {};
+        }
+    }
     QVariant foreground(const T &v, int column) const
     {
         if (m_freshness.stale)
@@ -119,7 +85,6 @@ protected:
     }
 
 private:
-    QList<Column> m_columns;
     std::function<Health(const T &)> m_health;
     Freshness m_freshness;
     int m_healthColumn = -1;
@@ -137,9 +102,6 @@ public:
     // Replaces the rows of one project.
     void setProject(const QString &project, const QList<compose::Container> &containers);
     [[nodiscard]] static QString key(const compose::Container &c);
-
-protected:
-    QString rowKey(const compose::Container &c) const override { return key(c); }
 };
 
 // --- GPU and Ollama -----------------------------------------------------------
@@ -148,9 +110,6 @@ class GpuProcessModel final : public ColumnTableModel<gpu::GpuProcess>
 {
 public:
     explicit GpuProcessModel(QObject *parent = nullptr);
-
-protected:
-    QString rowKey(const gpu::GpuProcess &p) const override { return QString::number(p.pid); }
 };
 
 class OllamaModelsModel final : public ColumnTableModel<gpu::OllamaModel>
@@ -158,9 +117,6 @@ class OllamaModelsModel final : public ColumnTableModel<gpu::OllamaModel>
 public:
     enum Columns { Name = 0, Size, Family, Parameters, Quantization, Modified, ColumnCount };
     explicit OllamaModelsModel(QObject *parent = nullptr);
-
-protected:
-    QString rowKey(const gpu::OllamaModel &m) const override { return m.name; }
 };
 
 class LoadedModelsModel final : public ColumnTableModel<gpu::LoadedModel>
@@ -168,9 +124,6 @@ class LoadedModelsModel final : public ColumnTableModel<gpu::LoadedModel>
 public:
     enum Columns { Name = 0, Size, Vram, Processor, Until, Context, ColumnCount };
     explicit LoadedModelsModel(QObject *parent = nullptr);
-
-protected:
-    QString rowKey(const gpu::LoadedModel &m) const override { return m.name; }
 };
 
 // --- Tailscale ----------------------------------------------------------------
@@ -194,9 +147,6 @@ class TunnelModel final : public ColumnTableModel<TunnelRow>
 public:
     enum Columns { Host = 0, Name, State, Path, LastSeen, Address, ColumnCount };
     explicit TunnelModel(QObject *parent = nullptr);
-
-protected:
-    QString rowKey(const TunnelRow &r) const override { return r.host; }
 };
 
 class RemoteModelsText

@@ -165,6 +165,81 @@ private Q_SLOTS:
         QVERIFY(!m_model->setContribution(QStringLiteral("host:nowhere"), QStringLiteral("alerts"), Health::Warning, {}));
     }
 
+    // Extras found live come and go in one step per run of rows: all new ones
+    // in one rowsInserted, a run of gone ones in one rowsRemoved.
+    void extrasInsertedAndRemovedInRanges()
+    {
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        const QModelIndex bracky = m_model->indexForId(HostModel::hostId(QStringLiteral("bracky")));
+        const int known = m_model->rowCount(bracky);
+        const auto extra = [](const QString &name, Health h) {
+            return HostModel::ExtraWorkload{QStringLiteral("apps"), name, QStringLiteral("Deployment"), h,
+                                            QString()};
+        };
+        QSignalSpy inserted(m_model.get(), &HostModel::rowsInserted);
+        QSignalSpy removed(m_model.get(), &HostModel::rowsRemoved);
+        m_model->setExtraWorkloads({{QStringLiteral("bracky"),
+                                     {extra("a", Health::Ok), extra("b", Health::Ok), extra("c", Health::Ok),
+                                      extra("b", Health::Critical), extra("d", Health::Ok)}}},
+                                   at);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(0).toModelIndex(), bracky);
+        QCOMPARE(inserted.at(0).at(1).toInt(), known);
+        QCOMPARE(inserted.at(0).at(2).toInt(), known + 3); // b listed twice is one row
+        QCOMPARE(m_model->rowCount(bracky), known + 4);
+        const QModelIndex b = m_model->indexForId(HostModel::workloadId("apps", "b"));
+        QCOMPARE(b.row(), known + 1);
+        QCOMPARE(b.data(HostModel::OwnHealthRole).toInt(), int(Health::Critical)); // the later one
+        QVERIFY(b.data(HostModel::ExtraRole).toBool());
+
+        // a stays (and changes), b, c and d go in one step.
+        inserted.clear();
+        m_model->setExtraWorkloads({{QStringLiteral("bracky"), {extra("a", Health::Warning)}}}, at);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(0).toModelIndex(), bracky);
+        QCOMPARE(removed.at(0).at(1).toInt(), known + 1);
+        QCOMPARE(removed.at(0).at(2).toInt(), known + 3);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(m_model->rowCount(bracky), known + 1);
+        const QModelIndex a = m_model->indexForId(HostModel::workloadId("apps", "a"));
+        QCOMPARE(a.row(), known);
+        QCOMPARE(a.data(HostModel::OwnHealthRole).toInt(), int(Health::Warning));
+
+        // Runs apart are removed one run each, from the bottom up.
+        m_model->setExtraWorkloads({{QStringLiteral("bracky"),
+                                     {extra("a", Health::Ok), extra("b", Health::Ok), extra("c", Health::Ok),
+                                      extra("d", Health::Ok)}}},
+                                   at);
+        removed.clear();
+        m_model->setExtraWorkloads({{QStringLiteral("bracky"), {extra("c", Health::Ok)}}}, at);
+        QCOMPARE(removed.count(), 2);
+        QCOMPARE(removed.at(0).at(1).toInt(), known + 3); // d
+        QCOMPARE(removed.at(0).at(2).toInt(), known + 3);
+        QCOMPARE(removed.at(1).at(1).toInt(), known); // a and b
+        QCOMPARE(removed.at(1).at(2).toInt(), known + 1);
+        QCOMPARE(m_model->rowCount(bracky), known + 1);
+        QCOMPARE(m_model->index(known, 0, bracky).data(HostModel::IdRole).toString(),
+                 HostModel::workloadId("apps", "c"));
+    }
+
+    // A reset of every health names the roles it changes, for hosts and children.
+    void resetHealthNamesItsRoles()
+    {
+        QSignalSpy changed(m_model.get(), &HostModel::dataChanged);
+        m_model->resetHealth(QStringLiteral("reconnecting"));
+        QCOMPARE(changed.count(), 1 + m_model->rowCount()); // the hosts, then each host's children
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto roles = args.at(2).value<QList<int>>();
+            QVERIFY(roles.contains(HostModel::HealthRole));
+            QVERIFY(roles.contains(HostModel::HealthReasonRole));
+            QVERIFY(roles.contains(Qt::DisplayRole));
+            QVERIFY(!roles.contains(HostModel::UrlRole));
+        }
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), m_model->index(0, 0));
+        QCOMPARE(m_model->index(0, 0).data(HostModel::HealthReasonRole).toString(),
+                 QStringLiteral("reconnecting"));
+    }
+
     void idsRoundTrip()
     {
         for (const QString &id : {HostModel::hostId("pochama"), HostModel::composeId("traefik"),

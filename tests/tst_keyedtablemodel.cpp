@@ -34,10 +34,20 @@ public:
     }
     QVariant data(const QModelIndex &index, int role) const override
     {
-        if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::DisplayRole)
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid))
             return {};
         const Item &i = at(index.row());
+        if (role == Qt::ToolTipRole)
+            return QStringLiteral("%1 is %2").arg(i.key).arg(i.value);
+        if (role != Qt::DisplayRole)
+            return {};
         return index.column() == 0 ? QVariant(i.key) : QVariant(i.value);
+    }
+    // A whole row changed: dataChanged names these ("roles 0,3").
+    const QList<int> &rowRoles() const override
+    {
+        static const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole};
+        return roles;
     }
 };
 
@@ -98,12 +108,13 @@ public:
                     QString s = QStringLiteral("changed %1-%2").arg(tl.row()).arg(br.row());
                     if (tl.column() != 0 || br.column() != m_model->columnCount() - 1)
                         s += QStringLiteral(" columns %1-%2").arg(tl.column()).arg(br.column());
-                    if (!roles.isEmpty()) {
-                        QStringList r;
-                        for (int role : roles)
-                            r << QString::number(role);
-                        s += QStringLiteral(" roles ") + r.join(QLatin1Char(','));
-                    }
+                    // dataChanged always names its roles.
+                    if (roles.isEmpty() && inconsistency.isEmpty())
+                        inconsistency = s + QStringLiteral(": no roles");
+                    QStringList r;
+                    for (int role : roles)
+                        r << QString::number(role);
+                    s += QStringLiteral(" roles ") + r.join(QLatin1Char(','));
                     record(s);
                 });
         connect(m, &QAbstractItemModel::modelReset, this,
@@ -204,7 +215,7 @@ private Q_SLOTS:
         QCOMPARE(contents(*m_model), QStringLiteral("a=1 b=3 c=1"));
         // An existing key twice: one dataChanged for it.
         m_model->upsertMany(items({{"c", 5}, {"c", 6}}));
-        QCOMPARE(m_rec->take(), QStringList{"changed 2-2"});
+        QCOMPARE(m_rec->take(), QStringList{"changed 2-2 roles 0,3"});
         QCOMPARE(contents(*m_model), QStringLiteral("a=1 b=3 c=6"));
         m_model->upsert(Item{QStringLiteral("a"), 7}, {Qt::DisplayRole});
         QCOMPARE(m_rec->take(), QStringList{"changed 0-0 roles 0"});
@@ -221,7 +232,7 @@ private Q_SLOTS:
         m_rec->take();
         // Rows 1, 2, 3 and 7 (unordered, one twice): two dataChanged, no more.
         m_model->upsertMany(items({{"k3", 0}, {"k1", 0}, {"k7", 0}, {"k2", 0}, {"k1", 9}}));
-        QCOMPARE(m_rec->take(), (QStringList{"changed 1-3", "changed 7-7"}));
+        QCOMPARE(m_rec->take(), (QStringList{"changed 1-3 roles 0,3", "changed 7-7 roles 0,3"}));
         QCOMPARE(m_model->at(1).value, 9);
     }
 
@@ -242,7 +253,7 @@ private Q_SLOTS:
         batch << Item{QStringLiteral("n1"), 1} << Item{QStringLiteral("n1"), 2}
               << Item{QStringLiteral("n2"), 1};
         m_model->upsertMany(batch);
-        QCOMPARE(m_rec->take(), (QStringList{"changed 0-99", "inserted 100-101"}));
+        QCOMPARE(m_rec->take(), (QStringList{"changed 0-99 roles 0,3", "inserted 100-101"}));
         QCOMPARE(m_model->rowCount(), 102);
         QCOMPARE(m_model->at(0).value, 2000);
         QCOMPARE(m_model->at(30).value, 1030);
@@ -253,7 +264,7 @@ private Q_SLOTS:
             batch << Item{QStringLiteral("k%1").arg(i), 1} << Item{QStringLiteral("k%1").arg(i), 2};
         batch << Item{QStringLiteral("k50"), 1};
         m_model->upsertMany(batch);
-        QCOMPARE(m_rec->take(), (QStringList{"changed 0-19", "changed 50-50"}));
+        QCOMPARE(m_rec->take(), (QStringList{"changed 0-19 roles 0,3", "changed 50-50 roles 0,3"}));
     }
 
     void removeKeepsIndex()
@@ -285,7 +296,7 @@ private Q_SLOTS:
         // b and c gone (one run), a, d, e kept (3 of 3 rows: one whole-table
         // change), f new and listed twice: one row.
         m_model->replaceAll(items({{"e", 50}, {"f", 6}, {"a", 10}, {"d", 4}, {"f", 60}}));
-        QCOMPARE(m_rec->take(), (QStringList{"removed 1-2", "changed 0-2", "inserted 3-3"}));
+        QCOMPARE(m_rec->take(), (QStringList{"removed 1-2", "changed 0-2 roles 0,3", "inserted 3-3"}));
         QCOMPARE(contents(*m_model), QStringLiteral("a=10 d=4 e=50 f=60"));
         // Everything gone: removed, not reset.
         m_model->replaceAll({});
@@ -304,7 +315,7 @@ private Q_SLOTS:
         QCOMPARE(m_rec->take(), QStringList()); // nothing until the commit
         m_model->stage(items({{"c", 2}, {"d", 1}}));
         m_model->commitStaged();
-        QCOMPARE(m_rec->take(), (QStringList{"removed 0-0", "changed 0-0", "inserted 1-2"}));
+        QCOMPARE(m_rec->take(), (QStringList{"removed 0-0", "changed 0-0 roles 0,3", "inserted 1-2"}));
         QCOMPARE(contents(*m_model), QStringLiteral("b=2 c=2 d=1"));
     }
 
@@ -359,6 +370,80 @@ private Q_SLOTS:
         QCOMPARE(pods.rowCount(), 0);
         QCOMPARE(removed.count(), 1);
         QCOMPARE(reset.count(), 0);
+    }
+
+    // A watch batch on a table of pods: the deleted ones go one run at a time
+    // from the bottom, the modified ones change with every role a row
+    // answers, the new ones come in one insert.
+    void podBatchSignalsAndRoles()
+    {
+        PodModel pods;
+        QAbstractItemModelTester tester(&pods,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QList<QJsonObject> list;
+        for (const char *name : {"a", "b", "c", "d", "e"})
+            list << pod(QString::fromLatin1(name), QStringLiteral("Running"), QStringLiteral("bracky"));
+        QSignalSpy reset(&pods, &QAbstractItemModel::modelReset);
+        pods.setList(list);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(pods.rowCount(), 5);
+
+        QStringList seen;
+        connect(&pods, &QAbstractItemModel::rowsRemoved, this,
+                [&seen](const QModelIndex &, int first, int last) {
+                    seen << QStringLiteral("removed %1-%2").arg(first).arg(last);
+                });
+        connect(&pods, &QAbstractItemModel::rowsInserted, this,
+                [&seen](const QModelIndex &, int first, int last) {
+                    seen << QStringLiteral("inserted %1-%2").arg(first).arg(last);
+                });
+        QList<QList<int>> changedRoles;
+        connect(&pods, &QAbstractItemModel::dataChanged, this,
+                [&](const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles) {
+                    seen << QStringLiteral("changed %1-%2 columns %3-%4")
+                                .arg(tl.row())
+                                .arg(br.row())
+                                .arg(tl.column())
+                                .arg(br.column());
+                    changedRoles << roles;
+                });
+        const auto ev = [](WatchEvent::Type t, const char *name, const char *phase) {
+            return watchEvent(t, pod(QString::fromLatin1(name), QLatin1String(phase),
+                                     QStringLiteral("bracky")));
+        };
+        pods.applyEvents({ev(WatchEvent::Type::Deleted, "b", "Running"),
+                          ev(WatchEvent::Type::Modified, "a", "Failed"),
+                          ev(WatchEvent::Type::Added, "f", "Pending"),
+                          ev(WatchEvent::Type::Deleted, "e", "Running"),
+                          ev(WatchEvent::Type::Deleted, "c", "Running"),
+                          ev(WatchEvent::Type::Added, "g", "Pending"),
+                          ev(WatchEvent::Type::Modified, "f", "Running")});
+        QCOMPARE(seen, (QStringList{"removed 4-4", "removed 1-2", "changed 0-0 columns 0-6",
+                                    "inserted 2-3"}));
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(pods.rowCount(), 4);
+        QCOMPARE(pods.at(0).phase, QStringLiteral("Failed"));
+        QCOMPARE(pods.at(2).phase, QStringLiteral("Running")); // f: its later event
+        QCOMPARE(changedRoles.size(), 1);
+        QCOMPARE(changedRoles.at(0), pods.rowRoles());
+        for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::DecorationRole),
+                         int(roles::Sort), int(roles::Health), int(roles::Key), int(roles::Namespace)})
+            QVERIFY2(pods.rowRoles().contains(role), qPrintable(QString::number(role)));
+
+        // The column table drives the headers, the text and the sort value.
+        QCOMPARE(pods.headerData(PodModel::Name, Qt::Horizontal).toString(), QStringLiteral("Pod"));
+        QCOMPARE(pods.headerData(PodModel::Age, Qt::Horizontal).toString(), QStringLiteral("Age"));
+        QVERIFY(!pods.headerData(PodModel::ColumnCount, Qt::Horizontal).isValid());
+        QCOMPARE(pods.columnCount(), int(PodModel::ColumnCount));
+        const QModelIndex name = pods.index(1, PodModel::Name);
+        QCOMPARE(name.data().toString(), QStringLiteral("d"));
+        QCOMPARE(name.data(roles::Sort).toString(), QStringLiteral("d")); // sorts as shown
+        QCOMPARE(name.data(roles::Key).toString(), pods.at(1).key());
+        QCOMPARE(name.data(roles::Namespace).toString(), QStringLiteral("apps"));
+        QCOMPARE(pods.index(1, PodModel::Node).data(roles::Node).toString(), QStringLiteral("bracky"));
+        QCOMPARE(pods.index(1, PodModel::Age).data(roles::Sort).metaType(), QMetaType::fromType<QDateTime>());
+        QVERIFY(pods.index(1, PodModel::Status).data(Qt::DecorationRole).isValid());
+        QVERIFY(!pods.index(1, PodModel::Name).data(Qt::DecorationRole).isValid());
     }
 
     void workloadCreatedTwiceInOneBurst()

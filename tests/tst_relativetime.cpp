@@ -76,7 +76,7 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.upsert(pod(QStringLiteral("young"), 10));
         model.upsert(pod(QStringLiteral("old"), 7200));
-        RelativeTimeTicker ticker(&model, model.relativeTimeColumns(), SortRole);
+        RelativeTimeTicker ticker(&model, model.relativeTimeColumns(), roles::Sort);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QVERIFY(!ticker.isActive());
         ticker.tick();
@@ -106,7 +106,7 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.upsert(pod(QStringLiteral("a"), 5));
         model.upsert(pod(QStringLiteral("b"), 50));
-        RelativeTimeTicker ticker(&model, model.relativeTimeColumns(), SortRole);
+        RelativeTimeTicker ticker(&model, model.relativeTimeColumns(), roles::Sort);
         ticker.setPeriods(20, 400);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         ticker.setActive(true);

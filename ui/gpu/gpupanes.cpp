@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "remotemodels.h"
 #include "remotestatus.h"
+#include "roles.h"
 #include "tailscale/tailscalemonitor.h"
 #include "topology/topologyscene.h"
 
@@ -30,7 +31,7 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name)
 {
     auto *proxy = new QSortFilterProxyModel(model);
     proxy->setSourceModel(model);
-    proxy->setSortRole(Qt::UserRole + 5);
+    proxy->setSortRole(roles::Sort);
     auto *view = new QTableView;
     view->setModel(proxy);
     view->setSortingEnabled(true);

@@ -2,6 +2,7 @@
 
 #include "kubemodels.h"
 #include "relativetimeticker.h"
+#include "roles.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -17,7 +18,7 @@ namespace labdeck {
 KubeFilterProxy::KubeFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
-    setSortRole(SortRole);
+    setSortRole(roles::Sort);
     setDynamicSortFilter(true);
 }
 
@@ -37,7 +38,7 @@ bool KubeFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 {
     const QAbstractItemModel *m = sourceModel();
     if (!m_namespace.isEmpty() &&
-        m->index(sourceRow, 0, sourceParent).data(NamespaceRole).toString() != m_namespace)
+        m->index(sourceRow, 0, sourceParent).data(roles::Namespace).toString() != m_namespace)
         return false;
     if (m_text.isEmpty())
         return true;
@@ -100,7 +101,7 @@ TablePane::TablePane(QAbstractItemModel *model, const QString &placeholder, bool
     if (const auto *relative = dynamic_cast<const RelativeTimeColumns *>(model)) {
         const QList<int> columns = relative->relativeTimeColumns();
         if (!columns.isEmpty()) {
-            m_ticker = new RelativeTimeTicker(model, columns, SortRole, this);
+            m_ticker = new RelativeTimeTicker(model, columns, roles::Sort, this);
             m_ticker->watch(m_table, m_table->isVisible());
         }
     }
@@ -124,7 +125,7 @@ void TablePane::refreshNamespaces()
 {
     QSet<QString> set;
     for (int r = 0; r < m_model->rowCount(); ++r)
-        set.insert(m_model->index(r, 0).data(NamespaceRole).toString());
+        set.insert(m_model->index(r, 0).data(roles::Namespace).toString());
     bool changed = false;
     for (const QString &ns : set) {
         if (!ns.isEmpty() && m_namespaces->findData(ns) < 0) {
@@ -159,7 +160,7 @@ bool TablePane::selectKey(const QString &key)
 {
     for (int r = 0; r < m_proxy->rowCount(); ++r) {
         const QModelIndex idx = m_proxy->index(r, 0);
-        if (idx.data(KeyRole).toString() == key) {
+        if (idx.data(roles::Key).toString() == key) {
             m_table->setCurrentIndex(idx);
             m_table->scrollTo(idx);
             return true;

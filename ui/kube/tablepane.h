@@ -13,7 +13,7 @@ namespace labdeck {
 class RelativeTimeTicker;
 
 // Filters a Kubernetes table as the user types (every column) and by
-// namespace; sorts by the models' SortRole.
+// namespace; sorts by roles::Sort.
 class KubeFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -48,7 +48,7 @@ public:
     // The source row of the current table row, or -1.
     [[nodiscard]] int currentSourceRow() const;
     void setFilterText(const QString &text);
-    // Selects the row whose KeyRole is key (source model).
+    // Selects the row whose roles::Key is key (source model).
     bool selectKey(const QString &key);
 
 protected:

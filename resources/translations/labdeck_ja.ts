@@ -4352,6 +4352,99 @@
     </message>
 </context>
 <context>
+    <name>labdeck::HttpJob</name>
+    <message>
+        <location filename="../../services/common/httpjob.cpp" line="+28"/>
+        <source>check the credentials</source>
+        <translation>認証情報を確認してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the credentials lack the permission</source>
+        <translation>認証情報に必要な権限がありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check the address and the path</source>
+        <translation>アドレスとパスを確認してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server is busy, try again later</source>
+        <translation>サーバーが混み合っています。後でもう一度試してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>see the server&apos;s log</source>
+        <translation>サーバーのログを確認してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server refused the request as it was sent</source>
+        <translation>サーバーは送信されたままのリクエストを拒否しました</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2: connection refused at %3; is the service running and listening there?</source>
+        <translation>%1: %2: %3 で接続が拒否されました。サービスは起動してそこで待ち受けていますか？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2: the host name of %3 does not resolve; check %4 in the inventory, the DNS or Tailscale.</source>
+        <translation>%1: %2: %3 のホスト名を解決できません。インベントリの %4、DNS または Tailscale を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2: the host name of %3 does not resolve; check the address in the inventory, the DNS or Tailscale.</source>
+        <translation>%1: %2: %3 のホスト名を解決できません。インベントリのアドレス、DNS または Tailscale を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: %3 closed the connection before a whole answer; the server may have restarted, try again.</source>
+        <translation>%1: %2: %3 が応答の途中で接続を閉じました。サーバーが再起動した可能性があります。もう一度試してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2: TLS with %3 failed: %4; check the server&apos;s certificate and the CA it is checked against.</source>
+        <translation>%1: %2: %3 との TLS に失敗しました: %4。サーバーの証明書と、検証に使う CA を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2: %3 at %4; check the address and the network.</source>
+        <translation>%1: %2: %4 で %3。アドレスとネットワークを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2: no answer from %3 within %4 s; the server or the tunnel may be down, or the server overloaded.</source>
+        <translation>%1: %2: %3 から %4 秒以内に応答がありません。サーバーかトンネルが停止しているか、サーバーが過負荷の可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: the answer from %3 did not end within %4 s; the server may be overloaded, or the request too large for it.</source>
+        <translation>%1: %2: %3 からの応答が %4 秒以内に終わりませんでした。サーバーが過負荷か、リクエストが大きすぎる可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2: a line longer than %3 from %4; is this the right address?</source>
+        <translation>%1: %2: %4 から %3 を超える行が届きました。アドレスは正しいですか？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2: reply larger than %3 from %4; is this the right address?</source>
+        <translation>%1: %2: %4 からの応答が %3 を超えています。アドレスは正しいですか？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2: HTTP %3 from %4%5; %6.</source>
+        <translation>%1: %2: %4 から HTTP %3%5。%6。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>no network access</source>
+        <translation>ネットワークにアクセスできません</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::Inventory</name>
     <message>
         <location filename="../../services/inventory/inventory.cpp" line="+133"/>
@@ -7130,8 +7223,8 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: nvidia-smi: 終了コード %2: %3</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <location line="+27"/>
+        <location line="+26"/>
+        <location line="+26"/>
         <source>%1: SSH: not connected</source>
         <translation>%1: SSH: 未接続</translation>
     </message>
@@ -7139,32 +7232,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::gpu::OllamaClient</name>
     <message>
-        <location filename="../../services/gpu/ollamaclient.cpp" line="+29"/>
-        <source>%1: %2: connection refused at %3; is the service running and listening there?</source>
-        <translation>%1: %2: %3 で接続が拒否されました。サービスは起動して、そこで待ち受けていますか？</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: %2: the host name of %3 does not resolve; check the inventory URL or Tailscale.</source>
-        <translation>%1: %2: %3 のホスト名を解決できません。インベントリの URL か Tailscale を確認してください。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1: %2: no answer from %3 within %4 s; the server or the tunnel may be down.</source>
-        <translation>%1: %2: %3 から %4 秒以内に応答がありません。サーバーかトンネルが停止している可能性があります。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1: %2: HTTP %3 from %4</source>
-        <translation>%1: %2: %4 から HTTP %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1: %2: %3 (%4)</source>
-        <translation>%1: %2: %3（%4）</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location filename="../../services/gpu/ollamaclient.cpp" line="+36"/>
         <source>%1: Ollama: no URL in the inventory (ollama: url)</source>
         <translation>%1: Ollama: インベントリに URL がありません（ollama: url）</translation>
     </message>
@@ -7172,12 +7240,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::gpu::WebUiProbe</name>
     <message>
-        <location line="+90"/>
+        <location line="+73"/>
         <source>%1: Open WebUI: no endpoint in the inventory</source>
         <translation>%1: Open WebUI: インベントリにエンドポイントがありません</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -7807,6 +7875,14 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
 </context>
 <context>
+    <name>labdeck::prom::Call</name>
+    <message>
+        <location filename="../../services/prometheus/promclient.cpp" line="+69"/>
+        <source>%1: %2: empty answer (HTTP %3) from %4; is this Prometheus&apos;s address?</source>
+        <translation>%1: %2: %4 からの応答が空です (HTTP %3)。これは Prometheus のアドレスですか？</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::prom::ChartQueries</name>
     <message>
         <location filename="../../services/prometheus/chartqueries.cpp" line="+52"/>
@@ -7867,44 +7943,9 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::prom::Client</name>
     <message>
-        <location filename="../../services/prometheus/promclient.cpp" line="+22"/>
-        <source>Prometheus at %1: %2: no answer within %3 s — is it overloaded, or is the address wrong?</source>
-        <translation>Prometheus（%1）: %2: %3 秒以内に応答がありません — 過負荷か、アドレスが間違っていませんか？</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Prometheus at %1: %2: connection refused — is Prometheus running and listening there?</source>
-        <translation>Prometheus（%1）: %2: 接続が拒否されました — Prometheus は起動して、そこで待ち受けていますか？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Prometheus at %1: %2: the host name does not resolve — check prometheus.url in the inventory</source>
-        <translation>Prometheus（%1）: %2: ホスト名を解決できません — インベントリの prometheus.url を確認してください</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Prometheus at %1: %2: the server closed the connection</source>
-        <translation>Prometheus（%1）: %2: サーバーが接続を閉じました</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Prometheus at %1: %2: %3</source>
-        <translation>Prometheus（%1）: %2: %3</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Prometheus at %1: %2: HTTP %3 %4</source>
-        <translation>Prometheus（%1）: %2: HTTP %3 %4</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Prometheus at %1: %2</source>
-        <translation>Prometheus（%1）: %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Prometheus at %1: %2: empty answer (HTTP %3)</source>
-        <translation>Prometheus（%1）: %2: 空の応答（HTTP %3）</translation>
+        <location filename="../../services/prometheus/promclient.cpp" line="+36"/>
+        <source>Prometheus at %1</source>
+        <translation>%1 の Prometheus</translation>
     </message>
 </context>
 <context>
@@ -8190,7 +8231,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::tailscale::TailscaleMonitor</name>
     <message>
-        <location filename="../../services/tailscale/tailscalemonitor.cpp" line="+46"/>
+        <location filename="../../services/tailscale/tailscalemonitor.cpp" line="+21"/>
         <source>Tailscale: the inventory names no status host (tailscale: statusHost)</source>
         <translation>Tailscale: インベントリで状態取得ホストが指定されていません（tailscale: statusHost）</translation>
     </message>
@@ -8200,7 +8241,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: SSH: 未接続</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>%1: tailscale status: exit status %2: %3</source>
         <translation>%1: tailscale status: 終了コード %2: %3</translation>
     </message>

@@ -9,6 +9,8 @@ namespace labdeck {
 
 namespace {
 
+constexpr qint64 kStreamSlice = 1 << 20;
+
 // A URL for messages: no user info, no query, no fragment (any may carry secrets).
 QString shown(const QUrl &url)
 {
@@ -67,7 +69,8 @@ QString networkWords(const HttpResult &r, const HttpAsk &ask, const QString &url
 
 } // namespace
 
-QString describeHttpFailure(const HttpResult &r, const HttpAsk &ask)
+QString describeHttpFailure(const HttpResult &r, const HttpAsk &ask, const QString &detail,
+                           const QString &advice)
 {
     const QString url = shown(r.url);
     switch (r.status) {
@@ -90,11 +93,13 @@ QString describeHttpFailure(const HttpResult &r, const HttpAsk &ask)
             .arg(ask.server, ask.what, Format::bytes(double(r.capBytes)), url);
     case HttpResult::Status::HttpError: {
         const QString excerpt =
-            VisibleText::escape(QString::fromUtf8(r.body.left(200)).simplified());
+            !detail.isEmpty()
+                ? VisibleText::escape(detail)
+                : VisibleText::escape(QString::fromUtf8(r.body.left(200)).simplified());
         return HttpJob::tr("%1: %2: HTTP %3 from %4%5; %6.")
             .arg(ask.server, ask.what, QString::number(r.httpStatus), url,
                  excerpt.isEmpty() ? QString() : QStringLiteral(": ") + excerpt,
-                 httpHint(r.httpStatus));
+                 advice.isEmpty() ? httpHint(r.httpStatus) : advice);
     }
     case HttpResult::Status::NetworkError:
         return networkWords(r, ask, url);
@@ -176,13 +181,26 @@ void HttpJob::onReadyRead()
     if (!reply || m_abort != Abort::None)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_buffer += reply->readAll();
     if (!m_streaming || status < 200 || status >= 300) {
         // An error body of a stream is kept whole, as any other body.
+        m_buffer += reply->readAll();
         if (m_buffer.size() > m_bodyCap)
             stop(Abort::TooLarge);
         return;
     }
+    readStream(reply, kStreamSlice);
+    if (m_reply && m_abort == Abort::None && reply->bytesAvailable() > 0 && !m_sliceQueued) {
+        m_sliceQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_sliceQueued = false;
+            onReadyRead();
+        });
+    }
+}
+
+void HttpJob::readStream(QNetworkReply *reply, qint64 most)
+{
+    m_buffer += reply->read(most);
     qsizetype from = 0;
     for (qsizetype end = m_buffer.indexOf('\n'); end >= 0; end = m_buffer.indexOf('\n', from)) {
         if (end - from > m_lineCap) {
@@ -208,8 +226,13 @@ void HttpJob::onFinished()
     QNetworkReply *reply = m_reply;
     if (!reply || m_abort != Abort::None)
         return;
-    if (reply->isOpen() && reply->bytesAvailable() > 0)
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_streaming && status >= 200 && status < 300) {
+        while (reply->isOpen() && reply->bytesAvailable() > 0 && m_abort == Abort::None)
+            readStream(reply, kStreamSlice);
+    } else if (reply->isOpen() && reply->bytesAvailable() > 0) {
         onReadyRead();
+    }
     if (m_abort != Abort::None)
         return; // cut off while reading the rest
     m_reply = nullptr;
@@ -222,6 +245,7 @@ void HttpJob::onFinished()
     r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.networkError = reply->error();
     r.networkErrorString = reply->errorString();
+    r.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
     r.streaming = m_streaming;
     const bool streamed = m_streaming && r.httpStatus >= 200 && r.httpStatus < 300;
     if (r.networkError == QNetworkReply::OperationCanceledError) {

@@ -44,6 +44,7 @@ struct HttpResult
     QDateTime receivedAt;    // UTC, when the job ended
     QByteArray body;         // the whole body (also for HttpError); empty for streams
     QUrl url;                // what was asked (the last hop)
+    int retryAfterSeconds = 0; // the answer's Retry-After (seconds form), 0: none
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorString; // Qt's words for networkError
     std::chrono::milliseconds limit{0}; // the timeout that ran out
@@ -56,8 +57,11 @@ struct HttpResult
 // "gpu-server: Ollama /api/tags: connection refused at http://…; is the
 // service running and listening there?": the server, what was asked, what
 // happened and what to try, for any failed result. Empty for a good one.
-// Any thread.
-[[nodiscard]] QString describeHttpFailure(const HttpResult &result, const HttpAsk &ask);
+// For an HTTP error, `detail` (the server's own explanation, read from its
+// body by the caller) replaces the excerpt of the body, and `advice`
+// replaces the generic hint for the status. Any thread.
+[[nodiscard]] QString describeHttpFailure(const HttpResult &result, const HttpAsk &ask,
+                                          const QString &detail = {}, const QString &advice = {});
 
 // One HTTP request over a QNetworkAccessManager the caller owns, with an
 // inactivity timeout (no bytes for that long), an overall deadline and a body
@@ -83,7 +87,9 @@ public:
     void setDeadline(std::chrono::milliseconds deadline) { m_deadline = deadline; }
     // Bytes of body kept before the job fails with TooLarge (default 8 MiB).
     void setBodyCap(qint64 bytes) { m_bodyCap = bytes; }
-    // Hand the body out as lines (lineReceived), each at most lineCap bytes.
+    // Hand the body out as lines (lineReceived), each at most lineCap bytes,
+    // reading at most 1 MiB per turn of the event loop (a burst of tens of
+    // megabytes does not stall the thread).
     void setStreaming(qint64 lineCap = kDefaultBodyCap);
 
     [[nodiscard]] std::chrono::milliseconds inactivityTimeout() const { return m_inactivity; }
@@ -107,6 +113,7 @@ Q_SIGNALS:
 private:
     enum class Abort { None, Deadline, TooLarge, Cancelled };
     void onReadyRead();
+    void readStream(QNetworkReply *reply, qint64 most);
     void onFinished();
     void stop(Abort reason);
     void finish(HttpResult result);
@@ -127,6 +134,7 @@ private:
     Abort m_abort = Abort::None;
     bool m_started = false;
     bool m_done = false; // finished() was emitted
+    bool m_sliceQueued = false;
 };
 
 } // namespace labdeck

@@ -68,7 +68,7 @@ QByteArray response(int status, const QByteArray &body, const QByteArray &reason
 }
 
 const HttpAsk kAsk{QStringLiteral("lab-host"), QStringLiteral("Thing /x"),
-                   QStringLiteral("thing.url")};
+                   QStringLiteral("thing.url in the inventory")};
 
 HttpResult waitFor(HttpJob *job, int timeoutMs = 10000)
 {

@@ -4390,8 +4390,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>%1: %2: the host name of %3 does not resolve; check %4 in the inventory, the DNS or Tailscale.</source>
-        <translation>%1: %2: %3 のホスト名を解決できません。インベントリの %4、DNS または Tailscale を確認してください。</translation>
+        <source>%1: %2: the host name of %3 does not resolve; check %4, the DNS or Tailscale.</source>
+        <translation>%1: %2: %3 のホスト名を解決できません。%4、DNS または Tailscale を確認してください。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7236,11 +7236,16 @@ FILE をラボのインベントリとして使います。</translation>
         <source>%1: Ollama: no URL in the inventory (ollama: url)</source>
         <translation>%1: Ollama: インベントリに URL がありません（ollama: url）</translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>ollama.url in the inventory</source>
+        <translation>インベントリの ollama.url</translation>
+    </message>
 </context>
 <context>
     <name>labdeck::gpu::WebUiProbe</name>
     <message>
-        <location line="+73"/>
+        <location line="+40"/>
         <source>%1: Open WebUI: no endpoint in the inventory</source>
         <translation>%1: Open WebUI: インベントリにエンドポイントがありません</translation>
     </message>
@@ -7517,25 +7522,24 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeClient</name>
     <message>
-        <location filename="../../services/kube/kubeclient.cpp" line="+176"/>
+        <location filename="../../services/kube/kubeclient.cpp" line="+177"/>
         <source>%1 %2%3: the API server&apos;s address is plain http://, so Labdeck does not send your credentials to it (anyone on the way could read them; kubectl sends none either). Use its https:// address with the cluster&apos;s CA (certificate-authority-data)</source>
         <translation>%1 %2%3: API サーバーのアドレスが暗号化されない http:// のため、Labdeck は認証情報を送りません（途中の誰もが読み取れます。kubectl も送りません）。クラスターの CA（certificate-authority-data）とともに https:// のアドレスを使ってください</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+77"/>
         <source>%1 %2: the API server redirected to another host (%3); Labdeck does not follow it with your credentials. Point the kubeconfig&apos;s server at the address that answers</source>
         <translation>%1 %2: API サーバーが別のホスト（%3）へリダイレクトしました。Labdeck は認証情報を付けたままそれには従いません。kubeconfig の server を、実際に応答するアドレスにしてください</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>%1: no answer within %2 s</source>
-        <translation>%1: %2 秒以内に応答がありません</translation>
+        <location line="+13"/>
+        <source>Kubernetes API at %1</source>
+        <translation>%1 の Kubernetes API</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+6"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>the cluster&apos;s server in the kubeconfig</source>
+        <translation>kubeconfig のクラスターの server</translation>
     </message>
 </context>
 <context>
@@ -7946,6 +7950,11 @@ FILE をラボのインベントリとして使います。</translation>
         <location filename="../../services/prometheus/promclient.cpp" line="+36"/>
         <source>Prometheus at %1</source>
         <translation>%1 の Prometheus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>prometheus.url in the inventory</source>
+        <translation>インベントリの prometheus.url</translation>
     </message>
 </context>
 <context>

@@ -46,8 +46,8 @@ QString networkWords(const HttpResult &r, const HttpAsk &ask, const QString &url
             .arg(ask.server, ask.what, url);
     case QNetworkReply::HostNotFoundError:
         if (!ask.setting.isEmpty())
-            return HttpJob::tr("%1: %2: the host name of %3 does not resolve; check %4 in the "
-                               "inventory, the DNS or Tailscale.")
+            return HttpJob::tr("%1: %2: the host name of %3 does not resolve; check %4, the DNS "
+                               "or Tailscale.")
                 .arg(ask.server, ask.what, url, ask.setting);
         return HttpJob::tr("%1: %2: the host name of %3 does not resolve; check the address in "
                            "the inventory, the DNS or Tailscale.")

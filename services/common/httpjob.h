@@ -22,7 +22,7 @@ struct HttpAsk
 {
     QString server;  // "gpu-server", "Prometheus at 10.0.0.5:9090"
     QString what;    // "Ollama /api/tags", "query_range"
-    QString setting; // where the address is configured ("prometheus.url"); may be empty
+    QString setting; // where the address is set, as words ("prometheus.url in the inventory"); may be empty
 };
 
 // The outcome of one HTTP job.

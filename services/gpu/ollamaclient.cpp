@@ -66,7 +66,7 @@ void OllamaClient::get(const QString &path, std::function<QString(const QByteArr
     QNetworkRequest request(join(m_base, path));
     request.setRawHeader("Accept", "application/json");
     auto *job = new HttpJob(m_network, request,
-                            {m_host, QStringLiteral("Ollama ") + path, QStringLiteral("ollama.url")},
+                            {m_host, QStringLiteral("Ollama ") + path, tr("ollama.url in the inventory")},
                             this);
     job->setInactivityTimeout(m_timeout);
     connect(job, &HttpJob::finished, this, [this, apply = std::move(apply)](const HttpResult &r) {

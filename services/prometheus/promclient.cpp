@@ -102,7 +102,7 @@ Call *Client::get(const QString &path, const QList<QPair<QString, QString>> &par
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     const QString server = m_base.host() + (m_base.port() > 0 ? QLatin1Char(':') + QString::number(m_base.port()) : QString());
-    HttpAsk ask{tr("Prometheus at %1").arg(server), what, QStringLiteral("prometheus.url")};
+    HttpAsk ask{tr("Prometheus at %1").arg(server), what, tr("prometheus.url in the inventory")};
     auto *job = new HttpJob(&m_network, request, ask, this);
     job->setInactivityTimeout(m_timeout);
     auto *call = new Call(job, url, kind, std::move(ask), this);

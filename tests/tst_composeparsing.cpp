@@ -3,7 +3,7 @@
 
 #include "compose/composeparser.h"
 #include "gpu/nvidiasmi.h"
-#include "gpu/ollamaparser.h"
+#include "ollama/ollamaparser.h"
 #include "tailscale/tailscalestatus.h"
 
 #include <QDir>

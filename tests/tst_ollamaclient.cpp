@@ -3,7 +3,7 @@
 // server that accepts and never answers (timeout).
 
 #include "demolab/ollamareplay.h"
-#include "gpu/ollamaclient.h"
+#include "ollama/ollamaclient.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

@@ -1113,7 +1113,7 @@
 <context>
     <name>OllamaParser</name>
     <message>
-        <location filename="../../services/gpu/ollamaparser.cpp" line="+21"/>
+        <location filename="../../services/ollama/ollamaparser.cpp" line="+21"/>
         <source>Ollama %1: line %2: not JSON: %3</source>
         <translation>Ollama %1: %2 行目: JSON ではありません: %3</translation>
     </message>
@@ -7232,7 +7232,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::gpu::OllamaClient</name>
     <message>
-        <location filename="../../services/gpu/ollamaclient.cpp" line="+36"/>
+        <location filename="../../services/ollama/ollamaclient.cpp" line="+36"/>
         <source>%1: Ollama: no URL in the inventory (ollama: url)</source>
         <translation>%1: Ollama: インベントリに URL がありません（ollama: url）</translation>
     </message>

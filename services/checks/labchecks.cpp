@@ -3,7 +3,7 @@
 #include "checks/commandfailure.h"
 #include "common/format.h"
 #include "gpu/nvidiasmi.h"
-#include "gpu/ollamaclient.h"
+#include "ollama/ollamaclient.h"
 #include "prometheus/labhosts.h"
 #include "prometheus/promclient.h"
 #include "remote/commandtransport.h"

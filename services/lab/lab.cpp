@@ -7,7 +7,7 @@
 #include "demolab/ollamareplay.h"
 #include "demolab/promsimulator.h"
 #include "gpu/gpumonitor.h"
-#include "gpu/ollamaclient.h"
+#include "ollama/ollamaclient.h"
 #include "kube/kubeactions.h"
 #include "kube/kubeclient.h"
 #include "kube/kubesession.h"

@@ -1,4 +1,4 @@
-#include "gpu/ollamaclient.h"
+#include "ollama/ollamaclient.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>

@@ -2,7 +2,7 @@
 
 #include "fuzzsupport.h"
 
-#include "gpu/ollamaparser.h"
+#include "ollama/ollamaparser.h"
 
 using namespace labdeck;
 

@@ -3,7 +3,7 @@
 #include "common/health.h"
 #include "compose/composeparser.h"
 #include "gpu/nvidiasmi.h"
-#include "gpu/ollamaparser.h"
+#include "ollama/ollamaparser.h"
 #include "healthcolor.h"
 #include "keyedtablemodel.h"
 #include "roles.h"

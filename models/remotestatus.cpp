@@ -3,7 +3,7 @@
 #include "common/format.h"
 #include "compose/composeservice.h"
 #include "gpu/gpumonitor.h"
-#include "gpu/ollamaclient.h"
+#include "ollama/ollamaclient.h"
 #include "hostmodel.h"
 #include "remotemodels.h"
 #include "tailscale/tailscalemonitor.h"

@@ -3,8 +3,8 @@
 
 #include "compose/composeparser.h"
 #include "gpu/nvidiasmi.h"
-#include "gpu/ollamaparser.h"
 #include "common/gotime.h"
+#include "ollama/ollamaparser.h"
 #include "tailscale/tailscalestatus.h"
 
 #include <QDir>

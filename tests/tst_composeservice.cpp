@@ -413,7 +413,7 @@ private Q_SLOTS:
         demo.setLatency(1);
         tailscale::TailscaleMonitor monitor(&demo, lab.tailscaleStatusHost);
         QSignalSpy updated(&monitor, &tailscale::TailscaleMonitor::updated);
-        monitor.start(0);
+        monitor.start(std::chrono::milliseconds(0));
         QVERIFY(updated.wait());
         QVERIFY2(monitor.lastError().isEmpty(), qPrintable(monitor.lastError()));
         QVERIFY(monitor.status());
@@ -440,7 +440,7 @@ private Q_SLOTS:
         demo.setOllamaVramMiB(5000);
         gpu::GpuMonitor monitor(&demo, QStringLiteral("gpu-server"));
         QSignalSpy updated(&monitor, &gpu::GpuMonitor::updated);
-        monitor.start(0);
+        monitor.start(std::chrono::milliseconds(0));
         QVERIFY(updated.wait());
         QVERIFY2(monitor.lastError().isEmpty(), qPrintable(monitor.lastError()));
         QCOMPARE(monitor.gpus().size(), 1);

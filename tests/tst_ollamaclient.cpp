@@ -3,7 +3,7 @@
 // server that accepts and never answers (timeout).
 
 #include "demolab/ollamareplay.h"
-#include "gpu/ollamaclient.h"
+#include "ollama/ollamaclient.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QUrl url(QStringLiteral("http://127.0.0.1"));
         url.setPort(port);
         gpu::OllamaClient client(&m_network, url, QStringLiteral("gpu-server"));
-        client.setTimeout(3000);
+        client.setTimeout(std::chrono::seconds(3));
         QSignalSpy failed(&client, &gpu::OllamaClient::failed);
         client.refresh();
         QVERIFY(failed.wait(5000));
@@ -141,7 +141,7 @@ private Q_SLOTS:
         QUrl url(QStringLiteral("http://127.0.0.1"));
         url.setPort(silent.serverPort());
         gpu::OllamaClient client(&m_network, url, QStringLiteral("gpu-server"));
-        client.setTimeout(300);
+        client.setTimeout(std::chrono::milliseconds(300));
         QSignalSpy failed(&client, &gpu::OllamaClient::failed);
         client.refresh();
         QVERIFY(failed.wait(10000));

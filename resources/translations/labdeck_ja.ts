@@ -1119,7 +1119,7 @@
 <context>
     <name>OllamaParser</name>
     <message>
-        <location filename="../../services/gpu/ollamaparser.cpp" line="+21"/>
+        <location filename="../../services/ollama/ollamaparser.cpp" line="+21"/>
         <source>Ollama %1: line %2: not JSON: %3</source>
         <translation>Ollama %1: %2 行目: JSON ではありません: %3</translation>
     </message>
@@ -3831,32 +3831,32 @@
 <context>
     <name>labdeck::EventModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+580"/>
+        <location filename="../../models/kubemodels.cpp" line="+405"/>
         <source>Last seen</source>
         <translation>最終発生</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Type</source>
         <translation>タイプ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Object</source>
         <translation>オブジェクト</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Count</source>
         <translation>回数</translation>
     </message>
@@ -3951,7 +3951,7 @@
 <context>
     <name>labdeck::GpuPanes</name>
     <message>
-        <location filename="../../ui/gpu/gpupanes.cpp" line="+68"/>
+        <location filename="../../ui/gpu/gpupanes.cpp" line="+69"/>
         <source>GPU processes</source>
         <translation>GPU プロセス</translation>
     </message>
@@ -4258,12 +4258,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+279"/>
+        <location line="+299"/>
         <source>%1 in %2</source>
         <translation>%2 の %1</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-289"/>
         <source>Kubernetes %1 %2</source>
         <translation>Kubernetes %1 %2</translation>
     </message>
@@ -4316,8 +4316,8 @@
         </translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location line="+13"/>
+        <location line="+71"/>
+        <location line="+22"/>
         <source>not in inventory</source>
         <translation>インベントリ外</translation>
     </message>
@@ -4327,7 +4327,7 @@
         <translation>Kubernetes %1 %2/%3（ここで稼働中ですが、インベントリにはありません）</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Status: %1</source>
         <translation>状態: %1</translation>
     </message>
@@ -4355,6 +4355,99 @@
         <location line="+2"/>
         <source>Status</source>
         <translation>状態</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::HttpJob</name>
+    <message>
+        <location filename="../../services/common/httpjob.cpp" line="+28"/>
+        <source>check the credentials</source>
+        <translation>認証情報を確認してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the credentials lack the permission</source>
+        <translation>認証情報に必要な権限がありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check the address and the path</source>
+        <translation>アドレスとパスを確認してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server is busy, try again later</source>
+        <translation>サーバーが混み合っています。後でもう一度試してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>see the server&apos;s log</source>
+        <translation>サーバーのログを確認してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server refused the request as it was sent</source>
+        <translation>サーバーは送信されたままのリクエストを拒否しました</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2: connection refused at %3; is the service running and listening there?</source>
+        <translation>%1: %2: %3 で接続が拒否されました。サービスは起動してそこで待ち受けていますか？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2: the host name of %3 does not resolve; check %4, the DNS or Tailscale.</source>
+        <translation>%1: %2: %3 のホスト名を解決できません。%4、DNS または Tailscale を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2: the host name of %3 does not resolve; check the address in the inventory, the DNS or Tailscale.</source>
+        <translation>%1: %2: %3 のホスト名を解決できません。インベントリのアドレス、DNS または Tailscale を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: %3 closed the connection before a whole answer; the server may have restarted, try again.</source>
+        <translation>%1: %2: %3 が応答の途中で接続を閉じました。サーバーが再起動した可能性があります。もう一度試してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2: TLS with %3 failed: %4; check the server&apos;s certificate and the CA it is checked against.</source>
+        <translation>%1: %2: %3 との TLS に失敗しました: %4。サーバーの証明書と、検証に使う CA を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2: %3 at %4; check the address and the network.</source>
+        <translation>%1: %2: %4 で %3。アドレスとネットワークを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2: no answer from %3 within %4 s; the server or the tunnel may be down, or the server overloaded.</source>
+        <translation>%1: %2: %3 から %4 秒以内に応答がありません。サーバーかトンネルが停止しているか、サーバーが過負荷の可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: the answer from %3 did not end within %4 s; the server may be overloaded, or the request too large for it.</source>
+        <translation>%1: %2: %3 からの応答が %4 秒以内に終わりませんでした。サーバーが過負荷か、リクエストが大きすぎる可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2: a line longer than %3 from %4; is this the right address?</source>
+        <translation>%1: %2: %4 から %3 を超える行が届きました。アドレスは正しいですか？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2: reply larger than %3 from %4; is this the right address?</source>
+        <translation>%1: %2: %4 からの応答が %3 を超えています。アドレスは正しいですか？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2: HTTP %3 from %4%5; %6.</source>
+        <translation>%1: %2: %4 から HTTP %3%5。%6。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>no network access</source>
+        <translation>ネットワークにアクセスできません</translation>
     </message>
 </context>
 <context>
@@ -5268,42 +5361,42 @@
 <context>
     <name>labdeck::NodeModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-99"/>
+        <location filename="../../models/kubemodels.cpp" line="-76"/>
         <source>Node</source>
         <translation>ノード</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Conditions</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Roles</source>
         <translation>ロール</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Memory</source>
         <translation>メモリ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Age</source>
         <translation>経過時間</translation>
     </message>
@@ -5359,42 +5452,42 @@
 <context>
     <name>labdeck::PodModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-389"/>
+        <location filename="../../models/kubemodels.cpp" line="-263"/>
         <source>%1 (stale)</source>
         <translation>%1（古い情報）</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-4"/>
         <source>Pod</source>
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Restarts</source>
         <translation>再起動回数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Node</source>
         <translation>ノード</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Age</source>
         <translation>経過時間</translation>
     </message>
@@ -5850,7 +5943,7 @@
 <context>
     <name>labdeck::TablePane</name>
     <message>
-        <location filename="../../ui/kube/tablepane.cpp" line="+72"/>
+        <location filename="../../ui/kube/tablepane.cpp" line="+73"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
@@ -5932,32 +6025,32 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::WorkloadModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+198"/>
+        <location filename="../../models/kubemodels.cpp" line="+67"/>
         <source>Workload</source>
         <translation>ワークロード</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Up to date</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Images</source>
         <translation>イメージ</translation>
     </message>
@@ -5967,7 +6060,7 @@ served by %2 on %3</source>
         <translation>ノード</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Age</source>
         <translation>経過時間</translation>
     </message>
@@ -7136,8 +7229,8 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: nvidia-smi: 終了コード %2: %3</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <location line="+27"/>
+        <location line="+26"/>
+        <location line="+26"/>
         <source>%1: SSH: not connected</source>
         <translation>%1: SSH: 未接続</translation>
     </message>
@@ -7145,45 +7238,25 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::gpu::OllamaClient</name>
     <message>
-        <location filename="../../services/gpu/ollamaclient.cpp" line="+29"/>
-        <source>%1: %2: connection refused at %3; is the service running and listening there?</source>
-        <translation>%1: %2: %3 で接続が拒否されました。サービスは起動して、そこで待ち受けていますか？</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: %2: the host name of %3 does not resolve; check the inventory URL or Tailscale.</source>
-        <translation>%1: %2: %3 のホスト名を解決できません。インベントリの URL か Tailscale を確認してください。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1: %2: no answer from %3 within %4 s; the server or the tunnel may be down.</source>
-        <translation>%1: %2: %3 から %4 秒以内に応答がありません。サーバーかトンネルが停止している可能性があります。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1: %2: HTTP %3 from %4</source>
-        <translation>%1: %2: %4 から HTTP %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1: %2: %3 (%4)</source>
-        <translation>%1: %2: %3（%4）</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location filename="../../services/ollama/ollamaclient.cpp" line="+36"/>
         <source>%1: Ollama: no URL in the inventory (ollama: url)</source>
         <translation>%1: Ollama: インベントリに URL がありません（ollama: url）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>ollama.url in the inventory</source>
+        <translation>インベントリの ollama.url</translation>
     </message>
 </context>
 <context>
     <name>labdeck::gpu::WebUiProbe</name>
     <message>
-        <location line="+90"/>
+        <location line="+40"/>
         <source>%1: Open WebUI: no endpoint in the inventory</source>
         <translation>%1: Open WebUI: インベントリにエンドポイントがありません</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -7455,25 +7528,24 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeClient</name>
     <message>
-        <location filename="../../services/kube/kubeclient.cpp" line="+176"/>
+        <location filename="../../services/kube/kubeclient.cpp" line="+177"/>
         <source>%1 %2%3: the API server&apos;s address is plain http://, so Labdeck does not send your credentials to it (anyone on the way could read them; kubectl sends none either). Use its https:// address with the cluster&apos;s CA (certificate-authority-data)</source>
         <translation>%1 %2%3: API サーバーのアドレスが暗号化されない http:// のため、Labdeck は認証情報を送りません（途中の誰もが読み取れます。kubectl も送りません）。クラスターの CA（certificate-authority-data）とともに https:// のアドレスを使ってください</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+77"/>
         <source>%1 %2: the API server redirected to another host (%3); Labdeck does not follow it with your credentials. Point the kubeconfig&apos;s server at the address that answers</source>
         <translation>%1 %2: API サーバーが別のホスト（%3）へリダイレクトしました。Labdeck は認証情報を付けたままそれには従いません。kubeconfig の server を、実際に応答するアドレスにしてください</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>%1: no answer within %2 s</source>
-        <translation>%1: %2 秒以内に応答がありません</translation>
+        <location line="+13"/>
+        <source>Kubernetes API at %1</source>
+        <translation>%1 の Kubernetes API</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+6"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>the cluster&apos;s server in the kubeconfig</source>
+        <translation>kubeconfig のクラスターの server</translation>
     </message>
 </context>
 <context>
@@ -7813,6 +7885,14 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
 </context>
 <context>
+    <name>labdeck::prom::Call</name>
+    <message>
+        <location filename="../../services/prometheus/promclient.cpp" line="+69"/>
+        <source>%1: %2: empty answer (HTTP %3) from %4; is this Prometheus&apos;s address?</source>
+        <translation>%1: %2: %4 からの応答が空です (HTTP %3)。これは Prometheus のアドレスですか？</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::prom::ChartQueries</name>
     <message>
         <location filename="../../services/prometheus/chartqueries.cpp" line="+52"/>
@@ -7873,44 +7953,14 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::prom::Client</name>
     <message>
-        <location filename="../../services/prometheus/promclient.cpp" line="+22"/>
-        <source>Prometheus at %1: %2: no answer within %3 s — is it overloaded, or is the address wrong?</source>
-        <translation>Prometheus（%1）: %2: %3 秒以内に応答がありません — 過負荷か、アドレスが間違っていませんか？</translation>
+        <location filename="../../services/prometheus/promclient.cpp" line="+36"/>
+        <source>Prometheus at %1</source>
+        <translation>%1 の Prometheus</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Prometheus at %1: %2: connection refused — is Prometheus running and listening there?</source>
-        <translation>Prometheus（%1）: %2: 接続が拒否されました — Prometheus は起動して、そこで待ち受けていますか？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Prometheus at %1: %2: the host name does not resolve — check prometheus.url in the inventory</source>
-        <translation>Prometheus（%1）: %2: ホスト名を解決できません — インベントリの prometheus.url を確認してください</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Prometheus at %1: %2: the server closed the connection</source>
-        <translation>Prometheus（%1）: %2: サーバーが接続を閉じました</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Prometheus at %1: %2: %3</source>
-        <translation>Prometheus（%1）: %2: %3</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Prometheus at %1: %2: HTTP %3 %4</source>
-        <translation>Prometheus（%1）: %2: HTTP %3 %4</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Prometheus at %1: %2</source>
-        <translation>Prometheus（%1）: %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Prometheus at %1: %2: empty answer (HTTP %3)</source>
-        <translation>Prometheus（%1）: %2: 空の応答（HTTP %3）</translation>
+        <location line="+0"/>
+        <source>prometheus.url in the inventory</source>
+        <translation>インベントリの prometheus.url</translation>
     </message>
 </context>
 <context>
@@ -8196,7 +8246,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::tailscale::TailscaleMonitor</name>
     <message>
-        <location filename="../../services/tailscale/tailscalemonitor.cpp" line="+46"/>
+        <location filename="../../services/tailscale/tailscalemonitor.cpp" line="+21"/>
         <source>Tailscale: the inventory names no status host (tailscale: statusHost)</source>
         <translation>Tailscale: インベントリで状態取得ホストが指定されていません（tailscale: statusHost）</translation>
     </message>
@@ -8206,7 +8256,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: SSH: 未接続</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>%1: tailscale status: exit status %2: %3</source>
         <translation>%1: tailscale status: 終了コード %2: %3</translation>
     </message>

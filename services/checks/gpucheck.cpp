@@ -4,7 +4,7 @@
 #include "checks/commandfailure.h"
 #include "common/format.h"
 #include "gpu/nvidiasmi.h"
-#include "gpu/ollamaclient.h"
+#include "ollama/ollamaclient.h"
 #include "remote/commandtransport.h"
 
 #include <QJsonObject>
@@ -31,7 +31,7 @@ void GpuCheck::run(const CheckContext &context)
                       tr("Set ollama.url in the inventory (e.g. http://gpu-server:11434)."), gpuHost));
     } else {
         m_ollama = new gpu::OllamaClient(&m_network, ollamaUrl, gpuHost.isEmpty() ? ollamaUrl.host() : gpuHost, this);
-        m_ollama->setTimeout(timeoutMs(context));
+        m_ollama->setTimeout(std::chrono::milliseconds(timeoutMs(context)));
         const QString display = ollamaUrl.toDisplayString();
         const auto finish = [this, display, gpuHost] {
             if (!m_ollama)

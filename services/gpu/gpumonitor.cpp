@@ -18,34 +18,10 @@ QString explain(const QString &host, const remote::CommandResult &r)
 } // namespace
 
 GpuMonitor::GpuMonitor(remote::CommandTransport *transport, QString host, QObject *parent)
-    : QObject(parent)
+    : Poller(std::chrono::seconds(20), parent)
     , m_transport(transport)
     , m_host(std::move(host))
 {
-    connect(&m_timer, &QTimer::timeout, this, &GpuMonitor::refresh);
-}
-
-void GpuMonitor::start(int intervalMs)
-{
-    if (intervalMs > 0)
-        m_timer.start(intervalMs);
-    refresh();
-}
-
-bool GpuMonitor::isStale() const
-{
-    if (!m_fetchedAt.isValid() || !m_error.isEmpty())
-        return true;
-    const int interval = m_timer.isActive() ? m_timer.interval() : 20000;
-    return m_fetchedAt.msecsTo(QDateTime::currentDateTimeUtc()) > 3 * qint64(interval);
-}
-
-void GpuMonitor::fail(const QString &error)
-{
-    m_running = false;
-    m_error = error;
-    Q_EMIT failed(error);
-    Q_EMIT updated();
 }
 
 remote::CommandJob *GpuMonitor::run(const QStringList &argv)
@@ -57,15 +33,12 @@ remote::CommandJob *GpuMonitor::run(const QStringList &argv)
     return m_transport->run(request);
 }
 
-void GpuMonitor::refresh()
+void GpuMonitor::poll()
 {
-    if (m_running)
-        return;
     if (!m_transport) {
         fail(tr("%1: SSH: not connected").arg(m_host));
         return;
     }
-    m_running = true;
     connect(run(NvidiaSmi::gpuCommand()), &remote::CommandJob::finished, this,
             [this](const remote::CommandResult &r) {
                 if (!r.ran) {
@@ -109,12 +82,9 @@ void GpuMonitor::readProcesses(const QList<GpuInfo> &gpus)
                     fail(m_host + QStringLiteral(": ") + error);
                     return;
                 }
-                m_running = false;
                 m_gpus = gpus;
                 m_processes = *processes;
-                m_fetchedAt = QDateTime::currentDateTimeUtc();
-                m_error.clear();
-                Q_EMIT updated();
+                succeeded();
             });
 }
 

@@ -13,6 +13,8 @@ namespace labdeck::kube {
 
 namespace {
 
+constexpr qint64 kListBodyCap = 64 * 1024 * 1024;
+
 int effectivePort(const QUrl &url)
 {
     return url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
@@ -62,10 +64,9 @@ void StaticAuthenticator::authenticate(Callback done)
 void KubeCall::abort()
 {
     m_aborted = true;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
+    if (m_job)
+        m_job->abort();
+    m_job = nullptr;
     deleteLater();
 }
 
@@ -201,8 +202,6 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
         req.setRawHeader("Authorization", "Bearer " + auth.bearerToken.toUtf8());
     if (!call->m_contentType.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, call->m_contentType);
-    // For streams this bounds silence, for plain calls the whole transfer.
-    req.setTransferTimeout(int(call->m_timeout.count()));
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::UserVerifiedRedirectPolicy);
@@ -216,12 +215,33 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
         nam->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
         nam->setProxy(m_nam.proxy());
     }
-    QNetworkReply *reply = nam->sendCustomRequest(req, call->m_method.toLatin1(), call->m_body);
-    call->m_reply = reply;
+    auto *job = new HttpJob(nam, req, ask(call), call);
+    job->setMethod(call->m_method.toLatin1(), call->m_body);
+    // For streams this bounds silence, for plain calls every pause of the transfer.
+    job->setInactivityTimeout(call->m_timeout);
+    // A page of a list (500 objects, managed fields and all) may pass 8 MiB.
+    job->setBodyCap(kListBodyCap);
+    if (call->m_stream) {
+        // Each watch event or log line whole; the job reads a burst of tens
+        // of megabytes 1 MiB per turn of the event loop.
+        job->setStreaming();
+        connect(job, &HttpJob::lineReceived, call, [call](const QByteArray &line) {
+            if (!call->m_aborted)
+                Q_EMIT call->data(line + '\n');
+        });
+    }
+    connect(job, &HttpJob::finished, call,
+            [this, call](const HttpResult &http) { complete(call, http); });
+    call->m_job = job;
+    job->start();
+
     // Qt keeps every header on a redirect, Authorization and Impersonate-*
     // included: follow only within the API server's origin.
     // Where the current hop went: Qt has already moved reply->url() to the
     // target when it asks.
+    QNetworkReply *reply = job->reply();
+    if (!reply)
+        return; // the job ends on its own (no network)
     auto hop = std::make_shared<QUrl>(url);
     connect(reply, &QNetworkReply::redirected, call, [this, call, reply, hop](const QUrl &target) {
         const QUrl to = hop->resolved(target);
@@ -230,74 +250,59 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
             Q_EMIT reply->redirectAllowed();
             return;
         }
-        call->m_redirectRefused =
+        const QString refused =
             tr("%1 %2: the API server redirected to another host (%3); Labdeck does not follow it "
                "with your credentials. Point the kubeconfig's server at the address that answers")
                 .arg(call->m_method, shown(*hop), shown(to));
-        reply->abort();
+        if (call->m_job)
+            call->m_job->abort();
+        call->m_job = nullptr;
+        // Not from inside the reply's own signal.
+        QTimer::singleShot(0, call, [this, call, refused] { finishEarly(call, refused); });
     });
-    if (call->m_stream) {
-        // Hand a stream out in pieces of at most 1 MiB per turn of the event
-        // loop: a burst of watch events may arrive as one block of tens of
-        // megabytes, and copying it at once would stall the thread.
-        auto pump = std::make_shared<std::function<void()>>();
-        *pump = [call, reply = QPointer<QNetworkReply>(reply), weak = std::weak_ptr<std::function<void()>>(pump)] {
-            // The reply may be gone by the time a queued turn runs.
-            if (!reply || call->m_aborted)
-                return;
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status < 200 || status >= 300)
-                return;
-            Q_EMIT call->data(reply->read(1 << 20));
-            if (reply->bytesAvailable() > 0) {
-                if (auto again = weak.lock())
-                    QTimer::singleShot(0, call, [again] { (*again)(); });
-            }
-        };
-        connect(reply, &QNetworkReply::readyRead, call, [pump] { (*pump)(); });
-        call->m_pump = pump;
-    }
-    connect(reply, &QNetworkReply::finished, call, [this, call, reply] { complete(call, reply); });
 }
 
-void KubeClient::complete(KubeCall *call, QNetworkReply *reply)
+HttpAsk KubeClient::ask(const KubeCall *call) const
 {
-    reply->deleteLater();
+    return {tr("Kubernetes API at %1").arg(m_server.authority()),
+            call->m_method + QLatin1Char(' ') + call->m_path,
+            tr("the cluster's server in the kubeconfig")};
+}
+
+void KubeClient::complete(KubeCall *call, const HttpResult &http)
+{
+    call->m_job = nullptr;
     if (call->m_aborted)
         return;
     KubeResponse r;
-    r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body =
-        reply->isOpen() ? reply->readAll() : QByteArray(); // closed once aborted
-    const QString where = QStringLiteral("%1 %2%3").arg(call->m_method, m_server.authority(), call->m_path);
+    r.httpStatus = http.httpStatus;
+    r.timedOut = http.timedOut;
 
-    if (!call->m_redirectRefused.isEmpty()) {
-        r.errorText = call->m_redirectRefused;
-    } else if (r.httpStatus == 401 && !call->m_retried401 && m_auth) {
+    if (r.httpStatus == 401 && !call->m_retried401 && m_auth) {
         // Credentials may have expired (exec plugins): get fresh ones, once.
         call->m_retried401 = true;
         m_auth->invalidate();
         start(call);
         return;
-    } else if (reply->error() == QNetworkReply::OperationCanceledError && r.httpStatus == 0) {
-        r.timedOut = true;
-        r.errorText = tr("%1: no answer within %2 s").arg(where).arg(call->m_timeout.count() / 1000.0);
-    } else if (r.httpStatus == 0) {
-        r.errorText = tr("%1: %2").arg(where, reply->errorString());
-    } else if (r.httpStatus >= 400) {
-        KubeStatus s = KubeStatus::fromReply(r.httpStatus, body);
-        r.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
+    }
+    if (http.status == HttpResult::Status::HttpError) {
+        KubeStatus s = KubeStatus::fromReply(r.httpStatus, http.body);
+        r.retryAfterSeconds = http.retryAfterSeconds;
         if (r.retryAfterSeconds == 0)
             r.retryAfterSeconds = s.retryAfterSeconds;
-        r.errorText = tr("%1: %2").arg(where, s.toText());
+        // The API's Status: "NotFound (404): deployments.apps "x" not found".
+        const QString head = s.reason.isEmpty() ? QStringLiteral("HTTP %1").arg(s.code)
+                                                : QStringLiteral("%1 (%2)").arg(s.reason).arg(s.code);
+        const QString detail = s.message.isEmpty() ? head : head + QStringLiteral(": ") + s.message;
+        r.errorText = describeHttpFailure(http, ask(call), detail, KubeStatusText::advice(s));
         r.error = s;
+    } else if (!http.ok()) {
+        r.errorText = http.errorText;
     } else {
-        r.body = body;
-        const QJsonDocument doc = call->m_stream ? QJsonDocument() : QJsonDocument::fromJson(body);
+        r.body = http.body;
+        const QJsonDocument doc = call->m_stream ? QJsonDocument() : QJsonDocument::fromJson(r.body);
         if (doc.isObject())
             r.json = doc.object();
-        if (call->m_stream && !body.isEmpty())
-            Q_EMIT call->data(body);
     }
     if (!r.ok())
         qCInfo(lcKube).noquote() << r.errorText;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/httpjob.h"
 #include "kube/kubestatus.h"
 
 #include <QByteArray>
@@ -15,8 +16,6 @@
 #include <chrono>
 #include <functional>
 #include <memory>
-
-class QNetworkReply;
 
 namespace labdeck::kube {
 
@@ -81,9 +80,9 @@ struct KubeResponse
     [[nodiscard]] bool ok() const { return errorText.isEmpty(); }
 };
 
-// One request. Emits finished() once; streams also emit data() as bytes
-// arrive. Deleted after finished() (deleteLater); abort() ends it early
-// without finished().
+// One request, run by an HttpJob. Emits finished() once; streams also emit
+// data() as lines arrive (each with its "\n", at most 8 MiB). Deleted after
+// finished() (deleteLater); abort() ends it early without finished().
 class KubeCall final : public QObject
 {
     Q_OBJECT
@@ -111,9 +110,7 @@ private:
     bool m_stream = false;
     bool m_retried401 = false;
     bool m_aborted = false;
-    QString m_redirectRefused; // set when the server redirected to another origin
-    QPointer<QNetworkReply> m_reply;
-    std::shared_ptr<std::function<void()>> m_pump; // hands a stream out piece by piece
+    QPointer<HttpJob> m_job;
 };
 
 // REST over HTTPS to one Kubernetes API server (one kubeconfig context).
@@ -161,8 +158,9 @@ private:
                      std::chrono::milliseconds timeout, bool stream);
     void start(KubeCall *call);
     void dispatch(KubeCall *call, const Authenticator::Result &auth);
-    void complete(KubeCall *call, QNetworkReply *reply);
+    void complete(KubeCall *call, const HttpResult &http);
     void finishEarly(KubeCall *call, const QString &error);
+    [[nodiscard]] HttpAsk ask(const KubeCall *call) const;
 
     QUrl m_server;
     QPointer<Authenticator> m_auth;

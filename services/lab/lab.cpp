@@ -7,7 +7,7 @@
 #include "demolab/ollamareplay.h"
 #include "demolab/promsimulator.h"
 #include "gpu/gpumonitor.h"
-#include "gpu/ollamaclient.h"
+#include "ollama/ollamaclient.h"
 #include "kube/kubeactions.h"
 #include "kube/kubeclient.h"
 #include "kube/kubesession.h"
@@ -25,11 +25,11 @@ namespace labdeck::lab {
 
 namespace {
 // Periods: nvidia-smi every few seconds; the rest less often.
-constexpr int kGpuMs = 5000;
-constexpr int kOllamaMs = 10000;
+constexpr std::chrono::milliseconds kGpuMs = std::chrono::seconds(5);
+constexpr std::chrono::milliseconds kOllamaMs = std::chrono::seconds(10);
 constexpr int kComposeMs = 15000;
-constexpr int kTailscaleMs = 30000;
-constexpr int kWebUiMs = 30000;
+constexpr std::chrono::milliseconds kTailscaleMs = std::chrono::seconds(30);
+constexpr std::chrono::milliseconds kWebUiMs = std::chrono::seconds(30);
 
 // Allowed and denied exec plugins: one file for the window and labdeck check.
 QString approvalsFile()

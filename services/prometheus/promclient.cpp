@@ -11,32 +11,6 @@ namespace labdeck::prom {
 
 namespace {
 
-class Words
-{
-    Q_DECLARE_TR_FUNCTIONS(labdeck::prom::Client)
-public:
-    static QString network(const QString &server, const QString &what, QNetworkReply *reply, bool timedOut,
-                           qint64 timeoutMs)
-    {
-        if (timedOut)
-            return tr("Prometheus at %1: %2: no answer within %3 s — is it overloaded, or is the address wrong?")
-                .arg(server, what)
-                .arg(timeoutMs / 1000.0, 0, 'g', 3);
-        switch (reply->error()) {
-        case QNetworkReply::ConnectionRefusedError:
-            return tr("Prometheus at %1: %2: connection refused — is Prometheus running and listening there?")
-                .arg(server, what);
-        case QNetworkReply::HostNotFoundError:
-            return tr("Prometheus at %1: %2: the host name does not resolve — check prometheus.url in the inventory")
-                .arg(server, what);
-        case QNetworkReply::RemoteHostClosedError:
-            return tr("Prometheus at %1: %2: the server closed the connection").arg(server, what);
-        default:
-            return tr("Prometheus at %1: %2: %3").arg(server, what, reply->errorString());
-        }
-    }
-};
-
 QString paramTime(double seconds)
 {
     return QString::number(seconds, 'f', 3);
@@ -44,65 +18,62 @@ QString paramTime(double seconds)
 
 } // namespace
 
-Call::Call(QNetworkReply *reply, QUrl url, int kind, QString what, QString server, QObject *parent)
-    : QObject(parent), m_reply(reply), m_url(std::move(url)), m_kind(kind), m_what(std::move(what)),
-      m_server(std::move(server))
+Call::Call(HttpJob *job, QUrl url, int kind, HttpAsk ask, QObject *parent)
+    : QObject(parent), m_job(job), m_url(std::move(url)), m_kind(kind), m_ask(std::move(ask))
 {
-    connect(reply, &QNetworkReply::finished, this, &Call::onFinished);
+    connect(job, &HttpJob::finished, this, &Call::onFinished);
 }
 
 Call::~Call()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    if (m_job)
+        m_job->abort();
 }
 
 void Call::cancel()
 {
     m_cancelled = true;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
+    if (m_job)
+        m_job->abort();
+    m_job = nullptr;
     deleteLater();
 }
 
-void Call::onFinished()
+void Call::onFinished(const HttpResult &http)
 {
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    if (!reply || m_cancelled)
+    m_job = nullptr;
+    if (m_cancelled)
         return;
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     Result result;
-    const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError && status == 0;
-    if (status != 0 && !body.isEmpty()) {
+    if (http.httpStatus != 0 && !http.body.isEmpty() &&
+        http.status != HttpResult::Status::TooLarge) {
         // Prometheus answers errors with a JSON body (400, 422, 503...).
-        result = Parse::response(body, static_cast<Parse::Kind>(m_kind), m_what);
-        if (!result.ok && result.errorType.isEmpty() && status >= 400)
-            result.error = Words::tr("Prometheus at %1: %2: HTTP %3 %4")
-                               .arg(m_server, m_what)
-                               .arg(status)
-                               .arg(QString::fromUtf8(body.left(200)).simplified());
-        else if (!result.ok && !result.errorType.isEmpty())
-            result.error = Words::tr("Prometheus at %1: %2").arg(m_server, result.error);
-    } else if (reply->error() != QNetworkReply::NoError || status == 0) {
-        result.timedOut = timedOut;
-        const auto *client = qobject_cast<Client *>(parent());
-        result.error = Words::network(m_server, m_what, reply, timedOut,
-                                      client ? qint64(client->timeout().count()) : 0);
+        result = Parse::response(http.body, static_cast<Parse::Kind>(m_kind), m_ask.what);
+        if (!result.ok && http.status == HttpResult::Status::HttpError) {
+            // Its own words ("the request was invalid: parse error…") when it
+            // gave them, without the "query: " Parse puts first.
+            QString detail;
+            if (!result.errorType.isEmpty()) {
+                detail = result.error;
+                const QString lead = m_ask.what + QStringLiteral(": ");
+                if (detail.startsWith(lead))
+                    detail.remove(0, lead.size());
+            }
+            result.error = describeHttpFailure(http, m_ask, detail);
+        } else if (!result.ok && !result.errorType.isEmpty()) {
+            result.error = m_ask.server + QStringLiteral(": ") + result.error;
+        }
+    } else if (!http.ok()) {
+        result.error = http.errorText;
     } else {
-        result.error = Words::tr("Prometheus at %1: %2: empty answer (HTTP %3)").arg(m_server, m_what).arg(status);
+        result.error = tr("%1: %2: empty answer (HTTP %3) from %4; is this Prometheus's address?")
+                           .arg(m_ask.server, m_ask.what)
+                           .arg(http.httpStatus)
+                           .arg(http.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
     }
-    result.httpStatus = status;
-    result.receivedAt = QDateTime::currentDateTimeUtc();
+    result.timedOut = http.timedOut;
+    result.httpStatus = http.httpStatus;
+    result.receivedAt = http.receivedAt;
     if (!result.ok)
         qCDebug(lcPrometheus) << result.error;
     Q_EMIT finished(result);
@@ -129,12 +100,15 @@ Call *Client::get(const QString &path, const QList<QPair<QString, QString>> &par
         query.addQueryItem(p.first, QString::fromLatin1(QUrl::toPercentEncoding(p.second)));
     url.setQuery(query);
     QNetworkRequest request(url);
-    request.setTransferTimeout(int(m_timeout.count()));
     request.setRawHeader("Accept", "application/json");
-    QNetworkReply *reply = m_network.get(request);
-    Q_EMIT requestSent(url);
     const QString server = m_base.host() + (m_base.port() > 0 ? QLatin1Char(':') + QString::number(m_base.port()) : QString());
-    return new Call(reply, url, kind, what, server, this);
+    HttpAsk ask{tr("Prometheus at %1").arg(server), what, tr("prometheus.url in the inventory")};
+    auto *job = new HttpJob(&m_network, request, ask, this);
+    job->setInactivityTimeout(m_timeout);
+    auto *call = new Call(job, url, kind, std::move(ask), this);
+    job->start();
+    Q_EMIT requestSent(url);
+    return call;
 }
 
 Call *Client::query(const QString &expr, const QDateTime &time)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/httpjob.h"
 #include "prometheus/promtypes.h"
 #include "prometheus/rangeplan.h"
 
@@ -11,7 +12,6 @@
 
 #include <chrono>
 
-class QNetworkReply;
 
 namespace labdeck::prom {
 
@@ -32,14 +32,13 @@ Q_SIGNALS:
 
 private:
     friend class Client;
-    Call(QNetworkReply *reply, QUrl url, int kind, QString what, QString server, QObject *parent);
-    void onFinished();
+    Call(HttpJob *job, QUrl url, int kind, HttpAsk ask, QObject *parent);
+    void onFinished(const labdeck::HttpResult &http);
 
-    QPointer<QNetworkReply> m_reply;
+    QPointer<HttpJob> m_job;
     QUrl m_url;
     int m_kind;
-    QString m_what;
-    QString m_server;
+    HttpAsk m_ask; // server: "Prometheus at host:port", what: "query"
     bool m_cancelled = false;
 };
 

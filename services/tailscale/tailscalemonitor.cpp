@@ -4,11 +4,10 @@ namespace labdeck::tailscale {
 
 TailscaleMonitor::TailscaleMonitor(remote::CommandTransport *transport, QString statusHost,
                                    QObject *parent)
-    : QObject(parent)
+    : Poller(std::chrono::minutes(1), parent)
     , m_transport(transport)
     , m_host(std::move(statusHost))
 {
-    connect(&m_timer, &QTimer::timeout, this, &TailscaleMonitor::refresh);
 }
 
 QStringList TailscaleMonitor::command()
@@ -16,32 +15,8 @@ QStringList TailscaleMonitor::command()
     return {QStringLiteral("tailscale"), QStringLiteral("status"), QStringLiteral("--json")};
 }
 
-void TailscaleMonitor::start(int intervalMs)
+void TailscaleMonitor::poll()
 {
-    if (intervalMs > 0)
-        m_timer.start(intervalMs);
-    refresh();
-}
-
-bool TailscaleMonitor::isStale() const
-{
-    if (!m_fetchedAt.isValid() || !m_error.isEmpty())
-        return true;
-    const int interval = m_timer.isActive() ? m_timer.interval() : 60000;
-    return m_fetchedAt.msecsTo(QDateTime::currentDateTimeUtc()) > 3 * qint64(interval);
-}
-
-void TailscaleMonitor::fail(const QString &error)
-{
-    m_error = error;
-    Q_EMIT failed(error);
-    Q_EMIT updated();
-}
-
-void TailscaleMonitor::refresh()
-{
-    if (m_running)
-        return;
     if (m_host.isEmpty()) {
         fail(tr("Tailscale: the inventory names no status host (tailscale: statusHost)"));
         return;
@@ -55,9 +30,7 @@ void TailscaleMonitor::refresh()
     request.argv = command();
     request.timeoutMs = 20000;
     remote::CommandJob *job = m_transport->run(request);
-    m_running = true;
     connect(job, &remote::CommandJob::finished, this, [this](const remote::CommandResult &r) {
-        m_running = false;
         if (!r.ran) {
             fail(r.error);
             return;
@@ -76,9 +49,7 @@ void TailscaleMonitor::refresh()
             return;
         }
         m_status = std::move(status);
-        m_fetchedAt = QDateTime::currentDateTimeUtc();
-        m_error.clear();
-        Q_EMIT updated();
+        succeeded();
     });
 }
 

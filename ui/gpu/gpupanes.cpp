@@ -2,7 +2,7 @@
 
 #include "common/format.h"
 #include "gpu/gpumonitor.h"
-#include "gpu/ollamaclient.h"
+#include "ollama/ollamaclient.h"
 #include "healthcolor.h"
 #include "hostmodel.h"
 #include "kube/tablepane.h"

@@ -1,4 +1,4 @@
-#include "gpu/ollamaparser.h"
+#include "ollama/ollamaparser.h"
 
 #include "common/format.h"
 

@@ -1,0 +1,3 @@
+#include "ollama/logging_p.h"
+
+Q_LOGGING_CATEGORY(lcOllama, "labdeck.ollama", QtInfoMsg)

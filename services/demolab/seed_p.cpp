@@ -43,13 +43,41 @@ public:
     // Undefined: leave it out.
     QJsonValue apply(const QJsonValue &value, const QString &path) const
     {
+        const Where root{nullptr, path, -1};
+        return apply(value, root);
+    }
+
+private:
+    // Where a value sits ("spec.ports[0].name"), worded only for an error:
+    // most values have no placeholder, and building every path would cost
+    // more than the substitution.
+    struct Where
+    {
+        const Where *parent;
+        QStringView key; // empty for a list item
+        qsizetype index; // -1 for a map value
+
+        [[nodiscard]] QString text() const
+        {
+            QString s = parent ? parent->text() : QString();
+            if (index >= 0)
+                return s + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+            if (key.isEmpty())
+                return s;
+            return s.isEmpty() ? key.toString() : s + QLatin1Char('.') + key.toString();
+        }
+    };
+
+    QJsonValue apply(const QJsonValue &value, const Where &where) const
+    {
         if (value.isString())
-            return text(value.toString(), path);
+            return text(value.toString(), where);
         if (value.isArray()) {
             QJsonArray out;
             const QJsonArray in = value.toArray();
             for (qsizetype i = 0; i < in.size(); ++i) {
-                const QJsonValue v = apply(in.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
+                const Where item{&where, {}, i};
+                const QJsonValue v = apply(in.at(i), item);
                 if (!v.isUndefined())
                     out.append(v);
             }
@@ -59,18 +87,18 @@ public:
             QJsonObject out;
             const QJsonObject in = value.toObject();
             for (auto it = in.begin(); it != in.end(); ++it) {
-                const QJsonValue v = apply(
-                    it.value(), path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key());
+                const QString key = it.key();
+                const Where member{&where, key, -1};
+                const QJsonValue v = apply(it.value(), member);
                 if (!v.isUndefined())
-                    out.insert(it.key(), v);
+                    out.insert(key, v);
             }
             return out;
         }
         return value;
     }
 
-private:
-    QJsonValue text(const QString &s, const QString &path) const
+    QJsonValue text(const QString &s, const Where &path) const
     {
         if (!s.contains(QLatin1String("${")))
             return s;
@@ -107,9 +135,9 @@ private:
         return out;
     }
 
-    void fail(const QString &path, const QString &message) const
+    void fail(const Where &path, const QString &message) const
     {
-        m_errors->append(LocatedError{m_file, 0, 0, path, message});
+        m_errors->append(LocatedError{m_file, 0, 0, path.text(), message});
     }
 
     const SeedValues &m_values;

@@ -23,7 +23,8 @@ constexpr int kCouldNotRun = 3;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("labdeck::app", text); // the context lupdate files them under
+    return QCoreApplication::translate("labdeck::app",
+                                       text); // the context lupdate files them under
 }
 
 void print(const QList<checks::CheckResult> &unordered, const checks::RunSummary &summary,
@@ -104,7 +105,8 @@ int runCheckCommand(int argc, char **argv)
         QStringLiteral("7"));
     const QCommandLineOption simulate(
         QStringLiteral("simulate"),
-        tr("With --demo: put the demo lab into these failures first, as Demo → Simulate failure does, "
+        tr("With --demo: put the demo lab into these failures first, as Demo → Simulate failure "
+           "does, "
            "e.g. kubelet:bracky,deny:statefulsets (an unknown id lists them all)."),
         tr("IDS"));
     parser.addOptions({json, inventory, demo, timeout, caFile, resolve, connectTo, kubeconfig,
@@ -236,19 +238,19 @@ int runCheckCommand(int argc, char **argv)
     const bool asJson = parser.isSet(json);
     const checks::CheckOptions options = ctx.options;
     auto launch = [&runner, &lab, &app, options, categories, asJson, inventoryName] {
-        lab->prepareChecks(options, categories,
-                           [&runner, &app, categories, asJson,
-                            inventoryName](checks::CheckContext prepared, checks::CheckRegistry registry) {
-                               runner = std::make_unique<checks::CheckRunner>(std::move(registry));
-                               QObject::connect(runner.get(), &checks::CheckRunner::finished, &app,
-                                                [&runner, &app, asJson,
-                                                 inventoryName](const checks::RunSummary &summary) {
-                                                    print(runner->results(), summary, asJson,
-                                                          inventoryName);
-                                                    app.exit(summary.exitCode());
-                                                });
-                               runner->start(categories, prepared);
-                           });
+        lab->prepareChecks(
+            options, categories,
+            [&runner, &app, categories, asJson, inventoryName](checks::CheckContext prepared,
+                                                               checks::CheckRegistry registry) {
+                runner = std::make_unique<checks::CheckRunner>(std::move(registry));
+                QObject::connect(
+                    runner.get(), &checks::CheckRunner::finished, &app,
+                    [&runner, &app, asJson, inventoryName](const checks::RunSummary &summary) {
+                        print(runner->results(), summary, asJson, inventoryName);
+                        app.exit(summary.exitCode());
+                    });
+                runner->start(categories, prepared);
+            });
     };
 
     if (!useDemo) {

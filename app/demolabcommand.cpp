@@ -3,10 +3,9 @@
 
 #include "demolabcommand.h"
 
-#include "logging_p.h"
-
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
+#include "logging_p.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -204,14 +203,15 @@ int runDemoLabCommand(int argc, char **argv)
         DemoLabCommand::millisecondsName(), QStringLiteral("1500"));
     // For bench/kubepods: extra pods, and "modify N" lines on stdin that make
     // N pods change (N MODIFIED watch events).
-    QCommandLineOption bulkOption(QStringLiteral("bulk-pods"), QStringLiteral("Add N running pods."),
-                                  QStringLiteral("N"), QStringLiteral("0"));
+    QCommandLineOption bulkOption(QStringLiteral("bulk-pods"),
+                                  QStringLiteral("Add N running pods."), QStringLiteral("N"),
+                                  QStringLiteral("0"));
     bulkOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption controlOption(QStringLiteral("control-stdin"),
                                      QStringLiteral("Read \"modify N\" commands on stdin."));
     controlOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({kubeconfigOption, portOption, tlsOption, inventoryOption, readyOption, bulkOption,
-                       controlOption});
+    parser.addOptions({kubeconfigOption, portOption, tlsOption, inventoryOption, readyOption,
+                       bulkOption, controlOption});
     QStringList arguments = app.arguments();
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("demolab"))
         arguments.removeAt(1);

@@ -9,7 +9,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("labdeck::app", text); // the context lupdate files them under
+    return QCoreApplication::translate("labdeck::app",
+                                       text); // the context lupdate files them under
 }
 
 } // namespace
@@ -34,8 +35,9 @@ bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error)
         QStringLiteral("select"),
         tr("Select ID at start, e.g. host:metamon or workload:apps/shlink."), tr("ID"));
     // For bench/startup: prints when the topology was first painted, then quits.
-    QCommandLineOption quitAfterPaint(QStringLiteral("quit-after-first-paint"),
-                                      QStringLiteral("Print the time of the first paint and exit."));
+    QCommandLineOption quitAfterPaint(
+        QStringLiteral("quit-after-first-paint"),
+        QStringLiteral("Print the time of the first paint and exit."));
     quitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption demo(
         QStringLiteral("demo"),

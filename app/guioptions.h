@@ -11,11 +11,11 @@ namespace labdeck::app {
 // What the window was asked for on the command line.
 struct GuiOptions
 {
-    QString inventory;  // --inventory FILE (empty: the saved or built-in lab)
-    bool demo = false;  // --demo
-    QString kubeconfig; // --kubeconfig FILE
-    QString context;    // --context NAME
-    QString select;     // --select ID
+    QString inventory;    // --inventory FILE (empty: the saved or built-in lab)
+    bool demo = false;    // --demo
+    QString kubeconfig;   // --kubeconfig FILE
+    QString context;      // --context NAME
+    QString select;       // --select ID
     QStringList simulate; // --simulate ids (demo lab)
     QString screenshot;   // --screenshot FILE
     QSize screenshotSize{1600, 1000};

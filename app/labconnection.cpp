@@ -52,10 +52,10 @@ LabConnection::LabConnection(MainWindow *window, ClusterModels *models, ClusterP
     m_window->statusBar()->addPermanentWidget(m_sshLabel);
 
     QPointer<MainWindow> asker(m_window);
-    m_lab->setExecApprovalHook([asker](const kube::ExecApprovalRequest &request,
-                                       std::function<void(bool, bool)> answer) {
-        askExecApproval(asker, request, std::move(answer));
-    });
+    m_lab->setExecApprovalHook(
+        [asker](const kube::ExecApprovalRequest &request, std::function<void(bool, bool)> answer) {
+            askExecApproval(asker, request, std::move(answer));
+        });
     connect(m_lab, &lab::Lab::kubeReady, this, &LabConnection::useSession);
     connect(m_lab, &lab::Lab::kubeFailed, this, &LabConnection::fail);
 }
@@ -140,10 +140,17 @@ void LabConnection::showSshState()
             const ssh::HostState state = ssh->state(host);
             QString mark;
             switch (state) {
-            case ssh::HostState::Disconnected: continue;
-            case ssh::HostState::Connecting: mark = QStringLiteral("◌"); break;
-            case ssh::HostState::Connected: mark = QStringLiteral("●"); break;
-            case ssh::HostState::Failed: mark = QStringLiteral("✕"); break;
+            case ssh::HostState::Disconnected:
+                continue;
+            case ssh::HostState::Connecting:
+                mark = QStringLiteral("◌");
+                break;
+            case ssh::HostState::Connected:
+                mark = QStringLiteral("●");
+                break;
+            case ssh::HostState::Failed:
+                mark = QStringLiteral("✕");
+                break;
             }
             parts << tr("%1 SSH %2").arg(host, mark);
             const QString detail = m_sshDetail.value(host);

@@ -62,10 +62,9 @@ LabWindow::LabWindow(const GuiOptions &options)
     m_connection = std::make_unique<LabConnection>(window, cluster, m_clusterPanes, theLab);
     m_metrics = new MetricsPanes(window, hosts, m_selection.get(), window);
     MetricsPanes *metrics = m_metrics;
-    QObject::connect(theLab, &lab::Lab::prometheusReady, metrics,
-                     [metrics, theLab](const QUrl &url) {
-                         metrics->setPrometheus(url, theLab->isDemo());
-                     });
+    QObject::connect(
+        theLab, &lab::Lab::prometheusReady, metrics,
+        [metrics, theLab](const QUrl &url) { metrics->setPrometheus(url, theLab->isDemo()); });
     // Prometheus unreachable: the nodes' CPU and memory from metrics-server.
     metrics->labMetrics()->setNodeMetricsFetch(metricsServerFetch(
         [theLab] { return theLab->session() ? theLab->session()->client() : nullptr; },
@@ -144,9 +143,9 @@ void LabWindow::buildSimulateMenu()
 {
     // Demo → Simulate failure: how the lab looks when it breaks.
     QMenu *demoMenu = m_window->addMenuBeforeHelp(tr("&Demo"));
-    m_simulateMenu = new SimulateMenu(demoMenu->addMenu(tr("Simulate &failure")),
-                                      m_hosts->inventory(), m_lab->failureTargets(),
-                                      m_window.get());
+    m_simulateMenu =
+        new SimulateMenu(demoMenu->addMenu(tr("Simulate &failure")), m_hosts->inventory(),
+                         m_lab->failureTargets(), m_window.get());
 }
 
 } // namespace labdeck::app

@@ -3,7 +3,6 @@
 #include "guioptions.h"
 
 #include <QCoreApplication>
-
 #include <memory>
 
 namespace labdeck {

@@ -21,7 +21,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
-
 #include <algorithm>
 #include <sys/resource.h>
 
@@ -77,16 +76,20 @@ int main(int argc, char **argv)
     // otherwise take the CPU from the client being measured.
     QProcess server;
     server.setProgram(QStringLiteral("nice"));
-    server.setArguments({QStringLiteral("-n"), QStringLiteral("19"), labdeck, QStringLiteral("demolab"), QStringLiteral("--kubeconfig"), kubeconfigPath,
-                         QStringLiteral("--tls"), QStringLiteral("--bulk-pods"), QString::number(pods),
-                         QStringLiteral("--control-stdin"), QStringLiteral("--ready-delay"), QStringLiteral("50")});
+    server.setArguments({QStringLiteral("-n"), QStringLiteral("19"), labdeck,
+                         QStringLiteral("demolab"), QStringLiteral("--kubeconfig"), kubeconfigPath,
+                         QStringLiteral("--tls"), QStringLiteral("--bulk-pods"),
+                         QString::number(pods), QStringLiteral("--control-stdin"),
+                         QStringLiteral("--ready-delay"), QStringLiteral("50")});
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     server.start();
     QByteArray serverOut;
-    if (!waitFor([&] {
-            serverOut += server.readAllStandardOutput();
-            return serverOut.contains("export KUBECONFIG=");
-        }, 30000)) {
+    if (!waitFor(
+            [&] {
+                serverOut += server.readAllStandardOutput();
+                return serverOut.contains("export KUBECONFIG=");
+            },
+            30000)) {
         out << "demolab did not start: " << serverOut << Qt::endl;
         return 1;
     }
@@ -117,18 +120,21 @@ int main(int argc, char **argv)
     QObject::connect(&reflector, &kube::Reflector::listPage, &model, &PodModel::addListPage);
     QObject::connect(&reflector, &kube::Reflector::listed, &model, &PodModel::endList);
     qint64 longestApply = 0;
-    QObject::connect(&reflector, &kube::Reflector::events, &model, [&](const QList<kube::WatchEvent> &batch) {
-        QElapsedTimer apply;
-        apply.start();
-        model.applyEvents(batch);
-        longestApply = std::max(longestApply, apply.elapsed());
-        for (const kube::WatchEvent &e : batch)
-            modified += e.type == kube::WatchEvent::Type::Modified ? 1 : 0;
-    });
-    QObject::connect(&reflector, &kube::Reflector::stateChanged, [&](kube::Reflector::State st, const QString &d) {
-        if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
-            out << "reflector " << int(st) << " " << d << " lists=" << reflector.listCount() << Qt::endl;
-    });
+    QObject::connect(&reflector, &kube::Reflector::events, &model,
+                     [&](const QList<kube::WatchEvent> &batch) {
+                         QElapsedTimer apply;
+                         apply.start();
+                         model.applyEvents(batch);
+                         longestApply = std::max(longestApply, apply.elapsed());
+                         for (const kube::WatchEvent &e : batch)
+                             modified += e.type == kube::WatchEvent::Type::Modified ? 1 : 0;
+                     });
+    QObject::connect(&reflector, &kube::Reflector::stateChanged,
+                     [&](kube::Reflector::State st, const QString &d) {
+                         if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
+                             out << "reflector " << int(st) << " " << d
+                                 << " lists=" << reflector.listCount() << Qt::endl;
+                     });
     QElapsedTimer t;
     t.start();
     stall.start();
@@ -162,22 +168,25 @@ int main(int argc, char **argv)
     kubectl.setStandardOutputFile(QProcess::nullDevice());
     QElapsedTimer kt;
     kt.start();
-    kubectl.start(QStringLiteral("kubectl"), {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
-                                              QStringLiteral("-o"), QStringLiteral("json")});
+    kubectl.start(QStringLiteral("kubectl"),
+                  {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
+                   QStringLiteral("-o"), QStringLiteral("json")});
     kubectl.waitForFinished(300000);
     const qint64 kubectlMs = kt.elapsed();
     const long kubectlRss = maxRssKb(RUSAGE_CHILDREN);
 
     out << "pods in model:            " << model.rowCount() << Qt::endl
-        << "labdeck list -> model:    " << listMs << " ms (longest stall " << listStall << " ms)" << Qt::endl
-        << "labdeck " << events << " MODIFIED: " << streamMs << " ms (longest stall " << streamStall << " ms)" << Qt::endl
+        << "labdeck list -> model:    " << listMs << " ms (longest stall " << listStall << " ms)"
+        << Qt::endl
+        << "labdeck " << events << " MODIFIED: " << streamMs << " ms (longest stall " << streamStall
+        << " ms)" << Qt::endl
         << "longest model update:     " << longestApply << " ms" << Qt::endl
         << "labdeck peak RSS:         " << labdeckRss / 1024 << " MB" << Qt::endl
         << "kubectl get pods -A -o json: " << kubectlMs << " ms, exit " << kubectl.exitCode()
         << ", peak RSS " << kubectlRss / 1024 << " MB" << Qt::endl
-        << "RESULT list_ms=" << listMs << " stream_ms=" << streamMs << " stall_ms=" << std::max(listStall, streamStall)
-        << " rss_mb=" << labdeckRss / 1024 << " kubectl_ms=" << kubectlMs << " kubectl_rss_mb=" << kubectlRss / 1024
-        << Qt::endl;
+        << "RESULT list_ms=" << listMs << " stream_ms=" << streamMs
+        << " stall_ms=" << std::max(listStall, streamStall) << " rss_mb=" << labdeckRss / 1024
+        << " kubectl_ms=" << kubectlMs << " kubectl_rss_mb=" << kubectlRss / 1024 << Qt::endl;
     server.closeWriteChannel();
     server.terminate();
     server.waitForFinished(5000);

@@ -20,10 +20,8 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
-
-#include <sys/resource.h>
-
 #include <algorithm>
+#include <sys/resource.h>
 
 using namespace labdeck;
 using Metric = prom::ChartQueries::Metric;
@@ -50,11 +48,13 @@ int main(int argc, char **argv)
     timer.start();
     QString error;
     const QString data = dir.filePath(QStringLiteral("data"));
-    if (!test::PromProcess::backfill(dir.path(), data, test::PromLab::openMetrics(from, to, 15, true), &error)) {
+    if (!test::PromProcess::backfill(dir.path(), data,
+                                     test::PromLab::openMetrics(from, to, 15, true), &error)) {
         out << "backfill failed: " << error << Qt::endl;
         return 1;
     }
-    out << "backfilled 7 days x 4 hosts at 15 s in " << timer.elapsed() / 1000.0 << " s" << Qt::endl;
+    out << "backfilled 7 days x 4 hosts at 15 s in " << timer.elapsed() / 1000.0 << " s"
+        << Qt::endl;
     test::PromProcess prometheus;
     if (!prometheus.startPrometheus(dir.path(), data, "global: {scrape_interval: 15s}\n", &error)) {
         out << "prometheus failed: " << error << Qt::endl;
@@ -84,7 +84,8 @@ int main(int argc, char **argv)
                 MetricChartWidget widget(metric, &chart);
                 widget.resize(1200, 300);
                 QEventLoop loop;
-                QObject::connect(&chart, &MetricChart::reset, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+                QObject::connect(&chart, &MetricChart::reset, &loop, &QEventLoop::quit,
+                                 Qt::QueuedConnection);
                 QObject::connect(&chart, &MetricChart::stateChanged, &loop, [&] {
                     if (!chart.error().isEmpty())
                         loop.quit();
@@ -110,9 +111,12 @@ int main(int argc, char **argv)
                 QElapsedTimer p;
                 p.start();
                 promtool.start(QStringLiteral("/usr/bin/time"),
-                               {QStringLiteral("-f"), QStringLiteral("maxrss=%M"), QStringLiteral("promtool"), QStringLiteral("query"),
-                                QStringLiteral("range"), QStringLiteral("--start=%1").arg(plan.start),
-                                QStringLiteral("--end=%1").arg(plan.end), QStringLiteral("--step=%1s").arg(plan.step),
+                               {QStringLiteral("-f"), QStringLiteral("maxrss=%M"),
+                                QStringLiteral("promtool"), QStringLiteral("query"),
+                                QStringLiteral("range"),
+                                QStringLiteral("--start=%1").arg(plan.start),
+                                QStringLiteral("--end=%1").arg(plan.end),
+                                QStringLiteral("--step=%1s").arg(plan.step),
                                 prometheus.url().toString(), query});
                 promtool.waitForFinished(120000);
                 promtoolMs << p.nsecsElapsed() / 1e6;
@@ -129,12 +133,14 @@ int main(int argc, char **argv)
     getrusage(RUSAGE_SELF, &usage);
     out << "points per series: " << points << " (step " << step << " s over 7 days)" << Qt::endl;
     out << "labdeck request -> chart updated: median " << median(labdeckMs) << " ms, max "
-        << *std::max_element(labdeckMs.begin(), labdeckMs.end()) << " ms (" << labdeckMs.size() << " queries)" << Qt::endl;
+        << *std::max_element(labdeckMs.begin(), labdeckMs.end()) << " ms (" << labdeckMs.size()
+        << " queries)" << Qt::endl;
     out << "labdeck chart update once data arrived: median " << median(updateMs) << " ms, max "
         << *std::max_element(updateMs.begin(), updateMs.end()) << " ms" << Qt::endl;
     out << "promtool query range: median " << median(promtoolMs) << " ms, max "
         << *std::max_element(promtoolMs.begin(), promtoolMs.end()) << " ms" << Qt::endl;
-    out << "peak RSS: labdeck " << usage.ru_maxrss / 1024 << " MB, promtool " << promtoolRssKb / 1024 << " MB" << Qt::endl;
+    out << "peak RSS: labdeck " << usage.ru_maxrss / 1024 << " MB, promtool "
+        << promtoolRssKb / 1024 << " MB" << Qt::endl;
     out << "summary labdeck_ms=" << median(labdeckMs) << " update_ms=" << median(updateMs)
         << " promtool_ms=" << median(promtoolMs) << " labdeck_rss_mb=" << usage.ru_maxrss / 1024
         << " promtool_rss_mb=" << promtoolRssKb / 1024 << Qt::endl;

@@ -1,9 +1,8 @@
 // The certificate-chain analysis: whatever chain a server sends (PEM or
 // DER, any names, dates and issuers), the certs check gives a verdict.
 
-#include "fuzzsupport.h"
-
 #include "checks/certcheck.h"
+#include "fuzzsupport.h"
 
 #include <QSslCertificate>
 

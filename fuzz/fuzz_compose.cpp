@@ -1,8 +1,7 @@
 // `docker compose ls` and `ps` output, both formats: a list or a reason.
 
-#include "fuzzsupport.h"
-
 #include "compose/composeparser.h"
+#include "fuzzsupport.h"
 
 using namespace labdeck;
 

@@ -1,7 +1,6 @@
 // An exec plugin's stdout: a credential or a reason, never the output itself.
 
 #include "fuzzsupport.h"
-
 #include "kube/credentials.h"
 
 using namespace labdeck;

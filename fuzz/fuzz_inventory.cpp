@@ -1,7 +1,6 @@
 // Inventory YAML: any bytes give an inventory or located errors naming the file.
 
 #include "fuzzsupport.h"
-
 #include "inventory/inventoryloader.h"
 
 using namespace labdeck;

@@ -2,7 +2,6 @@
 // their line numbers; nothing is trusted that does not match.
 
 #include "fuzzsupport.h"
-
 #include "ssh/sshworker_p.h"
 
 using namespace labdeck;

@@ -1,7 +1,6 @@
 // Kubeconfig YAML: any bytes give a config or located errors naming the file.
 
 #include "fuzzsupport.h"
-
 #include "kube/kubeconfigparser.h"
 
 using namespace labdeck;

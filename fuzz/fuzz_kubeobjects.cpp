@@ -2,7 +2,6 @@
 // each workload kind and an event without failing.
 
 #include "fuzzsupport.h"
-
 #include "kube/kubeobjects.h"
 
 #include <QJsonArray>

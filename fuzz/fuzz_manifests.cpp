@@ -1,7 +1,6 @@
 // A manifests file: every document is read or has a located error.
 
 #include "fuzzsupport.h"
-
 #include "manifests/writeplan.h"
 
 using namespace labdeck;

@@ -1,7 +1,6 @@
 // nvidia-smi CSV, with and without its header line: rows or a reason.
 
 #include "fuzzsupport.h"
-
 #include "gpu/nvidiasmi.h"
 
 using namespace labdeck;

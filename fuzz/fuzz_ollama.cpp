@@ -1,7 +1,6 @@
 // Ollama's /api/version, /api/tags and /api/ps answers: values or a reason.
 
 #include "fuzzsupport.h"
-
 #include "ollama/ollamaparser.h"
 
 using namespace labdeck;

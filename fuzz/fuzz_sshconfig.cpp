@@ -1,7 +1,6 @@
 // ~/.ssh/config: any text is read; lookups and resolution never fail.
 
 #include "fuzzsupport.h"
-
 #include "ssh/sshconfig.h"
 
 using namespace labdeck;

@@ -1,7 +1,6 @@
 // `tailscale status --json`: a status or a reason.
 
 #include "fuzzsupport.h"
-
 #include "tailscale/tailscalestatus.h"
 
 using namespace labdeck;

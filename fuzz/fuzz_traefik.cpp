@@ -1,8 +1,7 @@
 // Traefik's /api/http/routers answer and the host names of its rules.
 
-#include "fuzzsupport.h"
-
 #include "checks/traefikrouters.h"
+#include "fuzzsupport.h"
 
 using namespace labdeck;
 

@@ -2,7 +2,6 @@
 // out as when the stream arrives in one piece.
 
 #include "fuzzsupport.h"
-
 #include "kube/watchparser.h"
 
 #include <QJsonDocument>

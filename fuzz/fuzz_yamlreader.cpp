@@ -1,9 +1,8 @@
 // The located-YAML reader under every YAML parser: any bytes end in a tree
 // within the limits or in a located error, never in an exception.
 
-#include "fuzzsupport.h"
-
 #include "common/yamlreader.h"
+#include "fuzzsupport.h"
 
 using namespace labdeck;
 

@@ -55,14 +55,20 @@ void ClusterModels::setSession(kube::KubeSession *session)
     for (Resource r : {Resource::Deployments, Resource::StatefulSets, Resource::DaemonSets}) {
         const QString kind = kube::kindOf(r);
         Reflector *ref = session->reflector(r);
-        m_connections << connect(ref, &Reflector::listStarted, this, [this, kind] { m_workloads->beginList(kind); });
+        m_connections << connect(ref, &Reflector::listStarted, this,
+                                 [this, kind] { m_workloads->beginList(kind); });
         m_connections << connect(ref, &Reflector::listPage, this,
-                                 [this, kind](const QList<QJsonObject> &items) { m_workloads->addListPage(kind, items); });
-        m_connections << connect(ref, &Reflector::listed, this, [this, kind] { m_workloads->endList(kind); });
-        m_connections << connect(ref, &Reflector::events, this,
-                                 [this, kind](const QList<kube::WatchEvent> &e) { m_workloads->applyEvents(kind, e); });
+                                 [this, kind](const QList<QJsonObject> &items) {
+                                     m_workloads->addListPage(kind, items);
+                                 });
+        m_connections << connect(ref, &Reflector::listed, this,
+                                 [this, kind] { m_workloads->endList(kind); });
+        m_connections << connect(
+            ref, &Reflector::events, this,
+            [this, kind](const QList<kube::WatchEvent> &e) { m_workloads->applyEvents(kind, e); });
     }
-    m_connections << connect(session, &kube::KubeSession::stateChanged, this, &ClusterModels::onSessionState);
+    m_connections << connect(session, &kube::KubeSession::stateChanged, this,
+                             &ClusterModels::onSessionState);
     session->start({Resource::Nodes, Resource::Pods, Resource::Deployments, Resource::StatefulSets,
                     Resource::DaemonSets, Resource::Events});
     Q_EMIT connectionChanged();
@@ -78,10 +84,11 @@ void ClusterModels::onSessionState()
     // a kind the user may not read never holds the others back.
     bool synced = true;
     bool anyReadable = false;
-    for (Resource r : {Resource::Nodes, Resource::Pods, Resource::Deployments, Resource::StatefulSets,
-                       Resource::DaemonSets, Resource::Events}) {
+    for (Resource r : {Resource::Nodes, Resource::Pods, Resource::Deployments,
+                       Resource::StatefulSets, Resource::DaemonSets, Resource::Events}) {
         const kube::KindAccess a = m_session->access(r);
-        if (a.state == kube::KindAccess::State::NotPermitted || a.state == kube::KindAccess::State::Absent)
+        if (a.state == kube::KindAccess::State::NotPermitted ||
+            a.state == kube::KindAccess::State::Absent)
             continue;
         anyReadable = true;
         synced = synced && (a.lastSync.isValid() || a.state == kube::KindAccess::State::Failing);
@@ -89,7 +96,8 @@ void ClusterModels::onSessionState()
     if (anyReadable && synced)
         m_status->setLive(true, {});
     else if (!anyReadable)
-        m_status->setLive(false, tr("Kubernetes API of %1: %2").arg(m_session->name(), m_session->stateText()));
+        m_status->setLive(
+            false, tr("Kubernetes API of %1: %2").arg(m_session->name(), m_session->stateText()));
     Q_EMIT connectionChanged();
 }
 

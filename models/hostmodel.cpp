@@ -1,11 +1,9 @@
 #include "hostmodel.h"
 
 #include "common/format.h"
-
 #include "healthcolor.h"
 
 #include <QSet>
-
 #include <algorithm>
 
 namespace labdeck {
@@ -18,8 +16,7 @@ constexpr quintptr kTopLevel = 0;
 
 HostModel::HostModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{}
 
 HostModel::~HostModel() = default;
 
@@ -77,8 +74,9 @@ void HostModel::build()
         if (const Site *s = m_inventory.site(h.site))
             details << (s->network.isEmpty() ? s->label : tr("%1 (%2)").arg(s->label, s->network));
         for (auto it = h.labels.cbegin(); it != h.labels.cend(); ++it)
-            details << tr("label %1").arg(it.value().isEmpty() ? it.key()
-                                                              : it.key() + QLatin1Char('=') + it.value());
+            details << tr("label %1")
+                           .arg(it.value().isEmpty() ? it.key()
+                                                     : it.key() + QLatin1Char('=') + it.value());
         if (!h.addresses.tailscale.isEmpty())
             details << tr("Tailscale: %1").arg(h.addresses.tailscale);
         if (h.ssh)
@@ -139,7 +137,8 @@ void HostModel::build()
                 se.endpoint = ep.join(QLatin1Char(' '));
                 se.url = s.url;
                 QStringList d;
-                d << tr("Compose service %1 in project %2").arg(s.name, m_inventory.compose.project);
+                d << tr("Compose service %1 in project %2")
+                         .arg(s.name, m_inventory.compose.project);
                 if (!s.description.isEmpty())
                     d << s.description;
                 if (!s.url.isEmpty())
@@ -160,8 +159,8 @@ void HostModel::build()
             se.kind = s.description.isEmpty() ? tr("service") : s.description;
             se.endpoint = s.endpoint.isEmpty() ? QString() : s.endpoint.authority();
             se.url = s.endpoint;
-            se.details = s.endpoint.isEmpty() ? se.kind
-                                              : tr("%1 at %2").arg(se.kind, s.endpoint.toString());
+            se.details =
+                s.endpoint.isEmpty() ? se.kind : tr("%1 at %2").arg(se.kind, s.endpoint.toString());
             se.reason = notConnected;
             he.children << se;
         }
@@ -234,18 +233,22 @@ HostModel::Entry *HostModel::mutableEntry(const QModelIndex &idx)
 
 void HostModel::emitChanged(const QModelIndex &idx)
 {
-    const QList<int> roles{HealthRole, OwnHealthRole, RollupRole, HealthReasonRole, UpdatedRole, NoteRole,
-                           Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole};
-    Q_EMIT dataChanged(index(idx.row(), 0, idx.parent()), index(idx.row(), ColumnCount - 1, idx.parent()), roles);
+    const QList<int> roles{HealthRole,       OwnHealthRole,      RollupRole,
+                           HealthReasonRole, UpdatedRole,        NoteRole,
+                           Qt::DisplayRole,  Qt::DecorationRole, Qt::ToolTipRole};
+    Q_EMIT dataChanged(index(idx.row(), 0, idx.parent()),
+                       index(idx.row(), ColumnCount - 1, idx.parent()), roles);
     // A child's state is part of its host's.
     if (idx.parent().isValid()) {
         const QModelIndex host = idx.parent();
-        Q_EMIT dataChanged(index(host.row(), 0), index(host.row(), ColumnCount - 1),
-                           {HealthRole, RollupRole, Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole});
+        Q_EMIT dataChanged(
+            index(host.row(), 0), index(host.row(), ColumnCount - 1),
+            {HealthRole, RollupRole, Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole});
     }
 }
 
-bool HostModel::setContribution(const QString &id, const QString &source, Health health, const QString &reason)
+bool HostModel::setContribution(const QString &id, const QString &source, Health health,
+                                const QString &reason)
 {
     const QModelIndex idx = indexForId(id);
     if (!idx.isValid())
@@ -313,11 +316,14 @@ QStringList HostModel::rollupLines(const QModelIndex &cell) const
                 byHealth[int(h)] << m_hosts.at(idx.row()).children.at(c).title;
         }
         for (auto it = byHealth.cbegin(); it != byHealth.cend(); ++it) {
-            lines.append({Health(it.key()), tr("%n item(s) %1 here: %2", nullptr, int(it.value().size()))
-                                                .arg(HealthText::name(Health(it.key())), it.value().join(QStringLiteral(", ")))});
+            lines.append(
+                {Health(it.key()), tr("%n item(s) %1 here: %2", nullptr, int(it.value().size()))
+                                       .arg(HealthText::name(Health(it.key())),
+                                            it.value().join(QStringLiteral(", ")))});
         }
     }
-    std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
     QStringList out;
     for (const auto &l : std::as_const(lines))
         out << HealthText::glyph(l.first) + QLatin1Char(' ') + l.second;
@@ -339,19 +345,21 @@ void HostModel::resetHealth(const QString &reason)
     }
     if (!m_hosts.isEmpty()) {
         // Health, reason and note changed; what is drawn from them with them.
-        const QList<int> roles{HealthRole, OwnHealthRole, RollupRole, HealthReasonRole, NoteRole,
-                               Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole};
+        const QList<int> roles{HealthRole, OwnHealthRole,   RollupRole,         HealthReasonRole,
+                               NoteRole,   Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole};
         Q_EMIT dataChanged(index(0, 0), index(int(m_hosts.size()) - 1, ColumnCount - 1), roles);
         for (int r = 0; r < m_hosts.size(); ++r) {
             const QModelIndex parent = index(r, 0);
             const int n = rowCount(parent);
             if (n > 0)
-                Q_EMIT dataChanged(index(0, 0, parent), index(n - 1, ColumnCount - 1, parent), roles);
+                Q_EMIT dataChanged(index(0, 0, parent), index(n - 1, ColumnCount - 1, parent),
+                                   roles);
         }
     }
 }
 
-void HostModel::setExtraWorkloads(const QHash<QString, QList<ExtraWorkload>> &byHost, const QDateTime &at)
+void HostModel::setExtraWorkloads(const QHash<QString, QList<ExtraWorkload>> &byHost,
+                                  const QDateTime &at)
 {
     for (int r = 0; r < m_hosts.size(); ++r) {
         HostEntry &he = m_hosts[r];
@@ -457,7 +465,8 @@ QString HostModel::tooltip(const QModelIndex &index) const
     const Entry &e = *entry(index);
     QString text = QStringLiteral("<b>%1</b>").arg(e.title.toHtmlEscaped());
     if (!e.details.isEmpty())
-        text += QStringLiteral("<br>") + e.details.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+        text += QStringLiteral("<br>") +
+                e.details.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     if (!e.note.isEmpty())
         text += QStringLiteral("<br><i>%1</i>").arg(e.note.toHtmlEscaped());
     const Health h = rolledUp(index);
@@ -470,8 +479,9 @@ QString HostModel::tooltip(const QModelIndex &index) const
             text += QStringLiteral("<br>") + line.toHtmlEscaped();
     }
     if (e.updated.isValid()) {
-        text += QStringLiteral("<br>") +
-                tr("Updated %1").arg(Format::ago(e.updated.secsTo(QDateTime::currentDateTimeUtc())));
+        text +=
+            QStringLiteral("<br>") +
+            tr("Updated %1").arg(Format::ago(e.updated.secsTo(QDateTime::currentDateTimeUtc())));
     }
     return text;
 }

@@ -25,18 +25,18 @@ public:
 
     // The roles of roles.h that the tree answers, under the names its callers use.
     enum Role {
-        IdRole = roles::Key,                    // QString: "host:pikachu", "workload:apps/shlink", ...
-        ItemTypeRole = roles::ItemType,         // int: ItemType
-        HostNameRole = roles::Host,             // QString: the inventory host the item belongs to
-        HealthRole = roles::Health,             // int: labdeck::Health, rolled up
+        IdRole = roles::Key,            // QString: "host:pikachu", "workload:apps/shlink", ...
+        ItemTypeRole = roles::ItemType, // int: ItemType
+        HostNameRole = roles::Host,     // QString: the inventory host the item belongs to
+        HealthRole = roles::Health,     // int: labdeck::Health, rolled up
         HealthReasonRole = roles::HealthReason, // QString: why the health is what it is
         UpdatedRole = roles::Updated,           // QDateTime (UTC): when health was last set
         UrlRole = roles::Url,                   // QUrl: public URL, or the service endpoint
         NodePortRole = roles::NodePort,         // int: 0 when none
-        NoteRole = roles::Note,                 // QString: "missing", "on bracky", "not in inventory"
-        ExtraRole = roles::Extra,               // bool: found live but not in the inventory
-        OwnHealthRole = roles::OwnHealth,       // int: labdeck::Health of the item itself
-        RollupRole = roles::Rollup,             // QStringList: why HealthRole is what it is
+        NoteRole = roles::Note,           // QString: "missing", "on bracky", "not in inventory"
+        ExtraRole = roles::Extra,         // bool: found live but not in the inventory
+        OwnHealthRole = roles::OwnHealth, // int: labdeck::Health of the item itself
+        RollupRole = roles::Rollup,       // QStringList: why HealthRole is what it is
     };
     Q_ENUM(Role)
 
@@ -72,7 +72,8 @@ public:
     // a host's also of its children's, so a card is never green while
     // something on it is broken. An empty reason with Health::Unknown
     // removes the contribution. Returns false for an unknown id.
-    bool setContribution(const QString &id, const QString &source, Health health, const QString &reason);
+    bool setContribution(const QString &id, const QString &source, Health health,
+                         const QString &reason);
     // Removes a source's contributions from every item.
     void clearContributions(const QString &source);
 

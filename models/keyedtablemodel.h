@@ -245,7 +245,6 @@ private:
     QHash<QString, int> m_index;
 };
 
-
 // A column of a KeyedColumnModel: its header, a row's text in it and a value
 // that sorts right.
 template<typename T> struct TableColumn

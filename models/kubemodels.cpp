@@ -66,7 +66,8 @@ QString conditionsText(const kube::NodeInfo &n)
             out << c.type;
     }
     for (const kube::Taint &t : n.taints) {
-        const QString key = t.key.startsWith(QLatin1String("node.kubernetes.io/")) ? t.key.mid(19) : t.key;
+        const QString key =
+            t.key.startsWith(QLatin1String("node.kubernetes.io/")) ? t.key.mid(19) : t.key;
         if (!out.contains(key))
             out << key;
     }
@@ -128,7 +129,8 @@ void PodModel::onNodesChanged()
 
 kube::Verdict PodModel::verdict(const kube::PodInfo &p) const
 {
-    const kube::NodeInfo *node = m_nodeModel && !p.nodeName.isEmpty() ? m_nodeModel->find(p.nodeName) : nullptr;
+    const kube::NodeInfo *node =
+        m_nodeModel && !p.nodeName.isEmpty() ? m_nodeModel->find(p.nodeName) : nullptr;
     return kube::Verdicts::pod(p, node, QDateTime::currentDateTimeUtc());
 }
 
@@ -174,7 +176,8 @@ WorkloadModel::WorkloadModel(PodModel *pods, QObject *parent)
                }},
               {tr("Up to date"), [](const kube::WorkloadInfo &w) { return w.updated; }, {}},
               {tr("Images"),
-               [](const kube::WorkloadInfo &w) { return w.images.join(QStringLiteral(", ")); }, {}},
+               [](const kube::WorkloadInfo &w) { return w.images.join(QStringLiteral(", ")); },
+               {}},
               {tr("Nodes"),
                [this](const kube::WorkloadInfo &w) {
                    return m_nodes.value(w.key()).join(QStringLiteral(", "));
@@ -342,13 +345,15 @@ NodeModel::NodeModel(QObject *parent)
               {tr("Conditions"), [](const kube::NodeInfo &n) { return conditionsText(n); }, {}},
               {tr("Roles"),
                [](const kube::NodeInfo &n) {
-                   return n.roles.isEmpty() ? QStringLiteral("<none>") : n.roles.join(QLatin1Char(','));
+                   return n.roles.isEmpty() ? QStringLiteral("<none>")
+                                            : n.roles.join(QLatin1Char(','));
                },
                {}},
               {tr("Version"), [](const kube::NodeInfo &n) { return n.kubeletVersion; }, {}},
               {tr("CPU"), [](const kube::NodeInfo &n) { return n.cpuAllocatable; }, {}},
               {tr("Memory"), [](const kube::NodeInfo &n) { return n.memoryAllocatable; }, {}},
-              {tr("Age"), [](const kube::NodeInfo &n) { return Format::age(ageSeconds(n.created)); },
+              {tr("Age"),
+               [](const kube::NodeInfo &n) { return Format::age(ageSeconds(n.created)); },
                [](const kube::NodeInfo &n) { return n.created; }},
           },
           {Qt::DecorationRole, Qt::ToolTipRole, roles::Name, roles::Node, roles::Health}, parent)
@@ -365,8 +370,9 @@ void NodeModel::applyEvents(const QList<WatchEvent> &events)
 QString NodeModel::statusText(const kube::NodeInfo &n)
 {
     // As kubectl prints it: any Ready status but True is NotReady.
-    QString s = n.readyStatus.isEmpty() ? QStringLiteral("Unknown")
-                                        : (n.ready ? QStringLiteral("Ready") : QStringLiteral("NotReady"));
+    QString s = n.readyStatus.isEmpty()
+                    ? QStringLiteral("Unknown")
+                    : (n.ready ? QStringLiteral("Ready") : QStringLiteral("NotReady"));
     if (n.unschedulable)
         s += QStringLiteral(",SchedulingDisabled");
     return s;
@@ -429,9 +435,10 @@ QVariant EventModel::rowData(const kube::EventInfo &e, int column, int role) con
 {
     switch (role) {
     case Qt::DecorationRole:
-        return column == Type ? QVariant(healthColor(e.type == QLatin1String("Warning") ? Health::Warning
-                                                                                       : Health::Ok))
-                              : QVariant();
+        return column == Type
+                   ? QVariant(healthColor(e.type == QLatin1String("Warning") ? Health::Warning
+                                                                             : Health::Ok))
+                   : QVariant();
     case roles::Namespace:
         return e.ns;
     case roles::Kind:

@@ -85,7 +85,7 @@ private:
     void recomputeNodes();
     PodModel *m_pods;
     const NodeModel *m_nodeModel = nullptr;
-    QHash<QString, QStringList> m_podKeys; // workload key -> its pods' keys
+    QHash<QString, QStringList> m_podKeys;              // workload key -> its pods' keys
     QHash<QString, QList<kube::WorkloadInfo>> m_staged; // kind -> pages of a LIST in progress
     QHash<QString, QStringList> m_nodes;
     QTimer m_nodesTimer;

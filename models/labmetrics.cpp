@@ -4,7 +4,8 @@
 
 namespace labdeck {
 
-LabMetrics::LabMetrics(QObject *parent) : QObject(parent)
+LabMetrics::LabMetrics(QObject *parent)
+    : QObject(parent)
 {
     m_timer.setInterval(std::chrono::seconds(15));
     connect(&m_timer, &QTimer::timeout, this, &LabMetrics::refresh);
@@ -66,7 +67,8 @@ void LabMetrics::refresh()
     };
     track(m_client->targets(), [this](const prom::Result &r) {
         for (const prom::Target &t : r.targets) {
-            const QString host = prom::hostForInstance(m_lab, t.labels.value(QStringLiteral("instance")));
+            const QString host =
+                prom::hostForInstance(m_lab, t.labels.value(QStringLiteral("instance")));
             if (host.isEmpty())
                 continue;
             HostMetrics &m = m_next[host];
@@ -85,7 +87,8 @@ void LabMetrics::refresh()
             if (host.isEmpty())
                 continue;
             const QString summary = a.annotations.value(QStringLiteral("summary"));
-            m_next[host].firingAlerts << (summary.isEmpty() ? a.name() : a.name() + QStringLiteral(": ") + summary);
+            m_next[host].firingAlerts
+                << (summary.isEmpty() ? a.name() : a.name() + QStringLiteral(": ") + summary);
             if (a.labels.value(QStringLiteral("severity")) == QLatin1String("critical"))
                 m_next[host].criticalAlert = true;
         }
@@ -94,12 +97,14 @@ void LabMetrics::refresh()
         if (h.sources.prometheusInstance.isEmpty())
             continue;
         const QString name = h.name;
-        track(m_client->query(m_queries.queryFor(prom::ChartQueries::Metric::CpuBusy, h.sources.prometheusInstance)),
+        track(m_client->query(m_queries.queryFor(prom::ChartQueries::Metric::CpuBusy,
+                                                 h.sources.prometheusInstance)),
               [this, name](const prom::Result &r) {
                   if (!r.series.isEmpty() && !r.series.first().samples.isEmpty())
                       m_next[name].cpuPercent = r.series.first().samples.first().value;
               });
-        track(m_client->query(m_queries.queryFor(prom::ChartQueries::Metric::MemoryUsed, h.sources.prometheusInstance)),
+        track(m_client->query(m_queries.queryFor(prom::ChartQueries::Metric::MemoryUsed,
+                                                 h.sources.prometheusInstance)),
               [this, name](const prom::Result &r) {
                   if (!r.series.isEmpty() && !r.series.first().samples.isEmpty())
                       m_next[name].memoryPercent = r.series.first().samples.first().value;

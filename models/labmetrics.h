@@ -9,7 +9,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -21,11 +20,11 @@ struct HostMetrics
 {
     std::optional<double> cpuPercent;
     std::optional<double> memoryPercent;
-    QDateTime at;   // when these values were fetched
-    QString source; // "Prometheus", "metrics-server"
+    QDateTime at;                   // when these values were fetched
+    QString source;                 // "Prometheus", "metrics-server"
     bool fromMetricsServer = false; // Prometheus unreachable: the fallback
-    QStringList firingAlerts; // "NodeMemoryHigh: Memory use above 80% ..."
-    bool criticalAlert = false; // one of them has the label severity=critical
+    QStringList firingAlerts;       // "NodeMemoryHigh: Memory use above 80% ..."
+    bool criticalAlert = false;     // one of them has the label severity=critical
     bool targetDown = false;
     QString targetError; // the scrape error when down
     double scrapeIntervalSeconds = 0;
@@ -41,7 +40,8 @@ class LabMetrics final : public QObject
     Q_DISABLE_COPY_MOVE(LabMetrics)
 public:
     // node name -> (CPU %, memory %), or an error.
-    using NodeMetricsFetch = std::function<void(std::function<void(const QHash<QString, QPair<double, double>> &, const QString &)>)>;
+    using NodeMetricsFetch = std::function<void(
+        std::function<void(const QHash<QString, QPair<double, double>> &, const QString &)>)>;
 
     explicit LabMetrics(QObject *parent = nullptr);
     ~LabMetrics() override;

@@ -4,8 +4,7 @@ namespace labdeck {
 
 LabSelection::LabSelection(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void LabSelection::select(const QString &id)
 {

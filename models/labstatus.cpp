@@ -6,7 +6,8 @@
 
 namespace labdeck {
 
-LabStatus::LabStatus(HostModel *hosts, NodeModel *nodes, WorkloadModel *workloads, PodModel *pods, QObject *parent)
+LabStatus::LabStatus(HostModel *hosts, NodeModel *nodes, WorkloadModel *workloads, PodModel *pods,
+                     QObject *parent)
     : QObject(parent)
     , m_hosts(hosts)
     , m_nodes(nodes)

@@ -5,7 +5,9 @@
 
 namespace labdeck {
 
-MetricChart::MetricChart(prom::Client *client, QObject *parent) : QObject(parent), m_client(client)
+MetricChart::MetricChart(prom::Client *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
 {
     m_timer.setInterval(m_refresh);
     connect(&m_timer, &QTimer::timeout, this, &MetricChart::fetchTail);
@@ -196,7 +198,8 @@ void MetricChart::onFinished(const prom::Result &result, bool tail)
             m_lines.append(ChartLine{lineName(series.labels), key, {}});
             line = &m_lines.last();
         }
-        const double lastX = line->points.isEmpty() ? -std::numeric_limits<double>::infinity() : line->points.last().x();
+        const double lastX = line->points.isEmpty() ? -std::numeric_limits<double>::infinity()
+                                                    : line->points.last().x();
         line->points.reserve(line->points.size() + series.samples.size());
         for (const prom::Sample &s : series.samples) {
             const double x = s.time * 1000.0;
@@ -253,8 +256,12 @@ QString MetricChart::staleReason(const QDateTime &now) const
     if (!m_targetDown.isEmpty())
         return m_targetDown;
     if (m_newestSample > 0)
-        return tr("no new samples since %1").arg(QDateTime::fromSecsSinceEpoch(m_newestSample).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-    return tr("no answer since %1").arg(m_updatedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        return tr("no new samples since %1")
+            .arg(QDateTime::fromSecsSinceEpoch(m_newestSample)
+                     .toLocalTime()
+                     .toString(QStringLiteral("HH:mm:ss")));
+    return tr("no answer since %1")
+        .arg(m_updatedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
 }
 
 double MetricChart::latestValue(int line) const

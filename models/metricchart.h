@@ -9,7 +9,6 @@
 #include <QPointF>
 #include <QPointer>
 #include <QTimer>
-
 #include <chrono>
 #include <functional>
 

@@ -22,8 +22,8 @@ LabMetrics::NodeMetricsFetch metricsServerFetch(std::function<kube::KubeClient *
 {
     return [client = std::move(client), nodes = std::move(nodes)](auto done) {
         kube::NodeMetrics::fetch(
-            client(), [nodes, done](const QHash<QString, kube::NodeUsage> &usage,
-                                    const QString &error) {
+            client(),
+            [nodes, done](const QHash<QString, kube::NodeUsage> &usage, const QString &error) {
                 done(nodeUsagePercent(usage, nodes()), error);
             });
     };

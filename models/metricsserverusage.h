@@ -1,8 +1,8 @@
 #pragma once
 
 #include "kube/kubeclient.h"
-#include "kube/nodemetrics.h"
 #include "kube/kubeobjects.h"
+#include "kube/nodemetrics.h"
 #include "labmetrics.h"
 
 #include <QHash>

@@ -3,9 +3,9 @@
 #include "common/health.h"
 #include "compose/composeparser.h"
 #include "gpu/nvidiasmi.h"
-#include "ollama/ollamaparser.h"
 #include "healthcolor.h"
 #include "keyedtablemodel.h"
+#include "ollama/ollamaparser.h"
 #include "roles.h"
 #include "tailscale/tailscalestatus.h"
 

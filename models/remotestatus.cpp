@@ -3,8 +3,8 @@
 #include "common/format.h"
 #include "compose/composeservice.h"
 #include "gpu/gpumonitor.h"
-#include "ollama/ollamaclient.h"
 #include "hostmodel.h"
+#include "ollama/ollamaclient.h"
 #include "remotemodels.h"
 #include "tailscale/tailscalemonitor.h"
 

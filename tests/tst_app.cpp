@@ -107,14 +107,15 @@ private Q_SLOTS:
 
         const QString small = dir.filePath(QStringLiteral("small.png"));
         QCOMPARE(run({QStringLiteral("--screenshot"), small, QStringLiteral("--screenshot-size"),
-                      QStringLiteral("1280x800"), QStringLiteral("--select"), QStringLiteral("host:metamon")},
+                      QStringLiteral("1280x800"), QStringLiteral("--select"),
+                      QStringLiteral("host:metamon")},
                      env())
                      .exitCode,
                  0);
         QCOMPARE(QImage(small).size(), QSize(1280, 800));
 
-        const Run bad = run({QStringLiteral("--screenshot"), png, QStringLiteral("--screenshot-size"),
-                             QStringLiteral("huge")},
+        const Run bad = run({QStringLiteral("--screenshot"), png,
+                             QStringLiteral("--screenshot-size"), QStringLiteral("huge")},
                             env());
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains(QStringLiteral("WIDTHxHEIGHT")));
@@ -127,8 +128,9 @@ private Q_SLOTS:
             QSKIP("xvfb-run not found (Debian package xvfb); scripts/install-deps installs it");
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("xvfb.png"));
-        const Run r = run({QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1920x1200x24"),
-                           QStringLiteral(LABDECK_BINARY), QStringLiteral("--screenshot"), png},
+        const Run r = run({QStringLiteral("-a"), QStringLiteral("-s"),
+                           QStringLiteral("-screen 0 1920x1200x24"), QStringLiteral(LABDECK_BINARY),
+                           QStringLiteral("--screenshot"), png},
                           env(false), xvfbRun);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QImage image(png);
@@ -141,9 +143,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("errors.png"));
         const QString bad = fixture(QStringLiteral("bad-http-url.yaml"));
-        const Run r = run({QStringLiteral("--inventory"), bad, QStringLiteral("--screenshot"), png}, env());
+        const Run r =
+            run({QStringLiteral("--inventory"), bad, QStringLiteral("--screenshot"), png}, env());
         QCOMPARE(r.exitCode, 0); // the window still opens, with the errors shown
-        QVERIFY2(r.err.contains(bad + QStringLiteral(":20:10: workloads[0].url: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(bad + QStringLiteral(":20:10: workloads[0].url: ")),
+                 qPrintable(r.err));
         QVERIFY(QFile::exists(png));
     }
 
@@ -151,9 +155,10 @@ private Q_SLOTS:
     {
         const Run ok = run({QStringLiteral("inventory"), QStringLiteral("--validate")}, env(false));
         QCOMPARE(ok.exitCode, 0);
-        QVERIFY2(ok.out.contains(QStringLiteral("built-in default lab: ok (hosts: 5, namespaces: 5, "
-                                                "workloads: 10, compose services: 4, public URLs: 7)")),
-                 qPrintable(ok.out));
+        QVERIFY2(
+            ok.out.contains(QStringLiteral("built-in default lab: ok (hosts: 5, namespaces: 5, "
+                                           "workloads: 10, compose services: 4, public URLs: 7)")),
+            qPrintable(ok.out));
 
         const QString bad = fixture(QStringLiteral("bad-duplicate-host.yaml"));
         const Run r = run({QStringLiteral("inventory"), QStringLiteral("--validate"),
@@ -163,9 +168,10 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(bad + QStringLiteral(":11:11: hosts[1].name: duplicate host name")),
                  qPrintable(r.err));
 
-        const Run missing = run({QStringLiteral("inventory"), QStringLiteral("--validate"),
-                                 QStringLiteral("--inventory"), QStringLiteral("/nonexistent/lab.yaml")},
-                                env(false));
+        const Run missing =
+            run({QStringLiteral("inventory"), QStringLiteral("--validate"),
+                 QStringLiteral("--inventory"), QStringLiteral("/nonexistent/lab.yaml")},
+                env(false));
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains(QStringLiteral("/nonexistent/lab.yaml: no such file")));
     }
@@ -180,12 +186,14 @@ private Q_SLOTS:
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
         const Run r = run({QStringLiteral("inventory"), QStringLiteral("--validate")}, e);
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("(user inventory): ok (hosts: 1,")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("(user inventory): ok (hosts: 1,")),
+                 qPrintable(r.out));
     }
 
     void printDefaultIsTheBuiltInFile()
     {
-        const Run r = run({QStringLiteral("inventory"), QStringLiteral("--print-default")}, env(false));
+        const Run r =
+            run({QStringLiteral("inventory"), QStringLiteral("--print-default")}, env(false));
         QCOMPARE(r.exitCode, 0);
         QFile file(QStringLiteral(LABDECK_SOURCE_DIR "/resources/inventory/default-lab.yaml"));
         QVERIFY(file.open(QIODevice::ReadOnly));

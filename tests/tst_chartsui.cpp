@@ -6,12 +6,12 @@
 #include "charts/metricspanes.h"
 #include "demolab/kubesimulator.h"
 #include "demolab/promsimulator.h"
-#include "kube/kubeclient.h"
-#include "kube/kubesession.h"
-#include "kube/nodemetrics.h"
 #include "detailspanel.h"
 #include "hostmodel.h"
 #include "inventory/inventoryloader.h"
+#include "kube/kubeclient.h"
+#include "kube/kubesession.h"
+#include "kube/nodemetrics.h"
 #include "labmetrics.h"
 #include "labselection.h"
 #include "mainwindow.h"
@@ -71,7 +71,8 @@ private Q_SLOTS:
         m_window = std::make_unique<MainWindow>(m_hosts.get(), m_selection.get());
         m_window->useDefaultLayout();
         QVERIFY(m_window->loadInventory({InventoryLocator::Source::BuiltIn, {}}));
-        m_panes = new MetricsPanes(m_window.get(), m_hosts.get(), m_selection.get(), m_window.get());
+        m_panes =
+            new MetricsPanes(m_window.get(), m_hosts.get(), m_selection.get(), m_window.get());
         m_panes->setRefreshInterval(std::chrono::milliseconds(500));
         m_panes->dock()->show();
         m_panes->dock()->raise();
@@ -106,7 +107,8 @@ private Q_SLOTS:
             QCOMPARE(qint64(points.first().x()) / 1000 % w->chart()->plan().step, 0);
             QCOMPARE(w->series().size(), w->chart()->lines().size());
             QCOMPARE(w->series().first()->count(), points.size());
-            QVERIFY2(w->freshnessText().startsWith(QStringLiteral("updated")), qPrintable(w->freshnessText()));
+            QVERIFY2(w->freshnessText().startsWith(QStringLiteral("updated")),
+                     qPrintable(w->freshnessText()));
         }
         // Load has three lines, named after the metric.
         MetricChartWidget *load = chartOf(Metric::Load);
@@ -125,12 +127,14 @@ private Q_SLOTS:
         MetricChartWidget *cpu = chartOf(Metric::CpuBusy);
         QTRY_VERIFY_WITH_TIMEOUT(!cpu->chart()->lines().isEmpty(), 10000);
         m_panes->setWindow(std::chrono::hours(24 * 7));
-        QTRY_VERIFY_WITH_TIMEOUT(cpu->chart()->plan().end - cpu->chart()->plan().start > 6 * 86400, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(cpu->chart()->plan().end - cpu->chart()->plan().start > 6 * 86400,
+                                 10000);
         QVERIFY(cpu->chart()->plan().points() <= 11000);
         QVERIFY(cpu->chart()->plan().step >= 7 * 86400 / cpu->plotWidth());
 
         m_panes->setWindow(std::chrono::minutes(15));
-        QTRY_VERIFY_WITH_TIMEOUT(cpu->chart()->plan().isValid() && cpu->chart()->plan().end - cpu->chart()->plan().start <= 900 &&
+        QTRY_VERIFY_WITH_TIMEOUT(cpu->chart()->plan().isValid() &&
+                                     cpu->chart()->plan().end - cpu->chart()->plan().start <= 900 &&
                                      !cpu->chart()->isLoading(),
                                  10000);
         const int fetches = cpu->chart()->fetchCount();
@@ -158,8 +162,11 @@ private Q_SLOTS:
         run->click();
         QVERIFY(cpu->hasCustomQuery());
         QTRY_VERIFY_WITH_TIMEOUT(!cpu->chart()->error().isEmpty(), 10000);
-        QVERIFY2(cpu->chart()->error().contains(QStringLiteral("the demo lab cannot run this query")), qPrintable(cpu->chart()->error()));
-        QVERIFY2(cpu->chart()->error().contains(QStringLiteral("Connect a real Prometheus")), qPrintable(cpu->chart()->error()));
+        QVERIFY2(
+            cpu->chart()->error().contains(QStringLiteral("the demo lab cannot run this query")),
+            qPrintable(cpu->chart()->error()));
+        QVERIFY2(cpu->chart()->error().contains(QStringLiteral("Connect a real Prometheus")),
+                 qPrintable(cpu->chart()->error()));
     }
 
     void hostWithoutInstanceSaysWhy()
@@ -175,7 +182,8 @@ private Q_SLOTS:
     {
         m_panes->setPrometheus(m_sim->url(), true);
         TopologyScene *scene = m_window->topologyScene();
-        QTRY_VERIFY_WITH_TIMEOUT(scene->hostCard(QStringLiteral("metamon"))->meters().cpuPercent.has_value(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            scene->hostCard(QStringLiteral("metamon"))->meters().cpuPercent.has_value(), 10000);
         const auto metamon = scene->hostCard(QStringLiteral("metamon"))->meters();
         QVERIFY(metamon.memoryPercent.has_value());
         QCOMPARE(metamon.firingAlerts, 1);
@@ -198,11 +206,14 @@ private Q_SLOTS:
         const quint16 port = closed.serverPort();
         closed.close();
         m_panes->labMetrics()->setNodeMetricsFetch([](auto done) {
-            done({{QStringLiteral("pikachu"), {12.5, 40.0}}, {QStringLiteral("bracky"), {55.0, 61.0}}}, QString());
+            done({{QStringLiteral("pikachu"), {12.5, 40.0}},
+                  {QStringLiteral("bracky"), {55.0, 61.0}}},
+                 QString());
         });
         m_panes->setPrometheus(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), false);
         TopologyScene *scene = m_window->topologyScene();
-        QTRY_VERIFY_WITH_TIMEOUT(scene->hostCard(QStringLiteral("bracky"))->meters().cpuPercent.has_value(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            scene->hostCard(QStringLiteral("bracky"))->meters().cpuPercent.has_value(), 10000);
         const auto bracky = scene->hostCard(QStringLiteral("bracky"))->meters();
         QCOMPARE(*bracky.cpuPercent, 55.0);
         QVERIFY(bracky.fallback);
@@ -214,9 +225,10 @@ private Q_SLOTS:
         // The charts of a node say why they are stale or failing.
         m_panes->showHost(QStringLiteral("pikachu"));
         MetricChartWidget *cpu = chartOf(Metric::CpuBusy);
-        QTRY_VERIFY_WITH_TIMEOUT(cpu->freshnessText().contains(QStringLiteral("connection refused")) ||
-                                     cpu->freshnessText().contains(QStringLiteral("stale")),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cpu->freshnessText().contains(QStringLiteral("connection refused")) ||
+                cpu->freshnessText().contains(QStringLiteral("stale")),
+            10000);
     }
 
     void nodeMetricsFromMetricsServer()
@@ -228,7 +240,8 @@ private Q_SLOTS:
         QCOMPARE(kube::parseQuantity(QStringLiteral("6Gi")), 6.0 * 1024 * 1024 * 1024);
         QVERIFY(std::isnan(kube::parseQuantity(QStringLiteral("lots"))));
         // The documented NodeMetrics, in a list.
-        QFile fixture(QStringLiteral(LABDECK_TEST_FIXTURES "/kubernetes-api/nodemetrics-metrics.k8s.io-v1beta1.doc.json"));
+        QFile fixture(QStringLiteral(
+            LABDECK_TEST_FIXTURES "/kubernetes-api/nodemetrics-metrics.k8s.io-v1beta1.doc.json"));
         QVERIFY(fixture.open(QIODevice::ReadOnly));
         const QJsonObject item = QJsonDocument::fromJson(fixture.readAll()).object();
         QString error;
@@ -236,7 +249,9 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("not a NodeMetricsList")));
         error.clear();
         const auto parsed = kube::NodeMetrics::parseList(
-            QJsonObject{{QStringLiteral("kind"), QStringLiteral("NodeMetricsList")}, {QStringLiteral("items"), QJsonArray{item}}}, &error);
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("NodeMetricsList")},
+                        {QStringLiteral("items"), QJsonArray{item}}},
+            &error);
         QVERIFY(error.isEmpty());
         QCOMPARE(parsed.value(QStringLiteral("minikube")).cpuCores, 0.487558164);
         QCOMPARE(parsed.value(QStringLiteral("minikube")).memoryBytes, 732212.0 * 1024);
@@ -245,19 +260,22 @@ private Q_SLOTS:
         const Inventory lab = *InventoryLoader::loadBuiltIn().inventory;
         demolab::KubeSimulator sim(lab);
         QVERIFY(sim.listen());
-        kube::StaticAuthenticator auth(sim.bearerToken(), QSslConfiguration::defaultConfiguration());
+        kube::StaticAuthenticator auth(sim.bearerToken(),
+                                       QSslConfiguration::defaultConfiguration());
         auth.allowPlainHttpOnLoopback();
         kube::KubeSession session(QStringLiteral("demo"), sim.url(), &auth);
         QHash<QString, kube::NodeUsage> usage;
         bool called = false;
-        kube::NodeMetrics::fetch(session.client(), [&](const QHash<QString, kube::NodeUsage> &u, const QString &e) {
-            QVERIFY2(e.isEmpty(), qPrintable(e));
-            usage = u;
-            called = true;
-        });
+        kube::NodeMetrics::fetch(session.client(),
+                                 [&](const QHash<QString, kube::NodeUsage> &u, const QString &e) {
+                                     QVERIFY2(e.isEmpty(), qPrintable(e));
+                                     usage = u;
+                                     called = true;
+                                 });
         QTRY_VERIFY_WITH_TIMEOUT(called, 10000);
         QCOMPARE(usage.size(), 3);
-        for (const QString &node : {QStringLiteral("pikachu"), QStringLiteral("metamon"), QStringLiteral("bracky")}) {
+        for (const QString &node :
+             {QStringLiteral("pikachu"), QStringLiteral("metamon"), QStringLiteral("bracky")}) {
             QVERIFY(usage.contains(node));
             QVERIFY(usage.value(node).cpuCores > 0 && usage.value(node).cpuCores < 1.0);
             QVERIFY(usage.value(node).memoryBytes > 100.0 * 1024 * 1024);

@@ -134,7 +134,8 @@ private Q_SLOTS:
                      .value(QLatin1String("severity"))
                      .toString(),
                  QStringLiteral("ok"));
-        QCOMPARE(resultFor(doc, QStringLiteral("prometheus"), QStringLiteral("alert NodeMemoryHigh on metamon"))
+        QCOMPARE(resultFor(doc, QStringLiteral("prometheus"),
+                           QStringLiteral("alert NodeMemoryHigh on metamon"))
                      .value(QLatin1String("severity"))
                      .toString(),
                  QStringLiteral("warning"));

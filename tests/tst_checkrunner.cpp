@@ -300,14 +300,22 @@ private Q_SLOTS:
         down.readyKnown = true;
         down.readyStatus = QStringLiteral("False");
         down.readyReason = QStringLiteral("KubeletNotReady");
-        down.conditions << kube::Condition{QStringLiteral("Ready"), QStringLiteral("False"), QStringLiteral("KubeletNotReady"),
-                                           QString(), now.addSecs(-120), now.addSecs(-5)};
+        down.conditions << kube::Condition{QStringLiteral("Ready"),
+                                           QStringLiteral("False"),
+                                           QStringLiteral("KubeletNotReady"),
+                                           QString(),
+                                           now.addSecs(-120),
+                                           now.addSecs(-5)};
         kube::NodeInfo up;
         up.name = QStringLiteral("bracky");
         up.ready = up.readyKnown = true;
         up.readyStatus = QStringLiteral("True");
-        up.conditions << kube::Condition{QStringLiteral("Ready"), QStringLiteral("True"), QStringLiteral("KubeletReady"),
-                                         QString(), now.addSecs(-3600), now.addSecs(-5)};
+        up.conditions << kube::Condition{QStringLiteral("Ready"),
+                                         QStringLiteral("True"),
+                                         QStringLiteral("KubeletReady"),
+                                         QString(),
+                                         now.addSecs(-3600),
+                                         now.addSecs(-5)};
         state.nodes << down << up; // pikachu is missing
         kube::PodInfo crash;
         crash.ns = QStringLiteral("apps");

@@ -1,9 +1,9 @@
 // Parsers of the compose host, the tailnet, nvidia-smi and Ollama on every
 // captured fixture of their kind, and on truncated and malformed input.
 
+#include "common/gotime.h"
 #include "compose/composeparser.h"
 #include "gpu/nvidiasmi.h"
-#include "common/gotime.h"
 #include "ollama/ollamaparser.h"
 #include "tailscale/tailscalestatus.h"
 
@@ -469,10 +469,12 @@ private Q_SLOTS:
         const QByteArray hugePid = "pid, process_name, used_memory\n" + QByteArray(90, '3') +
                                    ", /usr/bin/ollama, 10 MiB\n";
         QVERIFY(!gpu::NvidiaSmi::parseProcesses(hugePid, gpu::NvidiaSmi::processFields(), &error));
-        QCOMPARE(error, QStringLiteral("nvidia-smi --query-compute-apps: line 2: pid: out of range: "
-                                       "\"") + QString(90, QLatin1Char('3')) + QLatin1Char('"'));
-        QVERIFY(!gpu::NvidiaSmi::parseProcesses("1.5, /x, 1", gpu::NvidiaSmi::processFields(),
-                                                &error));
+        QCOMPARE(error,
+                 QStringLiteral("nvidia-smi --query-compute-apps: line 2: pid: out of range: "
+                                "\"") +
+                     QString(90, QLatin1Char('3')) + QLatin1Char('"'));
+        QVERIFY(
+            !gpu::NvidiaSmi::parseProcesses("1.5, /x, 1", gpu::NvidiaSmi::processFields(), &error));
         QVERIFY2(error.contains(QStringLiteral("pid: out of range")), qPrintable(error));
         QVERIFY(!gpu::NvidiaSmi::parseGpus("-1, X, 1, 1, 2, 3, 4, 5", gpu::NvidiaSmi::gpuFields(),
                                            &error));

@@ -14,11 +14,11 @@
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
 #include "kube/tablepane.h"
+#include "lab/lab.h"
 #include "labselection.h"
 #include "mainwindow.h"
-#include "remotemodels.h"
-#include "lab/lab.h"
 #include "remote/remotepanes.h"
+#include "remotemodels.h"
 #include "remotestatus.h"
 #include "topology/topologyscene.h"
 

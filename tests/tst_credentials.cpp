@@ -18,10 +18,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <sys/stat.h>
 #include <QTimer>
 #include <memory>
+#include <sys/stat.h>
 
 using namespace labdeck::kube;
 

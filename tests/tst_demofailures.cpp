@@ -5,8 +5,8 @@
 // real kubectl where it is installed, and driven through Demo → Simulate
 // failure offscreen.
 
-#include "demo/simulatemenu.h"
 #include "checks/check.h"
+#include "demo/simulatemenu.h"
 #include "demolab/demochecks.h"
 #include "demolab/demotransport.h"
 #include "demolab/kubesimulator.h"

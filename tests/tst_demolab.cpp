@@ -5,8 +5,8 @@
 // certificates, a QThread, and 10,000 pods.
 
 #include "demolab/kubesimulator.h"
-#include "support/testpki.h"
 #include "inventory/inventoryloader.h"
+#include "support/testpki.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -30,8 +30,8 @@
 
 using namespace labdeck;
 using namespace labdeck::demolab;
-using labdeck::test::Pki;
 using labdeck::test::makePki;
+using labdeck::test::Pki;
 using namespace std::chrono_literals;
 
 namespace {

@@ -4,8 +4,8 @@
 // because client-go sends a kubeconfig's credentials only over TLS.
 
 #include "demolab/kubesimulator.h"
-#include "support/testpki.h"
 #include "inventory/inventoryloader.h"
+#include "support/testpki.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -46,7 +46,8 @@ private Q_SLOTS:
         QCOMPARE(m_model->rowCount(m_model->index(3, 0)), 4);
         QCOMPARE(m_model->rowCount(m_model->index(4, 0)), 3);
         // Children have no children, and other columns have none either.
-        const QModelIndex grafana = m_model->indexForId(HostModel::workloadId("monitoring", "grafana"));
+        const QModelIndex grafana =
+            m_model->indexForId(HostModel::workloadId("monitoring", "grafana"));
         QVERIFY(grafana.isValid());
         QCOMPARE(m_model->rowCount(grafana), 0);
         QCOMPARE(m_model->rowCount(m_model->index(1, 1)), 0);
@@ -55,15 +56,21 @@ private Q_SLOTS:
 
     void dataOfAWorkload()
     {
-        const QModelIndex grafana = m_model->indexForId(HostModel::workloadId("monitoring", "grafana"));
+        const QModelIndex grafana =
+            m_model->indexForId(HostModel::workloadId("monitoring", "grafana"));
         QCOMPARE(grafana.data().toString(), QStringLiteral("Grafana"));
         QCOMPARE(grafana.data(HostModel::ItemTypeRole).toInt(), int(HostModel::ItemType::Workload));
         QCOMPARE(grafana.data(HostModel::HostNameRole).toString(), QStringLiteral("metamon"));
         QCOMPARE(grafana.data(HostModel::NodePortRole).toInt(), 30300);
-        QCOMPARE(grafana.data(HostModel::UrlRole).toUrl(), QUrl(QStringLiteral("https://grafana.example.com")));
-        QCOMPARE(m_model->index(grafana.row(), HostModel::EndpointColumn, grafana.parent()).data().toString(),
+        QCOMPARE(grafana.data(HostModel::UrlRole).toUrl(),
+                 QUrl(QStringLiteral("https://grafana.example.com")));
+        QCOMPARE(m_model->index(grafana.row(), HostModel::EndpointColumn, grafana.parent())
+                     .data()
+                     .toString(),
                  QStringLiteral(":30300 grafana.example.com"));
-        QCOMPARE(m_model->index(grafana.row(), HostModel::KindColumn, grafana.parent()).data().toString(),
+        QCOMPARE(m_model->index(grafana.row(), HostModel::KindColumn, grafana.parent())
+                     .data()
+                     .toString(),
                  QStringLiteral("Deployment in monitoring"));
         const QString tip = grafana.data(Qt::ToolTipRole).toString();
         QVERIFY(tip.contains(QStringLiteral("NFS volume /srv/nfs/k8s/grafana on pochama")));
@@ -107,7 +114,8 @@ private Q_SLOTS:
         const auto roles = changed.first().at(2).value<QList<int>>();
         QVERIFY(roles.contains(HostModel::HealthRole));
         QCOMPARE(idx.data(HostModel::HealthRole).toInt(), int(Health::Warning));
-        QCOMPARE(idx.data(HostModel::HealthReasonRole).toString(), QStringLiteral("1 of 2 pods ready"));
+        QCOMPARE(idx.data(HostModel::HealthReasonRole).toString(),
+                 QStringLiteral("1 of 2 pods ready"));
         QCOMPARE(idx.data(HostModel::UpdatedRole).toDateTime(), at);
         // Siblings untouched.
         const QModelIndex ha = m_model->indexForId(HostModel::workloadId("apps", "home-assistant"));
@@ -128,7 +136,8 @@ private Q_SLOTS:
         const QModelIndex host = m_model->indexForId(bracky);
         QVERIFY(m_model->setHealth(bracky, Health::Ok, QStringLiteral("Ready"), at));
         for (int c = 0; c < m_model->rowCount(host); ++c)
-            m_model->setHealth(m_model->index(c, 0, host).data(HostModel::IdRole).toString(), Health::Ok, {}, at);
+            m_model->setHealth(m_model->index(c, 0, host).data(HostModel::IdRole).toString(),
+                               Health::Ok, {}, at);
         QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Ok));
         QVERIFY(host.data(HostModel::RollupRole).toStringList().isEmpty());
 
@@ -138,8 +147,14 @@ private Q_SLOTS:
                                    QStringLiteral("0 of 1 ready"), at));
         QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Critical));
         QCOMPARE(host.data(HostModel::OwnHealthRole).toInt(), int(Health::Ok));
-        QVERIFY(host.data(HostModel::RollupRole).toStringList().join(QLatin1Char('\n')).contains(QLatin1String("Shlink")));
-        QVERIFY(host.siblingAtColumn(HostModel::HealthColumn).data().toString().contains(QLatin1String("critical")));
+        QVERIFY(host.data(HostModel::RollupRole)
+                    .toStringList()
+                    .join(QLatin1Char('\n'))
+                    .contains(QLatin1String("Shlink")));
+        QVERIFY(host.siblingAtColumn(HostModel::HealthColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("critical")));
         QVERIFY(host.data(Qt::ToolTipRole).toString().contains(QLatin1String("Shlink")));
         bool hostSignalled = false;
         for (const QList<QVariant> &args : std::as_const(changed))
@@ -160,9 +175,11 @@ private Q_SLOTS:
         QVERIFY(why.first().contains(QLatin1String("tunnel down"))); // worst first
         m_model->clearContributions(QStringLiteral("checks"));
         QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Warning));
-        QVERIFY(m_model->setContribution(bracky, QStringLiteral("alerts"), Health::Unknown, QString()));
+        QVERIFY(
+            m_model->setContribution(bracky, QStringLiteral("alerts"), Health::Unknown, QString()));
         QCOMPARE(host.data(HostModel::HealthRole).toInt(), int(Health::Ok));
-        QVERIFY(!m_model->setContribution(QStringLiteral("host:nowhere"), QStringLiteral("alerts"), Health::Warning, {}));
+        QVERIFY(!m_model->setContribution(QStringLiteral("host:nowhere"), QStringLiteral("alerts"),
+                                          Health::Warning, {}));
     }
 
     // Extras found live come and go in one step per run of rows: all new ones
@@ -173,15 +190,16 @@ private Q_SLOTS:
         const QModelIndex bracky = m_model->indexForId(HostModel::hostId(QStringLiteral("bracky")));
         const int known = m_model->rowCount(bracky);
         const auto extra = [](const QString &name, Health h) {
-            return HostModel::ExtraWorkload{QStringLiteral("apps"), name, QStringLiteral("Deployment"), h,
-                                            QString()};
+            return HostModel::ExtraWorkload{QStringLiteral("apps"), name,
+                                            QStringLiteral("Deployment"), h, QString()};
         };
         QSignalSpy inserted(m_model.get(), &HostModel::rowsInserted);
         QSignalSpy removed(m_model.get(), &HostModel::rowsRemoved);
-        m_model->setExtraWorkloads({{QStringLiteral("bracky"),
-                                     {extra("a", Health::Ok), extra("b", Health::Ok), extra("c", Health::Ok),
-                                      extra("b", Health::Critical), extra("d", Health::Ok)}}},
-                                   at);
+        m_model->setExtraWorkloads(
+            {{QStringLiteral("bracky"),
+              {extra("a", Health::Ok), extra("b", Health::Ok), extra("c", Health::Ok),
+               extra("b", Health::Critical), extra("d", Health::Ok)}}},
+            at);
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(inserted.at(0).at(0).toModelIndex(), bracky);
         QCOMPARE(inserted.at(0).at(1).toInt(), known);
@@ -207,8 +225,8 @@ private Q_SLOTS:
 
         // Runs apart are removed one run each, from the bottom up.
         m_model->setExtraWorkloads({{QStringLiteral("bracky"),
-                                     {extra("a", Health::Ok), extra("b", Health::Ok), extra("c", Health::Ok),
-                                      extra("d", Health::Ok)}}},
+                                     {extra("a", Health::Ok), extra("b", Health::Ok),
+                                      extra("c", Health::Ok), extra("d", Health::Ok)}}},
                                    at);
         removed.clear();
         m_model->setExtraWorkloads({{QStringLiteral("bracky"), {extra("c", Health::Ok)}}}, at);
@@ -255,8 +273,10 @@ private Q_SLOTS:
     void reloadResets()
     {
         QSignalSpy reset(m_model.get(), &HostModel::modelReset);
-        m_model->setInventory(*InventoryLoader::loadFile(
-            QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/good-minimal.yaml")).inventory);
+        m_model->setInventory(
+            *InventoryLoader::loadFile(
+                 QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/good-minimal.yaml"))
+                 .inventory);
         QCOMPARE(reset.count(), 1);
         QCOMPARE(m_model->rowCount(), 1);
         QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 1);

@@ -11,7 +11,6 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
-
 #include <functional>
 #include <memory>
 
@@ -93,7 +92,8 @@ private Q_SLOTS:
     {
         LoopbackServer server([](QTcpSocket *s) { s->write(response(200, "hello")); });
         QVERIFY(server.listen());
-        auto *job = new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/x"))), kAsk);
+        auto *job =
+            new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/x"))), kAsk);
         QPointer<HttpJob> guard(job);
         const QDateTime before = QDateTime::currentDateTimeUtc();
         const HttpResult r = waitFor(job);
@@ -110,26 +110,26 @@ private Q_SLOTS:
 
     void bodyCapExceeded()
     {
-        LoopbackServer server([](QTcpSocket *s) {
-            s->write(response(200, QByteArray(2 * 1024 * 1024 + 10, 'x')));
-        });
+        LoopbackServer server(
+            [](QTcpSocket *s) { s->write(response(200, QByteArray(2 * 1024 * 1024 + 10, 'x'))); });
         QVERIFY(server.listen());
-        auto *job = new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/x"))), kAsk);
+        auto *job =
+            new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/x"))), kAsk);
         job->setBodyCap(1024 * 1024);
         const HttpResult r = waitFor(job);
         QCOMPARE(r.status, HttpResult::Status::TooLarge);
         QCOMPARE(r.capBytes, 1024 * 1024);
         QVERIFY(r.body.isEmpty());
         QVERIFY(!r.timedOut);
-        QVERIFY2(r.errorText.startsWith(QStringLiteral("lab-host: Thing /x: reply larger than 1 MiB")),
-                 qPrintable(r.errorText));
+        QVERIFY2(
+            r.errorText.startsWith(QStringLiteral("lab-host: Thing /x: reply larger than 1 MiB")),
+            qPrintable(r.errorText));
     }
 
     void defaultCapIsEightMiB()
     {
-        LoopbackServer server([](QTcpSocket *s) {
-            s->write(response(200, QByteArray(8 * 1024 * 1024 + 1, 'x')));
-        });
+        LoopbackServer server(
+            [](QTcpSocket *s) { s->write(response(200, QByteArray(8 * 1024 * 1024 + 1, 'x'))); });
         QVERIFY(server.listen());
         auto *job = new HttpJob(&m_network, QNetworkRequest(server.url()), kAsk);
         const HttpResult r = waitFor(job, 30000);
@@ -142,7 +142,8 @@ private Q_SLOTS:
     {
         LoopbackServer server([](QTcpSocket *) {}); // reads the request, never answers
         QVERIFY(server.listen());
-        auto *job = new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/x"))), kAsk);
+        auto *job =
+            new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/x"))), kAsk);
         job->setInactivityTimeout(300ms);
         QElapsedTimer timer;
         timer.start();
@@ -174,7 +175,8 @@ private Q_SLOTS:
         });
         trickle.start(100);
         QVERIFY(server.listen());
-        auto *job = new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/x"))), kAsk);
+        auto *job =
+            new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/x"))), kAsk);
         job->setInactivityTimeout(2s);
         job->setDeadline(700ms);
         QElapsedTimer timer;
@@ -211,7 +213,8 @@ private Q_SLOTS:
             s->write(response(200, "short\n" + QByteArray(5000, 'y') + "\nafter\n"));
         });
         QVERIFY(server.listen());
-        auto *job = new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/w"))), kAsk);
+        auto *job =
+            new HttpJob(&m_network, QNetworkRequest(server.url(QStringLiteral("/w"))), kAsk);
         job->setStreaming(1024);
         job->setBodyCap(1); // not used for a stream's lines
         QList<QByteArray> lines;

@@ -90,11 +90,13 @@ void TestInventory::defaultHostsAreTheSeed()
         QCOMPARE(h->site, QStringLiteral("oci"));
     }
     QCOMPARE(inv.host(QStringLiteral("pikachu"))->kind, HostKind::K8sControlPlane);
-    QVERIFY(inv.host(QStringLiteral("pikachu"))->labels.contains(
-        QStringLiteral("node-role.kubernetes.io/control-plane")));
+    QVERIFY(inv.host(QStringLiteral("pikachu"))
+                ->labels.contains(QStringLiteral("node-role.kubernetes.io/control-plane")));
     QCOMPARE(inv.host(QStringLiteral("metamon"))->kind, HostKind::K8sWorker);
-    QCOMPARE(inv.host(QStringLiteral("metamon"))->labels.value(QStringLiteral("role")), QStringLiteral("devops"));
-    QCOMPARE(inv.host(QStringLiteral("bracky"))->labels.value(QStringLiteral("role")), QStringLiteral("apps"));
+    QCOMPARE(inv.host(QStringLiteral("metamon"))->labels.value(QStringLiteral("role")),
+             QStringLiteral("devops"));
+    QCOMPARE(inv.host(QStringLiteral("bracky"))->labels.value(QStringLiteral("role")),
+             QStringLiteral("apps"));
     QCOMPARE(inv.host(QStringLiteral("pochama"))->kind, HostKind::ComposeHost);
     QVERIFY(inv.host(QStringLiteral("pochama"))->labels.isEmpty());
     QVERIFY(inv.host(QStringLiteral("pochama"))->ssh.has_value());
@@ -105,8 +107,10 @@ void TestInventory::defaultHostsAreTheSeed()
 
     // Every host is in the Tailscale mesh and has its per-source names.
     QCOMPARE(inv.tailscaleHosts().size(), 5);
-    QCOMPARE(inv.host(QStringLiteral("metamon"))->sources.kubernetesNode, QStringLiteral("metamon"));
-    QCOMPARE(inv.host(QStringLiteral("metamon"))->sources.prometheusInstance, QStringLiteral("metamon:9100"));
+    QCOMPARE(inv.host(QStringLiteral("metamon"))->sources.kubernetesNode,
+             QStringLiteral("metamon"));
+    QCOMPARE(inv.host(QStringLiteral("metamon"))->sources.prometheusInstance,
+             QStringLiteral("metamon:9100"));
     QCOMPARE(inv.host(QStringLiteral("pochama"))->sources.sshAlias, QStringLiteral("pochama"));
     QVERIFY(inv.host(QStringLiteral("pochama"))->sources.kubernetesNode.isEmpty());
     QCOMPARE(inv.tailscaleStatusHost, QStringLiteral("pochama"));
@@ -158,13 +162,11 @@ void TestInventory::defaultNamespacesUrlsNodePortsNfs()
     QMap<QString, QString> urls; // url -> host
     for (const PublicUrl &u : inv.publicUrls())
         urls.insert(u.url.toString(), u.host);
-    const QMap<QString, QString> expectedUrls{{"https://ha.example.com", "bracky"},
-                                              {"https://grafana.example.com", "metamon"},
-                                              {"https://docs.example.com", "metamon"},
-                                              {"https://s.example.com", "bracky"},
-                                              {"https://registry.example.com", "metamon"},
-                                              {"https://cloud.example.com", "pochama"},
-                                              {"https://traefik.example.com", "pochama"}};
+    const QMap<QString, QString> expectedUrls{
+        {"https://ha.example.com", "bracky"},        {"https://grafana.example.com", "metamon"},
+        {"https://docs.example.com", "metamon"},     {"https://s.example.com", "bracky"},
+        {"https://registry.example.com", "metamon"}, {"https://cloud.example.com", "pochama"},
+        {"https://traefik.example.com", "pochama"}};
     QCOMPARE(urls, expectedUrls);
 
     QMap<int, QString> ports;
@@ -189,9 +191,10 @@ void TestInventory::defaultNamespacesUrlsNodePortsNfs()
         if (!w.volume.isEmpty())
             volumes.insert(w.volume);
     }
-    QCOMPARE(volumes, toSet({"/srv/nfs/k8s/prometheus", "/srv/nfs/k8s/grafana", "/srv/nfs/k8s/loki",
-                             "/srv/nfs/k8s/home-assistant", "/srv/nfs/k8s/postgresql",
-                             "/srv/nfs/k8s/redis", "/srv/nfs/k8s/docmost", "/srv/nfs/k8s/registry"}));
+    QCOMPARE(volumes,
+             toSet({"/srv/nfs/k8s/prometheus", "/srv/nfs/k8s/grafana", "/srv/nfs/k8s/loki",
+                    "/srv/nfs/k8s/home-assistant", "/srv/nfs/k8s/postgresql", "/srv/nfs/k8s/redis",
+                    "/srv/nfs/k8s/docmost", "/srv/nfs/k8s/registry"}));
     QCOMPARE(inv.ingress.host, QStringLiteral("pochama"));
     QCOMPARE(inv.ingress.certResolver, QStringLiteral("letsencrypt"));
 }
@@ -220,13 +223,15 @@ void TestInventory::defaultCoversEverythingTheSeedNames()
     for (const PublicUrl &u : inv.publicUrls())
         urlHosts.insert(u.url.host());
     QSet<QString> seedHosts;
-    for (const auto &m : QRegularExpression(QStringLiteral("`([a-z]+\\.example\\.com)`")).globalMatch(seed))
+    for (const auto &m :
+         QRegularExpression(QStringLiteral("`([a-z]+\\.example\\.com)`")).globalMatch(seed))
         seedHosts.insert(m.captured(1));
     QCOMPARE(seedHosts.size(), 7);
     QCOMPARE(urlHosts, seedHosts);
 
     QSet<QString> seedNs;
-    for (const auto &m : QRegularExpression(QStringLiteral("\\| `([a-z]+)` \\| (\\w+) \\|")).globalMatch(seed)) {
+    for (const auto &m :
+         QRegularExpression(QStringLiteral("\\| `([a-z]+)` \\| (\\w+) \\|")).globalMatch(seed)) {
         seedNs.insert(m.captured(1));
         bool found = false;
         for (const Namespace &ns : inv.namespaces)
@@ -239,8 +244,10 @@ void TestInventory::defaultCoversEverythingTheSeedNames()
     // The storage section draws each volume as "├── name/".
     const qsizetype storageAt = seed.indexOf(QStringLiteral("## Storage Architecture"));
     QVERIFY(storageAt > 0);
-    const QString storage = seed.mid(storageAt, seed.indexOf(QStringLiteral("\n## "), storageAt + 1) - storageAt);
-    for (const auto &m : QRegularExpression(QStringLiteral("\u2500\u2500 ([a-z-]+)/")).globalMatch(storage)) {
+    const QString storage =
+        seed.mid(storageAt, seed.indexOf(QStringLiteral("\n## "), storageAt + 1) - storageAt);
+    for (const auto &m :
+         QRegularExpression(QStringLiteral("\u2500\u2500 ([a-z-]+)/")).globalMatch(storage)) {
         ++dirs;
         const QString path = QStringLiteral("/srv/nfs/k8s/") + m.captured(1);
         bool found = false;
@@ -265,7 +272,8 @@ void TestInventory::defaultCoversEverythingTheSeedNames()
 
 void TestInventory::minimalFileLoads()
 {
-    const InventoryLoadResult r = InventoryLoader::loadFile(fixture(QStringLiteral("good-minimal.yaml")));
+    const InventoryLoadResult r =
+        InventoryLoader::loadFile(fixture(QStringLiteral("good-minimal.yaml")));
     QVERIFY2(r.ok(), qPrintable(r.errorText()));
     QCOMPARE(r.inventory->hosts.size(), 1);
     QCOMPARE(r.inventory->workloads.first().nodePort, 30080);
@@ -283,18 +291,21 @@ void TestInventory::badInput_data()
 
     QTest::newRow("unknown key") << "bad-unknown-key.yaml" << 10 << 5 << "hosts[0].colour"
                                  << "unknown key \"colour\"";
-    QTest::newRow("wrong type") << "bad-wrong-type.yaml" << 10 << 36 << "hosts[0].resources.memoryGB"
+    QTest::newRow("wrong type") << "bad-wrong-type.yaml" << 10 << 36
+                                << "hosts[0].resources.memoryGB"
                                 << "expected a number of 0 or more, found \"six\"";
     QTest::newRow("duplicate host") << "bad-duplicate-host.yaml" << 11 << 11 << "hosts[1].name"
                                     << "duplicate host name \"node1\" (first defined on line 7)";
-    QTest::newRow("workload on unknown host") << "bad-unknown-host.yaml" << 18 << 11
-                                              << "workloads[0].host" << "unknown host \"node9\"";
-    QTest::newRow("NodePort out of range") << "bad-nodeport-range.yaml" << 19 << 15
-                                           << "workloads[0].nodePort"
-                                           << "NodePort 8080 is outside the range Kubernetes allows (30000-32767)";
+    QTest::newRow("workload on unknown host")
+        << "bad-unknown-host.yaml" << 18 << 11 << "workloads[0].host"
+        << "unknown host \"node9\"";
+    QTest::newRow("NodePort out of range")
+        << "bad-nodeport-range.yaml" << 19 << 15 << "workloads[0].nodePort"
+        << "NodePort 8080 is outside the range Kubernetes allows (30000-32767)";
     QTest::newRow("public URL not https") << "bad-http-url.yaml" << 20 << 10 << "workloads[0].url"
                                           << "must use https://";
-    QTest::newRow("not YAML") << "bad-syntax.yaml" << 9 << 9 << "" << "not valid YAML";
+    QTest::newRow("not YAML") << "bad-syntax.yaml" << 9 << 9 << ""
+                              << "not valid YAML";
 }
 
 void TestInventory::badInput()
@@ -349,16 +360,20 @@ void TestInventory::incompleteInventoryIsAnError_data()
     // A required section missing, or a section of another shape: each was an
     // uncaught yaml-cpp exception (an abort) before.
     QTest::newRow("no sites") << QByteArray("version: 1\nhosts:\n  - name: a\n") << "sites" << 1;
-    QTest::newRow("no hosts") << QByteArray("version: 1\nsites: [{id: oci, label: OCI}]\n") << "hosts" << 1;
-    QTest::newRow("host is a list") << QByteArray("version: 1\nhosts:\n  - [1, 2]\n") << "hosts[0]" << 3;
-    QTest::newRow("site is a list") << QByteArray("version: 1\nsites: [{id: oci, label: OCI}]\nhosts:\n"
-                                                  "  - {name: b, kind: k8s-worker, site: [a]}\n")
-                                    << "hosts[0].site" << 4;
+    QTest::newRow("no hosts") << QByteArray("version: 1\nsites: [{id: oci, label: OCI}]\n")
+                              << "hosts" << 1;
+    QTest::newRow("host is a list")
+        << QByteArray("version: 1\nhosts:\n  - [1, 2]\n") << "hosts[0]" << 3;
+    QTest::newRow("site is a list")
+        << QByteArray("version: 1\nsites: [{id: oci, label: OCI}]\nhosts:\n"
+                      "  - {name: b, kind: k8s-worker, site: [a]}\n")
+        << "hosts[0].site" << 4;
     QTest::newRow("sections of other shapes")
         << QByteArray("version: 1\nworkloads:\n  - 3\nnfs: [1]\ncompose: 7\nnamespaces: {x: y}\n")
         << "workloads[0]" << 3;
     // A self-referencing alias is refused by the YAML reader, where the cycle is.
-    QTest::newRow("self-referencing alias") << QByteArray("version: 1\nsites: &a [*a]\n") << "" << 2;
+    QTest::newRow("self-referencing alias")
+        << QByteArray("version: 1\nsites: &a [*a]\n") << "" << 2;
     QTest::newRow("only a key") << QByteArray("a: &a [*a]\n") << "" << 1;
 }
 
@@ -373,8 +388,9 @@ void TestInventory::incompleteInventoryIsAnError()
     bool found = false;
     for (const LocatedError &e : r.errors) {
         QVERIFY2(e.line >= 1 && e.column >= 1, qPrintable(e.toString()));
-        QVERIFY2(e.toString().startsWith(QStringLiteral("lab.yaml:%1:%2: ").arg(e.line).arg(e.column)),
-                 qPrintable(e.toString()));
+        QVERIFY2(
+            e.toString().startsWith(QStringLiteral("lab.yaml:%1:%2: ").arg(e.line).arg(e.column)),
+            qPrintable(e.toString()));
         if (e.field == field && e.line == line)
             found = true;
     }
@@ -390,7 +406,8 @@ void TestInventory::noEditOfTheDefaultAborts()
     for (qsizetype i = 0; i < lines.size(); ++i) {
         QList<QByteArray> without = lines;
         without.removeAt(i);
-        const InventoryLoadResult cut = InventoryLoader::parse(without.join('\n'), QStringLiteral("cut.yaml"));
+        const InventoryLoadResult cut =
+            InventoryLoader::parse(without.join('\n'), QStringLiteral("cut.yaml"));
         const InventoryLoadResult prefix =
             InventoryLoader::parse(lines.mid(0, i).join('\n'), QStringLiteral("prefix.yaml"));
         for (const InventoryLoadResult *r : {&cut, &prefix}) {
@@ -406,33 +423,39 @@ void TestInventory::noEditOfTheDefaultAborts()
 
 void TestInventory::ollamaThroughTunnel()
 {
-    const QByteArray head = "version: 1\n"
-                            "sites: [{id: home, label: Home}]\n"
-                            "hosts:\n"
-                            "  - {name: gpu-server, site: home, kind: gpu-server, ssh: {host: gpu}}\n"
-                            "  - {name: plain, site: home, kind: gpu-server}\n";
+    const QByteArray head =
+        "version: 1\n"
+        "sites: [{id: home, label: Home}]\n"
+        "hosts:\n"
+        "  - {name: gpu-server, site: home, kind: gpu-server, ssh: {host: gpu}}\n"
+        "  - {name: plain, site: home, kind: gpu-server}\n";
     InventoryLoadResult r = InventoryLoader::parse(
-        head + "ollama: {url: \"http://localhost:11434\", tunnel: gpu-server}\n", QStringLiteral("t.yaml"));
+        head + "ollama: {url: \"http://localhost:11434\", tunnel: gpu-server}\n",
+        QStringLiteral("t.yaml"));
     QVERIFY2(r.ok(), qPrintable(r.errorText()));
     QCOMPARE(r.inventory->ollamaTunnel, QStringLiteral("gpu-server"));
     QCOMPARE(r.inventory->ollamaUrl, QUrl(QStringLiteral("http://localhost:11434")));
 
-    r = InventoryLoader::parse(head + "ollama: {url: \"http://localhost:11434\", tunnel: nowhere}\n",
+    r = InventoryLoader::parse(head +
+                                   "ollama: {url: \"http://localhost:11434\", tunnel: nowhere}\n",
                                QStringLiteral("t.yaml"));
     QVERIFY(!r.ok());
     QCOMPARE(r.errors.first().field, QStringLiteral("ollama.tunnel"));
     QCOMPARE(r.errors.first().line, 6);
-    QVERIFY2(r.errors.first().message.contains(QStringLiteral("unknown host \"nowhere\"")), qPrintable(r.errorText()));
+    QVERIFY2(r.errors.first().message.contains(QStringLiteral("unknown host \"nowhere\"")),
+             qPrintable(r.errorText()));
 
     r = InventoryLoader::parse(head + "ollama: {url: \"http://localhost:11434\", tunnel: plain}\n",
                                QStringLiteral("t.yaml"));
     QVERIFY(!r.ok());
     QCOMPARE(r.errors.first().field, QStringLiteral("ollama.tunnel"));
-    QVERIFY2(r.errors.first().message.contains(QStringLiteral("no SSH endpoint")), qPrintable(r.errorText()));
+    QVERIFY2(r.errors.first().message.contains(QStringLiteral("no SSH endpoint")),
+             qPrintable(r.errorText()));
 
     r = InventoryLoader::parse(head + "ollama: {tunnel: gpu-server}\n", QStringLiteral("t.yaml"));
     QVERIFY(!r.ok());
-    QVERIFY2(r.errors.first().message.contains(QStringLiteral("needs ollama.url")), qPrintable(r.errorText()));
+    QVERIFY2(r.errors.first().message.contains(QStringLiteral("needs ollama.url")),
+             qPrintable(r.errorText()));
 }
 
 void TestInventory::missingFile()
@@ -461,11 +484,13 @@ void TestInventory::locatorPrefersCommandLineThenUserFile()
     QTemporaryDir home;
     QVERIFY(home.isValid());
     qputenv("XDG_CONFIG_HOME", home.path().toUtf8());
-    QCOMPARE(InventoryLocator::userInventoryPath(), home.filePath(QStringLiteral("labdeck/lab.yaml")));
+    QCOMPARE(InventoryLocator::userInventoryPath(),
+             home.filePath(QStringLiteral("labdeck/lab.yaml")));
     QCOMPARE(InventoryLocator::choose(QString()).source, InventoryLocator::Source::BuiltIn);
 
     QVERIFY(QDir().mkpath(home.filePath(QStringLiteral("labdeck"))));
-    QVERIFY(QFile::copy(fixture(QStringLiteral("good-minimal.yaml")), InventoryLocator::userInventoryPath()));
+    QVERIFY(QFile::copy(fixture(QStringLiteral("good-minimal.yaml")),
+                        InventoryLocator::userInventoryPath()));
     const auto user = InventoryLocator::choose(QString());
     QCOMPARE(user.source, InventoryLocator::Source::UserConfig);
     QCOMPARE(user.path, InventoryLocator::userInventoryPath());

@@ -296,7 +296,8 @@ private Q_SLOTS:
         // b and c gone (one run), a, d, e kept (3 of 3 rows: one whole-table
         // change), f new and listed twice: one row.
         m_model->replaceAll(items({{"e", 50}, {"f", 6}, {"a", 10}, {"d", 4}, {"f", 60}}));
-        QCOMPARE(m_rec->take(), (QStringList{"removed 1-2", "changed 0-2 roles 0,3", "inserted 3-3"}));
+        QCOMPARE(m_rec->take(),
+                 (QStringList{"removed 1-2", "changed 0-2 roles 0,3", "inserted 3-3"}));
         QCOMPARE(contents(*m_model), QStringLiteral("a=10 d=4 e=50 f=60"));
         // Everything gone: removed, not reset.
         m_model->replaceAll({});
@@ -315,7 +316,8 @@ private Q_SLOTS:
         QCOMPARE(m_rec->take(), QStringList()); // nothing until the commit
         m_model->stage(items({{"c", 2}, {"d", 1}}));
         m_model->commitStaged();
-        QCOMPARE(m_rec->take(), (QStringList{"removed 0-0", "changed 0-0 roles 0,3", "inserted 1-2"}));
+        QCOMPARE(m_rec->take(),
+                 (QStringList{"removed 0-0", "changed 0-0 roles 0,3", "inserted 1-2"}));
         QCOMPARE(contents(*m_model), QStringLiteral("b=2 c=2 d=1"));
     }
 
@@ -382,7 +384,8 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         QList<QJsonObject> list;
         for (const char *name : {"a", "b", "c", "d", "e"})
-            list << pod(QString::fromLatin1(name), QStringLiteral("Running"), QStringLiteral("bracky"));
+            list << pod(QString::fromLatin1(name), QStringLiteral("Running"),
+                        QStringLiteral("bracky"));
         QSignalSpy reset(&pods, &QAbstractItemModel::modelReset);
         pods.setList(list);
         QCOMPARE(reset.count(), 1);
@@ -408,8 +411,8 @@ private Q_SLOTS:
                     changedRoles << roles;
                 });
         const auto ev = [](WatchEvent::Type t, const char *name, const char *phase) {
-            return watchEvent(t, pod(QString::fromLatin1(name), QLatin1String(phase),
-                                     QStringLiteral("bracky")));
+            return watchEvent(
+                t, pod(QString::fromLatin1(name), QLatin1String(phase), QStringLiteral("bracky")));
         };
         pods.applyEvents({ev(WatchEvent::Type::Deleted, "b", "Running"),
                           ev(WatchEvent::Type::Modified, "a", "Failed"),
@@ -426,8 +429,9 @@ private Q_SLOTS:
         QCOMPARE(pods.at(2).phase, QStringLiteral("Running")); // f: its later event
         QCOMPARE(changedRoles.size(), 1);
         QCOMPARE(changedRoles.at(0), pods.rowRoles());
-        for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::DecorationRole),
-                         int(roles::Sort), int(roles::Health), int(roles::Key), int(roles::Namespace)})
+        for (int role :
+             {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::DecorationRole), int(roles::Sort),
+              int(roles::Health), int(roles::Key), int(roles::Namespace)})
             QVERIFY2(pods.rowRoles().contains(role), qPrintable(QString::number(role)));
 
         // The column table drives the headers, the text and the sort value.
@@ -440,8 +444,10 @@ private Q_SLOTS:
         QCOMPARE(name.data(roles::Sort).toString(), QStringLiteral("d")); // sorts as shown
         QCOMPARE(name.data(roles::Key).toString(), pods.at(1).key());
         QCOMPARE(name.data(roles::Namespace).toString(), QStringLiteral("apps"));
-        QCOMPARE(pods.index(1, PodModel::Node).data(roles::Node).toString(), QStringLiteral("bracky"));
-        QCOMPARE(pods.index(1, PodModel::Age).data(roles::Sort).metaType(), QMetaType::fromType<QDateTime>());
+        QCOMPARE(pods.index(1, PodModel::Node).data(roles::Node).toString(),
+                 QStringLiteral("bracky"));
+        QCOMPARE(pods.index(1, PodModel::Age).data(roles::Sort).metaType(),
+                 QMetaType::fromType<QDateTime>());
         QVERIFY(pods.index(1, PodModel::Status).data(Qt::DecorationRole).isValid());
         QVERIFY(!pods.index(1, PodModel::Name).data(Qt::DecorationRole).isValid());
     }

@@ -8,13 +8,13 @@
 #include "kube/credentials.h"
 #include "kube/execapproval.h"
 #include "kube/kubeactions.h"
-#include "kube/kubeconfig.h"
-#include "kube/providerauthenticator.h"
-#include "support/testpki.h"
 #include "kube/kubeclient.h"
+#include "kube/kubeconfig.h"
 #include "kube/kubesession.h"
 #include "kube/podlogstream.h"
+#include "kube/providerauthenticator.h"
 #include "kube/reflector.h"
+#include "support/testpki.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -74,10 +74,7 @@ private:
         return int(r.json.value(QLatin1String("items")).toArray().size());
     }
 
-    QJsonObject getObject(const QString &path)
-    {
-        return await(m_client->get(path)).json;
-    }
+    QJsonObject getObject(const QString &path) { return await(m_client->get(path)).json; }
 
 private Q_SLOTS:
     void init()
@@ -85,7 +82,8 @@ private Q_SLOTS:
         m_sim = std::make_unique<demolab::KubeSimulator>(*InventoryLoader::loadBuiltIn().inventory);
         m_sim->setReadyDelay(std::chrono::milliseconds(60));
         QVERIFY(m_sim->listen());
-        m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(), QSslConfiguration::defaultConfiguration());
+        m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(),
+                                                       QSslConfiguration::defaultConfiguration());
         m_auth->allowPlainHttpOnLoopback();
         m_client = std::make_unique<KubeClient>(m_sim->url(), m_auth.get());
     }
@@ -98,7 +96,8 @@ private Q_SLOTS:
 
     void statusErrorsAreReadable()
     {
-        const KubeResponse r = await(m_client->get(QStringLiteral("/apis/apps/v1/namespaces/apps/deployments/nope")));
+        const KubeResponse r =
+            await(m_client->get(QStringLiteral("/apis/apps/v1/namespaces/apps/deployments/nope")));
         QVERIFY(!r.ok());
         QCOMPARE(r.httpStatus, 404);
         QVERIFY(r.error);
@@ -106,12 +105,14 @@ private Q_SLOTS:
         QVERIFY2(r.errorText.contains(QStringLiteral("NotFound (404)")), qPrintable(r.errorText));
         QVERIFY(r.errorText.contains(m_sim->url().authority()));
 
-        StaticAuthenticator wrong(QStringLiteral("not-the-token"), QSslConfiguration::defaultConfiguration());
+        StaticAuthenticator wrong(QStringLiteral("not-the-token"),
+                                  QSslConfiguration::defaultConfiguration());
         wrong.allowPlainHttpOnLoopback();
         KubeClient anonymous(m_sim->url(), &wrong);
         const KubeResponse denied = await(anonymous.get(QStringLiteral("/api/v1/nodes")));
         QCOMPARE(denied.httpStatus, 401);
-        QVERIFY2(denied.errorText.contains(QStringLiteral("credentials were refused")), qPrintable(denied.errorText));
+        QVERIFY2(denied.errorText.contains(QStringLiteral("credentials were refused")),
+                 qPrintable(denied.errorText));
     }
 
     void connectRefusedAndTimeoutSayWhere()
@@ -120,7 +121,8 @@ private Q_SLOTS:
         QUrl closed = m_sim->url();
         closed.setPort(1); // nothing listens on port 1
         KubeClient client(closed, &none);
-        const KubeResponse r = await(client.get(QStringLiteral("/api/v1/nodes"), {}, std::chrono::seconds(5)));
+        const KubeResponse r =
+            await(client.get(QStringLiteral("/api/v1/nodes"), {}, std::chrono::seconds(5)));
         QVERIFY(!r.ok());
         QCOMPARE(r.httpStatus, 0);
         QVERIFY2(r.errorText.contains(QStringLiteral("127.0.0.1:1")), qPrintable(r.errorText));
@@ -149,7 +151,10 @@ private Q_SLOTS:
         QCOMPARE(int(items.size()), expected);
         QSet<QString> names;
         for (const QJsonObject &o : items)
-            names.insert(o.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString());
+            names.insert(o.value(QLatin1String("metadata"))
+                             .toObject()
+                             .value(QLatin1String("name"))
+                             .toString());
         QCOMPARE(int(names.size()), expected); // each once across the pages
         QTRY_COMPARE(reflector.state(), Reflector::State::Watching);
 
@@ -189,10 +194,12 @@ private Q_SLOTS:
         // history is compacted: the next deployments watch, from its older
         // resourceVersion, gets 410 Expired and the reflector lists again.
         const QString before = reflector.resourceVersion();
-        QVERIFY(await(m_client->strategicMergePatch(QStringLiteral("/api/v1/nodes/pikachu"),
-                                                    QJsonObject{{QStringLiteral("metadata"),
-                                                                 QJsonObject{{QStringLiteral("labels"),
-                                                                              QJsonObject{{QStringLiteral("test"), QStringLiteral("1")}}}}}}))
+        QVERIFY(await(m_client->strategicMergePatch(
+                          QStringLiteral("/api/v1/nodes/pikachu"),
+                          QJsonObject{{QStringLiteral("metadata"),
+                                       QJsonObject{{QStringLiteral("labels"),
+                                                    QJsonObject{{QStringLiteral("test"),
+                                                                 QStringLiteral("1")}}}}}}))
                     .ok());
         m_sim->compactHistory();
         QCOMPARE(reflector.resourceVersion(), before);
@@ -206,7 +213,8 @@ private Q_SLOTS:
         Reflector reflector(m_client.get(), QStringLiteral("/api/v1/nodes"));
         reflector.setBackoff(std::chrono::milliseconds(100), std::chrono::milliseconds(400));
         m_sim->injectFailures(3, 500, 0, QStringLiteral("/api/v1/nodes"));
-        connect(&reflector, &Reflector::stateChanged, this, [&](Reflector::State s) { states << s; });
+        connect(&reflector, &Reflector::stateChanged, this,
+                [&](Reflector::State s) { states << s; });
         QSignalSpy listed(&reflector, &Reflector::listed);
         QElapsedTimer t;
         t.start();
@@ -236,20 +244,39 @@ private Q_SLOTS:
     {
         KubeActions actions(m_client.get());
         actions.setPollInterval(std::chrono::milliseconds(50));
-        const QString path = QStringLiteral("/apis/apps/v1/namespaces/monitoring/deployments/grafana");
-        const qint64 generation = getObject(path).value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInteger();
-        KubeAction *action = actions.restart(QStringLiteral("Deployment"), QStringLiteral("monitoring"), QStringLiteral("grafana"));
-        QVERIFY(action->request().startsWith(QStringLiteral("PATCH /apis/apps/v1/namespaces/monitoring/deployments/grafana?fieldManager=labdeck (application/strategic-merge-patch+json)")));
+        const QString path =
+            QStringLiteral("/apis/apps/v1/namespaces/monitoring/deployments/grafana");
+        const qint64 generation = getObject(path)
+                                      .value(QLatin1String("metadata"))
+                                      .toObject()
+                                      .value(QLatin1String("generation"))
+                                      .toInteger();
+        KubeAction *action = actions.restart(
+            QStringLiteral("Deployment"), QStringLiteral("monitoring"), QStringLiteral("grafana"));
+        QVERIFY(action->request().startsWith(QStringLiteral(
+            "PATCH /apis/apps/v1/namespaces/monitoring/deployments/grafana?fieldManager=labdeck "
+            "(application/strategic-merge-patch+json)")));
         QSignalSpy progress(action, &KubeAction::progress);
         QCOMPARE(awaitAction(action), KubeAction::State::Succeeded);
-        QVERIFY2(action->message().contains(QStringLiteral("1 of 1 replicas updated and ready")), qPrintable(action->message()));
+        QVERIFY2(action->message().contains(QStringLiteral("1 of 1 replicas updated and ready")),
+                 qPrintable(action->message()));
         QVERIFY(progress.count() >= 1);
 
         const QJsonObject d = getObject(path);
-        QVERIFY(d.value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInteger() > generation);
-        const QString restartedAt = d.value(QLatin1String("spec")).toObject().value(QLatin1String("template")).toObject()
-                                        .value(QLatin1String("metadata")).toObject().value(QLatin1String("annotations")).toObject()
-                                        .value(QLatin1String("kubectl.kubernetes.io/restartedAt")).toString();
+        QVERIFY(d.value(QLatin1String("metadata"))
+                    .toObject()
+                    .value(QLatin1String("generation"))
+                    .toInteger() > generation);
+        const QString restartedAt = d.value(QLatin1String("spec"))
+                                        .toObject()
+                                        .value(QLatin1String("template"))
+                                        .toObject()
+                                        .value(QLatin1String("metadata"))
+                                        .toObject()
+                                        .value(QLatin1String("annotations"))
+                                        .toObject()
+                                        .value(QLatin1String("kubectl.kubernetes.io/restartedAt"))
+                                        .toString();
         QVERIFY(!restartedAt.isEmpty());
         QVERIFY(QDateTime::fromString(restartedAt, Qt::ISODate).isValid());
     }
@@ -266,44 +293,75 @@ private Q_SLOTS:
     {
         KubeActions actions(m_client.get());
         actions.setPollInterval(std::chrono::milliseconds(50));
-        KubeAction *up = actions.scale(QStringLiteral("StatefulSet"), QStringLiteral("database"), QStringLiteral("redis"), 2);
+        KubeAction *up = actions.scale(QStringLiteral("StatefulSet"), QStringLiteral("database"),
+                                       QStringLiteral("redis"), 2);
         QCOMPARE(awaitAction(up), KubeAction::State::Succeeded);
-        const QJsonObject s = getObject(QStringLiteral("/apis/apps/v1/namespaces/database/statefulsets/redis"));
-        QCOMPARE(s.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 2);
-        QCOMPARE(s.value(QLatin1String("status")).toObject().value(QLatin1String("readyReplicas")).toInt(), 2);
+        const QJsonObject s =
+            getObject(QStringLiteral("/apis/apps/v1/namespaces/database/statefulsets/redis"));
+        QCOMPARE(s.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(),
+                 2);
+        QCOMPARE(s.value(QLatin1String("status"))
+                     .toObject()
+                     .value(QLatin1String("readyReplicas"))
+                     .toInt(),
+                 2);
 
-        KubeAction *missing = actions.restart(QStringLiteral("Deployment"), QStringLiteral("apps"), QStringLiteral("nope"));
+        KubeAction *missing = actions.restart(QStringLiteral("Deployment"), QStringLiteral("apps"),
+                                              QStringLiteral("nope"));
         QCOMPARE(awaitAction(missing), KubeAction::State::Failed);
-        QVERIFY2(missing->message().contains(QStringLiteral("NotFound (404)")), qPrintable(missing->message()));
+        QVERIFY2(missing->message().contains(QStringLiteral("NotFound (404)")),
+                 qPrintable(missing->message()));
 
-        KubeAction *daemon = actions.scale(QStringLiteral("DaemonSet"), QStringLiteral("kube-system"), QStringLiteral("x"), 2);
+        KubeAction *daemon = actions.scale(QStringLiteral("DaemonSet"),
+                                           QStringLiteral("kube-system"), QStringLiteral("x"), 2);
         QCOMPARE(awaitAction(daemon), KubeAction::State::Failed);
     }
 
     void deletePodAndCordon()
     {
         KubeActions actions(m_client.get());
-        const QJsonArray pods = await(m_client->get(QStringLiteral("/api/v1/namespaces/apps/pods"))).json
-                                    .value(QLatin1String("items")).toArray();
+        const QJsonArray pods = await(m_client->get(QStringLiteral("/api/v1/namespaces/apps/pods")))
+                                    .json.value(QLatin1String("items"))
+                                    .toArray();
         QVERIFY(!pods.isEmpty());
-        const QString pod = pods.first().toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
-        QCOMPARE(awaitAction(actions.deletePod(QStringLiteral("apps"), pod)), KubeAction::State::Succeeded);
+        const QString pod = pods.first()
+                                .toObject()
+                                .value(QLatin1String("metadata"))
+                                .toObject()
+                                .value(QLatin1String("name"))
+                                .toString();
+        QCOMPARE(awaitAction(actions.deletePod(QStringLiteral("apps"), pod)),
+                 KubeAction::State::Succeeded);
 
-        QCOMPARE(awaitAction(actions.setCordoned(QStringLiteral("bracky"), true)), KubeAction::State::Succeeded);
-        QVERIFY(getObject(QStringLiteral("/api/v1/nodes/bracky")).value(QLatin1String("spec")).toObject()
-                    .value(QLatin1String("unschedulable")).toBool());
-        QCOMPARE(awaitAction(actions.setCordoned(QStringLiteral("bracky"), false)), KubeAction::State::Succeeded);
-        QVERIFY(!getObject(QStringLiteral("/api/v1/nodes/bracky")).value(QLatin1String("spec")).toObject()
-                     .value(QLatin1String("unschedulable")).toBool());
+        QCOMPARE(awaitAction(actions.setCordoned(QStringLiteral("bracky"), true)),
+                 KubeAction::State::Succeeded);
+        QVERIFY(getObject(QStringLiteral("/api/v1/nodes/bracky"))
+                    .value(QLatin1String("spec"))
+                    .toObject()
+                    .value(QLatin1String("unschedulable"))
+                    .toBool());
+        QCOMPARE(awaitAction(actions.setCordoned(QStringLiteral("bracky"), false)),
+                 KubeAction::State::Succeeded);
+        QVERIFY(!getObject(QStringLiteral("/api/v1/nodes/bracky"))
+                     .value(QLatin1String("spec"))
+                     .toObject()
+                     .value(QLatin1String("unschedulable"))
+                     .toBool());
     }
 
     void logsTailAndFollow()
     {
-        const QJsonArray pods = await(m_client->get(QStringLiteral("/api/v1/namespaces/monitoring/pods"))).json
-                                    .value(QLatin1String("items")).toArray();
+        const QJsonArray pods =
+            await(m_client->get(QStringLiteral("/api/v1/namespaces/monitoring/pods")))
+                .json.value(QLatin1String("items"))
+                .toArray();
         QString pod;
         for (const QJsonValue &v : pods) {
-            const QString name = v.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+            const QString name = v.toObject()
+                                     .value(QLatin1String("metadata"))
+                                     .toObject()
+                                     .value(QLatin1String("name"))
+                                     .toString();
             if (name.startsWith(QLatin1String("grafana")))
                 pod = name;
         }
@@ -322,8 +380,10 @@ private Q_SLOTS:
         QCOMPARE(ended.first().at(0).toString(), QString());
         QCOMPARE(lines.size(), 5);
         // Timestamps as the API gives them: RFC 3339 and a space.
-        QVERIFY2(QDateTime::fromString(lines.first().section(QLatin1Char(' '), 0, 0), Qt::ISODateWithMs).isValid(),
-                 qPrintable(lines.first()));
+        QVERIFY2(
+            QDateTime::fromString(lines.first().section(QLatin1Char(' '), 0, 0), Qt::ISODateWithMs)
+                .isValid(),
+            qPrintable(lines.first()));
 
         PodLogStream::Options follow;
         follow.tailLines = 1;
@@ -363,7 +423,9 @@ private Q_SLOTS:
         QVERIFY(secure.writeKubeconfig(kubeconfig, &error));
 
         const auto loaded = KubeConfig::loadExplicit(kubeconfig);
-        QVERIFY2(loaded.ok(), qPrintable(loaded.errors.isEmpty() ? QString() : loaded.errors.first().toString()));
+        QVERIFY2(
+            loaded.ok(),
+            qPrintable(loaded.errors.isEmpty() ? QString() : loaded.errors.first().toString()));
         const auto context = loaded.config->resolve(QString(), &error);
         QVERIFY2(context, qPrintable(error));
         QVERIFY(!context->user.clientCertificatePem.isEmpty());
@@ -396,7 +458,8 @@ private Q_SLOTS:
         const KubeResponse refused = await(suspicious.get(QStringLiteral("/api/v1/nodes")));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.httpStatus, 0);
-        QVERIFY2(refused.errorText.contains(QStringLiteral("127.0.0.1")), qPrintable(refused.errorText));
+        QVERIFY2(refused.errorText.contains(QStringLiteral("127.0.0.1")),
+                 qPrintable(refused.errorText));
         QVERIFY2(refused.errorText.contains(QStringLiteral("SSL"), Qt::CaseInsensitive) ||
                      refused.errorText.contains(QStringLiteral("certificate"), Qt::CaseInsensitive),
                  qPrintable(refused.errorText));
@@ -410,9 +473,12 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(session.health(), Health::Ok, 10000);
         QVERIFY(session.lastSync().isValid());
         QVERIFY(session.stateText().contains(QStringLiteral("watching 3")));
-        QCOMPARE(collectionPath(Resource::Deployments), QStringLiteral("/apis/apps/v1/deployments"));
-        QCOMPARE(objectPath(Resource::Nodes, QStringLiteral("x"), QStringLiteral("bracky")), QStringLiteral("/api/v1/nodes/bracky"));
-        QCOMPARE(objectPath(Resource::Pods, QStringLiteral("apps"), QStringLiteral("p")), QStringLiteral("/api/v1/namespaces/apps/pods/p"));
+        QCOMPARE(collectionPath(Resource::Deployments),
+                 QStringLiteral("/apis/apps/v1/deployments"));
+        QCOMPARE(objectPath(Resource::Nodes, QStringLiteral("x"), QStringLiteral("bracky")),
+                 QStringLiteral("/api/v1/nodes/bracky"));
+        QCOMPARE(objectPath(Resource::Pods, QStringLiteral("apps"), QStringLiteral("p")),
+                 QStringLiteral("/api/v1/namespaces/apps/pods/p"));
     }
 };
 

@@ -21,10 +21,9 @@
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-
-#include <sys/stat.h>
 #include <QTest>
 #include <memory>
+#include <sys/stat.h>
 
 using namespace labdeck::kube;
 
@@ -596,10 +595,13 @@ current-context: lab
     // reading a FIFO would wait for a writer, /dev/zero would never end.
     QVERIFY(::mkfifo(QFile::encodeName(dir.filePath("four/fifo-ca.crt")).constData(), 0600) == 0);
     for (const QString &ca : {QStringLiteral("fifo-ca.crt"), QStringLiteral("/dev/zero")}) {
-        const QString five = writeFile(dir.filePath("four/config-" + QFileInfo(ca).fileName()),
-                                       "clusters:\n- name: lab\n  cluster:\n    server: https://h:1\n"
-                                       "    certificate-authority: " + ca.toUtf8() + "\n"
-                                       "contexts:\n- name: lab\n  context: {cluster: lab}\n");
+        const QString five =
+            writeFile(dir.filePath("four/config-" + QFileInfo(ca).fileName()),
+                      "clusters:\n- name: lab\n  cluster:\n    server: https://h:1\n"
+                      "    certificate-authority: " +
+                          ca.toUtf8() +
+                          "\n"
+                          "contexts:\n- name: lab\n  context: {cluster: lab}\n");
         const KubeConfigLoadResult r5 = KubeConfig::loadExplicit(five);
         QVERIFY(r5.ok());
         QVERIFY(!r5.config->resolve(QStringLiteral("lab"), &error));
@@ -608,7 +610,8 @@ current-context: lab
     // The kubeconfig itself, too.
     const KubeConfigLoadResult r6 = KubeConfig::loadExplicit(dir.filePath("four/fifo-ca.crt"));
     QVERIFY(!r6.ok());
-    QVERIFY2(errorsOf(r6).contains(QStringLiteral("is not a regular file")), qPrintable(errorsOf(r6)));
+    QVERIFY2(errorsOf(r6).contains(QStringLiteral("is not a regular file")),
+             qPrintable(errorsOf(r6)));
 }
 
 void TestKubeConfig::mergeMissingFiles()

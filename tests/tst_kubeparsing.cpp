@@ -63,10 +63,12 @@ private Q_SLOTS:
     {
         QJsonObject pod = json("pod.real.json");
         QJsonObject meta = pod.value(QLatin1String("metadata")).toObject();
-        meta.insert(QStringLiteral("labels"), QJsonObject{{QStringLiteral("pod-template-hash"), QStringLiteral("7d4b578979")}});
+        meta.insert(QStringLiteral("labels"), QJsonObject{{QStringLiteral("pod-template-hash"),
+                                                           QStringLiteral("7d4b578979")}});
         meta.insert(QStringLiteral("ownerReferences"),
-                    QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
-                                           {QStringLiteral("name"), QStringLiteral("home-assistant-7d4b578979")}}});
+                    QJsonArray{QJsonObject{
+                        {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
+                        {QStringLiteral("name"), QStringLiteral("home-assistant-7d4b578979")}}});
         pod.insert(QStringLiteral("metadata"), meta);
         const PodInfo p = parsePod(pod);
         QCOMPARE(p.workloadKind, QStringLiteral("Deployment"));
@@ -81,8 +83,10 @@ private Q_SLOTS:
         QJsonObject c = cs.at(0).toObject();
         c.insert(QStringLiteral("ready"), false);
         c.insert(QStringLiteral("restartCount"), 7);
-        c.insert(QStringLiteral("state"), QJsonObject{{QStringLiteral("waiting"),
-                                                       QJsonObject{{QStringLiteral("reason"), QStringLiteral("CrashLoopBackOff")}}}});
+        c.insert(QStringLiteral("state"),
+                 QJsonObject{{QStringLiteral("waiting"),
+                              QJsonObject{{QStringLiteral("reason"),
+                                           QStringLiteral("CrashLoopBackOff")}}}});
         cs.replace(0, c);
         status.insert(QStringLiteral("containerStatuses"), cs);
         pod.insert(QStringLiteral("status"), status);
@@ -95,7 +99,8 @@ private Q_SLOTS:
 
     void deployment()
     {
-        const WorkloadInfo w = parseWorkload(json("deployment-apps-v1.real.json"), QStringLiteral("Deployment"));
+        const WorkloadInfo w =
+            parseWorkload(json("deployment-apps-v1.real.json"), QStringLiteral("Deployment"));
         QCOMPARE(w.kind, QStringLiteral("Deployment"));
         QCOMPARE(w.desired, 1);
         QCOMPARE(w.ready, 1);
@@ -146,11 +151,13 @@ private Q_SLOTS:
     void watchErrorAndBookmark()
     {
         WatchParser parser;
-        const auto events = parser.feed(
-            "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"Pod\",\"metadata\":{\"resourceVersion\":\"42\"}}}\n"
-            "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
-            "\"message\":\"too old resource version: 1 (40)\",\"reason\":\"Expired\",\"code\":410}}\n"
-            "not json\n");
+        const auto events = parser.feed("{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"Pod\","
+                                        "\"metadata\":{\"resourceVersion\":\"42\"}}}\n"
+                                        "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\","
+                                        "\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                                        "\"message\":\"too old resource version: 1 "
+                                        "(40)\",\"reason\":\"Expired\",\"code\":410}}\n"
+                                        "not json\n");
         QCOMPARE(events.size(), 2);
         QCOMPARE(events.at(0).type, WatchEvent::Type::Bookmark);
         QCOMPARE(events.at(0).resourceVersion(), QStringLiteral("42"));
@@ -167,15 +174,19 @@ private Q_SLOTS:
         QCOMPARE(s.code, 404);
         QCOMPARE(s.reason, QStringLiteral("NotFound"));
         QCOMPARE(s.name, QStringLiteral("grafana"));
-        QVERIFY(s.toText().startsWith(QStringLiteral("NotFound (404): pods \"grafana\" not found")));
+        QVERIFY(
+            s.toText().startsWith(QStringLiteral("NotFound (404): pods \"grafana\" not found")));
 
         const KubeStatus plain = KubeStatus::fromReply(502, "Bad Gateway");
         QVERIFY(plain.toText().startsWith(QStringLiteral("HTTP 502: Bad Gateway")));
 
         const QByteArray conflict =
-            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Conflict\",\"code\":409,"
-            "\"message\":\"Apply failed with 1 conflict: conflict with \\\"kubectl\\\" using apps/v1: .spec.replicas\","
-            "\"details\":{\"causes\":[{\"reason\":\"FieldManagerConflict\",\"message\":\"conflict with \\\"kubectl\\\" using apps/v1\",\"field\":\".spec.replicas\"}]}}";
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":"
+            "\"Conflict\",\"code\":409,"
+            "\"message\":\"Apply failed with 1 conflict: conflict with \\\"kubectl\\\" using "
+            "apps/v1: .spec.replicas\","
+            "\"details\":{\"causes\":[{\"reason\":\"FieldManagerConflict\",\"message\":\"conflict "
+            "with \\\"kubectl\\\" using apps/v1\",\"field\":\".spec.replicas\"}]}}";
         const KubeStatus c = KubeStatus::fromReply(409, conflict);
         QVERIFY(c.isFieldManagerConflict());
         QCOMPARE(c.causes.first().field, QStringLiteral(".spec.replicas"));

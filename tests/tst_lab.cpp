@@ -5,14 +5,14 @@
 // when asked not to. The metrics-server share of each node.
 
 #include "checks/checkrunner.h"
+#include "demolab/demotransport.h"
 #include "inventory/inventoryloader.h"
 #include "kube/kubeclient.h"
 #include "kube/kubesession.h"
-#include "demolab/demotransport.h"
 #include "lab/lab.h"
+#include "metricsserverusage.h"
 #include "remote/commandtransport.h"
 #include "ssh/sshtransport.h"
-#include "metricsserverusage.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -97,12 +97,12 @@ private Q_SLOTS:
         // k8s and prometheus need no HTTPS servers: ready at once.
         checks::CheckContext got;
         bool called = false;
-        const QString waiting = lab->prepareChecks(
-            {}, {QStringLiteral("k8s"), QStringLiteral("prometheus")},
-            [&](checks::CheckContext ctx, checks::CheckRegistry) {
-                got = std::move(ctx);
-                called = true;
-            });
+        const QString waiting =
+            lab->prepareChecks({}, {QStringLiteral("k8s"), QStringLiteral("prometheus")},
+                               [&](checks::CheckContext ctx, checks::CheckRegistry) {
+                                   got = std::move(ctx);
+                                   called = true;
+                               });
         QVERIFY(called);
         QVERIFY(waiting.isEmpty());
         QCOMPARE(got.kube.data(), lab->session()->client());

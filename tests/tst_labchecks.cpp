@@ -110,8 +110,10 @@ private Q_SLOTS:
         const CheckResult *gpu = find(results, QStringLiteral("tunnel pochama \u2192 gpu-server"));
         QVERIFY(gpu);
         QCOMPARE(gpu->host, QStringLiteral("gpu-server"));
-        QVERIFY2(gpu->summary.contains(QStringLiteral("relayed through DERP tok")), qPrintable(gpu->summary));
-        QVERIFY(find(results, QStringLiteral("tunnel pochama \u2192 bracky"))->summary.startsWith(QStringLiteral("online, direct")));
+        QVERIFY2(gpu->summary.contains(QStringLiteral("relayed through DERP tok")),
+                 qPrintable(gpu->summary));
+        QVERIFY(find(results, QStringLiteral("tunnel pochama \u2192 bracky"))
+                    ->summary.startsWith(QStringLiteral("online, direct")));
     }
 
     void tunnelsSayWhatIsWrong()
@@ -122,24 +124,28 @@ private Q_SLOTS:
         // A real capture: the lab's peers mostly absent, one offline.
         transport.answer.ran = true;
         transport.answer.exitStatus = 0;
-        transport.answer.standardOutput = fixture(QStringLiteral("tailscale/status-homelab-relay-sao.real.json"));
+        transport.answer.standardOutput =
+            fixture(QStringLiteral("tailscale/status-homelab-relay-sao.real.json"));
         QVERIFY(!transport.answer.standardOutput.isEmpty());
         QList<CheckResult> results = runChecks(QStringLiteral("tunnels"), ctx);
         QCOMPARE(transport.requests.size(), 1);
         QCOMPARE(transport.requests.first().host, QStringLiteral("pochama"));
         QCOMPARE(transport.requests.first().argv,
-                 (QStringList{QStringLiteral("tailscale"), QStringLiteral("status"), QStringLiteral("--json")}));
+                 (QStringList{QStringLiteral("tailscale"), QStringLiteral("status"),
+                              QStringLiteral("--json")}));
         const CheckResult *pikachu = find(results, QStringLiteral("tunnel pochama \u2192 pikachu"));
         QVERIFY(pikachu);
         QCOMPARE(pikachu->severity, Health::Critical);
-        QVERIFY2(pikachu->summary.contains(QStringLiteral("no peer named pikachu")), qPrintable(pikachu->summary));
+        QVERIFY2(pikachu->summary.contains(QStringLiteral("no peer named pikachu")),
+                 qPrintable(pikachu->summary));
 
         // Logged out: the tailnet itself is critical.
         transport.answer.standardOutput =
             R"({"Version":"1.80.0","BackendState":"NeedsLogin","Self":{"HostName":"pochama","DNSName":"pochama.tail.ts.net.","Online":false},"Peer":{}})";
         results = runChecks(QStringLiteral("tunnels"), ctx);
         QCOMPARE(find(results, QStringLiteral("tailnet"))->severity, Health::Critical);
-        QVERIFY(find(results, QStringLiteral("tailnet"))->summary.contains(QStringLiteral("NeedsLogin")));
+        QVERIFY(find(results, QStringLiteral("tailnet"))
+                    ->summary.contains(QStringLiteral("NeedsLogin")));
 
         // An offline peer says when it was last seen.
         transport.answer.standardOutput =
@@ -148,7 +154,8 @@ private Q_SLOTS:
         results = runChecks(QStringLiteral("tunnels"), ctx);
         const CheckResult *bracky = find(results, QStringLiteral("tunnel pochama \u2192 bracky"));
         QCOMPARE(bracky->severity, Health::Critical);
-        QVERIFY2(bracky->summary.startsWith(QStringLiteral("offline, last seen")), qPrintable(bracky->summary));
+        QVERIFY2(bracky->summary.startsWith(QStringLiteral("offline, last seen")),
+                 qPrintable(bracky->summary));
         QVERIFY(bracky->advice.contains(QStringLiteral("systemctl status tailscaled")));
 
         // The command could not run: could-not-run, never a pass.
@@ -405,25 +412,34 @@ private Q_SLOTS:
         rules.write("groups:\n- name: lab\n  interval: 1s\n  rules:\n"
                     "  - alert: NodeDown\n    expr: up{instance=\"metamon:9100\"} == 0\n"
                     "    labels: {severity: critical}\n"
-                    "    annotations: {summary: \"node_exporter on metamon does not answer\", description: \"Restart node_exporter on metamon.\"}\n");
+                    "    annotations: {summary: \"node_exporter on metamon does not answer\", "
+                    "description: \"Restart node_exporter on metamon.\"}\n");
         rules.close();
-        const QByteArray config = "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
-                                  "rule_files: [" + rules.fileName().toUtf8() + "]\n"
-                                  "scrape_configs:\n- job_name: node\n  static_configs:\n"
-                                  "  - targets: ['127.0.0.1:" + QByteArray::number(closed) + "']\n"
-                                  "  relabel_configs:\n  - {target_label: instance, replacement: 'metamon:9100'}\n";
+        const QByteArray config =
+            "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
+            "rule_files: [" +
+            rules.fileName().toUtf8() +
+            "]\n"
+            "scrape_configs:\n- job_name: node\n  static_configs:\n"
+            "  - targets: ['127.0.0.1:" +
+            QByteArray::number(closed) +
+            "']\n"
+            "  relabel_configs:\n  - {target_label: instance, replacement: 'metamon:9100'}\n";
         test::PromProcess prometheus;
         QString error;
-        QVERIFY2(prometheus.startPrometheus(dir.path(), dir.filePath(QStringLiteral("data")), config, &error), qPrintable(error));
+        QVERIFY2(prometheus.startPrometheus(dir.path(), dir.filePath(QStringLiteral("data")),
+                                            config, &error),
+                 qPrintable(error));
 
         checks::CheckContext ctx = context();
         ctx.prometheusUrl = prometheus.url();
         QList<CheckResult> results;
-        QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                                     results = runChecks(QStringLiteral("prometheus"), ctx);
-                                     return find(results, QStringLiteral("alert NodeDown on metamon")) != nullptr;
-                                 }()),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ([&] {
+                results = runChecks(QStringLiteral("prometheus"), ctx);
+                return find(results, QStringLiteral("alert NodeDown on metamon")) != nullptr;
+            }()),
+            30000);
         const CheckResult *target = find(results, QStringLiteral("target metamon:9100 (job node)"));
         QVERIFY(target);
         QCOMPARE(target->severity, Health::Critical);
@@ -431,7 +447,8 @@ private Q_SLOTS:
         QVERIFY(target->summary.startsWith(QStringLiteral("down")));
         const CheckResult *alert = find(results, QStringLiteral("alert NodeDown on metamon"));
         QCOMPARE(alert->severity, Health::Critical);
-        QVERIFY(alert->summary.contains(QStringLiteral("node_exporter on metamon does not answer")));
+        QVERIFY(
+            alert->summary.contains(QStringLiteral("node_exporter on metamon does not answer")));
         QCOMPARE(alert->advice, QStringLiteral("Restart node_exporter on metamon."));
         // Hosts with an instance no target has.
         const CheckResult *pikachu = find(results, QStringLiteral("target pikachu:9100"));
@@ -444,7 +461,8 @@ private Q_SLOTS:
         QVERIFY(!results.isEmpty());
         for (const CheckResult &r : results) {
             QCOMPARE(r.severity, Health::Unknown);
-            QVERIFY2(r.summary.contains(QStringLiteral("connection refused")), qPrintable(r.summary));
+            QVERIFY2(r.summary.contains(QStringLiteral("connection refused")),
+                     qPrintable(r.summary));
         }
     }
 
@@ -464,7 +482,8 @@ private Q_SLOTS:
             QCOMPARE(r.severity, Health::Ok);
             QCOMPARE(r.host, QStringLiteral("gpu-server"));
         }
-        QVERIFY(results.at(0).summary.startsWith(QStringLiteral("Ollama ")) || results.at(1).summary.startsWith(QStringLiteral("Ollama ")));
+        QVERIFY(results.at(0).summary.startsWith(QStringLiteral("Ollama ")) ||
+                results.at(1).summary.startsWith(QStringLiteral("Ollama ")));
 
         // Tighter thresholds: the same GPU reads as a warning, with numbers.
         ctx.options.thresholds.gpuTemperatureWarningC = 30;
@@ -476,8 +495,10 @@ private Q_SLOTS:
                 gpu = &r;
         QVERIFY(gpu);
         QCOMPARE(gpu->severity, Health::Warning);
-        QVERIFY2(gpu->summary.contains(QStringLiteral("(warning at 30 °C)")), qPrintable(gpu->summary));
-        QVERIFY2(gpu->summary.contains(QStringLiteral("(warning at 10%)")), qPrintable(gpu->summary));
+        QVERIFY2(gpu->summary.contains(QStringLiteral("(warning at 30 °C)")),
+                 qPrintable(gpu->summary));
+        QVERIFY2(gpu->summary.contains(QStringLiteral("(warning at 10%)")),
+                 qPrintable(gpu->summary));
 
         // Ollama down: critical, naming where.
         QTcpServer closed;
@@ -485,7 +506,8 @@ private Q_SLOTS:
         ctx.ollamaUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
         closed.close();
         results = runChecks(QStringLiteral("gpu"), ctx);
-        const CheckResult *down = find(results, QStringLiteral("Ollama at %1").arg(ctx.ollamaUrl.toDisplayString()));
+        const CheckResult *down =
+            find(results, QStringLiteral("Ollama at %1").arg(ctx.ollamaUrl.toDisplayString()));
         QVERIFY(down);
         QCOMPARE(down->severity, Health::Critical);
         QVERIFY2(down->summary.contains(QStringLiteral("refused")), qPrintable(down->summary));

@@ -1,8 +1,8 @@
 // The new-service model: golden YAML for representative wizard inputs, the
 // checks with their reasons per field, the write plan that never clobbers a
 // file, unified diffs, and a manifests folder read in the seed's order.
-#include "manifests/inventoryeditor.h"
 #include "inventory/inventoryloader.h"
+#include "manifests/inventoryeditor.h"
 #include "manifests/servicespec.h"
 #include "manifests/writeplan.h"
 

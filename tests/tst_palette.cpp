@@ -48,12 +48,16 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
         QTRY_VERIFY(palette->isVisible());
         QTRY_VERIFY(palette->filterEdit()->hasFocus());
-        QVERIFY(palette->visibleEntries().contains(QStringLiteral("Probe \u203a Restart Everything")));
-        QVERIFY(!palette->visibleEntries().join(QLatin1Char('\n')).contains(QStringLiteral("Disabled Thing")));
+        QVERIFY(
+            palette->visibleEntries().contains(QStringLiteral("Probe \u203a Restart Everything")));
+        QVERIFY(!palette->visibleEntries()
+                     .join(QLatin1Char('\n'))
+                     .contains(QStringLiteral("Disabled Thing")));
 
         // Words in any order; Enter runs the action after the palette closes.
         QTest::keyClicks(palette->filterEdit(), QStringLiteral("everything rest"));
-        QCOMPARE(palette->visibleEntries(), QStringList{QStringLiteral("Probe \u203a Restart Everything")});
+        QCOMPARE(palette->visibleEntries(),
+                 QStringList{QStringLiteral("Probe \u203a Restart Everything")});
         QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
         QTRY_COMPARE(triggered.size(), 1);
         QVERIFY(!palette->isVisible());

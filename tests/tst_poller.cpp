@@ -20,8 +20,7 @@ public:
     enum class End { Never, Good, Bad };
     explicit TestPoller(std::chrono::milliseconds idle = 1s)
         : Poller(idle)
-    {
-    }
+    {}
     int polls = 0;
     End autoEnd = End::Never;
     QString badWords = QStringLiteral("host: thing: refused");

@@ -14,7 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
-
 #include <cmath>
 
 using namespace labdeck;
@@ -71,7 +70,8 @@ void TestPrometheus::initTestCase()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("prometheus")).isEmpty() ||
         QStandardPaths::findExecutable(QStringLiteral("promtool")).isEmpty())
-        QFAIL("prometheus and promtool are needed (Debian package prometheus; scripts/install-deps installs it)");
+        QFAIL("prometheus and promtool are needed (Debian package prometheus; scripts/install-deps "
+              "installs it)");
     QVERIFY(m_dir.isValid());
     // Recent (inside retention) but older than the head block's 3 h.
     m_to = QDateTime::currentSecsSinceEpoch() / 3600 * 3600 - 4 * 3600;
@@ -79,7 +79,9 @@ void TestPrometheus::initTestCase()
     m_at = m_to - 600;
     QString error;
     const QString data = m_dir.filePath(QStringLiteral("data"));
-    QVERIFY2(PromProcess::backfill(m_dir.path(), data, PromLab::openMetrics(m_from, m_to, 15), &error), qPrintable(error));
+    QVERIFY2(
+        PromProcess::backfill(m_dir.path(), data, PromLab::openMetrics(m_from, m_to, 15), &error),
+        qPrintable(error));
     m_closedPort = test::freePort();
     QFile rules(m_dir.filePath(QStringLiteral("rules.yml")));
     QVERIFY(rules.open(QIODevice::WriteOnly));
@@ -88,11 +90,16 @@ void TestPrometheus::initTestCase()
                 "    labels: {instance: \"bracky:9100\", severity: warning}\n"
                 "    annotations: {summary: \"Filesystem / fills within 24 h\"}\n");
     rules.close();
-    const QByteArray config = "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
-                              "rule_files: [" + m_dir.filePath(QStringLiteral("rules.yml")).toUtf8() + "]\n"
-                              "scrape_configs:\n- job_name: node\n  static_configs:\n"
-                              "  - targets: ['127.0.0.1:" + QByteArray::number(m_closedPort) + "']\n"
-                              "  relabel_configs:\n  - {target_label: instance, replacement: 'metamon:9100'}\n";
+    const QByteArray config =
+        "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
+        "rule_files: [" +
+        m_dir.filePath(QStringLiteral("rules.yml")).toUtf8() +
+        "]\n"
+        "scrape_configs:\n- job_name: node\n  static_configs:\n"
+        "  - targets: ['127.0.0.1:" +
+        QByteArray::number(m_closedPort) +
+        "']\n"
+        "  relabel_configs:\n  - {target_label: instance, replacement: 'metamon:9100'}\n";
     QVERIFY2(m_backfilled.startPrometheus(m_dir.path(), data, config, &error), qPrintable(error));
 }
 
@@ -138,11 +145,13 @@ void TestPrometheus::rangeQueryIsAlignedToTheStep()
     QCOMPARE(plan.start % 30, qint64(0));
     QCOMPARE(plan.end, m_at);
     QCOMPARE(plan.points(), qint64(120));
-    const prom::Result r = wait(client.queryRange(prom::ChartQueries().queryFor(Metric::Load, PromLab::instance(2)), plan));
+    const prom::Result r = wait(
+        client.queryRange(prom::ChartQueries().queryFor(Metric::Load, PromLab::instance(2)), plan));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.resultType, QStringLiteral("matrix"));
     QCOMPARE(r.series.size(), 1);
-    QCOMPARE(r.series.first().labels.value(QStringLiteral("__name__")), QStringLiteral("node_load1"));
+    QCOMPARE(r.series.first().labels.value(QStringLiteral("__name__")),
+             QStringLiteral("node_load1"));
     const auto &samples = r.series.first().samples;
     QCOMPARE(samples.size(), 120);
     for (qsizetype i = 0; i < samples.size(); ++i) {
@@ -218,14 +227,17 @@ void TestPrometheus::rangeNeverExceedsElevenThousandPoints()
     QVERIFY(!refused.ok);
     QCOMPARE(refused.errorType, QStringLiteral("bad_data"));
     QCOMPARE(refused.httpStatus, 400);
-    QVERIFY2(refused.error.contains(QStringLiteral("exceeded maximum resolution")), qPrintable(refused.error));
-    QVERIFY2(refused.error.contains(QStringLiteral("the request was invalid")), qPrintable(refused.error));
+    QVERIFY2(refused.error.contains(QStringLiteral("exceeded maximum resolution")),
+             qPrintable(refused.error));
+    QVERIFY2(refused.error.contains(QStringLiteral("the request was invalid")),
+             qPrintable(refused.error));
 }
 
 void TestPrometheus::queryWithPlusSignsIsEncoded()
 {
     prom::Client client(m_backfilled.url());
-    const prom::Result r = wait(client.query(QStringLiteral("1 + 2 * 3"), QDateTime::fromSecsSinceEpoch(m_at, Qt::UTC)));
+    const prom::Result r = wait(
+        client.query(QStringLiteral("1 + 2 * 3"), QDateTime::fromSecsSinceEpoch(m_at, Qt::UTC)));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.resultType, QStringLiteral("scalar"));
     QCOMPARE(r.series.first().samples.first().value, 7.0);
@@ -239,12 +251,15 @@ void TestPrometheus::badPromqlSaysWhatIsWrong()
     QCOMPARE(r.errorType, QStringLiteral("bad_data"));
     QVERIFY2(r.error.startsWith(QStringLiteral("Prometheus at 127.0.0.1:")), qPrintable(r.error));
     QVERIFY2(r.error.contains(QStringLiteral("the request was invalid")), qPrintable(r.error));
-    QVERIFY2(r.error.contains(QStringLiteral("unknown function with name \"coun\"")), qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral("unknown function with name \"coun\"")),
+             qPrintable(r.error));
 
     // The captured error fixture reads the same way through the parser.
-    QFile fixture(QStringLiteral(LABDECK_TEST_FIXTURES "/prometheus/error-bad_data-parse.real.json"));
+    QFile fixture(
+        QStringLiteral(LABDECK_TEST_FIXTURES "/prometheus/error-bad_data-parse.real.json"));
     QVERIFY(fixture.open(QIODevice::ReadOnly));
-    const prom::Result parsed = prom::Parse::response(fixture.readAll(), prom::Parse::Kind::Query, QStringLiteral("query"));
+    const prom::Result parsed =
+        prom::Parse::response(fixture.readAll(), prom::Parse::Kind::Query, QStringLiteral("query"));
     QVERIFY(!parsed.ok);
     QCOMPARE(parsed.errorType, QStringLiteral("bad_data"));
     QVERIFY(parsed.error.contains(QStringLiteral("parse error at char 16")));
@@ -261,8 +276,9 @@ void TestPrometheus::silentServerTimesOut()
     const prom::Result r = wait(client.query(QStringLiteral("up")));
     QVERIFY(!r.ok);
     QVERIFY(r.timedOut);
-    QVERIFY2(r.error.contains(QStringLiteral("no answer from http://127.0.0.1:%1/api/v1/query within 0.4 s")
-                                  .arg(silent.serverPort())),
+    QVERIFY2(r.error.contains(
+                 QStringLiteral("no answer from http://127.0.0.1:%1/api/v1/query within 0.4 s")
+                     .arg(silent.serverPort())),
              qPrintable(r.error));
     QVERIFY(timer.elapsed() < 10000);
 }
@@ -281,7 +297,8 @@ void TestPrometheus::targetsAndFiringAlerts()
     prom::Client client(m_backfilled.url());
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
                                  const prom::Result t = wait(client.targets());
-                                 return t.ok && t.targets.size() == 1 && t.targets.first().health == QLatin1String("down");
+                                 return t.ok && t.targets.size() == 1 &&
+                                        t.targets.first().health == QLatin1String("down");
                              }()),
                              20000);
     const prom::Result t = wait(client.targets());
@@ -292,13 +309,16 @@ void TestPrometheus::targetsAndFiringAlerts()
 
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
                                  const prom::Result a = wait(client.alerts());
-                                 return a.ok && !a.alerts.isEmpty() && a.alerts.first().state == QLatin1String("firing");
+                                 return a.ok && !a.alerts.isEmpty() &&
+                                        a.alerts.first().state == QLatin1String("firing");
                              }()),
                              20000);
     const prom::Result a = wait(client.alerts());
     QCOMPARE(a.alerts.first().name(), QStringLiteral("BrackyDiskFilling"));
-    QCOMPARE(a.alerts.first().labels.value(QStringLiteral("instance")), QStringLiteral("bracky:9100"));
-    QCOMPARE(a.alerts.first().annotations.value(QStringLiteral("summary")), QStringLiteral("Filesystem / fills within 24 h"));
+    QCOMPARE(a.alerts.first().labels.value(QStringLiteral("instance")),
+             QStringLiteral("bracky:9100"));
+    QCOMPARE(a.alerts.first().annotations.value(QStringLiteral("summary")),
+             QStringLiteral("Filesystem / fills within 24 h"));
     QVERIFY(a.alerts.first().activeAt.isValid());
 }
 
@@ -330,10 +350,14 @@ void TestPrometheus::liveTailAppendsFromNodeExporter()
     QString error;
     QVERIFY2(exporter.startNodeExporter(&error), qPrintable(error));
     QTemporaryDir dir;
-    const QByteArray config = "global: {scrape_interval: 1s}\nscrape_configs:\n- job_name: node\n  static_configs:\n"
-                              "  - targets: ['127.0.0.1:" + QByteArray::number(exporter.port()) + "']\n";
+    const QByteArray config =
+        "global: {scrape_interval: 1s}\nscrape_configs:\n- job_name: node\n  static_configs:\n"
+        "  - targets: ['127.0.0.1:" +
+        QByteArray::number(exporter.port()) + "']\n";
     PromProcess prometheus;
-    QVERIFY2(prometheus.startPrometheus(dir.path(), dir.filePath(QStringLiteral("data")), config, &error), qPrintable(error));
+    QVERIFY2(prometheus.startPrometheus(dir.path(), dir.filePath(QStringLiteral("data")), config,
+                                        &error),
+             qPrintable(error));
 
     prom::Client client(prometheus.url());
     QList<QUrl> sent;
@@ -349,7 +373,8 @@ void TestPrometheus::liveTailAppendsFromNodeExporter()
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
                                  QSignalSpy reset(&chart, &MetricChart::reset);
                                  chart.reload();
-                                 return reset.wait(10000) && !chart.lines().isEmpty() && chart.lines().first().points.size() >= 2;
+                                 return reset.wait(10000) && !chart.lines().isEmpty() &&
+                                        chart.lines().first().points.size() >= 2;
                              }()),
                              30000);
     const qsizetype fullFetches = sent.size();
@@ -375,8 +400,10 @@ void TestPrometheus::stoppedPrometheusTurnsChartStaleAndRecovers()
     QVERIFY2(exporter.startNodeExporter(&error), qPrintable(error));
     QTemporaryDir dir;
     const QString data = dir.filePath(QStringLiteral("data"));
-    const QByteArray config = "global: {scrape_interval: 1s}\nscrape_configs:\n- job_name: node\n  static_configs:\n"
-                              "  - targets: ['127.0.0.1:" + QByteArray::number(exporter.port()) + "']\n";
+    const QByteArray config =
+        "global: {scrape_interval: 1s}\nscrape_configs:\n- job_name: node\n  static_configs:\n"
+        "  - targets: ['127.0.0.1:" +
+        QByteArray::number(exporter.port()) + "']\n";
     auto prometheus = std::make_unique<PromProcess>();
     QVERIFY2(prometheus->startPrometheus(dir.path(), data, config, &error), qPrintable(error));
     const quint16 port = prometheus->port();
@@ -384,22 +411,26 @@ void TestPrometheus::stoppedPrometheusTurnsChartStaleAndRecovers()
     prom::Client client(prometheus->url());
     client.setTimeout(std::chrono::milliseconds(2000));
     MetricChart chart(&client);
-    chart.setQuery(prom::ChartQueries().queryFor(Metric::Load, QStringLiteral("127.0.0.1:%1").arg(exporter.port())));
+    chart.setQuery(prom::ChartQueries().queryFor(
+        Metric::Load, QStringLiteral("127.0.0.1:%1").arg(exporter.port())));
     chart.setWindow(std::chrono::minutes(2));
     chart.setScrapeInterval(1);
     chart.setRefreshInterval(std::chrono::milliseconds(500));
     chart.setLive(true);
     chart.reload();
-    QTRY_VERIFY_WITH_TIMEOUT(!chart.lines().isEmpty() && !chart.lines().first().points.isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!chart.lines().isEmpty() && !chart.lines().first().points.isEmpty(),
+                             20000);
     QVERIFY(!chart.isStale());
 
     prometheus->kill();
     QTRY_VERIFY_WITH_TIMEOUT(chart.isStale(), 10000);
-    QVERIFY2(chart.staleReason().contains(QStringLiteral("connection refused")), qPrintable(chart.staleReason()));
+    QVERIFY2(chart.staleReason().contains(QStringLiteral("connection refused")),
+             qPrintable(chart.staleReason()));
     QVERIFY(!chart.lines().isEmpty()); // the old data stays, greyed
 
     prometheus = std::make_unique<PromProcess>();
-    QVERIFY2(prometheus->startPrometheus(dir.path(), data, config, &error, port), qPrintable(error));
+    QVERIFY2(prometheus->startPrometheus(dir.path(), data, config, &error, port),
+             qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(!chart.isStale(), 20000);
     QVERIFY(chart.error().isEmpty());
 }

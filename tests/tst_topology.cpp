@@ -10,9 +10,9 @@
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 
-#include <QSignalSpy>
 #include <QDockWidget>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
@@ -53,7 +53,8 @@ private Q_SLOTS:
                 QCOMPARE(scene.itemForId(HostModel::componentId(h.name, c))->parentItem(), card);
         }
         for (const ComposeService &s : m_inventory.compose.services)
-            QCOMPARE(scene.itemForId(HostModel::composeId(s.name))->parentItem(), scene.hostCard("pochama"));
+            QCOMPARE(scene.itemForId(HostModel::composeId(s.name))->parentItem(),
+                     scene.hostCard("pochama"));
         for (const PublicUrl &u : m_inventory.publicUrls())
             QVERIFY2(scene.itemForId(TopologyScene::urlId(u.url)), qPrintable(u.url.toString()));
     }
@@ -78,14 +79,16 @@ private Q_SLOTS:
         QVERIFY(!oci.intersects(scene.internet()->sceneBoundingRect()));
         QVERIFY(!home.intersects(scene.internet()->sceneBoundingRect()));
         // Kubernetes nodes on top, pochama below them, as in the seed.
-        QVERIFY(scene.hostCard("pochama")->y() > scene.hostCard("metamon")->sceneBoundingRect().bottom());
+        QVERIFY(scene.hostCard("pochama")->y() >
+                scene.hostCard("metamon")->sceneBoundingRect().bottom());
         QCOMPARE(scene.hostCard("pikachu")->y(), scene.hostCard("bracky")->y());
         // No two cards overlap.
         const QStringList names{"pikachu", "metamon", "bracky", "pochama", "gpu-server"};
         for (const QString &a : names)
             for (const QString &b : names)
                 if (a != b)
-                    QVERIFY(!scene.hostCard(a)->sceneBoundingRect().intersects(scene.hostCard(b)->sceneBoundingRect()));
+                    QVERIFY(!scene.hostCard(a)->sceneBoundingRect().intersects(
+                        scene.hostCard(b)->sceneBoundingRect()));
     }
 
     void linksCoverTheInventory()
@@ -175,7 +178,8 @@ private Q_SLOTS:
         // The model's own note (from Kubernetes) joins them; none overwrites another.
         model.setHealth(HostModel::hostId("bracky"), Health::Warning, QStringLiteral("cordoned"),
                         QDateTime::currentDateTimeUtc(), QStringLiteral("cordoned"));
-        QCOMPARE(card->note(), QStringLiteral("cordoned \u00b7 checks \u00d7 2 \u00b7 Tailscale online"));
+        QCOMPARE(card->note(),
+                 QStringLiteral("cordoned \u00b7 checks \u00d7 2 \u00b7 Tailscale online"));
         card->setExtraNote(QStringLiteral("checks"), QString());
         QCOMPARE(card->note(), QStringLiteral("cordoned \u00b7 Tailscale online"));
         // Meters add to the model's tooltip rather than replace it.
@@ -263,7 +267,8 @@ private Q_SLOTS:
         window.useDefaultLayout();
         QVERIFY(window.loadInventory({InventoryLocator::Source::BuiltIn, {}}));
         QVERIFY(window.errorText().isEmpty());
-        const QString bad = QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/bad-nodeport-range.yaml");
+        const QString bad =
+            QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/bad-nodeport-range.yaml");
         QVERIFY(!window.loadInventory({InventoryLocator::Source::CommandLine, bad}));
         QVERIFY(window.errorText().contains(QStringLiteral("bad-nodeport-range.yaml:19:15")));
         QVERIFY(window.errorText().contains(QStringLiteral("workloads[0].nodePort")));

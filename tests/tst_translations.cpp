@@ -327,7 +327,8 @@ private Q_SLOTS:
         for (const Message &m : std::as_const(messages)) {
             if (m.type == QLatin1String("vanished") || m.type == QLatin1String("obsolete")) {
                 // Stale, not missing: the labdeck_lupdate target drops them.
-                qInfo().noquote() << QStringLiteral("no longer in the sources (%1): %2").arg(m.type, m.describe());
+                qInfo().noquote() << QStringLiteral("no longer in the sources (%1): %2")
+                                         .arg(m.type, m.describe());
                 continue;
             }
             const bool empty = std::all_of(m.translations.cbegin(), m.translations.cend(),
@@ -421,7 +422,8 @@ private Q_SLOTS:
         QVERIFY2(pattern(duplicate).match(r.err).hasMatch(), qPrintable(r.err));
         QVERIFY2(!r.err.contains(QLatin1String("duplicate host name")), qPrintable(r.err));
         const QString where = ja("InventoryLocator", "%1 (from --inventory)").arg(bad);
-        QVERIFY2(pattern(ja("labdeck::app", "%1: not loaded (errors: %2)"), {{QStringLiteral("1"), where}})
+        QVERIFY2(pattern(ja("labdeck::app", "%1: not loaded (errors: %2)"),
+                         {{QStringLiteral("1"), where}})
                      .match(r.err)
                      .hasMatch(),
                  qPrintable(r.err));
@@ -430,10 +432,11 @@ private Q_SLOTS:
     // labdeck check's own messages (its results are checked elsewhere).
     void checkCommandSpeaksJapanese()
     {
-        const Run r = labdeck({QStringLiteral("check"), QStringLiteral("--demo"), QStringLiteral("--inventory"),
-                               QStringLiteral("lab.yaml")});
+        const Run r = labdeck({QStringLiteral("check"), QStringLiteral("--demo"),
+                               QStringLiteral("--inventory"), QStringLiteral("lab.yaml")});
         QCOMPARE(r.exitCode, 3);
-        const QString both = ja("labdeck::app", "labdeck check: give either --inventory or --demo, not both");
+        const QString both =
+            ja("labdeck::app", "labdeck check: give either --inventory or --demo, not both");
         QVERIFY(hasJapanese(both));
         QVERIFY2(r.err.contains(both), qPrintable(r.err));
     }

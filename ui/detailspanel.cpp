@@ -56,7 +56,8 @@ void DetailsPanel::setClusterModels(ClusterModels *cluster)
     m_cluster = cluster;
     connect(cluster->nodes(), &NodeModel::nodesChanged, this, &DetailsPanel::refreshSoon);
     connect(cluster->pods(), &PodModel::podsChanged, this, &DetailsPanel::refreshSoon);
-    connect(cluster->workloads(), &WorkloadModel::workloadsChanged, this, &DetailsPanel::refreshSoon);
+    connect(cluster->workloads(), &WorkloadModel::workloadsChanged, this,
+            &DetailsPanel::refreshSoon);
     refresh();
 }
 

@@ -1,10 +1,9 @@
 #pragma once
 
 #include <QList>
-#include <QPair>
 #include <QModelIndex>
+#include <QPair>
 #include <QWidget>
-
 #include <functional>
 
 class QTextBrowser;

@@ -59,8 +59,8 @@ MainWindow::MainWindow(HostModel *model, LabSelection *selection, QWidget *paren
     layout->setSpacing(0);
     m_banner->setObjectName(QStringLiteral("inventoryErrorBanner"));
     m_banner->setFrameShape(QFrame::StyledPanel);
-    m_banner->setStyleSheet(QStringLiteral(
-        "#inventoryErrorBanner { background: rgba(208, 49, 45, 0.12); border: 1px solid #d0312d; }"));
+    m_banner->setStyleSheet(QStringLiteral("#inventoryErrorBanner { background: rgba(208, 49, 45, "
+                                           "0.12); border: 1px solid #d0312d; }"));
     auto *bannerLayout = new QHBoxLayout(m_banner);
     m_bannerText->setWordWrap(true);
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -312,7 +312,8 @@ QString MainWindow::errorText() const
     return m_banner->isHidden() ? QString() : m_bannerText->text();
 }
 
-void MainWindow::showErrors(const InventoryLocator::Choice &choice, const QList<LocatedError> &errors)
+void MainWindow::showErrors(const InventoryLocator::Choice &choice,
+                            const QList<LocatedError> &errors)
 {
     QTextStream err(stderr);
     QStringList items;
@@ -350,9 +351,10 @@ void MainWindow::useBuiltIn()
 
 void MainWindow::openInventory()
 {
-    const QString start = m_choice.path.isEmpty() ? QDir::homePath() : QFileInfo(m_choice.path).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Inventory"), start,
-                                                      tr("Lab inventory (*.yaml *.yml);;All files (*)"));
+    const QString start =
+        m_choice.path.isEmpty() ? QDir::homePath() : QFileInfo(m_choice.path).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Inventory"), start, tr("Lab inventory (*.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         loadInventory(InventoryLocator::Choice{InventoryLocator::Source::CommandLine, path});
 }
@@ -378,9 +380,9 @@ void MainWindow::createUserInventory()
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(InventoryLoader::builtInYaml()) < 0 ||
         !file.commit()) {
-        QMessageBox::warning(this, tr("Create My Inventory"),
-                             tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path),
-                                                              file.errorString()));
+        QMessageBox::warning(
+            this, tr("Create My Inventory"),
+            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return;
     }
     loadInventory(InventoryLocator::Choice{InventoryLocator::Source::UserConfig, path});
@@ -388,11 +390,12 @@ void MainWindow::createUserInventory()
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About Labdeck"),
-                       tr("<h3>Labdeck %1</h3><p>A native control panel for a small homelab: "
-                          "Kubernetes nodes, a Docker Compose host and a GPU server, seen at once.</p>"
-                          "<p>Built with Qt %2.</p>")
-                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    QMessageBox::about(
+        this, tr("About Labdeck"),
+        tr("<h3>Labdeck %1</h3><p>A native control panel for a small homelab: "
+           "Kubernetes nodes, a Docker Compose host and a GPU server, seen at once.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::treeSelectionChanged()

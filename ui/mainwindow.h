@@ -1,10 +1,9 @@
 #pragma once
 
-#include "inventory/inventorylocator.h"
 #include "inventory/inventoryloader.h"
+#include "inventory/inventorylocator.h"
 
 #include <QMainWindow>
-
 #include <functional>
 
 class QLabel;

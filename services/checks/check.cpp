@@ -1,14 +1,13 @@
 #include "checks/check.h"
 
-#include "checks/gpucheck.h"
-#include "checks/prometheuscheck.h"
-#include "checks/tunnelcheck.h"
-
 #include "checks/certcheck.h"
 #include "checks/endpointcheck.h"
+#include "checks/gpucheck.h"
 #include "checks/kubecheck.h"
 #include "checks/pendingcheck.h"
+#include "checks/prometheuscheck.h"
 #include "checks/routescheck.h"
+#include "checks/tunnelcheck.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -20,7 +20,9 @@ class GpuCheck final : public Check
 {
     Q_OBJECT
 public:
-    explicit GpuCheck(QObject *parent = nullptr) : Check(QStringLiteral("gpu"), parent) {}
+    explicit GpuCheck(QObject *parent = nullptr)
+        : Check(QStringLiteral("gpu"), parent)
+    {}
 
 protected:
     void run(const CheckContext &context) override;

@@ -6,7 +6,6 @@
 
 #include <QJsonArray>
 #include <QUrlQuery>
-
 #include <algorithm>
 
 namespace labdeck::checks {
@@ -20,8 +19,8 @@ QString lowerKind(const QString &kind)
 const QList<kube::Resource> &checkedResources()
 {
     static const QList<kube::Resource> resources{kube::Resource::Nodes, kube::Resource::Deployments,
-                                                 kube::Resource::StatefulSets, kube::Resource::DaemonSets,
-                                                 kube::Resource::Pods};
+                                                 kube::Resource::StatefulSets,
+                                                 kube::Resource::DaemonSets, kube::Resource::Pods};
     return resources;
 }
 } // namespace
@@ -52,7 +51,8 @@ QString KubeCheck::targetOf(const kube::Judgement &j)
     return j.name;
 }
 
-QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &lab, const QDateTime &now)
+QList<CheckResult> KubeCheck::judge(const ClusterState &state, const Inventory &lab,
+                                    const QDateTime &now)
 {
     QList<CheckResult> out;
     for (const kube::Judgement &j : kube::Verdicts::judgeLab(lab, state, now)) {
@@ -122,7 +122,8 @@ void KubeCheck::requestPage(int resource, const QString &continueToken)
                     m_state.pods.clear();
                     break;
                 default:
-                    m_state.workloads.erase(std::remove_if(m_state.workloads.begin(), m_state.workloads.end(),
+                    m_state.workloads.erase(std::remove_if(m_state.workloads.begin(),
+                                                           m_state.workloads.end(),
                                                            [&res](const kube::WorkloadInfo &w) {
                                                                return w.kind == kube::kindOf(res);
                                                            }),
@@ -135,11 +136,14 @@ void KubeCheck::requestPage(int resource, const QString &continueToken)
             if (resp.httpStatus == 401 || resp.httpStatus == 0) {
                 // Nothing can be read: the credentials or the server itself.
                 fail(tr("could not run: %1").arg(resp.errorText),
-                     resp.httpStatus == 401 ? tr("The credentials were refused; log in again or check the kubeconfig user.")
-                                            : tr("Check that the API server answers: kubectl get --raw /readyz."));
+                     resp.httpStatus == 401
+                         ? tr("The credentials were refused; log in again or check the kubeconfig "
+                              "user.")
+                         : tr("Check that the API server answers: kubectl get --raw /readyz."));
                 return;
             }
-            m_state.access.insert(kube::pluralOf(res), kube::failedAccess(res, resp, QStringLiteral("list")));
+            m_state.access.insert(kube::pluralOf(res),
+                                  kube::failedAccess(res, resp, QStringLiteral("list")));
             finishKind();
             return;
         }
@@ -158,7 +162,10 @@ void KubeCheck::requestPage(int resource, const QString &continueToken)
                 break;
             }
         }
-        const QString next = resp.json.value(QLatin1String("metadata")).toObject().value(QLatin1String("continue")).toString();
+        const QString next = resp.json.value(QLatin1String("metadata"))
+                                 .toObject()
+                                 .value(QLatin1String("continue"))
+                                 .toString();
         if (!next.isEmpty()) {
             requestPage(int(res), next);
             return;
@@ -186,7 +193,8 @@ void KubeCheck::finishKind()
             why << kube::Verdicts::accessText(a);
         why.sort();
         fail(tr("could not run: %1").arg(why.join(QStringLiteral("; "))),
-             tr("The kubeconfig's user may read none of nodes, pods and workloads; use a context that may."));
+             tr("The kubeconfig's user may read none of nodes, pods and workloads; use a context "
+                "that may."));
         return;
     }
     for (const CheckResult &r : judge(m_state, m_lab, QDateTime::currentDateTimeUtc()))

@@ -18,15 +18,19 @@ void TunnelCheck::run(const CheckContext &context)
     const Inventory &lab = context.inventory;
     const QString statusHost = lab.tailscaleStatusHost;
     if (statusHost.isEmpty()) {
-        report(result(tr("tailnet"), Health::Unknown, tr("could not run: the inventory names no tailscale.statusHost"),
-                      tr("Set tailscale.statusHost to a host that runs Tailscale and that Labdeck reaches over SSH.")));
+        report(result(tr("tailnet"), Health::Unknown,
+                      tr("could not run: the inventory names no tailscale.statusHost"),
+                      tr("Set tailscale.statusHost to a host that runs Tailscale and that Labdeck "
+                         "reaches over SSH.")));
         done();
         return;
     }
     if (!context.transport) {
         report(result(tr("tailnet"), Health::Unknown,
-                      tr("could not run: no SSH connection to %1, where tailscale status is read").arg(statusHost),
-                      tr("Give %1 an ssh: entry (or sources.sshAlias) in the inventory, or run the check from the window, "
+                      tr("could not run: no SSH connection to %1, where tailscale status is read")
+                          .arg(statusHost),
+                      tr("Give %1 an ssh: entry (or sources.sshAlias) in the inventory, or run the "
+                         "check from the window, "
                          "where SSH is connected.")
                           .arg(statusHost),
                       statusHost));
@@ -35,7 +39,8 @@ void TunnelCheck::run(const CheckContext &context)
     }
     remote::CommandRequest request;
     request.host = statusHost;
-    request.argv = {QStringLiteral("tailscale"), QStringLiteral("status"), QStringLiteral("--json")};
+    request.argv = {QStringLiteral("tailscale"), QStringLiteral("status"),
+                    QStringLiteral("--json")};
     request.timeoutMs = timeoutMs(context);
     m_job = context.transport->run(request);
     const Inventory labCopy = lab;

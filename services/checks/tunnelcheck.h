@@ -17,7 +17,9 @@ class TunnelCheck final : public Check
 {
     Q_OBJECT
 public:
-    explicit TunnelCheck(QObject *parent = nullptr) : Check(QStringLiteral("tunnels"), parent) {}
+    explicit TunnelCheck(QObject *parent = nullptr)
+        : Check(QStringLiteral("tunnels"), parent)
+    {}
 
 protected:
     void run(const CheckContext &context) override;

@@ -70,7 +70,7 @@ QString networkWords(const HttpResult &r, const HttpAsk &ask, const QString &url
 } // namespace
 
 QString describeHttpFailure(const HttpResult &r, const HttpAsk &ask, const QString &detail,
-                           const QString &advice)
+                            const QString &advice)
 {
     const QString url = shown(r.url);
     switch (r.status) {
@@ -304,8 +304,8 @@ void HttpJob::stop(Abort reason)
         break;
     case Abort::TooLarge:
         r.status = HttpResult::Status::TooLarge;
-        r.capBytes = m_streaming && r.httpStatus >= 200 && r.httpStatus < 300 ? m_lineCap
-                                                                               : m_bodyCap;
+        r.capBytes =
+            m_streaming && r.httpStatus >= 200 && r.httpStatus < 300 ? m_lineCap : m_bodyCap;
         break;
     }
     r.networkError = QNetworkReply::OperationCanceledError;

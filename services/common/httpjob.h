@@ -10,7 +10,6 @@
 #include <QString>
 #include <QTimer>
 #include <QUrl>
-
 #include <chrono>
 
 class QNetworkAccessManager;
@@ -22,7 +21,8 @@ struct HttpAsk
 {
     QString server;  // "gpu-server", "Prometheus at 10.0.0.5:9090"
     QString what;    // "Ollama /api/tags", "query_range"
-    QString setting; // where the address is set, as words ("prometheus.url in the inventory"); may be empty
+    QString setting; // where the address is set, as words ("prometheus.url in the inventory"); may
+                     // be empty
 };
 
 // The outcome of one HTTP job.
@@ -38,15 +38,15 @@ struct HttpResult
     };
 
     Status status = Status::NetworkError;
-    int httpStatus = 0;      // 0 when no HTTP answer came
-    QString errorText;       // empty on success; else describeHttpFailure()'s words
-    bool timedOut = false;   // InactivityTimeout or DeadlineExceeded
-    QDateTime receivedAt;    // UTC, when the job ended
-    QByteArray body;         // the whole body (also for HttpError); empty for streams
-    QUrl url;                // what was asked (the last hop)
+    int httpStatus = 0;        // 0 when no HTTP answer came
+    QString errorText;         // empty on success; else describeHttpFailure()'s words
+    bool timedOut = false;     // InactivityTimeout or DeadlineExceeded
+    QDateTime receivedAt;      // UTC, when the job ended
+    QByteArray body;           // the whole body (also for HttpError); empty for streams
+    QUrl url;                  // what was asked (the last hop)
     int retryAfterSeconds = 0; // the answer's Retry-After (seconds form), 0: none
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
-    QString networkErrorString; // Qt's words for networkError
+    QString networkErrorString;         // Qt's words for networkError
     std::chrono::milliseconds limit{0}; // the timeout that ran out
     qint64 capBytes = 0;                // the cap that was exceeded
     bool streaming = false;

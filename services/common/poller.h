@@ -4,7 +4,6 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
-
 #include <chrono>
 
 namespace labdeck {
@@ -38,7 +37,7 @@ public:
     [[nodiscard]] int staleAfter() const { return m_staleAfter; }
 
     [[nodiscard]] QDateTime fetchedAt() const { return m_fetchedAt; } // UTC; invalid: never
-    [[nodiscard]] QString lastError() const { return m_error; }       // empty: the last poll was good
+    [[nodiscard]] QString lastError() const { return m_error; } // empty: the last poll was good
     // Never fetched, the last poll failed, or older than staleAfter() periods.
     [[nodiscard]] bool isStale() const;
 

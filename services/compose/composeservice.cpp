@@ -5,7 +5,6 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
-
 namespace labdeck::compose {
 
 namespace {

@@ -235,7 +235,8 @@ DemoTransport::Answer DemoTransport::answer(const remote::CommandRequest &reques
         return a;
     }
     // Traefik's API read on the ingress host, as the routes check does.
-    if (argv.value(0) == QLatin1String("curl") && argv.last().endsWith(QLatin1String("/api/http/routers")) &&
+    if (argv.value(0) == QLatin1String("curl") &&
+        argv.last().endsWith(QLatin1String("/api/http/routers")) &&
         request.host == m_lab.ingress.host) {
         Answer a;
         a.out = DemoCheckLab::routersJson(m_lab);

@@ -17,7 +17,6 @@
 #include <QSaveFile>
 #include <QSslConfiguration>
 
-
 namespace labdeck::demolab {
 
 using namespace detail;

@@ -20,27 +20,44 @@ QByteArray nodeMetricsList(const Store &store)
     for (const StoredObject &stored : store.objects(Nodes)) {
         const QJsonObject node = stored.object;
         bool reachable = true;
-        for (const QJsonValue &c : node.value(QLatin1String("status")).toObject().value(QLatin1String("conditions")).toArray()) {
+        for (const QJsonValue &c : node.value(QLatin1String("status"))
+                                       .toObject()
+                                       .value(QLatin1String("conditions"))
+                                       .toArray()) {
             if (c.toObject().value(QLatin1String("type")).toString() == QLatin1String("Ready"))
-                reachable = c.toObject().value(QLatin1String("status")).toString() != QLatin1String("Unknown");
+                reachable = c.toObject().value(QLatin1String("status")).toString() !=
+                            QLatin1String("Unknown");
         }
         if (!reachable) {
-            ++index; // metrics-server cannot scrape a kubelet that stopped; the others keep their series
+            ++index; // metrics-server cannot scrape a kubelet that stopped; the others keep their
+                     // series
             continue;
         }
-        const QString name = node.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
-        const QJsonObject allocatable = node.value(QLatin1String("status")).toObject().value(QLatin1String("allocatable")).toObject();
-        const double cores = kube::parseQuantity(allocatable.value(QLatin1String("cpu")).toString());
-        const double memory = kube::parseQuantity(allocatable.value(QLatin1String("memory")).toString());
+        const QString name = node.value(QLatin1String("metadata"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString();
+        const QJsonObject allocatable = node.value(QLatin1String("status"))
+                                            .toObject()
+                                            .value(QLatin1String("allocatable"))
+                                            .toObject();
+        const double cores =
+            kube::parseQuantity(allocatable.value(QLatin1String("cpu")).toString());
+        const double memory =
+            kube::parseQuantity(allocatable.value(QLatin1String("memory")).toString());
         const double cpuUse = cores * PromSimulator::value(QStringLiteral("cpu"), index, t) / 100.0;
-        const double memUse = memory * PromSimulator::value(QStringLiteral("memory"), index, t) / 100.0;
+        const double memUse =
+            memory * PromSimulator::value(QStringLiteral("memory"), index, t) / 100.0;
         items.append(QJsonObject{
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name},
-                                                     {QStringLiteral("creationTimestamp"), now.toString(Qt::ISODate)}}},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), name},
+                         {QStringLiteral("creationTimestamp"), now.toString(Qt::ISODate)}}},
             {QStringLiteral("timestamp"), now.addSecs(-10).toString(Qt::ISODate)},
             {QStringLiteral("window"), QStringLiteral("30s")},
-            {QStringLiteral("usage"), QJsonObject{{QStringLiteral("cpu"), QStringLiteral("%1n").arg(qint64(cpuUse * 1e9))},
-                                                  {QStringLiteral("memory"), QStringLiteral("%1Ki").arg(qint64(memUse / 1024))}}},
+            {QStringLiteral("usage"),
+             QJsonObject{
+                 {QStringLiteral("cpu"), QStringLiteral("%1n").arg(qint64(cpuUse * 1e9))},
+                 {QStringLiteral("memory"), QStringLiteral("%1Ki").arg(qint64(memUse / 1024))}}},
         });
         ++index;
     }

@@ -419,7 +419,8 @@ void applyDefaults(ResourceId resource, QJsonObject &object)
         if (object.contains(QLatin1String("stringData"))) {
             QJsonObject data = object.value(QLatin1String("data")).toObject();
             for (auto it = stringData.begin(); it != stringData.end(); ++it)
-                data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
+                data.insert(it.key(),
+                            QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
             object.insert(QLatin1String("data"), data);
             object.remove(QLatin1String("stringData"));
         }

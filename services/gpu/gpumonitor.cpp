@@ -21,8 +21,7 @@ GpuMonitor::GpuMonitor(remote::CommandTransport *transport, QString host, QObjec
     : Poller(std::chrono::seconds(20), parent)
     , m_transport(transport)
     , m_host(std::move(host))
-{
-}
+{}
 
 remote::CommandJob *GpuMonitor::run(const QStringList &argv)
 {

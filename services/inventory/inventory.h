@@ -5,7 +5,6 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
-
 #include <optional>
 
 namespace labdeck {
@@ -197,9 +196,9 @@ struct Inventory
     [[nodiscard]] QStringList tailscaleHosts() const;
 };
 
-[[nodiscard]] QString hostKindId(HostKind kind);          // "k8s-control-plane"
-[[nodiscard]] QString workloadKindId(WorkloadKind kind);  // "Deployment"
-[[nodiscard]] QString hostKindTitle(HostKind kind);       // translated
+[[nodiscard]] QString hostKindId(HostKind kind);         // "k8s-control-plane"
+[[nodiscard]] QString workloadKindId(WorkloadKind kind); // "Deployment"
+[[nodiscard]] QString hostKindTitle(HostKind kind);      // translated
 [[nodiscard]] std::optional<HostKind> hostKindFromId(const QString &id);
 [[nodiscard]] std::optional<WorkloadKind> workloadKindFromId(const QString &id);
 

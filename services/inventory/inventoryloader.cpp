@@ -1,7 +1,7 @@
 #include "inventory/inventoryloader.h"
 
-#include "inventory/logging_p.h"
 #include "common/yamlreader.h"
+#include "inventory/logging_p.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -9,11 +9,9 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <initializer_list>
+#include <yaml-cpp/yaml.h>
 
 namespace labdeck {
 
@@ -37,8 +35,7 @@ public:
     explicit Parser(QString file)
         : m_file(file)
         , m_reader(std::move(file))
-    {
-    }
+    {}
 
     InventoryLoadResult run(const QByteArray &yaml);
     void parseDocument(const YAML::Node &root);
@@ -152,7 +149,9 @@ bool Parser::checkMap(const YAML::Node &node, const QString &path, Keys allowed)
         }
         if (seen.contains(name)) {
             error(key, field,
-                  tr("duplicate key \"%1\" (first given on line %2)").arg(name).arg(seen.value(name)));
+                  tr("duplicate key \"%1\" (first given on line %2)")
+                      .arg(name)
+                      .arg(seen.value(name)));
             continue;
         }
         seen.insert(name, YamlReader::lineOf(key));
@@ -322,22 +321,23 @@ void Parser::checkVolume(const YAML::Node &map, const QString &path, const QStri
 {
     if (volume.isEmpty())
         return;
-    const bool underExport = std::any_of(m_inv.nfs.exports.cbegin(), m_inv.nfs.exports.cend(),
-                                         [&](const NfsExport &e) {
-                                             return volume == e.path ||
-                                                    volume.startsWith(e.path + QLatin1Char('/'));
-                                         });
+    const bool underExport =
+        std::any_of(m_inv.nfs.exports.cbegin(), m_inv.nfs.exports.cend(), [&](const NfsExport &e) {
+            return volume == e.path || volume.startsWith(e.path + QLatin1Char('/'));
+        });
     if (!underExport) {
         QStringList paths;
         for (const NfsExport &e : std::as_const(m_inv.nfs.exports))
             paths << e.path;
         error(child(map, "volume"), join(path, "volume"),
               tr("\"%1\" is not under any NFS export (%2)")
-                  .arg(volume, paths.isEmpty() ? tr("none declared") : paths.join(QStringLiteral(", "))));
+                  .arg(volume,
+                       paths.isEmpty() ? tr("none declared") : paths.join(QStringLiteral(", "))));
     }
 }
 
-void Parser::checkNodePort(const YAML::Node &map, const QString &path, int port, const QString &owner)
+void Parser::checkNodePort(const YAML::Node &map, const QString &path, int port,
+                           const QString &owner)
 {
     if (port == 0)
         return;
@@ -393,7 +393,8 @@ Host Parser::parseHost(const YAML::Node &n, const QString &p)
         for (const Site &s : std::as_const(m_inv.sites))
             ids << s.id;
         error(child(n, "site"), join(p, "site"),
-              tr("unknown site \"%1\"; expected one of: %2").arg(h.site, ids.join(QStringLiteral(", "))));
+              tr("unknown site \"%1\"; expected one of: %2")
+                  .arg(h.site, ids.join(QStringLiteral(", "))));
     }
     const QString kind = str(n, "kind", p, true);
     if (!kind.isEmpty()) {
@@ -466,7 +467,8 @@ Host Parser::parseHost(const YAML::Node &n, const QString &p)
     const YAML::Node src = child(n, "sources");
     const QString srcp = join(p, "sources");
     if (present(src) &&
-        checkMap(src, srcp, {"kubernetesNode", "prometheusInstance", "sshAlias", "tailscaleHost"})) {
+        checkMap(src, srcp,
+                 {"kubernetesNode", "prometheusInstance", "sshAlias", "tailscaleHost"})) {
         h.sources.kubernetesNode = str(src, "kubernetesNode", srcp, false);
         h.sources.prometheusInstance = str(src, "prometheusInstance", srcp, false);
         h.sources.sshAlias = str(src, "sshAlias", srcp, false);
@@ -586,9 +588,9 @@ void Parser::parseWorkloads(const YAML::Node &node)
     for (std::size_t i = 0; i < node.size(); ++i) {
         const YAML::Node &n = node[i];
         const QString p = item(path, qsizetype(i));
-        if (!checkMap(n, p,
-                      {"name", "displayName", "namespace", "kind", "host", "nodePort", "url",
-                       "volume"}))
+        if (!checkMap(
+                n, p,
+                {"name", "displayName", "namespace", "kind", "host", "nodePort", "url", "volume"}))
             continue;
         Workload w;
         w.name = dnsLabel(n, "name", p);
@@ -625,7 +627,9 @@ void Parser::parseWorkloads(const YAML::Node &node)
         const QString key = w.qualifiedName();
         if (!w.name.isEmpty() && seen.contains(key)) {
             error(child(n, "name"), join(p, "name"),
-                  tr("duplicate workload %1 (first defined on line %2)").arg(key).arg(seen.value(key)));
+                  tr("duplicate workload %1 (first defined on line %2)")
+                      .arg(key)
+                      .arg(seen.value(key)));
             continue;
         }
         seen.insert(key, YamlReader::lineOf(n));
@@ -674,7 +678,8 @@ void Parser::parseCompose(const YAML::Node &node)
             }
         }
         if (names.contains(s.name)) {
-            error(child(n, "name"), join(p, "name"), tr("duplicate compose service \"%1\"").arg(s.name));
+            error(child(n, "name"), join(p, "name"),
+                  tr("duplicate compose service \"%1\"").arg(s.name));
             continue;
         }
         names.insert(s.name);
@@ -717,7 +722,8 @@ void Parser::parseDocument(const YAML::Node &root)
                   "ingress", "tailscale", "prometheus", "ollama"})) {
         const YAML::Node version = child(root, "version");
         if (!present(version)) {
-            error(root, QStringLiteral("version"), tr("is required (this Labdeck reads version 1)"));
+            error(root, QStringLiteral("version"),
+                  tr("is required (this Labdeck reads version 1)"));
         } else {
             m_inv.version = integer(root, "version", QString(), 0);
             if (m_inv.version != 1 && version.IsScalar())
@@ -736,15 +742,17 @@ void Parser::parseDocument(const YAML::Node &root)
         parseCompose(child(root, "compose"));
 
         const YAML::Node ingress = child(root, "ingress");
-        if (present(ingress) && checkMap(ingress, QStringLiteral("ingress"),
-                                         {"host", "via", "certResolver"})) {
+        if (present(ingress) &&
+            checkMap(ingress, QStringLiteral("ingress"), {"host", "via", "certResolver"})) {
             m_inv.ingress.host = hostRef(ingress, "host", QStringLiteral("ingress"), true);
             m_inv.ingress.via = str(ingress, "via", QStringLiteral("ingress"), false);
-            m_inv.ingress.certResolver = str(ingress, "certResolver", QStringLiteral("ingress"), false);
+            m_inv.ingress.certResolver =
+                str(ingress, "certResolver", QStringLiteral("ingress"), false);
         }
         const YAML::Node tailscale = child(root, "tailscale");
         if (present(tailscale) && checkMap(tailscale, QStringLiteral("tailscale"), {"statusHost"}))
-            m_inv.tailscaleStatusHost = hostRef(tailscale, "statusHost", QStringLiteral("tailscale"), false);
+            m_inv.tailscaleStatusHost =
+                hostRef(tailscale, "statusHost", QStringLiteral("tailscale"), false);
         const YAML::Node prometheus = child(root, "prometheus");
         if (present(prometheus) && checkMap(prometheus, QStringLiteral("prometheus"), {"url"}))
             m_inv.prometheusUrl = url(prometheus, "url", QStringLiteral("prometheus"), false);
@@ -752,14 +760,17 @@ void Parser::parseDocument(const YAML::Node &root)
         if (present(ollama) && checkMap(ollama, QStringLiteral("ollama"), {"url", "tunnel"})) {
             m_inv.ollamaUrl = url(ollama, "url", QStringLiteral("ollama"), false);
             m_inv.ollamaTunnel = hostRef(ollama, "tunnel", QStringLiteral("ollama"), false);
-            const Host *via = m_inv.ollamaTunnel.isEmpty() ? nullptr : m_inv.host(m_inv.ollamaTunnel);
+            const Host *via =
+                m_inv.ollamaTunnel.isEmpty() ? nullptr : m_inv.host(m_inv.ollamaTunnel);
             if (via && !via->ssh && via->sources.sshAlias.isEmpty())
                 error(child(ollama, "tunnel"), QStringLiteral("ollama.tunnel"),
-                      tr("host \"%1\" has no SSH endpoint to carry the tunnel; give it ssh: or sources.sshAlias")
+                      tr("host \"%1\" has no SSH endpoint to carry the tunnel; give it ssh: or "
+                         "sources.sshAlias")
                           .arg(m_inv.ollamaTunnel));
             if (!m_inv.ollamaTunnel.isEmpty() && m_inv.ollamaUrl.isEmpty())
                 error(child(ollama, "tunnel"), QStringLiteral("ollama.tunnel"),
-                      tr("needs ollama.url: the address the tunnel reaches from %1").arg(m_inv.ollamaTunnel));
+                      tr("needs ollama.url: the address the tunnel reaches from %1")
+                          .arg(m_inv.ollamaTunnel));
         }
     }
 }

@@ -20,7 +20,6 @@ namespace labdeck::kube {
 
 namespace {
 
-
 constexpr qsizetype kMaxStdout = 1024 * 1024; // an ExecCredential is a few KiB
 constexpr qsizetype kMaxStderr = 16 * 1024;
 constexpr qint64 kMaxTokenFileSize = 1024 * 1024;
@@ -393,9 +392,8 @@ void CredentialProvider::startPlugin()
     });
     connect(p, &QProcess::finished, this, &CredentialProvider::pluginFinished);
 
-    qCInfo(lcKube).noquote()
-        << "running the exec plugin" << e.command << "of user" << m_context.user.name
-        << "for context" << m_context.context.name;
+    qCInfo(lcKube).noquote() << "running the exec plugin" << e.command << "of user"
+                             << m_context.user.name << "for context" << m_context.context.name;
     m_timeoutTimer.start(m_timeout);
     p->start();
 }
@@ -417,8 +415,8 @@ QString CredentialProvider::stderrSummary() const
     const QString text = QString::fromUtf8(m_stderr).trimmed();
     if (text.isEmpty())
         return {};
-    qCDebug(lcKube).noquote()
-        << "exec plugin stderr, first line:" << text.section(QLatin1Char('\n'), 0, 0).left(200);
+    qCDebug(lcKube).noquote() << "exec plugin stderr, first line:"
+                              << text.section(QLatin1Char('\n'), 0, 0).left(200);
     QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (lines.size() > 5)
         lines = lines.mid(lines.size() - 5);
@@ -455,8 +453,8 @@ void CredentialProvider::pluginTimedOut()
     p->setParent(nullptr); // dies on its own; never waited for
     connect(p, &QProcess::finished, p, &QObject::deleteLater);
     p->kill();
-    qCInfo(lcKube).noquote()
-        << "exec plugin" << e.command << "killed after" << formatSeconds(m_timeout) << "s";
+    qCInfo(lcKube).noquote() << "exec plugin" << e.command << "killed after"
+                             << formatSeconds(m_timeout) << "s";
     Q_EMIT failed(where(QStringLiteral("exec"),
                         tr("exec plugin \"%1\" did not answer within %2 s; it was stopped. If it "
                            "waits for a login in a browser or a terminal, log in once outside "

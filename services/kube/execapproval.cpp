@@ -17,7 +17,6 @@ namespace labdeck::kube {
 
 namespace {
 
-
 constexpr int kFormatVersion = 1;
 
 } // namespace
@@ -151,7 +150,7 @@ bool ExecApprovalStore::remember(const QString &kubeconfigFile, const QString &c
         keyFor(kubeconfigFile, commandLine),
         Entry{normalizedFile(kubeconfigFile), allowed, QDateTime::currentDateTimeUtc()});
     qCInfo(lcKube).noquote() << "exec plugin of" << normalizedFile(kubeconfigFile)
-                                     << (allowed ? "allowed" : "denied") << "and remembered";
+                             << (allowed ? "allowed" : "denied") << "and remembered";
     return save();
 }
 

@@ -24,7 +24,10 @@ public:
     [[nodiscard]] QString request() const { return m_request; }
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString message() const { return m_message; }
-    [[nodiscard]] qint64 elapsedMs() const { return m_elapsed.isValid() ? m_elapsed.elapsed() : m_finalMs; }
+    [[nodiscard]] qint64 elapsedMs() const
+    {
+        return m_elapsed.isValid() ? m_elapsed.elapsed() : m_finalMs;
+    }
     void cancel();
 
 Q_SIGNALS:
@@ -76,7 +79,8 @@ public:
 
     // The restartedAt value kubectl writes: local time, seconds, numeric
     // offset (or Z in UTC).
-    [[nodiscard]] static QString restartTimestamp(const QDateTime &now = QDateTime::currentDateTime());
+    [[nodiscard]] static QString
+    restartTimestamp(const QDateTime &now = QDateTime::currentDateTime());
 
 Q_SIGNALS:
     void actionStarted(labdeck::kube::KubeAction *action);
@@ -85,7 +89,8 @@ private:
     KubeAction *start(const QString &title, const QByteArray &method, const QString &path,
                       const QJsonObject &body, const QByteArray &contentType);
     void followRollout(KubeAction *action, const QString &path, qint64 minGeneration);
-    void explainFailure(KubeAction *action, const QString &ns, const QString &name, const QString &why);
+    void explainFailure(KubeAction *action, const QString &ns, const QString &name,
+                        const QString &why);
 
     QPointer<KubeClient> m_client;
     std::chrono::milliseconds m_rolloutTimeout{std::chrono::minutes(10)};

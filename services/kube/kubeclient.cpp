@@ -99,7 +99,8 @@ KubeCall *KubeClient::create(const QByteArray &method, const QString &path, cons
     return call;
 }
 
-KubeCall *KubeClient::get(const QString &path, const QUrlQuery &query, std::chrono::milliseconds timeout)
+KubeCall *KubeClient::get(const QString &path, const QUrlQuery &query,
+                          std::chrono::milliseconds timeout)
 {
     return create("GET", path, query, {}, {}, timeout, false);
 }
@@ -111,18 +112,21 @@ KubeCall *KubeClient::send(const QByteArray &method, const QString &path, const 
     return create(method, path, query, body, contentType, timeout, false);
 }
 
-KubeCall *KubeClient::stream(const QString &path, const QUrlQuery &query, std::chrono::milliseconds idleTimeout)
+KubeCall *KubeClient::stream(const QString &path, const QUrlQuery &query,
+                             std::chrono::milliseconds idleTimeout)
 {
     return create("GET", path, query, {}, {}, idleTimeout, true);
 }
 
-KubeCall *KubeClient::mergePatch(const QString &path, const QJsonObject &patch, const QUrlQuery &query)
+KubeCall *KubeClient::mergePatch(const QString &path, const QJsonObject &patch,
+                                 const QUrlQuery &query)
 {
     return send("PATCH", path, query, QJsonDocument(patch).toJson(QJsonDocument::Compact),
                 "application/merge-patch+json");
 }
 
-KubeCall *KubeClient::strategicMergePatch(const QString &path, const QJsonObject &patch, const QUrlQuery &query)
+KubeCall *KubeClient::strategicMergePatch(const QString &path, const QJsonObject &patch,
+                                          const QUrlQuery &query)
 {
     return send("PATCH", path, query, QJsonDocument(patch).toJson(QJsonDocument::Compact),
                 "application/strategic-merge-patch+json");
@@ -291,8 +295,9 @@ void KubeClient::complete(KubeCall *call, const HttpResult &http)
         if (r.retryAfterSeconds == 0)
             r.retryAfterSeconds = s.retryAfterSeconds;
         // The API's Status: "NotFound (404): deployments.apps "x" not found".
-        const QString head = s.reason.isEmpty() ? QStringLiteral("HTTP %1").arg(s.code)
-                                                : QStringLiteral("%1 (%2)").arg(s.reason).arg(s.code);
+        const QString head = s.reason.isEmpty()
+                                 ? QStringLiteral("HTTP %1").arg(s.code)
+                                 : QStringLiteral("%1 (%2)").arg(s.reason).arg(s.code);
         const QString detail = s.message.isEmpty() ? head : head + QStringLiteral(": ") + s.message;
         r.errorText = describeHttpFailure(http, ask(call), detail, KubeStatusText::advice(s));
         r.error = s;
@@ -300,7 +305,8 @@ void KubeClient::complete(KubeCall *call, const HttpResult &http)
         r.errorText = http.errorText;
     } else {
         r.body = http.body;
-        const QJsonDocument doc = call->m_stream ? QJsonDocument() : QJsonDocument::fromJson(r.body);
+        const QJsonDocument doc =
+            call->m_stream ? QJsonDocument() : QJsonDocument::fromJson(r.body);
         if (doc.isObject())
             r.json = doc.object();
     }

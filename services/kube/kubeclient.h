@@ -12,7 +12,6 @@
 #include <QSslConfiguration>
 #include <QUrl>
 #include <QUrlQuery>
-
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -28,12 +27,13 @@ class Authenticator : public QObject
 public:
     struct Result
     {
-        QString bearerToken;   // empty: none
-        QByteArray authorization; // a whole Authorization header value (basic auth); wins over bearerToken
-        QString peerVerifyName;   // the kubeconfig's tls-server-name; empty: the URL's host
+        QString bearerToken; // empty: none
+        QByteArray
+            authorization; // a whole Authorization header value (basic auth); wins over bearerToken
+        QString peerVerifyName; // the kubeconfig's tls-server-name; empty: the URL's host
         QList<QPair<QByteArray, QByteArray>> headers; // more headers (impersonation)
-        QSslConfiguration ssl; // used as is for https servers
-        QString error;         // non-empty: authentication failed, nothing is sent
+        QSslConfiguration ssl;                        // used as is for https servers
+        QString error; // non-empty: authentication failed, nothing is sent
         // Credentials go to a plain http:// server only when this is set and the
         // server is on loopback (the demo lab's in-process simulator). Never set
         // for a kubeconfig: kubectl sends no credentials over http:// either.
@@ -69,12 +69,12 @@ private:
 
 struct KubeResponse
 {
-    int httpStatus = 0;          // 0 when no HTTP answer came (network error, timeout)
-    QByteArray body;             // not kept for streams
-    QJsonObject json;            // the body, when it is a JSON object
+    int httpStatus = 0;              // 0 when no HTTP answer came (network error, timeout)
+    QByteArray body;                 // not kept for streams
+    QJsonObject json;                // the body, when it is a JSON object
     std::optional<KubeStatus> error; // set for every failure with an HTTP answer
-    QString errorText;           // set for every failure: readable, names the server and path
-    int retryAfterSeconds = 0;   // from Retry-After or the Status details
+    QString errorText;               // set for every failure: readable, names the server and path
+    int retryAfterSeconds = 0;       // from Retry-After or the Status details
     bool timedOut = false;
 
     [[nodiscard]] bool ok() const { return errorText.isEmpty(); }
@@ -99,8 +99,7 @@ private:
     friend class KubeClient;
     explicit KubeCall(QObject *parent)
         : QObject(parent)
-    {
-    }
+    {}
     QString m_method;
     QString m_path;
     QUrlQuery m_query;
@@ -141,16 +140,20 @@ public:
                    const QByteArray &body, const QByteArray &contentType,
                    std::chrono::milliseconds timeout = std::chrono::seconds(30));
     // A stream (watch, log follow): idleTimeout is the longest silence allowed.
-    KubeCall *stream(const QString &path, const QUrlQuery &query, std::chrono::milliseconds idleTimeout);
+    KubeCall *stream(const QString &path, const QUrlQuery &query,
+                     std::chrono::milliseconds idleTimeout);
 
     // PATCH helpers with the content types of the API.
-    KubeCall *mergePatch(const QString &path, const QJsonObject &patch, const QUrlQuery &query = {});
-    KubeCall *strategicMergePatch(const QString &path, const QJsonObject &patch, const QUrlQuery &query = {});
+    KubeCall *mergePatch(const QString &path, const QJsonObject &patch,
+                         const QUrlQuery &query = {});
+    KubeCall *strategicMergePatch(const QString &path, const QJsonObject &patch,
+                                  const QUrlQuery &query = {});
     KubeCall *remove(const QString &path);
 
 Q_SIGNALS:
     // Every call that ended, for the Activity log and the status bar.
-    void callFinished(const QString &method, const QString &path, int httpStatus, const QString &error);
+    void callFinished(const QString &method, const QString &path, int httpStatus,
+                      const QString &error);
 
 private:
     KubeCall *create(const QByteArray &method, const QString &path, const QUrlQuery &query,

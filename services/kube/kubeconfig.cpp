@@ -1,10 +1,9 @@
-#include "common/locatederror.h"
-
-#include "kube/logging_p.h"
 #include "kube/kubeconfig.h"
 
+#include "common/locatederror.h"
 #include "kube/credentials.h"
 #include "kube/kubeconfigparser.h"
+#include "kube/logging_p.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,7 +16,6 @@
 #include <algorithm>
 
 namespace labdeck::kube {
-
 
 namespace {
 
@@ -212,19 +210,19 @@ public:
             return false;
         if (info.isDir()) {
             r.errors << LocatedError{abs, 0, 0, QString(),
-                                        tr("is a directory; a kubeconfig is a file")};
+                                     tr("is a directory; a kubeconfig is a file")};
             return true;
         }
         if (!info.isFile()) {
             r.errors << LocatedError{abs, 0, 0, QString(),
-                                        tr("is not a regular file (a pipe or a device); a "
-                                           "kubeconfig is a file")};
+                                     tr("is not a regular file (a pipe or a device); a "
+                                        "kubeconfig is a file")};
             return true;
         }
         QFile file(abs);
         if (!file.open(QIODevice::ReadOnly)) {
-            r.errors << LocatedError{
-                abs, 0, 0, QString(), tr("cannot read the kubeconfig: %1").arg(file.errorString())};
+            r.errors << LocatedError{abs, 0, 0, QString(),
+                                     tr("cannot read the kubeconfig: %1").arg(file.errorString())};
             return true;
         }
         const QByteArray data = file.readAll();
@@ -239,9 +237,9 @@ public:
     static LocatedError emptyFile(const QString &abs)
     {
         return LocatedError{abs, 1, 1, QString(),
-                               tr("the file is empty; a kubeconfig lists clusters, users and "
-                                  "contexts (copy one from your cluster, e.g. kind get kubeconfig, "
-                                  "/etc/rancher/k3s/k3s.yaml or /etc/kubernetes/admin.conf)")};
+                            tr("the file is empty; a kubeconfig lists clusters, users and "
+                               "contexts (copy one from your cluster, e.g. kind get kubeconfig, "
+                               "/etc/rancher/k3s/k3s.yaml or /etc/kubernetes/admin.conf)")};
     }
 };
 
@@ -295,7 +293,7 @@ KubeConfigLoadResult KubeConfig::load(const QStringList &files)
         merged.m_files << c.m_files;
         if (p.empty) {
             r.warnings << LocatedError{c.m_files.constFirst(), 1, 1, QString(),
-                                          tr("is empty; skipped")};
+                                       tr("is empty; skipped")};
             continue;
         }
         if (merged.m_currentContext.isEmpty() && !c.m_currentContext.isEmpty()) {
@@ -339,7 +337,7 @@ KubeConfigLoadResult KubeConfig::loadExplicit(const QString &file)
     QList<ParsedKubeConfig> parsed;
     if (!Loader::read(abs, r, parsed)) {
         r.errors << LocatedError{abs, 0, 0, QString(),
-                                    tr("no such file; check the path given with --kubeconfig")};
+                                 tr("no such file; check the path given with --kubeconfig")};
         return r;
     }
     if (!r.errors.isEmpty())
@@ -402,7 +400,7 @@ const ContextInfo *KubeConfig::context(const QString &name) const
 }
 
 LocatedError KubeConfig::errorAt(const QString &key, const QString &file, const QString &field,
-                                    const QString &message) const
+                                 const QString &message) const
 {
     LocatedError e{file, 0, 0, field, message};
     const QHash<QString, Location> where = m_locations.value(key);

@@ -201,7 +201,7 @@ private:
     friend class KubeConfigParser;
 
     [[nodiscard]] LocatedError errorAt(const QString &itemKey, const QString &file,
-                                          const QString &field, const QString &message) const;
+                                       const QString &field, const QString &message) const;
 
     QStringList m_files;
     QString m_currentContext;

@@ -1,8 +1,7 @@
 #include "kube/kubeconfigparser.h"
 
-#include "kube/logging_p.h"
-
 #include "common/yamlreader.h"
+#include "kube/logging_p.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -304,13 +303,12 @@ void Impl::checkKeys(const YAML::Node &map, const QString &path, Keys known)
                                          [&](const char *k) { return name == QLatin1String(k); });
         if (!isKnown) {
             // kubectl ignores fields it does not know (newer kubeconfigs, other tools' keys).
-            qCDebug(lcKube).noquote()
-                << m_file << "line" << key.Mark().line + 1 << "ignoring unknown key"
-                << join(path, key.Scalar().c_str());
+            qCDebug(lcKube).noquote() << m_file << "line" << key.Mark().line + 1
+                                      << "ignoring unknown key" << join(path, key.Scalar().c_str());
         } else if (seen.contains(name)) {
             qCDebug(lcKube).noquote() << m_file << "line" << key.Mark().line + 1 << "key"
-                                            << join(path, key.Scalar().c_str())
-                                            << "given again; the last one wins, as in kubectl";
+                                      << join(path, key.Scalar().c_str())
+                                      << "given again; the last one wins, as in kubectl";
         }
         seen.insert(name, key.Mark().line + 1);
     }
@@ -544,9 +542,10 @@ void Impl::parseCluster(const YAML::Node &n, const QString &path, const QString 
             } else if (scheme == QLatin1String("https")) {
                 // Qt speaks plain HTTP to an HTTP proxy: the proxy's password
                 // and the CONNECT line would cross the network unencrypted.
-                error(child(n, "proxy-url"), join(path, "proxy-url"),
-                      tr("https:// proxies are not supported: Labdeck would talk to the proxy "
-                         "in plain HTTP. Use socks5:// or an http:// proxy on a network you trust"));
+                error(
+                    child(n, "proxy-url"), join(path, "proxy-url"),
+                    tr("https:// proxies are not supported: Labdeck would talk to the proxy "
+                       "in plain HTTP. Use socks5:// or an http:// proxy on a network you trust"));
                 c.proxyUrl.clear();
             }
         }
@@ -714,7 +713,6 @@ void Impl::walk(const YAML::Node &root)
     m_item = QStringLiteral("current-context");
     currentContext = text(root, "current-context", QString());
     m_item.clear();
-
 }
 
 } // namespace

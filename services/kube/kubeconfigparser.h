@@ -17,7 +17,7 @@ namespace labdeck::kube {
 
 struct ParsedKubeConfig
 {
-    KubeConfig config;             // this file only
+    KubeConfig config;          // this file only
     QList<LocatedError> errors; // any error makes kubectl reject the file
     QList<LocatedError> warnings;
     bool empty = false; // no document, or a document with nothing in it

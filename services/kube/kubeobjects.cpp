@@ -2,7 +2,6 @@
 
 #include <QHash>
 #include <QJsonArray>
-
 #include <algorithm>
 
 namespace labdeck::kube {
@@ -90,7 +89,8 @@ NodeInfo parseNode(const QJsonObject &node)
     n.memoryAllocatable = str(obj(status, "allocatable"), "memory");
     n.conditions = conditions(status);
     for (const Condition &c : n.conditions) {
-        if (c.lastHeartbeat.isValid() && (!n.lastHeartbeat.isValid() || c.lastHeartbeat > n.lastHeartbeat))
+        if (c.lastHeartbeat.isValid() &&
+            (!n.lastHeartbeat.isValid() || c.lastHeartbeat > n.lastHeartbeat))
             n.lastHeartbeat = c.lastHeartbeat;
         if (c.type == QLatin1String("Ready")) {
             n.readyStatus = c.status;
@@ -104,7 +104,8 @@ NodeInfo parseNode(const QJsonObject &node)
     const QJsonArray taints = spec.value(QLatin1String("taints")).toArray();
     for (const QJsonValue &v : taints) {
         const QJsonObject t = v.toObject();
-        n.taints << Taint{str(t, "key"), str(t, "value"), str(t, "effect"), parseTime(str(t, "timeAdded"))};
+        n.taints << Taint{str(t, "key"), str(t, "value"), str(t, "effect"),
+                          parseTime(str(t, "timeAdded"))};
     }
     return n;
 }
@@ -206,12 +207,14 @@ PodInfo parsePod(const QJsonObject &pod)
         const QString name = str(o, "name");
         if (kind == QLatin1String("ReplicaSet")) {
             p.workloadKind = QStringLiteral("Deployment");
-            p.workloadName = deploymentOf(name, obj(meta, "labels").value(QLatin1String("pod-template-hash")).toString());
+            p.workloadName = deploymentOf(
+                name, obj(meta, "labels").value(QLatin1String("pod-template-hash")).toString());
         } else if (kind == QLatin1String("Node")) {
             // A static pod (etcd, kube-apiserver): named <component>-<node>.
             p.workloadKind = QStringLiteral("StaticPod");
-            p.workloadName = p.name.endsWith(QLatin1Char('-') + name) ? p.name.left(p.name.size() - name.size() - 1)
-                                                                       : p.name;
+            p.workloadName = p.name.endsWith(QLatin1Char('-') + name)
+                                 ? p.name.left(p.name.size() - name.size() - 1)
+                                 : p.name;
         } else {
             p.workloadKind = kind;
             p.workloadName = name;
@@ -255,14 +258,18 @@ WorkloadInfo parseWorkload(const QJsonObject &object, const QString &kind)
         w.updateStrategy = str(obj(spec, "updateStrategy"), "type");
     } else {
         // spec.replicas defaults to 1 when omitted.
-        w.desired = spec.contains(QLatin1String("replicas")) ? spec.value(QLatin1String("replicas")).toInt() : 1;
+        w.desired = spec.contains(QLatin1String("replicas"))
+                        ? spec.value(QLatin1String("replicas")).toInt()
+                        : 1;
         w.current = status.value(QLatin1String("replicas")).toInt();
         w.ready = status.value(QLatin1String("readyReplicas")).toInt();
         w.updated = status.value(QLatin1String("updatedReplicas")).toInt();
         w.available = status.value(QLatin1String("availableReplicas")).toInt();
-        w.updateStrategy = w.kind == QLatin1String("Deployment") ? str(obj(spec, "strategy"), "type")
-                                                                  : str(obj(spec, "updateStrategy"), "type");
-        if (w.kind == QLatin1String("StatefulSet") && !status.contains(QLatin1String("updatedReplicas")))
+        w.updateStrategy = w.kind == QLatin1String("Deployment")
+                               ? str(obj(spec, "strategy"), "type")
+                               : str(obj(spec, "updateStrategy"), "type");
+        if (w.kind == QLatin1String("StatefulSet") &&
+            !status.contains(QLatin1String("updatedReplicas")))
             w.updated = status.value(QLatin1String("currentReplicas")).toInt();
     }
     return w;
@@ -304,7 +311,8 @@ const Condition *NodeInfo::condition(const QString &type) const
 
 bool NodeInfo::hasTaint(const QString &key) const
 {
-    return std::any_of(taints.cbegin(), taints.cend(), [&key](const Taint &t) { return t.key == key; });
+    return std::any_of(taints.cbegin(), taints.cend(),
+                       [&key](const Taint &t) { return t.key == key; });
 }
 
 QString kubectlPodStatus(const QJsonObject &pod)
@@ -331,7 +339,8 @@ QString kubectlPodStatus(const QJsonObject &pod)
     auto exitText = [](const QJsonObject &terminated, const QString &prefix) {
         const int signal = terminated.value(QLatin1String("signal")).toInt();
         return signal != 0 ? prefix + QStringLiteral("Signal:%1").arg(signal)
-                           : prefix + QStringLiteral("ExitCode:%1").arg(terminated.value(QLatin1String("exitCode")).toInt());
+                           : prefix + QStringLiteral("ExitCode:%1")
+                                          .arg(terminated.value(QLatin1String("exitCode")).toInt());
     };
 
     bool initializing = false;
@@ -342,14 +351,17 @@ QString kubectlPodStatus(const QJsonObject &pod)
         const QJsonObject state = obj(cs, "state");
         const QJsonObject terminated = obj(state, "terminated");
         const QJsonObject waiting = obj(state, "waiting");
-        if (state.contains(QLatin1String("terminated")) && terminated.value(QLatin1String("exitCode")).toInt() == 0)
+        if (state.contains(QLatin1String("terminated")) &&
+            terminated.value(QLatin1String("exitCode")).toInt() == 0)
             continue;
         if (state.contains(QLatin1String("running")) && cs.value(QLatin1String("started")).toBool())
             continue; // a sidecar (restartable init container) that has started
         if (state.contains(QLatin1String("terminated"))) {
-            reason = str(terminated, "reason").isEmpty() ? exitText(terminated, QStringLiteral("Init:"))
-                                                          : QStringLiteral("Init:") + str(terminated, "reason");
-        } else if (!str(waiting, "reason").isEmpty() && str(waiting, "reason") != QLatin1String("PodInitializing")) {
+            reason = str(terminated, "reason").isEmpty()
+                         ? exitText(terminated, QStringLiteral("Init:"))
+                         : QStringLiteral("Init:") + str(terminated, "reason");
+        } else if (!str(waiting, "reason").isEmpty() &&
+                   str(waiting, "reason") != QLatin1String("PodInitializing")) {
             reason = QStringLiteral("Init:") + str(waiting, "reason");
         } else {
             reason = QStringLiteral("Init:%1/%2").arg(i).arg(qMax(initCount, inits.size()));
@@ -367,15 +379,18 @@ QString kubectlPodStatus(const QJsonObject &pod)
             const QString waitingReason = str(obj(state, "waiting"), "reason");
             if (!waitingReason.isEmpty())
                 reason = waitingReason;
-            else if (state.contains(QLatin1String("terminated")) && !str(terminated, "reason").isEmpty())
+            else if (state.contains(QLatin1String("terminated")) &&
+                     !str(terminated, "reason").isEmpty())
                 reason = str(terminated, "reason");
             else if (state.contains(QLatin1String("terminated")))
                 reason = exitText(terminated, QString());
-            else if (cs.value(QLatin1String("ready")).toBool() && state.contains(QLatin1String("running")))
+            else if (cs.value(QLatin1String("ready")).toBool() &&
+                     state.contains(QLatin1String("running")))
                 hasRunning = true;
         }
         if (reason == QLatin1String("Completed") && hasRunning)
-            reason = conditionTrue("Ready") ? QStringLiteral("Running") : QStringLiteral("NotReady");
+            reason =
+                conditionTrue("Ready") ? QStringLiteral("Running") : QStringLiteral("NotReady");
     }
     if (meta.contains(QLatin1String("deletionTimestamp"))) {
         if (str(status, "reason") == QLatin1String("NodeLost"))

@@ -50,7 +50,10 @@ struct ContainerInfo
     int lastExitCode = 0;
     QString lastMessage;
     QDateTime lastFinishedAt;
-    [[nodiscard]] bool hasLastTermination() const { return !lastReason.isEmpty() || lastExitCode != 0; }
+    [[nodiscard]] bool hasLastTermination() const
+    {
+        return !lastReason.isEmpty() || lastExitCode != 0;
+    }
 };
 
 struct NodeInfo
@@ -59,7 +62,7 @@ struct NodeInfo
     QString uid;
     bool ready = false;
     bool readyKnown = false; // false when the node reports no Ready condition
-    QString readyStatus;     // the Ready condition's status: "True", "False", "Unknown"; "" when none
+    QString readyStatus; // the Ready condition's status: "True", "False", "Unknown"; "" when none
     QString readyReason;
     QString readyMessage;
     QDateTime readySince;    // the Ready condition's lastTransitionTime
@@ -88,7 +91,8 @@ struct PodInfo
     QString name;
     QString uid;
     QString phase;  // Pending, Running, Succeeded, Failed, Unknown
-    QString status; // what kubectl's STATUS column says: Running, ContainerCreating, CrashLoopBackOff, Terminating, ...
+    QString status; // what kubectl's STATUS column says: Running, ContainerCreating,
+                    // CrashLoopBackOff, Terminating, ...
     bool ready = false;
     int readyContainers = 0;
     int totalContainers = 0;
@@ -110,7 +114,10 @@ struct PodInfo
     QString resourceVersion;
 
     [[nodiscard]] QString key() const { return ns + QLatin1Char('/') + name; }
-    [[nodiscard]] bool isCrashLooping() const { return status.endsWith(QLatin1String("CrashLoopBackOff")); }
+    [[nodiscard]] bool isCrashLooping() const
+    {
+        return status.endsWith(QLatin1String("CrashLoopBackOff"));
+    }
 };
 
 struct WorkloadInfo
@@ -136,7 +143,10 @@ struct WorkloadInfo
     QDateTime created;
     QString resourceVersion;
 
-    [[nodiscard]] QString key() const { return kind + QLatin1Char(':') + ns + QLatin1Char('/') + name; }
+    [[nodiscard]] QString key() const
+    {
+        return kind + QLatin1Char(':') + ns + QLatin1Char('/') + name;
+    }
     // The rollout has settled: the controller saw the latest spec and every
     // desired replica is updated and ready.
     [[nodiscard]] bool rolloutComplete() const;

@@ -37,7 +37,8 @@ const ResourceInfo &info(Resource r)
 
 QString prefix(const ResourceInfo &i)
 {
-    return *i.group ? QStringLiteral("/apis/%1/v1").arg(QLatin1String(i.group)) : QStringLiteral("/api/v1");
+    return *i.group ? QStringLiteral("/apis/%1/v1").arg(QLatin1String(i.group))
+                    : QStringLiteral("/api/v1");
 }
 } // namespace
 
@@ -115,8 +116,7 @@ KubeSession::KubeSession(QString name, QUrl server, Authenticator *authenticator
     : QObject(parent)
     , m_name(std::move(name))
     , m_client(new KubeClient(std::move(server), authenticator, this))
-{
-}
+{}
 
 KubeSession::~KubeSession()
 {
@@ -234,7 +234,8 @@ Health KubeSession::health() const
 QString KubeSession::stateText() const
 {
     const QStringList cannot = unreadable();
-    const QString suffix = cannot.isEmpty() ? QString() : tr("; %1").arg(cannot.join(QStringLiteral("; ")));
+    const QString suffix =
+        cannot.isEmpty() ? QString() : tr("; %1").arg(cannot.join(QStringLiteral("; ")));
     for (auto it = m_reflectors.cbegin(); it != m_reflectors.cend(); ++it) {
         if (access(Resource(it.key())).state == KindAccess::State::Failing)
             return it.value()->lastError() + suffix;

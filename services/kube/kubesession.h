@@ -35,7 +35,8 @@ enum class Resource {
 [[nodiscard]] QString groupOf(Resource resource);  // "apps"; "" for the core API
 // What a failed read of a collection says about access to it: 403 is
 // NotPermitted, 404 Absent, anything else Failing. verb: what was asked.
-[[nodiscard]] KindAccess failedAccess(Resource resource, const KubeResponse &response, const QString &verb);
+[[nodiscard]] KindAccess failedAccess(Resource resource, const KubeResponse &response,
+                                      const QString &verb);
 
 // One connection to one cluster (a kubeconfig context, or the demo lab): the
 // client and a reflector per followed collection. Summarises their state for

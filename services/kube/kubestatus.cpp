@@ -67,14 +67,16 @@ QString KubeStatusText::advice(const KubeStatus &status)
 {
     switch (status.code) {
     case 401:
-        return tr("the credentials were refused; check the user of this kubeconfig context or log in again");
+        return tr("the credentials were refused; check the user of this kubeconfig context or log "
+                  "in again");
     case 403:
         return tr("this user may not do that; ask for the RBAC permission or use another context");
     case 404:
         return tr("it may have been deleted or renamed; refresh and try again");
     case 409:
         if (status.isFieldManagerConflict())
-            return tr("another field manager owns these fields; apply with force to take them over");
+            return tr(
+                "another field manager owns these fields; apply with force to take them over");
         return tr("the object changed meanwhile; refresh and try again");
     case 410:
         return tr("the data was too old; Labdeck lists again");

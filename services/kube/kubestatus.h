@@ -31,7 +31,10 @@ struct KubeStatus
     // status and the body text.
     [[nodiscard]] static KubeStatus fromReply(int httpStatus, const QByteArray &body);
 
-    [[nodiscard]] bool isExpired() const { return code == 410 || reason == QLatin1String("Expired") || reason == QLatin1String("Gone"); }
+    [[nodiscard]] bool isExpired() const
+    {
+        return code == 410 || reason == QLatin1String("Expired") || reason == QLatin1String("Gone");
+    }
     [[nodiscard]] bool isFieldManagerConflict() const;
     // "Conflict (409): Apply failed with 1 conflict: ..."; plus what to do,
     // where the reason tells.

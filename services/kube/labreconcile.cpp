@@ -10,13 +10,14 @@ bool LabReconciler::isSystemNamespace(const QString &ns)
            ns == QLatin1String("kube-node-lease");
 }
 
-LabState LabReconciler::reconcile(const Inventory &inv, const ClusterSnapshot &cluster, const QDateTime &now)
+LabState LabReconciler::reconcile(const Inventory &inv, const ClusterSnapshot &cluster,
+                                  const QDateTime &now)
 {
     LabState state;
     for (const Judgement &j : Verdicts::judgeLab(inv, cluster, now)) {
         if (!j.id.isEmpty()) {
-            state.items << LabState::Item{j.id,          j.verdict.health, j.verdict.summary, j.verdict.note,
-                                          j.verdict.advice, j.verdict.stale};
+            state.items << LabState::Item{j.id,           j.verdict.health, j.verdict.summary,
+                                          j.verdict.note, j.verdict.advice, j.verdict.stale};
         } else if (j.subject == Judgement::Subject::Extra && !isSystemNamespace(j.ns)) {
             LabState::Extra extra;
             extra.host = j.host;

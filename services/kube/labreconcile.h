@@ -16,10 +16,12 @@ struct LabState
 {
     struct Item
     {
-        QString id;     // a HostModel id: "host:metamon", "workload:apps/shlink", "component:pikachu/etcd"
+        QString
+            id; // a HostModel id: "host:metamon", "workload:apps/shlink", "component:pikachu/etcd"
         Health health = Health::Unknown;
         QString reason; // in words, for tooltips and details
-        QString note;   // a short tag drawn on the row ("missing", "on bracky"), empty when as planned
+        QString
+            note; // a short tag drawn on the row ("missing", "on bracky"), empty when as planned
         QString advice; // what to do, when something is wrong
         bool stale = false;
     };
@@ -46,8 +48,8 @@ public:
 
     // The lab view's share of Verdicts::judgeLab(): the items with an id
     // and the extra workloads outside the system namespaces. now: UTC.
-    [[nodiscard]] static LabState reconcile(const Inventory &inventory, const ClusterSnapshot &cluster,
-                                            const QDateTime &now);
+    [[nodiscard]] static LabState reconcile(const Inventory &inventory,
+                                            const ClusterSnapshot &cluster, const QDateTime &now);
 };
 
 } // namespace labdeck::kube

@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QPointer>
 #include <QRegularExpression>
-
 #include <cmath>
 #include <limits>
 
@@ -13,7 +12,8 @@ namespace labdeck::kube {
 
 double parseQuantity(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("^([+-]?[0-9.]+(?:[eE][+-]?[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$"));
+    static const QRegularExpression re(QStringLiteral(
+        "^([+-]?[0-9.]+(?:[eE][+-]?[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$"));
     const auto m = re.match(text.trimmed());
     if (!m.hasMatch())
         return std::numeric_limits<double>::quiet_NaN();
@@ -23,11 +23,21 @@ double parseQuantity(const QString &text)
         return std::numeric_limits<double>::quiet_NaN();
     const QString suffix = m.captured(2);
     static const QHash<QString, double> factors{
-        {QStringLiteral("n"), 1e-9}, {QStringLiteral("u"), 1e-6}, {QStringLiteral("m"), 1e-3},
-        {QStringLiteral("k"), 1e3}, {QStringLiteral("M"), 1e6}, {QStringLiteral("G"), 1e9},
-        {QStringLiteral("T"), 1e12}, {QStringLiteral("P"), 1e15}, {QStringLiteral("E"), 1e18},
-        {QStringLiteral("Ki"), 1024.0}, {QStringLiteral("Mi"), 1024.0 * 1024}, {QStringLiteral("Gi"), 1024.0 * 1024 * 1024},
-        {QStringLiteral("Ti"), std::pow(1024.0, 4)}, {QStringLiteral("Pi"), std::pow(1024.0, 5)}, {QStringLiteral("Ei"), std::pow(1024.0, 6)},
+        {QStringLiteral("n"), 1e-9},
+        {QStringLiteral("u"), 1e-6},
+        {QStringLiteral("m"), 1e-3},
+        {QStringLiteral("k"), 1e3},
+        {QStringLiteral("M"), 1e6},
+        {QStringLiteral("G"), 1e9},
+        {QStringLiteral("T"), 1e12},
+        {QStringLiteral("P"), 1e15},
+        {QStringLiteral("E"), 1e18},
+        {QStringLiteral("Ki"), 1024.0},
+        {QStringLiteral("Mi"), 1024.0 * 1024},
+        {QStringLiteral("Gi"), 1024.0 * 1024 * 1024},
+        {QStringLiteral("Ti"), std::pow(1024.0, 4)},
+        {QStringLiteral("Pi"), std::pow(1024.0, 5)},
+        {QStringLiteral("Ei"), std::pow(1024.0, 6)},
     };
     return suffix.isEmpty() ? number : number * factors.value(suffix, 1.0);
 }
@@ -41,7 +51,10 @@ QHash<QString, NodeUsage> NodeMetrics::parseList(const QJsonObject &list, QStrin
     }
     for (const QJsonValue &v : list.value(QLatin1String("items")).toArray()) {
         const QJsonObject item = v.toObject();
-        const QString name = item.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+        const QString name = item.value(QLatin1String("metadata"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString();
         const QJsonObject u = item.value(QLatin1String("usage")).toObject();
         const double cpu = parseQuantity(u.value(QLatin1String("cpu")).toString());
         const double memory = parseQuantity(u.value(QLatin1String("memory")).toString());
@@ -54,7 +67,9 @@ QHash<QString, NodeUsage> NodeMetrics::parseList(const QJsonObject &list, QStrin
     return usage;
 }
 
-void NodeMetrics::fetch(KubeClient *client, std::function<void(const QHash<QString, NodeUsage> &, const QString &)> done)
+void NodeMetrics::fetch(
+    KubeClient *client,
+    std::function<void(const QHash<QString, NodeUsage> &, const QString &)> done)
 {
     if (!client) {
         done({}, tr("metrics.k8s.io: no Kubernetes connection"));
@@ -63,9 +78,10 @@ void NodeMetrics::fetch(KubeClient *client, std::function<void(const QHash<QStri
     KubeCall *call = client->get(QStringLiteral("/apis/metrics.k8s.io/v1beta1/nodes"));
     QObject::connect(call, &KubeCall::finished, call, [done](const KubeResponse &response) {
         if (!response.ok()) {
-            done({}, response.httpStatus == 404
-                         ? tr("metrics.k8s.io is not served: is metrics-server running in kube-system?")
-                         : response.errorText);
+            done({},
+                 response.httpStatus == 404
+                     ? tr("metrics.k8s.io is not served: is metrics-server running in kube-system?")
+                     : response.errorText);
             return;
         }
         QString error;

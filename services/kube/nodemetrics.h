@@ -4,7 +4,6 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
-
 #include <functional>
 
 namespace labdeck::kube {
@@ -28,9 +27,12 @@ class NodeMetrics
 public:
     // A NodeMetricsList (metrics.k8s.io/v1beta1) by node name; an error
     // when it is not one.
-    [[nodiscard]] static QHash<QString, NodeUsage> parseList(const QJsonObject &list, QString *error);
+    [[nodiscard]] static QHash<QString, NodeUsage> parseList(const QJsonObject &list,
+                                                             QString *error);
     // GET /apis/metrics.k8s.io/v1beta1/nodes; calls back once.
-    static void fetch(KubeClient *client, std::function<void(const QHash<QString, NodeUsage> &, const QString &error)> done);
+    static void
+    fetch(KubeClient *client,
+          std::function<void(const QHash<QString, NodeUsage> &, const QString &error)> done);
 };
 
 } // namespace labdeck::kube

@@ -6,7 +6,8 @@
 
 namespace labdeck::kube {
 
-PodLogStream::PodLogStream(KubeClient *client, QString ns, QString pod, Options options, QObject *parent)
+PodLogStream::PodLogStream(KubeClient *client, QString ns, QString pod, Options options,
+                           QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_ns(std::move(ns))
@@ -40,7 +41,8 @@ void PodLogStream::start()
         q.addQueryItem(QStringLiteral("previous"), QStringLiteral("true"));
     const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log").arg(m_ns, m_pod);
     // A followed log may be quiet for long; allow 10 minutes of silence.
-    m_call = m_client->stream(path, q, m_options.follow ? std::chrono::minutes(10) : std::chrono::minutes(1));
+    m_call = m_client->stream(
+        path, q, m_options.follow ? std::chrono::minutes(10) : std::chrono::minutes(1));
     connect(m_call, &KubeCall::data, this, &PodLogStream::onData);
     connect(m_call, &KubeCall::finished, this, [this](const KubeResponse &r) {
         m_call = nullptr;

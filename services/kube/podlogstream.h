@@ -19,14 +19,15 @@ class PodLogStream final : public QObject
 public:
     struct Options
     {
-        QString container; // empty: the only container
+        QString container;   // empty: the only container
         int tailLines = 500; // 0: the whole log
         bool follow = true;
         bool timestamps = false;
         bool previous = false;
     };
 
-    PodLogStream(KubeClient *client, QString ns, QString pod, Options options, QObject *parent = nullptr);
+    PodLogStream(KubeClient *client, QString ns, QString pod, Options options,
+                 QObject *parent = nullptr);
     ~PodLogStream() override;
 
     void start();

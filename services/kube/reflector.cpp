@@ -1,7 +1,7 @@
 #include "kube/reflector.h"
 
-#include "kube/logging_p.h"
 #include "kube/kubeclient.h"
+#include "kube/logging_p.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -285,7 +285,8 @@ void Reflector::fail(const QString &error, int retryAfterSeconds, bool relistNex
 {
     if (!m_running)
         return;
-    if (m_healthySince.isValid() && std::chrono::milliseconds(m_healthySince.elapsed()) >= kHealthyReset)
+    if (m_healthySince.isValid() &&
+        std::chrono::milliseconds(m_healthySince.elapsed()) >= kHealthyReset)
         m_failures = 0;
     m_healthySince.invalidate();
     ++m_failures;
@@ -300,7 +301,8 @@ void Reflector::fail(const QString &error, int retryAfterSeconds, bool relistNex
     delay = qMin(delay, qint64(m_backoffMax.count()));
     delay = qMax(delay, qint64(retryAfterSeconds) * 1000);
     m_nextTry = QDateTime::currentDateTimeUtc().addMSecs(delay);
-    setState(State::Backoff, tr("%1; retrying in %2 s").arg(error).arg(double(delay) / 1000.0, 0, 'f', 1));
+    setState(State::Backoff,
+             tr("%1; retrying in %2 s").arg(error).arg(double(delay) / 1000.0, 0, 'f', 1));
     m_retry.start(int(delay));
 }
 

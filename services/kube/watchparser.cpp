@@ -2,14 +2,16 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
-
 #include <limits>
 
 namespace labdeck::kube {
 
 QString WatchEvent::resourceVersion() const
 {
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString();
+    return object.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("resourceVersion"))
+        .toString();
 }
 
 void WatchParser::reset()
@@ -32,7 +34,8 @@ QList<WatchEvent> WatchParser::take(int max)
         const qsizetype nl = m_buffer.indexOf('\n', start);
         if (nl < 0)
             break;
-        const QByteArray line = QByteArray::fromRawData(m_buffer.constData() + start, nl - start).trimmed();
+        const QByteArray line =
+            QByteArray::fromRawData(m_buffer.constData() + start, nl - start).trimmed();
         start = nl + 1;
         if (line.isEmpty())
             continue;
@@ -53,8 +56,9 @@ QList<WatchEvent> WatchParser::take(int max)
             e.type = WatchEvent::Type::Error;
         else {
             ++m_malformed;
-            m_lastMalformed = err.error != QJsonParseError::NoError ? err.errorString()
-                                                                    : QStringLiteral("unknown event type \"%1\"").arg(type);
+            m_lastMalformed = err.error != QJsonParseError::NoError
+                                  ? err.errorString()
+                                  : QStringLiteral("unknown event type \"%1\"").arg(type);
             continue;
         }
         e.object = o.value(QLatin1String("object")).toObject();

@@ -7,11 +7,11 @@
 #include "demolab/ollamareplay.h"
 #include "demolab/promsimulator.h"
 #include "gpu/gpumonitor.h"
-#include "ollama/ollamaclient.h"
 #include "kube/kubeactions.h"
 #include "kube/kubeclient.h"
 #include "kube/kubesession.h"
 #include "kube/providerauthenticator.h"
+#include "ollama/ollamaclient.h"
 #include "ssh/sshtransport.h"
 #include "ssh/sshtunnel.h"
 #include "tailscale/tailscalemonitor.h"
@@ -281,9 +281,10 @@ void Lab::startSsh()
     if (!m_options.interactive) {
         // Nobody can answer, so every question is declined.
         ssh::SshTransport *ssh = m_ssh.get();
-        connect(ssh, &ssh::SshTransport::hostKeyQuestion, ssh, [ssh](const ssh::HostKeyQuestion &q) {
-            ssh->answerHostKey(q.id, ssh::HostKeyAnswer::Refuse);
-        });
+        connect(ssh, &ssh::SshTransport::hostKeyQuestion, ssh,
+                [ssh](const ssh::HostKeyQuestion &q) {
+                    ssh->answerHostKey(q.id, ssh::HostKeyAnswer::Refuse);
+                });
         connect(ssh, &ssh::SshTransport::passphraseQuestion, ssh,
                 [ssh](const ssh::PassphraseQuestion &q) {
                     ssh->answerPassphrase(q.id, {}, true, false);

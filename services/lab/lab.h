@@ -86,9 +86,8 @@ class Lab final : public QObject, public checks::CheckSource
 public:
     [[nodiscard]] static std::unique_ptr<Lab> demo(const Inventory &inventory,
                                                    QObject *parent = nullptr);
-    [[nodiscard]] static std::unique_ptr<Lab> real(const Inventory &inventory,
-                                                   const RealLabOptions &options,
-                                                   QObject *parent = nullptr);
+    [[nodiscard]] static std::unique_ptr<Lab>
+    real(const Inventory &inventory, const RealLabOptions &options, QObject *parent = nullptr);
     ~Lab() override;
 
     // Connects: the demo lab's servers start listening (kubeReady follows,

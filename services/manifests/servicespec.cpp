@@ -84,8 +84,7 @@ LabFacts labFacts(const Inventory &lab)
             node.allocatableMilliCpu = qint64(h.resources.cpus * 1000);
         if (h.resources.memoryGB > 0)
             node.allocatableMemory = qint64(h.resources.memoryGB * 1024 * 1024 * 1024);
-        facts.nodes.insert(h.nodeName(),
-                           node);
+        facts.nodes.insert(h.nodeName(), node);
     }
     return facts;
 }

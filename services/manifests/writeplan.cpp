@@ -273,8 +273,7 @@ QList<FolderDocument> ManifestFolder::parseFile(const QString &path, const QByte
         const YAML::Node &node = reader.root();
         if (!node.IsMap()) {
             LocatedError e = reader.at(
-                node, QString(),
-                tr("not a Kubernetes object (a YAML map with kind and metadata)"));
+                node, QString(), tr("not a Kubernetes object (a YAML map with kind and metadata)"));
             if (e.line == 0)
                 e.line = text.line;
             d.error = e.toString();
@@ -282,8 +281,7 @@ QList<FolderDocument> ManifestFolder::parseFile(const QString &path, const QByte
             continue;
         }
         auto str = [](const YAML::Node &n) {
-            return n.IsDefined() && n.IsScalar() ? QString::fromStdString(n.Scalar())
-                                                 : QString();
+            return n.IsDefined() && n.IsScalar() ? QString::fromStdString(n.Scalar()) : QString();
         };
         const YAML::Node metadata = YamlReader::child(node, "metadata");
         d.apiVersion = str(YamlReader::child(node, "apiVersion"));

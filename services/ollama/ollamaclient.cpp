@@ -25,8 +25,7 @@ OllamaClient::OllamaClient(QNetworkAccessManager *network, QUrl baseUrl, QString
     , m_network(network)
     , m_base(std::move(baseUrl))
     , m_host(std::move(host))
-{
-}
+{}
 
 OllamaClient::~OllamaClient() = default;
 
@@ -65,9 +64,9 @@ void OllamaClient::get(const QString &path, std::function<QString(const QByteArr
 {
     QNetworkRequest request(join(m_base, path));
     request.setRawHeader("Accept", "application/json");
-    auto *job = new HttpJob(m_network, request,
-                            {m_host, QStringLiteral("Ollama ") + path, tr("ollama.url in the inventory")},
-                            this);
+    auto *job = new HttpJob(
+        m_network, request,
+        {m_host, QStringLiteral("Ollama ") + path, tr("ollama.url in the inventory")}, this);
     job->setInactivityTimeout(m_timeout);
     connect(job, &HttpJob::finished, this, [this, apply = std::move(apply)](const HttpResult &r) {
         if (!r.ok()) {
@@ -99,8 +98,7 @@ WebUiProbe::WebUiProbe(QNetworkAccessManager *network, QUrl url, QString host, Q
     , m_network(network)
     , m_url(std::move(url))
     , m_host(std::move(host))
-{
-}
+{}
 
 void WebUiProbe::poll()
 {
@@ -111,8 +109,7 @@ void WebUiProbe::poll()
         return;
     }
     auto *job = new HttpJob(m_network, QNetworkRequest(join(m_url, QStringLiteral("/health"))),
-                            {m_host, QStringLiteral("Open WebUI /health"), QString()},
-                            this);
+                            {m_host, QStringLiteral("Open WebUI /health"), QString()}, this);
     job->setInactivityTimeout(m_timeout);
     connect(job, &HttpJob::finished, this, [this](const HttpResult &r) {
         m_checkedAt = r.receivedAt;

@@ -8,7 +8,6 @@
 #include <QDateTime>
 #include <QPointer>
 #include <QUrl>
-
 #include <chrono>
 #include <functional>
 

@@ -1,7 +1,6 @@
 #include "ollama/ollamaparser.h"
 
 #include "common/format.h"
-
 #include "common/gotime.h"
 
 #include <QJsonArray>

@@ -6,8 +6,8 @@ namespace labdeck::prom {
 
 QList<ChartQueries::Metric> ChartQueries::nodeMetrics()
 {
-    return {Metric::CpuBusy, Metric::MemoryUsed, Metric::FilesystemUsed, Metric::NetworkReceive,
-            Metric::NetworkTransmit, Metric::Load};
+    return {Metric::CpuBusy,        Metric::MemoryUsed,      Metric::FilesystemUsed,
+            Metric::NetworkReceive, Metric::NetworkTransmit, Metric::Load};
 }
 
 QList<ChartQueries::Metric> ChartQueries::gpuMetrics()
@@ -23,14 +23,22 @@ QList<ChartQueries::Metric> ChartQueries::all()
 QString ChartQueries::key(Metric metric)
 {
     switch (metric) {
-    case Metric::CpuBusy: return QStringLiteral("cpu");
-    case Metric::MemoryUsed: return QStringLiteral("memory");
-    case Metric::FilesystemUsed: return QStringLiteral("filesystem");
-    case Metric::NetworkReceive: return QStringLiteral("network-receive");
-    case Metric::NetworkTransmit: return QStringLiteral("network-transmit");
-    case Metric::Load: return QStringLiteral("load");
-    case Metric::GpuUtilisation: return QStringLiteral("gpu-utilisation");
-    case Metric::GpuMemoryUsed: return QStringLiteral("gpu-memory");
+    case Metric::CpuBusy:
+        return QStringLiteral("cpu");
+    case Metric::MemoryUsed:
+        return QStringLiteral("memory");
+    case Metric::FilesystemUsed:
+        return QStringLiteral("filesystem");
+    case Metric::NetworkReceive:
+        return QStringLiteral("network-receive");
+    case Metric::NetworkTransmit:
+        return QStringLiteral("network-transmit");
+    case Metric::Load:
+        return QStringLiteral("load");
+    case Metric::GpuUtilisation:
+        return QStringLiteral("gpu-utilisation");
+    case Metric::GpuMemoryUsed:
+        return QStringLiteral("gpu-memory");
     }
     return {};
 }
@@ -49,14 +57,22 @@ bool ChartQueries::fromKey(const QString &text, Metric *metric)
 QString ChartQueries::title(Metric metric)
 {
     switch (metric) {
-    case Metric::CpuBusy: return tr("CPU busy");
-    case Metric::MemoryUsed: return tr("Memory used");
-    case Metric::FilesystemUsed: return tr("Filesystem used");
-    case Metric::NetworkReceive: return tr("Network receive");
-    case Metric::NetworkTransmit: return tr("Network transmit");
-    case Metric::Load: return tr("Load average");
-    case Metric::GpuUtilisation: return tr("GPU utilisation");
-    case Metric::GpuMemoryUsed: return tr("GPU memory used");
+    case Metric::CpuBusy:
+        return tr("CPU busy");
+    case Metric::MemoryUsed:
+        return tr("Memory used");
+    case Metric::FilesystemUsed:
+        return tr("Filesystem used");
+    case Metric::NetworkReceive:
+        return tr("Network receive");
+    case Metric::NetworkTransmit:
+        return tr("Network transmit");
+    case Metric::Load:
+        return tr("Load average");
+    case Metric::GpuUtilisation:
+        return tr("GPU utilisation");
+    case Metric::GpuMemoryUsed:
+        return tr("GPU memory used");
     }
     return {};
 }
@@ -67,11 +83,15 @@ ChartQueries::Unit ChartQueries::unit(Metric metric)
     case Metric::CpuBusy:
     case Metric::MemoryUsed:
     case Metric::FilesystemUsed:
-    case Metric::GpuUtilisation: return Unit::Percent;
+    case Metric::GpuUtilisation:
+        return Unit::Percent;
     case Metric::NetworkReceive:
-    case Metric::NetworkTransmit: return Unit::BytesPerSecond;
-    case Metric::GpuMemoryUsed: return Unit::Bytes;
-    case Metric::Load: return Unit::Plain;
+    case Metric::NetworkTransmit:
+        return Unit::BytesPerSecond;
+    case Metric::GpuMemoryUsed:
+        return Unit::Bytes;
+    case Metric::Load:
+        return Unit::Plain;
     }
     return Unit::Plain;
 }
@@ -79,11 +99,15 @@ ChartQueries::Unit ChartQueries::unit(Metric metric)
 QString ChartQueries::seriesLabel(Metric metric)
 {
     switch (metric) {
-    case Metric::FilesystemUsed: return QStringLiteral("mountpoint");
-    case Metric::Load: return QStringLiteral("__name__");
+    case Metric::FilesystemUsed:
+        return QStringLiteral("mountpoint");
+    case Metric::Load:
+        return QStringLiteral("__name__");
     case Metric::GpuUtilisation:
-    case Metric::GpuMemoryUsed: return QStringLiteral("uuid");
-    default: return {};
+    case Metric::GpuMemoryUsed:
+        return QStringLiteral("uuid");
+    default:
+        return {};
     }
 }
 
@@ -91,17 +115,29 @@ QString ChartQueries::defaultTemplate(Metric metric)
 {
     switch (metric) {
     case Metric::CpuBusy:
-        return QStringLiteral("100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{instance=\"$instance\",mode=\"idle\"}[5m])))");
+        return QStringLiteral(
+            "100 * (1 - avg by (instance) "
+            "(rate(node_cpu_seconds_total{instance=\"$instance\",mode=\"idle\"}[5m])))");
     case Metric::MemoryUsed:
-        return QStringLiteral("100 * (1 - node_memory_MemAvailable_bytes{instance=\"$instance\"} / node_memory_MemTotal_bytes{instance=\"$instance\"})");
+        return QStringLiteral("100 * (1 - node_memory_MemAvailable_bytes{instance=\"$instance\"} / "
+                              "node_memory_MemTotal_bytes{instance=\"$instance\"})");
     case Metric::FilesystemUsed:
-        return QStringLiteral("100 * (1 - node_filesystem_avail_bytes{instance=\"$instance\",fstype!~\"|tmpfs|overlay|squashfs|ramfs\"} / node_filesystem_size_bytes{instance=\"$instance\",fstype!~\"|tmpfs|overlay|squashfs|ramfs\"})");
+        return QStringLiteral("100 * (1 - "
+                              "node_filesystem_avail_bytes{instance=\"$instance\",fstype!~\"|tmpfs|"
+                              "overlay|squashfs|ramfs\"} / "
+                              "node_filesystem_size_bytes{instance=\"$instance\",fstype!~\"|tmpfs|"
+                              "overlay|squashfs|ramfs\"})");
     case Metric::NetworkReceive:
-        return QStringLiteral("sum by (instance) (rate(node_network_receive_bytes_total{instance=\"$instance\",device!=\"lo\"}[5m]))");
+        return QStringLiteral(
+            "sum by (instance) "
+            "(rate(node_network_receive_bytes_total{instance=\"$instance\",device!=\"lo\"}[5m]))");
     case Metric::NetworkTransmit:
-        return QStringLiteral("sum by (instance) (rate(node_network_transmit_bytes_total{instance=\"$instance\",device!=\"lo\"}[5m]))");
+        return QStringLiteral(
+            "sum by (instance) "
+            "(rate(node_network_transmit_bytes_total{instance=\"$instance\",device!=\"lo\"}[5m]))");
     case Metric::Load:
-        return QStringLiteral("{__name__=~\"node_load1|node_load5|node_load15\",instance=\"$instance\"}");
+        return QStringLiteral(
+            "{__name__=~\"node_load1|node_load5|node_load15\",instance=\"$instance\"}");
     case Metric::GpuUtilisation:
         return QStringLiteral("100 * nvidia_smi_utilization_gpu_ratio{instance=\"$instance\"}");
     case Metric::GpuMemoryUsed:
@@ -115,7 +151,8 @@ QString ChartQueries::expand(const QString &templ, const QString &instance)
     QString query = templ;
     // Label values are double-quoted in PromQL: keep the instance inside them.
     QString escaped = instance;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('"'), QLatin1String("\\\""));
     query.replace(QLatin1String("$instance"), escaped);
     return query;
 }
@@ -125,7 +162,8 @@ QString ChartQueries::formatValue(Unit unit, double value)
     if (std::isnan(value))
         return tr("no value");
     switch (unit) {
-    case Unit::Percent: return tr("%1 %").arg(value, 0, 'f', 1);
+    case Unit::Percent:
+        return tr("%1 %").arg(value, 0, 'f', 1);
     case Unit::BytesPerSecond:
     case Unit::Bytes: {
         static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
@@ -135,15 +173,19 @@ QString ChartQueries::formatValue(Unit unit, double value)
             v /= 1024;
             ++i;
         }
-        const QString number = QString::number(v, 'f', i == 0 ? 0 : 1) + QLatin1Char(' ') + QLatin1String(units[i]);
+        const QString number =
+            QString::number(v, 'f', i == 0 ? 0 : 1) + QLatin1Char(' ') + QLatin1String(units[i]);
         return unit == Unit::Bytes ? number : tr("%1/s").arg(number);
     }
-    case Unit::Plain: return QString::number(value, 'f', 2);
+    case Unit::Plain:
+        return QString::number(value, 'f', 2);
     }
     return {};
 }
 
-ChartQueries::ChartQueries(const QMap<QString, QString> &overrides) : m_overrides(overrides) {}
+ChartQueries::ChartQueries(const QMap<QString, QString> &overrides)
+    : m_overrides(overrides)
+{}
 
 QString ChartQueries::templateFor(Metric metric) const
 {

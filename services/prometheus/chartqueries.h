@@ -16,7 +16,16 @@ class ChartQueries
 {
     Q_DECLARE_TR_FUNCTIONS(labdeck::prom::ChartQueries)
 public:
-    enum class Metric { CpuBusy, MemoryUsed, FilesystemUsed, NetworkReceive, NetworkTransmit, Load, GpuUtilisation, GpuMemoryUsed };
+    enum class Metric {
+        CpuBusy,
+        MemoryUsed,
+        FilesystemUsed,
+        NetworkReceive,
+        NetworkTransmit,
+        Load,
+        GpuUtilisation,
+        GpuMemoryUsed
+    };
     enum class Unit { Percent, BytesPerSecond, Bytes, Plain };
 
     [[nodiscard]] static QList<Metric> nodeMetrics();

@@ -19,7 +19,11 @@ QString paramTime(double seconds)
 } // namespace
 
 Call::Call(HttpJob *job, QUrl url, int kind, HttpAsk ask, QObject *parent)
-    : QObject(parent), m_job(job), m_url(std::move(url)), m_kind(kind), m_ask(std::move(ask))
+    : QObject(parent)
+    , m_job(job)
+    , m_url(std::move(url))
+    , m_kind(kind)
+    , m_ask(std::move(ask))
 {
     connect(job, &HttpJob::finished, this, &Call::onFinished);
 }
@@ -80,7 +84,9 @@ void Call::onFinished(const HttpResult &http)
     deleteLater();
 }
 
-Client::Client(QUrl baseUrl, QObject *parent) : QObject(parent), m_base(std::move(baseUrl))
+Client::Client(QUrl baseUrl, QObject *parent)
+    : QObject(parent)
+    , m_base(std::move(baseUrl))
 {
     m_network.setAutoDeleteReplies(false);
 }
@@ -101,7 +107,9 @@ Call *Client::get(const QString &path, const QList<QPair<QString, QString>> &par
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
-    const QString server = m_base.host() + (m_base.port() > 0 ? QLatin1Char(':') + QString::number(m_base.port()) : QString());
+    const QString server =
+        m_base.host() +
+        (m_base.port() > 0 ? QLatin1Char(':') + QString::number(m_base.port()) : QString());
     HttpAsk ask{tr("Prometheus at %1").arg(server), what, tr("prometheus.url in the inventory")};
     auto *job = new HttpJob(&m_network, request, ask, this);
     job->setInactivityTimeout(m_timeout);
@@ -116,8 +124,11 @@ Call *Client::query(const QString &expr, const QDateTime &time)
     QList<QPair<QString, QString>> params{{QStringLiteral("query"), expr}};
     if (time.isValid())
         params.append({QStringLiteral("time"), paramTime(time.toMSecsSinceEpoch() / 1000.0)});
-    params.append({QStringLiteral("timeout"), QString::number(std::max<qint64>(1, m_timeout.count() * 9 / 10)) + QStringLiteral("ms")});
-    return get(QStringLiteral("/api/v1/query"), params, int(Parse::Kind::Query), QStringLiteral("query"));
+    params.append(
+        {QStringLiteral("timeout"),
+         QString::number(std::max<qint64>(1, m_timeout.count() * 9 / 10)) + QStringLiteral("ms")});
+    return get(QStringLiteral("/api/v1/query"), params, int(Parse::Kind::Query),
+               QStringLiteral("query"));
 }
 
 Call *Client::queryRange(const QString &expr, const RangePlan &plan)
@@ -127,20 +138,24 @@ Call *Client::queryRange(const QString &expr, const RangePlan &plan)
         {QStringLiteral("start"), QString::number(plan.start)},
         {QStringLiteral("end"), QString::number(plan.end)},
         {QStringLiteral("step"), QString::number(plan.step)},
-        {QStringLiteral("timeout"), QString::number(std::max<qint64>(1, m_timeout.count() * 9 / 10)) + QStringLiteral("ms")},
+        {QStringLiteral("timeout"),
+         QString::number(std::max<qint64>(1, m_timeout.count() * 9 / 10)) + QStringLiteral("ms")},
     };
-    return get(QStringLiteral("/api/v1/query_range"), params, int(Parse::Kind::Query), QStringLiteral("query_range"));
+    return get(QStringLiteral("/api/v1/query_range"), params, int(Parse::Kind::Query),
+               QStringLiteral("query_range"));
 }
 
 Call *Client::targets()
 {
-    return get(QStringLiteral("/api/v1/targets"), {{QStringLiteral("state"), QStringLiteral("active")}},
-               int(Parse::Kind::Targets), QStringLiteral("targets"));
+    return get(QStringLiteral("/api/v1/targets"),
+               {{QStringLiteral("state"), QStringLiteral("active")}}, int(Parse::Kind::Targets),
+               QStringLiteral("targets"));
 }
 
 Call *Client::alerts()
 {
-    return get(QStringLiteral("/api/v1/alerts"), {}, int(Parse::Kind::Alerts), QStringLiteral("alerts"));
+    return get(QStringLiteral("/api/v1/alerts"), {}, int(Parse::Kind::Alerts),
+               QStringLiteral("alerts"));
 }
 
 } // namespace labdeck::prom

@@ -9,9 +9,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
-
 #include <chrono>
-
 
 namespace labdeck::prom {
 
@@ -67,7 +65,8 @@ public:
     Q_SIGNAL void requestSent(const QUrl &url);
 
 private:
-    Call *get(const QString &path, const QList<QPair<QString, QString>> &params, int kind, const QString &what);
+    Call *get(const QString &path, const QList<QPair<QString, QString>> &params, int kind,
+              const QString &what);
 
     QUrl m_base;
     QNetworkAccessManager m_network;

@@ -4,7 +4,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-
 #include <cmath>
 #include <limits>
 
@@ -200,7 +199,8 @@ Result Parse::response(const QByteArray &body, Kind kind, const QString &what)
             target.health = o.value(QLatin1String("health")).toString();
             target.lastError = o.value(QLatin1String("lastError")).toString();
             target.lastScrape = timeOf(o.value(QLatin1String("lastScrape")));
-            target.scrapeIntervalSeconds = duration(o.value(QLatin1String("scrapeInterval")).toString());
+            target.scrapeIntervalSeconds =
+                duration(o.value(QLatin1String("scrapeInterval")).toString());
             result.targets << target;
         }
         break;

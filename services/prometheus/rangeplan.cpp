@@ -6,9 +6,18 @@
 namespace labdeck::prom {
 
 namespace {
-qint64 ceilDiv(qint64 a, qint64 b) { return (a + b - 1) / b; }
-qint64 floorTo(qint64 t, qint64 step) { return t >= 0 ? t / step * step : -ceilDiv(-t, step) * step; }
-qint64 ceilTo(qint64 t, qint64 step) { return -floorTo(-t, step); }
+qint64 ceilDiv(qint64 a, qint64 b)
+{
+    return (a + b - 1) / b;
+}
+qint64 floorTo(qint64 t, qint64 step)
+{
+    return t >= 0 ? t / step * step : -ceilDiv(-t, step) * step;
+}
+qint64 ceilTo(qint64 t, qint64 step)
+{
+    return -floorTo(-t, step);
+}
 } // namespace
 
 RangePlan RangePlan::forWidth(qint64 from, qint64 to, int widthPx, double scrapeIntervalSeconds)

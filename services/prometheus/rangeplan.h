@@ -23,7 +23,8 @@ struct RangePlan
     // A window [from, to] drawn `widthPx` pixels wide: one point per pixel
     // at most, never finer than the scrape interval, never more than
     // MaxPoints; then aligned inside [from, to] to the step.
-    [[nodiscard]] static RangePlan forWidth(qint64 from, qint64 to, int widthPx, double scrapeIntervalSeconds);
+    [[nodiscard]] static RangePlan forWidth(qint64 from, qint64 to, int widthPx,
+                                            double scrapeIntervalSeconds);
     // The new tail after the last fetched sample time, up to `now`, at the
     // same step and alignment. Invalid (points() == 0) when nothing is new.
     [[nodiscard]] RangePlan tailAfter(qint64 lastTime, qint64 now) const;

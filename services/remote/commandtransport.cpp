@@ -5,21 +5,30 @@ namespace labdeck::remote {
 QString StepText::name(Step step)
 {
     switch (step) {
-    case Step::None: return tr("none");
-    case Step::NameLookup: return tr("name lookup");
-    case Step::Connect: return tr("connect");
-    case Step::HostKey: return tr("host key");
-    case Step::Authentication: return tr("authentication");
-    case Step::Command: return tr("command");
-    case Step::Timeout: return tr("timeout");
-    case Step::Cancelled: return tr("cancelled");
+    case Step::None:
+        return tr("none");
+    case Step::NameLookup:
+        return tr("name lookup");
+    case Step::Connect:
+        return tr("connect");
+    case Step::HostKey:
+        return tr("host key");
+    case Step::Authentication:
+        return tr("authentication");
+    case Step::Command:
+        return tr("command");
+    case Step::Timeout:
+        return tr("timeout");
+    case Step::Cancelled:
+        return tr("cancelled");
     }
     return {};
 }
 
 QString shellQuote(const QString &argument)
 {
-    static const QString safe = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@%+");
+    static const QString safe =
+        QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@%+");
     bool plain = !argument.isEmpty();
     for (const QChar c : argument) {
         if (!safe.contains(c)) {

@@ -37,7 +37,8 @@ struct CommandRequest
 {
     QString host;     // an inventory host name ("pochama"); the transport maps it to SSH
     QStringList argv; // program and arguments, e.g. {"docker", "compose", "ls", "--format", "json"}
-    int timeoutMs = 20000; // overall limit; 0 means none (a followed log), the connect timeout still applies
+    int timeoutMs =
+        20000; // overall limit; 0 means none (a followed log), the connect timeout still applies
     bool streamOutput = false; // emit CommandJob::output() as standard output arrives
 };
 
@@ -73,7 +74,7 @@ struct CommandResult
     QByteArray standardOutput; // whole output (also when streamed)
     QByteArray standardError;
     Step failedStep = Step::None;
-    QString error; // "pochama: authentication: ..." in words, empty when ran
+    QString error;          // "pochama: authentication: ..." in words, empty when ran
     HostKeyProblem hostKey; // kind != None when failedStep is HostKey for a known reason
     qint64 durationMs = 0;
 
@@ -89,9 +90,9 @@ class CommandJob : public QObject
     Q_DISABLE_COPY_MOVE(CommandJob)
 public:
     explicit CommandJob(CommandRequest request, QObject *parent = nullptr)
-        : QObject(parent), m_request(std::move(request))
-    {
-    }
+        : QObject(parent)
+        , m_request(std::move(request))
+    {}
     ~CommandJob() override = default;
 
     [[nodiscard]] const CommandRequest &request() const { return m_request; }

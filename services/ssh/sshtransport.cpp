@@ -1,7 +1,7 @@
 #include "ssh/sshtransport.h"
 
-#include "ssh/logging_p.h"
 #include "secrets/secretstore.h"
+#include "ssh/logging_p.h"
 #include "ssh/sshtunnel.h"
 #include "ssh/sshworker_p.h"
 

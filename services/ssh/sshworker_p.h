@@ -121,7 +121,9 @@ private:
     {
         Failure() = default;
         Failure(remote::Step s, QString t, remote::HostKeyProblem k = {})
-            : step(s), text(std::move(t)), hostKey(std::move(k))
+            : step(s)
+            , text(std::move(t))
+            , hostKey(std::move(k))
         {}
         remote::Step step = remote::Step::None;
         QString text;

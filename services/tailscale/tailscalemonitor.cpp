@@ -7,8 +7,7 @@ TailscaleMonitor::TailscaleMonitor(remote::CommandTransport *transport, QString 
     : Poller(std::chrono::minutes(1), parent)
     , m_transport(transport)
     , m_host(std::move(statusHost))
-{
-}
+{}
 
 QStringList TailscaleMonitor::command()
 {

@@ -1,43 +1,72 @@
 #include "support/promlab.h"
 
 #include <QDeadlineTimer>
-
-#include <array>
 #include <QDir>
 #include <QFile>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <array>
 
 namespace labdeck::test {
 
 QStringList PromLab::hosts()
 {
-    return {QStringLiteral("pikachu"), QStringLiteral("metamon"), QStringLiteral("bracky"), QStringLiteral("pochama")};
+    return {QStringLiteral("pikachu"), QStringLiteral("metamon"), QStringLiteral("bracky"),
+            QStringLiteral("pochama")};
 }
 
-QString PromLab::instance(int host) { return hosts().at(host) + QStringLiteral(":9100"); }
-double PromLab::idleRate(int host) { return std::array{0.9, 0.6, 0.75, 0.95}.at(size_t(host)); }
-double PromLab::memTotal() { return 6.0 * 1024 * 1024 * 1024; }
-double PromLab::memAvailable(int host) { return std::array{4.5, 1.5, 3.0, 5.1}.at(size_t(host)) * 1024 * 1024 * 1024; }
-double PromLab::fsSize() { return 50.0 * 1024 * 1024 * 1024; }
-double PromLab::fsAvailable(int host) { return std::array{40.0, 30.0, 20.0, 45.0}.at(size_t(host)) * 1024 * 1024 * 1024; }
-double PromLab::rxRate(int host) { return 1000.0 * (host + 1); }
-double PromLab::txRate(int host) { return 500.0 * (host + 1); }
-double PromLab::load1(int host, qint64 k) { return double((k + 7 * host) % 97) / 10.0; }
+QString PromLab::instance(int host)
+{
+    return hosts().at(host) + QStringLiteral(":9100");
+}
+double PromLab::idleRate(int host)
+{
+    return std::array{0.9, 0.6, 0.75, 0.95}.at(size_t(host));
+}
+double PromLab::memTotal()
+{
+    return 6.0 * 1024 * 1024 * 1024;
+}
+double PromLab::memAvailable(int host)
+{
+    return std::array{4.5, 1.5, 3.0, 5.1}.at(size_t(host)) * 1024 * 1024 * 1024;
+}
+double PromLab::fsSize()
+{
+    return 50.0 * 1024 * 1024 * 1024;
+}
+double PromLab::fsAvailable(int host)
+{
+    return std::array{40.0, 30.0, 20.0, 45.0}.at(size_t(host)) * 1024 * 1024 * 1024;
+}
+double PromLab::rxRate(int host)
+{
+    return 1000.0 * (host + 1);
+}
+double PromLab::txRate(int host)
+{
+    return 500.0 * (host + 1);
+}
+double PromLab::load1(int host, qint64 k)
+{
+    return double((k + 7 * host) % 97) / 10.0;
+}
 
 QByteArray PromLab::openMetrics(qint64 from, qint64 to, int step, bool cpuAndMemoryOnly)
 {
     QByteArray out;
     const auto num = [](double v) { return QByteArray::number(v, 'g', 17); };
-    const auto family = [&](const char *name, const char *type, const char *sampleName, const QByteArray &extraLabels,
-                            const auto &valueAt) {
+    const auto family = [&](const char *name, const char *type, const char *sampleName,
+                            const QByteArray &extraLabels, const auto &valueAt) {
         out += "# TYPE " + QByteArray(name) + ' ' + type + '\n';
         for (int h = 0; h < 4; ++h) {
-            const QByteArray labels = "{instance=\"" + instance(h).toUtf8() + "\",job=\"node\"" + extraLabels + '}';
+            const QByteArray labels =
+                "{instance=\"" + instance(h).toUtf8() + "\",job=\"node\"" + extraLabels + '}';
             qint64 k = 0;
             for (qint64 t = from; t <= to; t += step, ++k)
-                out += QByteArray(sampleName) + labels + ' ' + num(valueAt(h, t, k)) + ' ' + QByteArray::number(t) + '\n';
+                out += QByteArray(sampleName) + labels + ' ' + num(valueAt(h, t, k)) + ' ' +
+                       QByteArray::number(t) + '\n';
         }
     };
     family("node_cpu_seconds", "counter", "node_cpu_seconds_total", ",cpu=\"0\",mode=\"idle\"",
@@ -52,11 +81,14 @@ QByteArray PromLab::openMetrics(qint64 from, qint64 to, int step, bool cpuAndMem
                [](int, qint64, qint64) { return fsSize(); });
         family("node_filesystem_avail_bytes", "gauge", "node_filesystem_avail_bytes", fs,
                [](int h, qint64, qint64) { return fsAvailable(h); });
-        family("node_network_receive_bytes", "counter", "node_network_receive_bytes_total", ",device=\"eth0\"",
+        family("node_network_receive_bytes", "counter", "node_network_receive_bytes_total",
+               ",device=\"eth0\"",
                [&](int h, qint64 t, qint64) { return rxRate(h) * double(t - from); });
-        family("node_network_transmit_bytes", "counter", "node_network_transmit_bytes_total", ",device=\"eth0\"",
+        family("node_network_transmit_bytes", "counter", "node_network_transmit_bytes_total",
+               ",device=\"eth0\"",
                [&](int h, qint64 t, qint64) { return txRate(h) * double(t - from); });
-        family("node_load1", "gauge", "node_load1", {}, [](int h, qint64, qint64 k) { return load1(h, k); });
+        family("node_load1", "gauge", "node_load1", {},
+               [](int h, qint64, qint64 k) { return load1(h, k); });
     }
     out += "# EOF\n";
     return out;
@@ -74,7 +106,8 @@ PromProcess::~PromProcess()
     kill();
 }
 
-bool PromProcess::backfill(const QString &workDir, const QString &dataDir, const QByteArray &openMetrics, QString *error)
+bool PromProcess::backfill(const QString &workDir, const QString &dataDir,
+                           const QByteArray &openMetrics, QString *error)
 {
     const QString input = workDir + QStringLiteral("/backfill.om");
     QFile file(input);
@@ -87,17 +120,20 @@ bool PromProcess::backfill(const QString &workDir, const QString &dataDir, const
     QProcess promtool;
     promtool.setProcessChannelMode(QProcess::MergedChannels);
     promtool.start(QStringLiteral("promtool"),
-                   {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"), QStringLiteral("openmetrics"), input, dataDir});
-    if (!promtool.waitForFinished(120000) || promtool.exitStatus() != QProcess::NormalExit || promtool.exitCode() != 0) {
-        *error = QStringLiteral("promtool failed: %1 %2").arg(promtool.errorString(), QString::fromUtf8(promtool.readAll()));
+                   {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"),
+                    QStringLiteral("openmetrics"), input, dataDir});
+    if (!promtool.waitForFinished(120000) || promtool.exitStatus() != QProcess::NormalExit ||
+        promtool.exitCode() != 0) {
+        *error = QStringLiteral("promtool failed: %1 %2")
+                     .arg(promtool.errorString(), QString::fromUtf8(promtool.readAll()));
         return false;
     }
     QFile::remove(input);
     return true;
 }
 
-bool PromProcess::startPrometheus(const QString &workDir, const QString &dataDir, const QByteArray &config,
-                                  QString *error, quint16 port)
+bool PromProcess::startPrometheus(const QString &workDir, const QString &dataDir,
+                                  const QByteArray &config, QString *error, quint16 port)
 {
     const QString configFile = workDir + QStringLiteral("/prometheus.yml");
     QFile file(configFile);
@@ -110,10 +146,12 @@ bool PromProcess::startPrometheus(const QString &workDir, const QString &dataDir
     m_port = port ? port : freePort();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->setStandardOutputFile(workDir + QStringLiteral("/prometheus.log"), QIODevice::Append);
+    m_process->setStandardOutputFile(workDir + QStringLiteral("/prometheus.log"),
+                                     QIODevice::Append);
     m_process->setWorkingDirectory(workDir);
     m_process->start(QStringLiteral("prometheus"),
-                     {QStringLiteral("--config.file=") + configFile, QStringLiteral("--storage.tsdb.path=") + dataDir,
+                     {QStringLiteral("--config.file=") + configFile,
+                      QStringLiteral("--storage.tsdb.path=") + dataDir,
                       QStringLiteral("--storage.tsdb.retention.time=30d"),
                       QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),
                       QStringLiteral("--web.console.templates=") + workDir,

@@ -10,7 +10,6 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
-
 #include <memory>
 
 namespace labdeck::test {
@@ -20,8 +19,8 @@ namespace labdeck::test {
 //   node_cpu_seconds_total{cpu="0",mode="idle"}  = idleRate(h) * (t - from)
 //   node_memory_MemTotal_bytes = 6 GiB, node_memory_MemAvailable_bytes = memAvailable(h)
 //   node_filesystem_size_bytes{mountpoint="/"} = 50 GiB, _avail_bytes = fsAvailable(h)
-//   node_network_receive_bytes_total{device="eth0"} = rxRate(h) * (t - from), transmit = txRate(h) * ...
-//   node_load1 = load1(h, k)
+//   node_network_receive_bytes_total{device="eth0"} = rxRate(h) * (t - from), transmit = txRate(h)
+//   * ... node_load1 = load1(h, k)
 struct PromLab
 {
     static QStringList hosts();
@@ -52,11 +51,12 @@ public:
     PromProcess &operator=(const PromProcess &) = delete;
 
     // promtool tsdb create-blocks-from openmetrics <file> <dataDir>.
-    static bool backfill(const QString &workDir, const QString &dataDir, const QByteArray &openMetrics, QString *error);
+    static bool backfill(const QString &workDir, const QString &dataDir,
+                         const QByteArray &openMetrics, QString *error);
     // Starts prometheus with this configuration (YAML text) and data dir on
     // `port` (0: a free one); returns when /-/ready answers 200.
-    bool startPrometheus(const QString &workDir, const QString &dataDir, const QByteArray &config, QString *error,
-                         quint16 port = 0);
+    bool startPrometheus(const QString &workDir, const QString &dataDir, const QByteArray &config,
+                         QString *error, quint16 port = 0);
     // Starts prometheus-node-exporter; returns when /metrics answers.
     bool startNodeExporter(QString *error);
     void kill();

@@ -73,5 +73,4 @@ bool makePki(const QString &dir, Pki *pki, QString *error)
            !pki->client.isNull() && !pki->clientKey.isNull() && !pki->otherCa.isNull();
 }
 
-
 } // namespace labdeck::test

@@ -15,9 +15,8 @@
 #include <QShortcut>
 #include <QToolButton>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QVBoxLayout>
-
+#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 
@@ -65,7 +64,8 @@ MetricChartWidget::MetricChartWidget(Metric metric, MetricChart *chart, QWidget 
     auto *run = new QPushButton(tr("Run"));
     run->setToolTip(tr("Run this PromQL for this chart (Ctrl+Enter)"));
     // Ctrl+Enter in the editor runs it (scoped to the editor: each chart has one).
-    auto *runKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_promql, nullptr, nullptr, Qt::WidgetShortcut);
+    auto *runKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_promql, nullptr,
+                                 nullptr, Qt::WidgetShortcut);
     connect(runKey, &QShortcut::activated, this, &MetricChartWidget::runCustom);
     auto *reset = new QPushButton(tr("Use Template"));
     reset->setToolTip(tr("Go back to the query from the chart templates (Settings)"));
@@ -87,8 +87,9 @@ MetricChartWidget::MetricChartWidget(Metric metric, MetricChart *chart, QWidget 
     m_plot->setBackgroundRoundness(0);
     m_x->setFormat(QStringLiteral("HH:mm"));
     m_x->setTickCount(5);
-    m_y->setLabelFormat(prom::ChartQueries::unit(metric) == prom::ChartQueries::Unit::Percent ? QStringLiteral("%.0f")
-                                                                                             : QStringLiteral("%.3g"));
+    m_y->setLabelFormat(prom::ChartQueries::unit(metric) == prom::ChartQueries::Unit::Percent
+                            ? QStringLiteral("%.0f")
+                            : QStringLiteral("%.3g"));
     m_plot->addAxis(m_x, Qt::AlignBottom);
     m_plot->addAxis(m_y, Qt::AlignLeft);
     if (palette().color(QPalette::Window).lightness() < 128)
@@ -177,10 +178,12 @@ void MetricChartWidget::rebuild()
             s->attachAxis(m_x);
             s->attachAxis(m_y);
             const int line = int(i);
-            connect(s, &QLineSeries::hovered, this, [this, line](const QPointF &p, bool state) { showHover(p, state, line); });
+            connect(s, &QLineSeries::hovered, this,
+                    [this, line](const QPointF &p, bool state) { showHover(p, state, line); });
             m_series << s;
         }
-        s->setName(lines.at(i).name.isEmpty() ? prom::ChartQueries::title(m_metric) : lines.at(i).name);
+        s->setName(lines.at(i).name.isEmpty() ? prom::ChartQueries::title(m_metric)
+                                              : lines.at(i).name);
         s->replace(lines.at(i).points);
     }
     m_plot->legend()->setVisible(lines.size() > 1);
@@ -200,8 +203,10 @@ void MetricChartWidget::updateAxes()
 {
     const prom::RangePlan plan = m_chart->plan();
     if (plan.isValid()) {
-        m_x->setRange(QDateTime::fromSecsSinceEpoch(plan.start), QDateTime::fromSecsSinceEpoch(plan.end));
-        m_x->setFormat(plan.end - plan.start > 2 * 86400 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
+        m_x->setRange(QDateTime::fromSecsSinceEpoch(plan.start),
+                      QDateTime::fromSecsSinceEpoch(plan.end));
+        m_x->setFormat(plan.end - plan.start > 2 * 86400 ? QStringLiteral("MM-dd HH:mm")
+                                                         : QStringLiteral("HH:mm"));
     }
     double lo = 0;
     double hi = 0;
@@ -236,14 +241,17 @@ void MetricChartWidget::showHover(const QPointF &point, bool state, int line)
                                [](const QPointF &p, double x) { return p.x() < x; });
     if (it == points.end())
         --it;
-    else if (it != points.begin() && std::abs((it - 1)->x() - point.x()) < std::abs(it->x() - point.x()))
+    else if (it != points.begin() &&
+             std::abs((it - 1)->x() - point.x()) < std::abs(it->x() - point.x()))
         --it;
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(it->x()));
     const QString name = m_series.value(line) ? m_series.value(line)->name() : QString();
-    QToolTip::showText(QCursor::pos(),
-                       tr("%1\n%2 at %3").arg(name, prom::ChartQueries::formatValue(prom::ChartQueries::unit(m_metric), it->y()),
-                                              QLocale().toString(at, QLocale::ShortFormat) + at.toString(QStringLiteral(":ss"))),
-                       m_view);
+    QToolTip::showText(
+        QCursor::pos(),
+        tr("%1\n%2 at %3")
+            .arg(name, prom::ChartQueries::formatValue(prom::ChartQueries::unit(m_metric), it->y()),
+                 QLocale().toString(at, QLocale::ShortFormat) + at.toString(QStringLiteral(":ss"))),
+        m_view);
 }
 
 QString MetricChartWidget::freshnessText() const
@@ -279,12 +287,15 @@ void MetricChartWidget::updateState()
     }
     const prom::RangePlan plan = m_chart->plan();
     if (plan.isValid())
-        tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
-               tr("%n point(s) per line, one every %1 s", nullptr, int(plan.points())).arg(plan.step);
+        tip +=
+            (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+            tr("%n point(s) per line, one every %1 s", nullptr, int(plan.points())).arg(plan.step);
     m_freshness->setText(QFontMetrics(m_freshness->font()).elidedText(text, Qt::ElideRight, 420));
     m_freshness->setToolTip(text + (tip.isEmpty() ? QString() : QStringLiteral("\n") + tip));
     QPalette pal = m_freshness->palette();
-    pal.setColor(QPalette::WindowText, health == Health::Ok ? palette().color(QPalette::PlaceholderText) : healthColor(health));
+    pal.setColor(QPalette::WindowText, health == Health::Ok
+                                           ? palette().color(QPalette::PlaceholderText)
+                                           : healthColor(health));
     m_freshness->setPalette(pal);
 
     // Stale lines go grey; live ones keep the theme's colours.
@@ -296,7 +307,9 @@ void MetricChartWidget::updateState()
         m_series.at(i)->setPen(pen);
     }
     const double latest = m_chart->latestValue();
-    m_value->setText(std::isnan(latest) ? QString() : prom::ChartQueries::formatValue(prom::ChartQueries::unit(m_metric), latest));
+    m_value->setText(std::isnan(latest) ? QString()
+                                        : prom::ChartQueries::formatValue(
+                                              prom::ChartQueries::unit(m_metric), latest));
     m_promqlButton->setText(m_custom.isEmpty() ? tr("PromQL") : tr("PromQL (custom)"));
 }
 

@@ -25,7 +25,8 @@ class MetricChartWidget final : public QFrame
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetricChartWidget)
 public:
-    MetricChartWidget(prom::ChartQueries::Metric metric, MetricChart *chart, QWidget *parent = nullptr);
+    MetricChartWidget(prom::ChartQueries::Metric metric, MetricChart *chart,
+                      QWidget *parent = nullptr);
     ~MetricChartWidget() override;
 
     [[nodiscard]] MetricChart *chart() const { return m_chart; }

@@ -1,6 +1,7 @@
 #include "charts/metricspanes.h"
 
 #include "charts/metricchartwidget.h"
+#include "common/format.h"
 #include "detailspanel.h"
 #include "healthcolor.h"
 #include "hostmodel.h"
@@ -11,8 +12,6 @@
 #include "prometheus/promclient.h"
 #include "topology/topologyitems.h"
 #include "topology/topologyscene.h"
-
-#include "common/format.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -56,7 +55,8 @@ const RangeChoice kRanges[] = {
 
 } // namespace
 
-MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *selection, QObject *parent)
+MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *selection,
+                           QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_model(model)
@@ -118,11 +118,15 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
         if (!id.startsWith(QLatin1String("host:")))
             return section;
         const HostMetrics m = m_labMetrics->host(id.mid(5));
-        const QString age = m.at.isValid() ? Format::ago(m.at.secsTo(QDateTime::currentDateTimeUtc())) : QString();
+        const QString age =
+            m.at.isValid() ? Format::ago(m.at.secsTo(QDateTime::currentDateTimeUtc())) : QString();
         if (m.cpuPercent)
-            section.rows.append({tr("CPU"), tr("%1% (%2, %3)").arg(*m.cpuPercent, 0, 'f', 1).arg(m.source, age)});
+            section.rows.append(
+                {tr("CPU"), tr("%1% (%2, %3)").arg(*m.cpuPercent, 0, 'f', 1).arg(m.source, age)});
         if (m.memoryPercent)
-            section.rows.append({tr("Memory"), tr("%1% (%2, %3)").arg(*m.memoryPercent, 0, 'f', 1).arg(m.source, age)});
+            section.rows.append(
+                {tr("Memory"),
+                 tr("%1% (%2, %3)").arg(*m.memoryPercent, 0, 'f', 1).arg(m.source, age)});
         if (!m.firingAlerts.isEmpty())
             section.rows.append({tr("Alerts firing"), m.firingAlerts.join(QStringLiteral("; "))});
         if (m.targetDown)
@@ -131,7 +135,8 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
             section.rows.append({tr("Prometheus"), m_labMetrics->error()});
         return section;
     });
-    connect(m_labMetrics, &LabMetrics::changed, m_window->detailsPanel(), &DetailsPanel::refreshSoon);
+    connect(m_labMetrics, &LabMetrics::changed, m_window->detailsPanel(),
+            &DetailsPanel::refreshSoon);
     m_labMetrics->setQueries(savedQueries());
     m_labMetrics->setInventory(m_model->inventory());
     connect(m_labMetrics, &LabMetrics::changed, this, &MetricsPanes::updateCards);
@@ -253,13 +258,16 @@ void MetricsPanes::rebuildCharts()
     if (!m_client)
         reason = tr("No Prometheus: set prometheus.url in the inventory.");
     else if (instance.isEmpty())
-        reason = tr("%1 has no Prometheus instance in the inventory (sources.prometheusInstance), so it has no charts.")
+        reason = tr("%1 has no Prometheus instance in the inventory (sources.prometheusInstance), "
+                    "so it has no charts.")
                      .arg(host->title());
-    m_header->setText(reason.isEmpty() ? tr("<b>%1</b> — instance %2 on %3%4")
-                                             .arg(host->title().toHtmlEscaped(), instance.toHtmlEscaped(),
-                                                  m_client->baseUrl().toDisplayString().toHtmlEscaped(),
-                                                  m_demo ? tr(" (the demo lab's simulated Prometheus)") : QString())
-                                       : reason);
+    m_header->setText(
+        reason.isEmpty()
+            ? tr("<b>%1</b> — instance %2 on %3%4")
+                  .arg(host->title().toHtmlEscaped(), instance.toHtmlEscaped(),
+                       m_client->baseUrl().toDisplayString().toHtmlEscaped(),
+                       m_demo ? tr(" (the demo lab's simulated Prometheus)") : QString())
+            : reason);
     if (!reason.isEmpty())
         return;
     QList<Metric> metrics = prom::ChartQueries::nodeMetrics();
@@ -296,8 +304,9 @@ void MetricsPanes::editTemplates()
     QDialog dialog(m_window);
     dialog.setWindowTitle(tr("Chart Templates"));
     auto *layout = new QVBoxLayout(&dialog);
-    auto *intro = new QLabel(tr("The PromQL behind each chart. <code>$instance</code> is replaced by the host's "
-                                "Prometheus instance label from the inventory (sources.prometheusInstance)."));
+    auto *intro = new QLabel(
+        tr("The PromQL behind each chart. <code>$instance</code> is replaced by the host's "
+           "Prometheus instance label from the inventory (sources.prometheusInstance)."));
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *form = new QFormLayout;
@@ -312,14 +321,16 @@ void MetricsPanes::editTemplates()
         editors.insert(metric, edit);
     }
     layout->addLayout(form);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel |
+                                         QDialogButtonBox::RestoreDefaults);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, &dialog, [&editors] {
-        for (auto it = editors.begin(); it != editors.end(); ++it)
-            it.value()->setPlainText(prom::ChartQueries::defaultTemplate(it.key()));
-    });
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, &dialog,
+            [&editors] {
+                for (auto it = editors.begin(); it != editors.end(); ++it)
+                    it.value()->setPlainText(prom::ChartQueries::defaultTemplate(it.key()));
+            });
     dialog.resize(760, 620);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -356,15 +367,18 @@ void MetricsPanes::updateCards()
         QStringList tip;
         if (m.cpuPercent || m.memoryPercent)
             tip << tr("CPU %1 · memory %2 — from %3, %4")
-                       .arg(m.cpuPercent ? QStringLiteral("%1%").arg(*m.cpuPercent, 0, 'f', 1) : tr("unknown"),
-                            m.memoryPercent ? QStringLiteral("%1%").arg(*m.memoryPercent, 0, 'f', 1) : tr("unknown"), m.source,
-                            Format::ago(m.at.secsTo(now)));
+                       .arg(m.cpuPercent ? QStringLiteral("%1%").arg(*m.cpuPercent, 0, 'f', 1)
+                                         : tr("unknown"),
+                            m.memoryPercent ? QStringLiteral("%1%").arg(*m.memoryPercent, 0, 'f', 1)
+                                            : tr("unknown"),
+                            m.source, Format::ago(m.at.secsTo(now)));
         if (meters.stale && !m_labMetrics->error().isEmpty())
             tip << tr("Stale: %1").arg(m_labMetrics->error());
         for (const QString &a : m.firingAlerts)
             tip << tr("Alert firing: %1").arg(a);
         if (m.targetDown)
-            tip << tr("Prometheus target down: %1").arg(m.targetError.isEmpty() ? tr("no error given") : m.targetError);
+            tip << tr("Prometheus target down: %1")
+                       .arg(m.targetError.isEmpty() ? tr("no error given") : m.targetError);
         meters.tooltip = tip.join(QLatin1Char('\n'));
         card->setMeters(meters);
         // Firing alerts and a down target are part of the host's state.
@@ -372,13 +386,15 @@ void MetricsPanes::updateCards()
         if (m.firingAlerts.isEmpty())
             m_model->setContribution(id, QStringLiteral("alerts"), Health::Unknown, QString());
         else
-            m_model->setContribution(id, QStringLiteral("alerts"), m.criticalAlert ? Health::Critical : Health::Warning,
-                                     tr("%n alert(s) firing: %1", nullptr, int(m.firingAlerts.size()))
-                                         .arg(m.firingAlerts.join(QStringLiteral("; "))));
+            m_model->setContribution(
+                id, QStringLiteral("alerts"), m.criticalAlert ? Health::Critical : Health::Warning,
+                tr("%n alert(s) firing: %1", nullptr, int(m.firingAlerts.size()))
+                    .arg(m.firingAlerts.join(QStringLiteral("; "))));
         if (m.targetDown)
-            m_model->setContribution(id, QStringLiteral("targets"), Health::Critical, // as the prometheus check says
-                                     tr("Prometheus target down: %1")
-                                         .arg(m.targetError.isEmpty() ? tr("no error given") : m.targetError));
+            m_model->setContribution(
+                id, QStringLiteral("targets"), Health::Critical, // as the prometheus check says
+                tr("Prometheus target down: %1")
+                    .arg(m.targetError.isEmpty() ? tr("no error given") : m.targetError));
         else
             m_model->setContribution(id, QStringLiteral("targets"), Health::Unknown, QString());
     }
@@ -396,7 +412,8 @@ void MetricsPanes::updateStatus()
         health = Health::Critical;
     } else if (m_labMetrics->updatedAt().isValid()) {
         text = tr("Prometheus \u25cf %1").arg(Format::ago(m_labMetrics->updatedAt().secsTo(now)));
-        health = m_labMetrics->updatedAt().msecsTo(now) > 2 * m_refresh.count() ? Health::Warning : Health::Ok;
+        health = m_labMetrics->updatedAt().msecsTo(now) > 2 * m_refresh.count() ? Health::Warning
+                                                                                : Health::Ok;
     } else {
         text = tr("Prometheus: connecting…");
     }
@@ -404,8 +421,10 @@ void MetricsPanes::updateStatus()
     m_status->setToolTip(m_labMetrics->error().isEmpty()
                              ? (m_client ? m_client->baseUrl().toDisplayString() : QString())
                              : m_labMetrics->error());
-    m_status->setStyleSheet(health == Health::Ok ? QString()
-                                                 : QStringLiteral("QLabel { color: %1; }").arg(healthColor(health).name()));
+    m_status->setStyleSheet(
+        health == Health::Ok
+            ? QString()
+            : QStringLiteral("QLabel { color: %1; }").arg(healthColor(health).name()));
 }
 
 } // namespace labdeck

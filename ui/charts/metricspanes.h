@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
 #include <chrono>
 #include <memory>
 
@@ -37,7 +36,8 @@ class MetricsPanes final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetricsPanes)
 public:
-    MetricsPanes(MainWindow *window, HostModel *model, LabSelection *selection, QObject *parent = nullptr);
+    MetricsPanes(MainWindow *window, HostModel *model, LabSelection *selection,
+                 QObject *parent = nullptr);
     ~MetricsPanes() override;
 
     // The lab's Prometheus (empty URL: none configured). `demo` marks the

@@ -22,12 +22,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QTime>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTime>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -322,14 +322,16 @@ void ChecksPanes::applyBadges()
         card->setExtraNote(QStringLiteral("checks"), badge, warning);
         const Contribution c = m_hostContributions.value(h.name);
         m_hosts->setContribution(HostModel::hostId(h.name), QStringLiteral("checks"), c.worst,
-                                 c.lines.isEmpty() ? QString()
-                                                   : tr("checks: %1").arg(c.lines.join(QStringLiteral("; "))));
+                                 c.lines.isEmpty()
+                                     ? QString()
+                                     : tr("checks: %1").arg(c.lines.join(QStringLiteral("; "))));
     }
     for (auto it = m_urlContributions.constBegin(); it != m_urlContributions.constEnd(); ++it) {
         for (const QString &id : m_hosts->idsForUrl(QUrl(it.key())))
-            m_hosts->setContribution(id, QStringLiteral("checks"), it->worst,
-                                     it->lines.isEmpty() ? tr("checks of %1 passed").arg(it.key())
-                                                         : tr("checks: %1").arg(it->lines.join(QStringLiteral("; "))));
+            m_hosts->setContribution(
+                id, QStringLiteral("checks"), it->worst,
+                it->lines.isEmpty() ? tr("checks of %1 passed").arg(it.key())
+                                    : tr("checks: %1").arg(it->lines.join(QStringLiteral("; "))));
     }
     for (auto it = m_urlBadges.constBegin(); it != m_urlBadges.constEnd(); ++it) {
         if (StatusItem *item = scene->itemForId(TopologyScene::urlId(QUrl(it.key())))) {

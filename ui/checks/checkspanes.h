@@ -1,8 +1,7 @@
 #pragma once
 
-#include "detailspanel.h"
-
 #include "checks/check.h"
+#include "detailspanel.h"
 
 #include <QHash>
 #include <QObject>

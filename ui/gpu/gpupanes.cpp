@@ -2,11 +2,11 @@
 
 #include "common/format.h"
 #include "gpu/gpumonitor.h"
-#include "ollama/ollamaclient.h"
 #include "healthcolor.h"
 #include "hostmodel.h"
 #include "kube/tablepane.h"
 #include "mainwindow.h"
+#include "ollama/ollamaclient.h"
 #include "remotemodels.h"
 #include "remotestatus.h"
 #include "roles.h"

@@ -30,7 +30,8 @@ ActivityPane::ActivityPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     m_list->setColumnCount(ColumnCount);
-    m_list->setHeaderLabels({tr("Started"), tr("Action"), tr("Status"), tr("Duration"), tr("Details")});
+    m_list->setHeaderLabels(
+        {tr("Started"), tr("Action"), tr("Status"), tr("Duration"), tr("Details")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -65,12 +66,14 @@ void ActivityPane::track(kube::KubeAction *action)
     item->setForeground(State, healthColor(Health::Unknown));
     m_list->insertTopLevelItem(0, item);
     const QPointer<QTreeWidget> list = m_list;
-    connect(action, &kube::KubeAction::progress, m_list, [item, action](const QString &text, int done, int total) {
-        item->setText(State, total > 0 ? tr("running %1/%2").arg(done).arg(total) : tr("running"));
-        item->setText(Duration, seconds(action->elapsedMs()));
-        item->setText(Details, text);
-        item->setToolTip(Details, action->request() + QLatin1Char('\n') + text);
-    });
+    connect(action, &kube::KubeAction::progress, m_list,
+            [item, action](const QString &text, int done, int total) {
+                item->setText(State,
+                              total > 0 ? tr("running %1/%2").arg(done).arg(total) : tr("running"));
+                item->setText(Duration, seconds(action->elapsedMs()));
+                item->setText(Details, text);
+                item->setToolTip(Details, action->request() + QLatin1Char('\n') + text);
+            });
     connect(action, &kube::KubeAction::finished, m_list,
             [item, action](kube::KubeAction::State state, const QString &message) {
                 switch (state) {

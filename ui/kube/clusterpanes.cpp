@@ -28,7 +28,8 @@ namespace labdeck {
 
 namespace {
 
-QDockWidget *makeDock(MainWindow *window, const QString &title, const QString &objectName, QWidget *widget)
+QDockWidget *makeDock(MainWindow *window, const QString &title, const QString &objectName,
+                      QWidget *widget)
 {
     auto *dock = new QDockWidget(title, window);
     dock->setObjectName(objectName);
@@ -45,7 +46,8 @@ QString lower(const QString &kind)
 
 } // namespace
 
-ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel *hosts, LabSelection *selection)
+ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel *hosts,
+                           LabSelection *selection)
     : QObject(window)
     , m_window(window)
     , m_models(models)
@@ -59,7 +61,8 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
     , m_activity(new ActivityPane)
     , m_status(new QLabel)
 {
-    m_workloadsDock = makeDock(window, tr("Workloads"), QStringLiteral("WorkloadsDock"), m_workloads);
+    m_workloadsDock =
+        makeDock(window, tr("Workloads"), QStringLiteral("WorkloadsDock"), m_workloads);
     m_podsDock = makeDock(window, tr("Pods"), QStringLiteral("PodsDock"), m_pods);
     m_nodesDock = makeDock(window, tr("Nodes"), QStringLiteral("NodesDock"), m_nodes);
     m_eventsDock = makeDock(window, tr("Events"), QStringLiteral("EventsDock"), m_events);
@@ -86,10 +89,11 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    m_restart = add(tr("&Restart Workload..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] {
-        if (auto w = currentWorkload())
-            restart(*w);
-    });
+    m_restart =
+        add(tr("&Restart Workload..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] {
+            if (auto w = currentWorkload())
+                restart(*w);
+        });
     m_scale = add(tr("&Scale Workload..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] {
         if (auto w = currentWorkload())
             scale(*w);
@@ -104,14 +108,15 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
             showLogs(*p);
         }
     });
-    m_eventsAction = add(tr("Show &Events"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] {
-        if (m_pods->table()->hasFocus()) {
-            if (auto p = currentPod())
-                showEvents(p->name);
-        } else if (auto w = currentWorkload()) {
-            showEvents(w->name);
-        }
-    });
+    m_eventsAction =
+        add(tr("Show &Events"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] {
+            if (m_pods->table()->hasFocus()) {
+                if (auto p = currentPod())
+                    showEvents(p->name);
+            } else if (auto w = currentWorkload()) {
+                showEvents(w->name);
+            }
+        });
     m_menu->addSeparator();
     m_deletePod = add(tr("&Delete Pod..."), QKeySequence(Qt::SHIFT | Qt::Key_Delete), [this] {
         if (auto p = currentPod())
@@ -126,7 +131,8 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
             setCordoned(currentNode(), false);
     });
     m_menu->addSeparator();
-    for (QDockWidget *d : {m_workloadsDock, m_podsDock, m_nodesDock, m_eventsDock, m_logsDock, m_activityDock})
+    for (QDockWidget *d :
+         {m_workloadsDock, m_podsDock, m_nodesDock, m_eventsDock, m_logsDock, m_activityDock})
         window->addViewToggle(d->toggleViewAction());
 
     // Context menus of the tables offer the same actions.
@@ -143,34 +149,37 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
 
     // One selection: a workload row selects the workload in the lab, and the
     // lab's selection picks its row.
-    connect(m_workloads->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        if (m_following)
-            return;
-        if (auto w = currentWorkload()) {
-            const QString id = HostModel::workloadId(w->ns, w->name);
-            if (m_hosts->indexForId(id).isValid())
-                m_selection->select(id);
-        }
-        updateActions();
-    });
+    connect(m_workloads->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] {
+                if (m_following)
+                    return;
+                if (auto w = currentWorkload()) {
+                    const QString id = HostModel::workloadId(w->ns, w->name);
+                    if (m_hosts->indexForId(id).isValid())
+                        m_selection->select(id);
+                }
+                updateActions();
+            });
     connect(m_pods->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ClusterPanes::updateActions);
     // A node row selects its host.
-    connect(m_nodes->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        if (m_following)
-            return;
-        const int row = m_nodes->currentSourceRow();
-        if (row < 0)
-            return;
-        const QString node = m_models->nodes()->at(row).name;
-        for (const Host &h : m_hosts->inventory().hosts) {
-            if (h.isKubernetesNode() && h.nodeName() == node)
-                m_selection->select(HostModel::hostId(h.name));
-        }
-        updateActions();
-    });
+    connect(m_nodes->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] {
+                if (m_following)
+                    return;
+                const int row = m_nodes->currentSourceRow();
+                if (row < 0)
+                    return;
+                const QString node = m_models->nodes()->at(row).name;
+                for (const Host &h : m_hosts->inventory().hosts) {
+                    if (h.isKubernetesNode() && h.nodeName() == node)
+                        m_selection->select(HostModel::hostId(h.name));
+                }
+                updateActions();
+            });
     connect(m_selection, &LabSelection::currentChanged, this, &ClusterPanes::followSelection);
-    connect(m_activity, &ActivityPane::activity, m_activityDock, [this] { m_activityDock->show(); });
+    connect(m_activity, &ActivityPane::activity, m_activityDock,
+            [this] { m_activityDock->show(); });
 
     window->statusBar()->addPermanentWidget(m_status);
     connect(m_models, &ClusterModels::connectionChanged, this, &ClusterPanes::updateStatus);
@@ -189,18 +198,21 @@ void ClusterPanes::setSession(kube::KubeActions *actions, kube::KubeClient *clie
     m_client = client;
     m_logs->setClient(client);
     if (actions)
-        connect(actions, &kube::KubeActions::actionStarted, m_activity, &ActivityPane::track, Qt::UniqueConnection);
+        connect(actions, &kube::KubeActions::actionStarted, m_activity, &ActivityPane::track,
+                Qt::UniqueConnection);
     updateActions();
     updateStatus();
 }
 
-bool ClusterPanes::confirm(const QString &title, const QString &text, const QString &button, bool destructive)
+bool ClusterPanes::confirm(const QString &title, const QString &text, const QString &button,
+                           bool destructive)
 {
     if (m_confirm)
         return m_confirm(title, text, button, destructive);
     QMessageBox box(destructive ? QMessageBox::Warning : QMessageBox::Question, title, text,
                     QMessageBox::NoButton, m_window);
-    QPushButton *go = box.addButton(button, destructive ? QMessageBox::DestructiveRole : QMessageBox::AcceptRole);
+    QPushButton *go =
+        box.addButton(button, destructive ? QMessageBox::DestructiveRole : QMessageBox::AcceptRole);
     QPushButton *cancel = box.addButton(QMessageBox::Cancel);
     // Destructive actions default to Cancel.
     box.setDefaultButton(destructive ? cancel : go);
@@ -214,17 +226,26 @@ QString ClusterPanes::restartText(const kube::WorkloadInfo &w)
     const QString what = tr("Restart %1 %2 in %3").arg(w.kind, w.name, w.ns);
     const bool one = w.desired == 1;
     if (w.updateStrategy == QLatin1String("OnDelete"))
-        return tr("%1: its pod template changes, but with updateStrategy OnDelete no pod is replaced until "
-                  "you delete it.").arg(what);
+        return tr("%1: its pod template changes, but with updateStrategy OnDelete no pod is "
+                  "replaced until "
+                  "you delete it.")
+            .arg(what);
     if (w.kind == QLatin1String("DaemonSet"))
         return one ? tr("%1: its pod on the one node is replaced.").arg(what)
-                   : tr("%1: its pod on each of %2 nodes is replaced, one node at a time.").arg(what).arg(w.desired);
+                   : tr("%1: its pod on each of %2 nodes is replaced, one node at a time.")
+                         .arg(what)
+                         .arg(w.desired);
     if (w.kind == QLatin1String("StatefulSet"))
         return one ? tr("%1: its pod is replaced; it is down while the new one starts.").arg(what)
-                   : tr("%1: its %2 pods are replaced one at a time, highest ordinal first.").arg(what).arg(w.desired);
+                   : tr("%1: its %2 pods are replaced one at a time, highest ordinal first.")
+                         .arg(what)
+                         .arg(w.desired);
     if (w.updateStrategy == QLatin1String("Recreate"))
-        return one ? tr("%1: its pod is stopped first, then replaced; it is down meanwhile.").arg(what)
-                   : tr("%1: all %2 pods are stopped first, then replaced; it is down meanwhile.").arg(what).arg(w.desired);
+        return one ? tr("%1: its pod is stopped first, then replaced; it is down meanwhile.")
+                         .arg(what)
+                   : tr("%1: all %2 pods are stopped first, then replaced; it is down meanwhile.")
+                         .arg(what)
+                         .arg(w.desired);
     return one ? tr("%1: its 1 pod is replaced, one at a time.").arg(what)
                : tr("%1: its %2 pods are replaced, one at a time.").arg(what).arg(w.desired);
 }
@@ -234,8 +255,9 @@ void ClusterPanes::restart(const kube::WorkloadInfo &w)
     if (!m_actions)
         return;
     if (w.paused) {
-        QMessageBox::information(m_window, tr("Restart"),
-                                 tr("%1 %2 is paused; resume its rollout first.").arg(w.kind, w.name));
+        QMessageBox::information(
+            m_window, tr("Restart"),
+            tr("%1 %2 is paused; resume its rollout first.").arg(w.kind, w.name));
         return;
     }
     if (!confirm(tr("Restart %1").arg(w.name), restartText(w), tr("Restart"), false))
@@ -252,7 +274,8 @@ void ClusterPanes::scale(const kube::WorkloadInfo &w)
                                  tr("A DaemonSet runs one pod per node and cannot be scaled."));
         return;
     }
-    const QString text = tr("Scale %1 %2 in %3 from %4 to:").arg(lower(w.kind), w.name, w.ns).arg(w.desired);
+    const QString text =
+        tr("Scale %1 %2 in %3 from %4 to:").arg(lower(w.kind), w.name, w.ns).arg(w.desired);
     std::optional<int> replicas;
     if (m_askNumber) {
         replicas = m_askNumber(tr("Scale %1").arg(w.name), text, w.desired, tr("Scale"));
@@ -269,11 +292,11 @@ void ClusterPanes::scale(const kube::WorkloadInfo &w)
     }
     if (!replicas || *replicas == w.desired)
         return;
-    if (*replicas == 0 &&
-        !confirm(tr("Scale %1 to 0").arg(w.name),
-                 tr("Scale %1 %2 in %3 to 0: all its pods stop and it serves nothing until scaled up again.")
-                     .arg(lower(w.kind), w.name, w.ns),
-                 tr("Scale to 0"), true))
+    if (*replicas == 0 && !confirm(tr("Scale %1 to 0").arg(w.name),
+                                   tr("Scale %1 %2 in %3 to 0: all its pods stop and it serves "
+                                      "nothing until scaled up again.")
+                                       .arg(lower(w.kind), w.name, w.ns),
+                                   tr("Scale to 0"), true))
         return;
     m_actions->scale(w.kind, w.ns, w.name, *replicas);
 }
@@ -282,10 +305,13 @@ void ClusterPanes::deletePod(const kube::PodInfo &pod)
 {
     if (!m_actions)
         return;
-    const bool orphan = pod.workloadKind.isEmpty() || pod.workloadKind == QLatin1String("StaticPod");
-    const QString text = orphan ? tr("Delete pod %1 in %2: it is stopped now and nothing recreates it.").arg(pod.name, pod.ns)
-                                : tr("Delete pod %1 in %2: it is stopped now and its %3 %4 starts a replacement.")
-                                      .arg(pod.name, pod.ns, pod.workloadKind, pod.workloadName);
+    const bool orphan =
+        pod.workloadKind.isEmpty() || pod.workloadKind == QLatin1String("StaticPod");
+    const QString text =
+        orphan ? tr("Delete pod %1 in %2: it is stopped now and nothing recreates it.")
+                     .arg(pod.name, pod.ns)
+               : tr("Delete pod %1 in %2: it is stopped now and its %3 %4 starts a replacement.")
+                     .arg(pod.name, pod.ns, pod.workloadKind, pod.workloadName);
     if (!confirm(tr("Delete pod %1").arg(pod.name), text, tr("Delete Pod"), true))
         return;
     m_actions->deletePod(pod.ns, pod.name);
@@ -295,8 +321,10 @@ void ClusterPanes::setCordoned(const QString &node, bool cordoned)
 {
     if (!m_actions)
         return;
-    const QString text = cordoned ? tr("Cordon node %1: no new pods are scheduled on it; the pods running there stay.")
-                                  : tr("Uncordon node %1: new pods may be scheduled on it again.");
+    const QString text =
+        cordoned
+            ? tr("Cordon node %1: no new pods are scheduled on it; the pods running there stay.")
+            : tr("Uncordon node %1: new pods may be scheduled on it again.");
     if (!confirm(cordoned ? tr("Cordon %1").arg(node) : tr("Uncordon %1").arg(node), text.arg(node),
                  cordoned ? tr("Cordon") : tr("Uncordon"), false))
         return;
@@ -317,11 +345,13 @@ void ClusterPanes::showWorkloadLogs(const kube::WorkloadInfo &w)
     for (const kube::PodInfo &p : m_models->pods()->rows()) {
         if (p.ns != w.ns || p.workloadName != w.name || p.deleting)
             continue;
-        if (!best || (p.ready && !best->ready) || (p.ready == best->ready && p.created > best->created))
+        if (!best || (p.ready && !best->ready) ||
+            (p.ready == best->ready && p.created > best->created))
             best = &p;
     }
     if (!best) {
-        QMessageBox::information(m_window, tr("Logs"), tr("%1 has no pods to show logs of.").arg(w.name));
+        QMessageBox::information(m_window, tr("Logs"),
+                                 tr("%1 has no pods to show logs of.").arg(w.name));
         return;
     }
     showLogs(*best);
@@ -407,7 +437,8 @@ void ClusterPanes::updateStatus()
     QString text = tr("Kubernetes %1 %2").arg(HealthText::glyph(h), name);
     const QDateTime last = m_models->lastSync();
     if (last.isValid())
-        text += QStringLiteral(" \u00b7 ") + Format::ago(last.secsTo(QDateTime::currentDateTimeUtc()));
+        text +=
+            QStringLiteral(" \u00b7 ") + Format::ago(last.secsTo(QDateTime::currentDateTimeUtc()));
     // The nodes' verdicts, in the same words as their cards and rows.
     Health worst = h;
     QStringList nodes;
@@ -417,14 +448,18 @@ void ClusterPanes::updateStatus()
         if (v.health <= Health::Ok)
             continue;
         worst = std::max(worst, v.health);
-        nodes << tr("%1 %2 %3").arg(HealthText::glyph(v.health), n.name, v.note.isEmpty() ? v.status : v.note);
+        nodes << tr("%1 %2 %3")
+                     .arg(HealthText::glyph(v.health), n.name,
+                          v.note.isEmpty() ? v.status : v.note);
         tips << tr("%1: %2").arg(n.name, v.summary);
     }
     if (!nodes.isEmpty())
         text += QStringLiteral(" \u00b7 ") + nodes.join(QStringLiteral(", "));
-    const QStringList cannot = m_models->session() ? m_models->session()->unreadable() : QStringList();
+    const QStringList cannot =
+        m_models->session() ? m_models->session()->unreadable() : QStringList();
     if (!cannot.isEmpty())
-        text += QStringLiteral(" \u00b7 ") + tr("%n kind(s) not readable", nullptr, int(cannot.size()));
+        text +=
+            QStringLiteral(" \u00b7 ") + tr("%n kind(s) not readable", nullptr, int(cannot.size()));
     m_status->setText(text);
     m_status->setToolTip(tips.join(QLatin1Char('\n')));
     QPalette pal = m_status->palette();

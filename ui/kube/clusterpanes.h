@@ -5,7 +5,6 @@
 
 #include <QObject>
 #include <QPointer>
-
 #include <functional>
 #include <optional>
 
@@ -32,15 +31,16 @@ class ClusterPanes final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClusterPanes)
 public:
-    ClusterPanes(MainWindow *window, ClusterModels *models, HostModel *hosts, LabSelection *selection);
+    ClusterPanes(MainWindow *window, ClusterModels *models, HostModel *hosts,
+                 LabSelection *selection);
     ~ClusterPanes() override;
 
     // The actions and client of the current session; nullptr when none.
     void setSession(kube::KubeActions *actions, kube::KubeClient *client);
 
     // Asks the user; returns true to go ahead. Replaceable for tests.
-    using Confirm = std::function<bool(const QString &title, const QString &text, const QString &button,
-                                       bool destructive)>;
+    using Confirm = std::function<bool(const QString &title, const QString &text,
+                                       const QString &button, bool destructive)>;
     using AskNumber = std::function<std::optional<int>(const QString &title, const QString &text,
                                                        int value, const QString &button)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
@@ -75,7 +75,8 @@ private:
     void updateStatus();
     void updateActions();
     void followSelection(const QString &id);
-    bool confirm(const QString &title, const QString &text, const QString &button, bool destructive);
+    bool confirm(const QString &title, const QString &text, const QString &button,
+                 bool destructive);
 
     MainWindow *m_window;
     ClusterModels *m_models;

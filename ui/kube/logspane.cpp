@@ -155,7 +155,8 @@ void LogsPane::findNext()
 
 void LogsPane::findPrevious()
 {
-    if (!m_search->text().isEmpty() && !m_view->find(m_search->text(), QTextDocument::FindBackward)) {
+    if (!m_search->text().isEmpty() &&
+        !m_view->find(m_search->text(), QTextDocument::FindBackward)) {
         m_view->moveCursor(QTextCursor::End);
         if (!m_view->find(m_search->text(), QTextDocument::FindBackward))
             m_state->setText(tr("\"%1\" not found").arg(m_search->text()));

@@ -47,14 +47,18 @@ bool KubeFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     for (const QString &word : words) {
         bool found = false;
         for (int c = 0; c < m->columnCount(sourceParent) && !found; ++c)
-            found = m->index(sourceRow, c, sourceParent).data().toString().contains(word, Qt::CaseInsensitive);
+            found = m->index(sourceRow, c, sourceParent)
+                        .data()
+                        .toString()
+                        .contains(word, Qt::CaseInsensitive);
         if (!found)
             return false;
     }
     return true;
 }
 
-TablePane::TablePane(QAbstractItemModel *model, const QString &placeholder, bool namespacePicker, QWidget *parent)
+TablePane::TablePane(QAbstractItemModel *model, const QString &placeholder, bool namespacePicker,
+                     QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_proxy(new KubeFilterProxy(this))
@@ -74,9 +78,8 @@ TablePane::TablePane(QAbstractItemModel *model, const QString &placeholder, bool
         m_namespaces->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         m_namespaces->addItem(tr("All namespaces"), QString());
         m_bar->addWidget(m_namespaces);
-        connect(m_namespaces, &QComboBox::currentIndexChanged, this, [this] {
-            m_proxy->setNamespace(m_namespaces->currentData().toString());
-        });
+        connect(m_namespaces, &QComboBox::currentIndexChanged, this,
+                [this] { m_proxy->setNamespace(m_namespaces->currentData().toString()); });
         connect(model, &QAbstractItemModel::rowsInserted, this, &TablePane::refreshNamespaces);
         connect(model, &QAbstractItemModel::modelReset, this, &TablePane::refreshNamespaces);
     }
@@ -112,7 +115,8 @@ bool TablePane::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_table && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         const QString text = key->text();
-        if (!text.isEmpty() && text.at(0).isPrint() && !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+        if (!text.isEmpty() && text.at(0).isPrint() &&
+            !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
             m_filter->setFocus();
             m_filter->insert(text);
             return true;

@@ -106,7 +106,8 @@ void CommandPalette::populate()
 {
     m_entries->clear();
     // The window's actions, as the menus show them: "Cluster › Restart Workload".
-    const std::function<void(QMenu *, const QString &)> walk = [&](QMenu *menu, const QString &path) {
+    const std::function<void(QMenu *, const QString &)> walk = [&](QMenu *menu,
+                                                                   const QString &path) {
         for (QAction *a : menu->actions()) {
             if (a->isSeparator() || !a->isVisible())
                 continue;
@@ -118,7 +119,8 @@ void CommandPalette::populate()
                 continue;
             auto *item = new QStandardItem(path + QStringLiteral(" \u203a ") + plain(a->text()));
             if (!a->shortcut().isEmpty())
-                item->setText(item->text() + QStringLiteral("    ") + a->shortcut().toString(QKeySequence::NativeText));
+                item->setText(item->text() + QStringLiteral("    ") +
+                              a->shortcut().toString(QKeySequence::NativeText));
             item->setData(QVariant::fromValue<QObject *>(a), kActionRole);
             item->setData(item->text().toLower(), kSearchRole);
             item->setToolTip(a->toolTip());
@@ -136,7 +138,8 @@ void CommandPalette::populate()
             const QString id = idx.data(HostModel::IdRole).toString();
             const QString host = idx.data(HostModel::HostNameRole).toString();
             const QString name = idx.data(Qt::DisplayRole).toString();
-            const QString text = parent.isValid() ? tr("Go to %1 on %2").arg(name, host) : tr("Go to %1").arg(name);
+            const QString text =
+                parent.isValid() ? tr("Go to %1 on %2").arg(name, host) : tr("Go to %1").arg(name);
             auto *item = new QStandardItem(text);
             item->setData(id, kIdRole);
             item->setData((text + QLatin1Char(' ') + id).toLower(), kSearchRole);
@@ -168,7 +171,8 @@ void CommandPalette::activate(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
-    const QPointer<QAction> action = qobject_cast<QAction *>(index.data(kActionRole).value<QObject *>());
+    const QPointer<QAction> action =
+        qobject_cast<QAction *>(index.data(kActionRole).value<QObject *>());
     const QString id = index.data(kIdRole).toString();
     accept();
     // After the palette is gone, so a dialog the action opens is on top.

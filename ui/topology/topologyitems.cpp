@@ -149,8 +149,7 @@ RowItem::RowItem(const QString &id, const QString &title, const QString &detail,
     , m_detail(detail)
     , m_tag(tag)
     , m_width(width)
-{
-}
+{}
 
 QRectF RowItem::boundingRect() const
 {
@@ -246,8 +245,10 @@ void HostCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     title.setPointSizeF(title.pointSizeF() * 1.2);
     painter->setFont(title);
     painter->setPen(pal.color(QPalette::Text));
-    const bool hasMeters = m_meters.cpuPercent || m_meters.memoryPercent || m_meters.firingAlerts > 0 || m_meters.targetDown;
-    painter->drawText(QRectF(38, 8, kWidth - 48 - (hasMeters ? 124 : 0), 28), Qt::AlignLeft | Qt::AlignVCenter, m_name);
+    const bool hasMeters = m_meters.cpuPercent || m_meters.memoryPercent ||
+                           m_meters.firingAlerts > 0 || m_meters.targetDown;
+    painter->drawText(QRectF(38, 8, kWidth - 48 - (hasMeters ? 124 : 0), 28),
+                      Qt::AlignLeft | Qt::AlignVCenter, m_name);
     if (hasMeters)
         paintMeters(painter, pal);
 
@@ -256,7 +257,8 @@ void HostCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     painter->setFont(small);
     painter->setPen(muted(pal));
     const QFontMetricsF fm(small);
-    const QString role = note().isEmpty() ? m_role : QStringLiteral("%1 \u00b7 %2").arg(m_role, note());
+    const QString role =
+        note().isEmpty() ? m_role : QStringLiteral("%1 \u00b7 %2").arg(m_role, note());
     if (m_noteWarning)
         painter->setPen(healthColor(Health::Warning));
     painter->drawText(QRectF(14, 36, kWidth - 24, 20), Qt::AlignLeft | Qt::AlignVCenter,
@@ -338,31 +340,39 @@ void HostCardItem::paintMeters(QPainter *painter, const QPalette &pal) const
         painter->drawRoundedRect(track, 2, 2);
         if (!value) {
             painter->setPen(muted(pal));
-            painter->drawText(QRectF(barLeft + barWidth + 4, y - 1, 36, 11), Qt::AlignLeft | Qt::AlignVCenter,
-                              QStringLiteral("?"));
+            painter->drawText(QRectF(barLeft + barWidth + 4, y - 1, 36, 11),
+                              Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("?"));
             return;
         }
         const double v = std::clamp(*value, 0.0, 100.0);
-        const Health level = m_meters.stale ? Health::Unknown : v >= 90 ? Health::Critical : v >= 75 ? Health::Warning : Health::Ok;
+        const Health level = m_meters.stale ? Health::Unknown
+                             : v >= 90      ? Health::Critical
+                             : v >= 75      ? Health::Warning
+                                            : Health::Ok;
         painter->setBrush(healthColor(level));
-        painter->drawRoundedRect(QRectF(track.left(), track.top(), track.width() * v / 100.0, track.height()), 2, 2);
+        painter->drawRoundedRect(
+            QRectF(track.left(), track.top(), track.width() * v / 100.0, track.height()), 2, 2);
         painter->setPen(m_meters.stale ? muted(pal) : pal.color(QPalette::Text));
-        painter->drawText(QRectF(barLeft + barWidth + 4, y - 1, 36, 11), Qt::AlignLeft | Qt::AlignVCenter,
-                          QStringLiteral("%1%").arg(qRound(v)));
+        painter->drawText(QRectF(barLeft + barWidth + 4, y - 1, 36, 11),
+                          Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("%1%").arg(qRound(v)));
     };
     bar(6, QCoreApplication::translate("labdeck::HostCardItem", "CPU"), m_meters.cpuPercent);
     bar(17, QCoreApplication::translate("labdeck::HostCardItem", "MEM"), m_meters.memoryPercent);
     // The source, when it is the fallback, and the badges below the bars.
     QStringList badges;
     if (m_meters.firingAlerts > 0)
-        badges << QCoreApplication::translate("labdeck::HostCardItem", "\u26a0 %n alert(s)", nullptr, m_meters.firingAlerts);
+        badges << QCoreApplication::translate("labdeck::HostCardItem", "\u26a0 %n alert(s)",
+                                              nullptr, m_meters.firingAlerts);
     if (m_meters.targetDown)
         badges << QCoreApplication::translate("labdeck::HostCardItem", "\u2716 target down");
     if (m_meters.fallback)
         badges << QCoreApplication::translate("labdeck::HostCardItem", "metrics-server");
     if (!badges.isEmpty()) {
-        painter->setPen(m_meters.firingAlerts > 0 || m_meters.targetDown ? healthColor(Health::Critical) : muted(pal));
-        painter->drawText(QRectF(left, 27, 126, 11), Qt::AlignLeft | Qt::AlignVCenter, badges.join(QStringLiteral(" \u00b7 ")));
+        painter->setPen(m_meters.firingAlerts > 0 || m_meters.targetDown
+                            ? healthColor(Health::Critical)
+                            : muted(pal));
+        painter->drawText(QRectF(left, 27, 126, 11), Qt::AlignLeft | Qt::AlignVCenter,
+                          badges.join(QStringLiteral(" \u00b7 ")));
     }
 }
 
@@ -426,8 +436,7 @@ QPen linkPen(LinkKind kind)
 
 LegendItem::LegendItem(const QList<QPair<LinkKind, QString>> &entries)
     : m_entries(entries)
-{
-}
+{}
 
 QRectF LegendItem::boundingRect() const
 {
@@ -481,17 +490,19 @@ void LinkItem::route()
     QPointF p1;
     QPointF p2;
     QPointF dir;
-    const bool horizontal = qAbs(d.x()) > qAbs(d.y()) * 1.6 ||
-                            (b.top() < a.bottom() && b.bottom() > a.top());
+    const bool horizontal =
+        qAbs(d.x()) > qAbs(d.y()) * 1.6 || (b.top() < a.bottom() && b.bottom() > a.top());
     if (horizontal) {
         const qreal sx = d.x() > 0 ? 1 : -1;
         p1 = QPointF(sx > 0 ? a.right() : a.left(), a.center().y() + m_bend);
-        p2 = QPointF(sx > 0 ? b.left() : b.right(), qBound(b.top() + 16, a.center().y() + m_bend, b.bottom() - 16));
+        p2 = QPointF(sx > 0 ? b.left() : b.right(),
+                     qBound(b.top() + 16, a.center().y() + m_bend, b.bottom() - 16));
         dir = QPointF(sx, 0);
     } else {
         const qreal sy = d.y() > 0 ? 1 : -1;
         p1 = QPointF(a.center().x() + m_bend, sy > 0 ? a.bottom() : a.top());
-        const qreal tx = qBound(b.left() + 24, b.center().x() + m_bend - d.x() * 0.15, b.right() - 24);
+        const qreal tx =
+            qBound(b.left() + 24, b.center().x() + m_bend - d.x() * 0.15, b.right() - 24);
         p2 = QPointF(tx, sy > 0 ? b.top() : b.bottom());
         dir = QPointF(0, sy);
     }

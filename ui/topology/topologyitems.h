@@ -1,16 +1,15 @@
 #pragma once
 
-#include <optional>
-
 #include "common/health.h"
 
 #include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QMap>
-#include <QPair>
 #include <QPainterPath>
+#include <QPair>
 #include <QPen>
 #include <QStringList>
+#include <optional>
 
 namespace labdeck {
 

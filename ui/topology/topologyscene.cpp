@@ -4,7 +4,6 @@
 #include "labselection.h"
 
 #include <QSet>
-
 #include <algorithm>
 
 namespace labdeck {
@@ -94,10 +93,10 @@ void TopologyScene::rebuild()
     for (int r = 0; r < m_model->rowCount(); ++r) {
         const QModelIndex hi = m_model->index(r, 0);
         const QString hostName = hi.data(HostModel::HostNameRole).toString();
-        auto *card = new HostCardItem(hi.data(HostModel::IdRole).toString(),
-                                      hi.data(Qt::DisplayRole).toString(),
-                                      m_model->index(r, HostModel::KindColumn).data().toString(),
-                                      m_model->index(r, HostModel::EndpointColumn).data().toString());
+        auto *card = new HostCardItem(
+            hi.data(HostModel::IdRole).toString(), hi.data(Qt::DisplayRole).toString(),
+            m_model->index(r, HostModel::KindColumn).data().toString(),
+            m_model->index(r, HostModel::EndpointColumn).data().toString());
         card->setBaseToolTip(hi.data(Qt::ToolTipRole).toString());
         card->setHealth(Health(hi.data(HostModel::HealthRole).toInt()));
         card->setBaseNote(hi.data(HostModel::NoteRole).toString());
@@ -106,10 +105,10 @@ void TopologyScene::rebuild()
         for (int c = 0; c < m_model->rowCount(hi); ++c) {
             const QModelIndex ci = m_model->index(c, 0, hi);
             const QString id = ci.data(HostModel::IdRole).toString();
-            RowItem *row = card->addRow(
-                id, ci.data().toString(),
-                m_model->index(c, HostModel::EndpointColumn, hi).data().toString(),
-                onNfs.contains(id) ? tr("NFS") : QString());
+            RowItem *row =
+                card->addRow(id, ci.data().toString(),
+                             m_model->index(c, HostModel::EndpointColumn, hi).data().toString(),
+                             onNfs.contains(id) ? tr("NFS") : QString());
             row->setToolTip(ci.data(Qt::ToolTipRole).toString());
             row->setHealth(Health(ci.data(HostModel::HealthRole).toInt()));
             row->setNote(ci.data(HostModel::NoteRole).toString());
@@ -153,8 +152,8 @@ void TopologyScene::rebuild()
                 }
             }
             if (!targets.isEmpty())
-                addLink(LinkKind::NodePort, ingress, m_cards.value(h.name), ports.join(QLatin1Char(' ')),
-                        targets, -46);
+                addLink(LinkKind::NodePort, ingress, m_cards.value(h.name),
+                        ports.join(QLatin1Char(' ')), targets, -46);
         }
     }
     const QStringList meshHosts = inv.tailscaleHosts();
@@ -230,7 +229,8 @@ void TopologyScene::layOut(const Inventory &inv)
     auto columnX = [&](qreal left, int column) { return left + kMargin + column * colWidth; };
     auto rowRect = [&](qreal left, int firstColumn, int columns, qreal top, qreal height) {
         return QRectF(columnX(left, firstColumn) - kMargin, top,
-                      columns * HostCardItem::kWidth + (columns - 1) * kColumnGap + 2 * kMargin, height);
+                      columns * HostCardItem::kWidth + (columns - 1) * kColumnGap + 2 * kMargin,
+                      height);
     };
     auto siteTitle = [](const Site &site) {
         return site.network.isEmpty() ? site.label
@@ -289,9 +289,9 @@ void TopologyScene::layOut(const Inventory &inv)
             card->setPos(columnX(nextX, i), nextY + kGroupTitle);
             row << card;
         }
-        auto *group = new GroupItem(siteTitle(*sites.at(s)),
-                                    {rowRect(nextX, 0, int(hosts.size()), nextY,
-                                             kGroupTitle + rowHeight(row) + kMargin)});
+        auto *group = new GroupItem(
+            siteTitle(*sites.at(s)),
+            {rowRect(nextX, 0, int(hosts.size()), nextY, kGroupTitle + rowHeight(row) + kMargin)});
         addItem(group);
         m_groups << group;
         nextX = group->shape().boundingRect().right() + kSiteGap;
@@ -313,8 +313,8 @@ void TopologyScene::layOut(const Inventory &inv)
 void TopologyScene::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                   const QList<int> &roles)
 {
-    if (!roles.isEmpty() && !roles.contains(HostModel::HealthRole) && !roles.contains(Qt::ToolTipRole) &&
-        !roles.contains(HostModel::NoteRole))
+    if (!roles.isEmpty() && !roles.contains(HostModel::HealthRole) &&
+        !roles.contains(Qt::ToolTipRole) && !roles.contains(HostModel::NoteRole))
         return;
     for (int r = topLeft.row(); r <= bottomRight.row(); ++r) {
         const QModelIndex idx = m_model->index(r, 0, topLeft.parent());

@@ -5,7 +5,6 @@
 #include <QKeyEvent>
 #include <QWheelEvent>
 #include <QtMath>
-
 #include <limits>
 
 namespace labdeck {

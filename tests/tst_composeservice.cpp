@@ -11,6 +11,9 @@
 #include "tailscale/tailscalemonitor.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -287,6 +290,46 @@ private Q_SLOTS:
         QVERIFY2(failed.first().first().toString().startsWith(
                      QStringLiteral("pochama: docker compose ps: line 2: not JSON")),
                  qPrintable(failed.first().first().toString()));
+    }
+
+    void configFilesAreCheckedBeforeUse_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("relative") << "compose.yaml";
+        QTest::newRow("option") << "--project-directory=/";
+        QTest::newRow("newline") << "/srv/a.yaml\nid";
+        QTest::newRow("escape") << "/srv/\x1b[2Ja.yaml";
+        QTest::newRow("bidi") << QString::fromUtf8("/srv/\u202eamly.yaml");
+    }
+    // docker compose ls on the host names the files; one that could be read
+    // as an option or smuggle a control character is never passed to -f.
+    void configFilesAreCheckedBeforeUse()
+    {
+        QFETCH(QString, file);
+        m_fake->answer = [file](const QStringList &argv) {
+            if (argv.contains(QStringLiteral("ls"))) {
+                const QJsonArray list{QJsonObject{
+                    {"Name", "example"}, {"Status", "running(2)"}, {"ConfigFiles", file}}};
+                return ok(QJsonDocument(list).toJson());
+            }
+            return ok(fixture(QStringLiteral("docker-compose/ps-v2.21-ndjson.doc.jsonl")));
+        };
+        QSignalSpy failed(m_service.get(), &compose::ComposeService::failed);
+        m_service->refresh();
+        QVERIFY(failed.wait());
+        const QString error = failed.first().first().toString();
+        QVERIFY2(error.contains(QStringLiteral("is not an absolute path of printable characters")),
+                 qPrintable(error));
+        QVERIFY2(!error.contains(QChar(0x1b)) && !error.contains(QLatin1Char('\n')),
+                 qPrintable(error));
+        // Only the listing went out: no ps, and no action either.
+        QCOMPARE(m_fake->requests.size(), 1);
+        compose::ComposeAction *action = m_service->run(compose::ComposeService::Verb::Restart,
+                                                        QStringLiteral("example"), QString());
+        QSignalSpy finished(action, &compose::ComposeAction::finished);
+        QVERIFY(finished.wait());
+        QCOMPARE(action->state(), compose::ComposeAction::State::Failed);
+        QCOMPARE(m_fake->requests.size(), 1);
     }
 
     // --- over the demo lab ----------------------------------------------------

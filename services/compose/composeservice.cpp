@@ -1,5 +1,6 @@
 #include "compose/composeservice.h"
 
+#include "common/visibletext.h"
 #include "compose/logging_p.h"
 
 #include <QLoggingCategory>
@@ -11,6 +12,17 @@ namespace {
 
 constexpr int kListTimeoutMs = 30000;
 constexpr int kSettlePolls = 30;
+
+bool isSafeConfigPath(const QString &path)
+{
+    if (!path.startsWith(QLatin1Char('/')) || path.size() > 4096)
+        return false;
+    for (const QChar c : path) {
+        if (VisibleText::isHidden(c.unicode()))
+            return false;
+    }
+    return true;
+}
 
 QString joinKey(const QString &project, const QString &service)
 {
@@ -176,6 +188,20 @@ QString ComposeService::validate(const QString &project, const QString &service)
         return tr("%1: \"%2\" is not a Compose project listed on this host; refresh and pick one "
                   "from the list.")
             .arg(m_host, project);
+    // Config-file paths come from the host's own "docker compose ls"; each
+    // becomes an argument of -f, so it must be an absolute path of printable
+    // characters that no shell or option parser reads as anything else.
+    for (const ProjectInfo &p : m_projects) {
+        if (p.name != project)
+            continue;
+        for (const QString &file : p.configFiles) {
+            if (!isSafeConfigPath(file))
+                return tr("%1: project %2 lists the config file \"%3\", which is not an absolute "
+                          "path of printable characters; Labdeck does not pass it to docker "
+                          "compose. Check the project's files on the host.")
+                    .arg(m_host, project, VisibleText::escape(file));
+        }
+    }
     if (!service.isEmpty() &&
         (!services(project).contains(service) || !name.match(service).hasMatch()))
         return tr("%1: \"%2\" is not a service Compose listed in project %3; refresh and pick one "
@@ -265,6 +291,11 @@ void ComposeService::listProjects()
 
 void ComposeService::listContainers(const QString &project, const QString &service)
 {
+    // The listing's own names and files pass the same rules as a user's action.
+    if (const QString invalid = validate(project, service); !invalid.isEmpty()) {
+        fail(invalid);
+        return;
+    }
     QStringList argv = base(project);
     argv << QStringLiteral("ps") << QStringLiteral("--all") << QStringLiteral("--format")
          << QStringLiteral("json");

@@ -43,6 +43,65 @@ QString shellQuote(const QString &argument)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+namespace {
+
+bool plainWord(const QString &argument)
+{
+    // '=' and '%' are safe inside a word but not at its start (zsh's
+    // =command expansion, fish's old %process expansion).
+    static const QString safe =
+        QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@%+");
+    if (argument.isEmpty() || argument.front() == QLatin1Char('=') ||
+        argument.front() == QLatin1Char('%'))
+        return false;
+    for (const QChar c : argument) {
+        if (!safe.contains(c))
+            return false;
+    }
+    return true;
+}
+
+QString portableWord(const QString &argument)
+{
+    if (plainWord(argument))
+        return argument;
+    if (argument.isEmpty())
+        return QStringLiteral("''");
+    QString word;
+    word.reserve(argument.size() + 8);
+    bool open = false;
+    for (const QChar c : argument) {
+        if (c == QLatin1Char('\'') || c == QLatin1Char('\\')) {
+            if (open) {
+                word += QLatin1Char('\'');
+                open = false;
+            }
+            word += QLatin1Char('\\');
+            word += c;
+            continue;
+        }
+        if (!open) {
+            word += QLatin1Char('\'');
+            open = true;
+        }
+        word += c;
+    }
+    if (open)
+        word += QLatin1Char('\'');
+    return word;
+}
+
+} // namespace
+
+QString remoteCommandLine(const QStringList &argv)
+{
+    QStringList words;
+    words.reserve(argv.size());
+    for (const QString &a : argv)
+        words << portableWord(a);
+    return words.join(QLatin1Char(' '));
+}
+
 QString displayCommand(const QStringList &argv)
 {
     QStringList parts;

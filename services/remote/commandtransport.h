@@ -131,6 +131,13 @@ public:
 [[nodiscard]] QString displayCommand(const QStringList &argv);
 // One argument quoted for a POSIX shell ('…' with ' written as '\'').
 [[nodiscard]] QString shellQuote(const QString &argument);
+// The line an SSH server hands to the user's login shell: each argument one
+// word that means the same to POSIX sh, bash, zsh and fish. Runs of ordinary
+// characters are single-quoted; ' and \ are written as \' and \\ outside
+// the quotes, because fish reads \\ and \' inside single quotes as escapes
+// where sh does not. A word zsh or fish would expand at its start (=, %, ~)
+// is quoted too.
+[[nodiscard]] QString remoteCommandLine(const QStringList &argv);
 
 } // namespace labdeck::remote
 

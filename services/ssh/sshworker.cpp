@@ -393,11 +393,8 @@ bool HostWorker::startOp(WorkerOp &op, QString *error)
             ssh_callbacks_init(&op.callbacks);
             ssh_set_channel_callbacks(op.channel, &op.callbacks);
             // Every argv element is quoted on its own: the remote login shell
-            // sees each as one word, whatever it contains.
-            QStringList words;
-            for (const QString &a : op.request.argv)
-                words << remote::shellQuote(a);
-            const QByteArray line = words.join(QLatin1Char(' ')).toUtf8();
+            // (sh, bash, zsh or fish) sees each as one word, whatever it contains.
+            const QByteArray line = remote::remoteCommandLine(op.request.argv).toUtf8();
             rc = ssh_channel_request_exec(op.channel, line.constData());
         }
     }

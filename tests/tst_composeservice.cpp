@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -59,10 +60,18 @@ public:
     std::function<remote::CommandResult(const QStringList &)> answer;
     QList<remote::CommandRequest> requests;
 
+    // Streamed requests are held open (the test feeds them) when set.
+    bool holdStreams = false;
+    QPointer<FakeJob> held;
+
     remote::CommandJob *run(const remote::CommandRequest &request) override
     {
         requests << request;
         auto *job = new FakeJob(request, this);
+        if (holdStreams && request.streamOutput) {
+            held = job;
+            return job;
+        }
         const remote::CommandResult r = answer(request.argv);
         QTimer::singleShot(0, job, [job, r] { job->done(r); });
         return job;
@@ -330,6 +339,43 @@ private Q_SLOTS:
         QVERIFY(finished.wait());
         QCOMPARE(action->state(), compose::ComposeAction::State::Failed);
         QCOMPARE(m_fake->requests.size(), 1);
+    }
+
+    // A followed log that runs for days keeps only its last few MiB.
+    void followedLogKeepsItsTail()
+    {
+        QSignalSpy changed(m_service.get(), &compose::ComposeService::containersChanged);
+        m_service->refresh();
+        QVERIFY(changed.wait());
+        m_fake->holdStreams = true;
+        compose::ComposeAction *action =
+            m_service->run(compose::ComposeService::Verb::Logs, QStringLiteral("example"),
+                           QStringLiteral("foo"), 100, true);
+        QTRY_VERIFY(m_fake->held);
+        qint64 arrived = 0;
+        connect(action, &compose::ComposeAction::outputArrived, this,
+                [&arrived](const QByteArray &chunk) { arrived += chunk.size(); });
+        const int lines = 400000; // about 17 MiB
+        QByteArray chunk;
+        for (int i = 0; i < lines; ++i) {
+            chunk += "foo-1  | GET /status.php 200 line " + QByteArray::number(i) + "\n";
+            if (chunk.size() > 60000 || i == lines - 1) {
+                Q_EMIT m_fake->held->output(chunk);
+                chunk.clear();
+            }
+        }
+        QVERIFY(arrived > 3 * compose::ComposeAction::kOutputCap);
+        const QByteArray kept = action->output();
+        QVERIFY(kept.size() <= compose::ComposeAction::kOutputCap);
+        QVERIFY(kept.startsWith("[Labdeck: earlier output dropped]\n"));
+        QVERIFY(kept.endsWith("line " + QByteArray::number(lines - 1) + "\n"));
+        // Whole lines after the marker.
+        QVERIFY(kept.mid(kept.indexOf('\n') + 1).startsWith("foo-1  | GET"));
+        QSignalSpy finished(action, &compose::ComposeAction::finished);
+        action->cancel();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(action->state(), compose::ComposeAction::State::Cancelled);
+        QVERIFY(action->output().endsWith("line " + QByteArray::number(lines - 1) + "\n"));
     }
 
     // --- over the demo lab ----------------------------------------------------

@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -35,6 +36,7 @@
 #include <QTcpServer>
 #include <QTest>
 #include <QTreeWidget>
+#include <algorithm>
 
 using namespace labdeck;
 
@@ -243,6 +245,39 @@ private Q_SLOTS:
                     .endsWith(QStringLiteral("logs --no-color --tail 5 nfs-server")));
         QTRY_COMPARE(
             panes()->output()->toPlainText().count(QStringLiteral("infra-nfs-server-1  | ")), 5);
+    }
+
+    // The log keeps the last kKeepActions actions with their output; older
+    // finished ones go (their actions too), a running one stays.
+    void actionLogKeepsTheLastActions()
+    {
+        auto *service = m_lab->compose();
+        QPointer<compose::ComposeAction> follow =
+            service->run(compose::ComposeService::Verb::Logs, QStringLiteral("infra"),
+                         QStringLiteral("traefik"), 1, true);
+        QPointer<compose::ComposeAction> first =
+            service->run(compose::ComposeService::Verb::Logs, QStringLiteral("infra"),
+                         QStringLiteral("nfs-server"), 1, false);
+        QTRY_VERIFY(first && first->state() != compose::ComposeAction::State::Running);
+        QList<QPointer<compose::ComposeAction>> later;
+        for (int i = 0; i < ComposePanes::kKeepActions + 20; ++i)
+            later << service->run(compose::ComposeService::Verb::Logs, QStringLiteral("infra"),
+                                  QStringLiteral("nfs-server"), 1, false);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(later.cbegin(), later.cend(),
+                        [](const auto &a) {
+                            return !a || a->state() != compose::ComposeAction::State::Running;
+                        }),
+            20000);
+        QCOMPARE(panes()->actionLog()->topLevelItemCount(), ComposePanes::kKeepActions);
+        QTRY_VERIFY(first.isNull()); // deleted with its row
+        QVERIFY(follow);             // still following: kept
+        QCOMPARE(follow->state(), compose::ComposeAction::State::Running);
+        QVERIFY(later.last());
+        QCOMPARE(panes()->actionLog()->topLevelItem(0)->text(1),
+                 QStringLiteral("Logs of nfs-server in infra"));
+        follow->cancel();
+        QTRY_VERIFY(follow.isNull() || follow->state() != compose::ComposeAction::State::Running);
     }
 
     void gpuPaneAndTopology()

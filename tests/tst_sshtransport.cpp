@@ -80,6 +80,7 @@ private Q_SLOTS:
     void argumentsArriveIntact();
     void standInsPrintFixtures();
     void streamsOutput();
+    void outputHasCaps();
     void configAliasResolves();
     void hostWithoutSsh();
     void silentServerTimesOut();
@@ -577,7 +578,7 @@ void TestSshTransport::cancelStopsCommand()
     QVERIFY(done.wait(5000));
     const auto r = done.first().first().value<CommandResult>();
     QCOMPARE(r.failedStep, Step::Cancelled);
-    QCOMPARE(r.standardOutput, QByteArray("started\n"));
+    QVERIFY(r.standardOutput.isEmpty()); // streamed output is handed out, not kept
     QVERIFY(runAndWait(t.get(), {QStringLiteral("true")}).succeeded());
 }
 
@@ -685,9 +686,56 @@ void TestSshTransport::streamsOutput()
     const auto r = done.first().first().value<CommandResult>();
     QVERIFY2(r.succeeded(), qPrintable(r.error));
     QCOMPARE(streamed, QByteArray("line 1\nline 2\nline 3\n"));
-    QCOMPARE(r.standardOutput, streamed);
+    QVERIFY(r.standardOutput.isEmpty()); // streamed output is handed out, not kept
     QCOMPARE(r.standardError, QByteArray("err\n"));
     QVERIFY(chunks >= 2); // it arrived as it was printed, not at the end
+}
+
+void TestSshTransport::outputHasCaps()
+{
+    std::unique_ptr<SshTransport> t(makeTransport(freshOptions(), HostKeyAnswer::ConnectOnce));
+    // Kept output: a command printing more than its cap is stopped and fails.
+    CommandRequest big;
+    big.host = QStringLiteral("pochama");
+    big.argv = {QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("head -c 3000000 /dev/zero; sleep 30")};
+    big.outputCap = 1024 * 1024;
+    remote::CommandJob *job = t->run(big);
+    QSignalSpy done(job, &remote::CommandJob::finished);
+    QVERIFY(done.wait(15000)); // well before the sleep ends
+    auto r = done.first().first().value<CommandResult>();
+    QVERIFY(!r.ran);
+    QCOMPARE(r.failedStep, Step::Command);
+    QVERIFY2(r.error.contains(QStringLiteral("printed more than 1 MiB")), qPrintable(r.error));
+    QVERIFY(r.standardOutput.isEmpty());
+
+    // Standard error keeps its first MiB and says the rest was dropped.
+    const CommandResult noisy = runAndWait(
+        t.get(), {QStringLiteral("sh"), QStringLiteral("-c"),
+                  QStringLiteral("head -c 3000000 /dev/zero | tr '\\0' e >&2; echo done")});
+    QVERIFY2(noisy.succeeded(), qPrintable(noisy.error));
+    QCOMPARE(noisy.standardOutput, QByteArray("done\n"));
+    QVERIFY(noisy.standardError.size() < CommandRequest::kErrorCap + 100);
+    QVERIFY(noisy.standardError.startsWith(QByteArray(1000, 'e')));
+    QVERIFY(noisy.standardError.endsWith("[Labdeck: the rest was dropped]\n"));
+
+    // Streamed output is handed out as it comes and not kept: 20 MiB pass
+    // through whatever the cap.
+    CommandRequest stream = big;
+    stream.argv = {QStringLiteral("head"), QStringLiteral("-c"), QStringLiteral("20971520"),
+                   QStringLiteral("/dev/zero")};
+    stream.streamOutput = true;
+    stream.timeoutMs = 60000;
+    remote::CommandJob *streamJob = t->run(stream);
+    qint64 received = 0;
+    connect(streamJob, &remote::CommandJob::output, this,
+            [&](const QByteArray &c) { received += c.size(); });
+    QSignalSpy streamDone(streamJob, &remote::CommandJob::finished);
+    QVERIFY(streamDone.wait(60000));
+    r = streamDone.first().first().value<CommandResult>();
+    QVERIFY2(r.succeeded(), qPrintable(r.error));
+    QCOMPARE(received, qint64(20971520));
+    QVERIFY(r.standardOutput.isEmpty());
 }
 
 void TestSshTransport::configAliasResolves()

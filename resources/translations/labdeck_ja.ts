@@ -293,7 +293,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../services/checks/kubecheck.cpp" line="+41"/>
+        <location filename="../../services/checks/kubecheck.cpp" line="+40"/>
         <source>%1 on %2</source>
         <translation>%2 の %1</translation>
     </message>
@@ -593,7 +593,7 @@
 <context>
     <name>DemoLabCommand</name>
     <message>
-        <location filename="../../app/demolabcommand.cpp" line="+50"/>
+        <location filename="../../app/demolabcommand.cpp" line="+49"/>
         <source>Serves the demo lab&apos;s Kubernetes API until interrupted (Ctrl+C).</source>
         <translation>デモラボの Kubernetes API を、中断する（Ctrl+C）まで提供します。</translation>
     </message>
@@ -691,7 +691,7 @@
 <context>
     <name>ExecApprovalStore</name>
     <message>
-        <location filename="../../services/kube/execapproval.cpp" line="+59"/>
+        <location filename="../../services/kube/execapproval.cpp" line="+58"/>
         <source>cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
@@ -842,7 +842,7 @@
 <context>
     <name>InventoryLoader</name>
     <message>
-        <location filename="../../services/inventory/inventoryloader.cpp" line="+781"/>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="+792"/>
         <source>cannot read the inventory: %1</source>
         <translation>インベントリを読み込めません: %1</translation>
     </message>
@@ -873,7 +873,7 @@
 <context>
     <name>KubeConfig</name>
     <message>
-        <location filename="../../services/kube/kubeconfig.cpp" line="+65"/>
+        <location filename="../../services/kube/kubeconfig.cpp" line="+63"/>
         <source>holds the placeholder &quot;%1&quot; that &quot;kubectl config view&quot; prints instead of the data; export the kubeconfig with &quot;kubectl config view --raw&quot;</source>
         <translation>「kubectl config view」がデータの代わりに出力するプレースホルダー「%1」が入っています。kubeconfig は「kubectl config view --raw」で書き出してください</translation>
     </message>
@@ -901,7 +901,7 @@
 <context>
     <name>KubeConfigParser</name>
     <message>
-        <location filename="../../services/kube/kubeconfigparser.cpp" line="+263"/>
+        <location filename="../../services/kube/kubeconfigparser.cpp" line="+262"/>
         <source>a mapping</source>
         <translation>マッピング</translation>
     </message>
@@ -936,7 +936,7 @@
         <translation>キーには単純な文字列を使ってください。実際は%1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>expected a mapping (key: value), found %1</source>
         <translation>マッピング（キー: 値）が必要です。実際は%1</translation>
     </message>
@@ -992,7 +992,7 @@
         <translation>プロキシの URL ではありません。kubectl が受け付けるのは、ホストを含む http://、https://、socks5:// の URL です</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>https:// proxies are not supported: Labdeck would talk to the proxy in plain HTTP. Use socks5:// or an http:// proxy on a network you trust</source>
         <translation>https:// のプロキシには対応していません: Labdeck はプロキシと平文の HTTP で通信してしまいます。socks5:// か、信頼できるネットワーク上の http:// プロキシを使ってください</translation>
     </message>
@@ -1020,7 +1020,7 @@
         <translation>認証情報が拒否されました。この kubeconfig コンテキストのユーザーを確認するか、ログインし直してください</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>this user may not do that; ask for the RBAC permission or use another context</source>
         <translation>このユーザーにはその操作の権限がありません。RBAC の権限を付与してもらうか、別のコンテキストを使ってください</translation>
     </message>
@@ -1035,7 +1035,7 @@
         <translation>これらのフィールドは別のフィールドマネージャーが管理しています。引き継ぐには force を付けて apply してください</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the object changed meanwhile; refresh and try again</source>
         <translation>その間にオブジェクトが変更されました。更新してからやり直してください</translation>
     </message>
@@ -1063,7 +1063,7 @@
 <context>
     <name>LabReconciler</name>
     <message>
-        <location filename="../../services/kube/labreconcile.cpp" line="+27"/>
+        <location filename="../../services/kube/labreconcile.cpp" line="+28"/>
         <source>not in the inventory; %1</source>
         <translation>インベントリにありません。%1</translation>
     </message>
@@ -1081,12 +1081,12 @@
         <translation>%1: %2 MiB を超えています。Labdeck はマニフェストとして読み込みません</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>not a Kubernetes object (a YAML map with kind and metadata)</source>
         <translation>Kubernetes オブジェクトではありません（kind と metadata を持つ YAML マップが必要です）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>apiVersion, kind and metadata.name are required</source>
         <translation>apiVersion、kind、metadata.name は必須です</translation>
     </message>
@@ -1119,7 +1119,7 @@
 <context>
     <name>OllamaParser</name>
     <message>
-        <location filename="../../services/ollama/ollamaparser.cpp" line="+21"/>
+        <location filename="../../services/ollama/ollamaparser.cpp" line="+20"/>
         <source>Ollama %1: line %2: not JSON: %3</source>
         <translation>Ollama %1: %2 行目: JSON ではありません: %3</translation>
     </message>
@@ -1192,7 +1192,7 @@
 <context>
     <name>OptionText</name>
     <message>
-        <location filename="../../services/checks/check.cpp" line="+75"/>
+        <location filename="../../services/checks/check.cpp" line="+74"/>
         <source>--resolve %1: write HOST:PORT:ADDRESS, e.g. ha.example.com:443:127.0.0.1</source>
         <translation>--resolve %1: HOST:PORT:ADDRESS の形式で指定してください（例: ha.example.com:443:127.0.0.1）</translation>
     </message>
@@ -1564,7 +1564,7 @@
         <translation>%1（インベントリ）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>%1/%2 (cluster)</source>
         <translation>%1/%2（クラスター）</translation>
     </message>
@@ -1780,42 +1780,42 @@
 <context>
     <name>StepText</name>
     <message>
-        <location filename="../../services/remote/commandtransport.cpp" line="+8"/>
+        <location filename="../../services/remote/commandtransport.cpp" line="+9"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>name lookup</source>
         <translation>名前解決</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>connect</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>host key</source>
         <translation>ホスト鍵</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>authentication</source>
         <translation>認証</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>command</source>
         <translation>コマンド</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>timeout</source>
         <translation>タイムアウト</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>cancelled</source>
         <translation>キャンセル</translation>
     </message>
@@ -2427,7 +2427,7 @@
 <context>
     <name>WritePlan</name>
     <message>
-        <location filename="../../services/manifests/writeplan.cpp" line="-126"/>
+        <location filename="../../services/manifests/writeplan.cpp" line="-124"/>
         <source>%1 exists and differs from what would be written; it was left as it is. Review the difference and choose Overwrite to replace it.</source>
         <translation>%1 はすでにあり、書き出す内容と異なるため、そのままにしました。差分を確認し、置き換える場合は上書きを選んでください。</translation>
     </message>
@@ -2446,7 +2446,7 @@
 <context>
     <name>labdeck::ActivityPane</name>
     <message>
-        <location filename="../../ui/kube/activitypane.cpp" line="+33"/>
+        <location filename="../../ui/kube/activitypane.cpp" line="+34"/>
         <source>Started</source>
         <translation>開始</translation>
     </message>
@@ -2476,8 +2476,8 @@
         <translation>コピー</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+8"/>
+        <location line="+37"/>
+        <location line="+12"/>
         <source>running</source>
         <translation>実行中</translation>
     </message>
@@ -2755,8 +2755,8 @@
         <translation>チェック %1 %2</translation>
     </message>
     <message>
+        <location line="+8"/>
         <location line="+7"/>
-        <location line="+6"/>
         <source>checks: %1</source>
         <translation>チェック: %1</translation>
     </message>
@@ -2835,7 +2835,7 @@
         <translation>Kubernetes クラスター未接続</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>Kubernetes API of %1: %2</source>
         <translation>%1 の Kubernetes API: %2</translation>
     </message>
@@ -2848,7 +2848,7 @@
 <context>
     <name>labdeck::ClusterPanes</name>
     <message>
-        <location filename="../../ui/kube/clusterpanes.cpp" line="+54"/>
+        <location filename="../../ui/kube/clusterpanes.cpp" line="+56"/>
         <source>Filter workloads (type to filter)</source>
         <translation>ワークロードを絞り込み（入力して絞り込み）</translation>
     </message>
@@ -2868,7 +2868,7 @@
         <translation>イベントを絞り込み（入力して絞り込み）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Workloads</source>
         <translation>ワークロード</translation>
     </message>
@@ -2889,12 +2889,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+258"/>
+        <location line="+284"/>
         <source>Logs</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-283"/>
         <source>Activity</source>
         <translation>アクティビティ</translation>
     </message>
@@ -2904,7 +2904,7 @@
         <translation>クラスター(&amp;C)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Restart Workload...</source>
         <translation>ワークロードを再起動(&amp;R)...</translation>
     </message>
@@ -2919,7 +2919,7 @@
         <translation>ログを表示(&amp;L)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Show &amp;Events</source>
         <translation>イベントを表示(&amp;E)</translation>
     </message>
@@ -2939,7 +2939,7 @@
         <translation>ノードを uncordon(&amp;U)...</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+97"/>
         <source>Restart %1 %2 in %3</source>
         <translation>%3 の %1 %2 を再起動</translation>
     </message>
@@ -2949,7 +2949,7 @@
         <translation>%1: Pod テンプレートは変わりますが、updateStrategy が OnDelete なので、Pod を削除するまで置き換わりません。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%1: its pod on the one node is replaced.</source>
         <translation>%1: 1 台のノード上の Pod が置き換えられます。</translation>
     </message>
@@ -2959,7 +2959,7 @@
         <translation>%1: %2 台の各ノード上の Pod が、1 ノードずつ置き換えられます。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1: its pod is replaced; it is down while the new one starts.</source>
         <translation>%1: Pod が置き換えられます。新しい Pod が起動するまで停止します。</translation>
     </message>
@@ -2969,17 +2969,17 @@
         <translation>%1: %2 個の Pod が、番号の大きいものから 1 つずつ置き換えられます。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1: its pod is stopped first, then replaced; it is down meanwhile.</source>
         <translation>%1: Pod を先に停止してから置き換えます。その間は停止します。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1: all %2 pods are stopped first, then replaced; it is down meanwhile.</source>
         <translation>%1: %2 個の Pod をすべて先に停止してから置き換えます。その間は停止します。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1: its 1 pod is replaced, one at a time.</source>
         <translation>%1: 1 個の Pod が置き換えられます。</translation>
     </message>
@@ -2989,7 +2989,7 @@
         <translation>%1: %2 個の Pod が 1 つずつ置き換えられます。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+4"/>
         <source>Restart</source>
         <translation>再起動</translation>
@@ -3006,18 +3006,18 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+8"/>
         <source>Scale</source>
         <translation>スケール</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>A DaemonSet runs one pod per node and cannot be scaled.</source>
         <translation>DaemonSet はノードごとに Pod を 1 つ動かすもので、スケールできません。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Scale %1 %2 in %3 from %4 to:</source>
         <translation>%3 の %1 %2 を %4 から次の数にスケール:</translation>
     </message>
@@ -3028,7 +3028,7 @@
         <translation>%1 をスケール</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Scale %1 to 0</source>
         <translation>%1 を 0 にスケール</translation>
     </message>
@@ -3038,17 +3038,17 @@
         <translation>%3 の %1 %2 を 0 にスケールします。Pod はすべて停止し、再びスケールアップするまで何も提供しません。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Scale to 0</source>
         <translation>0 にスケール</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Delete pod %1 in %2: it is stopped now and nothing recreates it.</source>
         <translation>%2 の Pod %1 を削除します。すぐに停止し、再作成されません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete pod %1 in %2: it is stopped now and its %3 %4 starts a replacement.</source>
         <translation>%2 の Pod %1 を削除します。すぐに停止し、%3 %4 が代わりの Pod を起動します。</translation>
     </message>
@@ -3063,7 +3063,7 @@
         <translation>Pod を削除</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Cordon node %1: no new pods are scheduled on it; the pods running there stay.</source>
         <translation>ノード %1 を cordon します。新しい Pod はスケジュールされなくなり、実行中の Pod はそのまま残ります。</translation>
     </message>
@@ -3093,7 +3093,7 @@
         <translation>uncordon する</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 has no pods to show logs of.</source>
         <translation>%1 にはログを表示できる Pod がありません。</translation>
     </message>
@@ -3108,17 +3108,17 @@
         <translation>Kubernetes %1 %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 %2 %3</source>
         <translation>%1 %2 %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%n kind(s) not readable</source>
         <translation>
             <numerusform>%n 種類を読めません</numerusform>
@@ -3148,7 +3148,7 @@
         <translation>コマンドパレット…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Go to %1 on %2</source>
         <translation>%2 の %1 へ移動</translation>
     </message>
@@ -3161,7 +3161,7 @@
 <context>
     <name>labdeck::ComposePanes</name>
     <message>
-        <location filename="../../ui/compose/composepanes.cpp" line="+56"/>
+        <location filename="../../ui/compose/composepanes.cpp" line="+55"/>
         <source>Filter compose services (type to filter)</source>
         <translation>Compose サービスを絞り込み（入力して絞り込み）</translation>
     </message>
@@ -3212,12 +3212,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+396"/>
+        <location line="+414"/>
         <source>Compose</source>
         <translation>Compose</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-408"/>
         <source>C&amp;ompose</source>
         <translation>Compose(&amp;O)</translation>
     </message>
@@ -3298,30 +3298,30 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+157"/>
+        <location line="+155"/>
         <source>Restart</source>
         <translation>再起動</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+160"/>
+        <location line="-155"/>
+        <location line="+158"/>
         <source>Up</source>
         <translation>起動</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+163"/>
+        <location line="-158"/>
+        <location line="+161"/>
         <source>Pull</source>
         <translation>プル</translation>
     </message>
     <message>
-        <location line="-162"/>
-        <location line="+165"/>
+        <location line="-160"/>
+        <location line="+163"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-163"/>
         <source>Logs</source>
         <translation>ログ</translation>
     </message>
@@ -3356,7 +3356,7 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+69"/>
         <source>Restart project %1 on %2: all %3 of its services are stopped and started again; each is unavailable for a moment.</source>
         <translation>%2 のプロジェクト %1 を再起動します。%3 個のサービスすべてを停止して再び起動するため、それぞれ一時的に使えなくなります。</translation>
     </message>
@@ -3411,7 +3411,7 @@
         <translation>実行中</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>✓ done</source>
         <translation>✓ 完了</translation>
     </message>
@@ -3426,7 +3426,7 @@
         <translation>中止</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+49"/>
         <source>
 [exit status %1 after %2]</source>
         <translation>
@@ -3551,7 +3551,7 @@
         <translation>選択項目の詳細</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Node</source>
         <translation>ノード</translation>
     </message>
@@ -3831,7 +3831,7 @@
 <context>
     <name>labdeck::EventModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+405"/>
+        <location filename="../../models/kubemodels.cpp" line="+411"/>
         <source>Last seen</source>
         <translation>最終発生</translation>
     </message>
@@ -4149,7 +4149,7 @@
 <context>
     <name>labdeck::HostCardItem</name>
     <message>
-        <location filename="../../ui/topology/topologyitems.cpp" line="+353"/>
+        <location filename="../../ui/topology/topologyitems.cpp" line="+359"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -4166,7 +4166,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>✖ target down</source>
         <translation>✖ ターゲットがダウン</translation>
     </message>
@@ -4227,7 +4227,7 @@
 <context>
     <name>labdeck::HostModel</name>
     <message>
-        <location filename="../../models/hostmodel.cpp" line="+62"/>
+        <location filename="../../models/hostmodel.cpp" line="+59"/>
         <source>no live source connected yet</source>
         <translation>ライブソース未接続</translation>
     </message>
@@ -4242,7 +4242,7 @@
         <translation>ラベル %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Tailscale: %1</source>
         <translation>Tailscale: %1</translation>
     </message>
@@ -4258,12 +4258,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+299"/>
+        <location line="+309"/>
         <source>%1 in %2</source>
         <translation>%2 の %1</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-299"/>
         <source>Kubernetes %1 %2</source>
         <translation>Kubernetes %1 %2</translation>
     </message>
@@ -4274,12 +4274,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Public URL %1</source>
         <translation>公開 URL %1</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>NFS volume %1 on %2</source>
         <translation>%2 の NFS ボリューム %1</translation>
     </message>
@@ -4294,7 +4294,7 @@
         <translation>プロジェクト %2 の Compose サービス %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Data in %1</source>
         <translation>データ保存先: %1</translation>
     </message>
@@ -4309,14 +4309,14 @@
         <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+152"/>
+        <location line="+157"/>
         <source>%n item(s) %1 here: %2</source>
         <translation>
             <numerusform>ここで %1 が %n 件: %2</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <location line="+22"/>
         <source>not in inventory</source>
         <translation>インベントリ外</translation>
@@ -4327,12 +4327,12 @@
         <translation>Kubernetes %1 %2/%3（ここで稼働中ですが、インベントリにはありません）</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Status: %1</source>
         <translation>状態: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Updated %1</source>
         <translation>%1に更新</translation>
     </message>
@@ -4476,7 +4476,7 @@
 <context>
     <name>labdeck::InventoryParser</name>
     <message>
-        <location filename="../../services/inventory/inventoryloader.cpp" line="-665"/>
+        <location filename="../../services/inventory/inventoryloader.cpp" line="-679"/>
         <source>a mapping</source>
         <translation>マッピング</translation>
     </message>
@@ -4497,12 +4497,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+285"/>
+        <location line="+289"/>
         <source>expected a mapping (key: value), found %1</source>
         <translation>マッピング（キー: 値）が必要です（実際は%1）</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-279"/>
         <source>keys must be plain words, found %1</source>
         <translation>キーには単純な文字列を使ってください（実際は%1）</translation>
     </message>
@@ -4517,7 +4517,7 @@
         <translation>キー「%1」が重複しています（最初の指定は %2 行目）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>is required and must be a list</source>
         <translation>必須です。リストで指定してください</translation>
     </message>
@@ -4528,12 +4528,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+389"/>
+        <location line="+392"/>
         <source>is required</source>
         <translation>必須です</translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-388"/>
         <location line="+87"/>
         <source>expected text, found %1</source>
         <translation>文字列が必要です（実際は%1）</translation>
@@ -4584,17 +4584,17 @@
         <translation>「%1」は / で始まる絶対パスにしてください</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>&quot;%1&quot; is not under any NFS export (%2)</source>
         <translation>「%1」はどの NFS エクスポート（%2）の下にもありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>none declared</source>
         <translation>宣言なし</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>NodePort %1 is outside the range Kubernetes allows (%2-%3)</source>
         <translation>NodePort %1 は Kubernetes で使える範囲（%2-%3）の外です</translation>
     </message>
@@ -4614,7 +4614,7 @@
         <translation>不明なサイト「%1」です。使えるサイト: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>unknown host kind &quot;%1&quot;; expected one of: k8s-control-plane, k8s-worker, compose-host, gpu-server</source>
         <translation>不明なホストの種類「%1」です。使える値: k8s-control-plane, k8s-worker, compose-host, gpu-server</translation>
     </message>
@@ -4629,7 +4629,7 @@
         <translation>ポート %1 が 1～65535 の範囲外です</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>the lab has no hosts; list at least one</source>
         <translation>ラボにホストがありません。少なくとも 1 台記述してください</translation>
     </message>
@@ -4664,12 +4664,12 @@
         <translation>ワークロード %1 が重複しています（最初の定義は %2 行目）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>expected a port number between 1 and 65535, found %1</source>
         <translation>1～65535 のポート番号が必要です（実際は%1）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>duplicate compose service &quot;%1&quot;</source>
         <translation>Compose サービス「%1」が重複しています</translation>
     </message>
@@ -4679,7 +4679,7 @@
         <translation>ファイルが空です。インベントリには少なくとも version、sites、hosts が必要です（組み込みの既定ラボは labdeck inventory --print-default で確認できます）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>is required (this Labdeck reads version 1)</source>
         <translation>必須です（この Labdeck が読めるのはバージョン 1 です）</translation>
     </message>
@@ -4689,12 +4689,12 @@
         <translation>バージョン %1 には対応していません。この Labdeck が読めるのはバージョン 1 です</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>host &quot;%1&quot; has no SSH endpoint to carry the tunnel; give it ssh: or sources.sshAlias</source>
         <translation>ホスト「%1」にはトンネルを通す SSH エンドポイントがありません。ssh: か sources.sshAlias を指定してください</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>needs ollama.url: the address the tunnel reaches from %1</source>
         <translation>ollama.url が必要です（%1 からトンネルで到達するアドレス）</translation>
     </message>
@@ -4727,7 +4727,7 @@
         <translation>認証情報は送信されません: %1 は暗号化されない http:// です</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>%1 SSH %2</source>
         <translation>%1 SSH %2</translation>
     </message>
@@ -4745,12 +4745,12 @@
 <context>
     <name>labdeck::LabMetrics</name>
     <message>
-        <location filename="../../models/labmetrics.cpp" line="+47"/>
+        <location filename="../../models/labmetrics.cpp" line="+48"/>
         <source>no Prometheus URL in the inventory (prometheus.url)</source>
         <translation>インベントリに Prometheus の URL がありません（prometheus.url）</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Prometheus</source>
         <translation>Prometheus</translation>
     </message>
@@ -4853,7 +4853,7 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&quot;%1&quot; not found</source>
         <translation>「%1」は見つかりません</translation>
     </message>
@@ -4998,7 +4998,7 @@
         <translation>%1 - Labdeck</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The inventory %1 has %n error(s); it was not loaded.</source>
         <translation>
             <numerusform>インベントリ %1 に %n 件のエラーがあるため、読み込みませんでした。</numerusform>
@@ -5020,24 +5020,24 @@
         <translation>インベントリ: %1（エラーあり）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Open Inventory</source>
         <translation>インベントリを開く</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Lab inventory (*.yaml *.yml);;All files (*)</source>
         <translation>ラボのインベントリ (*.yaml *.yml);;すべてのファイル (*)</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+7"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Create My Inventory</source>
         <translation>自分のインベントリを作成</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>%1 already exists and was left as it is. Labdeck never overwrites an inventory; edit it, or move it away first.</source>
         <translation>%1 はすでにあるため、そのままにしました。Labdeck はインベントリを上書きしません。そのファイルを編集するか、先に別の場所へ移してください。</translation>
     </message>
@@ -5047,7 +5047,7 @@
         <translation>組み込みラボのコピーを %1 に書き出しますか？ 書き出したファイルを編集して、自分のラボを記述できます。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Could not write %1: %2</source>
         <translation>%1 に書き込めませんでした: %2</translation>
     </message>
@@ -5065,12 +5065,12 @@
 <context>
     <name>labdeck::MetricChart</name>
     <message>
-        <location filename="../../models/metricchart.cpp" line="+256"/>
+        <location filename="../../models/metricchart.cpp" line="+259"/>
         <source>no new samples since %1</source>
         <translation>%1 以降、新しいサンプルがありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>no answer since %1</source>
         <translation>%1 以降、応答がありません</translation>
     </message>
@@ -5078,13 +5078,13 @@
 <context>
     <name>labdeck::MetricChartWidget</name>
     <message>
-        <location filename="../../ui/charts/metricchartwidget.cpp" line="+50"/>
-        <location line="+250"/>
+        <location filename="../../ui/charts/metricchartwidget.cpp" line="+49"/>
+        <location line="+264"/>
         <source>PromQL</source>
         <translation>PromQL</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-262"/>
         <source>Show and edit the PromQL behind this chart</source>
         <translation>このチャートの PromQL を表示・編集</translation>
     </message>
@@ -5104,7 +5104,7 @@
         <translation>この PromQL をこのチャートで実行（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Use Template</source>
         <translation>テンプレートを使う</translation>
     </message>
@@ -5114,14 +5114,14 @@
         <translation>チャートテンプレート（設定）のクエリーに戻す</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+180"/>
         <source>%1
 %2 at %3</source>
         <translation>%1
 %3 時点: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>stale: %1</source>
         <translation>古いデータ: %1</translation>
     </message>
@@ -5141,14 +5141,14 @@
         <translation>Prometheus の警告: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n point(s) per line, one every %1 s</source>
         <translation>
             <numerusform>線ごとに %n 点（%1 秒間隔）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>PromQL (custom)</source>
         <translation>PromQL（カスタム）</translation>
     </message>
@@ -5156,7 +5156,7 @@
 <context>
     <name>labdeck::MetricsPanes</name>
     <message>
-        <location filename="../../ui/charts/metricspanes.cpp" line="+50"/>
+        <location filename="../../ui/charts/metricspanes.cpp" line="+49"/>
         <source>15 min</source>
         <translation>15 分</translation>
     </message>
@@ -5181,7 +5181,7 @@
         <translation>7 日</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+53"/>
         <source>Metrics</source>
         <translation>メトリクス</translation>
@@ -5227,23 +5227,23 @@
         <translation>Prometheus: ラボのメトリクスの鮮度</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1% (%2, %3)</source>
         <translation>%1% (%2、%3)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Memory</source>
         <translation>メモリ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Alerts firing</source>
         <translation>発火中のアラート</translation>
     </message>
@@ -5263,7 +5263,7 @@
         <translation>Prometheus</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>Select a host to see its charts.</source>
         <translation>ホストを選ぶと、そのチャートが表示されます。</translation>
     </message>
@@ -5278,7 +5278,7 @@
         <translation>インベントリで %1 に Prometheus インスタンス（sources.prometheusInstance）が指定されていないため、チャートはありません。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — instance %2 on %3%4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — インスタンス %2、%3%4</translation>
     </message>
@@ -5293,18 +5293,18 @@
         <translation>チャートテンプレート</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The PromQL behind each chart. &lt;code&gt;$instance&lt;/code&gt; is replaced by the host&apos;s Prometheus instance label from the inventory (sources.prometheusInstance).</source>
         <translation>各チャートの PromQL です。&lt;code&gt;$instance&lt;/code&gt; は、インベントリにあるホストの Prometheus instance ラベル（sources.prometheusInstance）に置き換えられます。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>CPU %1 · memory %2 — from %3, %4</source>
         <translation>CPU %1 · メモリ %2 — %3 から取得、%4</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
@@ -5320,25 +5320,25 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Prometheus target down: %1</source>
         <translation>Prometheus のターゲットがダウン: %1</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+14"/>
+        <location line="-15"/>
+        <location line="+16"/>
         <source>no error given</source>
         <translation>エラー内容なし</translation>
     </message>
     <message numerus="yes">
-        <location line="-5"/>
+        <location line="-6"/>
         <source>%n alert(s) firing: %1</source>
         <translation>
             <numerusform>%n 件のアラートが発生中: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Prometheus: not configured</source>
         <translation>Prometheus: 未設定</translation>
     </message>
@@ -5353,7 +5353,7 @@
         <translation>Prometheus ● %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Prometheus: connecting…</source>
         <translation>Prometheus: 接続中…</translation>
     </message>
@@ -5361,7 +5361,7 @@
 <context>
     <name>labdeck::NodeModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-76"/>
+        <location filename="../../models/kubemodels.cpp" line="-79"/>
         <source>Node</source>
         <translation>ノード</translation>
     </message>
@@ -5381,7 +5381,7 @@
         <translation>ロール</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
@@ -5452,7 +5452,7 @@
 <context>
     <name>labdeck::PodModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="-263"/>
+        <location filename="../../models/kubemodels.cpp" line="-266"/>
         <source>%1 (stale)</source>
         <translation>%1（古い情報）</translation>
     </message>
@@ -5943,7 +5943,7 @@
 <context>
     <name>labdeck::TablePane</name>
     <message>
-        <location filename="../../ui/kube/tablepane.cpp" line="+73"/>
+        <location filename="../../ui/kube/tablepane.cpp" line="+77"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
@@ -5957,7 +5957,7 @@
 <context>
     <name>labdeck::TopologyScene</name>
     <message>
-        <location filename="../../ui/topology/topologyscene.cpp" line="+112"/>
+        <location filename="../../ui/topology/topologyscene.cpp" line="+111"/>
         <source>NFS</source>
         <translation>NFS</translation>
     </message>
@@ -6017,7 +6017,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::TopologyView</name>
     <message>
-        <location filename="../../ui/topology/topologyview.cpp" line="+29"/>
+        <location filename="../../ui/topology/topologyview.cpp" line="+28"/>
         <source>Lab topology</source>
         <translation>ラボのトポロジー</translation>
     </message>
@@ -6025,7 +6025,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::WorkloadModel</name>
     <message>
-        <location filename="../../models/kubemodels.cpp" line="+67"/>
+        <location filename="../../models/kubemodels.cpp" line="+68"/>
         <source>Workload</source>
         <translation>ワークロード</translation>
     </message>
@@ -6055,7 +6055,7 @@ served by %2 on %3</source>
         <translation>イメージ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Nodes</source>
         <translation>ノード</translation>
     </message>
@@ -6128,12 +6128,12 @@ served by %2 on %3</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="+225"/>
+        <location filename="../../app/checkcommand.cpp" line="+227"/>
         <source>labdeck check: warning: context %1 sets insecure-skip-tls-verify in %2: TLS is not verified, so anyone between you and %3 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
         <translation>labdeck check: 警告: コンテキスト %1 は %2 で insecure-skip-tls-verify を設定しています。TLS が検証されないため、あなたと %3 の間にいる誰もが、認証情報を含め Labdeck が送る内容を読み取り、改ざんできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-166"/>
         <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
 Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
         <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。
@@ -6154,9 +6154,9 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <location line="+9"/>
         <location line="+10"/>
         <location filename="../../app/commandline.cpp" line="+0"/>
-        <location filename="../../app/guioptions.cpp" line="+26"/>
+        <location filename="../../app/guioptions.cpp" line="+27"/>
         <location line="+3"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -6247,7 +6247,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>--demo と共に: まずデモラボをこれらの障害状態にします（デモ → 障害をシミュレート と同じ）。例: kubelet:bracky,deny:statefulsets（不明な ID を渡すと一覧を表示します）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>IDS</source>
         <translation>ID</translation>
     </message>
@@ -6325,7 +6325,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>%1: 問題なし（ホスト %2 台、Namespace %3 個、ワークロード %4 個、Compose サービス %5 個、公開 URL %6 個）</translation>
     </message>
     <message>
-        <location filename="../../app/guioptions.cpp" line="-25"/>
+        <location filename="../../app/guioptions.cpp" line="-26"/>
         <source>Labdeck: a control panel for a small Kubernetes and Docker Compose homelab.</source>
         <translation>Labdeck: Kubernetes と Docker Compose の小さなホームラボ用コントロールパネル。</translation>
     </message>
@@ -6364,7 +6364,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Run on the demo lab: a simulated cluster holding the lab of the inventory. This is the default when no lab is configured.</source>
         <translation>デモラボで動かします。インベントリのラボを載せた模擬クラスターです。
 ラボが設定されていないときの既定です。</translation>
@@ -6391,7 +6391,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="-184"/>
+        <location filename="../../app/checkcommand.cpp" line="-185"/>
         <location filename="../../app/guioptions.cpp" line="-9"/>
         <source>NAME</source>
         <translation>NAME</translation>
@@ -6402,7 +6402,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
     </message>
     <message>
-        <location filename="../../app/screenshot.cpp" line="+53"/>
+        <location filename="../../app/screenshot.cpp" line="+56"/>
         <source>labdeck: could not write the screenshot to %1</source>
         <translation>labdeck: スクリーンショットを %1 に書き込めませんでした</translation>
     </message>
@@ -6415,7 +6415,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::app::LabWindow</name>
     <message>
-        <location filename="../../app/labwindow.cpp" line="+98"/>
+        <location filename="../../app/labwindow.cpp" line="+97"/>
         <source>labdeck: --simulate works on the demo lab only (--demo)</source>
         <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>
@@ -6442,7 +6442,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>デモ(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Simulate &amp;failure</source>
         <translation>障害をシミュレート(&amp;F)</translation>
     </message>
@@ -6499,7 +6499,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::GpuCheck</name>
     <message>
-        <location filename="../../services/checks/gpucheck.cpp" line="+30"/>
+        <location filename="../../services/checks/gpucheck.cpp" line="+31"/>
         <source>could not run: the inventory has no ollama.url</source>
         <translation>実行できません: インベントリに ollama.url がありません</translation>
     </message>
@@ -6509,7 +6509,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>インベントリに ollama.url を設定してください(例: http://gpu-server:11434)。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Ollama at %1</source>
         <translation>%1 の Ollama</translation>
     </message>
@@ -6519,20 +6519,20 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 で Ollama が動いていて (systemctl status ollama)、ollama.url のアドレスで待ち受けているか確認してください。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Ollama %1: %n model(s) installed, %2 loaded</source>
         <translation>
             <numerusform>Ollama %1: %n 個のモデルをインストール済み、%2 個をロード中</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+13"/>
+        <location line="+23"/>
+        <location line="+17"/>
         <source>GPU on %1</source>
         <translation>%1 の GPU</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>could not run: no SSH connection to %1 for nvidia-smi</source>
         <translation>実行できません: nvidia-smi を実行する %1 への SSH 接続がありません</translation>
     </message>
@@ -6542,13 +6542,13 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>インベントリで %1 に ssh: を設定するか、ウィンドウからチェックを実行してください。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+12"/>
+        <location line="+23"/>
+        <location line="+14"/>
         <source>could not run: %1</source>
         <translation>実行できません: %1</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>nvidia-smi exited with %1: %2</source>
         <translation>nvidia-smi が終了コード %1 で終了しました: %2</translation>
     </message>
@@ -6558,7 +6558,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 の NVIDIA ドライバーを確認してください (nvidia-smi に GPU が表示されるはずです)。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>GPU %1 (%2) on %3</source>
         <translation>%3 の GPU %1 (%2)</translation>
     </message>
@@ -6568,12 +6568,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 °C (警告は %2 °C 以上)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>VRAM %1% used (warning at %2%)</source>
         <translation>VRAM 使用率 %1% (警告は %2% 以上)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 °C, VRAM %2 of %3 MiB, %4% busy</source>
         <translation>%1 °C、VRAM %2 / %3 MiB、使用率 %4%</translation>
     </message>
@@ -6581,7 +6581,7 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>?</source>
         <translation>?</translation>
     </message>
@@ -6594,39 +6594,39 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::KubeCheck</name>
     <message>
-        <location filename="../../services/checks/kubecheck.cpp" line="+41"/>
+        <location filename="../../services/checks/kubecheck.cpp" line="+42"/>
         <source>could not run: no Kubernetes cluster is connected</source>
         <translation>実行できません: Kubernetes クラスターに接続していません</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
-        <location line="+51"/>
+        <location line="+50"/>
+        <location line="+57"/>
         <source>could not run: %1</source>
         <translation>実行できません: %1</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-106"/>
         <source>Give a kubeconfig (--kubeconfig FILE) or run on the demo lab (--demo).</source>
         <translation>kubeconfig を指定する（--kubeconfig FILE）か、デモラボで実行してください（--demo）。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>The credentials were refused; log in again or check the kubeconfig user.</source>
         <translation>認証情報が拒否されました。ログインし直すか、kubeconfig のユーザーを確認してください。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Check that the API server answers: kubectl get --raw /readyz.</source>
         <translation>API サーバーが応答するか確認してください: kubectl get --raw /readyz</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>The kubeconfig&apos;s user may read none of nodes, pods and workloads; use a context that may.</source>
         <translation>kubeconfig のユーザーはノード、Pod、ワークロードのどれも読めません。読めるコンテキストを使ってください。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Kubernetes cluster</source>
         <translation>Kubernetes クラスター</translation>
     </message>
@@ -6665,7 +6665,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::PrometheusCheck</name>
     <message>
-        <location filename="../../services/checks/prometheuscheck.cpp" line="+23"/>
+        <location filename="../../services/checks/prometheuscheck.cpp" line="+27"/>
         <source>could not run: the inventory has no prometheus.url</source>
         <translation>実行できません: インベントリに prometheus.url がありません</translation>
     </message>
@@ -6675,33 +6675,33 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>インベントリに prometheus.url を設定してください(例: http://metamon:9090)。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Prometheus targets</source>
         <translation>Prometheus のターゲット</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>could not run: %1</source>
         <translation>実行できません: %1</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-49"/>
         <source>Check that Prometheus runs at %1 and that this machine reaches it.</source>
         <translation>%1 で Prometheus が動いていて、このマシンから届くか確認してください。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>target %1 (job %2)</source>
         <translation>ターゲット %1 (ジョブ %2)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>up, scraped every %1 s</source>
         <translation>稼働中、%1 秒ごとに収集</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -6711,7 +6711,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 のエクスポーターを確認してください (node_exporter なら %2 で systemctl status prometheus-node-exporter)。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>target %1</source>
         <translation>ターゲット %1</translation>
     </message>
@@ -6721,33 +6721,33 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>instance が %1 の Prometheus ターゲットがないため、%2 のメトリクスがありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add %1 to Prometheus&apos;s scrape configuration, or fix sources.prometheusInstance in the inventory.</source>
         <translation>Prometheus の収集設定に %1 を追加するか、インベントリの sources.prometheusInstance を直してください。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+25"/>
+        <location line="+10"/>
+        <location line="+30"/>
         <source>Prometheus alerts</source>
         <translation>Prometheus のアラート</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-18"/>
         <source>alert %1</source>
         <translation>アラート %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>alert %1 on %2</source>
         <translation>%2 のアラート %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>firing since %1%2</source>
         <translation>%1 から発火中%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>no alerts firing</source>
         <translation>発火中のアラートはありません</translation>
     </message>
@@ -6845,8 +6845,8 @@ FILE をラボのインベントリとして使います。</translation>
     <name>labdeck::checks::TunnelCheck</name>
     <message>
         <location filename="../../services/checks/tunnelcheck.cpp" line="+21"/>
-        <location line="+6"/>
-        <location line="+20"/>
+        <location line="+8"/>
+        <location line="+23"/>
         <location line="+6"/>
         <location line="+15"/>
         <location line="+7"/>
@@ -6855,7 +6855,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>tailnet</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>could not run: the inventory names no tailscale.statusHost</source>
         <translation>実行できません: インベントリに tailscale.statusHost がありません</translation>
     </message>
@@ -6865,17 +6865,17 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>tailscale.statusHost に、Tailscale が動いていて Labdeck が SSH で届くホストを設定してください。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>could not run: no SSH connection to %1, where tailscale status is read</source>
         <translation>実行できません: tailscale status を読む %1 への SSH 接続がありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Give %1 an ssh: entry (or sources.sshAlias) in the inventory, or run the check from the window, where SSH is connected.</source>
         <translation>インベントリで %1 に ssh: (または sources.sshAlias) を設定するか、SSH が接続されたウィンドウからチェックを実行してください。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>tailscale status on %1 exited with %2: %3</source>
         <translation>%1 の tailscale status が終了コード %2 で終了しました: %3</translation>
     </message>
@@ -6969,7 +6969,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::compose::ComposeAction</name>
     <message>
-        <location filename="../../services/compose/composeservice.cpp" line="+52"/>
+        <location filename="../../services/compose/composeservice.cpp" line="+63"/>
         <source>cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
@@ -6977,29 +6977,34 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::compose::ComposeService</name>
     <message>
-        <location line="+125"/>
+        <location line="+140"/>
         <source>%1: &quot;%2&quot; is not a Compose project listed on this host; refresh and pick one from the list.</source>
         <translation>%1: 「%2」はこのホストで一覧に表示された Compose プロジェクトではありません。更新して一覧から選んでください。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
+        <source>%1: project %2 lists the config file &quot;%3&quot;, which is not an absolute path of printable characters; Labdeck does not pass it to docker compose. Check the project&apos;s files on the host.</source>
+        <translation>%1: プロジェクト %2 の設定ファイル「%3」は印字可能な文字だけの絶対パスではないため、Labdeck は docker compose に渡しません。ホスト上のプロジェクトのファイルを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1: &quot;%2&quot; is not a service Compose listed in project %3; refresh and pick one from the list.</source>
         <translation>%1: 「%2」は、Compose がプロジェクト %3 で一覧に表示したサービスではありません。更新して一覧から選んでください。</translation>
     </message>
     <message>
         <location line="+40"/>
-        <location line="+54"/>
+        <location line="+59"/>
         <location line="+112"/>
         <source>%1: SSH: not connected</source>
         <translation>%1: SSH: 未接続</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-159"/>
         <source>%1: docker compose ls: exit status %2: %3</source>
         <translation>%1: docker compose ls: 終了コード %2: %3</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>%1: docker compose ps (project %2): exit status %3: %4</source>
         <translation>%1: docker compose ps（プロジェクト %2）: 終了コード %3: %4</translation>
     </message>
@@ -7044,7 +7049,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 のログ</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
@@ -7128,7 +7133,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: キャンセルしました</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>demo lab</source>
         <translation>デモラボ</translation>
     </message>
@@ -7143,14 +7148,19 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: タイムアウト: コマンドの実行が %2 秒を超えました</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+20"/>
+        <source>%1: command: %2 printed more than %3 MiB, more than Labdeck reads from one command; it was stopped</source>
+        <translation>%1: コマンド: %2 の出力が %3 MiB を超えました。Labdeck が1つのコマンドから読み取る上限を超えたため停止しました</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>the demo lab has no host %1
 </source>
         <translation>デモラボにホスト %1 はありません
 </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>the demo lab cannot run: %1 (on %2)
 </source>
         <translation>デモラボでは実行できません: %1（%2 上）
@@ -7182,7 +7192,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::demolab::KubeSimulator</name>
     <message>
-        <location filename="../../services/demolab/kubesimulator.cpp" line="+178"/>
+        <location filename="../../services/demolab/kubesimulator.cpp" line="+177"/>
         <source>The demo lab is not listening yet, so there is no address to write.</source>
         <translation>デモラボはまだ待ち受けていないため、書き出すアドレスがありません。</translation>
     </message>
@@ -7196,12 +7206,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::demolab::PromSimulator</name>
     <message>
-        <location filename="../../services/demolab/promsimulator.cpp" line="+141"/>
+        <location filename="../../services/demolab/promsimulator.cpp" line="+157"/>
         <source>Memory use above 80% for 15 minutes</source>
         <translation>メモリ使用率が 15 分間 80% を超えています</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>the demo lab&apos;s Prometheus has no %1</source>
         <translation>デモラボの Prometheus には %1 がありません</translation>
     </message>
@@ -7211,7 +7221,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>デモラボが応答するのは、インベントリのホストに対する Labdeck の既定のチャートクエリーだけなので、「%1」は実行できません。独自の PromQL を実行するには、実際の Prometheus を接続してください（インベントリの prometheus.url）。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>start, end and step must be numbers, with end after start and step above 0</source>
         <translation>start、end、step は数値にしてください。end は start より後、step は 0 より大きくする必要があります</translation>
     </message>
@@ -7229,7 +7239,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: nvidia-smi: 終了コード %2: %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <location line="+26"/>
         <source>%1: SSH: not connected</source>
         <translation>%1: SSH: 未接続</translation>
@@ -7238,12 +7248,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::gpu::OllamaClient</name>
     <message>
-        <location filename="../../services/ollama/ollamaclient.cpp" line="+36"/>
+        <location filename="../../services/ollama/ollamaclient.cpp" line="+35"/>
         <source>%1: Ollama: no URL in the inventory (ollama: url)</source>
         <translation>%1: Ollama: インベントリに URL がありません（ollama: url）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>ollama.url in the inventory</source>
         <translation>インベントリの ollama.url</translation>
     </message>
@@ -7251,12 +7261,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::gpu::WebUiProbe</name>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>%1: Open WebUI: no endpoint in the inventory</source>
         <translation>%1: Open WebUI: インベントリにエンドポイントがありません</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -7264,7 +7274,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::CredentialProvider</name>
     <message>
-        <location filename="../../services/kube/credentials.cpp" line="+177"/>
+        <location filename="../../services/kube/credentials.cpp" line="+176"/>
         <source>it is not a regular file</source>
         <translation>通常のファイルではありません</translation>
     </message>
@@ -7304,7 +7314,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>exec プラグイン「%1」の実行は許可されませんでした。もう一度接続すると、改めて確認します</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+102"/>
         <source>Install it, or give its full path in the kubeconfig</source>
         <translation>インストールするか、kubeconfig にフルパスを書いてください</translation>
     </message>
@@ -7435,27 +7445,27 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeActions</name>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>not connected to a cluster</source>
         <translation>クラスターに接続していません</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Restart %1 %2 in %3</source>
         <translation>%3 の %1 %2 を再起動</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>restarting a %1 is not supported</source>
         <translation>%1 の再起動には対応していません</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>template updated; with updateStrategy OnDelete the pods are replaced only when you delete them</source>
         <translation>テンプレートを更新しました。updateStrategy が OnDelete なので、Pod は削除したときにだけ置き換わります</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Scale %1 %2 in %3 to %4</source>
         <translation>%3 の %1 %2 を %4 にスケール</translation>
     </message>
@@ -7465,7 +7475,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 はスケールできません</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Delete pod %1 in %2</source>
         <translation>%2 の Pod %1 を削除</translation>
     </message>
@@ -7475,7 +7485,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>削除しました。コントローラーがあれば、代わりの Pod を起動します</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cordon node %1</source>
         <translation>ノード %1 を cordon</translation>
     </message>
@@ -7485,7 +7495,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ノード %1 を uncordon</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>no new pods will be scheduled on it; running pods stay</source>
         <translation>新しい Pod はスケジュールされなくなります。実行中の Pod はそのままです</translation>
     </message>
@@ -7500,22 +7510,22 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%3 の %1 %2 のロールアウト</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>cannot follow the rollout of a %1</source>
         <translation>%1 のロールアウトは追跡できません</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>waiting: %1</source>
         <translation>待機中: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 of %2 replicas updated and ready</source>
         <translation>レプリカ %1/%2 が更新済みで準備完了</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 of %2 updated, %3 ready</source>
         <translation>%1/%2 更新済み、%3 準備完了</translation>
     </message>
@@ -7528,7 +7538,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeClient</name>
     <message>
-        <location filename="../../services/kube/kubeclient.cpp" line="+177"/>
+        <location filename="../../services/kube/kubeclient.cpp" line="+181"/>
         <source>%1 %2%3: the API server&apos;s address is plain http://, so Labdeck does not send your credentials to it (anyone on the way could read them; kubectl sends none either). Use its https:// address with the cluster&apos;s CA (certificate-authority-data)</source>
         <translation>%1 %2%3: API サーバーのアドレスが暗号化されない http:// のため、Labdeck は認証情報を送りません（途中の誰もが読み取れます。kubectl も送りません）。クラスターの CA（certificate-authority-data）とともに https:// のアドレスを使ってください</translation>
     </message>
@@ -7742,7 +7752,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeSession</name>
     <message>
-        <location filename="../../services/kube/kubesession.cpp" line="+237"/>
+        <location filename="../../services/kube/kubesession.cpp" line="+238"/>
         <source>; %1</source>
         <translation>。%1</translation>
     </message>
@@ -7809,22 +7819,22 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::NodeMetrics</name>
     <message>
-        <location filename="../../services/kube/nodemetrics.cpp" line="+39"/>
+        <location filename="../../services/kube/nodemetrics.cpp" line="+49"/>
         <source>metrics.k8s.io: the answer is not a NodeMetricsList</source>
         <translation>metrics.k8s.io: 応答が NodeMetricsList ではありません</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>metrics.k8s.io: node %1 has no readable usage</source>
         <translation>metrics.k8s.io: ノード %1 の使用量を読み取れません</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>metrics.k8s.io: no Kubernetes connection</source>
         <translation>metrics.k8s.io: Kubernetes に接続していません</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>metrics.k8s.io is not served: is metrics-server running in kube-system?</source>
         <translation>metrics.k8s.io が提供されていません。kube-system で metrics-server が動いていますか？</translation>
     </message>
@@ -7850,7 +7860,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>watch のエラー</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>%1; retrying in %2 s</source>
         <translation>%1（%2 秒後に再試行）</translation>
     </message>
@@ -7874,7 +7884,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>no Kubernetes cluster is connected</source>
         <translation>Kubernetes クラスターに接続していません</translation>
     </message>
@@ -7887,7 +7897,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::prom::Call</name>
     <message>
-        <location filename="../../services/prometheus/promclient.cpp" line="+69"/>
+        <location filename="../../services/prometheus/promclient.cpp" line="+73"/>
         <source>%1: %2: empty answer (HTTP %3) from %4; is this Prometheus&apos;s address?</source>
         <translation>%1: %2: %4 からの応答が空です (HTTP %3)。これは Prometheus のアドレスですか？</translation>
     </message>
@@ -7895,57 +7905,57 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::prom::ChartQueries</name>
     <message>
-        <location filename="../../services/prometheus/chartqueries.cpp" line="+52"/>
+        <location filename="../../services/prometheus/chartqueries.cpp" line="+61"/>
         <source>CPU busy</source>
         <translation>CPU 使用率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Memory used</source>
         <translation>メモリ使用率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filesystem used</source>
         <translation>ファイルシステム使用率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Network receive</source>
         <translation>ネットワーク受信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Network transmit</source>
         <translation>ネットワーク送信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Load average</source>
         <translation>ロードアベレージ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>GPU utilisation</source>
         <translation>GPU 使用率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>GPU memory used</source>
         <translation>GPU メモリ使用量</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+88"/>
         <source>no value</source>
         <translation>値なし</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
@@ -7953,7 +7963,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::prom::Client</name>
     <message>
-        <location filename="../../services/prometheus/promclient.cpp" line="+36"/>
+        <location filename="../../services/prometheus/promclient.cpp" line="+40"/>
         <source>Prometheus at %1</source>
         <translation>%1 の Prometheus</translation>
     </message>
@@ -7966,7 +7976,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::prom::Parse</name>
     <message>
-        <location filename="../../services/prometheus/promparse.cpp" line="+97"/>
+        <location filename="../../services/prometheus/promparse.cpp" line="+96"/>
         <source>the request was invalid</source>
         <translation>リクエストが不正です</translation>
     </message>
@@ -8180,7 +8190,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../services/ssh/sshworker.cpp" line="+88"/>
+        <location filename="../../services/ssh/sshworker.cpp" line="+85"/>
         <source>%1 was killed by signal %2</source>
         <translation>%1 はシグナル %2 で強制終了されました</translation>
     </message>
@@ -8205,7 +8215,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 はキャンセルされました</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
+        <source>%1 printed more than %2 MiB, more than Labdeck reads from one command; it was stopped</source>
+        <translation>%1 の出力が %2 MiB を超えました。Labdeck が1つのコマンドから読み取る上限を超えたため停止しました</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>the connection to %1 was lost while %2 ran (%3); it is reconnected on the next command</source>
         <translation>%2 の実行中に %1 への接続が切れました（%3）。次のコマンドで再接続します</translation>
     </message>
@@ -8246,7 +8261,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::tailscale::TailscaleMonitor</name>
     <message>
-        <location filename="../../services/tailscale/tailscalemonitor.cpp" line="+21"/>
+        <location filename="../../services/tailscale/tailscalemonitor.cpp" line="+20"/>
         <source>Tailscale: the inventory names no status host (tailscale: statusHost)</source>
         <translation>Tailscale: インベントリで状態取得ホストが指定されていません（tailscale: statusHost）</translation>
     </message>

@@ -63,6 +63,21 @@ void ComposeAction::cancel()
         finish(State::Cancelled, tr("cancelled"));
 }
 
+void ComposeAction::keepOutput(const QByteArray &chunk)
+{
+    m_output += chunk;
+    if (m_output.size() <= kOutputCap)
+        return;
+    static const QByteArray marker = QByteArrayLiteral("[Labdeck: earlier output dropped]\n");
+    // Cut at a line start a quarter below the cap, so the buffer is not
+    // moved on every chunk once it is full.
+    qsizetype cut = m_output.size() - kOutputCap * 3 / 4;
+    const qsizetype nl = m_output.indexOf('\n', cut);
+    if (nl >= 0 && nl - cut < 64 * 1024)
+        cut = nl + 1;
+    m_output = marker + m_output.mid(cut);
+}
+
 void ComposeAction::finish(State state, const QString &message)
 {
     if (m_state != State::Running)
@@ -422,15 +437,16 @@ ComposeAction *ComposeService::run(Verb verb, const QString &project, const QStr
     }
     action->m_job = job;
     connect(job, &remote::CommandJob::output, action, [action](const QByteArray &chunk) {
-        action->m_output += chunk;
+        action->keepOutput(chunk);
         Q_EMIT action->outputArrived(chunk);
     });
     connect(job, &remote::CommandJob::finished, action,
             [this, action, verb, project, service](const remote::CommandResult &r) {
-                if (!action->m_follow || action->m_output.isEmpty())
-                    action->m_output = r.standardOutput;
+                // Logs were streamed (and kept, up to the cap, as they came).
+                if (verb != Verb::Logs)
+                    action->keepOutput(r.standardOutput);
                 if (!r.standardError.isEmpty())
-                    action->m_output += r.standardError;
+                    action->keepOutput(r.standardError);
                 action->m_exitStatus = r.ran ? r.exitStatus : -1;
                 if (r.failedStep == remote::Step::Cancelled)
                     action->finish(ComposeAction::State::Cancelled, tr("cancelled"));

@@ -34,7 +34,9 @@ public:
     {
         return m_message;
     } // the error, or the last output line
-    [[nodiscard]] QByteArray output() const { return m_output; }  // stdout then stderr
+    // stdout then stderr; a followed log keeps its last kOutputCap bytes.
+    [[nodiscard]] QByteArray output() const { return m_output; }
+    static constexpr qsizetype kOutputCap = 4 * 1024 * 1024;
     [[nodiscard]] int exitStatus() const { return m_exitStatus; } // -1 when it did not run
     [[nodiscard]] qint64 elapsedMs() const
     {
@@ -52,6 +54,8 @@ private:
     friend class ComposeService;
     ComposeAction(QString title, QString host, QObject *parent);
     void finish(State state, const QString &message);
+    // Appends to output(), dropping the oldest whole lines beyond kOutputCap.
+    void keepOutput(const QByteArray &chunk);
 
     QString m_title;
     QString m_host;

@@ -106,7 +106,6 @@ public:
         r.ran = false;
         r.failedStep = remote::Step::Cancelled;
         r.error = DemoTransport::tr("%1: cancelled").arg(request().host);
-        r.standardOutput = m_out;
         finish(r);
     }
 
@@ -122,7 +121,6 @@ public:
 
     QPointer<DemoTransport> m_transport;
     QElapsedTimer m_clock;
-    QByteArray m_out;
     bool m_done = false;
 };
 
@@ -185,7 +183,6 @@ remote::CommandJob *DemoTransport::run(const remote::CommandRequest &request)
             r.error = tr("%1: timeout: the command ran longer than %2 s")
                           .arg(job->request().host)
                           .arg(job->request().timeoutMs / 1000);
-            r.standardOutput = job->m_out;
             job->finish(r);
         });
     }
@@ -193,11 +190,22 @@ remote::CommandJob *DemoTransport::run(const remote::CommandRequest &request)
         remote::CommandResult r;
         r.ran = true;
         r.exitStatus = a.exitStatus;
-        r.standardOutput = a.out;
-        r.standardError = a.err;
-        if (job->request().streamOutput && !a.out.isEmpty()) {
-            job->m_out = a.out;
-            Q_EMIT job->output(a.out);
+        r.standardError = a.err.left(remote::CommandRequest::kErrorCap);
+        // As over SSH: streamed output is handed out, not kept; kept output
+        // has a cap.
+        if (job->request().streamOutput) {
+            if (!a.out.isEmpty())
+                Q_EMIT job->output(a.out);
+        } else if (a.out.size() > job->request().outputCap) {
+            r.ran = false;
+            r.exitStatus = -1;
+            r.failedStep = remote::Step::Command;
+            r.error = tr("%1: command: %2 printed more than %3 MiB, more than Labdeck reads from "
+                         "one command; it was stopped")
+                          .arg(job->request().host, remote::displayCommand(job->request().argv))
+                          .arg(job->request().outputCap / (1024 * 1024));
+        } else {
+            r.standardOutput = a.out;
         }
         if (!a.follow) {
             job->finish(r);
@@ -216,7 +224,6 @@ remote::CommandJob *DemoTransport::run(const remote::CommandRequest &request)
             }
             if (more.isEmpty())
                 return;
-            job->m_out += more;
             Q_EMIT job->output(more);
         });
         tick->start(m_followMs);

@@ -93,6 +93,20 @@ QString portableWord(const QString &argument)
 
 } // namespace
 
+void appendCapped(QByteArray &buffer, const QByteArray &chunk, qsizetype cap)
+{
+    static const QByteArray marker = QByteArrayLiteral("\n[Labdeck: the rest was dropped]\n");
+    if (buffer.size() >= cap) {
+        if (!buffer.endsWith(marker))
+            buffer += marker;
+        return;
+    }
+    const qsizetype room = cap - buffer.size();
+    buffer += chunk.left(room);
+    if (chunk.size() > room)
+        buffer += marker;
+}
+
 QString remoteCommandLine(const QStringList &argv)
 {
     QStringList words;

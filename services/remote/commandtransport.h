@@ -39,8 +39,23 @@ struct CommandRequest
     QStringList argv; // program and arguments, e.g. {"docker", "compose", "ls", "--format", "json"}
     int timeoutMs =
         20000; // overall limit; 0 means none (a followed log), the connect timeout still applies
-    bool streamOutput = false; // emit CommandJob::output() as standard output arrives
+    // Standard output is handed out through CommandJob::output() as it
+    // arrives and not kept (CommandResult::standardOutput stays empty), so a
+    // followed log never grows in memory.
+    bool streamOutput = false;
+    // At most this much standard output is kept when it is not streamed; a
+    // command that prints more is stopped and fails (Step::Command) instead
+    // of filling memory.
+    qsizetype outputCap = kDefaultOutputCap;
+
+    static constexpr qsizetype kDefaultOutputCap = 16 * 1024 * 1024;
+    // Standard error keeps its first 1 MiB; the rest is dropped and marked.
+    static constexpr qsizetype kErrorCap = 1024 * 1024;
 };
+
+// Appends what fits under cap to a command's standard error; the first time
+// something is dropped a line saying so is added. Any thread.
+void appendCapped(QByteArray &buffer, const QByteArray &chunk, qsizetype cap);
 
 // Why a host key was not accepted (with Step::HostKey), so callers need not
 // read the error text. Changed: known_hosts records another key for the
@@ -71,7 +86,7 @@ struct CommandResult
 {
     bool ran = false;
     int exitStatus = -1;
-    QByteArray standardOutput; // whole output (also when streamed)
+    QByteArray standardOutput; // whole output (empty when streamed, see CommandRequest)
     QByteArray standardError;
     Step failedStep = Step::None;
     QString error;          // "pochama: authentication: ..." in words, empty when ran

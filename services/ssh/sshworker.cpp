@@ -480,17 +480,34 @@ void HostWorker::serviceOps()
                         break;
                     const QByteArray chunk(buf, n);
                     if (stream == 1) {
-                        op.err += chunk;
+                        remote::appendCapped(op.err, chunk, remote::CommandRequest::kErrorCap);
+                    } else if (op.request.streamOutput) {
+                        SshTransport *tr = m_transport;
+                        QMetaObject::invokeMethod(
+                            tr, [tr, id = op.id, chunk] { tr->deliverOutput(id, chunk); },
+                            Qt::QueuedConnection);
                     } else {
                         op.out += chunk;
-                        if (op.request.streamOutput) {
-                            SshTransport *tr = m_transport;
-                            QMetaObject::invokeMethod(
-                                tr, [tr, id = op.id, chunk] { tr->deliverOutput(id, chunk); },
-                                Qt::QueuedConnection);
+                        if (op.out.size() > op.request.outputCap) {
+                            op.overCap = true;
+                            break;
                         }
                     }
                 }
+            }
+            if (op.overCap) {
+                ssh_channel_request_send_signal(op.channel, "TERM");
+                CommandResult r;
+                r.failedStep = Step::Command;
+                r.error = prefix(Step::Command) +
+                          SshTransport::tr("%1 printed more than %2 MiB, more than Labdeck reads "
+                                           "from one command; it was stopped")
+                              .arg(cmd)
+                              .arg(op.request.outputCap / (1024 * 1024));
+                r.standardError = op.err;
+                op.out.clear();
+                finishOp(op, r);
+                continue;
             }
             if (lost || !ssh_is_connected(m_session)) {
                 lost = true;

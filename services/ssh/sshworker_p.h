@@ -86,7 +86,8 @@ struct WorkerOp
     int exitStatus = -1;
     QString exitSignal;
     QByteArray out, err;
-    QByteArray toSocket; // Forward: channel bytes not yet written to fd
+    bool overCap = false; // standard output passed request.outputCap
+    QByteArray toSocket;  // Forward: channel bytes not yet written to fd
     bool socketEof = false, channelEof = false;
 };
 

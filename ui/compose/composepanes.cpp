@@ -36,7 +36,6 @@ using Verb = compose::ComposeService::Verb;
 namespace {
 enum LogColumn { Started, Action, State, Exit, Duration, Command, LogColumnCount };
 constexpr int kTailLines = 200;
-constexpr int kActionRole = Qt::UserRole + 1;
 
 QString seconds(qint64 ms)
 {
@@ -205,9 +204,7 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status,
     connect(m_log, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (!item)
             return;
-        auto *action =
-            qobject_cast<compose::ComposeAction *>(item->data(0, kActionRole).value<QObject *>());
-        if (action)
+        if (compose::ComposeAction *action = m_actions.value(item))
             showAction(action);
     });
     if (m_service)
@@ -352,8 +349,9 @@ void ComposePanes::track(compose::ComposeAction *action)
     item->setText(Action, action->title());
     item->setText(State, tr("running"));
     item->setForeground(State, healthColor(Health::Unknown));
-    item->setData(0, kActionRole, QVariant::fromValue<QObject *>(action));
+    m_actions.insert(item, action);
     m_log->insertTopLevelItem(0, item);
+    pruneLog();
     // The command is known once the action was accepted (after this signal).
     QTimer::singleShot(0, item->treeWidget(),
                        [item, action = QPointer<compose::ComposeAction>(action)] {
@@ -397,12 +395,31 @@ void ComposePanes::track(compose::ComposeAction *action)
                 if (m_shown == action)
                     showAction(action);
                 updateActions();
+                pruneLog(); // may delete item: last
             });
     m_log->setCurrentItem(item);
     showAction(action);
     m_dock->show();
     m_dock->raise();
     updateActions();
+}
+
+void ComposePanes::pruneLog()
+{
+    for (int row = m_log->topLevelItemCount() - 1;
+         row >= 0 && m_log->topLevelItemCount() > kKeepActions; --row) {
+        QTreeWidgetItem *item = m_log->topLevelItem(row);
+        const QPointer<compose::ComposeAction> action = m_actions.value(item);
+        if (action && action->state() == compose::ComposeAction::State::Running)
+            continue; // a running action stays until it finishes
+        m_actions.remove(item);
+        delete item;
+        if (action) {
+            if (m_shown == action)
+                m_output->clear();
+            action->deleteLater();
+        }
+    }
 }
 
 void ComposePanes::showAction(compose::ComposeAction *action)

@@ -2,6 +2,7 @@
 
 #include "compose/composeservice.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <functional>
@@ -14,6 +15,7 @@ class QMenu;
 class QPlainTextEdit;
 class QSpinBox;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace labdeck {
 
@@ -56,6 +58,9 @@ public:
 
     [[nodiscard]] TablePane *table() const { return m_table; }
     [[nodiscard]] QTreeWidget *actionLog() const { return m_log; }
+    // The log keeps this many actions; older finished ones (and their
+    // output) are dropped as new ones start.
+    static constexpr int kKeepActions = 200;
     [[nodiscard]] QPlainTextEdit *output() const { return m_output; }
     [[nodiscard]] QLabel *stateLabel() const { return m_state; }
     [[nodiscard]] QSpinBox *logLines() const { return m_lines; }
@@ -67,6 +72,7 @@ public:
 private:
     void track(compose::ComposeAction *action);
     void showAction(compose::ComposeAction *action);
+    void pruneLog();
     void updateState();
     void updateActions();
     void followSelection(const QString &id);
@@ -89,6 +95,8 @@ private:
     QList<QAction *> m_serviceActions;
     QList<QAction *> m_projectActions;
     QPointer<compose::ComposeAction> m_shown;
+    // The action behind each log row; a pruned row takes its finished action with it.
+    QHash<QTreeWidgetItem *, QPointer<compose::ComposeAction>> m_actions;
     Confirm m_confirm;
     bool m_following = false;
 };

@@ -54,6 +54,21 @@ ActivityPane::ActivityPane(QWidget *parent)
     layout->addWidget(m_list);
 }
 
+void ActivityPane::prune()
+{
+    for (int row = m_list->topLevelItemCount() - 1;
+         row >= 0 && m_list->topLevelItemCount() > kKeepActions; --row) {
+        QTreeWidgetItem *item = m_list->topLevelItem(row);
+        const QPointer<kube::KubeAction> action = m_actions.value(item);
+        if (action && action->state() == kube::KubeAction::State::Running)
+            continue; // a running action stays until it finishes
+        m_actions.remove(item);
+        delete item;
+        if (action)
+            action->deleteLater();
+    }
+}
+
 void ActivityPane::track(kube::KubeAction *action)
 {
     auto *item = new QTreeWidgetItem;
@@ -65,6 +80,8 @@ void ActivityPane::track(kube::KubeAction *action)
     item->setToolTip(Details, action->request());
     item->setForeground(State, healthColor(Health::Unknown));
     m_list->insertTopLevelItem(0, item);
+    m_actions.insert(item, action);
+    prune();
     const QPointer<QTreeWidget> list = m_list;
     connect(action, &kube::KubeAction::progress, m_list,
             [item, action](const QString &text, int done, int total) {
@@ -75,7 +92,7 @@ void ActivityPane::track(kube::KubeAction *action)
                 item->setToolTip(Details, action->request() + QLatin1Char('\n') + text);
             });
     connect(action, &kube::KubeAction::finished, m_list,
-            [item, action](kube::KubeAction::State state, const QString &message) {
+            [this, item, action](kube::KubeAction::State state, const QString &message) {
                 switch (state) {
                 case kube::KubeAction::State::Succeeded:
                     item->setText(State, tr("\u2713 done"));
@@ -94,6 +111,7 @@ void ActivityPane::track(kube::KubeAction *action)
                 item->setText(Duration, seconds(action->elapsedMs()));
                 item->setText(Details, message.section(QLatin1Char('\n'), 0, 0));
                 item->setToolTip(Details, action->request() + QLatin1Char('\n') + message);
+                prune(); // may delete item: last
             });
     Q_EMIT activity();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 class QTreeWidget;
@@ -22,13 +24,19 @@ public:
 
     void track(kube::KubeAction *action);
     [[nodiscard]] QTreeWidget *list() const { return m_list; }
+    // The list keeps this many actions with their text; older finished
+    // ones are dropped (and their actions deleted) as new ones start.
+    static constexpr int kKeepActions = 200;
 
 Q_SIGNALS:
     // An action was added; the window may bring the pane forward.
     void activity();
 
 private:
+    void prune();
+
     QTreeWidget *m_list;
+    QHash<QTreeWidgetItem *, QPointer<kube::KubeAction>> m_actions;
 };
 
 } // namespace labdeck

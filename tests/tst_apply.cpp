@@ -89,6 +89,7 @@ private Q_SLOTS:
     void folderInSeedOrder();
     void rolloutFailureSaysWhy();
     void unsupportedKind();
+    void pathsOnlyFromKubernetesNames();
     void kubectlAcceptsGeneratedManifests();
 
 private:
@@ -508,6 +509,52 @@ void TestApply::rolloutFailureSaysWhy()
     QVERIFY2(rollouts.first()->message().contains(QStringLiteral("FailedScheduling")),
              qPrintable(rollouts.first()->message()));
     m_actions->setRolloutTimeout(20s);
+}
+
+void TestApply::pathsOnlyFromKubernetesNames()
+{
+    struct Case
+    {
+        const char *kind;
+        const char *ns;
+        const char *name;
+        const char *says;
+    };
+    const Case cases[] = {
+        {"ConfigMap", "apps", "../secrets", "is not a valid name"},
+        {"ConfigMap", "apps", "a/b", "is not a valid name"},
+        {"ConfigMap", "apps", "x?dryRun=All", "is not a valid name"},
+        {"ConfigMap", "apps", "Upper", "is not a valid name"},
+        {"ConfigMap", "apps", "ends-", "is not a valid name"},
+        {"Service", "apps", "1abc", "RFC 1035 label"},
+        {"Namespace", "", "a.b", "namespace name"},
+        {"ConfigMap", "kube-system/../x", "c", "is not a valid namespace"},
+        {"ConfigMap", "a.b", "c", "is not a valid namespace"},
+    };
+    for (const Case &c : cases) {
+        QString error;
+        const QString path =
+            applyPath(QStringLiteral("v1"), QString::fromLatin1(c.kind), QString::fromLatin1(c.ns),
+                      QString::fromLatin1(c.name), &error);
+        QVERIFY2(path.isEmpty(), qPrintable(path));
+        QVERIFY2(error.contains(QLatin1String(c.says)), qPrintable(error));
+    }
+    // Dotted names are fine where Kubernetes allows them.
+    QCOMPARE(applyPath(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QStringLiteral("apps"),
+                       QStringLiteral("nextcloud.config-1")),
+             QStringLiteral("/api/v1/namespaces/apps/configmaps/nextcloud.config-1"));
+    // A run never sends a target whose name is not one.
+    ApplyRun *run = runAndWait({ApplyTarget{QStringLiteral("v1"),
+                                            QStringLiteral("ConfigMap"),
+                                            QStringLiteral("apps"),
+                                            QStringLiteral("../../nodes/pikachu"),
+                                            "kind: ConfigMap\n",
+                                            {},
+                                            {}}},
+                               ApplyRun::Mode::DryRun);
+    QCOMPARE(run->results().first().outcome, ApplyResult::Outcome::Failed);
+    QVERIFY2(run->results().first().message.contains(QStringLiteral("is not a valid name")),
+             qPrintable(run->results().first().message));
 }
 
 void TestApply::unsupportedKind()

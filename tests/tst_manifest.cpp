@@ -107,6 +107,7 @@ private Q_SLOTS:
     void unifiedDiffHunks();
     void folderOrder();
     void folderErrorsLocated();
+    void folderNamesAreKubernetesNames();
     void quantities();
     void inventoryUrlIntoFlowEntry();
     void inventoryUrlNewEntry();
@@ -570,6 +571,39 @@ void TestManifest::folderErrorsLocated()
              qPrintable(docs.at(4).error));
     QVERIFY2(docs.at(5).error.startsWith(dir.filePath(QStringLiteral("apps/zbomb.yaml:"))),
              qPrintable(docs.at(5).error));
+}
+
+void TestManifest::folderNamesAreKubernetesNames()
+{
+    // A name or namespace from a file becomes part of an API path: one that
+    // is not a Kubernetes name is a located error before anything is sent.
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("apps/names.yaml")),
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ../../nodes/pikachu\n"
+              "---\n"
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok.name-1\n"
+              "  namespace: Apps\n"
+              "---\n"
+              "apiVersion: v1\nkind: Service\nmetadata:\n  name: 9lives\n"
+              "---\n"
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \"bell\\a\"\n"
+              "---\n"
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n  namespace: apps\n");
+    const QList<FolderDocument> docs = ManifestFolder::read(dir.path());
+    QCOMPARE(docs.size(), 5);
+    const QString file = dir.filePath(QStringLiteral("apps/names.yaml"));
+    QVERIFY2(docs.at(0).error.startsWith(file + QStringLiteral(":4:9: metadata.name: ")),
+             qPrintable(docs.at(0).error));
+    QVERIFY(docs.at(0).error.contains(QStringLiteral("RFC 1123 subdomain")));
+    QVERIFY2(docs.at(1).error.startsWith(file + QStringLiteral(":10:14: metadata.namespace: ")),
+             qPrintable(docs.at(1).error));
+    QVERIFY2(docs.at(2).error.startsWith(file + QStringLiteral(":15:9: metadata.name: ")),
+             qPrintable(docs.at(2).error));
+    QVERIFY(docs.at(2).error.contains(QStringLiteral("RFC 1035")));
+    // The control character is shown as an escape, not printed.
+    QVERIFY2(docs.at(3).error.contains(QStringLiteral("bell\\x07")), qPrintable(docs.at(3).error));
+    QVERIFY(!docs.at(3).error.contains(QChar(7)));
+    QVERIFY2(docs.at(4).error.isEmpty(), qPrintable(docs.at(4).error));
 }
 
 void TestManifest::quantities()

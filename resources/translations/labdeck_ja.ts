@@ -4,12 +4,12 @@
 <context>
     <name>ApplyText</name>
     <message>
-        <location filename="../../services/kube/manifestapply.cpp" line="+123"/>
+        <location filename="../../services/kube/manifestapply.cpp" line="+125"/>
         <source>(Secret %1: body not shown)</source>
         <translation>（Secret %1: 本文は表示しません）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>%1 is served as %2, not %3</source>
         <translation>%1 は %3 ではなく %2 で提供されています</translation>
     </message>
@@ -1013,6 +1013,29 @@
     </message>
 </context>
 <context>
+    <name>KubeNames</name>
+    <message>
+        <location filename="../../services/common/kubenames.cpp" line="+59"/>
+        <source>&quot;%1&quot; is not a valid name: a namespace name is a lowercase RFC 1123 label (at most 63 of a-z, 0-9 and &apos;-&apos;, starting and ending with a letter or digit)</source>
+        <translation>「%1」は有効な名前ではありません: 名前空間の名前は小文字の RFC 1123 ラベルです（a-z、0-9、&apos;-&apos; の最大 63 文字で、先頭と末尾は英字か数字）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a valid name: a Service name is an RFC 1035 label (at most 63 of a-z, 0-9 and &apos;-&apos;, starting with a letter and ending with a letter or digit)</source>
+        <translation>「%1」は有効な名前ではありません: Service の名前は RFC 1035 ラベルです（a-z、0-9、&apos;-&apos; の最大 63 文字で、先頭は英字、末尾は英字か数字）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not a valid name: it must be a lowercase RFC 1123 subdomain (at most 253 of a-z, 0-9, &apos;-&apos; and &apos;.&apos;, each dot-separated part starting and ending with a letter or digit)</source>
+        <translation>「%1」は有効な名前ではありません: 小文字の RFC 1123 サブドメインである必要があります（a-z、0-9、&apos;-&apos;、&apos;.&apos; の最大 253 文字で、ドットで区切った各部分の先頭と末尾は英字か数字）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a valid namespace: a namespace is a lowercase RFC 1123 label (at most 63 of a-z, 0-9 and &apos;-&apos;, starting and ending with a letter or digit)</source>
+        <translation>「%1」は有効な名前空間ではありません: 名前空間は小文字の RFC 1123 ラベルです（a-z、0-9、&apos;-&apos; の最大 63 文字で、先頭と末尾は英字か数字）</translation>
+    </message>
+</context>
+<context>
     <name>KubeStatusText</name>
     <message>
         <location filename="../../services/kube/kubestatus.cpp" line="+70"/>
@@ -1071,7 +1094,7 @@
 <context>
     <name>ManifestFolder</name>
     <message>
-        <location filename="../../services/manifests/writeplan.cpp" line="+237"/>
+        <location filename="../../services/manifests/writeplan.cpp" line="+239"/>
         <source>%1: cannot read: %2</source>
         <translation>%1: 読み込めません: %2</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "kube/manifestapply.h"
 
+#include "common/kubenames.h"
+#include "common/visibletext.h"
 #include "manifests/writeplan.h"
 #include "manifests/yamltree.h"
 
@@ -139,6 +141,16 @@ QString applyPath(const QString &apiVersion, const QString &kind, const QString 
     for (const KindInfo &k : kKinds) {
         if (kind != QLatin1String(k.kind))
             continue;
+        // The wizard and the folder reader check names too; a path is never
+        // built from one that is not a Kubernetes name.
+        QString bad = kubenames::nameProblem(kind, name);
+        if (bad.isEmpty() && k.namespaced && !ns.isEmpty())
+            bad = kubenames::namespaceProblem(ns);
+        if (!bad.isEmpty()) {
+            if (error)
+                *error = VisibleText::escape(bad);
+            return {};
+        }
         const QString group = QLatin1String(k.group);
         const QString expected =
             group.isEmpty() ? QStringLiteral("v1") : group + QStringLiteral("/v1");

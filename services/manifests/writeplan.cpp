@@ -1,5 +1,7 @@
 #include "manifests/writeplan.h"
 
+#include "common/kubenames.h"
+#include "common/visibletext.h"
 #include "common/yamlreader.h"
 
 #include <QDir>
@@ -295,11 +297,25 @@ QList<FolderDocument> ManifestFolder::parseFile(const QString &path, const QByte
             missing << QStringLiteral("kind");
         if (d.name.isEmpty())
             missing << QStringLiteral("metadata.name");
-        if (!missing.isEmpty())
+        if (!missing.isEmpty()) {
             d.error = reader
                           .at(node, missing.join(QStringLiteral(", ")),
                               tr("apiVersion, kind and metadata.name are required"))
                           .toString();
+        } else if (const QString why = kubenames::nameProblem(d.kind, d.name); !why.isEmpty()) {
+            // Names become parts of API paths: checked before anything is sent.
+            d.error = reader
+                          .at(YamlReader::child(metadata, "name"), QStringLiteral("metadata.name"),
+                              VisibleText::escape(why))
+                          .toString();
+        } else if (const QString nsWhy =
+                       d.ns.isEmpty() ? QString() : kubenames::namespaceProblem(d.ns);
+                   !nsWhy.isEmpty()) {
+            d.error = reader
+                          .at(YamlReader::child(metadata, "namespace"),
+                              QStringLiteral("metadata.namespace"), VisibleText::escape(nsWhy))
+                          .toString();
+        }
         docs.append(d);
     }
     return docs;

@@ -1,0 +1,66 @@
+#include "support/simharness.h"
+
+#include <QStandardPaths>
+
+namespace labdeck::test {
+
+SimHarness::SimHarness(const Inventory &lab)
+    : m_sim(new demolab::KubeSimulator(lab))
+{
+    m_sim->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
+    m_thread.start();
+}
+
+SimHarness::~SimHarness()
+{
+    stop();
+}
+
+void SimHarness::stop()
+{
+    if (m_thread.isRunning()) {
+        m_thread.quit();
+        m_thread.wait(5000);
+    }
+}
+
+bool SimHarness::listen()
+{
+    return onSim([this] { return m_sim->listen(); });
+}
+
+bool SimHarness::listenTls(const QString &pkiDir, QString *error, bool requireClientCertificate)
+{
+    if (!makePki(pkiDir, &m_pki, error))
+        return false;
+    demolab::KubeSimulator::Tls tls;
+    tls.certificate = m_pki.server;
+    tls.key = m_pki.serverKey;
+    tls.caCertificates = {m_pki.ca};
+    tls.requireClientCertificate = requireClientCertificate;
+    if (onSim([&] { return m_sim->listenTls(tls); }))
+        return true;
+    if (error)
+        *error = QStringLiteral("the simulator cannot listen with TLS");
+    return false;
+}
+
+QSslConfiguration SimHarness::trustingCa() const
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates({m_pki.ca});
+    return ssl;
+}
+
+bool SimHarness::writeKubeconfig(const QString &path, QString *error) const
+{
+    return m_sim->writeKubeconfig(path, error);
+}
+
+bool SimHarness::hasOpenssl()
+{
+    return !QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty();
+}
+
+} // namespace labdeck::test

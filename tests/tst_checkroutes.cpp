@@ -10,6 +10,7 @@
 #include "demolab/tlsendpoints.h"
 #include "inventory/inventoryloader.h"
 #include "remote/commandtransport.h"
+#include "support/fixtures.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -19,14 +20,9 @@
 
 using namespace labdeck;
 using namespace labdeck::checks;
+using labdeck::test::fixture;
 
 namespace {
-
-QByteArray fixture(const char *name)
-{
-    QFile f(QStringLiteral(LABDECK_TEST_FIXTURES "/checks/") + QLatin1String(name));
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 Inventory seedLab()
 {
@@ -80,8 +76,8 @@ private Q_SLOTS:
     void parsesV3()
     {
         QString error;
-        const QList<TraefikRouter> routers =
-            TraefikRouters::parse(fixture("api-http-routers.v3.golden.json"), &error);
+        const QList<TraefikRouter> routers = TraefikRouters::parse(
+            fixture(QStringLiteral("checks/api-http-routers.v3.golden.json")), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(routers.size(), 2);
         QCOMPARE(routers[0].name, QStringLiteral("bar@myprovider"));
@@ -96,10 +92,12 @@ private Q_SLOTS:
     void parsesV2AndRealMultiHostRules()
     {
         QString error;
-        QCOMPARE(TraefikRouters::parse(fixture("api-http-routers.v2.golden.json"), &error).size(),
+        QCOMPARE(TraefikRouters::parse(
+                     fixture(QStringLiteral("checks/api-http-routers.v2.golden.json")), &error)
+                     .size(),
                  2);
-        const QList<TraefikRouter> real =
-            TraefikRouters::parse(fixture("api-http-routers.real.json"), &error);
+        const QList<TraefikRouter> real = TraefikRouters::parse(
+            fixture(QStringLiteral("checks/api-http-routers.real.json")), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(real.size(), 2);
         QCOMPARE(real[0].hosts,
@@ -113,8 +111,8 @@ private Q_SLOTS:
     void parsesOneRouterObject()
     {
         QString error;
-        const QList<TraefikRouter> one =
-            TraefikRouters::parse(fixture("api-http-router-tls.v3.golden.json"), &error);
+        const QList<TraefikRouter> one = TraefikRouters::parse(
+            fixture(QStringLiteral("checks/api-http-router-tls.v3.golden.json")), &error);
         QCOMPARE(one.size(), 1);
         QVERIFY(one[0].tls);
         QCOMPARE(one[0].hosts, QStringList{QStringLiteral("foo.baz")});
@@ -147,7 +145,9 @@ private Q_SLOTS:
         QVERIFY(TraefikRouters::parse("{\"status\":\"error\"", &error).isEmpty());
         QVERIFY(error.contains(QLatin1String("not JSON")));
         error.clear();
-        QVERIFY(TraefikRouters::parse(fixture("../inventory/good-minimal.yaml"), &error).isEmpty());
+        QVERIFY(
+            TraefikRouters::parse(fixture(QStringLiteral("inventory/good-minimal.yaml")), &error)
+                .isEmpty());
         QVERIFY(!error.isEmpty());
         error.clear();
         QVERIFY(TraefikRouters::parse("[{\"rule\":\"Host(`a`)\"}]", &error).isEmpty());

@@ -8,6 +8,7 @@
 #include "demolab/demotransport.h"
 #include "gpu/gpumonitor.h"
 #include "inventory/inventoryloader.h"
+#include "support/fixtures.h"
 #include "tailscale/tailscalemonitor.h"
 
 #include <QFile>
@@ -16,16 +17,9 @@
 #include <QTimer>
 
 using namespace labdeck;
+using labdeck::test::fixture;
 
 namespace {
-
-QByteArray fixture(const QString &path)
-{
-    QFile f(QStringLiteral(LABDECK_TEST_FIXTURES "/") + path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(path));
-    return f.readAll();
-}
 
 class FakeJob final : public remote::CommandJob
 {

@@ -5,6 +5,7 @@
 #include "kube/credentials.h"
 #include "kube/execapproval.h"
 #include "kube/kubeconfig.h"
+#include "support/fixtures.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,27 +24,10 @@
 #include <sys/stat.h>
 
 using namespace labdeck::kube;
+using labdeck::test::readFile;
+using labdeck::test::writeFile;
 
 namespace {
-
-QString writeFile(const QString &path, const QByteArray &content, bool executable = false)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(content);
-    f.close();
-    if (executable)
-        f.setPermissions(f.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeUser);
-    return QFileInfo(path).absoluteFilePath();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 int runCount(const QString &counterFile)
 {

@@ -6,6 +6,7 @@
 
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
+#include "support/fixtures.h"
 #include "support/testpki.h"
 
 #include <QElapsedTimer>
@@ -33,19 +34,10 @@ using namespace labdeck::demolab;
 using labdeck::test::makePki;
 using labdeck::test::Pki;
 using namespace std::chrono_literals;
+using labdeck::test::fixture;
+using labdeck::test::readFile;
 
 namespace {
-
-QString fixture(const QString &name)
-{
-    return QStringLiteral(LABDECK_TEST_FIXTURES "/demolab/") + name;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 struct Response
 {
@@ -1138,7 +1130,7 @@ void TestDemoLab::cordonKeepsNewPodsPending()
 void TestDemoLab::serverSideApply()
 {
     const QString path = "/apis/apps/v1/namespaces/apps/deployments/wizard-app";
-    const QByteArray yaml = readFile(fixture("wizard-app.yaml"));
+    const QByteArray yaml = fixture("demolab/wizard-app.yaml");
     QVERIFY(!yaml.isEmpty());
 
     const Response noManager = m_api->patch(path, yaml, kApply);

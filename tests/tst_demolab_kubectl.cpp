@@ -5,6 +5,7 @@
 
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
+#include "support/fixtures.h"
 #include "support/testpki.h"
 
 #include <QFile>
@@ -25,6 +26,8 @@
 using namespace labdeck;
 using namespace labdeck::demolab;
 using namespace std::chrono_literals;
+using labdeck::test::fixturePath;
+using labdeck::test::readFile;
 
 namespace {
 
@@ -34,17 +37,6 @@ struct Run
     QString out;
     QString err;
 };
-
-QString fixture(const QString &name)
-{
-    return QStringLiteral(LABDECK_TEST_FIXTURES "/demolab/") + name;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QString findKubectl()
 {
@@ -291,7 +283,7 @@ void TestDemoLabKubectl::rolloutRestart()
 
 void TestDemoLabKubectl::applyServerSide()
 {
-    const QString manifest = fixture("hello-app.yaml");
+    const QString manifest = fixturePath("demolab/hello-app.yaml");
     const Run dry = kubectl({"apply", "--server-side", "--dry-run=server", "-f", manifest});
     QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
     QVERIFY(dry.out.contains("deployment.apps/hello serverside-applied (server dry run)"));

@@ -7,6 +7,7 @@
 #include "kube/credentials.h"
 #include "kube/kubeconfig.h"
 #include "kube/kubeconfigparser.h"
+#include "support/fixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,29 +27,11 @@
 #include <sys/stat.h>
 
 using namespace labdeck::kube;
+using labdeck::test::fixturePath;
+using labdeck::test::readFile;
+using labdeck::test::writeFile;
 
 namespace {
-
-QString fixture(const QString &name)
-{
-    return QStringLiteral(LABDECK_TEST_FIXTURES "/kubeconfig/") + name;
-}
-
-QString writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(content);
-    return QFileInfo(path).absoluteFilePath();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QString errorsOf(const KubeConfigLoadResult &r)
 {
@@ -238,11 +221,12 @@ void TestKubeConfig::kindAndKubeadmFixturesHaveBadBase64LikeKubectlSays()
 {
     // kubectl 1.32 on these files: "illegal base64 data at input byte 12" (the
     // upstream placeholders "definitelyacert", "seemslegit" are not base64).
-    const KubeConfigLoadResult kind = KubeConfig::loadExplicit(fixture("kind-kind.yaml"));
+    const KubeConfigLoadResult kind =
+        KubeConfig::loadExplicit(fixturePath("kubeconfig/kind-kind.yaml"));
     QVERIFY(!kind.ok());
     QCOMPARE(kind.errors.size(), 3);
     const labdeck::LocatedError &ca = kind.errors.at(0);
-    QCOMPARE(ca.file, QFileInfo(fixture("kind-kind.yaml")).absoluteFilePath());
+    QCOMPARE(ca.file, QFileInfo(fixturePath("kubeconfig/kind-kind.yaml")).absoluteFilePath());
     QCOMPARE(ca.line, 4);
     QCOMPARE(ca.column, 33);
     QCOMPARE(ca.field, QStringLiteral("clusters[kind-kind].cluster.certificate-authority-data"));
@@ -257,7 +241,7 @@ void TestKubeConfig::kindAndKubeadmFixturesHaveBadBase64LikeKubectlSays()
         ca.file + ":4:33: clusters[kind-kind].cluster.certificate-authority-data: "));
 
     const KubeConfigLoadResult kubeadm =
-        KubeConfig::loadExplicit(fixture("kubeadm-admin.conf.yaml"));
+        KubeConfig::loadExplicit(fixturePath("kubeconfig/kubeadm-admin.conf.yaml"));
     QVERIFY(!kubeadm.ok());
     QCOMPARE(kubeadm.errors.constFirst().field,
              QStringLiteral("clusters[kind].cluster.certificate-authority-data"));
@@ -265,7 +249,7 @@ void TestKubeConfig::kindAndKubeadmFixturesHaveBadBase64LikeKubectlSays()
              QStringLiteral("users[kubernetes-admin].user.client-key-data"));
 
     // With valid base64 the same files load; the structure is what kind and kubeadm write.
-    QByteArray fixed = readFile(fixture("kubeadm-admin.conf.yaml"));
+    QByteArray fixed = readFile(fixturePath("kubeconfig/kubeadm-admin.conf.yaml"));
     fixed.replace("definitelyacert", "ZGVmaW5pdGVseWFjZXJ0")
         .replace("seemslegit", "c2VlbXNsZWdpdA==")
         .replace("yep", "eWVw");
@@ -287,7 +271,7 @@ void TestKubeConfig::kindAndKubeadmFixturesHaveBadBase64LikeKubectlSays()
 
 void TestKubeConfig::k3sFixtureLoadsButItsFakeCaDoesNotResolve()
 {
-    const KubeConfigLoadResult r = KubeConfig::loadExplicit(fixture("k3s-k3s.yaml"));
+    const KubeConfigLoadResult r = KubeConfig::loadExplicit(fixturePath("kubeconfig/k3s-k3s.yaml"));
     QVERIFY2(r.ok(), qPrintable(errorsOf(r)));
     QVERIFY(r.warnings.isEmpty());
     const KubeConfig &c = *r.config;
@@ -298,12 +282,12 @@ void TestKubeConfig::k3sFixtureLoadsButItsFakeCaDoesNotResolve()
         "-----BEGIN CERTIFICATE-----\nFAKE"));
     QVERIFY(c.users().constFirst().clientKeyPem.startsWith("-----BEGIN EC PRIVATE KEY-----"));
     QCOMPARE(c.users().constFirst().sourceFile,
-             QFileInfo(fixture("k3s-k3s.yaml")).absoluteFilePath());
+             QFileInfo(fixturePath("kubeconfig/k3s-k3s.yaml")).absoluteFilePath());
 
     // The data is fake (see fixtures SOURCES.md): resolve says so, at the CA's line.
     QString error;
     QVERIFY(!c.resolve(QString(), &error));
-    QVERIFY2(error.startsWith(QFileInfo(fixture("k3s-k3s.yaml")).absoluteFilePath() +
+    QVERIFY2(error.startsWith(QFileInfo(fixturePath("kubeconfig/k3s-k3s.yaml")).absoluteFilePath() +
                               ":4:33: clusters[default].cluster.certificate-authority-data: holds "
                               "no PEM certificate"),
              qPrintable(error));
@@ -311,7 +295,8 @@ void TestKubeConfig::k3sFixtureLoadsButItsFakeCaDoesNotResolve()
 
 void TestKubeConfig::eksExecFixture()
 {
-    const KubeConfigLoadResult r = KubeConfig::loadExplicit(fixture("eks-exec-aws-get-token.yaml"));
+    const KubeConfigLoadResult r =
+        KubeConfig::loadExplicit(fixturePath("kubeconfig/eks-exec-aws-get-token.yaml"));
     QVERIFY2(r.ok(), qPrintable(errorsOf(r)));
     const QString arn = QStringLiteral("arn:aws:eks:region:111222333444:cluster/ExampleCluster");
     QCOMPARE(r.config->currentContext(), arn);
@@ -327,7 +312,7 @@ void TestKubeConfig::eksExecFixture()
     QVERIFY(u->exec->interactiveMode.isEmpty());
     QVERIFY(!u->exec->provideClusterInfo);
     QCOMPARE(u->exec->sourceFile,
-             QFileInfo(fixture("eks-exec-aws-get-token.yaml")).absoluteFilePath());
+             QFileInfo(fixturePath("kubeconfig/eks-exec-aws-get-token.yaml")).absoluteFilePath());
     // Valid base64 of a PEM header around "Testing Data": loads, does not resolve.
     QVERIFY(
         r.config->cluster(arn)->certificateAuthorityPem.startsWith("-----BEGIN CERTIFICATE-----"));
@@ -342,7 +327,7 @@ void TestKubeConfig::eksExecFixture()
     // With a real CA the exec user resolves, and v1beta1 gets interactiveMode IfAvailable.
     if (!m_pki->ok)
         QSKIP(qPrintable(m_pki->error));
-    QByteArray withCa = readFile(fixture("eks-exec-aws-get-token.yaml"));
+    QByteArray withCa = readFile(fixturePath("kubeconfig/eks-exec-aws-get-token.yaml"));
     const qsizetype at = withCa.indexOf("certificate-authority-data: ") + 28;
     withCa.replace(at, withCa.indexOf('\n', at) - at, b64(m_pki->pem("ca.crt")));
     const KubeConfigLoadResult r2 = KubeConfig::parse(withCa, m_tmp->filePath("eks.yaml"));
@@ -359,7 +344,7 @@ void TestKubeConfig::eksMultiClusterFixture()
 {
     // kubectl 1.32: "illegal base64 data at input byte 168" ("DATA...DATA=" has a lone '=').
     const KubeConfigLoadResult r =
-        KubeConfig::loadExplicit(fixture("eks-multi-cluster-v1alpha1.yaml"));
+        KubeConfig::loadExplicit(fixturePath("kubeconfig/eks-multi-cluster-v1alpha1.yaml"));
     QVERIFY(!r.ok());
     QCOMPARE(r.errors.size(), 1);
     QCOMPARE(r.errors.constFirst().line, 4);
@@ -372,7 +357,8 @@ void TestKubeConfig::eksMultiClusterFixture()
 
 void TestKubeConfig::eksV1alpha1IsRefusedOnResolve()
 {
-    const QString file = QFileInfo(fixture("eks-v1alpha1-without-ca.yaml")).absoluteFilePath();
+    const QString file =
+        QFileInfo(fixturePath("kubeconfig/eks-v1alpha1-without-ca.yaml")).absoluteFilePath();
     const KubeConfigLoadResult r = KubeConfig::loadExplicit(file);
     QVERIFY2(r.ok(), qPrintable(errorsOf(r))); // loads, as in kubectl: only using it fails
     QCOMPARE(r.config->contexts().size(), 2);
@@ -396,7 +382,7 @@ void TestKubeConfig::eksV1alpha1IsRefusedOnResolve()
 void TestKubeConfig::redactedFixtureNamesThePlaceholder()
 {
     const KubeConfigLoadResult r =
-        KubeConfig::loadExplicit(fixture("kubeadm-config-view-redacted.yaml"));
+        KubeConfig::loadExplicit(fixturePath("kubeconfig/kubeadm-config-view-redacted.yaml"));
     QVERIFY2(r.ok(), qPrintable(errorsOf(r))); // "REDACTED" is valid base64: kubectl loads it too
     QCOMPARE(r.config->currentContext(), QStringLiteral("gsviec-traning"));
     QCOMPARE(r.config->cluster("kubernetes")->server, QUrl("https://192.168.10.64:6443"));

@@ -5,6 +5,7 @@
 #include "manifests/inventoryeditor.h"
 #include "manifests/servicespec.h"
 #include "manifests/writeplan.h"
+#include "support/fixtures.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -16,27 +17,11 @@
 
 using namespace labdeck;
 using namespace labdeck::manifests;
+using labdeck::test::fixturePath;
+using labdeck::test::readFile;
+using labdeck::test::writeFile;
 
 namespace {
-
-QString goldenDir(const QString &name)
-{
-    return QStringLiteral(LABDECK_TEST_FIXTURES "/manifests/golden/") + name;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-}
 
 const Inventory &lab()
 {
@@ -157,14 +142,17 @@ void TestManifest::golden()
     const QList<ExtraFile> files = manifestFiles(spec);
     const bool update = qEnvironmentVariableIsSet("LABDECK_UPDATE_GOLDEN");
     QStringList expected;
-    QDirIterator it(goldenDir(name), QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(fixturePath(QStringLiteral("manifests/golden/") + name), QDir::Files,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
-        expected << QDir(goldenDir(name)).relativeFilePath(it.next());
+        expected << QDir(fixturePath(QStringLiteral("manifests/golden/") + name))
+                        .relativeFilePath(it.next());
     expected.sort();
     QStringList written;
     for (const ExtraFile &f : files) {
         written << f.file;
-        const QString path = goldenDir(name) + QLatin1Char('/') + f.file;
+        const QString path =
+            fixturePath(QStringLiteral("manifests/golden/") + name) + QLatin1Char('/') + f.file;
         if (update)
             writeFile(path, f.content);
         QCOMPARE(QString::fromUtf8(f.content), QString::fromUtf8(readFile(path)));

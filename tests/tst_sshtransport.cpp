@@ -1,6 +1,7 @@
 #include "secrets/secretstore.h"
 #include "ssh/sshtransport.h"
 #include "ssh/sshtunnel.h"
+#include "support/fixtures.h"
 #include "support/sshdharness.h"
 
 #include <QDir>
@@ -26,15 +27,11 @@ using labdeck::ssh::HostKeyQuestion;
 using labdeck::ssh::PassphraseQuestion;
 using labdeck::ssh::SshOptions;
 using labdeck::ssh::SshTransport;
+using labdeck::test::fixture;
+using labdeck::test::readFile;
 using labdeck::test::SshdHarness;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // Runs one command and waits for its result (the test's event loop runs).
 CommandResult runAndWait(SshTransport *t, const QStringList &argv, int timeoutMs = 8000,
@@ -644,20 +641,19 @@ void TestSshTransport::argumentsArriveIntact()
 void TestSshTransport::standInsPrintFixtures()
 {
     std::unique_ptr<SshTransport> t(makeTransport(freshOptions(), HostKeyAnswer::ConnectOnce));
-    const QString fixtures = QStringLiteral(LABDECK_SSH_FIXTURES);
     CommandResult r = runAndWait(t.get(), {QStringLiteral("docker"), QStringLiteral("compose"),
                                            QStringLiteral("ps"), QStringLiteral("--format"),
                                            QStringLiteral("json")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
-    QCOMPARE(r.standardOutput, readFile(fixtures + QStringLiteral("/ps-v2.21-ndjson.doc.jsonl")));
+    QCOMPARE(r.standardOutput, fixture(QStringLiteral("ssh/ps-v2.21-ndjson.doc.jsonl")));
     r = runAndWait(
         t.get(), {QStringLiteral("tailscale"), QStringLiteral("status"), QStringLiteral("--json")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
-    QCOMPARE(r.standardOutput, readFile(fixtures + QStringLiteral("/status-trimmed.real.json")));
+    QCOMPARE(r.standardOutput, fixture(QStringLiteral("ssh/status-trimmed.real.json")));
     r = runAndWait(t.get(), {QStringLiteral("nvidia-smi"), QStringLiteral("--query-gpu=name"),
                              QStringLiteral("--format=csv,noheader")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
-    QCOMPARE(r.standardOutput, readFile(fixtures + QStringLiteral("/busy-query-gpu-noheader.csv")));
+    QCOMPARE(r.standardOutput, fixture(QStringLiteral("ssh/busy-query-gpu-noheader.csv")));
     r = runAndWait(t.get(), {QStringLiteral("docker"), QStringLiteral("compose"),
                              QStringLiteral("restart"), QStringLiteral("x")});
     QVERIFY(r.ran);
@@ -811,8 +807,7 @@ void TestSshTransport::tunnelForwards()
         client.disconnectFromHost();
     }
     // HTTP through the tunnel, as Labdeck's Ollama client would use it.
-    const QByteArray version =
-        readFile(QStringLiteral(LABDECK_SSH_FIXTURES "/api-version.doc.json"));
+    const QByteArray version = fixture(QStringLiteral("ssh/api-version.doc.json"));
     QVERIFY(!version.isEmpty());
     QTcpServer http;
     QVERIFY(http.listen(QHostAddress::LocalHost, 0));

@@ -10,6 +10,7 @@
 #include "kube/kubeclient.h"
 #include "labselection.h"
 #include "mainwindow.h"
+#include "support/fixtures.h"
 #include "wizards/applyfolderdialog.h"
 #include "wizards/conflictdialog.h"
 #include "wizards/createmenu.h"
@@ -39,6 +40,7 @@
 
 using namespace labdeck;
 using namespace std::chrono_literals;
+using labdeck::test::readFile;
 
 namespace {
 
@@ -46,12 +48,6 @@ const Inventory &lab()
 {
     static const Inventory inventory = *InventoryLoader::loadBuiltIn().inventory;
     return inventory;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QStringList childTexts(QTreeWidgetItem *parent, int column)

@@ -1149,8 +1149,18 @@ void TestDemoLab::serverSideApply()
     QTRY_COMPARE(m_api->get(path).json()["status"].toObject()["readyReplicas"].toInt(), 1);
     QTRY_VERIFY(m_api->get(path).json()["status"].toObject()["conditions"].toArray().size() == 2);
 
-    // Applying the same thing again changes nothing.
-    QTest::qWait(100);
+    // Applying the same thing again changes nothing, once the rollout is
+    // complete (the controllers then write no more status).
+    const auto rolledOut = [&] {
+        const QJsonObject status = m_api->get(path).json()["status"].toObject();
+        for (const QJsonValue &c : status["conditions"].toArray()) {
+            if (c["type"].toString() == QLatin1String("Progressing"))
+                return c["reason"].toString() == QLatin1String("NewReplicaSetAvailable") &&
+                       status["availableReplicas"].toInt() == 1;
+        }
+        return false;
+    };
+    QTRY_VERIFY(rolledOut());
     const qint64 settled = rvOf(m_api->get(path).json());
     const Response again = m_api->patch(path + "?fieldManager=labdeck-wizard", yaml, kApply);
     QCOMPARE(again.status, 200);

@@ -284,8 +284,8 @@ void TestSshTransport::agentKeyIsUsed()
     agent.start(QStringLiteral("ssh-agent"), {QStringLiteral("-D"), QStringLiteral("-a"), sock});
     if (!agent.waitForStarted(5000))
         QSKIP("ssh-agent is not installed (Debian package openssh-client)");
-    for (int i = 0; i < 100 && !QFile::exists(sock); ++i)
-        QTest::qWait(50);
+    QVERIFY2(QTest::qWaitFor([&] { return QFile::exists(sock); }, 5000),
+             "ssh-agent made no socket");
     QProcess add;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SSH_AUTH_SOCK"), sock);
@@ -407,8 +407,8 @@ public:
                      QStringLiteral("--address=") + address});
         if (!m_bus.waitForStarted(5000))
             return QStringLiteral("dbus-daemon did not start: ") + m_bus.errorString();
-        for (int i = 0; i < 100 && !QFile::exists(m_dir + QStringLiteral("/bus")); ++i)
-            QTest::qWait(50);
+        if (!QTest::qWaitFor([&] { return QFile::exists(m_dir + QStringLiteral("/bus")); }, 5000))
+            return QStringLiteral("dbus-daemon made no socket at %1/bus").arg(m_dir);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
         env.insert(QStringLiteral("HOME"), m_dir);
@@ -441,22 +441,27 @@ void TestSshTransport::passphraseInKeychain()
         QSKIP(qPrintable(QStringLiteral("no private keyring: ") + why));
     const QString service = QStringLiteral("labdeck-test-ssh");
     secrets::SecretStore store(service);
-    // The keyring answers on the bus a moment after it starts.
+    // The keyring answers on the bus a moment after it starts: a probe is
+    // written again each time the one before failed, until one is stored.
     bool wrote = false;
+    bool pending = false;
     QString lastError;
-    for (int i = 0; i < 50 && !wrote; ++i) {
-        bool done = false;
-        store.write(QStringLiteral("probe"), QStringLiteral("x"), this,
-                    [&](bool ok, const QString &e) {
-                        wrote = ok;
-                        lastError = e;
-                        done = true;
-                    });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        if (!wrote)
-            QTest::qWait(100);
-    }
-    if (!wrote)
+    const bool probed = QTest::qWaitFor(
+        [&] {
+            if (!wrote && !pending) {
+                pending = true;
+                store.write(QStringLiteral("probe"), QStringLiteral("x"), this,
+                            [&](bool ok, const QString &e) {
+                                wrote = ok;
+                                lastError = e;
+                                pending = false;
+                            });
+            }
+            return wrote;
+        },
+        20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!pending, 10000); // every write is answered
+    if (!probed)
         QSKIP(qPrintable(QStringLiteral("the private gnome-keyring did not store a secret: ") +
                          lastError));
 

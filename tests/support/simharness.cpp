@@ -17,12 +17,12 @@ SimHarness::~SimHarness()
     stop();
 }
 
-void SimHarness::stop()
+bool SimHarness::stop()
 {
-    if (m_thread.isRunning()) {
-        m_thread.quit();
-        m_thread.wait(5000);
-    }
+    if (!m_thread.isRunning())
+        return true;
+    m_thread.quit();
+    return m_thread.wait(5000);
 }
 
 bool SimHarness::listen()

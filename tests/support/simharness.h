@@ -52,8 +52,9 @@ public:
     // when listening with TLS).
     bool writeKubeconfig(const QString &path, QString *error = nullptr) const;
 
-    // Quits the thread (the simulator is deleted on it); also done by the destructor.
-    void stop();
+    // Quits the thread (the simulator is deleted on it); also done by the
+    // destructor. False if the thread did not finish within five seconds.
+    bool stop();
 
     [[nodiscard]] static bool hasOpenssl();
 

@@ -1,5 +1,10 @@
 # Kubernetes backend tests (included from tests/CMakeLists.txt).
-labdeck_add_test(tst_kubeconfig SOURCES tst_kubeconfig.cpp LIBS labdeck_services labdeck_testsupport)
+# kubeconfig split by area: loading real files and merging; parsing and
+# resolving; TLS.
+foreach(area loading parsing tls)
+  labdeck_add_test(tst_kubeconfig_${area} SOURCES tst_kubeconfig_${area}.cpp
+    LIBS labdeck_services labdeck_testsupport)
+endforeach()
 labdeck_add_test(tst_credentials SOURCES tst_credentials.cpp LIBS labdeck_services labdeck_testsupport)
 labdeck_add_test(tst_verdicts SOURCES tst_verdicts.cpp LIBS labdeck_models labdeck_services)
 labdeck_add_test(tst_keyedtablemodel SOURCES tst_keyedtablemodel.cpp LIBS labdeck_models)

@@ -12,7 +12,7 @@
 #include "kube/manifestapply.h"
 #include "manifests/servicespec.h"
 #include "manifests/writeplan.h"
-#include "support/testpki.h"
+#include "support/simharness.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -98,7 +98,7 @@ private:
                       const QByteArray &body, const QByteArray &type);
 
     QTemporaryDir m_dir;
-    QThread m_thread;
+    std::unique_ptr<labdeck::test::SimHarness> m_harness;
     demolab::KubeSimulator *m_sim = nullptr;
     std::unique_ptr<StaticAuthenticator> m_auth;
     std::unique_ptr<KubeClient> m_client;
@@ -113,32 +113,15 @@ void TestApply::initTestCase()
     if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
         QSKIP("openssl is not installed; it makes the test CA for the demo lab's HTTPS");
     QVERIFY(m_dir.isValid());
-    labdeck::test::Pki pki;
+    m_harness = std::make_unique<labdeck::test::SimHarness>(lab());
+    m_sim = m_harness->sim();
+    m_harness->onSim([this] { m_sim->setReadyDelay(50ms); });
     QString error;
-    QVERIFY2(labdeck::test::makePki(m_dir.path(), &pki, &error), qPrintable(error));
-    demolab::KubeSimulator::Tls tls;
-    tls.certificate = pki.server;
-    tls.key = pki.serverKey;
-    tls.caCertificates = {pki.ca};
-    m_sim = new demolab::KubeSimulator(lab());
-    m_sim->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
-    m_thread.start();
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        m_sim,
-        [&] {
-            m_sim->setReadyDelay(50ms);
-            return m_sim->listenTls(tls);
-        },
-        Qt::BlockingQueuedConnection, &listening);
-    QVERIFY(listening);
+    QVERIFY2(m_harness->listenTls(m_dir.path(), &error), qPrintable(error));
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY(m_sim->writeKubeconfig(m_kubeconfig, &error));
+    QVERIFY(m_harness->writeKubeconfig(m_kubeconfig, &error));
 
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    ssl.setCaCertificates({pki.ca});
-    m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(), ssl);
+    m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(), m_harness->trustingCa());
     m_client = std::make_unique<KubeClient>(m_sim->url(), m_auth.get());
     m_actions = std::make_unique<KubeActions>(m_client.get());
     m_actions->setPollInterval(100ms);
@@ -153,10 +136,8 @@ void TestApply::cleanupTestCase()
     m_applier.reset();
     m_actions.reset();
     m_client.reset();
-    if (m_thread.isRunning()) {
-        m_thread.quit();
-        m_thread.wait(5000);
-    }
+    m_sim = nullptr;
+    m_harness.reset();
 }
 
 ApplyRun *TestApply::runAndWait(const QList<ApplyTarget> &targets, ApplyRun::Mode mode)

@@ -11,7 +11,7 @@
 #include "demolab/demotransport.h"
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
-#include "support/testpki.h"
+#include "support/simharness.h"
 
 #include <QAction>
 #include <QApplication>
@@ -119,17 +119,7 @@ private Q_SLOTS:
     void menuTogglesTheSimulator();
 
 private:
-    template<typename F> auto onSim(F f)
-    {
-        using R = decltype(f());
-        if constexpr (std::is_void_v<R>) {
-            QMetaObject::invokeMethod(m_sim, f, Qt::BlockingQueuedConnection);
-        } else {
-            R result{};
-            QMetaObject::invokeMethod(m_sim, f, Qt::BlockingQueuedConnection, &result);
-            return result;
-        }
-    }
+    template<typename F> auto onSim(F f) { return m_harness->onSim(std::move(f)); }
     Response send(const QByteArray &verb, const QString &path, const QByteArray &body = {});
     Response get(const QString &path) { return send("GET", path); }
     QList<QJsonObject> pods(const QString &ns, const QString &selector);
@@ -137,7 +127,7 @@ private:
     Run kubectl(const QStringList &args);
 
     Inventory m_lab;
-    QThread m_thread;
+    std::unique_ptr<labdeck::test::SimHarness> m_harness;
     KubeSimulator *m_sim = nullptr;
     QUrl m_http;
     QTemporaryDir m_dir;
@@ -152,36 +142,28 @@ void TestDemoFailures::initTestCase()
     QVERIFY2(lab.ok(), qPrintable(lab.errorText()));
     m_lab = *lab.inventory;
     QVERIFY(m_dir.isValid());
-    m_sim = new KubeSimulator(m_lab);
-    m_sim->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
-    m_thread.start();
-    QVERIFY(onSim([this] {
+    m_harness = std::make_unique<labdeck::test::SimHarness>(m_lab);
+    m_sim = m_harness->sim();
+    onSim([this] {
         m_sim->setReadyDelay(60ms);
         m_sim->setProgressDeadline(700ms);
-        return m_sim->listen();
-    }));
+    });
+    QVERIFY(m_harness->listen());
     m_http = m_sim->url();
     QCOMPARE(m_http.scheme(), QStringLiteral("http"));
     // kubectl sends its token only over TLS: an HTTPS listener too when openssl can make a CA.
-    labdeck::test::Pki pki;
     QString error;
-    if (!QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty() &&
-        labdeck::test::makePki(m_dir.path(), &pki, &error)) {
-        KubeSimulator::Tls tls;
-        tls.certificate = pki.server;
-        tls.key = pki.serverKey;
-        tls.caCertificates = {pki.ca};
-        m_tls = onSim([&] { return m_sim->listenTls(tls); });
+    if (labdeck::test::SimHarness::hasOpenssl() && m_harness->listenTls(m_dir.path(), &error)) {
+        m_tls = true;
         m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        QVERIFY(m_sim->writeKubeconfig(m_kubeconfig, &error));
+        QVERIFY(m_harness->writeKubeconfig(m_kubeconfig, &error));
     }
 }
 
 void TestDemoFailures::cleanupTestCase()
 {
-    m_thread.quit();
-    m_thread.wait();
+    m_sim = nullptr;
+    m_harness.reset(); // quits the simulator's thread
 }
 
 void TestDemoFailures::cleanup()

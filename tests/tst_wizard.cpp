@@ -11,6 +11,7 @@
 #include "labselection.h"
 #include "mainwindow.h"
 #include "support/fixtures.h"
+#include "support/simharness.h"
 #include "wizards/applyfolderdialog.h"
 #include "wizards/conflictdialog.h"
 #include "wizards/createmenu.h"
@@ -86,7 +87,7 @@ private:
                             const QByteArray &body, const QByteArray &type);
 
     QTemporaryDir m_dir;
-    QThread m_thread;
+    std::unique_ptr<labdeck::test::SimHarness> m_harness;
     demolab::KubeSimulator *m_sim = nullptr;
     std::unique_ptr<kube::StaticAuthenticator> m_auth;
     std::unique_ptr<kube::KubeClient> m_client;
@@ -100,19 +101,10 @@ void TestWizard::initTestCase()
     qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("labdeck-test"));
-    m_sim = new demolab::KubeSimulator(lab());
-    m_sim->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
-    m_thread.start();
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        m_sim,
-        [&] {
-            m_sim->setReadyDelay(50ms);
-            return m_sim->listen();
-        },
-        Qt::BlockingQueuedConnection, &listening);
-    QVERIFY(listening);
+    m_harness = std::make_unique<labdeck::test::SimHarness>(lab());
+    m_sim = m_harness->sim();
+    m_harness->onSim([this] { m_sim->setReadyDelay(50ms); });
+    QVERIFY(m_harness->listen());
     m_auth = std::make_unique<kube::StaticAuthenticator>(m_sim->bearerToken(),
                                                          QSslConfiguration::defaultConfiguration());
     m_auth->allowPlainHttpOnLoopback();
@@ -126,10 +118,8 @@ void TestWizard::cleanupTestCase()
 {
     m_actions.reset();
     m_client.reset();
-    if (m_thread.isRunning()) {
-        m_thread.quit();
-        m_thread.wait(5000);
-    }
+    m_sim = nullptr;
+    m_harness.reset();
 }
 
 kube::KubeResponse TestWizard::send(const QByteArray &method, const QString &path,

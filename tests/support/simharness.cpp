@@ -17,12 +17,12 @@ SimHarness::~SimHarness()
     stop();
 }
 
-bool SimHarness::stop()
+bool SimHarness::stop(int timeoutMs)
 {
     if (!m_thread.isRunning())
         return true;
     m_thread.quit();
-    return m_thread.wait(5000);
+    return m_thread.wait(timeoutMs);
 }
 
 bool SimHarness::listen()

@@ -53,8 +53,8 @@ public:
     bool writeKubeconfig(const QString &path, QString *error = nullptr) const;
 
     // Quits the thread (the simulator is deleted on it); also done by the
-    // destructor. False if the thread did not finish within five seconds.
-    bool stop();
+    // destructor. False if the thread did not finish within timeoutMs.
+    bool stop(int timeoutMs = 5000);
 
     [[nodiscard]] static bool hasOpenssl();
 

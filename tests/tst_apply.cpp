@@ -13,6 +13,7 @@
 #include "manifests/servicespec.h"
 #include "manifests/writeplan.h"
 #include "support/simharness.h"
+#include "support/specbuilders.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -30,36 +31,11 @@ using namespace labdeck;
 using namespace labdeck::kube;
 using namespace labdeck::manifests;
 using namespace std::chrono_literals;
+using labdeck::test::builtInLab;
+using labdeck::test::minimalSpec;
+using labdeck::test::notesSpec;
 
 namespace {
-
-const Inventory &lab()
-{
-    static const Inventory inventory = *InventoryLoader::loadBuiltIn().inventory;
-    return inventory;
-}
-
-ServiceSpec notesSpec()
-{
-    ServiceSpec s;
-    s.name = QStringLiteral("notes");
-    s.ns = QStringLiteral("tools");
-    s.createNamespace = true;
-    s.role = NodeRole::DevOps;
-    applyLabDefaults(s, lab());
-    s.image = QStringLiteral("registry.example.com/team/notes");
-    s.tag = QStringLiteral("2.3.1");
-    s.containerPort = 3000;
-    s.nodePort = 30400;
-    s.replicas = 2;
-    s.env = {{QStringLiteral("LOG_LEVEL"), QStringLiteral("info"), false},
-             {QStringLiteral("DB_PASSWORD"), QStringLiteral("s3cr3t-value"), true}};
-    s.storage = true;
-    s.storageSize = QStringLiteral("2Gi");
-    s.readiness = {Probe::Kind::Http, QStringLiteral("/healthz"), 5, 10};
-    s.publicHost = QStringLiteral("notes.example.com");
-    return s;
-}
 
 QString outcomes(const ApplyRun *run)
 {
@@ -113,7 +89,7 @@ void TestApply::initTestCase()
     if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
         QSKIP("openssl is not installed; it makes the test CA for the demo lab's HTTPS");
     QVERIFY(m_dir.isValid());
-    m_harness = std::make_unique<labdeck::test::SimHarness>(lab());
+    m_harness = std::make_unique<labdeck::test::SimHarness>(builtInLab());
     m_sim = m_harness->sim();
     m_harness->onSim([this] { m_sim->setReadyDelay(50ms); });
     QString error;
@@ -525,16 +501,12 @@ void TestApply::kubectlAcceptsGeneratedManifests()
               "real kubectl "
               "accepts every generated manifest with --server-side --dry-run=server is skipped");
     // Every generated file (not the Traefik route), for specs whose namespaces exist by now.
-    ServiceSpec minimal;
-    applyLabDefaults(minimal, lab());
-    minimal.name = QStringLiteral("hello");
-    minimal.image = QStringLiteral("registry.example.com/hello");
-    minimal.tag = QStringLiteral("1.0");
+    const ServiceSpec minimal = minimalSpec(); // hello in apps
     const QString folder = m_dir.filePath(QStringLiteral("kubectl"));
     QStringList files;
     ServiceSpec monitoring;
     monitoring.role = NodeRole::DevOps;
-    applyLabDefaults(monitoring, lab());
+    applyLabDefaults(monitoring, builtInLab());
     monitoring.name = QStringLiteral("blackbox");
     monitoring.ns = QStringLiteral("monitoring");
     monitoring.image = QStringLiteral("registry.example.com/prom/blackbox-exporter");

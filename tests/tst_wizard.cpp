@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "support/fixtures.h"
 #include "support/simharness.h"
+#include "support/specbuilders.h"
 #include "wizards/applyfolderdialog.h"
 #include "wizards/conflictdialog.h"
 #include "wizards/createmenu.h"
@@ -41,15 +42,10 @@
 
 using namespace labdeck;
 using namespace std::chrono_literals;
+using labdeck::test::builtInLab;
 using labdeck::test::readFile;
 
 namespace {
-
-const Inventory &lab()
-{
-    static const Inventory inventory = *InventoryLoader::loadBuiltIn().inventory;
-    return inventory;
-}
 
 QStringList childTexts(QTreeWidgetItem *parent, int column)
 {
@@ -101,7 +97,7 @@ void TestWizard::initTestCase()
     qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("labdeck-test"));
-    m_harness = std::make_unique<labdeck::test::SimHarness>(lab());
+    m_harness = std::make_unique<labdeck::test::SimHarness>(builtInLab());
     m_sim = m_harness->sim();
     m_harness->onSim([this] { m_sim->setReadyDelay(50ms); });
     QVERIFY(m_harness->listen());
@@ -150,7 +146,7 @@ void TestWizard::fill(ServiceWizard &w, const QString &name)
 
 void TestWizard::invalidInputOnItsPage()
 {
-    ServiceWizard w(lab(), nullptr, nullptr);
+    ServiceWizard w(builtInLab(), nullptr, nullptr);
     SpecPage *basics = w.specPage(ServiceWizard::BasicsPage);
     SpecPage *network = w.specPage(ServiceWizard::NetworkPage);
     SpecPage *env = w.specPage(ServiceWizard::EnvPage);
@@ -205,7 +201,7 @@ void TestWizard::invalidInputOnItsPage()
 
 void TestWizard::warningsDoNotBlock()
 {
-    ServiceWizard w(lab(), nullptr, nullptr);
+    ServiceWizard w(builtInLab(), nullptr, nullptr);
     QTest::keyClicks(w.nameEdit(), QStringLiteral("big"));
     w.replicasSpin()->setValue(3);
     w.memoryRequestEdit()->setText(QStringLiteral("2500Mi"));
@@ -222,7 +218,7 @@ void TestWizard::warningsDoNotBlock()
 
 void TestWizard::applyAndRollout()
 {
-    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    ServiceWizard w(builtInLab(), m_client.get(), m_actions.get());
     int asked = 0;
     w.setPrompts({[&asked](const QString &, const QString &, const QString &, const QString &) {
                       ++asked;
@@ -291,7 +287,7 @@ void TestWizard::applyAndRollout()
 
 void TestWizard::backAndForthDuringDryRun()
 {
-    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    ServiceWizard w(builtInLab(), m_client.get(), m_actions.get());
     fill(w, QStringLiteral("quick"));
     w.nodePortSpin()->setValue(30421);
     w.show();
@@ -318,7 +314,7 @@ void TestWizard::backAndForthDuringDryRun()
 void TestWizard::liveNodePortCollision()
 {
     // 30420 is not in the inventory; the cluster has it since applyAndRollout.
-    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    ServiceWizard w(builtInLab(), m_client.get(), m_actions.get());
     QTest::keyClicks(w.nameEdit(), QStringLiteral("other"));
     w.nodePortSpin()->setValue(30420);
     SpecPage *network = w.specPage(ServiceWizard::NetworkPage);
@@ -335,7 +331,7 @@ void TestWizard::conflictNeedsExplicitForce()
     QVERIFY(send("PATCH", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), q,
                  R"({"spec":{"replicas":4}})", "application/merge-patch+json")
                 .ok());
-    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    ServiceWizard w(builtInLab(), m_client.get(), m_actions.get());
     QList<QList<QPair<QString, kube::ApplyConflict>>> shown;
     bool answer = false;
     w.setPrompts({{}, [&](const QList<QPair<QString, kube::ApplyConflict>> &conflicts) {
@@ -397,7 +393,7 @@ void TestWizard::existingFileNeverClobbered()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(mine);
     }
-    ServiceWizard w(lab(), nullptr, nullptr);
+    ServiceWizard w(builtInLab(), nullptr, nullptr);
     QStringList details;
     bool answer = false;
     w.setPrompts(
@@ -517,7 +513,7 @@ void TestWizard::publicUrlIntoInventory()
     QVERIFY(found);
 
     // The built-in lab is never edited: the user is told to make their own first.
-    ServiceWizard builtIn(lab(), nullptr, nullptr);
+    ServiceWizard builtIn(builtInLab(), nullptr, nullptr);
     builtIn.setPrompts(
         {[&](const QString &title, const QString &, const QString &, const QString &) {
              asked << title;
@@ -578,7 +574,7 @@ void TestWizard::createMenu()
     LabSelection selection;
     MainWindow window(&model, &selection);
     CreateMenu menu(
-        &window, [] { return lab(); }, [] { return CreateMenu::Session{}; });
+        &window, [] { return builtInLab(); }, [] { return CreateMenu::Session{}; });
     QCOMPARE(menu.newServiceAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
     QCOMPARE(menu.applyFolderAction()->text(), QStringLiteral("&Apply Folder…"));
     menu.newService();

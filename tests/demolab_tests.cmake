@@ -17,4 +17,4 @@ set_tests_properties(tst_demofailures PROPERTIES TIMEOUT 300)
 labdeck_add_test(tst_lab SOURCES tst_lab.cpp LIBS labdeck_lab labdeck_models)
 # The demo lab's seed: its built-in data files read, and the objects they make
 # equal to the golden ones.
-labdeck_add_test(tst_demoseed SOURCES tst_demoseed.cpp LIBS labdeck_demolab labdeck_services)
+labdeck_add_test(tst_demoseed SOURCES tst_demoseed.cpp LIBS labdeck_demolab labdeck_services labdeck_testsupport)

@@ -6,7 +6,7 @@ foreach(area loading parsing tls)
     LIBS labdeck_services labdeck_testsupport)
 endforeach()
 labdeck_add_test(tst_credentials SOURCES tst_credentials.cpp LIBS labdeck_services labdeck_testsupport)
-labdeck_add_test(tst_verdicts SOURCES tst_verdicts.cpp LIBS labdeck_models labdeck_services)
+labdeck_add_test(tst_verdicts SOURCES tst_verdicts.cpp LIBS labdeck_models labdeck_services labdeck_testsupport)
 labdeck_add_test(tst_keyedtablemodel SOURCES tst_keyedtablemodel.cpp LIBS labdeck_models)
 # Differential: the live models (KubeSession -> ClusterModels) against kubectl
 # on the demo lab, over a seeded random sequence of actions.

@@ -11,6 +11,7 @@
 #include "inventory/inventoryloader.h"
 #include "remote/commandtransport.h"
 #include "support/fixtures.h"
+#include "support/specbuilders.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -20,14 +21,10 @@
 
 using namespace labdeck;
 using namespace labdeck::checks;
+using labdeck::test::builtInLab;
 using labdeck::test::fixture;
 
 namespace {
-
-Inventory seedLab()
-{
-    return *InventoryLoader::loadBuiltIn().inventory;
-}
 
 const CheckResult *find(const QList<CheckResult> &results, const QString &target)
 {
@@ -156,7 +153,7 @@ private Q_SLOTS:
 
     void judgesTheDemoRouters()
     {
-        const Inventory lab = seedLab();
+        const Inventory lab = builtInLab();
         QString error;
         const QList<TraefikRouter> routers =
             TraefikRouters::parse(demolab::DemoCheckLab::routersJson(lab), &error);
@@ -187,7 +184,7 @@ private Q_SLOTS:
 
     void judgesRoutersWithoutTlsOrDisabled()
     {
-        Inventory lab = seedLab();
+        Inventory lab = builtInLab();
         QString error;
         QList<TraefikRouter> routers =
             TraefikRouters::parse(demolab::DemoCheckLab::routersJson(lab), &error);
@@ -214,7 +211,7 @@ private Q_SLOTS:
     {
         // The demo lab's Traefik endpoint: a real TLS server with a certificate
         // from the demo CA, answering /api/http/routers.
-        const Inventory lab = seedLab();
+        const Inventory lab = builtInLab();
         demolab::DemoCheckLab demo(lab);
         QSignalSpy ready(&demo, &demolab::DemoCheckLab::ready);
         demo.start();
@@ -240,7 +237,7 @@ private Q_SLOTS:
 
     void readsTheApiOverTheTransport()
     {
-        const Inventory lab = seedLab();
+        const Inventory lab = builtInLab();
         FixedTransport transport;
         transport.answer.ran = true;
         transport.answer.exitStatus = 0;

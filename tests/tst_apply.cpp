@@ -493,9 +493,7 @@ void TestApply::unsupportedKind()
 
 void TestApply::kubectlAcceptsGeneratedManifests()
 {
-    QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-    if (kubectl.isEmpty() && QFile::exists(QStringLiteral("/usr/bin/kubectl")))
-        kubectl = QStringLiteral("/usr/bin/kubectl");
+    const QString kubectl = labdeck::test::SimHarness::findKubectl();
     if (kubectl.isEmpty())
         QSKIP("kubectl is not installed (neither on PATH nor /usr/bin/kubectl): the check that the "
               "real kubectl "

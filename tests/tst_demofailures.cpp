@@ -76,15 +76,6 @@ QDateTime timeOf(const QJsonValue &v)
     return QDateTime::fromString(v.toString(), Qt::ISODate);
 }
 
-QString findKubectl()
-{
-    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-    if (!onPath.isEmpty())
-        return onPath;
-    return QFile::exists(QStringLiteral("/usr/bin/kubectl")) ? QStringLiteral("/usr/bin/kubectl")
-                                                             : QString();
-}
-
 QJsonObject expectedStatus(int code, const QString &reason, const QString &message,
                            const QJsonObject &details)
 {
@@ -216,9 +207,10 @@ Run TestDemoFailures::kubectl(const QStringList &args)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("KUBECONFIG", m_kubeconfig);
     p.setProcessEnvironment(env);
-    p.start(findKubectl(), QStringList{"--kubeconfig", m_kubeconfig, "--cache-dir",
-                                       m_dir.path() + "/cache", "--request-timeout=30s"} +
-                               args);
+    p.start(labdeck::test::SimHarness::findKubectl(),
+            QStringList{"--kubeconfig", m_kubeconfig, "--cache-dir", m_dir.path() + "/cache",
+                        "--request-timeout=30s"} +
+                args);
     Run r;
     if (!p.waitForFinished(60000)) {
         p.kill();
@@ -798,7 +790,7 @@ void TestDemoFailures::tunnelOffline()
 
 void TestDemoFailures::kubectlSeesFailures()
 {
-    if (findKubectl().isEmpty())
+    if (labdeck::test::SimHarness::findKubectl().isEmpty())
         QSKIP("kubectl is not installed (neither /usr/bin/kubectl nor kubectl on PATH); this part "
               "runs the real kubectl against the simulator in each failure state");
     if (!m_tls)

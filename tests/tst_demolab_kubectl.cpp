@@ -38,15 +38,6 @@ struct Run
     QString err;
 };
 
-QString findKubectl()
-{
-    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-    if (!onPath.isEmpty())
-        return onPath;
-    return QFile::exists(QStringLiteral("/usr/bin/kubectl")) ? QStringLiteral("/usr/bin/kubectl")
-                                                             : QString();
-}
-
 } // namespace
 
 class TestDemoLabKubectl : public QObject
@@ -78,7 +69,7 @@ private:
 
 void TestDemoLabKubectl::initTestCase()
 {
-    m_kubectl = findKubectl();
+    m_kubectl = labdeck::test::SimHarness::findKubectl();
     if (m_kubectl.isEmpty())
         QSKIP("kubectl is not installed (neither /usr/bin/kubectl nor kubectl on PATH); this test "
               "runs the real "

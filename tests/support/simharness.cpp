@@ -1,5 +1,6 @@
 #include "support/simharness.h"
 
+#include <QFile>
 #include <QStandardPaths>
 
 namespace labdeck::test {
@@ -61,6 +62,15 @@ bool SimHarness::writeKubeconfig(const QString &path, QString *error) const
 bool SimHarness::hasOpenssl()
 {
     return !QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty();
+}
+
+QString SimHarness::findKubectl()
+{
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+    if (!onPath.isEmpty())
+        return onPath;
+    return QFile::exists(QStringLiteral("/usr/bin/kubectl")) ? QStringLiteral("/usr/bin/kubectl")
+                                                             : QString();
 }
 
 } // namespace labdeck::test

@@ -57,6 +57,9 @@ public:
     bool stop(int timeoutMs = 5000);
 
     [[nodiscard]] static bool hasOpenssl();
+    // The real kubectl to run against the simulator: on PATH, else
+    // /usr/bin/kubectl; empty when neither is there.
+    [[nodiscard]] static QString findKubectl();
 
 private:
     QThread m_thread;

@@ -1,7 +1,7 @@
 # Checks: real TLS servers (openssl-made test CA), Traefik router fixtures,
 # the runner, the headless command.
 labdeck_add_test(tst_checkcerts SOURCES tst_checkcerts.cpp LIBS labdeck_demolab labdeck_services)
-labdeck_add_test(tst_checkroutes SOURCES tst_checkroutes.cpp LIBS labdeck_demolab labdeck_services)
+labdeck_add_test(tst_checkroutes SOURCES tst_checkroutes.cpp LIBS labdeck_demolab labdeck_services labdeck_testsupport)
 labdeck_add_test(tst_checkrunner SOURCES tst_checkrunner.cpp LIBS labdeck_demolab labdeck_services)
 labdeck_add_test(tst_checkcommand SOURCES tst_checkcommand.cpp LIBS labdeck_demolab labdeck_services labdeck_sshdharness)
 add_dependencies(tst_checkcommand labdeck)

@@ -1,7 +1,12 @@
 # Kubernetes backend tests (included from tests/CMakeLists.txt).
-labdeck_add_test(tst_kubeconfig SOURCES tst_kubeconfig.cpp LIBS labdeck_services)
-labdeck_add_test(tst_credentials SOURCES tst_credentials.cpp LIBS labdeck_services)
-labdeck_add_test(tst_verdicts SOURCES tst_verdicts.cpp LIBS labdeck_models labdeck_services)
+# kubeconfig split by area: loading real files and merging; parsing and
+# resolving; TLS.
+foreach(area loading parsing tls)
+  labdeck_add_test(tst_kubeconfig_${area} SOURCES tst_kubeconfig_${area}.cpp
+    LIBS labdeck_services labdeck_testsupport)
+endforeach()
+labdeck_add_test(tst_credentials SOURCES tst_credentials.cpp LIBS labdeck_services labdeck_testsupport)
+labdeck_add_test(tst_verdicts SOURCES tst_verdicts.cpp LIBS labdeck_models labdeck_services labdeck_testsupport)
 labdeck_add_test(tst_keyedtablemodel SOURCES tst_keyedtablemodel.cpp LIBS labdeck_models)
 # Differential: the live models (KubeSession -> ClusterModels) against kubectl
 # on the demo lab, over a seeded random sequence of actions.

@@ -6,7 +6,5 @@ target_compile_definitions(labdeck_sshdharness PRIVATE
   LABDECK_SSH_FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/fixtures/ssh")
 
 labdeck_add_test(tst_sshconfig SOURCES tst_sshconfig.cpp LIBS labdeck_ssh)
-labdeck_add_test(tst_sshtransport SOURCES tst_sshtransport.cpp LIBS labdeck_ssh labdeck_secrets labdeck_sshdharness)
-target_compile_definitions(tst_sshtransport PRIVATE
-  LABDECK_SSH_FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/fixtures/ssh")
+labdeck_add_test(tst_sshtransport SOURCES tst_sshtransport.cpp LIBS labdeck_ssh labdeck_secrets labdeck_sshdharness labdeck_testsupport)
 labdeck_add_test(tst_sshui SOURCES tst_sshui.cpp LIBS labdeck_ui labdeck_sshdharness)

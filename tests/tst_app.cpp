@@ -1,12 +1,16 @@
 // The labdeck executable as a user runs it: version, no display, screenshots
 // (offscreen and under a real X server), and the headless inventory command.
 
+#include "support/fixtures.h"
+
 #include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+using labdeck::test::fixturePath;
 
 namespace {
 
@@ -59,11 +63,6 @@ private:
         r.out = QString::fromUtf8(p.readAllStandardOutput());
         r.err = QString::fromUtf8(p.readAllStandardError());
         return r;
-    }
-
-    QString fixture(const QString &name) const
-    {
-        return QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/") + name;
     }
 
     // A rendered window has many colours; a blank or black one has one or two.
@@ -142,7 +141,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("errors.png"));
-        const QString bad = fixture(QStringLiteral("bad-http-url.yaml"));
+        const QString bad = fixturePath(QStringLiteral("inventory/bad-http-url.yaml"));
         const Run r =
             run({QStringLiteral("--inventory"), bad, QStringLiteral("--screenshot"), png}, env());
         QCOMPARE(r.exitCode, 0); // the window still opens, with the errors shown
@@ -160,7 +159,7 @@ private Q_SLOTS:
                                            "workloads: 10, compose services: 4, public URLs: 7)")),
             qPrintable(ok.out));
 
-        const QString bad = fixture(QStringLiteral("bad-duplicate-host.yaml"));
+        const QString bad = fixturePath(QStringLiteral("inventory/bad-duplicate-host.yaml"));
         const Run r = run({QStringLiteral("inventory"), QStringLiteral("--validate"),
                            QStringLiteral("--inventory"), bad},
                           env(false));
@@ -180,7 +179,7 @@ private Q_SLOTS:
     {
         QTemporaryDir config;
         QVERIFY(QDir().mkpath(config.filePath(QStringLiteral("labdeck"))));
-        QVERIFY(QFile::copy(fixture(QStringLiteral("good-minimal.yaml")),
+        QVERIFY(QFile::copy(fixturePath(QStringLiteral("inventory/good-minimal.yaml")),
                             config.filePath(QStringLiteral("labdeck/lab.yaml"))));
         QProcessEnvironment e = env(false);
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());

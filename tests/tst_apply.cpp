@@ -12,7 +12,8 @@
 #include "kube/manifestapply.h"
 #include "manifests/servicespec.h"
 #include "manifests/writeplan.h"
-#include "support/testpki.h"
+#include "support/simharness.h"
+#include "support/specbuilders.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -30,36 +31,11 @@ using namespace labdeck;
 using namespace labdeck::kube;
 using namespace labdeck::manifests;
 using namespace std::chrono_literals;
+using labdeck::test::builtInLab;
+using labdeck::test::minimalSpec;
+using labdeck::test::notesSpec;
 
 namespace {
-
-const Inventory &lab()
-{
-    static const Inventory inventory = *InventoryLoader::loadBuiltIn().inventory;
-    return inventory;
-}
-
-ServiceSpec notesSpec()
-{
-    ServiceSpec s;
-    s.name = QStringLiteral("notes");
-    s.ns = QStringLiteral("tools");
-    s.createNamespace = true;
-    s.role = NodeRole::DevOps;
-    applyLabDefaults(s, lab());
-    s.image = QStringLiteral("registry.example.com/team/notes");
-    s.tag = QStringLiteral("2.3.1");
-    s.containerPort = 3000;
-    s.nodePort = 30400;
-    s.replicas = 2;
-    s.env = {{QStringLiteral("LOG_LEVEL"), QStringLiteral("info"), false},
-             {QStringLiteral("DB_PASSWORD"), QStringLiteral("s3cr3t-value"), true}};
-    s.storage = true;
-    s.storageSize = QStringLiteral("2Gi");
-    s.readiness = {Probe::Kind::Http, QStringLiteral("/healthz"), 5, 10};
-    s.publicHost = QStringLiteral("notes.example.com");
-    return s;
-}
 
 QString outcomes(const ApplyRun *run)
 {
@@ -99,7 +75,7 @@ private:
                       const QByteArray &body, const QByteArray &type);
 
     QTemporaryDir m_dir;
-    QThread m_thread;
+    std::unique_ptr<labdeck::test::SimHarness> m_harness;
     demolab::KubeSimulator *m_sim = nullptr;
     std::unique_ptr<StaticAuthenticator> m_auth;
     std::unique_ptr<KubeClient> m_client;
@@ -114,32 +90,15 @@ void TestApply::initTestCase()
     if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
         QSKIP("openssl is not installed; it makes the test CA for the demo lab's HTTPS");
     QVERIFY(m_dir.isValid());
-    labdeck::test::Pki pki;
+    m_harness = std::make_unique<labdeck::test::SimHarness>(builtInLab());
+    m_sim = m_harness->sim();
+    m_harness->onSim([this] { m_sim->setReadyDelay(50ms); });
     QString error;
-    QVERIFY2(labdeck::test::makePki(m_dir.path(), &pki, &error), qPrintable(error));
-    demolab::KubeSimulator::Tls tls;
-    tls.certificate = pki.server;
-    tls.key = pki.serverKey;
-    tls.caCertificates = {pki.ca};
-    m_sim = new demolab::KubeSimulator(lab());
-    m_sim->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
-    m_thread.start();
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        m_sim,
-        [&] {
-            m_sim->setReadyDelay(50ms);
-            return m_sim->listenTls(tls);
-        },
-        Qt::BlockingQueuedConnection, &listening);
-    QVERIFY(listening);
+    QVERIFY2(m_harness->listenTls(m_dir.path(), &error), qPrintable(error));
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY(m_sim->writeKubeconfig(m_kubeconfig, &error));
+    QVERIFY(m_harness->writeKubeconfig(m_kubeconfig, &error));
 
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    ssl.setCaCertificates({pki.ca});
-    m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(), ssl);
+    m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(), m_harness->trustingCa());
     m_client = std::make_unique<KubeClient>(m_sim->url(), m_auth.get());
     m_actions = std::make_unique<KubeActions>(m_client.get());
     m_actions->setPollInterval(100ms);
@@ -154,10 +113,8 @@ void TestApply::cleanupTestCase()
     m_applier.reset();
     m_actions.reset();
     m_client.reset();
-    if (m_thread.isRunning()) {
-        m_thread.quit();
-        m_thread.wait(5000);
-    }
+    m_sim = nullptr;
+    m_harness.reset();
 }
 
 ApplyRun *TestApply::runAndWait(const QList<ApplyTarget> &targets, ApplyRun::Mode mode)
@@ -583,24 +540,18 @@ void TestApply::unsupportedKind()
 
 void TestApply::kubectlAcceptsGeneratedManifests()
 {
-    QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-    if (kubectl.isEmpty() && QFile::exists(QStringLiteral("/usr/bin/kubectl")))
-        kubectl = QStringLiteral("/usr/bin/kubectl");
+    const QString kubectl = labdeck::test::SimHarness::findKubectl();
     if (kubectl.isEmpty())
         QSKIP("kubectl is not installed (neither on PATH nor /usr/bin/kubectl): the check that the "
               "real kubectl "
               "accepts every generated manifest with --server-side --dry-run=server is skipped");
     // Every generated file (not the Traefik route), for specs whose namespaces exist by now.
-    ServiceSpec minimal;
-    applyLabDefaults(minimal, lab());
-    minimal.name = QStringLiteral("hello");
-    minimal.image = QStringLiteral("registry.example.com/hello");
-    minimal.tag = QStringLiteral("1.0");
+    const ServiceSpec minimal = minimalSpec(); // hello in apps
     const QString folder = m_dir.filePath(QStringLiteral("kubectl"));
     QStringList files;
     ServiceSpec monitoring;
     monitoring.role = NodeRole::DevOps;
-    applyLabDefaults(monitoring, lab());
+    applyLabDefaults(monitoring, builtInLab());
     monitoring.name = QStringLiteral("blackbox");
     monitoring.ns = QStringLiteral("monitoring");
     monitoring.image = QStringLiteral("registry.example.com/prom/blackbox-exporter");

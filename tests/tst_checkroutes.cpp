@@ -10,6 +10,8 @@
 #include "demolab/tlsendpoints.h"
 #include "inventory/inventoryloader.h"
 #include "remote/commandtransport.h"
+#include "support/fixtures.h"
+#include "support/specbuilders.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -19,19 +21,10 @@
 
 using namespace labdeck;
 using namespace labdeck::checks;
+using labdeck::test::builtInLab;
+using labdeck::test::fixture;
 
 namespace {
-
-QByteArray fixture(const char *name)
-{
-    QFile f(QStringLiteral(LABDECK_TEST_FIXTURES "/checks/") + QLatin1String(name));
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-Inventory seedLab()
-{
-    return *InventoryLoader::loadBuiltIn().inventory;
-}
 
 const CheckResult *find(const QList<CheckResult> &results, const QString &target)
 {
@@ -80,8 +73,8 @@ private Q_SLOTS:
     void parsesV3()
     {
         QString error;
-        const QList<TraefikRouter> routers =
-            TraefikRouters::parse(fixture("api-http-routers.v3.golden.json"), &error);
+        const QList<TraefikRouter> routers = TraefikRouters::parse(
+            fixture(QStringLiteral("checks/api-http-routers.v3.golden.json")), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(routers.size(), 2);
         QCOMPARE(routers[0].name, QStringLiteral("bar@myprovider"));
@@ -96,10 +89,12 @@ private Q_SLOTS:
     void parsesV2AndRealMultiHostRules()
     {
         QString error;
-        QCOMPARE(TraefikRouters::parse(fixture("api-http-routers.v2.golden.json"), &error).size(),
+        QCOMPARE(TraefikRouters::parse(
+                     fixture(QStringLiteral("checks/api-http-routers.v2.golden.json")), &error)
+                     .size(),
                  2);
-        const QList<TraefikRouter> real =
-            TraefikRouters::parse(fixture("api-http-routers.real.json"), &error);
+        const QList<TraefikRouter> real = TraefikRouters::parse(
+            fixture(QStringLiteral("checks/api-http-routers.real.json")), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(real.size(), 2);
         QCOMPARE(real[0].hosts,
@@ -113,8 +108,8 @@ private Q_SLOTS:
     void parsesOneRouterObject()
     {
         QString error;
-        const QList<TraefikRouter> one =
-            TraefikRouters::parse(fixture("api-http-router-tls.v3.golden.json"), &error);
+        const QList<TraefikRouter> one = TraefikRouters::parse(
+            fixture(QStringLiteral("checks/api-http-router-tls.v3.golden.json")), &error);
         QCOMPARE(one.size(), 1);
         QVERIFY(one[0].tls);
         QCOMPARE(one[0].hosts, QStringList{QStringLiteral("foo.baz")});
@@ -147,7 +142,9 @@ private Q_SLOTS:
         QVERIFY(TraefikRouters::parse("{\"status\":\"error\"", &error).isEmpty());
         QVERIFY(error.contains(QLatin1String("not JSON")));
         error.clear();
-        QVERIFY(TraefikRouters::parse(fixture("../inventory/good-minimal.yaml"), &error).isEmpty());
+        QVERIFY(
+            TraefikRouters::parse(fixture(QStringLiteral("inventory/good-minimal.yaml")), &error)
+                .isEmpty());
         QVERIFY(!error.isEmpty());
         error.clear();
         QVERIFY(TraefikRouters::parse("[{\"rule\":\"Host(`a`)\"}]", &error).isEmpty());
@@ -156,7 +153,7 @@ private Q_SLOTS:
 
     void judgesTheDemoRouters()
     {
-        const Inventory lab = seedLab();
+        const Inventory lab = builtInLab();
         QString error;
         const QList<TraefikRouter> routers =
             TraefikRouters::parse(demolab::DemoCheckLab::routersJson(lab), &error);
@@ -187,7 +184,7 @@ private Q_SLOTS:
 
     void judgesRoutersWithoutTlsOrDisabled()
     {
-        Inventory lab = seedLab();
+        Inventory lab = builtInLab();
         QString error;
         QList<TraefikRouter> routers =
             TraefikRouters::parse(demolab::DemoCheckLab::routersJson(lab), &error);
@@ -214,7 +211,7 @@ private Q_SLOTS:
     {
         // The demo lab's Traefik endpoint: a real TLS server with a certificate
         // from the demo CA, answering /api/http/routers.
-        const Inventory lab = seedLab();
+        const Inventory lab = builtInLab();
         demolab::DemoCheckLab demo(lab);
         QSignalSpy ready(&demo, &demolab::DemoCheckLab::ready);
         demo.start();
@@ -240,7 +237,7 @@ private Q_SLOTS:
 
     void readsTheApiOverTheTransport()
     {
-        const Inventory lab = seedLab();
+        const Inventory lab = builtInLab();
         FixedTransport transport;
         transport.answer.ran = true;
         transport.answer.exitStatus = 0;

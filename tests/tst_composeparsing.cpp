@@ -5,6 +5,7 @@
 #include "compose/composeparser.h"
 #include "gpu/nvidiasmi.h"
 #include "ollama/ollamaparser.h"
+#include "support/fixtures.h"
 #include "tailscale/tailscalestatus.h"
 
 #include <QDir>
@@ -13,21 +14,8 @@
 #include <functional>
 
 using namespace labdeck;
-
-namespace {
-QByteArray fixture(const QString &path)
-{
-    QFile f(QStringLiteral(LABDECK_TEST_FIXTURES "/") + path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(path));
-    return f.readAll();
-}
-QStringList fixturesIn(const QString &dir)
-{
-    return QDir(QStringLiteral(LABDECK_TEST_FIXTURES "/") + dir)
-        .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-}
-} // namespace
+using labdeck::test::fixture;
+using labdeck::test::fixturesIn;
 
 class TestComposeParsing : public QObject
 {
@@ -196,10 +184,8 @@ private Q_SLOTS:
         int cuts = 0;
         for (const Kind &k : kinds) {
             for (const QString &f :
-                 QDir(QStringLiteral(LABDECK_TEST_FIXTURES "/") + k.dir)
-                     .entryList({QStringLiteral("*.json"), QStringLiteral("*.jsonl"),
-                                 QStringLiteral("*.csv")},
-                                QDir::Files)) {
+                 fixturesIn(k.dir, {QStringLiteral("*.json"), QStringLiteral("*.jsonl"),
+                                    QStringLiteral("*.csv")})) {
                 const QByteArray full = fixture(k.dir + QLatin1Char('/') + f);
                 const qsizetype step = qMax<qsizetype>(1, full.size() / 400);
                 for (qsizetype n = 0; n < full.size(); n += step) {

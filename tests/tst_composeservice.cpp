@@ -8,6 +8,7 @@
 #include "demolab/demotransport.h"
 #include "gpu/gpumonitor.h"
 #include "inventory/inventoryloader.h"
+#include "support/fixtures.h"
 #include "tailscale/tailscalemonitor.h"
 
 #include <QFile>
@@ -20,16 +21,9 @@
 #include <QTimer>
 
 using namespace labdeck;
+using labdeck::test::fixture;
 
 namespace {
-
-QByteArray fixture(const QString &path)
-{
-    QFile f(QStringLiteral(LABDECK_TEST_FIXTURES "/") + path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(path));
-    return f.readAll();
-}
 
 class FakeJob final : public remote::CommandJob
 {
@@ -188,8 +182,9 @@ private Q_SLOTS:
         QVERIFY2(action->message().contains(why), qPrintable(action->message()));
         QVERIFY(action->message().startsWith(QStringLiteral("pochama: ")));
         QVERIFY(action->command().isEmpty());
-        QTest::qWait(20);
-        QCOMPARE(m_fake->requests.size(), sent); // nothing was sent
+        // Bounded check that nothing was sent: no request within 100 ms.
+        QVERIFY(!QTest::qWaitFor([&] { return m_fake->requests.size() > sent; }, 100));
+        QCOMPARE(m_fake->requests.size(), sent);
     }
 
     void nothingIsSentBeforeAListing()
@@ -239,8 +234,9 @@ private Q_SLOTS:
         QCOMPARE(action->command(), remote::displayCommand(head + tail));
         if (verb == int(compose::ComposeService::Verb::Logs)) {
             QVERIFY(m_fake->requests.at(sent).streamOutput);
-            QTest::qWait(30);
-            QCOMPARE(m_fake->requests.size(), sent + 1); // logs change nothing: no refresh
+            // Bounded check that logs change nothing: no refresh follows within 100 ms.
+            QVERIFY(!QTest::qWaitFor([&] { return m_fake->requests.size() > sent + 1; }, 100));
+            QCOMPARE(m_fake->requests.size(), sent + 1);
             return;
         }
         // The state of what was changed is read again.

@@ -163,7 +163,9 @@ private Q_SLOTS:
                  QStringLiteral("Stop service nextcloud of project infra on pochama: its container "
                                 "stops and serves "
                                 "nothing until it is started again.|Stop|destructive"));
-        QTest::qWait(50);
+        // Bounded check that Cancel sends nothing: no command within 100 ms.
+        QVERIFY(
+            !QTest::qWaitFor([&] { return m_lab->demoTransport()->history().size() > sent; }, 100));
         QCOMPARE(m_lab->demoTransport()->history().size(), sent);
     }
 
@@ -335,7 +337,7 @@ private Q_SLOTS:
                 d->raise();
                 d->resize(1300, 420);
                 d->widget()->resize(1300, 400);
-                QTest::qWait(50);
+                QVERIFY(QTest::qWaitForWindowExposed(d->window()));
                 d->widget()->grab().save(shots + QLatin1Char('/') + d->objectName() +
                                          QStringLiteral(".png"));
             }

@@ -5,6 +5,7 @@
 #include "kube/credentials.h"
 #include "kube/execapproval.h"
 #include "kube/kubeconfig.h"
+#include "support/fixtures.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,27 +24,10 @@
 #include <sys/stat.h>
 
 using namespace labdeck::kube;
+using labdeck::test::readFile;
+using labdeck::test::writeFile;
 
 namespace {
-
-QString writeFile(const QString &path, const QByteArray &content, bool executable = false)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(content);
-    f.close();
-    if (executable)
-        f.setPermissions(f.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeUser);
-    return QFileInfo(path).absoluteFilePath();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 int runCount(const QString &counterFile)
 {
@@ -644,7 +628,9 @@ echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","s
     p.request();
     p.request();
     QVERIFY(ready.wait(10000));
-    QTest::qWait(100); // nothing else is on its way
+    // Bounded check that nothing else is on its way: no second ready in 100 ms
+    // (the three requests shared the one run).
+    QVERIFY(!ready.wait(100));
     QCOMPARE(ready.count(), 1);
     QCOMPARE(runCount(m_work + "/runs"), 1);
     QCOMPARE(m_asked.size(), 1);
@@ -774,8 +760,10 @@ void TestCredentials::denyNeverRunsThePlugin()
                  "\" was not allowed"),
              qPrintable(failed.constFirst().constFirst().toString()));
     QCOMPARE(asked, 1);
-    QCOMPARE(ready.count(), 0);
-    QTest::qWait(200);
+    // Bounded check that the denied plugin never starts: in 200 ms neither
+    // its runs file nor a ready appears.
+    QVERIFY(!QTest::qWaitFor([&] { return QFile::exists(m_work + "/runs") || ready.count() > 0; },
+                             200));
     QVERIFY(!QFile::exists(m_work + "/runs"));
     // Not remembered: asked again next time.
     p.request();
@@ -853,8 +841,8 @@ void TestCredentials::rememberedDenyFailsWithoutAsking()
     const QString error = failed.constFirst().constFirst().toString();
     QVERIFY2(error.contains("is not allowed: you denied it") && error.contains(m_storePath),
              qPrintable(error));
-    QTest::qWait(200);
-    QVERIFY(!QFile::exists(m_work + "/runs"));
+    // Bounded check that the plugin never starts: no runs file in 200 ms.
+    QVERIFY(!QTest::qWaitFor([&] { return QFile::exists(m_work + "/runs"); }, 200));
 
     // forget() brings the question back.
     QVERIFY(reloaded.forget(m_kubeconfig, rc.user.exec->commandLine()));
@@ -875,8 +863,8 @@ void TestCredentials::noHookMeansNoRun()
     QVERIFY2(error.startsWith(m_kubeconfig + ": users[bot].user.exec: exec plugin \"" + plugin +
                               "\" needs your approval first"),
              qPrintable(error));
-    QTest::qWait(200);
-    QVERIFY(!QFile::exists(m_work + "/runs"));
+    // Bounded check that the plugin never starts: no runs file in 200 ms.
+    QVERIFY(!QTest::qWaitFor([&] { return QFile::exists(m_work + "/runs"); }, 200));
 
     CredentialProvider noStore(execContext(plugin), nullptr); // no store, no hook: same
     QSignalSpy failed2(&noStore, &CredentialProvider::failed);
@@ -906,7 +894,10 @@ echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","s
     p.request();
     p.request();
     QVERIFY(p.isBusy());
-    QTest::qWait(100);
+    // Bounded check that, while the answer is pending, the second request
+    // asks nothing more and nothing runs: none of that within 100 ms.
+    QVERIFY(!QTest::qWaitFor(
+        [&] { return asked > 1 || ready.count() > 0 || QFile::exists(m_work + "/runs"); }, 100));
     QCOMPARE(asked, 1);
     QCOMPARE(ready.count(), 0);
     QVERIFY(!QFile::exists(m_work + "/runs"));
@@ -915,7 +906,9 @@ echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","s
         pending(false, true); // a second answer is ignored
     });
     QVERIFY(ready.wait(10000));
-    QTest::qWait(100);
+    // Bounded check that the ignored second answer starts nothing: no second
+    // ready within 100 ms.
+    QVERIFY(!ready.wait(100));
     QCOMPARE(ready.count(), 1);
     QCOMPARE(runCount(m_work + "/runs"), 1);
     QVERIFY(!store.decision(m_kubeconfig, rc.user.exec->commandLine()).has_value());
@@ -927,7 +920,9 @@ echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","s
     QCOMPARE(asked, 2);
     delete doomed;
     pending(true, true);
-    QTest::qWait(200);
+    // Bounded check that the answer to a destroyed provider runs nothing: the
+    // run count stays at one for 200 ms.
+    QVERIFY(!QTest::qWaitFor([&] { return runCount(m_work + "/runs") > 1; }, 200));
     QCOMPARE(runCount(m_work + "/runs"), 1);
     QVERIFY(!store.decision(m_kubeconfig, rc.user.exec->commandLine()).has_value());
 }

@@ -11,7 +11,7 @@
 #include "demolab/demotransport.h"
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
-#include "support/testpki.h"
+#include "support/simharness.h"
 
 #include <QAction>
 #include <QApplication>
@@ -76,15 +76,6 @@ QDateTime timeOf(const QJsonValue &v)
     return QDateTime::fromString(v.toString(), Qt::ISODate);
 }
 
-QString findKubectl()
-{
-    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-    if (!onPath.isEmpty())
-        return onPath;
-    return QFile::exists(QStringLiteral("/usr/bin/kubectl")) ? QStringLiteral("/usr/bin/kubectl")
-                                                             : QString();
-}
-
 QJsonObject expectedStatus(int code, const QString &reason, const QString &message,
                            const QJsonObject &details)
 {
@@ -119,17 +110,7 @@ private Q_SLOTS:
     void menuTogglesTheSimulator();
 
 private:
-    template<typename F> auto onSim(F f)
-    {
-        using R = decltype(f());
-        if constexpr (std::is_void_v<R>) {
-            QMetaObject::invokeMethod(m_sim, f, Qt::BlockingQueuedConnection);
-        } else {
-            R result{};
-            QMetaObject::invokeMethod(m_sim, f, Qt::BlockingQueuedConnection, &result);
-            return result;
-        }
-    }
+    template<typename F> auto onSim(F f) { return m_harness->onSim(std::move(f)); }
     Response send(const QByteArray &verb, const QString &path, const QByteArray &body = {});
     Response get(const QString &path) { return send("GET", path); }
     QList<QJsonObject> pods(const QString &ns, const QString &selector);
@@ -137,7 +118,7 @@ private:
     Run kubectl(const QStringList &args);
 
     Inventory m_lab;
-    QThread m_thread;
+    std::unique_ptr<labdeck::test::SimHarness> m_harness;
     KubeSimulator *m_sim = nullptr;
     QUrl m_http;
     QTemporaryDir m_dir;
@@ -152,36 +133,28 @@ void TestDemoFailures::initTestCase()
     QVERIFY2(lab.ok(), qPrintable(lab.errorText()));
     m_lab = *lab.inventory;
     QVERIFY(m_dir.isValid());
-    m_sim = new KubeSimulator(m_lab);
-    m_sim->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
-    m_thread.start();
-    QVERIFY(onSim([this] {
+    m_harness = std::make_unique<labdeck::test::SimHarness>(m_lab);
+    m_sim = m_harness->sim();
+    onSim([this] {
         m_sim->setReadyDelay(60ms);
         m_sim->setProgressDeadline(700ms);
-        return m_sim->listen();
-    }));
+    });
+    QVERIFY(m_harness->listen());
     m_http = m_sim->url();
     QCOMPARE(m_http.scheme(), QStringLiteral("http"));
     // kubectl sends its token only over TLS: an HTTPS listener too when openssl can make a CA.
-    labdeck::test::Pki pki;
     QString error;
-    if (!QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty() &&
-        labdeck::test::makePki(m_dir.path(), &pki, &error)) {
-        KubeSimulator::Tls tls;
-        tls.certificate = pki.server;
-        tls.key = pki.serverKey;
-        tls.caCertificates = {pki.ca};
-        m_tls = onSim([&] { return m_sim->listenTls(tls); });
+    if (labdeck::test::SimHarness::hasOpenssl() && m_harness->listenTls(m_dir.path(), &error)) {
+        m_tls = true;
         m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        QVERIFY(m_sim->writeKubeconfig(m_kubeconfig, &error));
+        QVERIFY(m_harness->writeKubeconfig(m_kubeconfig, &error));
     }
 }
 
 void TestDemoFailures::cleanupTestCase()
 {
-    m_thread.quit();
-    m_thread.wait();
+    m_sim = nullptr;
+    m_harness.reset(); // quits the simulator's thread
 }
 
 void TestDemoFailures::cleanup()
@@ -234,9 +207,10 @@ Run TestDemoFailures::kubectl(const QStringList &args)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("KUBECONFIG", m_kubeconfig);
     p.setProcessEnvironment(env);
-    p.start(findKubectl(), QStringList{"--kubeconfig", m_kubeconfig, "--cache-dir",
-                                       m_dir.path() + "/cache", "--request-timeout=30s"} +
-                               args);
+    p.start(labdeck::test::SimHarness::findKubectl(),
+            QStringList{"--kubeconfig", m_kubeconfig, "--cache-dir", m_dir.path() + "/cache",
+                        "--request-timeout=30s"} +
+                args);
     Run r;
     if (!p.waitForFinished(60000)) {
         p.kill();
@@ -816,7 +790,7 @@ void TestDemoFailures::tunnelOffline()
 
 void TestDemoFailures::kubectlSeesFailures()
 {
-    if (findKubectl().isEmpty())
+    if (labdeck::test::SimHarness::findKubectl().isEmpty())
         QSKIP("kubectl is not installed (neither /usr/bin/kubectl nor kubectl on PATH); this part "
               "runs the real kubectl against the simulator in each failure state");
     if (!m_tls)

@@ -5,7 +5,8 @@
 
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
-#include "support/testpki.h"
+#include "support/fixtures.h"
+#include "support/simharness.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -25,6 +26,8 @@
 using namespace labdeck;
 using namespace labdeck::demolab;
 using namespace std::chrono_literals;
+using labdeck::test::fixturePath;
+using labdeck::test::readFile;
 
 namespace {
 
@@ -34,26 +37,6 @@ struct Run
     QString out;
     QString err;
 };
-
-QString fixture(const QString &name)
-{
-    return QStringLiteral(LABDECK_TEST_FIXTURES "/demolab/") + name;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString findKubectl()
-{
-    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-    if (!onPath.isEmpty())
-        return onPath;
-    return QFile::exists(QStringLiteral("/usr/bin/kubectl")) ? QStringLiteral("/usr/bin/kubectl")
-                                                             : QString();
-}
 
 } // namespace
 
@@ -79,15 +62,14 @@ private:
     QString m_kubectl;
     QTemporaryDir m_dir;
     QString m_kubeconfig;
-    QThread m_thread;
+    std::unique_ptr<labdeck::test::SimHarness> m_harness;
     KubeSimulator *m_sim = nullptr;
-    QSslCertificate m_ca;
     QNetworkAccessManager m_nam;
 };
 
 void TestDemoLabKubectl::initTestCase()
 {
-    m_kubectl = findKubectl();
+    m_kubectl = labdeck::test::SimHarness::findKubectl();
     if (m_kubectl.isEmpty())
         QSKIP("kubectl is not installed (neither /usr/bin/kubectl nor kubectl on PATH); this test "
               "runs the real "
@@ -97,36 +79,20 @@ void TestDemoLabKubectl::initTestCase()
               "HTTPS)");
     QVERIFY(m_dir.isValid());
 
-    // A CA and a server certificate for 127.0.0.1.
-    labdeck::test::Pki pki;
-    QString error;
-    QVERIFY2(labdeck::test::makePki(m_dir.path(), &pki, &error), qPrintable(error));
-    m_ca = pki.ca;
-    KubeSimulator::Tls tls;
-    tls.certificate = pki.server;
-    tls.key = pki.serverKey;
-    tls.caCertificates = {m_ca};
-    QVERIFY(!tls.certificate.isNull() && !tls.key.isNull() && !m_ca.isNull());
-
     const InventoryLoadResult lab = InventoryLoader::loadBuiltIn();
     QVERIFY2(lab.ok(), qPrintable(lab.errorText()));
     // The simulator on its own thread, as the app runs it: kubectl's requests
-    // are answered while this thread waits for the process.
-    m_sim = new KubeSimulator(*lab.inventory);
-    m_sim->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
-    m_thread.start();
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        m_sim,
-        [&] {
-            m_sim->setReadyDelay(100ms);
-            return m_sim->listenTls(tls);
-        },
-        Qt::BlockingQueuedConnection, &listening);
-    QVERIFY(listening);
+    // are answered while this thread waits for the process. HTTPS with a CA
+    // and a server certificate for 127.0.0.1.
+    m_harness = std::make_unique<labdeck::test::SimHarness>(*lab.inventory);
+    m_sim = m_harness->sim();
+    m_harness->onSim([this] { m_sim->setReadyDelay(100ms); });
+    QString error;
+    QVERIFY2(m_harness->listenTls(m_dir.path(), &error), qPrintable(error));
+    QVERIFY(!m_harness->pki().server.isNull() && !m_harness->pki().serverKey.isNull() &&
+            !m_harness->pki().ca.isNull());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY(m_sim->writeKubeconfig(m_kubeconfig, &error));
+    QVERIFY(m_harness->writeKubeconfig(m_kubeconfig, &error));
 
     const Run version = kubectl({"version", "-o", "json"});
     QVERIFY2(version.exitCode == 0, qPrintable(version.err));
@@ -139,10 +105,8 @@ void TestDemoLabKubectl::initTestCase()
 
 void TestDemoLabKubectl::cleanupTestCase()
 {
-    if (m_thread.isRunning()) {
-        m_thread.quit();
-        m_thread.wait(5000);
-    }
+    m_sim = nullptr;
+    m_harness.reset();
 }
 
 Run TestDemoLabKubectl::kubectl(const QStringList &args, int timeoutMs)
@@ -172,7 +136,7 @@ QJsonObject TestDemoLabKubectl::get(const QString &path)
     QNetworkRequest req(QUrl(m_sim->url().toString() + path));
     req.setRawHeader("Authorization", "Bearer " + m_sim->bearerToken().toLatin1());
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    ssl.setCaCertificates({m_ca});
+    ssl.setCaCertificates({m_harness->pki().ca});
     req.setSslConfiguration(ssl);
     QNetworkReply *reply = m_nam.get(req);
     QSignalSpy done(reply, &QNetworkReply::finished);
@@ -291,7 +255,7 @@ void TestDemoLabKubectl::rolloutRestart()
 
 void TestDemoLabKubectl::applyServerSide()
 {
-    const QString manifest = fixture("hello-app.yaml");
+    const QString manifest = fixturePath("demolab/hello-app.yaml");
     const Run dry = kubectl({"apply", "--server-side", "--dry-run=server", "-f", manifest});
     QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
     QVERIFY(dry.out.contains("deployment.apps/hello serverside-applied (server dry run)"));

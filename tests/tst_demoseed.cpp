@@ -11,6 +11,7 @@
 #include "demolab/seed_p.h"
 #include "demolab/store_p.h"
 #include "inventory/inventoryloader.h"
+#include "support/fixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -23,21 +24,17 @@
 
 using namespace labdeck;
 using namespace labdeck::demolab::detail;
+using labdeck::test::fixturePath;
 
 namespace {
 
 const QDateTime kNow = QDateTime(QDate(2026, 8, 22), QTime(12, 3, 7), Qt::UTC);
 
-QString fixture(const QString &name)
-{
-    return QStringLiteral(LABDECK_TEST_FIXTURES "/") + name;
-}
-
 Inventory loadLab(const QString &which)
 {
     if (which == QLatin1String("default"))
         return *InventoryLoader::loadBuiltIn().inventory;
-    const InventoryLoadResult r = InventoryLoader::loadFile(fixture(which));
+    const InventoryLoadResult r = InventoryLoader::loadFile(fixturePath(which));
     if (!r.ok())
         qFatal("%s", qPrintable(r.errorText()));
     return *r.inventory;
@@ -272,7 +269,7 @@ private Q_SLOTS:
     void seedIsGolden()
     {
         QFETCH(QString, lab);
-        QFile file(fixture(QStringLiteral("demolab-seed-golden.json")));
+        QFile file(fixturePath(QStringLiteral("demolab-seed-golden.json")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject golden = QJsonDocument::fromJson(file.readAll()).object();
         const QJsonObject expected = golden.value(lab).toObject();

@@ -3,6 +3,7 @@
 
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
+#include "support/fixtures.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -11,13 +12,9 @@
 #include <QTest>
 
 using namespace labdeck;
+using labdeck::test::fixturePath;
 
 namespace {
-
-QString fixture(const QString &name)
-{
-    return QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/") + name;
-}
 
 QSet<QString> toSet(const QStringList &list)
 {
@@ -273,7 +270,7 @@ void TestInventory::defaultCoversEverythingTheSeedNames()
 void TestInventory::minimalFileLoads()
 {
     const InventoryLoadResult r =
-        InventoryLoader::loadFile(fixture(QStringLiteral("good-minimal.yaml")));
+        InventoryLoader::loadFile(fixturePath(QStringLiteral("inventory/good-minimal.yaml")));
     QVERIFY2(r.ok(), qPrintable(r.errorText()));
     QCOMPARE(r.inventory->hosts.size(), 1);
     QCOMPARE(r.inventory->workloads.first().nodePort, 30080);
@@ -316,7 +313,7 @@ void TestInventory::badInput()
     QFETCH(QString, field);
     QFETCH(QString, message);
 
-    const QString path = fixture(file);
+    const QString path = fixturePath(QStringLiteral("inventory/") + file);
     const InventoryLoadResult r = InventoryLoader::loadFile(path);
     QVERIFY(!r.ok());
     QCOMPARE(r.errors.size(), 1);
@@ -460,7 +457,7 @@ void TestInventory::ollamaThroughTunnel()
 
 void TestInventory::missingFile()
 {
-    const QString path = fixture(QStringLiteral("does-not-exist.yaml"));
+    const QString path = fixturePath(QStringLiteral("inventory/does-not-exist.yaml"));
     const InventoryLoadResult r = InventoryLoader::loadFile(path);
     QVERIFY(!r.ok());
     QCOMPARE(r.errors.size(), 1);
@@ -472,7 +469,8 @@ void TestInventory::missingFile()
 
 void TestInventory::emptyFile()
 {
-    const InventoryLoadResult r = InventoryLoader::loadFile(fixture(QStringLiteral("empty.yaml")));
+    const InventoryLoadResult r =
+        InventoryLoader::loadFile(fixturePath(QStringLiteral("inventory/empty.yaml")));
     QVERIFY(!r.ok());
     QCOMPARE(r.errors.size(), 1);
     QCOMPARE(r.errors.first().line, 1);
@@ -489,7 +487,7 @@ void TestInventory::locatorPrefersCommandLineThenUserFile()
     QCOMPARE(InventoryLocator::choose(QString()).source, InventoryLocator::Source::BuiltIn);
 
     QVERIFY(QDir().mkpath(home.filePath(QStringLiteral("labdeck"))));
-    QVERIFY(QFile::copy(fixture(QStringLiteral("good-minimal.yaml")),
+    QVERIFY(QFile::copy(fixturePath(QStringLiteral("inventory/good-minimal.yaml")),
                         InventoryLocator::userInventoryPath()));
     const auto user = InventoryLocator::choose(QString());
     QCOMPARE(user.source, InventoryLocator::Source::UserConfig);
@@ -505,7 +503,7 @@ void TestInventory::loadingNeverWritesTheFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("lab.yaml"));
-    QVERIFY(QFile::copy(fixture(QStringLiteral("bad-wrong-type.yaml")), path));
+    QVERIFY(QFile::copy(fixturePath(QStringLiteral("inventory/bad-wrong-type.yaml")), path));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray before = f.readAll();

@@ -39,11 +39,7 @@ KubeResponse await(KubeCall *call, int timeoutMs = 10000)
         result = r;
         done = true;
     });
-    QElapsedTimer t;
-    t.start();
-    while (!done && t.elapsed() < timeoutMs)
-        QTest::qWait(10);
-    if (!done)
+    if (!QTest::qWaitFor([&] { return done; }, timeoutMs))
         result.errorText = QStringLiteral("test: no answer");
     return result;
 }

@@ -4,6 +4,7 @@
 #include "kube/kubeobjects.h"
 #include "kube/kubestatus.h"
 #include "kube/watchparser.h"
+#include "support/fixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -11,18 +12,14 @@
 #include <QTest>
 
 using namespace labdeck::kube;
+using labdeck::test::fixture;
 
 namespace {
-QByteArray fixture(const char *name)
+QJsonObject json(const char *name, std::source_location at = std::source_location::current())
 {
-    QFile f(QStringLiteral(LABDECK_TEST_FIXTURES "/kubernetes-api/") + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return f.readAll();
-}
-QJsonObject json(const char *name)
-{
-    return QJsonDocument::fromJson(fixture(name)).object();
+    return QJsonDocument::fromJson(
+               fixture(QStringLiteral("kubernetes-api/") + QLatin1String(name), at))
+        .object();
 }
 } // namespace
 
@@ -130,7 +127,8 @@ private Q_SLOTS:
     void watchStreamCutAnywhere()
     {
         QFETCH(int, chunk);
-        const QByteArray stream = fixture("watch-pods.constructed.jsonl");
+        const QByteArray stream =
+            fixture(QStringLiteral("kubernetes-api/watch-pods.constructed.jsonl"));
         WatchParser parser;
         QList<WatchEvent> events;
         for (qsizetype i = 0; i < stream.size(); i += chunk)
@@ -170,7 +168,8 @@ private Q_SLOTS:
 
     void statusText()
     {
-        const KubeStatus s = KubeStatus::fromReply(404, fixture("status-404-notfound.json"));
+        const KubeStatus s = KubeStatus::fromReply(
+            404, fixture(QStringLiteral("kubernetes-api/status-404-notfound.json")));
         QCOMPARE(s.code, 404);
         QCOMPARE(s.reason, QStringLiteral("NotFound"));
         QCOMPARE(s.name, QStringLiteral("grafana"));

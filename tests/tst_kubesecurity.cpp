@@ -172,8 +172,9 @@ private Q_SLOTS:
                  qPrintable(r.errorText));
         QVERIFY2(r.errorText.contains(api.url(QStringLiteral("/api/v1/pods")).toString()),
                  qPrintable(r.errorText));
-        // Give a follow-up request time to arrive if one were sent.
-        QTest::qWait(200);
+        // Bounded check that no follow-up request goes to the other host: none
+        // arrives within 200 ms.
+        QVERIFY(!QTest::qWaitFor([&] { return !other.requests.isEmpty(); }, 200));
         for (const auto &req : std::as_const(other.requests))
             QVERIFY2(!hasCredentialHeader(req), req.path.constData());
         QCOMPARE(other.requests.size(), 0);
@@ -301,7 +302,8 @@ private Q_SLOTS:
         QCOMPARE(ProviderAuthenticator::plainHttpRefusal(*context),
                  r.errorText); // the window's label
         QVERIFY(!asked);       // no plugin is offered for a server it could not be sent to
-        QTest::qWait(100);
+        // Bounded check that nothing connects to the plain-http server within 100 ms.
+        QVERIFY(!QTest::qWaitFor([&] { return api.connections > 0; }, 100));
         QCOMPARE(api.connections, 0);
 
         // The same user with an https:// server may send them.

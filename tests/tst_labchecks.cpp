@@ -9,6 +9,7 @@
 #include "inventory/inventoryloader.h"
 #include "remote/commandtransport.h"
 #include "ssh/sshtransport.h"
+#include "support/fixtures.h"
 #include "support/promlab.h"
 #include "support/sshdharness.h"
 
@@ -24,6 +25,7 @@
 
 using namespace labdeck;
 using checks::CheckResult;
+using labdeck::test::fixture;
 
 namespace {
 
@@ -72,12 +74,6 @@ const CheckResult *find(const QList<CheckResult> &results, const QString &target
         if (r.target == target)
             return &r;
     return nullptr;
-}
-
-QByteArray fixture(const QString &name)
-{
-    QFile f(QStringLiteral(LABDECK_TEST_FIXTURES "/") + name);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace

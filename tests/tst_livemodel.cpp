@@ -22,7 +22,7 @@
 #include "kube/kubeclient.h"
 #include "kube/kubesession.h"
 #include "kubemodels.h"
-#include "support/testpki.h"
+#include "support/simharness.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -260,7 +260,7 @@ private:
     int m_nodeFailures = 0;
     QTemporaryDir m_dir;
     QString m_kubeconfig;
-    QThread m_thread;
+    std::unique_ptr<labdeck::test::SimHarness> m_harness;
     demolab::KubeSimulator *m_sim = nullptr;
     std::unique_ptr<StaticAuthenticator> m_auth;
     std::unique_ptr<HostModel> m_hosts;
@@ -304,38 +304,22 @@ void TestLiveModel::initTestCase()
     qInfo("seed %u (replay with LABDECK_LIVEMODEL_SEED=%u)", ok ? seed : kDefaultSeed,
           ok ? seed : kDefaultSeed);
 
-    labdeck::test::Pki pki;
-    QString error;
-    QVERIFY2(labdeck::test::makePki(m_dir.path(), &pki, &error), qPrintable(error));
-    demolab::KubeSimulator::Tls tls;
-    tls.certificate = pki.server;
-    tls.key = pki.serverKey;
-    tls.caCertificates = {pki.ca};
-
     const InventoryLoadResult lab = InventoryLoader::loadBuiltIn();
     QVERIFY2(lab.ok(), qPrintable(lab.errorText()));
-    m_sim = new demolab::KubeSimulator(*lab.inventory);
-    m_sim->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
-    m_thread.start();
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        m_sim,
-        [&] {
-            // Pods move through their phases quickly; bookmarks often, so
-            // every reflector's resourceVersion catches up with the server's.
-            m_sim->setReadyDelay(30ms);
-            m_sim->setBookmarkInterval(150ms);
-            return m_sim->listenTls(tls);
-        },
-        Qt::BlockingQueuedConnection, &listening);
-    QVERIFY(listening);
+    m_harness = std::make_unique<labdeck::test::SimHarness>(*lab.inventory);
+    m_sim = m_harness->sim();
+    m_harness->onSim([this] {
+        // Pods move through their phases quickly; bookmarks often, so
+        // every reflector's resourceVersion catches up with the server's.
+        m_sim->setReadyDelay(30ms);
+        m_sim->setBookmarkInterval(150ms);
+    });
+    QString error;
+    QVERIFY2(m_harness->listenTls(m_dir.path(), &error), qPrintable(error));
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim->writeKubeconfig(m_kubeconfig, &error), qPrintable(error));
+    QVERIFY2(m_harness->writeKubeconfig(m_kubeconfig, &error), qPrintable(error));
 
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    ssl.setCaCertificates({pki.ca});
-    m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(), ssl);
+    m_auth = std::make_unique<StaticAuthenticator>(m_sim->bearerToken(), m_harness->trustingCa());
     m_hosts = std::make_unique<HostModel>();
     m_hosts->setInventory(*lab.inventory);
     m_models = std::make_unique<ClusterModels>(m_hosts.get());
@@ -387,16 +371,15 @@ void TestLiveModel::cleanupTestCase()
     m_podTester.reset();
     m_workloadTester.reset();
     m_nodeTester.reset();
-    if (m_thread.isRunning()) {
-        m_thread.quit();
-        m_thread.wait(10000);
-    }
+    m_sim = nullptr;
+    if (m_harness)
+        m_harness->stop(10000);
+    m_harness.reset();
 }
 
 void TestLiveModel::inSimulator(std::function<void(demolab::KubeSimulator *)> f)
 {
-    QMetaObject::invokeMethod(
-        m_sim, [sim = m_sim, f = std::move(f)] { f(sim); }, Qt::BlockingQueuedConnection);
+    m_harness->onSim([sim = m_sim, f = std::move(f)] { f(sim); });
 }
 
 void TestLiveModel::send(KubeCall *call, const QString &what,

@@ -5,6 +5,8 @@
 #include "manifests/inventoryeditor.h"
 #include "manifests/servicespec.h"
 #include "manifests/writeplan.h"
+#include "support/fixtures.h"
+#include "support/specbuilders.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -16,76 +18,12 @@
 
 using namespace labdeck;
 using namespace labdeck::manifests;
-
-namespace {
-
-QString goldenDir(const QString &name)
-{
-    return QStringLiteral(LABDECK_TEST_FIXTURES "/manifests/golden/") + name;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-}
-
-const Inventory &lab()
-{
-    static const Inventory inventory = *InventoryLoader::loadBuiltIn().inventory;
-    return inventory;
-}
-
-ServiceSpec minimalSpec()
-{
-    ServiceSpec s;
-    applyLabDefaults(s, lab());
-    s.name = QStringLiteral("hello");
-    s.ns = QStringLiteral("apps");
-    s.image = QStringLiteral("registry.example.com/hello");
-    s.tag = QStringLiteral("1.0");
-    return s;
-}
-
-ServiceSpec fullSpec()
-{
-    ServiceSpec s;
-    s.name = QStringLiteral("notes");
-    s.ns = QStringLiteral("tools");
-    s.createNamespace = true;
-    s.role = NodeRole::DevOps;
-    applyLabDefaults(s, lab());
-    s.image = QStringLiteral("registry.example.com/team/notes");
-    s.tag = QStringLiteral("2.3.1");
-    s.containerPort = 3000;
-    s.nodePort = 30400;
-    s.replicas = 2;
-    s.cpuRequest = QStringLiteral("250m");
-    s.cpuLimit = QStringLiteral("1");
-    s.memoryRequest = QStringLiteral("256Mi");
-    s.memoryLimit = QStringLiteral("1Gi");
-    s.env = {{QStringLiteral("LOG_LEVEL"), QStringLiteral("info"), false},
-             {QStringLiteral("PORT"), QStringLiteral("3000"), false},
-             {QStringLiteral("FEATURE_X"), QStringLiteral("true"), false},
-             {QStringLiteral("DB_PASSWORD"), QStringLiteral("s3cr3t-value"), true}};
-    s.storage = true;
-    s.storageSize = QStringLiteral("2Gi");
-    s.mountPath = QStringLiteral("/var/lib/notes");
-    s.readiness = {Probe::Kind::Http, QStringLiteral("/healthz"), 5, 10};
-    s.liveness = {Probe::Kind::Tcp, QStringLiteral("/"), 15, 20};
-    s.publicHost = QStringLiteral("notes.example.com");
-    return s;
-}
-
-} // namespace
+using labdeck::test::builtInLab;
+using labdeck::test::fixturePath;
+using labdeck::test::fullNotesSpec;
+using labdeck::test::minimalSpec;
+using labdeck::test::readFile;
+using labdeck::test::writeFile;
 
 class TestManifest : public QObject
 {
@@ -129,12 +67,12 @@ void TestManifest::golden()
 {
     QFETCH(QString, name);
     QFETCH(int, which);
-    ServiceSpec spec = which == 0 ? minimalSpec() : fullSpec();
+    ServiceSpec spec = which == 0 ? minimalSpec() : fullNotesSpec();
     if (which == 2) {
         // On metamon in the seed's monitoring namespace: written under monitoring/.
         spec = ServiceSpec{};
         spec.role = NodeRole::DevOps;
-        applyLabDefaults(spec, lab());
+        applyLabDefaults(spec, builtInLab());
         spec.name = QStringLiteral("blackbox");
         spec.ns = QStringLiteral("monitoring");
         spec.image = QStringLiteral("registry.example.com/prom/blackbox-exporter");
@@ -148,9 +86,9 @@ void TestManifest::golden()
                     {QStringLiteral("OFF"), QStringLiteral("off"), false}};
         spec.liveness = {Probe::Kind::Http, QStringLiteral("/-/healthy"), 10, 30};
     }
-    QVERIFY(SpecCheck::validate(spec, labFacts(lab())).isEmpty() ||
-            std::none_of(SpecCheck::validate(spec, labFacts(lab())).cbegin(),
-                         SpecCheck::validate(spec, labFacts(lab())).cend(),
+    QVERIFY(SpecCheck::validate(spec, labFacts(builtInLab())).isEmpty() ||
+            std::none_of(SpecCheck::validate(spec, labFacts(builtInLab())).cbegin(),
+                         SpecCheck::validate(spec, labFacts(builtInLab())).cend(),
                          [](const FieldIssue &i) {
                              return i.severity == FieldIssue::Severity::Error &&
                                     i.field != QLatin1String("namespace");
@@ -158,14 +96,17 @@ void TestManifest::golden()
     const QList<ExtraFile> files = manifestFiles(spec);
     const bool update = qEnvironmentVariableIsSet("LABDECK_UPDATE_GOLDEN");
     QStringList expected;
-    QDirIterator it(goldenDir(name), QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(fixturePath(QStringLiteral("manifests/golden/") + name), QDir::Files,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
-        expected << QDir(goldenDir(name)).relativeFilePath(it.next());
+        expected << QDir(fixturePath(QStringLiteral("manifests/golden/") + name))
+                        .relativeFilePath(it.next());
     expected.sort();
     QStringList written;
     for (const ExtraFile &f : files) {
         written << f.file;
-        const QString path = goldenDir(name) + QLatin1Char('/') + f.file;
+        const QString path =
+            fixturePath(QStringLiteral("manifests/golden/") + name) + QLatin1Char('/') + f.file;
         if (update)
             writeFile(path, f.content);
         QCOMPARE(QString::fromUtf8(f.content), QString::fromUtf8(readFile(path)));
@@ -177,7 +118,7 @@ void TestManifest::golden()
 
 void TestManifest::secretsNeverInFiles()
 {
-    const ServiceSpec spec = fullSpec();
+    const ServiceSpec spec = fullNotesSpec();
     for (const ExtraFile &f : manifestFiles(spec))
         QVERIFY2(!f.content.contains("s3cr3t-value"), qPrintable(f.file));
     const QList<Manifest> objects = generateManifests(spec);
@@ -200,7 +141,7 @@ void TestManifest::secretsNeverInFiles()
 void TestManifest::yamlParsesBack()
 {
     // Strings that look like numbers or booleans stay strings.
-    for (const Manifest &m : generateManifests(fullSpec())) {
+    for (const Manifest &m : generateManifests(fullNotesSpec())) {
         const YAML::Node node = YAML::Load(m.object.toYaml().toStdString());
         QCOMPARE(QString::fromStdString(node["kind"].as<std::string>()), m.kind);
         if (m.kind == QLatin1String("Deployment")) {
@@ -216,7 +157,7 @@ void TestManifest::yamlParsesBack()
 
 void TestManifest::validInputHasNoErrors()
 {
-    QCOMPARE(SpecCheck::validate(minimalSpec(), labFacts(lab())).size(), 0);
+    QCOMPARE(SpecCheck::validate(minimalSpec(), labFacts(builtInLab())).size(), 0);
 }
 
 void TestManifest::invalidInput_data()
@@ -326,7 +267,7 @@ void TestManifest::invalidInput()
         s.storage = true;
         s.mountPath = value;
     }
-    const QList<FieldIssue> issues = SpecCheck::validate(s, labFacts(lab()));
+    const QList<FieldIssue> issues = SpecCheck::validate(s, labFacts(builtInLab()));
     QVERIFY(!issues.isEmpty());
     bool found = false;
     for (const FieldIssue &i : issues) {
@@ -367,7 +308,7 @@ void TestManifest::dnsLabelAsTyped()
 void TestManifest::requestsWarning()
 {
     ServiceSpec s = minimalSpec();
-    LabFacts facts = labFacts(lab());
+    LabFacts facts = labFacts(builtInLab());
     facts.nodes[QStringLiteral("bracky")].requestedMilliCpu = 900;
     s.cpuRequest = QStringLiteral("200m");
     const QList<FieldIssue> issues = SpecCheck::validate(s, facts);
@@ -389,7 +330,7 @@ void TestManifest::requestsWarning()
 
 void TestManifest::clusterFacts()
 {
-    LabFacts facts = labFacts(lab());
+    LabFacts facts = labFacts(builtInLab());
     QCOMPARE(facts.usedNodePorts.value(30300), QStringLiteral("monitoring/grafana (inventory)"));
     QVERIFY(facts.namespaces.contains(QStringLiteral("database")));
     QCOMPARE(facts.nodes.value(QStringLiteral("bracky")).allocatableMilliCpu, 1000);
@@ -723,8 +664,8 @@ void TestManifest::inventoryUrlExisting()
     QVERIFY2(other.error.contains(QStringLiteral("already has the URL https://s.example.com")),
              qPrintable(other.error));
     // The built-in lab is never edited.
-    QVERIFY(InventoryEditor::refusal(lab()).contains(
-        QStringLiteral("Create your own inventory first")));
+    QVERIFY(InventoryEditor::refusal(builtInLab())
+                .contains(QStringLiteral("Create your own inventory first")));
 }
 
 void TestManifest::inventoryWriteKeepsBackup()

@@ -4,6 +4,7 @@
 
 #include "demolab/ollamareplay.h"
 #include "ollama/ollamaclient.h"
+#include "support/fixtures.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -13,16 +14,7 @@
 #include <QTest>
 
 using namespace labdeck;
-
-namespace {
-QByteArray fixture(const QString &path)
-{
-    QFile f(QStringLiteral(LABDECK_TEST_FIXTURES "/") + path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(path));
-    return f.readAll();
-}
-} // namespace
+using labdeck::test::fixture;
 
 class TestOllamaClient : public QObject
 {

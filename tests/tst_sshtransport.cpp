@@ -1,6 +1,7 @@
 #include "secrets/secretstore.h"
 #include "ssh/sshtransport.h"
 #include "ssh/sshtunnel.h"
+#include "support/fixtures.h"
 #include "support/sshdharness.h"
 
 #include <QDir>
@@ -26,15 +27,11 @@ using labdeck::ssh::HostKeyQuestion;
 using labdeck::ssh::PassphraseQuestion;
 using labdeck::ssh::SshOptions;
 using labdeck::ssh::SshTransport;
+using labdeck::test::fixture;
+using labdeck::test::readFile;
 using labdeck::test::SshdHarness;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // Runs one command and waits for its result (the test's event loop runs).
 CommandResult runAndWait(SshTransport *t, const QStringList &argv, int timeoutMs = 8000,
@@ -288,8 +285,8 @@ void TestSshTransport::agentKeyIsUsed()
     agent.start(QStringLiteral("ssh-agent"), {QStringLiteral("-D"), QStringLiteral("-a"), sock});
     if (!agent.waitForStarted(5000))
         QSKIP("ssh-agent is not installed (Debian package openssh-client)");
-    for (int i = 0; i < 100 && !QFile::exists(sock); ++i)
-        QTest::qWait(50);
+    QVERIFY2(QTest::qWaitFor([&] { return QFile::exists(sock); }, 5000),
+             "ssh-agent made no socket");
     QProcess add;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SSH_AUTH_SOCK"), sock);
@@ -411,8 +408,8 @@ public:
                      QStringLiteral("--address=") + address});
         if (!m_bus.waitForStarted(5000))
             return QStringLiteral("dbus-daemon did not start: ") + m_bus.errorString();
-        for (int i = 0; i < 100 && !QFile::exists(m_dir + QStringLiteral("/bus")); ++i)
-            QTest::qWait(50);
+        if (!QTest::qWaitFor([&] { return QFile::exists(m_dir + QStringLiteral("/bus")); }, 5000))
+            return QStringLiteral("dbus-daemon made no socket at %1/bus").arg(m_dir);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
         env.insert(QStringLiteral("HOME"), m_dir);
@@ -445,22 +442,27 @@ void TestSshTransport::passphraseInKeychain()
         QSKIP(qPrintable(QStringLiteral("no private keyring: ") + why));
     const QString service = QStringLiteral("labdeck-test-ssh");
     secrets::SecretStore store(service);
-    // The keyring answers on the bus a moment after it starts.
+    // The keyring answers on the bus a moment after it starts: a probe is
+    // written again each time the one before failed, until one is stored.
     bool wrote = false;
+    bool pending = false;
     QString lastError;
-    for (int i = 0; i < 50 && !wrote; ++i) {
-        bool done = false;
-        store.write(QStringLiteral("probe"), QStringLiteral("x"), this,
-                    [&](bool ok, const QString &e) {
-                        wrote = ok;
-                        lastError = e;
-                        done = true;
-                    });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        if (!wrote)
-            QTest::qWait(100);
-    }
-    if (!wrote)
+    const bool probed = QTest::qWaitFor(
+        [&] {
+            if (!wrote && !pending) {
+                pending = true;
+                store.write(QStringLiteral("probe"), QStringLiteral("x"), this,
+                            [&](bool ok, const QString &e) {
+                                wrote = ok;
+                                lastError = e;
+                                pending = false;
+                            });
+            }
+            return wrote;
+        },
+        20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!pending, 10000); // every write is answered
+    if (!probed)
         QSKIP(qPrintable(QStringLiteral("the private gnome-keyring did not store a secret: ") +
                          lastError));
 
@@ -645,20 +647,19 @@ void TestSshTransport::argumentsArriveIntact()
 void TestSshTransport::standInsPrintFixtures()
 {
     std::unique_ptr<SshTransport> t(makeTransport(freshOptions(), HostKeyAnswer::ConnectOnce));
-    const QString fixtures = QStringLiteral(LABDECK_SSH_FIXTURES);
     CommandResult r = runAndWait(t.get(), {QStringLiteral("docker"), QStringLiteral("compose"),
                                            QStringLiteral("ps"), QStringLiteral("--format"),
                                            QStringLiteral("json")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
-    QCOMPARE(r.standardOutput, readFile(fixtures + QStringLiteral("/ps-v2.21-ndjson.doc.jsonl")));
+    QCOMPARE(r.standardOutput, fixture(QStringLiteral("ssh/ps-v2.21-ndjson.doc.jsonl")));
     r = runAndWait(
         t.get(), {QStringLiteral("tailscale"), QStringLiteral("status"), QStringLiteral("--json")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
-    QCOMPARE(r.standardOutput, readFile(fixtures + QStringLiteral("/status-trimmed.real.json")));
+    QCOMPARE(r.standardOutput, fixture(QStringLiteral("ssh/status-trimmed.real.json")));
     r = runAndWait(t.get(), {QStringLiteral("nvidia-smi"), QStringLiteral("--query-gpu=name"),
                              QStringLiteral("--format=csv,noheader")});
     QVERIFY2(r.succeeded(), qPrintable(r.error));
-    QCOMPARE(r.standardOutput, readFile(fixtures + QStringLiteral("/busy-query-gpu-noheader.csv")));
+    QCOMPARE(r.standardOutput, fixture(QStringLiteral("ssh/busy-query-gpu-noheader.csv")));
     r = runAndWait(t.get(), {QStringLiteral("docker"), QStringLiteral("compose"),
                              QStringLiteral("restart"), QStringLiteral("x")});
     QVERIFY(r.ran);
@@ -859,8 +860,7 @@ void TestSshTransport::tunnelForwards()
         client.disconnectFromHost();
     }
     // HTTP through the tunnel, as Labdeck's Ollama client would use it.
-    const QByteArray version =
-        readFile(QStringLiteral(LABDECK_SSH_FIXTURES "/api-version.doc.json"));
+    const QByteArray version = fixture(QStringLiteral("ssh/api-version.doc.json"));
     QVERIFY(!version.isEmpty());
     QTcpServer http;
     QVERIFY(http.listen(QHostAddress::LocalHost, 0));

@@ -10,6 +10,7 @@
 #include "kube/labreconcile.h"
 #include "kube/verdicts.h"
 #include "kubemodels.h"
+#include "support/fixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,15 +19,15 @@
 
 using namespace labdeck;
 using namespace labdeck::kube;
+using labdeck::test::fixture;
 
 namespace {
 
-QJsonObject json(const char *name)
+QJsonObject json(const char *name, std::source_location at = std::source_location::current())
 {
-    QFile f(QStringLiteral(LABDECK_TEST_FIXTURES "/kubernetes-api/") + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return QJsonDocument::fromJson(f.readAll()).object();
+    return QJsonDocument::fromJson(
+               fixture(QStringLiteral("kubernetes-api/") + QLatin1String(name), at))
+        .object();
 }
 
 QString rfc3339(const QDateTime &t)

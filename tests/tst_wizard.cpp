@@ -10,6 +10,9 @@
 #include "kube/kubeclient.h"
 #include "labselection.h"
 #include "mainwindow.h"
+#include "support/fixtures.h"
+#include "support/simharness.h"
+#include "support/specbuilders.h"
 #include "wizards/applyfolderdialog.h"
 #include "wizards/conflictdialog.h"
 #include "wizards/createmenu.h"
@@ -39,20 +42,10 @@
 
 using namespace labdeck;
 using namespace std::chrono_literals;
+using labdeck::test::builtInLab;
+using labdeck::test::readFile;
 
 namespace {
-
-const Inventory &lab()
-{
-    static const Inventory inventory = *InventoryLoader::loadBuiltIn().inventory;
-    return inventory;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QStringList childTexts(QTreeWidgetItem *parent, int column)
 {
@@ -90,7 +83,7 @@ private:
                             const QByteArray &body, const QByteArray &type);
 
     QTemporaryDir m_dir;
-    QThread m_thread;
+    std::unique_ptr<labdeck::test::SimHarness> m_harness;
     demolab::KubeSimulator *m_sim = nullptr;
     std::unique_ptr<kube::StaticAuthenticator> m_auth;
     std::unique_ptr<kube::KubeClient> m_client;
@@ -104,19 +97,10 @@ void TestWizard::initTestCase()
     qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("labdeck-test"));
-    m_sim = new demolab::KubeSimulator(lab());
-    m_sim->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
-    m_thread.start();
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        m_sim,
-        [&] {
-            m_sim->setReadyDelay(50ms);
-            return m_sim->listen();
-        },
-        Qt::BlockingQueuedConnection, &listening);
-    QVERIFY(listening);
+    m_harness = std::make_unique<labdeck::test::SimHarness>(builtInLab());
+    m_sim = m_harness->sim();
+    m_harness->onSim([this] { m_sim->setReadyDelay(50ms); });
+    QVERIFY(m_harness->listen());
     m_auth = std::make_unique<kube::StaticAuthenticator>(m_sim->bearerToken(),
                                                          QSslConfiguration::defaultConfiguration());
     m_auth->allowPlainHttpOnLoopback();
@@ -130,10 +114,8 @@ void TestWizard::cleanupTestCase()
 {
     m_actions.reset();
     m_client.reset();
-    if (m_thread.isRunning()) {
-        m_thread.quit();
-        m_thread.wait(5000);
-    }
+    m_sim = nullptr;
+    m_harness.reset();
 }
 
 kube::KubeResponse TestWizard::send(const QByteArray &method, const QString &path,
@@ -164,7 +146,7 @@ void TestWizard::fill(ServiceWizard &w, const QString &name)
 
 void TestWizard::invalidInputOnItsPage()
 {
-    ServiceWizard w(lab(), nullptr, nullptr);
+    ServiceWizard w(builtInLab(), nullptr, nullptr);
     SpecPage *basics = w.specPage(ServiceWizard::BasicsPage);
     SpecPage *network = w.specPage(ServiceWizard::NetworkPage);
     SpecPage *env = w.specPage(ServiceWizard::EnvPage);
@@ -219,7 +201,7 @@ void TestWizard::invalidInputOnItsPage()
 
 void TestWizard::warningsDoNotBlock()
 {
-    ServiceWizard w(lab(), nullptr, nullptr);
+    ServiceWizard w(builtInLab(), nullptr, nullptr);
     QTest::keyClicks(w.nameEdit(), QStringLiteral("big"));
     w.replicasSpin()->setValue(3);
     w.memoryRequestEdit()->setText(QStringLiteral("2500Mi"));
@@ -236,7 +218,7 @@ void TestWizard::warningsDoNotBlock()
 
 void TestWizard::applyAndRollout()
 {
-    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    ServiceWizard w(builtInLab(), m_client.get(), m_actions.get());
     int asked = 0;
     w.setPrompts({[&asked](const QString &, const QString &, const QString &, const QString &) {
                       ++asked;
@@ -305,7 +287,7 @@ void TestWizard::applyAndRollout()
 
 void TestWizard::backAndForthDuringDryRun()
 {
-    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    ServiceWizard w(builtInLab(), m_client.get(), m_actions.get());
     fill(w, QStringLiteral("quick"));
     w.nodePortSpin()->setValue(30421);
     w.show();
@@ -332,7 +314,7 @@ void TestWizard::backAndForthDuringDryRun()
 void TestWizard::liveNodePortCollision()
 {
     // 30420 is not in the inventory; the cluster has it since applyAndRollout.
-    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    ServiceWizard w(builtInLab(), m_client.get(), m_actions.get());
     QTest::keyClicks(w.nameEdit(), QStringLiteral("other"));
     w.nodePortSpin()->setValue(30420);
     SpecPage *network = w.specPage(ServiceWizard::NetworkPage);
@@ -349,7 +331,7 @@ void TestWizard::conflictNeedsExplicitForce()
     QVERIFY(send("PATCH", QStringLiteral("/apis/apps/v1/namespaces/devops/deployments/tracker"), q,
                  R"({"spec":{"replicas":4}})", "application/merge-patch+json")
                 .ok());
-    ServiceWizard w(lab(), m_client.get(), m_actions.get());
+    ServiceWizard w(builtInLab(), m_client.get(), m_actions.get());
     QList<QList<QPair<QString, kube::ApplyConflict>>> shown;
     bool answer = false;
     w.setPrompts({{}, [&](const QList<QPair<QString, kube::ApplyConflict>> &conflicts) {
@@ -411,7 +393,7 @@ void TestWizard::existingFileNeverClobbered()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(mine);
     }
-    ServiceWizard w(lab(), nullptr, nullptr);
+    ServiceWizard w(builtInLab(), nullptr, nullptr);
     QStringList details;
     bool answer = false;
     w.setPrompts(
@@ -531,7 +513,7 @@ void TestWizard::publicUrlIntoInventory()
     QVERIFY(found);
 
     // The built-in lab is never edited: the user is told to make their own first.
-    ServiceWizard builtIn(lab(), nullptr, nullptr);
+    ServiceWizard builtIn(builtInLab(), nullptr, nullptr);
     builtIn.setPrompts(
         {[&](const QString &title, const QString &, const QString &, const QString &) {
              asked << title;
@@ -592,7 +574,7 @@ void TestWizard::createMenu()
     LabSelection selection;
     MainWindow window(&model, &selection);
     CreateMenu menu(
-        &window, [] { return lab(); }, [] { return CreateMenu::Session{}; });
+        &window, [] { return builtInLab(); }, [] { return CreateMenu::Session{}; });
     QCOMPARE(menu.newServiceAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
     QCOMPARE(menu.applyFolderAction()->text(), QStringLiteral("&Apply Folder…"));
     menu.newService();

@@ -136,7 +136,7 @@ struct ResolvedContext
     [[nodiscard]] QNetworkProxy networkProxy() const;
     // Sets the TLS configuration, the peer verify name, the Authorization header
     // (Bearer token or Basic) and the Impersonate-* headers on a request.
-    // Qt 6.4 caveat (tested in tst_kubeconfig): a QNetworkAccessManager reuses the
+    // Qt 6.4 caveat (tested in tst_kubeconfig_tls): a QNetworkAccessManager reuses the
     // TLS setup of its first request to a host:port + peer verify name, client
     // certificate included. Use one manager per context, and call
     // clearConnectionCache() when a credential brings a different client certificate.

@@ -337,7 +337,7 @@ private Q_SLOTS:
 
         QList<CheckResult> results = runChecks(QStringLiteral("tunnels"), ctx);
         QCOMPARE(results.size(), 1);
-        const CheckResult &tunnel = results.first();
+        const CheckResult tunnel = results.first(); // a copy: results is reused below
         QCOMPARE(tunnel.target, QStringLiteral("tailnet"));
         QCOMPARE(tunnel.host, QStringLiteral("pochama"));
         QCOMPARE(tunnel.severity, Health::Critical);

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
+#include <memory>
 #include <cmath>
 #include <optional>
 
@@ -213,8 +214,7 @@ remote::CommandJob *DemoTransport::run(const remote::CommandRequest &request)
         }
         // A followed log: a new line now and then, until cancelled.
         auto *tick = new QTimer(job);
-        auto *count = new int(0);
-        connect(tick, &QTimer::destroyed, job, [count] { delete count; });
+        auto count = std::make_shared<int>(0); // lives as long as the connection
         connect(tick, &QTimer::timeout, job, [this, job, a, count] {
             QByteArray more;
             for (const Service &s : std::as_const(m_services)) {

@@ -7151,7 +7151,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::demolab::DemoTransport</name>
     <message>
-        <location filename="../../services/demolab/demotransport.cpp" line="+108"/>
+        <location filename="../../services/demolab/demotransport.cpp" line="+109"/>
         <source>%1: cancelled</source>
         <translation>%1: キャンセルしました</translation>
     </message>
@@ -7176,7 +7176,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: コマンド: %2 の出力が %3 MiB を超えました。Labdeck が1つのコマンドから読み取る上限を超えたため停止しました</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>the demo lab has no host %1
 </source>
         <translation>デモラボにホスト %1 はありません
@@ -8128,7 +8128,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: 接続: インベントリでこのホストに SSH エンドポイント（ssh: または sources.sshAlias）が指定されていません</translation>
     </message>
     <message>
-        <location filename="../../services/ssh/sshworker.cpp" line="+264"/>
+        <location filename="../../services/ssh/sshworker.cpp" line="+282"/>
         <source>could not create an SSH session</source>
         <translation>SSH セッションを作成できませんでした</translation>
     </message>
@@ -8213,7 +8213,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../services/ssh/sshworker.cpp" line="+85"/>
+        <location filename="../../services/ssh/sshworker.cpp" line="+89"/>
         <source>%1 was killed by signal %2</source>
         <translation>%1 はシグナル %2 で強制終了されました</translation>
     </message>
@@ -8238,7 +8238,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 はキャンセルされました</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%1 printed more than %2 MiB, more than Labdeck reads from one command; it was stopped</source>
         <translation>%1 の出力が %2 MiB を超えました。Labdeck が1つのコマンドから読み取る上限を超えたため停止しました</translation>
     </message>
@@ -8258,7 +8258,17 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 への接続が切れました（%2）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+54"/>
+        <source>%1 did not answer a keepalive within %2 s; the connection was dropped and is made again on the next command</source>
+        <translation>%1 が %2 秒以内にキープアライブに応答しませんでした。接続を切断しました。次のコマンドで接続し直します</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the connection to %1 was lost (%2); it is made again on the next command</source>
+        <translation>%1 への接続が失われました（%2）。次のコマンドで接続し直します</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1 was cancelled before it started</source>
         <translation>%1 は開始前にキャンセルされました</translation>
     </message>
@@ -8268,7 +8278,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>チャネルを開けませんでした: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Labdeck stopped the SSH connection</source>
         <translation>Labdeck が SSH 接続を停止しました</translation>
     </message>

@@ -8,8 +8,8 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
-#include <memory>
 #include <cmath>
+#include <memory>
 #include <optional>
 
 namespace labdeck::demolab {

@@ -2,12 +2,14 @@
 #include "ssh/sshworker_p.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QMutexLocker>
 #include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace labdeck::ssh {
@@ -60,7 +62,18 @@ HostWorker::HostWorker(SshTransport *transport, SshTarget target, SshOptions opt
 HostWorker::~HostWorker()
 {
     stop();
-    wait();
+    // A clean stop says goodbye to the server. A worker still inside a
+    // blocking libssh call after a second (a server that stopped answering
+    // mid-request) has its socket shut down, which makes the call fail now.
+    if (!wait(QDeadlineTimer(1000))) {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_socketFd >= 0)
+                ::shutdown(m_socketFd, SHUT_RDWR);
+        }
+        wake();
+        wait();
+    }
     for (int fd : m_wakePipe)
         if (fd >= 0)
             ::close(fd);
@@ -217,6 +230,11 @@ void HostWorker::failAll(const Failure &failure, bool onlyWaiting)
 
 void HostWorker::dropSession()
 {
+    closeProbe();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_socketFd = -1; // before the socket closes: never shut down a reused descriptor
+    }
     if (!m_session)
         return;
     if (m_event) {
@@ -353,6 +371,10 @@ bool HostWorker::connectSession(Failure *failure)
         return false;
     }
     m_lastActivity = now();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_socketFd = ssh_get_fd(m_session);
+    }
     m_event = ssh_event_new();
     if (m_event)
         ssh_event_add_session(m_event, m_session);
@@ -478,6 +500,7 @@ void HostWorker::serviceOps()
                     }
                     if (n <= 0)
                         break;
+                    m_lastActivity = t; // the server is talking: no keepalive needed
                     const QByteArray chunk(buf, n);
                     if (stream == 1) {
                         remote::appendCapped(op.err, chunk, remote::CommandRequest::kErrorCap);
@@ -601,19 +624,67 @@ void HostWorker::serviceOps()
     }
 }
 
+void HostWorker::closeProbe()
+{
+    if (!m_probe)
+        return;
+    if (m_session) {
+        ssh_set_blocking(m_session, 0);
+        if (ssh_channel_is_open(m_probe))
+            ssh_channel_close(m_probe);
+        ssh_set_blocking(m_session, 1);
+    }
+    ssh_channel_free(m_probe);
+    m_probe = nullptr;
+}
+
+void HostWorker::linkLost(const QString &why)
+{
+    Failure f{Step::Command, prefix(Step::Command) + why};
+    failAll(f, false);
+    dropSession();
+    postState(HostState::Disconnected, why);
+}
+
 void HostWorker::keepalive()
 {
+    // A keepalive that expects an answer: after keepaliveMs of silence a
+    // session channel is asked for. The server opening it, or refusing it,
+    // is an answer; none within twice the interval means the link is dead,
+    // even when TCP still looks open (a suspended server, a NAT that forgot
+    // the connection). Nonblocking: the worker never waits on it.
     if (!m_session || m_options.keepaliveMs <= 0)
         return;
-    if (now() - m_lastActivity < m_options.keepaliveMs)
-        return;
-    m_lastActivity = now();
-    ssh_send_ignore(m_session, "");
-    if (ssh_blocking_flush(m_session, 0) == SSH_ERROR || !ssh_is_connected(m_session)) {
-        const QString why = sshError(m_session);
-        dropSession();
-        postState(HostState::Disconnected, why);
+    const qint64 t = now();
+    if (!m_probe) {
+        if (t - m_lastActivity < m_options.keepaliveMs)
+            return;
+        m_probe = ssh_channel_new(m_session);
+        m_probeSince = t;
+        if (!m_probe)
+            return;
     }
+    ssh_set_blocking(m_session, 0);
+    const int rc = ssh_channel_open_session(m_probe);
+    ssh_set_blocking(m_session, 1);
+    if (rc == SSH_AGAIN && ssh_is_connected(m_session)) {
+        if (t - m_probeSince < 2 * qint64(m_options.keepaliveMs))
+            return;
+        linkLost(SshTransport::tr("%1 did not answer a keepalive within %2 s; the connection "
+                                  "was dropped and is made again on the next command")
+                     .arg(m_target.hostName)
+                     .arg(2 * m_options.keepaliveMs / 1000.0));
+        return;
+    }
+    if (!ssh_is_connected(m_session)) {
+        linkLost(SshTransport::tr("the connection to %1 was lost (%2); it is made again on the "
+                                  "next command")
+                     .arg(m_target.hostName, sshError(m_session)));
+        return;
+    }
+    // Opened or refused (e.g. no free session slot): the server answered.
+    closeProbe();
+    m_lastActivity = t;
 }
 
 void HostWorker::run()
@@ -704,6 +775,8 @@ void HostWorker::run()
         int timeout = -1;
         if (running)
             timeout = 50;
+        else if (m_probe)
+            timeout = 100; // a keepalive waits for its answer
         else if (m_session && m_options.keepaliveMs > 0)
             timeout = int(std::max<qint64>(10, m_options.keepaliveMs - (now() - m_lastActivity)));
         ::poll(fds.data(), nfds_t(fds.size()), timeout);

@@ -147,6 +147,11 @@ private:
     void failAll(const Failure &failure, bool onlyWaiting);
     void postState(HostState state, const QString &detail = {});
     void keepalive();
+    void closeProbe();
+    // The link is dead (no answer, or the socket failed): every running
+    // command fails with why, the session is dropped and made again on the
+    // next command.
+    void linkLost(const QString &why);
     bool processPackets();
     QString prefix(remote::Step step) const;
     QString tilde(const QString &path) const;
@@ -161,11 +166,18 @@ private:
     std::deque<std::shared_ptr<WorkerOp>> m_incoming;
     QHash<quint64, Answer> m_answers;
     bool m_stopping = false;
+    // The session's socket while one is open; stop() may shut it down from
+    // another thread so that a blocking libssh call returns at once.
+    int m_socketFd = -1;
     // worker thread only:
     int m_wakePipe[2] = {-1, -1};
     ssh_session m_session = nullptr;
     ssh_event m_event = nullptr; // processes incoming packets without a blocking call
     qint64 m_lastActivity = 0;
+    // A keepalive that needs an answer: a session channel being opened
+    // (nonblocking), and when it was asked for.
+    ssh_channel m_probe = nullptr;
+    qint64 m_probeSince = 0;
     std::deque<std::shared_ptr<WorkerOp>> m_ops; // waiting and running
     QByteArray m_acceptedOnce; // a key the user accepted for this run (base64 blob)
 };

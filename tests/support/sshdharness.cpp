@@ -274,6 +274,19 @@ void SshdHarness::kill()
     m_sshd.reset();
 }
 
+void SshdHarness::suspend(bool stopped)
+{
+    if (!m_sshd)
+        return;
+    const auto pid = pid_t(m_sshd->processId());
+    if (pid <= 0)
+        return;
+    const int sig = stopped ? SIGSTOP : SIGCONT;
+    for (pid_t c : descendants(pid))
+        ::kill(c, sig);
+    ::kill(pid, sig);
+}
+
 bool SshdHarness::restart(QString *error)
 {
     kill();

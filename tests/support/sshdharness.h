@@ -25,6 +25,10 @@ public:
     bool start(QString *error, quint16 port = 0);
     // Kills sshd and every session process it started (SIGKILL).
     void kill();
+    // Suspends (SIGSTOP) or resumes (SIGCONT) sshd and its sessions: the
+    // connections stay open in the kernel but nothing answers, as when a
+    // host hangs or a NAT forgets the connection.
+    void suspend(bool stopped);
     // Starts it again on the same port with the same keys.
     bool restart(QString *error);
 

@@ -83,6 +83,33 @@ private Q_SLOTS:
         QCOMPARE(r.out.trimmed(), QStringLiteral("labdeck " LABDECK_VERSION));
     }
 
+    // As cron or a systemd timer runs them: no display, no XDG_RUNTIME_DIR.
+    // stderr is mailed to the user, so the headless commands print nothing
+    // there (Qt would warn about the runtime directory).
+    void headlessCommandsKeepStderrQuiet_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0;
+        QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << 0;
+        QTest::newRow("inventory --validate")
+            << QStringList{QStringLiteral("inventory"), QStringLiteral("--validate")} << 0;
+        // The demo lab has critical findings on purpose: exit status 2.
+        QTest::newRow("check --demo")
+            << QStringList{QStringLiteral("check"), QStringLiteral("--demo")} << 2;
+    }
+    void headlessCommandsKeepStderrQuiet()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QProcessEnvironment e = env(false);
+        e.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+        const Run r = run(args, e);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(!r.out.isEmpty(), "it says something on stdout");
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    }
+
     void withoutDisplayItSaysWhatToDo()
     {
         const Run r = run({}, env(false));

@@ -514,7 +514,8 @@ echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","s
              QByteArray("with space; and $(not run)|from-parent|kubeconfig-value"));
     // Arguments arrive exactly as written: no shell ever saw them.
     QCOMPARE(readFile(m_work + "/args"), QByteArray("a b\n$HOME\n;\n'q'\n\n"));
-    QVERIFY(readFile(m_work + "/stdin").isEmpty()); // stdin is closed (/dev/null)
+    QVERIFY2(readFile(m_work + "/stdin").isEmpty(), // stdin is closed (/dev/null)
+             readFile(m_work + "/stdin").left(200).constData());
     QVERIFY(!QFile::exists(m_work + "/stdin-is-tty"));
     QCOMPARE(m_asked.constFirst().commandLine,
              "LAB_VAR='with space; and $(not run)' LABDECK_TEST_OVERRIDDEN=kubeconfig-value " +

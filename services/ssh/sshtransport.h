@@ -50,9 +50,13 @@ enum class HostState { Disconnected, Connecting, Connected, Failed };
 
 struct SshOptions
 {
-    QString homeDir;              // ~ for the config, the default keys and ~/.ssh/known_hosts
-    QString configFile;           // default: <home>/.ssh/config
-    QString userKnownHosts;       // default: <home>/.ssh/known_hosts (read only, never written)
+    QString homeDir;    // ~ for the config, the default keys and ~/.ssh/known_hosts
+    QString configFile; // default: <home>/.ssh/config
+    // default: <home>/.ssh/known_hosts (read only, never written); the config's
+    // UserKnownHostsFile replaces it
+    QString userKnownHosts;
+    // The system file (read only); the config's GlobalKnownHostsFile replaces it.
+    QString globalKnownHosts = QStringLiteral("/etc/ssh/ssh_known_hosts");
     QString labdeckKnownHosts;    // default: <AppDataLocation>/known_hosts (written on "remember")
     QString localUser;            // default: $USER (or the passwd entry)
     QString agentSocket;          // default: $SSH_AUTH_SOCK; empty: no agent

@@ -1,5 +1,6 @@
 // known_hosts files: lines libssh cannot read are skipped; entries keep
-// their line numbers; nothing is trusted that does not match.
+// their line numbers (markers included); nothing is trusted that does not
+// match.
 
 #include "fuzzsupport.h"
 #include "ssh/sshworker_p.h"

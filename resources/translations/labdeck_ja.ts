@@ -8153,17 +8153,32 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 のポート %2 に接続できませんでした: %3 — ホストは起動していて、sshd がそこで待ち受けていますか？</translation>
     </message>
     <message>
-        <location filename="../../services/ssh/sshworker_hostkey.cpp" line="+102"/>
+        <location filename="../../services/ssh/sshworker_hostkey.cpp" line="+139"/>
         <source>the server sent no host key</source>
         <translation>サーバーがホスト鍵を送ってきませんでした</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
+        <source>the host key of %1 (%2 %3) is REVOKED in %4 line %5. Labdeck does not connect to a host offering a revoked key; ask the host&apos;s owner which key it should have.</source>
+        <translation>%1 のホスト鍵 (%2 %3) は %4 の %5 行目で失効 (revoked) とされています。Labdeck は失効した鍵を提示するホストには接続しません。正しい鍵をホストの管理者に確認してください。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>the host key of %1 has CHANGED. Recorded in %2 line %3: %4 %5; offered now: %6 %7. Labdeck does not connect to it. If you rebuilt %8, remove the old key with: ssh-keygen -R %9 -f %10 and connect again; otherwise do not connect: someone may be intercepting the connection.</source>
         <translation>%1 のホスト鍵が変わっています。%2 の %3 行目の記録: %4 %5、今回提示された鍵: %6 %7。Labdeck はこのホストに接続しません。%8 を再構築したのであれば、ssh-keygen -R %9 -f %10 で古い鍵を削除してから接続し直してください。そうでなければ接続しないでください。誰かが通信を傍受している可能性があります。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
+        <source>%1 is vouched for by a certificate authority (%2 line %3), and Labdeck cannot check SSH host certificates; nothing was run. To trust the host key itself (%4 %5), check its fingerprint with the host&apos;s owner, then add it to Labdeck&apos;s known_hosts: %6</source>
+        <translation>%1 は認証局 (%2 の %3 行目) によって保証されていますが、Labdeck は SSH ホスト証明書を検証できません。何も実行しませんでした。ホスト鍵そのもの (%4 %5) を信頼するには、フィンガープリントをホストの管理者に確認してから、Labdeck の known_hosts に追加してください: %6</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the host key of %1 (%2 %3) is not known, and ~/.ssh/config demands StrictHostKeyChecking yes for it; nothing was run</source>
+        <translation>%1 のホスト鍵 (%2 %3) は未登録で、~/.ssh/config がこのホストに StrictHostKeyChecking yes を指定しています。何も実行しませんでした</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>the host key of %1 (%2 %3) is not known, and nobody is here to confirm it; nothing was run</source>
         <translation>%1 のホスト鍵 (%2 %3) は未登録で、確認できる人がいません。何も実行しませんでした</translation>
     </message>

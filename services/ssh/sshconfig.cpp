@@ -1,12 +1,18 @@
 #include "ssh/sshconfig.h"
 
+#include "ssh/logging_p.h"
+
 #include <QDir>
 #include <QFile>
+#include <algorithm>
+#include <glob.h>
 
 namespace labdeck::ssh {
 
 QString SshTarget::knownHostsName() const
 {
+    if (!hostKeyAlias.isEmpty())
+        return hostKeyAlias; // as OpenSSH: the alias alone, no port
     const QString host = hostName.toLower();
     if (port == 22 || port == 0)
         return host;
@@ -86,20 +92,58 @@ QString expandPath(QString value, const QString &home, const QString &host, cons
 
 } // namespace
 
-SshConfig SshConfig::load(const QString &file)
+SshConfig SshConfig::load(const QString &file, const QString &homeDir)
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return parse(f.readAll());
+    SshConfig config;
+    config.parseInto(f.read(kMaxConfigBytes), {}, homeDir.isEmpty() ? QDir::homePath() : homeDir,
+                     0);
+    return config;
 }
 
 SshConfig SshConfig::parse(const QByteArray &text)
 {
     SshConfig config;
-    // Lines before the first Host apply to every host.
-    config.m_blocks.append(Block{{QStringLiteral("*")}, {}});
-    bool skipping = false; // inside a Match block
+    config.parseInto(text, {}, QString(), 0);
+    return config;
+}
+
+namespace {
+
+// The files an Include argument names, sorted (glob(3) order); ~ is the
+// home, a relative path is relative to ~/.ssh.
+QStringList includedFiles(const QString &pattern, const QString &home)
+{
+    QString path = pattern;
+    if (path == QLatin1String("~"))
+        path = home;
+    else if (path.startsWith(QLatin1String("~/")))
+        path = home + path.mid(1);
+    if (QDir::isRelativePath(path))
+        path = QDir(home).filePath(QStringLiteral(".ssh/") + path);
+    QStringList files;
+    glob_t g{};
+    const QByteArray native = QFile::encodeName(path);
+    if (::glob(native.constData(), 0, nullptr, &g) == 0) {
+        for (size_t i = 0; i < g.gl_pathc; ++i)
+            files << QFile::decodeName(g.gl_pathv[i]);
+    }
+    ::globfree(&g);
+    return files;
+}
+
+} // namespace
+
+void SshConfig::parseInto(const QByteArray &text, const QList<QStringList> &outer,
+                          const QString &homeDir, int depth)
+{
+    // Lines before the first Host apply to every host the including line
+    // applies to (every host at the top).
+    m_blocks.append(Block{outer, {}});
+    QList<QStringList> current = outer; // the groups of the block being read
+    bool skipping = false;              // inside a Match block
     const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
     for (const QString &raw : lines) {
         const QStringList words = splitLine(raw.trimmed());
@@ -108,7 +152,9 @@ SshConfig SshConfig::parse(const QByteArray &text)
         const QString keyword = words.first().toLower();
         if (keyword == QLatin1String("host")) {
             skipping = false;
-            config.m_blocks.append(Block{words.mid(1), {}});
+            current = outer;
+            current.append(words.mid(1));
+            m_blocks.append(Block{current, {}});
             continue;
         }
         if (keyword == QLatin1String("match")) {
@@ -117,9 +163,28 @@ SshConfig SshConfig::parse(const QByteArray &text)
         }
         if (skipping || words.size() < 2)
             continue;
-        config.m_blocks.last().entries.append({keyword, words.at(1)});
+        if (keyword == QLatin1String("include")) {
+            if (homeDir.isEmpty())
+                continue; // parse(): text only
+            if (depth + 1 > kMaxIncludeDepth) {
+                qCWarning(lcSsh) << "ssh config: Include nested deeper than" << kMaxIncludeDepth
+                                 << "files; not followed:" << words.mid(1);
+                continue;
+            }
+            for (const QString &pattern : words.mid(1)) {
+                for (const QString &file : includedFiles(pattern, homeDir)) {
+                    QFile f(file);
+                    if (!f.open(QIODevice::ReadOnly))
+                        continue;
+                    parseInto(f.read(kMaxConfigBytes), current, homeDir, depth + 1);
+                }
+            }
+            // What follows the Include belongs to the block it stood in.
+            m_blocks.append(Block{current, {}});
+            continue;
+        }
+        m_blocks.last().entries.append(Entry{keyword, words.mid(1)});
     }
-    return config;
 }
 
 bool SshConfig::matchPattern(const QString &host, const QString &pattern)
@@ -149,21 +214,25 @@ bool SshConfig::matchPattern(const QString &host, const QString &pattern)
 
 SshConfig::Settings SshConfig::lookup(const QString &alias) const
 {
-    Settings s;
-    for (const Block &block : m_blocks) {
+    const auto groupMatches = [&alias](const QStringList &patterns) {
         bool matched = false;
-        bool negated = false;
-        for (const QString &p : block.patterns) {
+        for (const QString &p : patterns) {
             if (p.startsWith(QLatin1Char('!'))) {
                 if (matchPattern(alias, p.mid(1)))
-                    negated = true;
+                    return false;
             } else if (matchPattern(alias, p)) {
                 matched = true;
             }
         }
-        if (!matched || negated)
+        return matched;
+    };
+    Settings s;
+    for (const Block &block : m_blocks) {
+        if (!std::all_of(block.patternGroups.begin(), block.patternGroups.end(), groupMatches))
             continue;
-        for (const auto &[key, value] : block.entries) {
+        for (const Entry &e : block.entries) {
+            const QString &key = e.keyword;
+            const QString &value = e.args.first();
             if (key == QLatin1String("hostname") && s.hostName.isEmpty())
                 s.hostName = value;
             else if (key == QLatin1String("user") && s.user.isEmpty())
@@ -172,6 +241,18 @@ SshConfig::Settings SshConfig::lookup(const QString &alias) const
                 s.port = value.toInt();
             else if (key == QLatin1String("identityfile") && !s.identityFiles.contains(value))
                 s.identityFiles << value;
+            else if (key == QLatin1String("userknownhostsfile") && s.userKnownHostsFiles.isEmpty())
+                s.userKnownHostsFiles = e.args;
+            else if (key == QLatin1String("globalknownhostsfile") &&
+                     s.globalKnownHostsFiles.isEmpty())
+                s.globalKnownHostsFiles = e.args;
+            else if (key == QLatin1String("hostkeyalias") && s.hostKeyAlias.isEmpty())
+                s.hostKeyAlias = value;
+            else if (key == QLatin1String("stricthostkeychecking") &&
+                     s.strictHostKeyChecking.isEmpty())
+                s.strictHostKeyChecking = value.toLower();
+            else if (key == QLatin1String("hashknownhosts") && s.hashKnownHosts.isEmpty())
+                s.hashKnownHosts = value.toLower();
         }
     }
     return s;
@@ -195,6 +276,28 @@ SshTarget SshConfig::resolve(const QString &inventoryHost, const QString &alias,
         t.identityFiles << expandPath(file, homeDir, t.hostName, t.user, localUser);
     }
     t.identitiesFromConfig = !t.identityFiles.isEmpty();
+    // known_hosts files: "none" (alone) means no file of that kind.
+    const auto knownFiles = [&](const QStringList &files) {
+        QStringList out;
+        for (const QString &file : files) {
+            if (file.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
+                continue;
+            out << expandPath(file, homeDir, t.hostName, t.user, localUser);
+        }
+        return out;
+    };
+    t.userKnownHostsFromConfig = !s.userKnownHostsFiles.isEmpty();
+    t.userKnownHostsFiles = knownFiles(s.userKnownHostsFiles);
+    t.globalKnownHostsFromConfig = !s.globalKnownHostsFiles.isEmpty();
+    t.globalKnownHostsFiles = knownFiles(s.globalKnownHostsFiles);
+    t.hostKeyAlias = s.hostKeyAlias.toLower();
+    // Only "yes" (or OpenSSH's synonym "true") is strict. "no", "off",
+    // "accept-new" and "ask" all leave Labdeck asking: it never accepts a key
+    // nobody confirmed.
+    t.strictHostKeyChecking = s.strictHostKeyChecking == QLatin1String("yes") ||
+                              s.strictHostKeyChecking == QLatin1String("true");
+    t.hashKnownHosts =
+        s.hashKnownHosts == QLatin1String("yes") || s.hashKnownHosts == QLatin1String("true");
     if (t.identityFiles.isEmpty()) {
         for (const char *name : {"id_ed25519", "id_ecdsa", "id_rsa"})
             t.identityFiles << QDir(homeDir).filePath(QStringLiteral(".ssh/") +

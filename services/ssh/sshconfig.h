@@ -16,15 +16,28 @@ struct SshTarget
     QStringList identityFiles; // absolute paths, config first, else the default ~/.ssh/id_*
     bool identitiesFromConfig = false;
 
-    // "host" for port 22, else "[host]:port": the name known_hosts files use.
+    // Host keys, from the config's UserKnownHostsFile, GlobalKnownHostsFile,
+    // HostKeyAlias, StrictHostKeyChecking and HashKnownHosts.
+    QString hostKeyAlias;                    // lowercased; empty: not set
+    bool userKnownHostsFromConfig = false;   // userKnownHostsFiles replace ~/.ssh/known_hosts
+    QStringList userKnownHostsFiles;         // absolute paths; empty with the flag: "none"
+    bool globalKnownHostsFromConfig = false; // globalKnownHostsFiles replace the system file
+    QStringList globalKnownHostsFiles;       // absolute paths; empty with the flag: "none"
+    bool strictHostKeyChecking = false;      // "yes": an unknown key is refused, never asked about
+    bool hashKnownHosts = false; // "yes": a remembered key is written with a hashed name
+
+    // The name known_hosts files use: the HostKeyAlias when set, else "host"
+    // for port 22 and "[host]:port" for another port.
     [[nodiscard]] QString knownHostsName() const;
 };
 
-// The few ~/.ssh/config keywords Labdeck honours for an alias: HostName,
-// User, Port and IdentityFile, in Host blocks (patterns with * and ?, and
-// !negation). As in OpenSSH the first value found wins, except IdentityFile,
-// which accumulates. Match blocks and Include are skipped (their settings do
-// not apply). Plain value type; no I/O except reading the file once.
+// The ~/.ssh/config keywords Labdeck honours for an alias: HostName, User,
+// Port, IdentityFile, UserKnownHostsFile, GlobalKnownHostsFile, HostKeyAlias,
+// StrictHostKeyChecking and HashKnownHosts, in Host blocks (patterns with *
+// and ?, and !negation), and Include (see load()). As in OpenSSH the first
+// value found wins, except IdentityFile, which accumulates. Match blocks are
+// skipped (their settings do not apply). Plain value type; no I/O except
+// reading the files once in load().
 class SshConfig
 {
 public:
@@ -34,10 +47,25 @@ public:
         QString user;
         int port = 0;              // 0: not set
         QStringList identityFiles; // as written (~ and %d, %h, %u, %r not expanded)
+        // As written; `none` is kept as the one word.
+        QStringList userKnownHostsFiles;
+        QStringList globalKnownHostsFiles;
+        QString hostKeyAlias;
+        QString strictHostKeyChecking; // lowercased: "yes", "ask", "accept-new", ...
+        QString hashKnownHosts;        // lowercased: "yes", "no"
     };
 
-    // Reads `file`; a missing file gives an empty config.
-    [[nodiscard]] static SshConfig load(const QString &file);
+    // Include follows OpenSSH: glob patterns, ~ expanded with `homeDir`
+    // (empty: the user's home), relative paths relative to <homeDir>/.ssh,
+    // the included settings applying where the Include line stands (inside a
+    // Host block only for the hosts it matches). At most kMaxIncludeDepth
+    // nested files; each file is read up to kMaxConfigBytes.
+    static constexpr int kMaxIncludeDepth = 16;
+    static constexpr qint64 kMaxConfigBytes = 1024 * 1024;
+
+    // Reads `file` and the files it includes; a missing file gives an empty config.
+    [[nodiscard]] static SshConfig load(const QString &file, const QString &homeDir = {});
+    // Text alone: Include lines are skipped (nothing is read from disk).
     [[nodiscard]] static SshConfig parse(const QByteArray &text);
 
     [[nodiscard]] Settings lookup(const QString &alias) const;
@@ -53,11 +81,20 @@ public:
     [[nodiscard]] static bool matchPattern(const QString &host, const QString &pattern);
 
 private:
+    struct Entry
+    {
+        QString keyword; // lowercased
+        QStringList args;
+    };
     struct Block
     {
-        QStringList patterns;
-        QList<QPair<QString, QString>> entries; // lowercased keyword, value
+        // Every group must match: a Host line, and the Host lines of the
+        // files that include this one.
+        QList<QStringList> patternGroups;
+        QList<Entry> entries;
     };
+    void parseInto(const QByteArray &text, const QList<QStringList> &outer, const QString &homeDir,
+                   int depth);
     QList<Block> m_blocks;
 };
 

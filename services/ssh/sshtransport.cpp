@@ -118,7 +118,7 @@ SshTransport::SshTransport(SshOptions options, QObject *parent)
         m_options.configFile = QDir(m_options.homeDir).filePath(QStringLiteral(".ssh/config"));
     if (m_options.localUser.isEmpty())
         m_options.localUser = localUserName();
-    m_config = SshConfig::load(m_options.configFile);
+    m_config = SshConfig::load(m_options.configFile, m_options.homeDir);
     if (!m_options.keychainService.isEmpty())
         m_secrets = new secrets::SecretStore(m_options.keychainService, this);
 }

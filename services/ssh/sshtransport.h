@@ -25,8 +25,10 @@ class SshCommandJob;
 // What the user answered to an unknown host key.
 enum class HostKeyAnswer { Refuse, ConnectOnce, Remember };
 
-// "Is this the host you meant?" A host key that is in neither known_hosts
-// file. A changed key is never asked about: it is refused.
+// "Is this the host you meant?" A host key that no known_hosts file records.
+// A changed or revoked key, a host vouched for only by a certificate authority,
+// and any unknown key under StrictHostKeyChecking yes are never asked about:
+// they are refused.
 struct HostKeyQuestion
 {
     quint64 id = 0;
@@ -50,9 +52,13 @@ enum class HostState { Disconnected, Connecting, Connected, Failed };
 
 struct SshOptions
 {
-    QString homeDir;              // ~ for the config, the default keys and ~/.ssh/known_hosts
-    QString configFile;           // default: <home>/.ssh/config
-    QString userKnownHosts;       // default: <home>/.ssh/known_hosts (read only, never written)
+    QString homeDir;    // ~ for the config, the default keys and ~/.ssh/known_hosts
+    QString configFile; // default: <home>/.ssh/config
+    // default: <home>/.ssh/known_hosts (read only, never written); the config's
+    // UserKnownHostsFile replaces it
+    QString userKnownHosts;
+    // The system file (read only); the config's GlobalKnownHostsFile replaces it.
+    QString globalKnownHosts = QStringLiteral("/etc/ssh/ssh_known_hosts");
     QString labdeckKnownHosts;    // default: <AppDataLocation>/known_hosts (written on "remember")
     QString localUser;            // default: $USER (or the passwd entry)
     QString agentSocket;          // default: $SSH_AUTH_SOCK; empty: no agent
@@ -70,8 +76,10 @@ struct SshOptions
 // Runs commands on the lab's hosts over SSH (libssh). Each host gets its own
 // worker thread holding one session, reused across commands and kept alive;
 // a dead session is noticed and reconnected on the next command. Host keys
-// are checked against ~/.ssh/known_hosts and Labdeck's own file; unknown keys
-// are asked about (hostKeyQuestion), changed keys are refused. Keys come from
+// are checked against Labdeck's own file, ~/.ssh/known_hosts and the system's
+// (or the config's UserKnownHostsFile / GlobalKnownHostsFile) by OpenSSH's
+// rules (docs/ssh.md); unknown keys are asked about (hostKeyQuestion),
+// changed and revoked keys are refused. Keys come from
 // the agent, then the key files; passphrases are asked once per key
 // (passphraseQuestion) and kept in memory, or in the system keychain when the
 // user says so. Lives on the UI thread; nothing here blocks it.

@@ -1,5 +1,8 @@
 // The host worker's host-key verification, by OpenSSH's rules: the offered
-// key against Labdeck's known_hosts and the user's, a changed key refused.
+// key against Labdeck's known_hosts, the user's and the system's; a revoked
+// or changed key refused; a host vouched for only by a certificate authority
+// refused (libssh 0.10 cannot check host certificates); an unknown key asked
+// about unless StrictHostKeyChecking says yes. Never accepted unasked.
 
 #include "ssh/logging_p.h"
 #include "ssh/sshworker_p.h"
@@ -7,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 #include <QSaveFile>
 
 namespace labdeck::ssh {
@@ -43,9 +48,25 @@ QList<KnownEntry> parseKnownHosts(const QByteArray &contents, const QString &fil
     int lineNo = 0;
     for (const QByteArray &raw : contents.split('\n')) {
         ++lineNo;
-        const QByteArray line = raw.trimmed();
-        if (line.isEmpty() || line.startsWith('#') || line.startsWith('@'))
-            continue; // markers (@cert-authority, @revoked) are not used by Labdeck
+        QByteArray line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        KnownEntry::Marker marker = KnownEntry::Marker::None;
+        if (line.startsWith('@')) {
+            qsizetype end = 0;
+            while (end < line.size() && line.at(end) != ' ' && line.at(end) != '\t')
+                ++end;
+            const QByteArray word = line.left(end);
+            if (word == "@revoked")
+                marker = KnownEntry::Marker::Revoked;
+            else if (word == "@cert-authority")
+                marker = KnownEntry::Marker::CertAuthority;
+            else
+                continue; // a marker OpenSSH does not know either
+            line = line.mid(end).trimmed();
+            if (line.isEmpty())
+                continue;
+        }
         if (line.contains('\0'))
             continue; // libssh reads a C string: a NUL would cut the line short
         ssh_knownhosts_entry *entry = nullptr;
@@ -56,11 +77,27 @@ QList<KnownEntry> parseKnownHosts(const QByteArray &contents, const QString &fil
         e.file = file;
         e.line = lineNo;
         e.key = keyInfo(entry->publickey);
-        e.matches = offered && ssh_key_cmp(entry->publickey, offered, SSH_KEY_CMP_PUBLIC) == 0;
+        e.marker = marker;
+        e.matches = marker != KnownEntry::Marker::CertAuthority && offered &&
+                    ssh_key_cmp(entry->publickey, offered, SSH_KEY_CMP_PUBLIC) == 0;
         entries << e;
         ssh_knownhosts_entry_free(entry);
     }
     return entries;
+}
+
+QByteArray hashedKnownHostsLine(const QString &name, const QString &type, const QByteArray &base64,
+                                const QByteArray &salt)
+{
+    QByteArray s = salt;
+    if (s.isEmpty()) {
+        quint32 words[5]; // 20 bytes, SHA-1's output size, as OpenSSH
+        QRandomGenerator::system()->generate(std::begin(words), std::end(words));
+        s = QByteArray(reinterpret_cast<const char *>(words), sizeof(words));
+    }
+    const QByteArray mac =
+        QMessageAuthenticationCode::hash(name.toUtf8(), s, QCryptographicHash::Sha1);
+    return "|1|" + s.toBase64() + '|' + mac.toBase64() + ' ' + type.toUtf8() + ' ' + base64;
 }
 
 namespace {
@@ -104,16 +141,52 @@ bool HostWorker::checkHostKey(Failure *failure)
     }
     const KeyInfo info = keyInfo(offered);
     const QString name = m_target.knownHostsName();
-    QList<KnownEntry> entries = knownEntries(m_options.labdeckKnownHosts, name, offered);
-    entries += knownEntries(m_options.userKnownHosts, name, offered);
+    // Labdeck's own file, the user's (the config's UserKnownHostsFile instead
+    // of ~/.ssh/known_hosts when set), the system's (GlobalKnownHostsFile
+    // instead of /etc/ssh/ssh_known_hosts when set).
+    QStringList files{m_options.labdeckKnownHosts};
+    files += m_target.userKnownHostsFromConfig ? m_target.userKnownHostsFiles
+                                               : QStringList{m_options.userKnownHosts};
+    files += m_target.globalKnownHostsFromConfig ? m_target.globalKnownHostsFiles
+                                                 : QStringList{m_options.globalKnownHosts};
+    QList<KnownEntry> entries;
+    QStringList seen;
+    for (const QString &file : std::as_const(files)) {
+        if (file.isEmpty() || seen.contains(file))
+            continue;
+        seen << file;
+        entries += knownEntries(file, name, offered);
+    }
     ssh_key_free(offered);
 
-    for (const KnownEntry &e : entries)
+    // A revoked key is refused whatever else accepts it, and never asked about.
+    for (const KnownEntry &e : std::as_const(entries)) {
+        if (e.marker != KnownEntry::Marker::Revoked || !e.matches)
+            continue;
+        *failure = {
+            Step::HostKey,
+            prefix(Step::HostKey) +
+                SshTransport::tr("the host key of %1 (%2 %3) is REVOKED in %4 line %5. Labdeck "
+                                 "does not connect to a host offering a revoked key; ask the "
+                                 "host's owner which key it should have.")
+                    .arg(name, info.type, info.fingerprint, tilde(e.file))
+                    .arg(e.line)};
+        return false;
+    }
+    QList<KnownEntry> plain;
+    const KnownEntry *authority = nullptr;
+    for (const KnownEntry &e : std::as_const(entries)) {
+        if (e.marker == KnownEntry::Marker::None)
+            plain << e;
+        else if (e.marker == KnownEntry::Marker::CertAuthority && !authority)
+            authority = &e;
+    }
+    for (const KnownEntry &e : std::as_const(plain))
         if (e.matches)
             return true;
-    if (!entries.isEmpty()) {
+    if (!plain.isEmpty()) {
         // Recorded, but not this key: refused, never asked about.
-        const KnownEntry &known = entries.first();
+        const KnownEntry &known = plain.first();
         const QString quotedName = remote::shellQuote(name);
         remote::HostKeyProblem problem =
             hostKeyProblem(remote::HostKeyFailure::Changed, m_target, m_options, info);
@@ -136,8 +209,43 @@ bool HostWorker::checkHostKey(Failure *failure)
             problem};
         return false;
     }
+    if (authority) {
+        // OpenSSH would check the host's certificate against this CA; libssh
+        // 0.10 cannot, and asking as if the host were unknown would invite
+        // accepting a key the CA may never have signed.
+        const QString keyscan =
+            QStringLiteral("ssh-keyscan%1 -t %2 %3 >> %4")
+                .arg(m_target.port == 22 ? QString() : QStringLiteral(" -p %1").arg(m_target.port),
+                     remote::shellQuote(info.type), remote::shellQuote(m_target.hostName),
+                     remote::shellQuote(m_options.labdeckKnownHosts));
+        *failure = {
+            Step::HostKey,
+            prefix(Step::HostKey) +
+                SshTransport::tr(
+                    "%1 is vouched for by a certificate authority (%2 line %3), and Labdeck "
+                    "cannot check SSH host certificates; nothing was run. To trust the host "
+                    "key itself (%4 %5), check its fingerprint with the host's owner, then add "
+                    "it to Labdeck's known_hosts: %6")
+                    .arg(name, tilde(authority->file))
+                    .arg(authority->line)
+                    .arg(info.type, info.fingerprint, keyscan),
+            hostKeyProblem(remote::HostKeyFailure::Unknown, m_target, m_options, info)};
+        return false;
+    }
     if (!m_acceptedOnce.isEmpty() && m_acceptedOnce == info.base64)
         return true;
+    if (m_target.strictHostKeyChecking) {
+        *failure = {Step::HostKey,
+                    prefix(Step::HostKey) +
+                        SshTransport::tr("the host key of %1 (%2 %3) is not known, and "
+                                         "~/.ssh/config demands StrictHostKeyChecking yes for "
+                                         "it; nothing was run")
+                            .arg(name, info.type, info.fingerprint),
+                    hostKeyProblem(remote::HostKeyFailure::Unknown, m_target, m_options, info)};
+        return false;
+    }
+    // Any other StrictHostKeyChecking value (ask, accept-new, no, off) asks:
+    // Labdeck never accepts a key nobody confirmed.
     if (!m_options.askAboutHostKeys) {
         *failure = {Step::HostKey,
                     prefix(Step::HostKey) +
@@ -191,7 +299,11 @@ bool HostWorker::checkHostKey(Failure *failure)
             qCWarning(lcSsh) << "could not write" << file << f.errorString();
             return true; // accepted for this run; the next run asks again
         }
-        f.write(name.toUtf8() + ' ' + info.type.toUtf8() + ' ' + info.base64 + '\n');
+        // HashKnownHosts yes: the name is written hashed, as ssh does.
+        const QByteArray line = m_target.hashKnownHosts
+                                    ? hashedKnownHostsLine(name, info.type, info.base64)
+                                    : name.toUtf8() + ' ' + info.type.toUtf8() + ' ' + info.base64;
+        f.write(line + '\n');
         return true;
     }
     }

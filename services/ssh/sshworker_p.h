@@ -34,18 +34,30 @@ struct KeyInfo
 // What a known_hosts file says about one host name.
 struct KnownEntry
 {
+    // The line's marker: none (a host key), @revoked (a key never to accept)
+    // or @cert-authority (a CA whose certificates vouch for the host).
+    enum class Marker { None, Revoked, CertAuthority };
     QString file;
     int line = 0;
     KeyInfo key;
-    bool matches = false;
+    bool matches = false; // the offered key (never set for a CA line)
+    Marker marker = Marker::None;
 };
 
 [[nodiscard]] KeyInfo keyInfo(ssh_key key);
-// The lines of a known_hosts file's contents that name hostName, in order,
-// with whether each holds offered (null: none matches). Lines libssh cannot
-// parse, comments and markers are skipped. file is only recorded.
+// The lines of a known_hosts file's contents that name hostName (plain or
+// hashed |1| names, patterns), in order, with whether each holds offered
+// (null: none matches). @revoked and @cert-authority lines are kept with
+// their marker; other markers, comments and lines libssh cannot parse are
+// skipped. file is only recorded.
 [[nodiscard]] QList<KnownEntry> parseKnownHosts(const QByteArray &contents, const QString &file,
                                                 const QString &hostName, ssh_key offered);
+// A known_hosts line for name as OpenSSH's HashKnownHosts writes it:
+// "|1|base64(salt)|base64(HMAC-SHA1(salt, name)) type base64" with 20 random
+// salt bytes; `salt` (tests) fixes them.
+[[nodiscard]] QByteArray hashedKnownHostsLine(const QString &name, const QString &type,
+                                              const QByteArray &base64,
+                                              const QByteArray &salt = {});
 
 // Passphrases the user gave this run, per key file; shared by every host's
 // worker (a key is asked for once). Memory only.

@@ -27,6 +27,14 @@ struct Ran
     QByteArray err;
 };
 
+// The exit code, with what the command printed when it is not the expected one.
+#define QCOMPARE_EXIT(ran, expected)                                                               \
+    QVERIFY2((ran).exitCode == (expected),                                                         \
+             qPrintable(QStringLiteral("exit code %1, expected %2\nstdout:\n%3\nstderr:\n%4")      \
+                            .arg((ran).exitCode)                                                   \
+                            .arg(expected)                                                         \
+                            .arg(QString::fromUtf8((ran).out), QString::fromUtf8((ran).err))))
+
 } // namespace
 
 class TestCheckCommand : public QObject
@@ -95,7 +103,7 @@ private Q_SLOTS:
         const QJsonObject summary = doc.value(QLatin1String("summary")).toObject();
         QCOMPARE(summary.value(QLatin1String("worst")).toString(), QStringLiteral("critical"));
         QCOMPARE(summary.value(QLatin1String("exitCode")).toInt(), 2);
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE_EXIT(r, 2);
         const QJsonArray results = doc.value(QLatin1String("results")).toArray();
         QCOMPARE(summary.value(QLatin1String("total")).toInt(), int(results.size()));
         const QStringList severities{QStringLiteral("ok"), QStringLiteral("warning"),
@@ -149,15 +157,15 @@ private Q_SLOTS:
     {
         // All well: the demo cluster is healthy.
         Ran r = labdeck({QStringLiteral("k8s"), QStringLiteral("--demo")});
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE_EXIT(r, 0);
         QVERIFY(r.out.contains("node pikachu"));
         // The demo's GPU and Ollama are well.
         r = labdeck({QStringLiteral("gpu"), QStringLiteral("--demo")});
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE_EXIT(r, 0);
         QVERIFY(r.out.contains("GPU 0 (NVIDIA GeForce RTX 3070 Ti) on gpu-server"));
         // Critical.
         r = labdeck({QStringLiteral("routes"), QStringLiteral("--demo"), QStringLiteral("--json")});
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE_EXIT(r, 2);
         QCOMPARE(json(r)
                      .value(QLatin1String("summary"))
                      .toObject()
@@ -166,7 +174,7 @@ private Q_SLOTS:
                  2);
         // Without a kubeconfig the k8s check could not run.
         r = labdeck({QStringLiteral("k8s")});
-        QCOMPARE(r.exitCode, 3);
+        QCOMPARE_EXIT(r, 3);
         QVERIFY2(r.out.contains("could not run"), r.out.constData());
     }
 
@@ -199,7 +207,7 @@ private Q_SLOTS:
         Ran r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory,
                          QStringLiteral("--ca-file"), ca.fileName(), QStringLiteral("--connect-to"),
                          connect, QStringLiteral("--json")});
-        QCOMPARE(r.exitCode, 1);
+        QCOMPARE_EXIT(r, 1);
         const QJsonObject web =
             resultFor(json(r), QStringLiteral("certs"), QStringLiteral("https://web.example.com"));
         QCOMPARE(web.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
@@ -210,12 +218,12 @@ private Q_SLOTS:
         r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory,
                      QStringLiteral("--ca-file"), ca.fileName(), QStringLiteral("--connect-to"),
                      connect, QStringLiteral("--warn-days"), QStringLiteral("10")});
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE_EXIT(r, 0);
         QVERIFY(r.out.contains("valid for 15 days more"));
         // ...and without the CA it is critical: verification is never off.
         r = labdeck({QStringLiteral("certs"), QStringLiteral("--inventory"), inventory,
                      QStringLiteral("--connect-to"), connect});
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE_EXIT(r, 2);
     }
 
     void demoWithoutOpensslSaysWhy()
@@ -224,7 +232,7 @@ private Q_SLOTS:
         const Ran r = labdeck({QStringLiteral("certs"), QStringLiteral("endpoints"),
                                QStringLiteral("--demo"), QStringLiteral("--json")},
                               empty.path());
-        QCOMPARE(r.exitCode, 3);
+        QCOMPARE_EXIT(r, 3);
         const QJsonObject doc = json(r);
         const QJsonArray results = doc.value(QLatin1String("results")).toArray();
         QCOMPARE(results.size(), 2);
@@ -299,7 +307,7 @@ private Q_SLOTS:
                         ' ' + parts.at(1) + '\n');
         }
         Ran r = labdeck(args, QString(), changedHome);
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE_EXIT(r, 2);
         QJsonObject tailnet =
             resultFor(json(r), QStringLiteral("tunnels"), QStringLiteral("tailnet"));
         QCOMPARE(tailnet.value(QLatin1String("severity")).toString(), QStringLiteral("critical"));
@@ -318,13 +326,13 @@ private Q_SLOTS:
         // The text table says it too.
         r = labdeck({QStringLiteral("tunnels"), QStringLiteral("--inventory"), inventory},
                     QString(), changedHome);
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE_EXIT(r, 2);
         QVERIFY2(r.out.contains("possible interception"), r.out.constData());
 
         // Unknown: nobody can be asked; the advice says how to add the key.
         const QString freshHome = makeHome(QStringLiteral("fresh"));
         r = labdeck(args, QString(), freshHome);
-        QCOMPARE(r.exitCode, 3);
+        QCOMPARE_EXIT(r, 3);
         tailnet = resultFor(json(r), QStringLiteral("tunnels"), QStringLiteral("tailnet"));
         QCOMPARE(tailnet.value(QLatin1String("severity")).toString(), QStringLiteral("unknown"));
         const QString unknownAdvice = tailnet.value(QLatin1String("advice")).toString();
@@ -351,7 +359,7 @@ private Q_SLOTS:
         tailnet = resultFor(json(r), QStringLiteral("tunnels"), QStringLiteral("tailnet"));
         QCOMPARE(tailnet.value(QLatin1String("severity")).toString(), QStringLiteral("ok"));
         // The stand-in's capture has no peer called bracky.
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE_EXIT(r, 2);
     }
 
     void kubeconfigTlsWarningAndNoTokenOverHttp()
@@ -394,7 +402,7 @@ private Q_SLOTS:
             write(QStringLiteral("plain"),
                   QStringLiteral("    server: http://127.0.0.1:%1\n").arg(api.serverPort()));
         r = labdeck({QStringLiteral("k8s"), QStringLiteral("--kubeconfig"), plain});
-        QCOMPARE(r.exitCode, 3);
+        QCOMPARE_EXIT(r, 3);
         QVERIFY2(r.out.contains("plain http://"), r.out.constData());
         QVERIFY2(r.out.contains("certificate-authority-data"), r.out.constData());
         QVERIFY(!r.out.contains("s3cr3t-token") && !r.err.contains("s3cr3t-token"));
@@ -405,19 +413,19 @@ private Q_SLOTS:
     void wrongArgumentsCouldNotRun()
     {
         Ran r = labdeck({QStringLiteral("nonsense")});
-        QCOMPARE(r.exitCode, 3);
+        QCOMPARE_EXIT(r, 3);
         QVERIFY(r.err.contains("no check called"));
         r = labdeck({QStringLiteral("--timeout"), QStringLiteral("soon")});
-        QCOMPARE(r.exitCode, 3);
+        QCOMPARE_EXIT(r, 3);
         r = labdeck({QStringLiteral("--resolve"), QStringLiteral("ha.example.com")});
-        QCOMPARE(r.exitCode, 3);
+        QCOMPARE_EXIT(r, 3);
         QVERIFY(r.err.contains("HOST:PORT:ADDRESS"));
         r = labdeck({QStringLiteral("--inventory"),
                      QStringLiteral(LABDECK_TEST_FIXTURES "/inventory/bad-syntax.yaml")});
-        QCOMPARE(r.exitCode, 3);
+        QCOMPARE_EXIT(r, 3);
         QVERIFY(r.err.contains("bad-syntax.yaml"));
         r = labdeck({QStringLiteral("--help")});
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE_EXIT(r, 0);
         QVERIFY(r.out.contains("--json"));
     }
 };

@@ -18,6 +18,8 @@ labdeck_add_test(tst_reflector SOURCES tst_reflector.cpp LIBS labdeck_services Q
 labdeck_add_test(tst_kubesecurity SOURCES tst_kubesecurity.cpp LIBS labdeck_services Qt6::Network)
 # The exec-plugin approval dialog, offscreen.
 labdeck_add_test(tst_execapprovalui SOURCES tst_execapprovalui.cpp LIBS labdeck_ui)
+# Settings: remembered exec-plugin answers listed by name and revocable.
+labdeck_add_test(tst_settingsui SOURCES tst_settingsui.cpp LIBS labdeck_ui)
 # The one HTTP job: timeouts, deadline, body and line caps, the words of a failed reply.
 labdeck_add_test(tst_httpjob SOURCES tst_httpjob.cpp LIBS labdeck_services Qt6::Network)
 # The poller base of the monitors: interval, no overlap, fetchedAt, stale after N periods.

@@ -329,6 +329,33 @@ private Q_SLOTS:
         QCOMPARE_EXIT(r, 2);
         QVERIFY2(r.out.contains("possible interception"), r.out.constData());
 
+        // Revoked: ~/.ssh/known_hosts marks the host's own key @revoked.
+        const QString revokedHome = makeHome(QStringLiteral("revoked"));
+        {
+            QFile pub(QDir(sshd.dir()).filePath(QStringLiteral("host_ed25519.pub")));
+            QVERIFY(pub.open(QIODevice::ReadOnly));
+            const QList<QByteArray> parts = pub.readAll().split(' ');
+            QFile known(revokedHome + QStringLiteral("/.ssh/known_hosts"));
+            QVERIFY(known.open(QIODevice::WriteOnly));
+            known.write("# no longer trusted\n@revoked * " + parts.at(0) + ' ' + parts.at(1) +
+                        '\n');
+        }
+        r = labdeck(args, QString(), revokedHome);
+        QCOMPARE_EXIT(r, 2);
+        tailnet = resultFor(json(r), QStringLiteral("tunnels"), QStringLiteral("tailnet"));
+        QCOMPARE(tailnet.value(QLatin1String("severity")).toString(), QStringLiteral("critical"));
+        QCOMPARE(tailnet.value(QLatin1String("summary")).toString(),
+                 QStringLiteral("the host key of pochama is revoked \u2014 do not connect"));
+        QCOMPARE(tailnet.value(QLatin1String("details"))
+                     .toObject()
+                     .value(QLatin1String("hostKey"))
+                     .toString(),
+                 QStringLiteral("revoked"));
+        const QString revokedAdvice = tailnet.value(QLatin1String("advice")).toString();
+        QVERIFY2(revokedAdvice.contains(QStringLiteral("~/.ssh/known_hosts line 2 marks @revoked")),
+                 qPrintable(revokedAdvice));
+        QVERIFY2(revokedAdvice.contains(sshd.hostKeyFingerprint()), qPrintable(revokedAdvice));
+
         // Unknown: nobody can be asked; the advice says how to add the key.
         const QString freshHome = makeHome(QStringLiteral("fresh"));
         r = labdeck(args, QString(), freshHome);

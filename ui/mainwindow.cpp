@@ -2,7 +2,9 @@
 
 #include "detailspanel.h"
 #include "hostmodel.h"
+#include "kube/execapproval.h"
 #include "labselection.h"
+#include "settings/settingsdialog.h"
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 
@@ -147,6 +149,15 @@ void MainWindow::createActions()
     file->addAction(tr("&Create My Inventory from the Built-in Lab..."), this,
                     &MainWindow::createUserInventory);
     file->addAction(tr("Use the &Built-in Lab"), this, &MainWindow::useBuiltIn);
+    file->addSeparator();
+    QAction *settings = file->addAction(tr("&Settings..."), this, &MainWindow::openSettings);
+    // Ctrl+, everywhere, and the desktop's own Preferences key where it differs.
+    QList<QKeySequence> settingsKeys{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Preferences))
+        if (!settingsKeys.contains(k))
+            settingsKeys << k;
+    settings->setShortcuts(settingsKeys);
+    settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -386,6 +397,17 @@ void MainWindow::createUserInventory()
         return;
     }
     loadInventory(InventoryLocator::Choice{InventoryLocator::Source::UserConfig, path});
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_settings) {
+        m_settings = new SettingsDialog(kube::ExecApprovalStore::defaultPath(), this);
+        m_settings->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
 }
 
 void MainWindow::about()

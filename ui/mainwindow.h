@@ -21,6 +21,7 @@ class LabSelection;
 class TopologyScene;
 class TopologyView;
 class DetailsPanel;
+class SettingsDialog;
 
 // The main window of ux.md: topology in the centre, the Lab tree and the
 // Details docks, menus with shortcuts, and a status bar. UI thread only.
@@ -78,6 +79,7 @@ private:
     void createUserInventory();
     void useBuiltIn();
     void about();
+    void openSettings();
     void showErrors(const InventoryLocator::Choice &choice, const QList<LocatedError> &errors);
     void treeSelectionChanged();
     void followSelection(const QString &id);
@@ -96,6 +98,7 @@ private:
     DetailsPanel *m_details = nullptr;
     QLabel *m_inventoryLabel;
     QMenu *m_viewMenu = nullptr;
+    SettingsDialog *m_settings = nullptr;
     QMenu *m_helpMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_dockTogglesEnd = nullptr;

@@ -521,7 +521,17 @@
         <translation>%1 を再構築していて新しい鍵が正しいなら、次のコマンドで古い鍵を削除してください: %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>the host key of %1 is revoked — do not connect</source>
+        <translation>%1 のホスト鍵は失効 (@revoked) しています — 接続しないでください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 offers %2 %3, which %4 line %5 marks @revoked: a key that must not be trusted any more (stolen, or the host was rebuilt). Labdeck ran nothing. Ask the host&apos;s owner which key %6 should have; do not remove the @revoked line to make the check pass.</source>
+        <translation>%1 が提示した %2 %3 は %4 の %5 行目で @revoked とされています。もう信頼してはいけない鍵です (盗まれたか、ホストが再構築された)。Labdeck は何も実行していません。%6 が持つべき鍵をホストの管理者に確認してください。チェックを通すために @revoked の行を消さないでください。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>could not run: the host key of %1 is not known</source>
         <translation>実行できません: %1 のホスト鍵が未登録です</translation>
     </message>
@@ -691,7 +701,7 @@
 <context>
     <name>ExecApprovalStore</name>
     <message>
-        <location filename="../../services/kube/execapproval.cpp" line="+58"/>
+        <location filename="../../services/kube/execapproval.cpp" line="+76"/>
         <source>cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
@@ -706,7 +716,7 @@
         <translation>JSON オブジェクトではありません</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+58"/>
         <source>cannot create the folder %1</source>
         <translation>フォルダー %1 を作成できません</translation>
     </message>
@@ -3972,6 +3982,121 @@
     </message>
 </context>
 <context>
+    <name>labdeck::ExecApprovalsPage</name>
+    <message>
+        <location filename="../../ui/settings/settingsdialog.cpp" line="+48"/>
+        <source>No answers are remembered. Labdeck asks before it runs a program that a kubeconfig names, every time you connect, unless you tick &quot;Remember my answer&quot;.</source>
+        <translation>記憶している回答はありません。「この回答を記憶する」にチェックしない限り、Labdeck は kubeconfig が指定するプログラムを実行する前に、接続のたびに確認します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Forget</source>
+        <translation>忘れる(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget &amp;All...</source>
+        <translation>すべて忘れる(&amp;A)...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A kubeconfig can name a program that Labdeck runs to get a credential (an exec plugin). These are the answers you asked Labdeck to remember. Forget one and Labdeck asks again the next time it connects with that kubeconfig; a connection that is already open keeps its credential until it ends.</source>
+        <translation>kubeconfig は、認証情報を得るために Labdeck が実行するプログラム (exec プラグイン) を指定できます。ここにあるのは、Labdeck に記憶させた回答です。回答を忘れさせると、次にその kubeconfig で接続するときに再び確認します。すでに開いている接続は、終わるまで今の認証情報を使い続けます。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Program</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Context</source>
+        <translation>コンテキスト</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kubeconfig</source>
+        <translation>kubeconfig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remembered exec plugin answers</source>
+        <translation>記憶している exec プラグインの回答</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Forget the selected answers (Delete)</source>
+        <translation>選択した回答を忘れる (Delete)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored in %1</source>
+        <translation>保存先: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Always allow</source>
+        <translation>常に許可</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Always deny</source>
+        <translation>常に拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not recorded)</source>
+        <translation>(記録なし)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Could not forget the answer: %1</source>
+        <translation>回答を忘れられませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Forget All Answers</source>
+        <translation>すべての回答を忘れる</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Forget all %n remembered exec plugin answer(s)?</source>
+        <translation>
+            <numerusform>記憶している exec プラグインの回答 %n 件をすべて忘れますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Labdeck will ask again before it runs any of these programs, including the ones you allowed.</source>
+        <translation>許可したものも含め、これらのプログラムを実行する前に Labdeck は再び確認します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forget All</source>
+        <translation>すべて忘れる</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not forget the answers: %1</source>
+        <translation>回答を忘れられませんでした: %1</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::GpuPanes</name>
     <message>
         <location filename="../../ui/gpu/gpupanes.cpp" line="+69"/>
@@ -4884,13 +5009,13 @@
 <context>
     <name>labdeck::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+52"/>
-        <location line="+254"/>
+        <location filename="../../ui/mainwindow.cpp" line="+54"/>
+        <location line="+263"/>
         <source>Labdeck</source>
         <translation>Labdeck</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-246"/>
         <location line="+77"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
@@ -4947,6 +5072,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Settings...</source>
+        <translation>設定(&amp;S)...</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -5075,7 +5205,7 @@
         <translation>%1 に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>About Labdeck</source>
         <translation>Labdeck について</translation>
     </message>
@@ -5948,6 +6078,19 @@
         <location line="+2"/>
         <source>Add URL</source>
         <translation>URL を追加</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/settingsdialog.cpp" line="+9"/>
+        <source>Labdeck Settings</source>
+        <translation>Labdeck の設定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Exec Plugins</source>
+        <translation>exec プラグイン(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -7323,8 +7466,8 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>running exec plugin &quot;%1&quot; is not allowed: you denied it and Labdeck remembered that in %2; remove the entry there to be asked again</source>
-        <translation>exec プラグイン「%1」の実行は許可されていません。以前拒否した内容を Labdeck が %2 に記録しています。もう一度確認させるには、そこからエントリーを削除してください</translation>
+        <source>running exec plugin &quot;%1&quot; is not allowed: you denied it and Labdeck remembered that in %2; forget the answer in Settings (Ctrl+,) to be asked again</source>
+        <translation>exec プラグイン &quot;%1&quot; の実行は許可されていません。あなたが拒否し、Labdeck が %2 に記憶しています。再び確認させるには、設定 (Ctrl+,) でその回答を忘れさせてください</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -7332,7 +7475,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>exec プラグイン「%1」には先に承認が必要です。Labdeck は kubeconfig に書かれたプログラムを、許可を得てからしか実行しません。Labdeck のウィンドウからこのコンテキストに接続して許可してください（ここでも許可されるよう「記憶する」にチェックを入れてください）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>running exec plugin &quot;%1&quot; was not allowed; connect again to be asked again</source>
         <translation>exec プラグイン「%1」の実行は許可されませんでした。もう一度接続すると、改めて確認します</translation>
     </message>
@@ -7891,7 +8034,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::lab::Lab</name>
     <message>
-        <location filename="../../services/lab/lab.cpp" line="+151"/>
+        <location filename="../../services/lab/lab.cpp" line="+144"/>
         <location line="+49"/>
         <source>demo lab</source>
         <translation>デモラボ</translation>
@@ -7907,7 +8050,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>デモラボのクラスターがループバックのポートで待ち受けできませんでした</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>no Kubernetes cluster is connected</source>
         <translation>Kubernetes クラスターに接続していません</translation>
     </message>
@@ -8158,12 +8301,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>サーバーがホスト鍵を送ってきませんでした</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>the host key of %1 (%2 %3) is REVOKED in %4 line %5. Labdeck does not connect to a host offering a revoked key; ask the host&apos;s owner which key it should have.</source>
         <translation>%1 のホスト鍵 (%2 %3) は %4 の %5 行目で失効 (revoked) とされています。Labdeck は失効した鍵を提示するホストには接続しません。正しい鍵をホストの管理者に確認してください。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>the host key of %1 has CHANGED. Recorded in %2 line %3: %4 %5; offered now: %6 %7. Labdeck does not connect to it. If you rebuilt %8, remove the old key with: ssh-keygen -R %9 -f %10 and connect again; otherwise do not connect: someone may be intercepting the connection.</source>
         <translation>%1 のホスト鍵が変わっています。%2 の %3 行目の記録: %4 %5、今回提示された鍵: %6 %7。Labdeck はこのホストに接続しません。%8 を再構築したのであれば、ssh-keygen -R %9 -f %10 で古い鍵を削除してから接続し直してください。そうでなければ接続しないでください。誰かが通信を傍受している可能性があります。</translation>
     </message>

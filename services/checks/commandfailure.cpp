@@ -93,6 +93,23 @@ CheckResult CommandFailure::result(const remote::CommandResult &failed, const QS
                          QStringLiteral("%1:%2").arg(key.knownHostsFile).arg(key.knownHostsLine)}};
         return c;
     }
+    case remote::HostKeyFailure::Revoked:
+        c.severity = Health::Critical;
+        c.summary = tr("the host key of %1 is revoked \u2014 do not connect").arg(who);
+        c.advice = tr("%1 offers %2 %3, which %4 line %5 marks @revoked: a key that must not be "
+                      "trusted any more (stolen, or the host was rebuilt). Labdeck ran nothing. "
+                      "Ask the host's owner which key %6 should have; do not remove the "
+                      "@revoked line to make the check pass.")
+                       .arg(key.address, key.offeredType, key.offeredFingerprint,
+                            shellPath(key.knownHostsFile))
+                       .arg(key.knownHostsLine)
+                       .arg(who);
+        c.details =
+            QJsonObject{{QStringLiteral("hostKey"), QStringLiteral("revoked")},
+                        {QStringLiteral("offeredFingerprint"), key.offeredFingerprint},
+                        {QStringLiteral("knownHosts"),
+                         QStringLiteral("%1:%2").arg(key.knownHostsFile).arg(key.knownHostsLine)}};
+        return c;
     case remote::HostKeyFailure::Unknown:
         c.severity = Health::Unknown;
         c.summary = key.offeredFingerprint.isEmpty()

@@ -285,8 +285,8 @@ void CredentialProvider::requestExec()
             } else {
                 failLater(where(QStringLiteral("exec"),
                                 tr("running exec plugin \"%1\" is not allowed: you denied it and "
-                                   "Labdeck remembered that in %2; remove the entry there to be "
-                                   "asked again")
+                                   "Labdeck remembered that in %2; forget the answer in Settings "
+                                   "(Ctrl+,) to be asked again")
                                     .arg(e.command, m_store->path())));
             }
             return;
@@ -329,7 +329,13 @@ void CredentialProvider::answerApproval(bool allowed, bool remember)
 {
     m_approvalPending = false;
     const ExecConfig &e = *m_context.user.exec;
-    if (remember && m_store && !m_store->remember(e.sourceFile, e.commandLine(), allowed))
+    ExecApprovalRequest answered;
+    answered.kubeconfigFile = e.sourceFile;
+    answered.commandLine = e.commandLine();
+    answered.context = m_context.context.name;
+    answered.user = m_context.user.name;
+    answered.command = e.command;
+    if (remember && m_store && !m_store->remember(answered, allowed))
         qCWarning(lcKube).noquote() << "the answer was not saved:" << m_store->lastError();
     if (!allowed) {
         failLater(where(QStringLiteral("exec"),

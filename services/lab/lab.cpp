@@ -30,13 +30,6 @@ constexpr std::chrono::milliseconds kOllamaMs = std::chrono::seconds(10);
 constexpr int kComposeMs = 15000;
 constexpr std::chrono::milliseconds kTailscaleMs = std::chrono::seconds(30);
 constexpr std::chrono::milliseconds kWebUiMs = std::chrono::seconds(30);
-
-// Allowed and denied exec plugins: one file for the window and labdeck check.
-QString approvalsFile()
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
-    return QDir(dir).filePath(QStringLiteral("labdeck/exec-approvals.json"));
-}
 } // namespace
 
 Lab::Lab(Inventory inventory, bool demo, QObject *parent)
@@ -256,7 +249,9 @@ void Lab::connectKube(const QString &context)
     }
     const kube::ResolvedContext &resolved = *m_target.resolved;
     if (!m_approvals)
-        m_approvals = std::make_unique<kube::ExecApprovalStore>(approvalsFile());
+        m_approvals = std::make_unique<kube::ExecApprovalStore>(
+            // One file for the window, its Settings and labdeck check.
+            kube::ExecApprovalStore::defaultPath());
     m_provider = std::make_unique<kube::CredentialProvider>(resolved, m_approvals.get());
     // Exec plugins run when the user allows them (the window asks), or, with
     // nobody to ask, only when they allowed them in the window before.

@@ -60,8 +60,9 @@ void appendCapped(QByteArray &buffer, const QByteArray &chunk, qsizetype cap);
 // Why a host key was not accepted (with Step::HostKey), so callers need not
 // read the error text. Changed: known_hosts records another key for the
 // address (possible interception). Unknown: no file records one and nobody
-// accepted it (refused, or headless where nobody can be asked).
-enum class HostKeyFailure { None = 0, Changed, Unknown };
+// accepted it (refused, or headless where nobody can be asked). Revoked: a
+// known_hosts file marks the offered key @revoked.
+enum class HostKeyFailure { None = 0, Changed, Unknown, Revoked };
 
 struct HostKeyProblem
 {
@@ -71,7 +72,7 @@ struct HostKeyProblem
     int port = 22;
     QString offeredType;        // "ssh-ed25519"
     QString offeredFingerprint; // "SHA256:..."
-    // Changed: the entry that records another key.
+    // Changed: the entry that records another key; Revoked: the @revoked entry.
     QString recordedType;
     QString recordedFingerprint;
     QString knownHostsFile; // absolute path

@@ -163,6 +163,12 @@ bool HostWorker::checkHostKey(Failure *failure)
     for (const KnownEntry &e : std::as_const(entries)) {
         if (e.marker != KnownEntry::Marker::Revoked || !e.matches)
             continue;
+        remote::HostKeyProblem problem =
+            hostKeyProblem(remote::HostKeyFailure::Revoked, m_target, m_options, info);
+        problem.recordedType = e.key.type;
+        problem.recordedFingerprint = e.key.fingerprint;
+        problem.knownHostsFile = e.file;
+        problem.knownHostsLine = e.line;
         *failure = {
             Step::HostKey,
             prefix(Step::HostKey) +
@@ -170,7 +176,8 @@ bool HostWorker::checkHostKey(Failure *failure)
                                  "does not connect to a host offering a revoked key; ask the "
                                  "host's owner which key it should have.")
                     .arg(name, info.type, info.fingerprint, tilde(e.file))
-                    .arg(e.line)};
+                    .arg(e.line),
+            problem};
         return false;
     }
     QList<KnownEntry> plain;

@@ -10,3 +10,5 @@ labdeck_add_test(tst_sshtransport SOURCES tst_sshtransport.cpp LIBS labdeck_ssh 
 labdeck_add_test(tst_sshhostkeys SOURCES tst_sshhostkeys.cpp LIBS labdeck_ssh labdeck_secrets labdeck_sshdharness labdeck_testsupport)
 labdeck_add_test(tst_sshui SOURCES tst_sshui.cpp LIBS labdeck_ui labdeck_sshdharness)
 labdeck_add_test(tst_sshkeepalive SOURCES tst_sshkeepalive.cpp LIBS labdeck_ssh labdeck_sshdharness)
+# ProxyJump through a second sshd (OpenSSH's ssh -W, no shell).
+labdeck_add_test(tst_sshjump SOURCES tst_sshjump.cpp LIBS labdeck_ssh labdeck_sshdharness)

@@ -28,6 +28,9 @@ private Q_SLOTS:
     void includeDepthLimit();
     void includeSizeCap();
     void parseSkipsInclude();
+    void proxyJumpHops_data();
+    void proxyJumpHops();
+    void proxyJumpNoneAndProxyCommand();
 };
 
 namespace {
@@ -338,6 +341,71 @@ void TestSshConfig::parseSkipsInclude()
     const SshConfig c = SshConfig::parse(
         QStringLiteral("Include %1\n").arg(home.filePath(QStringLiteral("inc.conf"))).toUtf8());
     QCOMPARE(resolveIn(c, QStringLiteral("pochama"), home.path()).user, QStringLiteral("me"));
+}
+
+void TestSshConfig::proxyJumpHops_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QStringList>("hops"); // empty: refused
+    QTest::newRow("one") << "bastion" << QStringList{"bastion"};
+    QTest::newRow("user and port")
+        << "me@edge.example.org:2222" << QStringList{"me@edge.example.org:2222"};
+    QTest::newRow("two") << "a,root@10.0.0.1" << QStringList{"a", "root@10.0.0.1"};
+    QTest::newRow("ipv6") << "[fd7a:115c::1]:22" << QStringList{"[fd7a:115c::1]:22"};
+    QTest::newRow("an option") << "-oProxyCommand=touch /tmp/x" << QStringList{};
+    QTest::newRow("an option later") << "a,-oLocalCommand=x" << QStringList{};
+    QTest::newRow("shell") << "a;rm -rf ~" << QStringList{};
+    QTest::newRow("substitution") << "$(id)" << QStringList{};
+    QTest::newRow("token") << "%h" << QStringList{};
+    QTest::newRow("empty hop") << "a,,b" << QStringList{};
+    QTest::newRow("port too big") << "a:70000" << QStringList{};
+    QTest::newRow("uri") << "ssh://a" << QStringList{};
+}
+
+void TestSshConfig::proxyJumpHops()
+{
+    QFETCH(QString, value);
+    QFETCH(QStringList, hops);
+    const SshConfig c = SshConfig::parse(
+        QStringLiteral("Host gpu\n  HostName 192.168.1.20\n  ProxyJump %1\n").arg(value).toUtf8());
+    const SshTarget t = resolveIn(c, QStringLiteral("gpu"), QStringLiteral("/home/me"));
+    QCOMPARE(t.proxyJump, hops);
+    if (hops.isEmpty()) {
+        QVERIFY2(t.proxyProblem.contains(QStringLiteral("ProxyJump of gpu")),
+                 qPrintable(t.proxyProblem));
+    } else {
+        QVERIFY2(t.proxyProblem.isEmpty(), qPrintable(t.proxyProblem));
+    }
+    // Another host is not affected.
+    QVERIFY(
+        resolveIn(c, QStringLiteral("pochama"), QStringLiteral("/home/me")).proxyJump.isEmpty());
+}
+
+void TestSshConfig::proxyJumpNoneAndProxyCommand()
+{
+    // As in OpenSSH the first of ProxyJump and ProxyCommand wins; "none" is a
+    // direct connection that later blocks cannot undo.
+    SshConfig c = SshConfig::parse("Host gpu\n  ProxyJump none\nHost *\n  ProxyJump bastion\n");
+    SshTarget t = resolveIn(c, QStringLiteral("gpu"), QStringLiteral("/home/me"));
+    QVERIFY(t.proxyJump.isEmpty());
+    QVERIFY(t.proxyProblem.isEmpty());
+    QCOMPARE(resolveIn(c, QStringLiteral("nas"), QStringLiteral("/home/me")).proxyJump,
+             QStringList{QStringLiteral("bastion")});
+
+    c = SshConfig::parse("Host gpu\n  ProxyCommand nc -X connect %h %p\nHost *\n  ProxyJump b\n");
+    t = resolveIn(c, QStringLiteral("gpu"), QStringLiteral("/home/me"));
+    QVERIFY(t.proxyJump.isEmpty());
+    QVERIFY2(t.proxyProblem.contains(QStringLiteral("ProxyCommand (nc -X connect %h %p)")),
+             qPrintable(t.proxyProblem));
+
+    c = SshConfig::parse("Host gpu\n  ProxyJump b\n  ProxyCommand nc %h %p\n");
+    t = resolveIn(c, QStringLiteral("gpu"), QStringLiteral("/home/me"));
+    QCOMPARE(t.proxyJump, QStringList{QStringLiteral("b")});
+    QVERIFY(t.proxyProblem.isEmpty());
+
+    c = SshConfig::parse("Host gpu\n  ProxyCommand none\n");
+    t = resolveIn(c, QStringLiteral("gpu"), QStringLiteral("/home/me"));
+    QVERIFY(t.proxyProblem.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSshConfig)

@@ -1763,6 +1763,19 @@
     </message>
 </context>
 <context>
+    <name>SshConfig</name>
+    <message>
+        <location filename="../../services/ssh/sshconfig.cpp" line="+337"/>
+        <source>~/.ssh/config gives %1 a ProxyCommand (%2), which Labdeck does not run; use ProxyJump for a jump host, or connect without a proxy</source>
+        <translation>~/.ssh/config は %1 に ProxyCommand (%2) を指定していますが、Labdeck はこれを実行しません。踏み台ホストには ProxyJump を使うか、プロキシなしで接続してください</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the ProxyJump of %1 in ~/.ssh/config (%2) is not a list of [user@]host[:port]: %3 is not one</source>
+        <translation>~/.ssh/config の %1 の ProxyJump (%2) が [user@]host[:port] のリストではありません: %3 がその形ではありません</translation>
+    </message>
+</context>
+<context>
     <name>StatusParser</name>
     <message>
         <location filename="../../services/tailscale/tailscalestatus.cpp" line="+62"/>
@@ -8271,12 +8284,12 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1: 接続: インベントリでこのホストに SSH エンドポイント（ssh: または sources.sshAlias）が指定されていません</translation>
     </message>
     <message>
-        <location filename="../../services/ssh/sshworker.cpp" line="+282"/>
+        <location filename="../../services/ssh/sshworker.cpp" line="+303"/>
         <source>could not create an SSH session</source>
         <translation>SSH セッションを作成できませんでした</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+61"/>
         <source>connecting was cancelled</source>
         <translation>接続がキャンセルされました</translation>
     </message>
@@ -8286,7 +8299,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>%1 のポート %2 から %3 秒以内に SSH の応答がありません — ホストは起動していて、sshd がそこで待ち受けていますか？</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%1 does not resolve (%2) — check the name in the inventory or HostName in ~/.ssh/config</source>
         <translation>%1 を名前解決できません（%2） — インベントリの名前か ~/.ssh/config の HostName を確認してください</translation>
     </message>
@@ -8371,7 +8384,22 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../services/ssh/sshworker.cpp" line="+89"/>
+        <location filename="../../services/ssh/sshworker.cpp" line="-118"/>
+        <source>no answer in time</source>
+        <translation>時間内に応答がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could not reach %1 port %2 through the jump host %3: %4 — check that ssh %3 works in a terminal without a prompt (its host key known, its login by key or agent)</source>
+        <translation>踏み台ホスト %3 経由で %1 のポート %2 に到達できませんでした: %4 — 端末で ssh %3 が確認なしに動くか (ホスト鍵が既知で、鍵またはエージェントでログインできるか) 確かめてください</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>could not reach %1 through the jump host %2: %3</source>
+        <translation>踏み台ホスト %2 経由で %1 に到達できませんでした: %3</translation>
+    </message>
+    <message>
+        <location line="+178"/>
         <source>%1 was killed by signal %2</source>
         <translation>%1 はシグナル %2 で強制終了されました</translation>
     </message>
@@ -8439,6 +8467,36 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+52"/>
         <source>Labdeck stopped the SSH connection</source>
         <translation>Labdeck が SSH 接続を停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../services/ssh/sshjump.cpp" line="+74"/>
+        <source>no jump host</source>
+        <translation>踏み台ホストがありません</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the jump host %1 is not [user@]host[:port]</source>
+        <translation>踏み台ホスト %1 が [user@]host[:port] の形ではありません</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a host name that can be reached through a jump host</source>
+        <translation>%1 は踏み台ホスト経由で到達できるホスト名ではありません</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>could not make a socket for the jump host: %1</source>
+        <translation>踏み台ホスト用のソケットを作れませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>a jump host needs OpenSSH&apos;s ssh client, which is not installed (apt install openssh-client)</source>
+        <translation>踏み台ホストには OpenSSH の ssh クライアントが必要ですが、インストールされていません (apt install openssh-client)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>could not start ssh for the jump host: %1</source>
+        <translation>踏み台ホスト用の ssh を起動できませんでした: %1</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,10 @@
 
 #include "ssh/logging_p.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <algorithm>
 #include <glob.h>
 
@@ -253,9 +255,40 @@ SshConfig::Settings SshConfig::lookup(const QString &alias) const
                 s.strictHostKeyChecking = value.toLower();
             else if (key == QLatin1String("hashknownhosts") && s.hashKnownHosts.isEmpty())
                 s.hashKnownHosts = value.toLower();
+            else if (key == QLatin1String("proxyjump") && s.proxyJump.isEmpty() &&
+                     s.proxyCommand.isEmpty())
+                s.proxyJump = value; // ProxyJump and ProxyCommand: the first one wins
+            else if (key == QLatin1String("proxycommand") && s.proxyCommand.isEmpty() &&
+                     s.proxyJump.isEmpty())
+                s.proxyCommand = e.args.join(QLatin1Char(' '));
         }
     }
     return s;
+}
+
+std::optional<SshConfig::JumpHost> SshConfig::parseJumpHost(const QString &hop)
+{
+    // The user: what a login name may hold; the host: a DNS name, an IPv4
+    // address or [an IPv6 address]; the port: 1-65535. Nothing else, so
+    // that a hop can never become an option or a command of ssh.
+    static const QRegularExpression pattern(
+        QStringLiteral("^(?:([A-Za-z0-9_][A-Za-z0-9._-]{0,63})@)?"
+                       "(\\[[0-9A-Fa-f:.]{2,45}\\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?)"
+                       "(?::([0-9]{1,5}))?$"));
+    const QRegularExpressionMatch m = pattern.match(hop);
+    if (!m.hasMatch())
+        return std::nullopt;
+    JumpHost j;
+    j.user = m.captured(1);
+    j.host = m.captured(2);
+    if (j.host.startsWith(QLatin1Char('[')))
+        j.host = j.host.mid(1, j.host.size() - 2);
+    if (m.hasCaptured(3)) {
+        j.port = m.captured(3).toInt();
+        if (j.port < 1 || j.port > 65535)
+            return std::nullopt;
+    }
+    return j;
 }
 
 SshTarget SshConfig::resolve(const QString &inventoryHost, const QString &alias,
@@ -298,6 +331,28 @@ SshTarget SshConfig::resolve(const QString &inventoryHost, const QString &alias,
                               s.strictHostKeyChecking == QLatin1String("true");
     t.hashKnownHosts =
         s.hashKnownHosts == QLatin1String("yes") || s.hashKnownHosts == QLatin1String("true");
+    if (!s.proxyCommand.isEmpty() &&
+        s.proxyCommand.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0) {
+        t.proxyProblem =
+            QCoreApplication::translate(
+                "SshConfig", "~/.ssh/config gives %1 a ProxyCommand (%2), which Labdeck does not "
+                             "run; use ProxyJump for a jump host, or connect without a proxy")
+                .arg(alias, s.proxyCommand.left(200));
+    } else if (!s.proxyJump.isEmpty() &&
+               s.proxyJump.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0) {
+        for (const QString &hop : s.proxyJump.split(QLatin1Char(','))) {
+            if (!parseJumpHost(hop)) {
+                t.proxyJump.clear();
+                t.proxyProblem =
+                    QCoreApplication::translate(
+                        "SshConfig", "the ProxyJump of %1 in ~/.ssh/config (%2) is not a list of "
+                                     "[user@]host[:port]: %3 is not one")
+                        .arg(alias, s.proxyJump.left(200), hop.left(100));
+                break;
+            }
+            t.proxyJump << hop;
+        }
+    }
     if (t.identityFiles.isEmpty()) {
         for (const char *name : {"id_ed25519", "id_ecdsa", "id_rsa"})
             t.identityFiles << QDir(homeDir).filePath(QStringLiteral(".ssh/") +

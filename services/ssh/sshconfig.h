@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace labdeck::ssh {
 
@@ -26,6 +27,14 @@ struct SshTarget
     bool strictHostKeyChecking = false;      // "yes": an unknown key is refused, never asked about
     bool hashKnownHosts = false; // "yes": a remembered key is written with a hashed name
 
+    // ProxyJump: the jump hosts, in order, each "[user@]host[:port]" as
+    // written (checked: no option, no shell or ssh_config syntax); empty: a
+    // direct connection. proxyProblem says why the connection must not be
+    // tried (a ProxyJump that is not such a list, or a ProxyCommand, which
+    // Labdeck does not run).
+    QStringList proxyJump;
+    QString proxyProblem;
+
     // The name known_hosts files use: the HostKeyAlias when set, else "host"
     // for port 22 and "[host]:port" for another port.
     [[nodiscard]] QString knownHostsName() const;
@@ -33,7 +42,7 @@ struct SshTarget
 
 // The ~/.ssh/config keywords Labdeck honours for an alias: HostName, User,
 // Port, IdentityFile, UserKnownHostsFile, GlobalKnownHostsFile, HostKeyAlias,
-// StrictHostKeyChecking and HashKnownHosts, in Host blocks (patterns with *
+// StrictHostKeyChecking, HashKnownHosts and ProxyJump, in Host blocks (patterns with *
 // and ?, and !negation), and Include (see load()). As in OpenSSH the first
 // value found wins, except IdentityFile, which accumulates. Match blocks are
 // skipped (their settings do not apply). Plain value type; no I/O except
@@ -53,7 +62,19 @@ public:
         QString hostKeyAlias;
         QString strictHostKeyChecking; // lowercased: "yes", "ask", "accept-new", ...
         QString hashKnownHosts;        // lowercased: "yes", "no"
+        QString proxyJump;             // as written; "none" kept
+        QString proxyCommand;          // as written (not run; see SshTarget::proxyProblem)
     };
+
+    // One ProxyJump hop: [user@]host[:port] with a host name, an IPv4
+    // address or a bracketed IPv6 address; no leading '-' (an option to ssh).
+    struct JumpHost
+    {
+        QString user; // empty: ssh's default
+        QString host;
+        int port = 0; // 0: ssh's default
+    };
+    [[nodiscard]] static std::optional<JumpHost> parseJumpHost(const QString &hop);
 
     // Include follows OpenSSH: glob patterns, ~ expanded with `homeDir`
     // (empty: the user's home), relative paths relative to <homeDir>/.ssh,

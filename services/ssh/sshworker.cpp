@@ -245,6 +245,7 @@ void HostWorker::dropSession()
     ssh_disconnect(m_session);
     ssh_free(m_session);
     m_session = nullptr;
+    m_jump.reset(); // after libssh closed its end: ssh sees EOF and ends
 }
 
 bool HostWorker::waitForAnswer(quint64 questionId, Answer *answer)
@@ -273,14 +274,51 @@ bool HostWorker::waitForAnswer(quint64 questionId, Answer *answer)
     }
 }
 
+QString HostWorker::jumpFailure(const QString &sshError)
+{
+    const QString said = m_jump->errorOutput(1000);
+    const QString hops = m_jump->hops();
+    const QString reason = !said.isEmpty()       ? said
+                           : !sshError.isEmpty() ? sshError
+                                                 : SshTransport::tr("no answer in time");
+    return SshTransport::tr("could not reach %1 port %2 through the jump host %3: %4 — check "
+                            "that ssh %3 works in a terminal without a prompt (its host key "
+                            "known, its login by key or agent)")
+        .arg(m_target.hostName)
+        .arg(m_target.port)
+        .arg(hops, reason);
+}
+
 bool HostWorker::connectSession(Failure *failure)
 {
     postState(HostState::Connecting);
+    if (!m_target.proxyProblem.isEmpty()) {
+        *failure = {Step::Connect, prefix(Step::Connect) + m_target.proxyProblem};
+        postState(HostState::Failed, failure->text);
+        return false;
+    }
     m_session = ssh_new();
     if (!m_session) {
         *failure = {Step::Connect,
                     prefix(Step::Connect) + SshTransport::tr("could not create an SSH session")};
         return false;
+    }
+    if (!m_target.proxyJump.isEmpty()) {
+        QString why;
+        m_jump = JumpProcess::start(m_target, m_options.configFile, m_options.connectTimeoutMs,
+                                    m_options.agentSocket, &why);
+        if (!m_jump) {
+            *failure = {
+                Step::Connect,
+                prefix(Step::Connect) +
+                    SshTransport::tr("could not reach %1 through the jump host %2: %3")
+                        .arg(m_target.hostName, m_target.proxyJump.join(QLatin1Char(',')), why)};
+            dropSession();
+            postState(HostState::Failed, failure->text);
+            return false;
+        }
+        int fd = m_jump->socket();
+        ssh_options_set(m_session, SSH_OPTIONS_FD, &fd);
     }
     const QByteArray host = m_target.hostName.toUtf8();
     const QByteArray user = m_target.user.toUtf8();
@@ -310,6 +348,9 @@ bool HostWorker::connectSession(Failure *failure)
     int rc = SSH_AGAIN;
     for (;;) {
         rc = ssh_connect(m_session);
+        // libssh owns the socket once it has taken it (ssh_free closes it).
+        if (m_jump && m_jump->socket() >= 0 && ssh_get_fd(m_session) == m_jump->socket())
+            m_jump->releaseSocket();
         if (rc != SSH_AGAIN)
             break;
         takeNewOps();
@@ -334,6 +375,8 @@ bool HostWorker::connectSession(Failure *failure)
                         .arg(m_target.hostName)
                         .arg(m_target.port)
                         .arg(m_options.connectTimeoutMs / 1000.0)};
+            if (m_jump)
+                failure->text = prefix(Step::Connect) + jumpFailure(QString());
             dropSession();
             postState(HostState::Failed, failure->text);
             return false;
@@ -360,6 +403,8 @@ bool HostWorker::connectSession(Failure *failure)
                         .arg(m_target.hostName)
                         .arg(m_target.port)
                         .arg(why)};
+        if (m_jump)
+            failure->text = prefix(Step::Connect) + jumpFailure(why);
         dropSession();
         postState(HostState::Failed, failure->text);
         return false;

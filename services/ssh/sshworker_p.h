@@ -4,6 +4,7 @@
 
 #include "remote/commandtransport.h"
 #include "ssh/sshconfig.h"
+#include "ssh/sshjump_p.h"
 #include "ssh/sshtransport.h"
 
 #include <QByteArray>
@@ -146,6 +147,8 @@ private:
     void drainWake();
     void takeNewOps();
     bool anyWaiting() const;
+    // Why the ProxyJump link failed, from what ssh said on stderr (else sshError).
+    QString jumpFailure(const QString &sshError);
     bool connectSession(Failure *failure);
     bool checkHostKey(Failure *failure);
     bool authenticate(Failure *failure);
@@ -184,7 +187,8 @@ private:
     // worker thread only:
     int m_wakePipe[2] = {-1, -1};
     ssh_session m_session = nullptr;
-    ssh_event m_event = nullptr; // processes incoming packets without a blocking call
+    std::unique_ptr<JumpProcess> m_jump; // ProxyJump: the ssh -W that carries the session
+    ssh_event m_event = nullptr;         // processes incoming packets without a blocking call
     qint64 m_lastActivity = 0;
     // A keepalive that needs an answer: a session channel being opened
     // (nonblocking), and when it was asked for.

@@ -119,6 +119,13 @@ QString SshdHarness::hostKeyFingerprint() const
     return fingerprintOf(QDir(m_dir).filePath(QStringLiteral("host_ed25519.pub")));
 }
 
+QByteArray SshdHarness::log()
+{
+    if (m_sshd)
+        m_log += m_sshd->readAll();
+    return m_log;
+}
+
 QString SshdHarness::hostKeyType() const
 {
     return QStringLiteral("ssh-ed25519");

@@ -38,6 +38,8 @@ public:
     [[nodiscard]] QString clientKey() const;          // private key file, no passphrase, authorized
     [[nodiscard]] QString hostKeyFingerprint() const; // "SHA256:..."
     [[nodiscard]] QString hostKeyType() const;        // "ssh-ed25519"
+    // What sshd logged so far (LogLevel VERBOSE: one "Accepted publickey" a login).
+    [[nodiscard]] QByteArray log();
 
     // Makes an ed25519 key pair at `path` (with `passphrase`, may be empty);
     // `authorize` adds it to authorized_keys.

@@ -1,16 +1,22 @@
 // Checks the desktop integration files and the Debian package built from the
 // configured build tree that CTest runs in: the validators accept the files,
-// `cmake --install` lays out a working tree, and CPack's .deb has the runtime
-// dependencies that dpkg-shlibdeps derives from the real binary.
+// `cmake --install` lays out a working tree, CPack's .deb has the runtime
+// dependencies that dpkg-shlibdeps derives from the real binary, the files
+// every Debian package has (manual page, copyright, changelog), a manual page
+// that man renders without a warning and names every option the binary's
+// --help lists, and lintian finds no error or warning in it.
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 namespace {
 
@@ -74,6 +80,44 @@ QStringList packageNames(const QString &depends)
     return names;
 }
 
+// The options a --help text lists ("  --json  Print JSON", "  -h, --help").
+QStringList helpOptions(const QString &help)
+{
+    QStringList options;
+    static const QRegularExpression option(QStringLiteral("^\\s+(?:-\\w, )?(--[a-z][a-z-]*)"),
+                                           QRegularExpression::MultilineOption);
+    for (auto it = option.globalMatch(help); it.hasNext();)
+        options << it.next().captured(1);
+    return options;
+}
+
+// Why the .deb cannot be built here, or nothing.
+QString missingPackageTools()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("dpkg-deb")).isEmpty())
+        return QStringLiteral("dpkg-deb is missing; install the Debian package dpkg");
+    if (QStandardPaths::findExecutable(QStringLiteral("dpkg-shlibdeps")).isEmpty())
+        return QStringLiteral("dpkg-shlibdeps is missing; install the Debian package dpkg-dev");
+    return {};
+}
+
+// A file compressed as Debian wants it (gzip -9n): no file name and no time
+// in the header, so the package's bytes do not depend on when it was built.
+void verifyReproducibleGzip(const QString &path)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+    const QByteArray header = file.read(10);
+    QVERIFY2(header.size() == 10 && quint8(header.at(0)) == 0x1f && quint8(header.at(1)) == 0x8b,
+             qPrintable(QStringLiteral("%1 is not gzip").arg(path)));
+    constexpr char kNameFlag = 0x08;
+    QVERIFY2((header.at(3) & kNameFlag) == 0,
+             qPrintable(QStringLiteral("%1 stores a file name (use gzip -n)").arg(path)));
+    QVERIFY2(header.mid(4, 4) == QByteArray(4, '\0'),
+             qPrintable(QStringLiteral("%1 stores a time stamp (use gzip -n)").arg(path)));
+    QCOMPARE(quint8(header.at(8)), quint8(2)); // XFL 2: compressed with -9
+}
+
 } // namespace
 
 class TestPackaging : public QObject
@@ -86,8 +130,18 @@ private slots:
     void metainfoValidates();
     void installLaysOutTree();
     void debianPackage();
+    void debianDocumentation();
+    void manPageRenders();
+    void manPageNamesEveryOption();
+    void lintianClean();
 
 private:
+    void buildPackageOnce();
+    void extractPackageOnce();
+
+    std::unique_ptr<QTemporaryDir> m_packageDir;
+    QString m_deb;
+    QString m_extracted; // the package's files, as dpkg-deb -x lays them out
     QString m_sourceDir;
     QString m_buildDir;
     QString m_desktopFile;
@@ -182,30 +236,53 @@ void TestPackaging::installLaysOutTree()
     QCOMPARE(version.output.trimmed(), QStringLiteral("labdeck " LABDECK_VERSION));
 }
 
-void TestPackaging::debianPackage()
+// Builds the .deb with CPack once for all the slots that look at it.
+void TestPackaging::buildPackageOnce()
 {
-    const QString dpkgDeb = QStandardPaths::findExecutable(QStringLiteral("dpkg-deb"));
-    if (dpkgDeb.isEmpty())
-        QSKIP("dpkg-deb is missing; install the Debian package dpkg");
-    if (QStandardPaths::findExecutable(QStringLiteral("dpkg-shlibdeps")).isEmpty())
-        QSKIP("dpkg-shlibdeps is missing; install the Debian package dpkg-dev");
-
-    QTemporaryDir output;
-    QVERIFY2(output.isValid(), qPrintable(output.errorString()));
+    if (!m_deb.isEmpty())
+        return;
+    auto output = std::make_unique<QTemporaryDir>();
+    QVERIFY2(output->isValid(), qPrintable(output->errorString()));
     const QString cpack = QStringLiteral(LABDECK_CPACK_COMMAND);
     const QStringList arguments{
         QStringLiteral("-G"),       QStringLiteral("DEB"),
         QStringLiteral("--config"), m_buildDir + QStringLiteral("/CPackConfig.cmake"),
-        QStringLiteral("-B"),       output.path()};
+        QStringLiteral("-B"),       output->path()};
     const RunResult package = run(cpack, arguments, 90000);
     const QString packageReport = describe(cpack, arguments, package);
     QVERIFY2(package.finished && package.exitCode == 0, qPrintable(packageReport));
-    const QStringList debs = QDir(output.path()).entryList({QStringLiteral("*.deb")}, QDir::Files);
+    const QStringList debs = QDir(output->path()).entryList({QStringLiteral("*.deb")}, QDir::Files);
     QVERIFY2(debs.size() == 1, qPrintable(packageReport));
-    const QString deb = QDir(output.path()).filePath(debs.constFirst());
     // DEB-DEFAULT naming: labdeck_<version>_<architecture>.deb
     QVERIFY2(debs.constFirst().startsWith(QStringLiteral("labdeck_" LABDECK_VERSION "_")),
              qPrintable(debs.constFirst()));
+    m_deb = QDir(output->path()).filePath(debs.constFirst());
+    m_packageDir = std::move(output);
+}
+
+void TestPackaging::extractPackageOnce()
+{
+    buildPackageOnce();
+    if (QTest::currentTestFailed() || !m_extracted.isEmpty())
+        return;
+    const QString dpkgDeb = QStandardPaths::findExecutable(QStringLiteral("dpkg-deb"));
+    const QString root = m_packageDir->filePath(QStringLiteral("root"));
+    const QStringList arguments{QStringLiteral("-x"), m_deb, root};
+    const RunResult extract = run(dpkgDeb, arguments, 60000);
+    QVERIFY2(extract.finished && extract.exitCode == 0,
+             qPrintable(describe(dpkgDeb, arguments, extract)));
+    m_extracted = root;
+}
+
+void TestPackaging::debianPackage()
+{
+    if (const QString missing = missingPackageTools(); !missing.isEmpty())
+        QSKIP(qPrintable(missing));
+    buildPackageOnce();
+    if (QTest::currentTestFailed())
+        return;
+    const QString dpkgDeb = QStandardPaths::findExecutable(QStringLiteral("dpkg-deb"));
+    const QString deb = m_deb;
 
     const auto field = [&](const QString &name) {
         const QStringList fieldArguments{QStringLiteral("-f"), deb, name};
@@ -250,6 +327,197 @@ void TestPackaging::debianPackage()
     const QString desktopPath =
         QStringLiteral("./usr/share/applications/") + kAppId + QStringLiteral(".desktop");
     QVERIFY2(modes.contains(desktopPath), qPrintable(contentsReport));
+    // What every Debian package has: a manual page for each program, the
+    // copyright and, for a native package, changelog.gz; all plain files.
+    const QStringList documents{
+        QStringLiteral("./usr/share/man/man1/labdeck.1.gz"),
+        QStringLiteral("./usr/share/doc/labdeck/copyright"),
+        QStringLiteral("./usr/share/doc/labdeck/changelog.gz"),
+    };
+    for (const QString &document : documents)
+        QVERIFY2(modes.value(document) == QStringLiteral("-rw-r--r--"),
+                 qPrintable(QStringLiteral("%1 missing or not mode 0644 in\n%2")
+                                .arg(document, contents.output)));
+}
+
+void TestPackaging::debianDocumentation()
+{
+    if (const QString missing = missingPackageTools(); !missing.isEmpty())
+        QSKIP(qPrintable(missing));
+    extractPackageOnce();
+    if (QTest::currentTestFailed())
+        return;
+    const QDir root(m_extracted);
+    const QString manPage = root.filePath(QStringLiteral("usr/share/man/man1/labdeck.1.gz"));
+    const QString changelog = root.filePath(QStringLiteral("usr/share/doc/labdeck/changelog.gz"));
+    verifyReproducibleGzip(manPage);
+    if (QTest::currentTestFailed())
+        return;
+    verifyReproducibleGzip(changelog);
+    if (QTest::currentTestFailed())
+        return;
+
+    // The newest changelog entry is this version, of this package.
+    const QString gzip = QStandardPaths::findExecutable(QStringLiteral("gzip"));
+    QVERIFY2(!gzip.isEmpty(), "gzip is missing");
+    const QStringList arguments{QStringLiteral("-dc"), changelog};
+    const RunResult text = run(gzip, arguments, 30000);
+    QVERIFY2(text.finished && text.exitCode == 0, qPrintable(describe(gzip, arguments, text)));
+    const QString firstLine = text.output.section(QLatin1Char('\n'), 0, 0);
+    QVERIFY2(firstLine.startsWith(QStringLiteral("labdeck (" LABDECK_VERSION ") ")),
+             qPrintable(firstLine));
+    // Its trailer line: " -- Name <address>  Day, dd Mon yyyy hh:mm:ss +zzzz"
+    static const QRegularExpression trailer(
+        QStringLiteral("^ -- [^<]+ <[^>]+@[^>]+>  \\w{3}, \\d{2} \\w{3} \\d{4} "
+                       "\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}$"),
+        QRegularExpression::MultilineOption);
+    QVERIFY2(trailer.match(text.output).hasMatch(), qPrintable(text.output));
+
+    // A machine-readable (DEP-5) copyright file: the format line, and a
+    // License paragraph for every license a Files paragraph names.
+    QFile copyright(root.filePath(QStringLiteral("usr/share/doc/labdeck/copyright")));
+    QVERIFY2(copyright.open(QIODevice::ReadOnly), qPrintable(copyright.fileName()));
+    const QString dep5 = QString::fromUtf8(copyright.readAll());
+    QVERIFY2(dep5.startsWith(QStringLiteral(
+                 "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n")),
+             qPrintable(dep5.left(200)));
+    const QStringList paragraphs = dep5.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
+    QStringList named;
+    QStringList defined;
+    for (const QString &paragraph : paragraphs) {
+        const QString license = paragraph.section(QStringLiteral("License: "), 1)
+                                    .section(QLatin1Char('\n'), 0, 0)
+                                    .trimmed();
+        if (paragraph.startsWith(QStringLiteral("Files: "))) {
+            QVERIFY2(paragraph.contains(QStringLiteral("\nCopyright: ")), qPrintable(paragraph));
+            QVERIFY2(!license.isEmpty(), qPrintable(paragraph));
+            named << license;
+        } else if (paragraph.startsWith(QStringLiteral("License: "))) {
+            QVERIFY2(paragraph.count(QLatin1Char('\n')) >= 1, qPrintable(paragraph)); // has a text
+            defined << license;
+        }
+    }
+    QVERIFY2(!named.isEmpty(), qPrintable(dep5));
+    for (const QString &license : std::as_const(named))
+        QVERIFY2(defined.contains(license),
+                 qPrintable(QStringLiteral("no License: %1 paragraph").arg(license)));
+}
+
+void TestPackaging::manPageRenders()
+{
+    if (const QString missing = missingPackageTools(); !missing.isEmpty())
+        QSKIP(qPrintable(missing));
+    const QString man = QStandardPaths::findExecutable(QStringLiteral("man"));
+    if (man.isEmpty())
+        QSKIP("man is missing; install the Debian package man-db");
+    extractPackageOnce();
+    if (QTest::currentTestFailed())
+        return;
+    // As lintian and Debian's man page checks run it: every groff warning
+    // is printed on stderr.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.insert(QStringLiteral("MANROFFSEQ"), QString());
+    environment.insert(QStringLiteral("MANWIDTH"), QStringLiteral("80"));
+    const QString page =
+        QDir(m_extracted).filePath(QStringLiteral("usr/share/man/man1/labdeck.1.gz"));
+    const QStringList arguments{QStringLiteral("--warnings"), QStringLiteral("-E"),
+                                QStringLiteral("UTF-8"), QStringLiteral("-l"), page};
+    const RunResult rendered = run(man, arguments, 30000, environment);
+    const QString report = describe(man, arguments, rendered);
+    QVERIFY2(rendered.finished && rendered.exitCode == 0, qPrintable(report));
+    QVERIFY2(rendered.errors.isEmpty(), qPrintable(report));
+    const QStringList sections{QStringLiteral("NAME"),        QStringLiteral("SYNOPSIS"),
+                               QStringLiteral("DESCRIPTION"), QStringLiteral("OPTIONS"),
+                               QStringLiteral("COMMANDS"),    QStringLiteral("EXIT STATUS"),
+                               QStringLiteral("ENVIRONMENT"), QStringLiteral("FILES"),
+                               QStringLiteral("EXAMPLES"),    QStringLiteral("SEE ALSO")};
+    for (const QString &section : sections)
+        QVERIFY2(rendered.output.contains(QLatin1Char('\n') + section + QLatin1Char('\n')),
+                 qPrintable(QStringLiteral("no section %1 in\n%2").arg(section, rendered.output)));
+    // The header carries the version that is packaged.
+    QVERIFY2(rendered.output.contains(QStringLiteral("Labdeck " LABDECK_VERSION)),
+             qPrintable(rendered.output.right(400)));
+}
+
+// Every option that `labdeck --help` and `labdeck <command> --help` list is
+// described in the manual page, so the page cannot fall behind the binary.
+void TestPackaging::manPageNamesEveryOption()
+{
+    const QString man = QStandardPaths::findExecutable(QStringLiteral("man"));
+    if (man.isEmpty())
+        QSKIP("man is missing; install the Debian package man-db");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.insert(QStringLiteral("MANWIDTH"), QStringLiteral("200"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QTemporaryDir runtimeDir;
+    QVERIFY2(runtimeDir.isValid(), qPrintable(runtimeDir.errorString()));
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir.path());
+    // The page as configured into the build tree (what the package holds).
+    const QString page = m_buildDir + QStringLiteral("/packaging/labdeck.1");
+    const QStringList manArguments{QStringLiteral("-E"), QStringLiteral("UTF-8"),
+                                   QStringLiteral("-l"), page};
+    const RunResult rendered = run(man, manArguments, 30000, environment);
+    QVERIFY2(rendered.finished && rendered.exitCode == 0,
+             qPrintable(describe(man, manArguments, rendered)));
+    // The page turns hyphenation off, and man writes plain text to a pipe,
+    // so each option appears as typed.
+    const QString text = rendered.output;
+
+    const QString binary = m_buildDir + QStringLiteral("/app/labdeck");
+    const QStringList commands{QString(), QStringLiteral("check"), QStringLiteral("inventory"),
+                               QStringLiteral("demolab")};
+    for (const QString &command : commands) {
+        QStringList arguments;
+        if (!command.isEmpty()) {
+            arguments << command;
+            QVERIFY2(text.contains(QStringLiteral("labdeck ") + command),
+                     qPrintable(QStringLiteral("the page has no \"labdeck %1\"").arg(command)));
+        }
+        arguments << QStringLiteral("--help");
+        const RunResult help = run(binary, arguments, 30000, environment);
+        const QString report = describe(binary, arguments, help);
+        QVERIFY2(help.finished && help.exitCode == 0, qPrintable(report));
+        const QStringList options = helpOptions(help.output);
+        QVERIFY2(options.size() >= 3, qPrintable(report));
+        for (const QString &option : options) {
+            static const QRegularExpression word(QStringLiteral("(^|[^\\w-])%1($|[^\\w-])"));
+            const QRegularExpression named(word.pattern().arg(QRegularExpression::escape(option)));
+            QVERIFY2(named.match(text).hasMatch(),
+                     qPrintable(QStringLiteral("labdeck %1 --help lists %2, the manual page does "
+                                               "not name it")
+                                    .arg(command, option)));
+        }
+    }
+}
+
+void TestPackaging::lintianClean()
+{
+    if (const QString missing = missingPackageTools(); !missing.isEmpty())
+        QSKIP(qPrintable(missing));
+    const QString lintian = QStandardPaths::findExecutable(QStringLiteral("lintian"));
+    if (lintian.isEmpty())
+        QSKIP("lintian is missing; install the Debian package lintian (scripts/install-deps "
+              "does)");
+    buildPackageOnce();
+    if (QTest::currentTestFailed())
+        return;
+    // Errors and warnings fail; info, pedantic and experimental tags do not.
+    // --no-cfg: a developer's ~/.lintianrc must not change the verdict.
+    const QStringList arguments{QStringLiteral("--no-cfg"), QStringLiteral("--fail-on"),
+                                QStringLiteral("error,warning"), QStringLiteral("--display-info"),
+                                m_deb};
+    const RunResult result = run(lintian, arguments, 120000);
+    const QString report = describe(lintian, arguments, result);
+    QVERIFY2(result.finished, qPrintable(report));
+    const QStringList lines = result.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines)
+        QVERIFY2(!line.startsWith(QStringLiteral("E: ")) && !line.startsWith(QStringLiteral("W: ")),
+                 qPrintable(report));
+    QVERIFY2(result.exitCode == 0, qPrintable(report));
+    if (!result.output.trimmed().isEmpty())
+        qInfo().noquote() << result.output.trimmed();
 }
 
 QTEST_GUILESS_MAIN(TestPackaging)

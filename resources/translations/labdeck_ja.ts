@@ -4086,12 +4086,15 @@
         <source>Forget All Answers</source>
         <translation>すべての回答を忘れる</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>Forget all %n remembered exec plugin answer(s)?</source>
-        <translation>
-            <numerusform>記憶している exec プラグインの回答 %n 件をすべて忘れますか?</numerusform>
-        </translation>
+        <source>Forget the remembered exec plugin answer?</source>
+        <translation>記憶している exec プラグインの回答を忘れますか?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget all %1 remembered exec plugin answers?</source>
+        <translation>記憶している exec プラグインの回答 %1 件をすべて忘れますか?</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4919,6 +4922,64 @@
         <location line="+29"/>
         <source>metrics-server</source>
         <translation>metrics-server</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::LabSummary</name>
+    <message>
+        <location filename="../../models/labsummary.cpp" line="+153"/>
+        <source>No lab loaded</source>
+        <translation>ラボが読み込まれていません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All %1 items ok</source>
+        <translation>%1 項目すべて正常</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for the lab&apos;s state</source>
+        <translation>ラボの状態を待っています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No problems; %1 of %2 items not known yet</source>
+        <translation>問題なし。%2 項目中 %1 項目はまだ不明</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2 more affected)</source>
+        <translation>%1 (ほかに %2 項目が影響)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 critical</source>
+        <translation>重大 %1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 warning</source>
+        <translation>警告 1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 warnings</source>
+        <translation>警告 %1 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>and %1 more</source>
+        <translation>ほか %1 件</translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,8 @@ void ExecApprovalsPage::forgetAll()
     if (count == 0)
         return;
     QMessageBox box(QMessageBox::Question, tr("Forget All Answers"),
-                    tr("Forget all %n remembered exec plugin answer(s)?", nullptr, count),
+                    count == 1 ? tr("Forget the remembered exec plugin answer?")
+                               : tr("Forget all %1 remembered exec plugin answers?").arg(count),
                     QMessageBox::Cancel, this);
     box.setInformativeText(
         tr("Labdeck will ask again before it runs any of these programs, including the ones "

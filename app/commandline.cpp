@@ -6,6 +6,7 @@
 #include "labwindow.h"
 #include "mainwindow.h"
 #include "screenshot.h"
+#include "tray/labtray.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -188,7 +189,18 @@ int runGui(int argc, char **argv)
             QTimer::singleShot(0, &app, &QCoreApplication::quit);
         });
     }
-    lab.window()->show();
+    // Resident: with a tray, closing the window can keep Labdeck watching.
+    const bool tray = lab.tray()->show();
+    if (tray)
+        QApplication::setQuitOnLastWindowClosed(false);
+    if (options.minimized && !tray)
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "labdeck::app",
+                                   "labdeck: --minimized: there is no system tray in this "
+                                   "session; showing the window")
+                            << Qt::endl;
+    if (!options.minimized || !tray)
+        lab.window()->show();
     return app.exec();
 }
 

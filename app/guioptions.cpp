@@ -57,8 +57,12 @@ bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error)
                                          "on at start, e.g. kubelet:bracky,deny:statefulsets "
                                          "(an unknown id lists them all)."),
                                       tr("ids"));
+    const QCommandLineOption minimized(
+        QStringLiteral("minimized"),
+        tr("Start in the system tray without opening the window (the window opens when there "
+           "is no tray)."));
     parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context,
-                       quitAfterPaint, runChecks, simulate});
+                       quitAfterPaint, runChecks, simulate, minimized});
     parser.process(app);
 
     options->inventory = parser.value(inventory);
@@ -69,6 +73,7 @@ bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error)
     options->simulate = parser.value(simulate).split(QLatin1Char(','), Qt::SkipEmptyParts);
     options->screenshot = parser.value(screenshot);
     options->runChecks = parser.isSet(runChecks);
+    options->minimized = parser.isSet(minimized);
     options->quitAfterPaint = parser.isSet(quitAfterPaint);
     if (parser.isSet(screenshot)) {
         const QStringList wh = parser.value(screenshotSize).split(QLatin1Char('x'));

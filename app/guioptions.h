@@ -19,6 +19,7 @@ struct GuiOptions
     QStringList simulate; // --simulate ids (demo lab)
     QString screenshot;   // --screenshot FILE
     QSize screenshotSize{1600, 1000};
+    bool minimized = false;      // --minimized: start in the tray
     bool runChecks = false;      // --run-checks (hidden)
     bool quitAfterPaint = false; // --quit-after-first-paint (hidden, bench/startup)
 

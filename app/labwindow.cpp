@@ -14,10 +14,12 @@
 #include "labconnection.h"
 #include "labmetrics.h"
 #include "labselection.h"
+#include "labsummary.h"
 #include "mainwindow.h"
 #include "metricsserverusage.h"
 #include "palette/commandpalette.h"
 #include "remote/remotepanes.h"
+#include "tray/labtray.h"
 #include "wizards/createmenu.h"
 
 #include <QCoreApplication>
@@ -76,6 +78,9 @@ LabWindow::LabWindow(const GuiOptions &options)
             return CreateMenu::Session{theLab->session() ? theLab->session()->client() : nullptr,
                                        theLab->actions()};
         });
+    // The tray: the lab's worst state while the window is closed.
+    m_summary = std::make_unique<LabSummary>(hosts);
+    m_tray = std::make_unique<LabTray>(window, m_summary.get(), m_checkPanes->checkAllAction());
     if (m_options.runChecks) {
         ChecksPanes *checks = m_checkPanes;
         QObject::connect(m_connection.get(), &LabConnection::connected, checks,
@@ -85,6 +90,8 @@ LabWindow::LabWindow(const GuiOptions &options)
 
 LabWindow::~LabWindow()
 {
+    m_tray.reset();
+    m_summary.reset();
     // The window's users of the lab go before it.
     m_remote.reset();
     m_connection.reset();

@@ -11,6 +11,8 @@ class ChecksPanes;
 class ClusterModels;
 class ClusterPanes;
 class HostModel;
+class LabSummary;
+class LabTray;
 class LabConnection;
 class LabSelection;
 class MainWindow;
@@ -44,6 +46,7 @@ public:
     [[nodiscard]] MainWindow *window() const { return m_window.get(); }
     [[nodiscard]] ClusterModels *cluster() const { return m_cluster.get(); }
     [[nodiscard]] bool isDemo() const { return m_demo; }
+    [[nodiscard]] LabTray *tray() const { return m_tray.get(); }
 
 private:
     void buildSimulateMenu();
@@ -61,6 +64,8 @@ private:
     ChecksPanes *m_checkPanes = nullptr;
     MetricsPanes *m_metrics = nullptr;
     SimulateMenu *m_simulateMenu = nullptr;
+    std::unique_ptr<LabSummary> m_summary;
+    std::unique_ptr<LabTray> m_tray;
 };
 
 } // namespace app

@@ -159,7 +159,7 @@ void MainWindow::createActions()
     settings->setShortcuts(settingsKeys);
     settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quitApplication);
     quit->setShortcut(QKeySequence::Quit);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -292,7 +292,32 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_persistLayout)
         saveLayout();
+    if (!m_quitting && m_keepRunning && m_keepRunning()) {
+        // Resident: the tray keeps watching.
+        event->ignore();
+        hide();
+        return;
+    }
     event->accept();
+    // With a tray, Qt does not quit when the last window closes.
+    if (m_keepRunning)
+        QCoreApplication::quit();
+}
+
+void MainWindow::setKeepRunningOnClose(std::function<bool()> keepRunning)
+{
+    m_keepRunning = std::move(keepRunning);
+}
+
+void MainWindow::quitApplication()
+{
+    m_quitting = true;
+    if (isVisible()) {
+        close();
+    } else if (m_persistLayout) {
+        saveLayout();
+    }
+    QCoreApplication::quit();
 }
 
 bool MainWindow::loadInventory(const InventoryLocator::Choice &choice)
@@ -399,15 +424,22 @@ void MainWindow::createUserInventory()
     loadInventory(InventoryLocator::Choice{InventoryLocator::Source::UserConfig, path});
 }
 
-void MainWindow::openSettings()
+SettingsDialog *MainWindow::settingsDialog()
 {
     if (!m_settings) {
         m_settings = new SettingsDialog(kube::ExecApprovalStore::defaultPath(), this);
         m_settings->setAttribute(Qt::WA_DeleteOnClose, false);
+        Q_EMIT settingsCreated(m_settings);
     }
-    m_settings->show();
-    m_settings->raise();
-    m_settings->activateWindow();
+    return m_settings;
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog *dialog = settingsDialog();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::about()

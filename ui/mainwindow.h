@@ -60,9 +60,21 @@ public:
     // The error banner's text; empty when the last load succeeded.
     [[nodiscard]] QString errorText() const;
 
+    // Resident mode: when set and it returns true, closing the window hides
+    // it and Labdeck keeps running (the tray); otherwise closing quits.
+    // File > Quit always quits.
+    void setKeepRunningOnClose(std::function<bool()> keepRunning);
+    // Quits Labdeck (File > Quit, the tray's Quit), saving the layout.
+    void quitApplication();
+    // Settings (File > Settings…, Ctrl+,); made on first use.
+    [[nodiscard]] SettingsDialog *settingsDialog();
+    void openSettings();
+
 Q_SIGNALS:
     // F5: the inventory is read again; sources waiting to retry try now.
     void reloadRequested();
+    // The Settings dialog was made (once): others add their pages to it.
+    void settingsCreated(SettingsDialog *dialog);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,7 +91,6 @@ private:
     void createUserInventory();
     void useBuiltIn();
     void about();
-    void openSettings();
     void showErrors(const InventoryLocator::Choice &choice, const QList<LocatedError> &errors);
     void treeSelectionChanged();
     void followSelection(const QString &id);
@@ -99,6 +110,8 @@ private:
     QLabel *m_inventoryLabel;
     QMenu *m_viewMenu = nullptr;
     SettingsDialog *m_settings = nullptr;
+    std::function<bool()> m_keepRunning;
+    bool m_quitting = false;
     QMenu *m_helpMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_dockTogglesEnd = nullptr;

@@ -65,6 +65,34 @@
     </message>
 </context>
 <context>
+    <name>Autostart</name>
+    <message>
+        <location filename="../../ui/tray/autostart.cpp" line="+53"/>
+        <source>could not remove %1</source>
+        <translation>%1 を削除できませんでした</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the program path %1 cannot be written in an autostart entry</source>
+        <translation>プログラムのパス %1 は自動起動エントリに書けません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not create the folder %1</source>
+        <translation>フォルダー %1 を作れませんでした</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Watch the lab from the system tray</source>
+        <translation>システムトレイからラボを見守る</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+</context>
+<context>
     <name>CheckReport</name>
     <message>
         <location filename="../../services/checks/checkresult.cpp" line="+127"/>
@@ -4983,6 +5011,59 @@
     </message>
 </context>
 <context>
+    <name>labdeck::LabTray</name>
+    <message>
+        <location filename="../../ui/tray/labtray.cpp" line="+104"/>
+        <source>&amp;Show Labdeck</source>
+        <translation>Labdeck を表示(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Settings...</source>
+        <translation>設定...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit Labdeck</source>
+        <translation>Labdeck を終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Labdeck: %1</source>
+        <translation>Labdeck: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Keep Watching in the Tray?</source>
+        <translation>トレイで見守り続けますか?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labdeck can keep watching the lab from the system tray when its window is closed: the tray icon shows the lab&apos;s worst state, and its menu brings the window back.</source>
+        <translation>ウィンドウを閉じても、Labdeck はシステムトレイからラボを見守り続けられます。トレイアイコンがラボの最も悪い状態を示し、そのメニューからウィンドウを戻せます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You can change this later in Settings &gt; Tray.</source>
+        <translation>あとで 設定 &gt; トレイ で変更できます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep Watching in Tray</source>
+        <translation>トレイで見守り続ける</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit Labdeck</source>
+        <translation>Labdeck を終了</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Tray</source>
+        <translation>トレイ(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::LogsPane</name>
     <message>
         <location filename="../../ui/kube/logspane.cpp" line="+29"/>
@@ -5084,12 +5165,12 @@
     <name>labdeck::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="+54"/>
-        <location line="+263"/>
+        <location line="+288"/>
         <source>Labdeck</source>
         <translation>Labdeck</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-271"/>
         <location line="+77"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
@@ -5215,7 +5296,7 @@
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+143"/>
         <source>Inventory: %1</source>
         <translation>インベントリ: %1</translation>
     </message>
@@ -5279,7 +5360,7 @@
         <translation>%1 に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>About Labdeck</source>
         <translation>Labdeck について</translation>
     </message>
@@ -6263,6 +6344,34 @@ served by %2 on %3</source>
     </message>
 </context>
 <context>
+    <name>labdeck::TrayPage</name>
+    <message>
+        <location filename="../../ui/tray/labtray.cpp" line="+5"/>
+        <source>&amp;Keep watching in the system tray when the window is closed</source>
+        <translation>ウィンドウを閉じてもシステムトレイで見守り続ける(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start Labdeck in the tray when I log in</source>
+        <translation>ログイン時に Labdeck をトレイで起動する(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The login entry is %1</source>
+        <translation>ログイン時のエントリ: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Closing the window with this on keeps Kubernetes watches, checks and monitors running; File &gt; Quit ends Labdeck.</source>
+        <translation>これをオンにすると、ウィンドウを閉じても Kubernetes の監視、チェック、モニターは動き続けます。Labdeck を終えるには ファイル &gt; 終了 を使います。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This desktop session has no system tray, so closing the window quits Labdeck. A session started at login shows the window.</source>
+        <translation>このデスクトップセッションにはシステムトレイがないため、ウィンドウを閉じると Labdeck は終了します。ログイン時に起動した場合はウィンドウを表示します。</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::WorkloadModel</name>
     <message>
         <location filename="../../models/kubemodels.cpp" line="+68"/>
@@ -6347,7 +6456,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+117"/>
+        <location filename="../../app/commandline.cpp" line="+118"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -6366,6 +6475,11 @@ served by %2 on %3</source>
         <location line="+2"/>
         <source>Use FILE as the inventory.</source>
         <translation>FILE をインベントリとして使います。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>labdeck: --minimized: there is no system tray in this session; showing the window</source>
+        <translation>labdeck: --minimized: このセッションにはシステムトレイがないため、ウィンドウを表示します</translation>
     </message>
     <message>
         <location filename="../../app/checkcommand.cpp" line="+227"/>
@@ -6393,7 +6507,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <location line="+2"/>
         <location line="+9"/>
         <location line="+10"/>
-        <location filename="../../app/commandline.cpp" line="+0"/>
+        <location filename="../../app/commandline.cpp" line="-72"/>
         <location filename="../../app/guioptions.cpp" line="+27"/>
         <location line="+3"/>
         <location line="+18"/>
@@ -6631,13 +6745,18 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ID</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Start in the system tray without opening the window (the window opens when there is no tray).</source>
+        <translation>ウィンドウを開かずにシステムトレイで起動します (トレイがないときはウィンドウを開きます)。</translation>
+    </message>
+    <message>
         <location filename="../../app/checkcommand.cpp" line="-185"/>
-        <location filename="../../app/guioptions.cpp" line="-9"/>
+        <location filename="../../app/guioptions.cpp" line="-12"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../app/guioptions.cpp" line="+30"/>
+        <location filename="../../app/guioptions.cpp" line="+35"/>
         <source>labdeck: --screenshot-size must be WIDTHxHEIGHT, between 320x240 and 8192x8192, e.g. 1600x1000</source>
         <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
     </message>
@@ -6655,7 +6774,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::app::LabWindow</name>
     <message>
-        <location filename="../../app/labwindow.cpp" line="+97"/>
+        <location filename="../../app/labwindow.cpp" line="+104"/>
         <source>labdeck: --simulate works on the demo lab only (--demo)</source>
         <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>

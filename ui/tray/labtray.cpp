@@ -1,0 +1,267 @@
+#include "tray/labtray.h"
+
+#include "healthcolor.h"
+#include "labsummary.h"
+#include "mainwindow.h"
+#include "settings/settingsdialog.h"
+#include "tray/autostart.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPushButton>
+#include <QSettings>
+#include <QSystemTrayIcon>
+#include <QVBoxLayout>
+#include <QtMath>
+
+namespace labdeck {
+
+namespace {
+
+QPixmap drawIcon(Health health, int size)
+{
+    QPixmap pm(size, size);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QColor colour = healthColor(health);
+    const qreal s = size;
+    const QRectF box(s * 0.06, s * 0.06, s * 0.88, s * 0.88);
+    QPainterPath shape;
+    QString mark;
+    switch (health) {
+    case Health::Ok:
+        shape.addEllipse(box);
+        break;
+    case Health::Warning: {
+        QPolygonF tri;
+        tri << QPointF(s * 0.5, s * 0.04) << QPointF(s * 0.97, s * 0.92)
+            << QPointF(s * 0.03, s * 0.92);
+        shape.addPolygon(tri);
+        shape.closeSubpath();
+        mark = QStringLiteral("!");
+        break;
+    }
+    case Health::Critical: {
+        QPolygonF oct;
+        for (int i = 0; i < 8; ++i) {
+            const qreal a = qDegreesToRadians(22.5 + 45.0 * i);
+            oct << QPointF(s * 0.5 + s * 0.47 * qCos(a), s * 0.5 + s * 0.47 * qSin(a));
+        }
+        shape.addPolygon(oct);
+        shape.closeSubpath();
+        mark = QStringLiteral("!");
+        break;
+    }
+    case Health::Unknown:
+        break;
+    }
+    if (health == Health::Unknown) {
+        // A ring: nothing known is never drawn as a filled, healthy shape.
+        p.setPen(QPen(colour, s * 0.12));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(box.adjusted(s * 0.06, s * 0.06, -s * 0.06, -s * 0.06));
+        mark = QStringLiteral("?");
+        p.setPen(colour);
+    } else {
+        p.setPen(Qt::NoPen);
+        p.setBrush(colour);
+        p.drawPath(shape);
+        p.setPen(Qt::white);
+    }
+    if (health == Health::Ok) {
+        QPen tick(Qt::white, s * 0.12, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        p.setPen(tick);
+        p.drawPolyline(QPolygonF{QPointF(s * 0.28, s * 0.52), QPointF(s * 0.44, s * 0.68),
+                                 QPointF(s * 0.72, s * 0.34)});
+    } else {
+        QFont f = p.font();
+        f.setBold(true);
+        f.setPixelSize(int(s * 0.55));
+        p.setFont(f);
+        QRectF text = box;
+        if (health == Health::Warning)
+            text.translate(0, s * 0.1);
+        p.drawText(text, Qt::AlignCenter, mark);
+    }
+    return pm;
+}
+
+} // namespace
+
+LabTray::LabTray(MainWindow *window, LabSummary *summary, QAction *checkAll, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_summary(summary)
+    , m_tray(new QSystemTrayIcon(this))
+    , m_menu(new QMenu)
+{
+    m_show = m_menu->addAction(tr("&Show Labdeck"), this, &LabTray::showWindow);
+    if (checkAll)
+        m_menu->addAction(checkAll);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Settings..."), window, &MainWindow::openSettings);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("&Quit Labdeck"), window, &MainWindow::quitApplication);
+    m_tray->setContextMenu(m_menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+                    toggleWindow();
+            });
+    connect(summary, &LabSummary::changed, this, &LabTray::update);
+    connect(window, &MainWindow::settingsCreated, this, &LabTray::addSettingsPage);
+    window->setKeepRunningOnClose([this] { return keepRunningOnClose(); });
+    update();
+}
+
+LabTray::~LabTray()
+{
+    delete m_menu;
+}
+
+bool LabTray::available()
+{
+    return QSystemTrayIcon::isSystemTrayAvailable();
+}
+
+QIcon LabTray::iconFor(Health health)
+{
+    QIcon icon;
+    for (int size : {16, 22, 24, 32, 48, 64})
+        icon.addPixmap(drawIcon(health, size));
+    return icon;
+}
+
+bool LabTray::show()
+{
+    if (!available())
+        return false;
+    m_tray->show();
+    return true;
+}
+
+bool LabTray::isShown() const
+{
+    return m_tray->isVisible();
+}
+
+QString LabTray::toolTip() const
+{
+    return m_tray->toolTip();
+}
+
+void LabTray::update()
+{
+    const Health worst = m_summary->worst();
+    if (worst != m_health || m_tray->icon().isNull()) {
+        m_health = worst;
+        m_tray->setIcon(iconFor(worst));
+    }
+    m_tray->setToolTip(tr("Labdeck: %1").arg(m_summary->text()));
+}
+
+void LabTray::showWindow()
+{
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void LabTray::toggleWindow()
+{
+    if (m_window->isVisible() && !m_window->isMinimized())
+        m_window->hide();
+    else
+        showWindow();
+}
+
+bool LabTray::keepRunningOnClose()
+{
+    if (!isShown())
+        return false;
+    QSettings settings;
+    const QVariant chosen = settings.value(QLatin1String(kKeepRunningKey));
+    if (chosen.isValid())
+        return chosen.toBool();
+    if (m_asking)
+        return false;
+    m_asking = true;
+    QMessageBox box(QMessageBox::Question, tr("Keep Watching in the Tray?"),
+                    tr("Labdeck can keep watching the lab from the system tray when its window is "
+                       "closed: the tray icon shows the lab's worst state, and its menu brings the "
+                       "window back."),
+                    QMessageBox::NoButton, m_window);
+    box.setInformativeText(tr("You can change this later in Settings > Tray."));
+    QPushButton *keep = box.addButton(tr("Keep Watching in Tray"), QMessageBox::AcceptRole);
+    box.addButton(tr("Quit Labdeck"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    m_asking = false;
+    const bool keepRunning = box.clickedButton() == keep;
+    settings.setValue(QLatin1String(kKeepRunningKey), keepRunning);
+    return keepRunning;
+}
+
+void LabTray::addSettingsPage(SettingsDialog *dialog)
+{
+    dialog->addPage(new TrayPage, tr("&Tray"));
+}
+
+TrayPage::TrayPage(QWidget *parent)
+    : QWidget(parent)
+    , m_keep(new QCheckBox(tr("&Keep watching in the system tray when the window is closed")))
+    , m_autostart(new QCheckBox(tr("&Start Labdeck in the tray when I log in")))
+    , m_note(new QLabel)
+    , m_error(new QLabel)
+{
+    m_note->setWordWrap(true);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->hide();
+    auto *where = new QLabel(tr("The login entry is %1").arg(Autostart::path()));
+    where->setWordWrap(true);
+    where->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_keep);
+    layout->addWidget(m_autostart);
+    layout->addWidget(where);
+    layout->addWidget(m_note);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    connect(m_keep, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(QLatin1String(LabTray::kKeepRunningKey), on); });
+    connect(m_autostart, &QCheckBox::toggled, this, [this](bool on) {
+        QString error;
+        if (!Autostart::setEnabled(on, &error)) {
+            m_error->setText(error);
+            m_error->show();
+        } else {
+            m_error->hide();
+        }
+        refresh();
+    });
+    refresh();
+}
+
+void TrayPage::refresh()
+{
+    const bool tray = LabTray::available();
+    const QSignalBlocker keepBlock(m_keep);
+    const QSignalBlocker autoBlock(m_autostart);
+    m_keep->setEnabled(tray);
+    m_keep->setChecked(tray &&
+                       QSettings().value(QLatin1String(LabTray::kKeepRunningKey), false).toBool());
+    m_autostart->setChecked(Autostart::isEnabled());
+    m_note->setText(tray ? tr("Closing the window with this on keeps Kubernetes watches, checks "
+                              "and monitors running; File > Quit ends Labdeck.")
+                         : tr("This desktop session has no system tray, so closing the window "
+                              "quits Labdeck. A session started at login shows the window."));
+}
+
+} // namespace labdeck

@@ -13,3 +13,6 @@ target_link_libraries(labdeck_faultserver PUBLIC Qt6::Network labdeck_testsuppor
 labdeck_add_test(tst_faults_http SOURCES tst_faults_http.cpp
   LIBS labdeck_faultserver labdeck_models labdeck_services Qt6::Network)
 set_tests_properties(tst_faults_http PROPERTIES TIMEOUT 90)
+
+# A full disk (RLIMIT_FSIZE) while the manifest writer and the inventory editor save.
+labdeck_add_test(tst_faults_disk SOURCES tst_faults_disk.cpp LIBS labdeck_services)

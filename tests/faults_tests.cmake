@@ -16,3 +16,6 @@ set_tests_properties(tst_faults_http PROPERTIES TIMEOUT 90)
 
 # A full disk (RLIMIT_FSIZE) while the manifest writer and the inventory editor save.
 labdeck_add_test(tst_faults_disk SOURCES tst_faults_disk.cpp LIBS labdeck_services)
+
+# sshd SIGKILLed under a running command, then back on the same port.
+labdeck_add_test(tst_faults_ssh SOURCES tst_faults_ssh.cpp LIBS labdeck_ssh labdeck_sshdharness)

@@ -241,13 +241,15 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("GET /api/v1/pods")), qPrintable(error));
         QVERIFY2(!error.contains(m_token), qPrintable(error));
 
-        // Bounded memory: the peak resident set grew by less than three times
-        // the cap (the line held while its cap is checked, TLS buffers, Qt's
-        // read buffer), not by the 100 MB the server offered.
+        // Bounded memory: the peak resident set grew by less than twice the
+        // cap (the line held while its cap is checked, TLS buffers, Qt's read
+        // buffer), not by the 100 MB the server offered. About 13 MiB here;
+        // without a read buffer on the reply, Qt's HTTP thread queues what
+        // it reads for this thread and the peak passes 20 MiB.
         const qint64 growth = after.peak - before.resident;
         qInfo("peak grew by %.1f MiB (peak reset: %s)", double(growth) / kMiB,
               peakReset ? "yes" : "no, measured from the start");
-        QVERIFY2(growth < 3 * kLineCap, qPrintable(QString::number(double(growth) / kMiB)));
+        QVERIFY2(growth < 2 * kLineCap, qPrintable(QString::number(double(growth) / kMiB)));
 
         // The client hung up early.
         QVERIFY(watchConnection);
@@ -381,6 +383,54 @@ private Q_SLOTS:
         QVERIFY(!server.connections().isEmpty());
         QTRY_VERIFY(server.connections().constLast()->closedByPeer());
         QVERIFY(server.connections().constLast()->bytesSent() > 0);
+    }
+
+    // A watch that trickles a byte now and then and never ends, although it
+    // was asked to end after timeoutSeconds: cut at its deadline (the
+    // timeout and as much again for a short watch), reported, and resumed
+    // from the last resourceVersion.
+    void tricklingWatchHitsItsDeadline()
+    {
+        FaultServer server(m_pki);
+        QVERIFY(server.listen());
+        PodStore pods;
+        pods.put(QStringLiteral("a"), QStringLiteral("Running"), QStringLiteral("node-1"));
+        QStringList watchesFrom;
+        server.setHandler([&](FaultConnection *c, const FaultConnection::Request &r) {
+            if (!isWatch(r)) {
+                c->write(FaultServer::json(pods.list()));
+                return;
+            }
+            watchesFrom << r.query().queryItemValue(QStringLiteral("resourceVersion"));
+            QCOMPARE(r.query().queryItemValue(QStringLiteral("timeoutSeconds")),
+                     QStringLiteral("1"));
+            // Never a whole line, never silent for long.
+            c->trickle(FaultServer::streamHead(), ' ', 300, true);
+        });
+        StaticAuthenticator auth(m_token, trusting());
+        KubeClient client(server.url(), &auth);
+        Reflector reflector(&client, QStringLiteral("/api/v1/pods"));
+        reflector.setWatchTimeout(1s, 1s);
+        reflector.setBackoff(50ms, 100ms);
+        QStringList backoffs;
+        connect(&reflector, &Reflector::stateChanged, this,
+                [&](Reflector::State s, const QString &detail) {
+                    if (s == Reflector::State::Backoff)
+                        backoffs << detail;
+                });
+        QElapsedTimer clock;
+        clock.start();
+        reflector.start();
+        QTRY_COMPARE_WITH_TIMEOUT(watchesFrom.size(), 2, 15000);
+        const qint64 elapsed = clock.elapsed();
+        QCOMPARE(watchesFrom, (QStringList{"1", "1"}));
+        QCOMPARE(reflector.listCount(), 1);
+        QCOMPARE(backoffs.size(), 1);
+        QVERIFY2(backoffs.first().contains(QStringLiteral("did not end within 2 s")),
+                 qPrintable(backoffs.first()));
+        QVERIFY2(backoffs.first().contains(server.url().authority()), qPrintable(backoffs.first()));
+        QVERIFY2(elapsed >= 1800 && elapsed < 8000, qPrintable(QString::number(elapsed)));
+        reflector.stop();
     }
 
     // The connection is reset (RST) halfway through a watch event: the

@@ -221,9 +221,11 @@ void HttpJob::onReadyRead()
 void HttpJob::readStream(QNetworkReply *reply, qint64 most)
 {
     // A line longer than a slice gets the room for the longest line allowed
-    // once, instead of doubling its way there (each doubling copies it).
-    if (m_buffer.size() + most > kStreamSlice && m_buffer.capacity() < m_lineCap + most)
-        m_buffer.reserve(qsizetype(m_lineCap + most));
+    // (up to 8 MiB) once, instead of doubling its way there (each doubling
+    // copies it).
+    const qint64 room = qMin(m_lineCap, kDefaultBodyCap) + most;
+    if (m_buffer.size() + most > kStreamSlice && m_buffer.capacity() < room)
+        m_buffer.reserve(qsizetype(room));
     m_buffer += reply->read(most);
     qsizetype from = 0;
     for (qsizetype end = m_buffer.indexOf('\n'); end >= 0; end = m_buffer.indexOf('\n', from)) {

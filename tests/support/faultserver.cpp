@@ -36,7 +36,11 @@ FaultConnection::FaultConnection(QSslSocket *socket, FaultServer *server)
     connect(this, &FaultConnection::request, server,
             [this, server](const Request &r) { server->onRequest(this, r); });
     connect(&m_trickle, &QTimer::timeout, this, [this] {
-        if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+        if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (m_chunked)
+            writeChunk(QByteArray(1, m_trickleByte));
+        else
             m_socket->write(QByteArray(1, m_trickleByte));
     });
 }
@@ -121,8 +125,9 @@ void FaultConnection::pump()
     }
 }
 
-void FaultConnection::trickle(const QByteArray &head, char byte, int intervalMs)
+void FaultConnection::trickle(const QByteArray &head, char byte, int intervalMs, bool chunked)
 {
+    m_chunked = chunked;
     write(head);
     m_trickleByte = byte;
     m_trickle.start(intervalMs);

@@ -63,8 +63,9 @@ public:
     void stream(const QByteArray &head, qint64 total,
                 std::function<QByteArray(qint64 offset, qint64 size)> fill,
                 const QByteArray &tail = {}, bool chunked = false);
-    // Writes `head`, then one `byte` every `intervalMs`, until the client goes.
-    void trickle(const QByteArray &head, char byte, int intervalMs);
+    // Writes `head`, then one `byte` every `intervalMs` (with `chunked`, as a
+    // chunk of its own), until the client goes.
+    void trickle(const QByteArray &head, char byte, int intervalMs, bool chunked = false);
     // Resets the connection: SO_LINGER 0, then close, so the kernel sends a
     // RST instead of a FIN. What was written before is flushed first.
     void reset();

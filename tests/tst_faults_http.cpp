@@ -8,6 +8,7 @@
 // half-received event applied.
 
 #include "kube/kubeclient.h"
+#include "kube/podlogstream.h"
 #include "kube/reflector.h"
 #include "kubemodels.h"
 #include "support/faultserver.h"
@@ -433,6 +434,62 @@ private Q_SLOTS:
         reflector.stop();
     }
 
+    // A followed pod log whose line never ends: the lines before it are
+    // shown, then the stream ends with words naming the cap and the server.
+    // A reset in the middle of the next log's line shows the whole lines
+    // only (not the half one) and says the connection was lost.
+    void podLogFaults()
+    {
+        FaultServer server(m_pki);
+        QVERIFY(server.listen());
+        int logs = 0;
+        server.setHandler([&](FaultConnection *c, const FaultConnection::Request &r) {
+            QCOMPARE(r.query().queryItemValue(QStringLiteral("follow")), QStringLiteral("true"));
+            if (++logs == 1) {
+                c->stream(
+                    FaultServer::streamHead(), 20 * kMiB,
+                    [](qint64 offset, qint64 size) {
+                        QByteArray bytes(size, 'x');
+                        if (offset == 0)
+                            bytes.replace(0, 13, "first\nsecond\n");
+                        return bytes;
+                    },
+                    {}, true);
+                return;
+            }
+            c->write(FaultServer::streamHead());
+            c->writeChunk("one\ntwo\nthr");
+            QTimer::singleShot(200, c, [c] { c->reset(); });
+        });
+        StaticAuthenticator auth(m_token, trusting());
+        KubeClient client(server.url(), &auth);
+        const QString host = server.url().authority();
+        for (int round = 1; round <= 2; ++round) {
+            PodLogStream log(&client, QStringLiteral("apps"), QStringLiteral("shlink-0"), {});
+            QStringList lines;
+            connect(&log, &PodLogStream::lines, this,
+                    [&](const QStringList &batch) { lines << batch; });
+            QSignalSpy ended(&log, &PodLogStream::ended);
+            log.start();
+            QVERIFY(ended.wait(20000));
+            const QString error = ended.first().first().toString();
+            QVERIFY2(error.contains(QStringLiteral("Kubernetes API at %1").arg(host)),
+                     qPrintable(error));
+            QVERIFY2(error.contains(QStringLiteral("/api/v1/namespaces/apps/pods/shlink-0/log")),
+                     qPrintable(error));
+            if (round == 1) {
+                QCOMPARE(lines, (QStringList{"first", "second"}));
+                QVERIFY2(error.contains(QStringLiteral("a line longer than 8 MiB")),
+                         qPrintable(error));
+            } else {
+                QCOMPARE(lines, (QStringList{"one", "two"}));
+                QVERIFY2(error.contains(QStringLiteral("closed the connection")),
+                         qPrintable(error));
+            }
+            QVERIFY(!log.isRunning());
+        }
+    }
+
     // The connection is reset (RST) halfway through a watch event: the
     // reflector reports the loss, resumes the watch from the last complete
     // event, and the model ends holding exactly what the server holds; the
@@ -444,6 +501,7 @@ private Q_SLOTS:
         PodStore pods;
         pods.put(QStringLiteral("a"), QStringLiteral("Pending"), QString());
         pods.put(QStringLiteral("b"), QStringLiteral("Running"), QStringLiteral("node-1"));
+        QPointer<FaultConnection> cut;
         QStringList watchesFrom;
         server.setHandler([&](FaultConnection *c, const FaultConnection::Request &r) {
             if (!isWatch(r)) {
@@ -462,7 +520,7 @@ private Q_SLOTS:
                 const QByteArrayList lines = pods.eventsAfter(from);
                 c->write(FaultServer::streamHead());
                 c->writeChunk(lines.at(0) + lines.at(1).left(lines.at(1).size() / 2));
-                QTimer::singleShot(200, c, [c] { c->reset(); });
+                cut = c; // reset once the client has applied the whole event
                 return;
             }
             // The resumed watch: everything after its version, then quiet.
@@ -484,7 +542,11 @@ private Q_SLOTS:
                         backoffs << detail;
                 });
         QList<QStringList> seen; // the model after each batch of events
-        connect(&reflector, &Reflector::events, this, [&] { seen << describe(model); });
+        connect(&reflector, &Reflector::events, this, [&] {
+            seen << describe(model);
+            if (cut)
+                std::exchange(cut, nullptr)->reset();
+        });
         reflector.start();
 
         QTRY_COMPARE_WITH_TIMEOUT(watchesFrom.size(), 2, 15000);
@@ -518,6 +580,7 @@ private Q_SLOTS:
         pods.put(QStringLiteral("a"), QStringLiteral("Pending"), QString());
         pods.put(QStringLiteral("b"), QStringLiteral("Running"), QStringLiteral("node-1"));
         pods.put(QStringLiteral("d"), QStringLiteral("Running"), QStringLiteral("node-1"));
+        QPointer<FaultConnection> cut;
         int watches = 0;
         int lists = 0;
         server.setHandler([&](FaultConnection *c, const FaultConnection::Request &r) {
@@ -535,12 +598,7 @@ private Q_SLOTS:
                 const QByteArrayList lines = pods.eventsAfter(from);
                 c->write(FaultServer::streamHead());
                 c->writeChunk(lines.at(0) + lines.at(1).left(30));
-                QTimer::singleShot(200, c, [c, &pods] {
-                    // While the watch is down: a deletion, and the history is gone.
-                    pods.remove(QStringLiteral("d"));
-                    pods.compact();
-                    c->reset();
-                });
+                cut = c; // reset once the client has applied the whole event
                 return;
             }
             if (from < pods.compactedTo()) {
@@ -561,6 +619,14 @@ private Q_SLOTS:
         reflector.setBackoff(50ms, 100ms);
         follow(&reflector, &model);
         QSignalSpy listed(&reflector, &Reflector::listed);
+        connect(&reflector, &Reflector::events, this, [&] {
+            if (!cut)
+                return;
+            // While the watch is down: a deletion, and the history is gone.
+            pods.remove(QStringLiteral("d"));
+            pods.compact();
+            std::exchange(cut, nullptr)->reset();
+        });
         reflector.start();
 
         QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 2, 15000);

@@ -829,7 +829,7 @@
 <context>
     <name>InventoryEditor</name>
     <message>
-        <location filename="../../services/manifests/inventoryeditor.cpp" line="+48"/>
+        <location filename="../../services/manifests/inventoryeditor.cpp" line="+49"/>
         <source>Labdeck is showing its built-in lab, which cannot be changed. Create your own inventory first (copy the built-in one to ~/.config/labdeck/inventory.yaml and start Labdeck with it), then add the URL again.</source>
         <translation>Labdeck は変更できない組み込みのラボを表示しています。先に自分のインベントリを作成してから（組み込みのものを ~/.config/labdeck/inventory.yaml にコピーし、それを使って Labdeck を起動）、もう一度 URL を追加してください。</translation>
     </message>
@@ -867,14 +867,21 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+4"/>
+        <location line="+3"/>
         <source>%1.bak: cannot keep a backup (%2); nothing was written.</source>
         <translation>%1.bak: バックアップを残せません（%2）。何も書き込んでいません。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1: cannot write: %2</source>
         <translation>%1: 書き込めません: %2</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1: cannot write: %2; the inventory was left as it was.</source>
+        <translation>%1: 書き込めません: %2。インベントリは元のままです。</translation>
     </message>
 </context>
 <context>
@@ -1132,7 +1139,7 @@
 <context>
     <name>ManifestFolder</name>
     <message>
-        <location filename="../../services/manifests/writeplan.cpp" line="+239"/>
+        <location filename="../../services/manifests/writeplan.cpp" line="+353"/>
         <source>%1: cannot read: %2</source>
         <translation>%1: 読み込めません: %2</translation>
     </message>
@@ -2501,7 +2508,7 @@
 <context>
     <name>WritePlan</name>
     <message>
-        <location filename="../../services/manifests/writeplan.cpp" line="-124"/>
+        <location filename="../../services/manifests/writeplan.cpp" line="-235"/>
         <source>%1 exists and differs from what would be written; it was left as it is. Review the difference and choose Overwrite to replace it.</source>
         <translation>%1 はすでにあり、書き出す内容と異なるため、そのままにしました。差分を確認し、置き換える場合は上書きを選んでください。</translation>
     </message>
@@ -2513,8 +2520,39 @@
     <message>
         <location line="+3"/>
         <location line="+3"/>
+        <location line="+3"/>
         <source>%1: cannot write: %2</source>
         <translation>%1: 書き込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: cannot read: %2; nothing was written.</source>
+        <translation>%1: 読み込めません: %2。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 exists and differs from what would be written; nothing was written. Review the difference and choose Overwrite to replace it.</source>
+        <translation>%1 は既にあり、書き込む内容と異なります。何も書き込んでいません。差分を確認し、置き換えるには「上書き」を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: cannot create the folder; check its permissions. Nothing was written.</source>
+        <translation>%1: フォルダーを作成できません。権限を確認してください。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: cannot write: %2. Nothing was written.</source>
+        <translation>%1: 書き込めません: %2。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: cannot write: %2. These files were written and could not be put back: %3</source>
+        <translation>%1: 書き込めません: %2。次のファイルは書き込まれ、元に戻せませんでした: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: cannot write: %2. Nothing was changed.</source>
+        <translation>%1: 書き込めません: %2。何も変更していません。</translation>
     </message>
 </context>
 <context>
@@ -4552,7 +4590,7 @@
 <context>
     <name>labdeck::HttpJob</name>
     <message>
-        <location filename="../../services/common/httpjob.cpp" line="+28"/>
+        <location filename="../../services/common/httpjob.cpp" line="+29"/>
         <source>check the credentials</source>
         <translation>認証情報を確認してください</translation>
     </message>
@@ -7897,12 +7935,12 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::KubeClient</name>
     <message>
-        <location filename="../../services/kube/kubeclient.cpp" line="+181"/>
+        <location filename="../../services/kube/kubeclient.cpp" line="+184"/>
         <source>%1 %2%3: the API server&apos;s address is plain http://, so Labdeck does not send your credentials to it (anyone on the way could read them; kubectl sends none either). Use its https:// address with the cluster&apos;s CA (certificate-authority-data)</source>
         <translation>%1 %2%3: API サーバーのアドレスが暗号化されない http:// のため、Labdeck は認証情報を送りません（途中の誰もが読み取れます。kubectl も送りません）。クラスターの CA（certificate-authority-data）とともに https:// のアドレスを使ってください</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>%1 %2: the API server redirected to another host (%3); Labdeck does not follow it with your credentials. Point the kubeconfig&apos;s server at the address that answers</source>
         <translation>%1 %2: API サーバーが別のホスト（%3）へリダイレクトしました。Labdeck は認証情報を付けたままそれには従いません。kubeconfig の server を、実際に応答するアドレスにしてください</translation>
     </message>
@@ -8214,7 +8252,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::Reflector</name>
     <message>
-        <location filename="../../services/kube/reflector.cpp" line="+238"/>
+        <location filename="../../services/kube/reflector.cpp" line="+242"/>
         <source>watch error</source>
         <translation>watch のエラー</translation>
     </message>

@@ -10,6 +10,7 @@ namespace labdeck {
 namespace {
 
 constexpr qint64 kStreamSlice = 1 << 20;
+constexpr qint64 kReadBuffer = 1 << 20;
 
 // A URL for messages: no user info, no query, no fragment (any may carry secrets).
 QString shown(const QUrl &url)
@@ -163,6 +164,12 @@ void HttpJob::start()
     QNetworkReply *reply = (m_method == "GET" && m_requestBody.isEmpty())
                                ? m_network->get(request)
                                : m_network->sendCustomRequest(request, m_method, m_requestBody);
+    // Qt's HTTP thread reads from the socket as fast as the network goes and
+    // queues it all for this thread unless told not to: a server sending a
+    // gigabyte would fill memory faster than the cap is checked. With a read
+    // buffer it stops reading while this much waits (TCP then slows the
+    // server down), so the caps bound memory, not only what is kept.
+    reply->setReadBufferSize(kReadBuffer);
     m_reply = reply;
     connect(reply, &QNetworkReply::readyRead, this, &HttpJob::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &HttpJob::onFinished);
@@ -183,6 +190,19 @@ void HttpJob::onReadyRead()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (!m_streaming || status < 200 || status >= 300) {
         // An error body of a stream is kept whole, as any other body.
+        if (!m_lengthSeen) {
+            m_lengthSeen = true;
+            // A body announced larger than the cap is refused before it is
+            // read; one within it gets its room at once, not by doubling
+            // (each doubling copies, for a while twice the body in memory).
+            const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+            if (length.isValid() && length.toLongLong() > m_bodyCap) {
+                stop(Abort::TooLarge);
+                return;
+            }
+            if (length.isValid() && length.toLongLong() > 0)
+                m_buffer.reserve(qsizetype(length.toLongLong()));
+        }
         m_buffer += reply->readAll();
         if (m_buffer.size() > m_bodyCap)
             stop(Abort::TooLarge);
@@ -200,6 +220,12 @@ void HttpJob::onReadyRead()
 
 void HttpJob::readStream(QNetworkReply *reply, qint64 most)
 {
+    // A line longer than a slice gets the room for the longest line allowed
+    // (up to 8 MiB) once, instead of doubling its way there (each doubling
+    // copies it).
+    const qint64 room = qMin(m_lineCap, kDefaultBodyCap) + most;
+    if (m_buffer.size() + most > kStreamSlice && m_buffer.capacity() < room)
+        m_buffer.reserve(qsizetype(room));
     m_buffer += reply->read(most);
     qsizetype from = 0;
     for (qsizetype end = m_buffer.indexOf('\n'); end >= 0; end = m_buffer.indexOf('\n', from)) {
@@ -218,7 +244,10 @@ void HttpJob::readStream(QNetworkReply *reply, qint64 most)
     if (m_buffer.size() > m_lineCap) {
         m_buffer.clear();
         stop(Abort::TooLarge);
+        return;
     }
+    if (m_buffer.capacity() > 2 * kStreamSlice && m_buffer.size() < kStreamSlice)
+        m_buffer.squeeze(); // the long line has passed
 }
 
 void HttpJob::onFinished()

@@ -85,7 +85,8 @@ public:
     void setInactivityTimeout(std::chrono::milliseconds timeout) { m_inactivity = timeout; }
     // The longest the whole job may take, from start() to the last byte (0: none, the default).
     void setDeadline(std::chrono::milliseconds deadline) { m_deadline = deadline; }
-    // Bytes of body kept before the job fails with TooLarge (default 8 MiB).
+    // Bytes of body kept before the job fails with TooLarge (default 8 MiB);
+    // a reply whose Content-Length is larger fails before its body is read.
     void setBodyCap(qint64 bytes) { m_bodyCap = bytes; }
     // Hand the body out as lines (lineReceived), each at most lineCap bytes,
     // reading at most 1 MiB per turn of the event loop (a burst of tens of
@@ -135,6 +136,7 @@ private:
     bool m_started = false;
     bool m_done = false; // finished() was emitted
     bool m_sliceQueued = false;
+    bool m_lengthSeen = false; // the Content-Length was checked against the cap
 };
 
 } // namespace labdeck

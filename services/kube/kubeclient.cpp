@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
+#include <algorithm>
 #include <memory>
 
 namespace labdeck::kube {
@@ -94,6 +95,8 @@ KubeCall *KubeClient::create(const QByteArray &method, const QString &path, cons
     call->m_contentType = contentType;
     call->m_timeout = timeout;
     call->m_stream = stream;
+    if (!stream)
+        call->m_deadline = std::max(KubeCall::kDefaultDeadline, timeout);
     // Start once the caller has connected to the call's signals.
     QTimer::singleShot(0, call, [this, call] { start(call); });
     return call;
@@ -223,6 +226,7 @@ void KubeClient::dispatch(KubeCall *call, const Authenticator::Result &auth)
     job->setMethod(call->m_method.toLatin1(), call->m_body);
     // For streams this bounds silence, for plain calls every pause of the transfer.
     job->setInactivityTimeout(call->m_timeout);
+    job->setDeadline(call->m_deadline);
     // A page of a list (500 objects, managed fields and all) may pass 8 MiB.
     job->setBodyCap(kListBodyCap);
     if (call->m_stream) {

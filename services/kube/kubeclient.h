@@ -87,9 +87,20 @@ class KubeCall final : public QObject
 {
     Q_OBJECT
 public:
+    // A plain call may take this long at most, from its start to the last
+    // byte, unless its own timeout is longer: a server that keeps sending a
+    // byte now and then never trips the inactivity timeout.
+    static constexpr std::chrono::milliseconds kDefaultDeadline = std::chrono::minutes(2);
+
     void abort();
     [[nodiscard]] QString method() const { return m_method; }
     [[nodiscard]] QString path() const { return m_path; }
+    // The longest the whole call may take (0: none). Plain calls default to
+    // kDefaultDeadline (or their timeout when longer), streams to none. Set it
+    // right after KubeClient made the call: the call starts on the next turn
+    // of the event loop; later it counts from the next (re)try.
+    void setDeadline(std::chrono::milliseconds deadline) { m_deadline = deadline; }
+    [[nodiscard]] std::chrono::milliseconds deadline() const { return m_deadline; }
 
 Q_SIGNALS:
     void data(const QByteArray &bytes);
@@ -106,6 +117,7 @@ private:
     QByteArray m_body;
     QByteArray m_contentType;
     std::chrono::milliseconds m_timeout{30000};
+    std::chrono::milliseconds m_deadline{0};
     bool m_stream = false;
     bool m_retried401 = false;
     bool m_aborted = false;
@@ -133,7 +145,8 @@ public:
     // The kubeconfig's proxy-url (default: no proxy, not the system's).
     void setProxy(const QNetworkProxy &proxy) { m_nam.setProxy(proxy); }
 
-    // A plain request: timeout covers the whole call (no progress for that long).
+    // A plain request: timeout is the longest pause of the transfer (no
+    // progress for that long); the call's deadline() bounds the whole of it.
     KubeCall *get(const QString &path, const QUrlQuery &query = {},
                   std::chrono::milliseconds timeout = std::chrono::seconds(30));
     KubeCall *send(const QByteArray &method, const QString &path, const QUrlQuery &query,

@@ -182,6 +182,11 @@ void Reflector::watch()
     ++m_watches;
     // A watch may be silent between events; allow its whole length plus a margin.
     m_call = m_client->stream(m_path, q, std::chrono::seconds(timeout + 30));
+    // The server ends the watch after timeoutSeconds. One that goes on past
+    // that by a margin (30 s, less for a short watch), a byte now and then
+    // keeping the silence short, is cut and resumed from the last
+    // resourceVersion.
+    m_call->setDeadline(std::chrono::seconds(timeout + qMin<qint64>(timeout, 30)));
     connect(m_call, &KubeCall::data, this, &Reflector::onWatchData);
     connect(m_call, &KubeCall::finished, this, &Reflector::onWatchEnd);
     if (!m_healthySince.isValid())

@@ -2,6 +2,7 @@
 
 #include "common/yamlreader.h"
 #include "inventory/inventoryloader.h"
+#include "manifests/savefile_p.h"
 #include "manifests/writeplan.h"
 
 #include <QFile>
@@ -202,13 +203,23 @@ bool InventoryEditor::write(const QString &path, const InventoryEdit &edit, QStr
     if (!edit.changes())
         return true;
     QSaveFile backup(path + QStringLiteral(".bak"));
-    if (!backup.open(QIODevice::WriteOnly) || backup.write(now) != now.size() || !backup.commit())
+    if (!backup.open(QIODevice::WriteOnly))
+        return fail(tr("%1.bak: cannot keep a backup (%2); nothing was written.")
+                        .arg(path, backup.errorString()));
+    if (QString why; !manifests::writeWhole(backup, now, &why)) {
+        backup.cancelWriting(); // an earlier backup stays as it was
+        return fail(tr("%1.bak: cannot keep a backup (%2); nothing was written.").arg(path, why));
+    }
+    if (!backup.commit())
         return fail(tr("%1.bak: cannot keep a backup (%2); nothing was written.")
                         .arg(path, backup.errorString()));
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return fail(tr("%1: cannot write: %2").arg(path, out.errorString()));
-    out.write(edit.after);
+    if (QString why; !manifests::writeWhole(out, edit.after, &why)) {
+        out.cancelWriting(); // the inventory stays as it was
+        return fail(tr("%1: cannot write: %2; the inventory was left as it was.").arg(path, why));
+    }
     if (!out.commit())
         return fail(tr("%1: cannot write: %2").arg(path, out.errorString()));
     return true;

@@ -3,11 +3,13 @@
 #include "common/kubenames.h"
 #include "common/visibletext.h"
 #include "common/yamlreader.h"
+#include "manifests/savefile_p.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <memory>
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
@@ -187,9 +189,120 @@ bool WritePlan::write(const PlannedFile &file, bool overwrite, QString *error)
     QSaveFile out(file.path);
     if (!out.open(QIODevice::WriteOnly))
         return fail(tr("%1: cannot write: %2").arg(file.path, out.errorString()));
-    out.write(file.content);
+    if (QString why; !writeWhole(out, file.content, &why)) {
+        out.cancelWriting(); // the file on disk stays as it was
+        return fail(tr("%1: cannot write: %2").arg(file.path, why));
+    }
     if (!out.commit())
         return fail(tr("%1: cannot write: %2").arg(file.path, out.errorString()));
+    return true;
+}
+
+bool WritePlan::writeAll(const QList<PlannedFile> &files, bool overwrite, QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    struct Staged
+    {
+        const PlannedFile *file = nullptr;
+        bool existed = false;
+        QByteArray old; // what to put back should a later file fail
+        std::unique_ptr<QSaveFile> out;
+    };
+    std::vector<Staged> staged;
+    // Checked first, all of them: a refusal changes nothing.
+    for (const PlannedFile &f : files) {
+        if (f.state == PlannedFile::State::Same)
+            continue;
+        Staged st;
+        st.file = &f;
+        QFile current(f.path);
+        st.existed = current.exists();
+        if (st.existed) {
+            if (!current.open(QIODevice::ReadOnly))
+                return fail(tr("%1: cannot read: %2; nothing was written.")
+                                .arg(f.path, current.errorString()));
+            st.old = current.readAll();
+            current.close();
+            if (st.old == f.content)
+                continue;
+            if (!overwrite || f.state != PlannedFile::State::Differs)
+                return fail(
+                    tr("%1 exists and differs from what would be written; nothing was written. "
+                       "Review the difference and choose Overwrite to replace it.")
+                        .arg(f.path));
+        }
+        staged.push_back(std::move(st));
+    }
+    // Folders made for the plan, deepest last, to remove should it fail.
+    QStringList madeFolders;
+    auto removeMadeFolders = [&madeFolders] {
+        for (auto it = madeFolders.crbegin(); it != madeFolders.crend(); ++it)
+            QDir().rmdir(*it);
+    };
+    auto makeFolder = [&madeFolders](const QString &folder) {
+        QStringList missing;
+        for (QDir d(folder); !d.exists(); d.setPath(QFileInfo(d.path()).path())) {
+            missing.prepend(d.path());
+            if (d.isRoot())
+                break;
+        }
+        if (!QDir().mkpath(folder))
+            return false;
+        madeFolders += missing;
+        return true;
+    };
+    // Every file written whole to its temporary file before any is moved.
+    for (Staged &st : staged) {
+        const QString folder = QFileInfo(st.file->path).absolutePath();
+        QString why;
+        if (!makeFolder(folder)) {
+            why = tr("%1: cannot create the folder; check its permissions. Nothing was written.")
+                      .arg(folder);
+        } else {
+            st.out = std::make_unique<QSaveFile>(st.file->path);
+            if (!st.out->open(QIODevice::WriteOnly))
+                why = st.out->errorString();
+            else if (writeWhole(*st.out, st.file->content, &why))
+                continue;
+            why = tr("%1: cannot write: %2. Nothing was written.").arg(st.file->path, why);
+        }
+        staged.clear(); // each QSaveFile removes its temporary file
+        removeMadeFolders();
+        return fail(why);
+    }
+    for (size_t i = 0; i < staged.size(); ++i) {
+        if (staged[i].out->commit())
+            continue;
+        const QString path = staged[i].file->path;
+        const QString why = staged[i].out->errorString();
+        // Put back what was already moved into place.
+        QStringList notRestored;
+        for (size_t j = 0; j < i; ++j) {
+            const Staged &done = staged[j];
+            bool restored = false;
+            if (done.existed) {
+                QSaveFile back(done.file->path);
+                QString ignored;
+                restored = back.open(QIODevice::WriteOnly) &&
+                           writeWhole(back, done.old, &ignored) && back.commit();
+            } else {
+                restored = QFile::remove(done.file->path);
+            }
+            if (!restored)
+                notRestored << done.file->path;
+        }
+        staged.clear();
+        removeMadeFolders();
+        if (!notRestored.isEmpty())
+            return fail(tr("%1: cannot write: %2. These files were written and could not be put "
+                           "back: %3")
+                            .arg(path, why, notRestored.join(QStringLiteral(", "))));
+        return fail(tr("%1: cannot write: %2. Nothing was changed.").arg(path, why));
+    }
     return true;
 }
 

@@ -36,6 +36,13 @@ public:
     // and agreed); a Same file is left untouched. Re-checks the disk first, so a
     // file created since plan() is never clobbered. Returns false with why.
     static bool write(const PlannedFile &file, bool overwrite, QString *error);
+    // Writes every file of a plan, or none: each is checked as write() does,
+    // then written to a temporary file beside it (QSaveFile) and only when
+    // all of them were written whole (a full disk fails here) are they moved
+    // into place. Should a move fail, the files already moved get their old
+    // content back (new ones are removed), and folders made for the plan are
+    // removed again. Returns false with why, naming the file.
+    static bool writeAll(const QList<PlannedFile> &files, bool overwrite, QString *error);
 };
 
 // The manifests folder when the user has not chosen one: ~/labdeck-manifests.

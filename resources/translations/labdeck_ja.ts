@@ -1139,7 +1139,7 @@
 <context>
     <name>ManifestFolder</name>
     <message>
-        <location filename="../../services/manifests/writeplan.cpp" line="+353"/>
+        <location filename="../../services/manifests/writeplan.cpp" line="+352"/>
         <source>%1: cannot read: %2</source>
         <translation>%1: 読み込めません: %2</translation>
     </message>
@@ -3656,6 +3656,19 @@
     </message>
 </context>
 <context>
+    <name>labdeck::DesktopNotifier</name>
+    <message>
+        <location filename="../../ui/tray/desktopnotifier.cpp" line="+56"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mute 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labdeck::DetailsPanel</name>
     <message>
         <location filename="../../ui/detailspanel.cpp" line="+47"/>
@@ -5051,7 +5064,7 @@
 <context>
     <name>labdeck::LabTray</name>
     <message>
-        <location filename="../../ui/tray/labtray.cpp" line="+104"/>
+        <location filename="../../ui/tray/labtray.cpp" line="+106"/>
         <source>&amp;Show Labdeck</source>
         <translation>Labdeck を表示(&amp;S)</translation>
     </message>
@@ -5071,7 +5084,12 @@
         <translation>Labdeck: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+7"/>
+        <source>&amp;Pause Notifications for 1 Hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Keep Watching in the Tray?</source>
         <translation>トレイで見守り続けますか?</translation>
     </message>
@@ -5748,6 +5766,34 @@
     </message>
 </context>
 <context>
+    <name>labdeck::NotificationPolicy</name>
+    <message>
+        <location filename="../../models/notificationpolicy.cpp" line="+87"/>
+        <source>%1 recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>after %1 (it was %2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 more affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>still, for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labdeck::PassphraseDialog</name>
     <message>
         <location filename="../../ui/ssh/passphrasedialog.cpp" line="+18"/>
@@ -6201,7 +6247,12 @@
         <translation>何も書き出さず、適用もしていません。%1 はそのままです。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>Nothing written or applied: %1</source>
+        <translation>何も書き込まず、適用もしていません: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Files written to %1.</source>
         <translation>ファイルを %1 に書き出しました。</translation>
     </message>
@@ -6812,7 +6863,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::app::LabWindow</name>
     <message>
-        <location filename="../../app/labwindow.cpp" line="+104"/>
+        <location filename="../../app/labwindow.cpp" line="+124"/>
         <source>labdeck: --simulate works on the demo lab only (--demo)</source>
         <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>
@@ -8252,7 +8303,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::kube::Reflector</name>
     <message>
-        <location filename="../../services/kube/reflector.cpp" line="+242"/>
+        <location filename="../../services/kube/reflector.cpp" line="+243"/>
         <source>watch error</source>
         <translation>watch のエラー</translation>
     </message>

@@ -706,13 +706,12 @@ void ServiceWizard::applyNow()
         }
         toWrite << f;
     }
-    for (const PlannedFile &f : std::as_const(toWrite)) {
-        QString error;
-        if (!WritePlan::write(f, true, &error)) {
-            m_status->setText(error);
-            Q_EMIT applyFinished(false);
-            return;
-        }
+    // All files or none: a full disk half way leaves the folder as it was.
+    QString error;
+    if (!WritePlan::writeAll(toWrite, true, &error)) {
+        m_status->setText(tr("Nothing written or applied: %1").arg(error));
+        Q_EMIT applyFinished(false);
+        return;
     }
     if (!m_applier) {
         m_status->setText(tr("Files written to %1.").arg(folder()));

@@ -1,0 +1,177 @@
+#include "notificationpolicy.h"
+
+#include "common/format.h"
+
+namespace labdeck {
+
+namespace {
+
+int rank(Health h)
+{
+    switch (h) {
+    case Health::Critical:
+        return 2;
+    case Health::Warning:
+        return 1;
+    case Health::Ok:
+    case Health::Unknown:
+        break;
+    }
+    return 0;
+}
+
+} // namespace
+
+NotificationPolicy::NotificationPolicy(LabSummary *summary, QObject *parent)
+    : QObject(parent)
+    , m_summary(summary)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{
+    qRegisterMetaType<Note>();
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &NotificationPolicy::evaluate);
+    connect(summary, &LabSummary::changed, this, &NotificationPolicy::evaluate);
+    evaluate();
+}
+
+void NotificationPolicy::setSettings(const Settings &settings)
+{
+    m_settings = settings;
+    evaluate();
+}
+
+void NotificationPolicy::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+}
+
+QDateTime NotificationPolicy::now() const
+{
+    return m_now();
+}
+
+void NotificationPolicy::mute(const QString &id, const QDateTime &until)
+{
+    m_muted.insert(id, until);
+}
+
+void NotificationPolicy::pause(const QDateTime &until)
+{
+    m_pausedUntil = until;
+}
+
+bool NotificationPolicy::isPaused() const
+{
+    return m_pausedUntil.isValid() && now() < m_pausedUntil;
+}
+
+bool NotificationPolicy::isMuted(const QString &id) const
+{
+    const auto it = m_muted.constFind(id);
+    return it != m_muted.cend() && now() < *it;
+}
+
+bool NotificationPolicy::silenced(const QString &id) const
+{
+    return isPaused() || isMuted(id);
+}
+
+void NotificationPolicy::send(Note::Kind kind, const Tracked &t)
+{
+    Note n;
+    n.kind = kind;
+    n.id = t.problem.id;
+    const LabSummary::Problem &p = t.problem;
+    if (kind == Note::Kind::Recovered) {
+        n.health = t.worst;
+        n.summary = tr("%1 recovered").arg(p.name);
+        n.body =
+            tr("after %1 (it was %2: %3)")
+                .arg(Format::age(t.firstSeen.secsTo(now())), HealthText::name(t.worst), p.reason);
+    } else {
+        n.health = p.health;
+        n.summary = p.reason.isEmpty() ? p.name : tr("%1 %2").arg(p.name, p.reason);
+        QStringList body{HealthText::name(p.health)};
+        if (p.affected > 0)
+            body << tr("%1 more affected").arg(p.affected);
+        if (kind == Note::Kind::Reminder)
+            body << tr("still, for %1").arg(Format::age(t.firstSeen.secsTo(now())));
+        n.body = body.join(QStringLiteral(" \u00b7 "));
+    }
+    Q_EMIT notify(n);
+}
+
+void NotificationPolicy::evaluate()
+{
+    const QDateTime t = now();
+    QHash<QString, LabSummary::Problem> current;
+    for (const LabSummary::Problem &p : m_summary->problems())
+        current.insert(p.id, p);
+
+    // Ended: "recovered" for what was said, nothing for a flap.
+    for (auto it = m_tracked.begin(); it != m_tracked.end();) {
+        if (current.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        if (it->notified && !silenced(it.key()))
+            send(Note::Kind::Recovered, *it);
+        it = m_tracked.erase(it);
+    }
+    for (const LabSummary::Problem &p : std::as_const(current)) {
+        auto it = m_tracked.find(p.id);
+        if (it == m_tracked.end()) {
+            Tracked tr;
+            tr.problem = p;
+            tr.since = t;
+            tr.firstSeen = t;
+            tr.worst = p.health;
+            it = m_tracked.insert(p.id, tr);
+            continue;
+        }
+        if (rank(p.health) > rank(it->problem.health)) {
+            // Worse: a new transition, said once it holds.
+            it->since = t;
+            it->notified = false;
+        }
+        if (rank(p.health) > rank(it->worst))
+            it->worst = p.health;
+        it->problem = p; // reason and affected count as they are now
+    }
+    for (auto it = m_tracked.begin(); it != m_tracked.end(); ++it) {
+        Tracked &tr = *it;
+        if (!tr.notified) {
+            if (tr.since.msecsTo(t) >= m_settings.debounce.count()) {
+                tr.notified = true;
+                tr.lastNotified = t;
+                if (!silenced(it.key()))
+                    send(Note::Kind::Problem, tr);
+            }
+        } else if (tr.lastNotified.msecsTo(t) >= m_settings.reminder.count()) {
+            tr.lastNotified = t;
+            if (!silenced(it.key()))
+                send(Note::Kind::Reminder, tr);
+        }
+    }
+    scheduleNext();
+}
+
+void NotificationPolicy::scheduleNext()
+{
+    const QDateTime t = now();
+    qint64 next = -1;
+    for (const Tracked &tr : std::as_const(m_tracked)) {
+        const qint64 due = tr.notified ? m_settings.reminder.count() - tr.lastNotified.msecsTo(t)
+                                       : m_settings.debounce.count() - tr.since.msecsTo(t);
+        if (next < 0 || due < next)
+            next = due;
+    }
+    if (next < 0) {
+        m_timer.stop();
+        return;
+    }
+    // At least 50 ms apart; at most an hour (the clock may jump: sleep).
+    m_timer.start(int(std::clamp<qint64>(next, 50, 3600 * 1000)));
+}
+
+} // namespace labdeck

@@ -17,13 +17,16 @@
 #include "labsummary.h"
 #include "mainwindow.h"
 #include "metricsserverusage.h"
+#include "notificationpolicy.h"
 #include "palette/commandpalette.h"
 #include "remote/remotepanes.h"
+#include "tray/desktopnotifier.h"
 #include "tray/labtray.h"
 #include "wizards/createmenu.h"
 
 #include <QCoreApplication>
 #include <QMenu>
+#include <QSettings>
 #include <QTextStream>
 
 namespace labdeck::app {
@@ -81,6 +84,21 @@ LabWindow::LabWindow(const GuiOptions &options)
     // The tray: the lab's worst state while the window is closed.
     m_summary = std::make_unique<LabSummary>(hosts);
     m_tray = std::make_unique<LabTray>(window, m_summary.get(), m_checkPanes->checkAllAction());
+    // Desktop notifications on transitions, debounced, one per cause.
+    m_notifications = std::make_unique<NotificationPolicy>(m_summary.get());
+    {
+        QSettings settings;
+        NotificationPolicy::Settings ns;
+        ns.debounce = std::chrono::seconds(
+            std::clamp(settings.value(QStringLiteral("notifications/debounceSeconds"), 60).toInt(),
+                       0, 24 * 3600));
+        ns.reminder = std::chrono::hours(std::clamp(
+            settings.value(QStringLiteral("notifications/reminderHours"), 12).toInt(), 1, 24 * 30));
+        m_notifications->setSettings(ns);
+    }
+    m_notifier =
+        std::make_unique<DesktopNotifier>(m_notifications.get(), m_tray.get(), m_selection.get());
+    m_tray->setNotificationPolicy(m_notifications.get());
     if (m_options.runChecks) {
         ChecksPanes *checks = m_checkPanes;
         QObject::connect(m_connection.get(), &LabConnection::connected, checks,
@@ -90,6 +108,8 @@ LabWindow::LabWindow(const GuiOptions &options)
 
 LabWindow::~LabWindow()
 {
+    m_notifier.reset();
+    m_notifications.reset();
     m_tray.reset();
     m_summary.reset();
     // The window's users of the lab go before it.

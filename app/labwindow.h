@@ -13,6 +13,8 @@ class ClusterPanes;
 class HostModel;
 class LabSummary;
 class LabTray;
+class NotificationPolicy;
+class DesktopNotifier;
 class LabConnection;
 class LabSelection;
 class MainWindow;
@@ -66,6 +68,8 @@ private:
     SimulateMenu *m_simulateMenu = nullptr;
     std::unique_ptr<LabSummary> m_summary;
     std::unique_ptr<LabTray> m_tray;
+    std::unique_ptr<NotificationPolicy> m_notifications;
+    std::unique_ptr<DesktopNotifier> m_notifier;
 };
 
 } // namespace app

@@ -3660,12 +3660,12 @@
     <message>
         <location filename="../../ui/tray/desktopnotifier.cpp" line="+56"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>開く</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mute 1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1 時間ミュート</translation>
     </message>
 </context>
 <context>
@@ -5086,7 +5086,7 @@
     <message>
         <location line="+7"/>
         <source>&amp;Pause Notifications for 1 Hour</source>
-        <translation type="unfinished"></translation>
+        <translation>通知を 1 時間止める(&amp;P)</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -5770,27 +5770,27 @@
     <message>
         <location filename="../../models/notificationpolicy.cpp" line="+87"/>
         <source>%1 recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が回復しました</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>after %1 (it was %2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 後に回復 (%2 でした: %3)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 more affected</source>
-        <translation type="unfinished"></translation>
+        <translation>ほかに %1 項目が影響</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>still, for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 続いています</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "healthcolor.h"
 #include "labsummary.h"
 #include "mainwindow.h"
+#include "notificationpolicy.h"
 #include "settings/settingsdialog.h"
 #include "tray/autostart.h"
 
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtMath>
 
@@ -164,6 +166,27 @@ void LabTray::update()
         m_tray->setIcon(iconFor(worst));
     }
     m_tray->setToolTip(tr("Labdeck: %1").arg(m_summary->text()));
+}
+
+void LabTray::setNotificationPolicy(NotificationPolicy *policy)
+{
+    if (m_pause)
+        return;
+    m_pause = new QAction(tr("&Pause Notifications for 1 Hour"), this);
+    m_pause->setCheckable(true);
+    m_menu->insertAction(m_menu->actions().value(2), m_pause);
+    auto *resume = new QTimer(this);
+    resume->setSingleShot(true);
+    connect(resume, &QTimer::timeout, m_pause, [this] { m_pause->setChecked(false); });
+    connect(m_pause, &QAction::toggled, this, [policy, resume](bool on) {
+        if (on) {
+            policy->pause(QDateTime::currentDateTimeUtc().addSecs(3600));
+            resume->start(3600 * 1000);
+        } else {
+            policy->pause(QDateTime());
+            resume->stop();
+        }
+    });
 }
 
 void LabTray::showWindow()

@@ -26,6 +26,7 @@ namespace labdeck {
 
 class LabSummary;
 class MainWindow;
+class NotificationPolicy;
 class SettingsDialog;
 
 class LabTray final : public QObject
@@ -53,6 +54,9 @@ public:
 
     void showWindow();
     void toggleWindow();
+    // Adds "Pause Notifications for 1 Hour" to the menu.
+    void setNotificationPolicy(NotificationPolicy *policy);
+    [[nodiscard]] QAction *pauseAction() const { return m_pause; }
 
 private:
     void update();
@@ -64,6 +68,7 @@ private:
     QSystemTrayIcon *m_tray;
     QMenu *m_menu;
     QAction *m_show;
+    QAction *m_pause = nullptr;
     Health m_health = Health::Unknown;
     bool m_asking = false;
 };

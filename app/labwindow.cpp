@@ -26,7 +26,6 @@
 
 #include <QCoreApplication>
 #include <QMenu>
-#include <QSettings>
 #include <QTextStream>
 
 namespace labdeck::app {
@@ -86,16 +85,7 @@ LabWindow::LabWindow(const GuiOptions &options)
     m_tray = std::make_unique<LabTray>(window, m_summary.get(), m_checkPanes->checkAllAction());
     // Desktop notifications on transitions, debounced, one per cause.
     m_notifications = std::make_unique<NotificationPolicy>(m_summary.get());
-    {
-        QSettings settings;
-        NotificationPolicy::Settings ns;
-        ns.debounce = std::chrono::seconds(
-            std::clamp(settings.value(QStringLiteral("notifications/debounceSeconds"), 60).toInt(),
-                       0, 24 * 3600));
-        ns.reminder = std::chrono::hours(std::clamp(
-            settings.value(QStringLiteral("notifications/reminderHours"), 12).toInt(), 1, 24 * 30));
-        m_notifications->setSettings(ns);
-    }
+    m_notifications->setSettings(NotificationPolicy::Settings::load());
     m_notifier =
         std::make_unique<DesktopNotifier>(m_notifications.get(), m_tray.get(), m_selection.get());
     m_tray->setNotificationPolicy(m_notifications.get());

@@ -2,6 +2,8 @@
 
 #include "common/format.h"
 
+#include <QSettings>
+
 namespace labdeck {
 
 namespace {
@@ -21,6 +23,43 @@ int rank(Health h)
 }
 
 } // namespace
+
+NotificationPolicy::Settings NotificationPolicy::Settings::load()
+{
+    QSettings q;
+    Settings s;
+    s.debounce = std::chrono::seconds(std::clamp(
+        q.value(QStringLiteral("notifications/debounceSeconds"), 60).toInt(), 0, 24 * 3600));
+    s.reminder = std::chrono::hours(
+        std::clamp(q.value(QStringLiteral("notifications/reminderHours"), 12).toInt(), 1, 24 * 30));
+    s.quietFrom = QTime::fromString(q.value(QStringLiteral("notifications/quietFrom")).toString(),
+                                    QStringLiteral("HH:mm"));
+    s.quietTo = QTime::fromString(q.value(QStringLiteral("notifications/quietTo")).toString(),
+                                  QStringLiteral("HH:mm"));
+    return s;
+}
+
+void NotificationPolicy::Settings::save() const
+{
+    QSettings q;
+    q.setValue(QStringLiteral("notifications/debounceSeconds"),
+               int(std::chrono::duration_cast<std::chrono::seconds>(debounce).count()));
+    q.setValue(QStringLiteral("notifications/reminderHours"),
+               int(std::chrono::duration_cast<std::chrono::hours>(reminder).count()));
+    q.setValue(QStringLiteral("notifications/quietFrom"),
+               quietFrom.isValid() ? quietFrom.toString(QStringLiteral("HH:mm")) : QString());
+    q.setValue(QStringLiteral("notifications/quietTo"),
+               quietTo.isValid() ? quietTo.toString(QStringLiteral("HH:mm")) : QString());
+}
+
+bool NotificationPolicy::isQuiet(const Settings &s, const QTime &local)
+{
+    if (!s.quietFrom.isValid() || !s.quietTo.isValid() || s.quietFrom == s.quietTo)
+        return false;
+    if (s.quietFrom < s.quietTo)
+        return local >= s.quietFrom && local < s.quietTo;
+    return local >= s.quietFrom || local < s.quietTo; // across midnight
+}
 
 NotificationPolicy::NotificationPolicy(LabSummary *summary, QObject *parent)
     : QObject(parent)
@@ -114,7 +153,7 @@ void NotificationPolicy::evaluate()
             ++it;
             continue;
         }
-        if (it->notified && !silenced(it.key()))
+        if (it->notified && !silenced(it.key()) && !isQuiet(m_settings, t.toLocalTime().time()))
             send(Note::Kind::Recovered, *it);
         it = m_tracked.erase(it);
     }
@@ -138,8 +177,11 @@ void NotificationPolicy::evaluate()
             it->worst = p.health;
         it->problem = p; // reason and affected count as they are now
     }
+    const bool quiet = isQuiet(m_settings, t.toLocalTime().time());
     for (auto it = m_tracked.begin(); it != m_tracked.end(); ++it) {
         Tracked &tr = *it;
+        if (quiet)
+            continue; // held until the quiet hours end
         if (!tr.notified) {
             if (tr.since.msecsTo(t) >= m_settings.debounce.count()) {
                 tr.notified = true;
@@ -169,6 +211,13 @@ void NotificationPolicy::scheduleNext()
     if (next < 0) {
         m_timer.stop();
         return;
+    }
+    if (isQuiet(m_settings, t.toLocalTime().time())) {
+        // Look again when the quiet hours end.
+        QDateTime end(t.toLocalTime().date(), m_settings.quietTo);
+        if (end <= t.toLocalTime())
+            end = end.addDays(1);
+        next = t.toLocalTime().msecsTo(end);
     }
     // At least 50 ms apart; at most an hour (the clock may jump: sleep).
     m_timer.start(int(std::clamp<qint64>(next, 50, 3600 * 1000)));

@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QTime>
 #include <QTimer>
 #include <chrono>
 #include <functional>
@@ -39,7 +40,18 @@ public:
     {
         std::chrono::milliseconds debounce{std::chrono::seconds(60)};
         std::chrono::milliseconds reminder{std::chrono::hours(12)};
+        // Quiet hours, local time (both invalid: none; from > to spans
+        // midnight). Nothing is sent then; what still holds when they end is
+        // sent then, what ended meanwhile is not.
+        QTime quietFrom;
+        QTime quietTo;
+
+        // From QSettings ("notifications/…"), with the defaults above.
+        [[nodiscard]] static Settings load();
+        void save() const;
     };
+    // Whether `local` falls in the quiet hours of s.
+    [[nodiscard]] static bool isQuiet(const Settings &s, const QTime &local);
 
     explicit NotificationPolicy(LabSummary *summary, QObject *parent = nullptr);
 

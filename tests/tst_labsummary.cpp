@@ -5,6 +5,7 @@
 #include "hostmodel.h"
 #include "inventory/inventoryloader.h"
 #include "labsummary.h"
+#include "notificationpolicy.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -93,6 +94,69 @@ private Q_SLOTS:
         s.update();
         QCOMPARE(s.worst(), Health::Ok);
         QVERIFY(s.problems().isEmpty());
+    }
+
+    void quietHoursHoldNotifications()
+    {
+        using namespace std::chrono_literals;
+        NotificationPolicy::Settings q;
+        q.quietFrom = QTime(22, 0);
+        q.quietTo = QTime(7, 0);
+        QVERIFY(NotificationPolicy::isQuiet(q, QTime(23, 30)));
+        QVERIFY(NotificationPolicy::isQuiet(q, QTime(6, 59)));
+        QVERIFY(!NotificationPolicy::isQuiet(q, QTime(7, 0)));
+        QVERIFY(!NotificationPolicy::isQuiet(q, QTime(12, 0)));
+        q.quietFrom = QTime(13, 0);
+        q.quietTo = QTime(14, 0);
+        QVERIFY(NotificationPolicy::isQuiet(q, QTime(13, 30)));
+        QVERIFY(!NotificationPolicy::isQuiet(q, QTime(23, 0)));
+
+        LabSummary s(m_model.get());
+        setAll(Health::Ok);
+        s.update();
+        NotificationPolicy policy(&s);
+        // A night in local time.
+        QDateTime clock = QDateTime(QDate(2026, 12, 3), QTime(23, 0)).toUTC();
+        policy.setClock([&clock] { return clock; });
+        NotificationPolicy::Settings settings;
+        settings.debounce = 60s;
+        settings.quietFrom = QTime(22, 0);
+        settings.quietTo = QTime(7, 0);
+        policy.setSettings(settings);
+        QList<NotificationPolicy::Note> notes;
+        connect(&policy, &NotificationPolicy::notify, this,
+                [&notes](const NotificationPolicy::Note &n) { notes << n; });
+        const QString bracky = HostModel::hostId(QStringLiteral("bracky"));
+        QVERIFY(m_model->setHealth(bracky, Health::Critical, QStringLiteral("NotReady"), now()));
+        s.update(); // evaluates the policy
+        clock = clock.addSecs(600);
+        policy.evaluate();
+        QVERIFY(notes.isEmpty()); // quiet
+        // A flap at night is forgotten: metamon comes and goes.
+        const QString metamon = HostModel::hostId(QStringLiteral("metamon"));
+        QVERIFY(m_model->setHealth(metamon, Health::Critical, QStringLiteral("NotReady"), now()));
+        s.update();
+        QVERIFY(m_model->setHealth(metamon, Health::Ok, QStringLiteral("Ready"), now()));
+        s.update();
+        // 07:01: what still holds is said, once.
+        clock = QDateTime(QDate(2026, 12, 4), QTime(7, 1)).toUTC();
+        policy.evaluate();
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().id, bracky);
+        QCOMPARE(notes.first().kind, NotificationPolicy::Note::Kind::Problem);
+        policy.evaluate();
+        QCOMPARE(notes.size(), 1);
+        // Twelve hours on, a reminder; then recovered, with how long.
+        clock = clock.addSecs(12 * 3600);
+        policy.evaluate();
+        QCOMPARE(notes.size(), 2);
+        QCOMPARE(notes.last().kind, NotificationPolicy::Note::Kind::Reminder);
+        QVERIFY(m_model->setHealth(bracky, Health::Ok, QStringLiteral("Ready"), now()));
+        s.update();
+        QCOMPARE(notes.size(), 3);
+        QCOMPARE(notes.last().kind, NotificationPolicy::Note::Kind::Recovered);
+        QVERIFY2(notes.last().body.startsWith(QLatin1String("after 20h")),
+                 qPrintable(notes.last().body));
     }
 
     void longListsAreCut()

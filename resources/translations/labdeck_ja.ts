@@ -5064,7 +5064,7 @@
 <context>
     <name>labdeck::LabTray</name>
     <message>
-        <location filename="../../ui/tray/labtray.cpp" line="+106"/>
+        <location filename="../../ui/tray/labtray.cpp" line="+111"/>
         <source>&amp;Show Labdeck</source>
         <translation>Labdeck を表示(&amp;S)</translation>
     </message>
@@ -5084,7 +5084,7 @@
         <translation>Labdeck: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Pause Notifications for 1 Hour</source>
         <translation>通知を 1 時間止める(&amp;P)</translation>
     </message>
@@ -5768,7 +5768,7 @@
 <context>
     <name>labdeck::NotificationPolicy</name>
     <message>
-        <location filename="../../models/notificationpolicy.cpp" line="+87"/>
+        <location filename="../../models/notificationpolicy.cpp" line="+126"/>
         <source>%1 recovered</source>
         <translation>%1 が回復しました</translation>
     </message>
@@ -6435,7 +6435,12 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::TrayPage</name>
     <message>
-        <location filename="../../ui/tray/labtray.cpp" line="+5"/>
+        <location filename="../../ui/tray/labtray.cpp" line="+8"/>
+        <source>&amp;Quiet hours, from</source>
+        <translation>通知しない時間帯(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Keep watching in the system tray when the window is closed</source>
         <translation>ウィンドウを閉じてもシステムトレイで見守り続ける(&amp;K)</translation>
     </message>
@@ -6450,7 +6455,47 @@ served by %2 on %3</source>
         <translation>ログイン時のエントリ: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A problem must last this long before it is notified, so that a flap says nothing</source>
+        <translation>問題がこの時間続いてから通知します。一時的な揺れでは通知しません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> h</source>
+        <translation> 時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A problem that lasts is notified again at most this often</source>
+        <translation>続いている問題は、最大でもこの間隔でしか再通知しません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notify when a problem has lasted</source>
+        <translation>問題が続いたら通知するまでの時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind of a lasting problem every</source>
+        <translation>続いている問題の再通知の間隔</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to</source>
+        <translation>から</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Desktop notifications</source>
+        <translation>デスクトップ通知</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Closing the window with this on keeps Kubernetes watches, checks and monitors running; File &gt; Quit ends Labdeck.</source>
         <translation>これをオンにすると、ウィンドウを閉じても Kubernetes の監視、チェック、モニターは動き続けます。Labdeck を終えるには ファイル &gt; 終了 を使います。</translation>
     </message>
@@ -6863,7 +6908,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::app::LabWindow</name>
     <message>
-        <location filename="../../app/labwindow.cpp" line="+124"/>
+        <location filename="../../app/labwindow.cpp" line="+114"/>
         <source>labdeck: --simulate works on the demo lab only (--demo)</source>
         <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>

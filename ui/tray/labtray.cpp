@@ -9,6 +9,9 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -16,7 +19,9 @@
 #include <QPainterPath>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSystemTrayIcon>
+#include <QTimeEdit>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtMath>
@@ -172,6 +177,7 @@ void LabTray::setNotificationPolicy(NotificationPolicy *policy)
 {
     if (m_pause)
         return;
+    m_policy = policy;
     m_pause = new QAction(tr("&Pause Notifications for 1 Hour"), this);
     m_pause->setCheckable(true);
     m_menu->insertAction(m_menu->actions().value(2), m_pause);
@@ -233,11 +239,17 @@ bool LabTray::keepRunningOnClose()
 
 void LabTray::addSettingsPage(SettingsDialog *dialog)
 {
-    dialog->addPage(new TrayPage, tr("&Tray"));
+    dialog->addPage(new TrayPage(m_policy), tr("&Tray"));
 }
 
-TrayPage::TrayPage(QWidget *parent)
+TrayPage::TrayPage(NotificationPolicy *policy, QWidget *parent)
     : QWidget(parent)
+    , m_policy(policy)
+    , m_debounce(new QSpinBox)
+    , m_reminder(new QSpinBox)
+    , m_quiet(new QCheckBox(tr("&Quiet hours, from")))
+    , m_quietFrom(new QTimeEdit)
+    , m_quietTo(new QTimeEdit)
     , m_keep(new QCheckBox(tr("&Keep watching in the system tray when the window is closed")))
     , m_autostart(new QCheckBox(tr("&Start Labdeck in the tray when I log in")))
     , m_note(new QLabel)
@@ -250,13 +262,42 @@ TrayPage::TrayPage(QWidget *parent)
     auto *where = new QLabel(tr("The login entry is %1").arg(Autostart::path()));
     where->setWordWrap(true);
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_debounce->setRange(0, 3600);
+    m_debounce->setSuffix(tr(" s"));
+    m_debounce->setToolTip(tr("A problem must last this long before it is notified, so that a "
+                              "flap says nothing"));
+    m_reminder->setRange(1, 24 * 30);
+    m_reminder->setSuffix(tr(" h"));
+    m_reminder->setToolTip(tr("A problem that lasts is notified again at most this often"));
+    m_quietFrom->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_quietTo->setDisplayFormat(QStringLiteral("HH:mm"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Notify when a problem has lasted"), m_debounce);
+    form->addRow(tr("Remind of a lasting problem every"), m_reminder);
+    auto *quietRow = new QHBoxLayout;
+    quietRow->addWidget(m_quietFrom);
+    quietRow->addWidget(new QLabel(tr("to")));
+    quietRow->addWidget(m_quietTo);
+    quietRow->addStretch(1);
+    form->addRow(m_quiet, quietRow);
+    auto *notifications = new QGroupBox(tr("Desktop notifications"));
+    notifications->setLayout(form);
+    notifications->setEnabled(policy != nullptr);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_keep);
     layout->addWidget(m_autostart);
     layout->addWidget(where);
     layout->addWidget(m_note);
+    layout->addWidget(notifications);
     layout->addWidget(m_error);
     layout->addStretch(1);
+    const auto save = [this] { saveNotifications(); };
+    connect(m_debounce, &QSpinBox::valueChanged, this, save);
+    connect(m_reminder, &QSpinBox::valueChanged, this, save);
+    connect(m_quiet, &QCheckBox::toggled, this, save);
+    connect(m_quietFrom, &QTimeEdit::timeChanged, this, save);
+    connect(m_quietTo, &QTimeEdit::timeChanged, this, save);
     connect(m_keep, &QCheckBox::toggled, this,
             [](bool on) { QSettings().setValue(QLatin1String(LabTray::kKeepRunningKey), on); });
     connect(m_autostart, &QCheckBox::toggled, this, [this](bool on) {
@@ -272,11 +313,46 @@ TrayPage::TrayPage(QWidget *parent)
     refresh();
 }
 
+void TrayPage::saveNotifications()
+{
+    NotificationPolicy::Settings s;
+    s.debounce = std::chrono::seconds(m_debounce->value());
+    s.reminder = std::chrono::hours(m_reminder->value());
+    m_quietFrom->setEnabled(m_quiet->isChecked());
+    m_quietTo->setEnabled(m_quiet->isChecked());
+    if (m_quiet->isChecked()) {
+        s.quietFrom = m_quietFrom->time();
+        s.quietTo = m_quietTo->time();
+    }
+    s.save();
+    if (m_policy)
+        m_policy->setSettings(s);
+}
+
 void TrayPage::refresh()
 {
     const bool tray = LabTray::available();
     const QSignalBlocker keepBlock(m_keep);
     const QSignalBlocker autoBlock(m_autostart);
+    {
+        const NotificationPolicy::Settings s =
+            m_policy ? m_policy->settings() : NotificationPolicy::Settings::load();
+        const QSignalBlocker b1(m_debounce);
+        const QSignalBlocker b2(m_reminder);
+        const QSignalBlocker b3(m_quiet);
+        const QSignalBlocker b4(m_quietFrom);
+        const QSignalBlocker b5(m_quietTo);
+        m_debounce->setValue(
+            int(std::chrono::duration_cast<std::chrono::seconds>(s.debounce).count()));
+        m_reminder->setValue(
+            int(std::chrono::duration_cast<std::chrono::hours>(s.reminder).count()));
+        const bool quiet = s.quietFrom.isValid() && s.quietTo.isValid();
+        m_quiet->setChecked(quiet);
+        m_quietFrom->setTime(quiet ? s.quietFrom : QTime(22, 0));
+        m_quietTo->setTime(quiet ? s.quietTo : QTime(7, 0));
+        m_quietFrom->setEnabled(quiet);
+        m_quietTo->setEnabled(quiet);
+    }
     m_keep->setEnabled(tray);
     m_keep->setChecked(tray &&
                        QSettings().value(QLatin1String(LabTray::kKeepRunningKey), false).toBool());

@@ -19,6 +19,8 @@
 class QAction;
 class QCheckBox;
 class QLabel;
+class QSpinBox;
+class QTimeEdit;
 class QMenu;
 class QSystemTrayIcon;
 
@@ -69,20 +71,30 @@ private:
     QMenu *m_menu;
     QAction *m_show;
     QAction *m_pause = nullptr;
+    NotificationPolicy *m_policy = nullptr;
     Health m_health = Health::Unknown;
     bool m_asking = false;
 };
 
-// Settings > Tray: keep watching in the tray when the window closes, and
-// start at login (an XDG autostart entry, off by default).
+// Settings > Tray: keep watching in the tray when the window closes, start
+// at login (an XDG autostart entry, off by default), and when notifications
+// are sent (debounce, reminder, quiet hours; applied at once to policy).
 class TrayPage final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TrayPage(QWidget *parent = nullptr);
+    explicit TrayPage(NotificationPolicy *policy, QWidget *parent = nullptr);
     void refresh();
 
 private:
+    void saveNotifications();
+
+    NotificationPolicy *m_policy;
+    QSpinBox *m_debounce;
+    QSpinBox *m_reminder;
+    QCheckBox *m_quiet;
+    QTimeEdit *m_quietFrom;
+    QTimeEdit *m_quietTo;
     QCheckBox *m_keep;
     QCheckBox *m_autostart;
     QLabel *m_note;

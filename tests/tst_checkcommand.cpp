@@ -23,17 +23,19 @@ namespace {
 struct Ran
 {
     int exitCode = -1;
+    bool crashed = false; // killed by a signal (exitCode is then not an exit code)
     QByteArray out;
     QByteArray err;
 };
 
 // The exit code, with what the command printed when it is not the expected one.
 #define QCOMPARE_EXIT(ran, expected)                                                               \
-    QVERIFY2((ran).exitCode == (expected),                                                         \
-             qPrintable(QStringLiteral("exit code %1, expected %2\nstdout:\n%3\nstderr:\n%4")      \
+    QVERIFY2(!(ran).crashed && (ran).exitCode == (expected),                                       \
+             qPrintable(QStringLiteral("exit code %1%5, expected %2\nstdout:\n%3\nstderr:\n%4")    \
                             .arg((ran).exitCode)                                                   \
                             .arg(expected)                                                         \
-                            .arg(QString::fromUtf8((ran).out), QString::fromUtf8((ran).err))))
+                            .arg(QString::fromUtf8((ran).out), QString::fromUtf8((ran).err),       \
+                                 (ran).crashed ? QStringLiteral(" (crashed)") : QString())))
 
 } // namespace
 
@@ -67,7 +69,8 @@ class TestCheckCommand : public QObject
             p.kill();
             return {};
         }
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        return {p.exitCode(), p.exitStatus() == QProcess::CrashExit, p.readAllStandardOutput(),
+                p.readAllStandardError()};
     }
 
     static QJsonObject json(const Ran &r)

@@ -8,21 +8,6 @@ namespace labdeck {
 
 namespace {
 
-int rank(Health h)
-{
-    switch (h) {
-    case Health::Critical:
-        return 3;
-    case Health::Warning:
-        return 2;
-    case Health::Ok:
-        return 1;
-    case Health::Unknown:
-        break;
-    }
-    return 0;
-}
-
 bool isProblem(Health h)
 {
     return h == Health::Warning || h == Health::Critical;
@@ -95,12 +80,13 @@ void LabSummary::update()
         const int children = m_model->rowCount(host);
         for (int c = 0; c < children; ++c) {
             const Health h = healthOf(m_model->index(c, 0, host), HostModel::HealthRole);
-            if (rank(h) > rank(worstChild))
+            if (severityRank(h) > severityRank(worstChild))
                 worstChild = h;
         }
         const Health own = healthOf(host, HostModel::OwnHealthRole);
         Health self = own;
-        if (rank(hostHealth) > rank(worstChild) && rank(hostHealth) > rank(own))
+        if (severityRank(hostHealth) > severityRank(worstChild) &&
+            severityRank(hostHealth) > severityRank(own))
             self = hostHealth; // a contribution to the host (an alert, a check)
         known += self != Health::Unknown;
         allOk = allOk && self == Health::Ok;
@@ -116,7 +102,7 @@ void LabSummary::update()
             if (!isProblem(h))
                 continue;
             // Down with its host: counted under it, unless it is worse.
-            if (hostDown && rank(h) <= rank(self))
+            if (hostDown && severityRank(h) <= severityRank(self))
                 ++hostProblem.affected;
             else
                 under << problemOf(child, h);
@@ -126,7 +112,7 @@ void LabSummary::update()
         problems += under;
     }
     std::stable_sort(problems.begin(), problems.end(), [](const Problem &a, const Problem &b) {
-        return rank(a.health) > rank(b.health);
+        return severityRank(a.health) > severityRank(b.health);
     });
     Health worst = Health::Unknown;
     if (!problems.isEmpty())

@@ -6,24 +6,6 @@
 
 namespace labdeck {
 
-namespace {
-
-int rank(Health h)
-{
-    switch (h) {
-    case Health::Critical:
-        return 2;
-    case Health::Warning:
-        return 1;
-    case Health::Ok:
-    case Health::Unknown:
-        break;
-    }
-    return 0;
-}
-
-} // namespace
-
 NotificationPolicy::Settings NotificationPolicy::Settings::load()
 {
     QSettings q;
@@ -168,12 +150,12 @@ void NotificationPolicy::evaluate()
             it = m_tracked.insert(p.id, tr);
             continue;
         }
-        if (rank(p.health) > rank(it->problem.health)) {
+        if (severityRank(p.health) > severityRank(it->problem.health)) {
             // Worse: a new transition, said once it holds.
             it->since = t;
             it->notified = false;
         }
-        if (rank(p.health) > rank(it->worst))
+        if (severityRank(p.health) > severityRank(it->worst))
             it->worst = p.health;
         it->problem = p; // reason and affected count as they are now
     }

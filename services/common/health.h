@@ -9,6 +9,24 @@ namespace labdeck {
 // value and is never drawn as healthy.
 enum class Health { Unknown = 0, Ok, Warning, Critical };
 
+// How bad a state is, for "the worst of": Critical 3, Warning 2, Ok 1,
+// Unknown 0 (not known is not a problem, and not ok either). The checks
+// table ranks "could not run" above ok instead, for its badges.
+[[nodiscard]] constexpr int severityRank(Health h)
+{
+    switch (h) {
+    case Health::Critical:
+        return 3;
+    case Health::Warning:
+        return 2;
+    case Health::Ok:
+        return 1;
+    case Health::Unknown:
+        break;
+    }
+    return 0;
+}
+
 class HealthText
 {
     Q_DECLARE_TR_FUNCTIONS(HealthText)

@@ -18,4 +18,4 @@ set_tests_properties(tst_faults_http PROPERTIES TIMEOUT 90)
 labdeck_add_test(tst_faults_disk SOURCES tst_faults_disk.cpp LIBS labdeck_services)
 
 # sshd SIGKILLed under a running command, then back on the same port.
-labdeck_add_test(tst_faults_ssh SOURCES tst_faults_ssh.cpp LIBS labdeck_ssh labdeck_sshdharness)
+labdeck_add_test(tst_faults_ssh SOURCES tst_faults_ssh.cpp LIBS labdeck_ssh labdeck_sshdharness labdeck_sshtestutil)

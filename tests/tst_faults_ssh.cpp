@@ -7,6 +7,7 @@
 
 #include "ssh/sshtransport.h"
 #include "support/sshdharness.h"
+#include "support/sshtestutil.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -33,19 +34,8 @@ class TestFaultsSsh : public QObject
 
     SshOptions options()
     {
-        const QString home = m_tmp.filePath(QStringLiteral("home"));
-        QDir().mkpath(home + QStringLiteral("/.ssh"));
-        QFile::copy(m_sshd->clientKey(), home + QStringLiteral("/.ssh/id_ed25519"));
-        QFile(home + QStringLiteral("/.ssh/id_ed25519"))
-            .setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        SshOptions o;
-        o.homeDir = home;
-        o.configFile = home + QStringLiteral("/.ssh/config");
-        o.userKnownHosts = home + QStringLiteral("/.ssh/known_hosts");
-        o.labdeckKnownHosts = home + QStringLiteral("/labdeck/known_hosts");
-        o.localUser = m_sshd->user();
-        o.agentSocket.clear();
-        o.keychainService.clear();
+        SshOptions o =
+            labdeck::test::sshOptionsInHome(m_tmp.filePath(QStringLiteral("home")), *m_sshd);
         o.connectTimeoutMs = 5000;
         o.keepaliveMs = 1000;
         return o;
@@ -62,11 +52,7 @@ class TestFaultsSsh : public QObject
 
     static CommandResult run(SshTransport *t, const QStringList &argv)
     {
-        remote::CommandJob *job = t->run(request(argv, 20000));
-        QSignalSpy spy(job, &remote::CommandJob::finished);
-        if (!spy.wait(30000))
-            return {};
-        return spy.first().first().value<CommandResult>();
+        return labdeck::test::runAndWait(t, QStringLiteral("pochama"), argv, 20000, 30000);
     }
 
 private Q_SLOTS:

@@ -8,6 +8,7 @@
 #include "ssh/sshworker_p.h"
 #include "support/fixtures.h"
 #include "support/sshdharness.h"
+#include "support/sshtestutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,36 +33,19 @@ using labdeck::test::SshdHarness;
 
 namespace {
 
-// Runs one command and waits for its result (the test's event loop runs).
 CommandResult runAndWait(SshTransport *t, const QStringList &argv)
 {
-    CommandRequest r;
-    r.host = QStringLiteral("pochama");
-    r.argv = argv;
-    r.timeoutMs = 8000;
-    remote::CommandJob *job = t->run(r);
-    QSignalSpy spy(job, &remote::CommandJob::finished);
-    if (!spy.wait(30000)) {
-        CommandResult none;
-        none.error = QStringLiteral("test: no result within 30 s");
-        return none;
-    }
-    return spy.first().first().value<CommandResult>();
+    return labdeck::test::runAndWait(t, QStringLiteral("pochama"), argv);
 }
 
 void writeText(const QString &path, const QByteArray &text)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(text);
+    QVERIFY2(labdeck::test::writeText(path, text), qPrintable(path));
 }
 
-// "type base64" of an OpenSSH .pub file.
 QByteArray keyOf(const QString &pubFile)
 {
-    const QList<QByteArray> words = readFile(pubFile).trimmed().split(' ');
-    return words.value(0) + ' ' + words.value(1);
+    return labdeck::test::publicKeyOf(pubFile);
 }
 
 ssh_key importKey(const QByteArray &typeAndBase64)
@@ -169,24 +153,8 @@ QByteArray TestSshHostKeys::otherKey()
 
 SshOptions TestSshHostKeys::freshOptions()
 {
-    const QString home = m_tmp.filePath(QStringLiteral("home%1").arg(++m_homes));
-    QDir().mkpath(home + QStringLiteral("/.ssh"));
-    QFile::copy(m_sshd->clientKey(), home + QStringLiteral("/.ssh/id_ed25519"));
-    QFile::copy(m_sshd->clientKey() + QStringLiteral(".pub"),
-                home + QStringLiteral("/.ssh/id_ed25519.pub"));
-    QFile(home + QStringLiteral("/.ssh/id_ed25519"))
-        .setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    SshOptions o;
-    o.homeDir = home;
-    o.configFile = home + QStringLiteral("/.ssh/config");
-    o.userKnownHosts = home + QStringLiteral("/.ssh/known_hosts");
-    o.globalKnownHosts = home + QStringLiteral("/etc/ssh_known_hosts");
-    o.labdeckKnownHosts = home + QStringLiteral("/labdeck/known_hosts");
-    o.localUser = m_sshd->user();
-    o.agentSocket.clear();
-    o.connectTimeoutMs = 5000;
-    o.keychainService.clear();
-    return o;
+    return labdeck::test::sshOptionsInHome(m_tmp.filePath(QStringLiteral("home%1").arg(++m_homes)),
+                                           *m_sshd);
 }
 
 void TestSshHostKeys::writeConfig(const SshOptions &o, const QByteArray &extra,

@@ -8,6 +8,7 @@
 #include "ssh/sshjump_p.h"
 #include "ssh/sshtransport.h"
 #include "support/sshdharness.h"
+#include "support/sshtestutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,35 +33,17 @@ namespace {
 
 CommandResult runAndWait(SshTransport *t, const QStringList &argv)
 {
-    CommandRequest r;
-    r.host = QStringLiteral("gpu");
-    r.argv = argv;
-    r.timeoutMs = 8000;
-    remote::CommandJob *job = t->run(r);
-    QSignalSpy spy(job, &remote::CommandJob::finished);
-    if (!spy.wait(30000)) {
-        CommandResult none;
-        none.error = QStringLiteral("test: no result within 30 s");
-        return none;
-    }
-    return spy.first().first().value<CommandResult>();
+    return labdeck::test::runAndWait(t, QStringLiteral("gpu"), argv);
 }
 
 void writeText(const QString &path, const QByteArray &text)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(text);
+    QVERIFY2(labdeck::test::writeText(path, text), qPrintable(path));
 }
 
 QByteArray publicKey(const QString &pubFile)
 {
-    QFile f(pubFile);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QList<QByteArray> parts = f.readAll().trimmed().split(' ');
-    return parts.value(0) + ' ' + parts.value(1);
+    return labdeck::test::publicKeyOf(pubFile);
 }
 
 // The ssh processes that are children of this test.
@@ -241,20 +224,8 @@ private:
     SshOptions options(const QString &name)
     {
         const QString home = m_tmp.filePath(QStringLiteral("home-") + name);
-        QDir().mkpath(home + QStringLiteral("/.ssh"));
-        QFile::copy(m_target->clientKey(), home + QStringLiteral("/.ssh/id_ed25519"));
-        QFile(home + QStringLiteral("/.ssh/id_ed25519"))
-            .setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        SshOptions o;
-        o.homeDir = home;
-        o.configFile = home + QStringLiteral("/.ssh/config");
-        o.userKnownHosts = home + QStringLiteral("/.ssh/known_hosts");
-        o.globalKnownHosts = home + QStringLiteral("/etc/ssh_known_hosts");
-        o.labdeckKnownHosts = home + QStringLiteral("/labdeck/known_hosts");
-        o.localUser = m_target->user();
-        o.agentSocket.clear();
-        o.connectTimeoutMs = 5000;
-        o.keychainService.clear();
+        // The target's login key is ~/.ssh/id_ed25519.
+        SshOptions o = labdeck::test::sshOptionsInHome(home, *m_target);
         writeText(o.configFile, QStringLiteral("Host target\n"
                                                "  HostName 127.0.0.1\n"
                                                "  Port %1\n"

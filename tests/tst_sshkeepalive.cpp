@@ -5,6 +5,7 @@
 
 #include "ssh/sshtransport.h"
 #include "support/sshdharness.h"
+#include "support/sshtestutil.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -31,19 +32,8 @@ class TestSshKeepalive : public QObject
 
     SshOptions options()
     {
-        const QString home = m_tmp.filePath(QStringLiteral("home%1").arg(++m_homes));
-        QDir().mkpath(home + QStringLiteral("/.ssh"));
-        QFile::copy(m_sshd->clientKey(), home + QStringLiteral("/.ssh/id_ed25519"));
-        QFile(home + QStringLiteral("/.ssh/id_ed25519"))
-            .setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        SshOptions o;
-        o.homeDir = home;
-        o.configFile = home + QStringLiteral("/.ssh/config");
-        o.userKnownHosts = home + QStringLiteral("/.ssh/known_hosts");
-        o.labdeckKnownHosts = home + QStringLiteral("/labdeck/known_hosts");
-        o.localUser = m_sshd->user();
-        o.agentSocket.clear();
-        o.keychainService.clear();
+        SshOptions o = labdeck::test::sshOptionsInHome(
+            m_tmp.filePath(QStringLiteral("home%1").arg(++m_homes)), *m_sshd);
         // Long enough that only the keepalive or the shutdown can explain a
         // quick end.
         o.connectTimeoutMs = 30000;
@@ -64,15 +54,7 @@ class TestSshKeepalive : public QObject
 
     static CommandResult run(SshTransport *t, const QStringList &argv, int timeoutMs = 20000)
     {
-        CommandRequest r;
-        r.host = QStringLiteral("pochama");
-        r.argv = argv;
-        r.timeoutMs = timeoutMs;
-        remote::CommandJob *job = t->run(r);
-        QSignalSpy spy(job, &remote::CommandJob::finished);
-        if (!spy.wait(60000))
-            return {};
-        return spy.first().first().value<CommandResult>();
+        return labdeck::test::runAndWait(t, QStringLiteral("pochama"), argv, timeoutMs, 60000);
     }
 
 private Q_SLOTS:

@@ -30,6 +30,15 @@ using labdeck::test::FaultConnection;
 using labdeck::test::FaultServer;
 using labdeck::test::MemoryUse;
 
+// Under AddressSanitizer freed memory sits in its quarantine and every
+// allocation has red zones, so the peak resident set says nothing about what
+// the code keeps; the caps and the early hang-up are still checked there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPeakMemoryMeaningful = false;
+#else
+constexpr bool kPeakMemoryMeaningful = true;
+#endif
+
 namespace {
 
 constexpr qint64 kMiB = 1024 * 1024;
@@ -250,7 +259,8 @@ private Q_SLOTS:
         const qint64 growth = after.peak - before.resident;
         qInfo("peak grew by %.1f MiB (peak reset: %s)", double(growth) / kMiB,
               peakReset ? "yes" : "no, measured from the start");
-        QVERIFY2(growth < 2 * kLineCap, qPrintable(QString::number(double(growth) / kMiB)));
+        if (kPeakMemoryMeaningful)
+            QVERIFY2(growth < 2 * kLineCap, qPrintable(QString::number(double(growth) / kMiB)));
 
         // The client hung up early.
         QVERIFY(watchConnection);
@@ -341,7 +351,8 @@ private Q_SLOTS:
         const qint64 growth = after.peak - before.resident;
         qInfo("peak grew by %.1f MiB (peak reset: %s)", double(growth) / kMiB,
               peakReset ? "yes" : "no, measured from the start");
-        QVERIFY2(growth < 3 * kListCap, qPrintable(QString::number(double(growth) / kMiB)));
+        if (kPeakMemoryMeaningful)
+            QVERIFY2(growth < 3 * kListCap, qPrintable(QString::number(double(growth) / kMiB)));
     }
 
     // A reply that trickles one byte a second forever is never silent long

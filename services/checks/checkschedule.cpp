@@ -107,7 +107,7 @@ void CheckSchedule::due(const QString &category)
         return;
     if (slot->state.running) {
         ++slot->state.skipped;
-        qCInfo(lcChecks).noquote()
+        qCDebug(lcChecks).noquote()
             << "the last round of" << category << "still runs; skipped this one";
         Q_EMIT roundSkipped(category);
         return;

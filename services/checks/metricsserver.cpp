@@ -40,8 +40,8 @@ constexpr char kAnswered[] = "labdeckAnswered";
 
 std::optional<ListenAddress> ListenAddress::parse(const QString &text)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^(?:(\\[[0-9A-Fa-f:.]+\\]|[0-9.]+|localhost):)?(\\d{1,5})$"));
+    static const QRegularExpression re(QStringLiteral(
+        "^(?:(\\[[0-9A-Fa-f:.]+\\]|\\d{1,3}(?:\\.\\d{1,3}){3}|localhost):)?(\\d{1,5})$"));
     const auto m = re.match(text.trimmed());
     if (!m.hasMatch())
         return std::nullopt;

@@ -559,11 +559,13 @@ private Q_SLOTS:
                 expected.values().contains(2));
 
         const quint16 port = test::freePort();
+        QTemporaryDir textfileDir; // serving and writing the file after every round
         QProcess serve;
         serve.setProcessEnvironment(headless());
         serve.start(QStringLiteral(LABDECK_BINARY),
                     {QStringLiteral("check"), QStringLiteral("--demo"), QStringLiteral("--serve"),
-                     QStringLiteral("127.0.0.1:%1").arg(port)});
+                     QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--textfile"),
+                     textfileDir.path()});
         QVERIFY(serve.waitForStarted(10000));
         auto stop = qScopeGuard([&serve] {
             if (serve.state() != QProcess::NotRunning) {
@@ -582,6 +584,16 @@ private Q_SLOTS:
         QVERIFY2(code == 0 && said.trimmed().isEmpty(), said.constData());
         QVERIFY(text.contains("labdeck_cert_expiry_timestamp_seconds{url=\"https://"
                               "grafana.example.com\"}"));
+
+        // The file follows the rounds, with the schedule's interval.
+        QFile written(textfileDir.filePath(QStringLiteral("labdeck.prom")));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray file = written.readAll();
+        QCOMPARE(statusInText(file), expected);
+        QCOMPARE(sample(file, "labdeck_check_interval_seconds{category=\"certs\"}"), 21600.0);
+        QCOMPARE(sample(file, "labdeck_check_interval_seconds{category=\"k8s\"}"), 300.0);
+        QCOMPARE(QDir(textfileDir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("labdeck.prom")});
 
         // Scrapes read; they do not run the checks.
         for (int i = 0; i < 10; ++i)

@@ -3,6 +3,7 @@
 // HTTP server's limits, `--textfile`, and the shipped alert rules under
 // `promtool test rules`.
 
+#include "checks/checkrunner.h"
 #include "checks/checkschedule.h"
 #include "checks/exporter.h"
 #include "checks/metricsserver.h"
@@ -216,6 +217,17 @@ CheckResult result(const QString &category, const QString &target, Health severi
         r.details.insert(QStringLiteral("timedOut"), true);
     return r;
 }
+
+// A check that says nothing and never finishes: only the runner's deadline
+// ends its rounds.
+class SilentCheck final : public Check
+{
+public:
+    using Check::Check;
+
+protected:
+    void run(const CheckContext &) override {}
+};
 
 // A round starter for the schedule: each round takes `takesMs` and returns
 // what `outcome` gives for the round number; it records overlaps.
@@ -443,6 +455,48 @@ private Q_SLOTS:
         QVERIFY2(gap(3) < 3 * ms, qPrintable(QString::number(gap(3)))); // back to 1x
         QCOMPARE(schedule.state(QStringLiteral("certs"))->skipped, quint64(0));
         QVERIFY(!CheckSchedule::timedOut({}));
+    }
+
+    // The schedule over a real CheckRunner, wired as `--serve` wires it: a
+    // check cut at the runner's deadline counts as timed out (backoff), and
+    // a deadline longer than the interval makes rounds skip, not overlap.
+    void scheduleOverTheRunnersDeadline()
+    {
+        CheckRegistry registry;
+        registry.add(QStringLiteral("k8s"),
+                     [](QObject *p) { return new SilentCheck(QStringLiteral("k8s"), p); });
+        CheckContext ctx;
+        ctx.options.timeout = 200ms; // the deadline: 1.2 s
+        std::unique_ptr<CheckRunner> runner;
+        int overlapping = 0;
+        CheckSchedule schedule([&](const QString &category, CheckSchedule::Done done) {
+            if (runner && runner->isRunning())
+                ++overlapping;
+            runner = std::make_unique<CheckRunner>(registry);
+            CheckRunner *raw = runner.get();
+            connect(raw, &CheckRunner::finished, raw, [raw, done](const RunSummary &summary) {
+                done(raw->results(), summary.durationMs);
+            });
+            raw->start({category}, ctx);
+        });
+        schedule.addCategory(QStringLiteral("k8s"), 250ms);
+        QSignalSpy finished(&schedule, &CheckSchedule::roundFinished);
+        schedule.start();
+        QVERIFY(finished.wait(5000));
+        const CheckSchedule::State *s = schedule.state(QStringLiteral("k8s"));
+        QCOMPARE(s->results.size(), 1);
+        QCOMPARE(s->results.first().severity, Health::Unknown);
+        QVERIFY(CheckSchedule::timedOut(s->results));
+        QCOMPARE(s->backoff, 2);
+        QVERIFY2(s->skipped >= 3, qPrintable(QString::number(s->skipped)));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(s->backoff, 4);
+        schedule.stop();
+        QCOMPARE(overlapping, 0);
+        const QByteArray text = MetricsExposition::render(schedule.states(), QStringLiteral("t"));
+        QCOMPARE(sample(text, "labdeck_check_status{category=\"k8s\",target=\"k8s\",host=\"\"}"),
+                 3.0);
+        QCOMPARE(sample(text, "labdeck_check_interval_seconds{category=\"k8s\"}"), 1.0);
     }
 
     void httpServer()

@@ -1,19 +1,31 @@
 #include "checkcommand.h"
 
 #include "checks/checkrunner.h"
+#include "checks/checkschedule.h"
+#include "checks/exporter.h"
+#include "checks/metricsserver.h"
 #include "commandline.h"
+#include "common/gotime.h"
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
 #include "lab/lab.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
 #include <algorithm>
+#include <csignal>
+#include <map>
 #include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace labdeck::app {
 
@@ -25,6 +37,64 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("labdeck::app",
                                        text); // the context lupdate files them under
+}
+
+// The write end of the self-pipe SIGINT and SIGTERM poke (a signal handler
+// can only reach a plain variable).
+int g_signalFd = -1;
+
+void onSignal(int)
+{
+    const char byte = 1;
+    if (g_signalFd >= 0)
+        (void)::write(g_signalFd, &byte, 1);
+}
+
+// SIGINT and SIGTERM quit the event loop (systemctl stop, Ctrl+C): the
+// server closes its socket and the command exits 0.
+std::unique_ptr<QSocketNotifier> quitOnSignals(QCoreApplication &app)
+{
+    static int fds[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
+        return {};
+    g_signalFd = fds[0];
+    auto notifier = std::make_unique<QSocketNotifier>(fds[1], QSocketNotifier::Read);
+    QObject::connect(notifier.get(), &QSocketNotifier::activated, &app, [&app] {
+        char byte = 0;
+        (void)::read(fds[1], &byte, 1);
+        app.exit(0);
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    return notifier;
+}
+
+// --interval and --cert-interval: a Go duration of at least a second.
+std::optional<std::chrono::milliseconds> interval(const QString &text)
+{
+    const auto d = parseGoDuration(text);
+    if (!d || *d < std::chrono::seconds(1) || *d > std::chrono::hours(24 * 7))
+        return std::nullopt;
+    return d;
+}
+
+// A directory --textfile can write into, or why not (naming the file).
+QString textfileProblem(const QString &dir)
+{
+    const QFileInfo info(dir);
+    const QString path =
+        QDir(dir).filePath(QLatin1String(checks::MetricsExposition::kTextfileName));
+    if (!info.exists())
+        return tr("--textfile: cannot write %1: the directory %2 does not exist").arg(path, dir);
+    if (!info.isDir())
+        return tr("--textfile: cannot write %1: %2 is not a directory").arg(path, dir);
+    if (!info.isWritable())
+        return tr("--textfile: cannot write %1: the directory %2 is not writable").arg(path, dir);
+    return {};
 }
 
 void print(const QList<checks::CheckResult> &unordered, const checks::RunSummary &summary,
@@ -109,8 +179,28 @@ int runCheckCommand(int argc, char **argv)
            "does, "
            "e.g. kubelet:bracky,deny:statefulsets (an unknown id lists them all)."),
         tr("IDS"));
+    const QCommandLineOption serve(
+        QStringLiteral("serve"),
+        tr("Serve the results as Prometheus metrics on http://ADDRESS:PORT/metrics, re-running the "
+           "checks on a schedule; a bare PORT listens on 127.0.0.1. Runs until SIGINT or "
+           "SIGTERM."),
+        tr("ADDRESS:PORT"));
+    const QCommandLineOption every(
+        QStringLiteral("interval"),
+        tr("With --serve: run the checks every DURATION (Go style: 90s, 5m, 1h; default 5m)."),
+        tr("DURATION"), QStringLiteral("5m"));
+    const QCommandLineOption certEvery(
+        QStringLiteral("cert-interval"),
+        tr("With --serve: check the certificates every DURATION (default 6h)."), tr("DURATION"),
+        QStringLiteral("6h"));
+    const QCommandLineOption textfile(
+        QStringLiteral("textfile"),
+        tr("Also write the metrics to DIR/labdeck.prom (atomically) for node_exporter's textfile "
+           "collector; with --serve after every round."),
+        tr("DIR"));
     parser.addOptions({json, inventory, demo, timeout, caFile, resolve, connectTo, kubeconfig,
-                       context, traefikApi, warnDays, criticalDays, simulate});
+                       context, traefikApi, warnDays, criticalDays, simulate, serve, every,
+                       certEvery, textfile});
     QTextStream err(stderr);
     if (!parser.parse(QCoreApplication::arguments())) {
         err << parser.errorText() << Qt::endl << parser.helpText();
@@ -186,6 +276,42 @@ int runCheckCommand(int argc, char **argv)
         }
     }
 
+    std::optional<checks::ListenAddress> listenAt;
+    if (parser.isSet(serve)) {
+        listenAt = checks::ListenAddress::parse(parser.value(serve));
+        if (!listenAt) {
+            err << tr("labdeck check: --serve needs PORT or ADDRESS:PORT, such as 9464, "
+                      "127.0.0.1:9464, 0.0.0.0:9464 or [::1]:9464")
+                << Qt::endl;
+            return kCouldNotRun;
+        }
+        if (parser.isSet(json)) {
+            err << tr("labdeck check: --json prints one run; with --serve the results are on "
+                      "/metrics")
+                << Qt::endl;
+            return kCouldNotRun;
+        }
+    } else if (parser.isSet(every) || parser.isSet(certEvery)) {
+        err << tr("labdeck check: --interval and --cert-interval work with --serve") << Qt::endl;
+        return kCouldNotRun;
+    }
+    const auto roundEvery = interval(parser.value(every));
+    const auto certRoundEvery = interval(parser.value(certEvery));
+    if (!roundEvery || !certRoundEvery) {
+        err << tr("labdeck check: --interval and --cert-interval take a duration between 1s and "
+                  "168h, such as 90s, 5m or 6h")
+            << Qt::endl;
+        return kCouldNotRun;
+    }
+    const QString textfileDir = parser.value(textfile);
+    if (parser.isSet(textfile)) {
+        const QString problem = textfileProblem(textfileDir);
+        if (!problem.isEmpty()) {
+            err << QStringLiteral("labdeck check: ") << problem << Qt::endl;
+            return kCouldNotRun;
+        }
+    }
+
     const bool useDemo = parser.isSet(demo);
     if (parser.isSet(simulate) && !useDemo) {
         err << tr("labdeck check: --simulate works on the demo lab only (--demo)") << Qt::endl;
@@ -237,7 +363,8 @@ int runCheckCommand(int argc, char **argv)
     std::unique_ptr<checks::CheckRunner> runner;
     const bool asJson = parser.isSet(json);
     const checks::CheckOptions options = ctx.options;
-    auto launch = [&runner, &lab, &app, options, categories, asJson, inventoryName] {
+    std::function<void()> launch = [&runner, &lab, &app, options, categories, asJson,
+                                    inventoryName] {
         lab->prepareChecks(
             options, categories,
             [&runner, &app, categories, asJson, inventoryName](checks::CheckContext prepared,
@@ -253,12 +380,103 @@ int runCheckCommand(int argc, char **argv)
             });
     };
 
+    // --serve and --textfile: one runner per category, so each keeps its
+    // own schedule and never overlaps itself.
+    std::map<QString, std::unique_ptr<checks::CheckRunner>> runners;
+    std::unique_ptr<checks::CheckSchedule> schedule;
+    std::unique_ptr<checks::MetricsServer> server;
+    std::unique_ptr<QSocketNotifier> signalNotifier;
+    if (listenAt || !textfileDir.isEmpty()) {
+        const bool serving = listenAt.has_value();
+        schedule = std::make_unique<checks::CheckSchedule>(
+            [&runners, &lab, options](const QString &category, checks::CheckSchedule::Done done) {
+                lab->prepareChecks(
+                    options, {category},
+                    [&runners, category, done](checks::CheckContext prepared,
+                                               checks::CheckRegistry registry) {
+                        auto &r = runners[category];
+                        r = std::make_unique<checks::CheckRunner>(std::move(registry));
+                        checks::CheckRunner *raw = r.get();
+                        QObject::connect(raw, &checks::CheckRunner::finished, raw,
+                                         [raw, done](const checks::RunSummary &summary) {
+                                             done(raw->results(), summary.durationMs);
+                                         });
+                        raw->start({category}, prepared);
+                    });
+            });
+        for (const QString &c : std::as_const(categories))
+            schedule->addCategory(c, c == QLatin1String("certs") ? *certRoundEvery : *roundEvery);
+        const QString version = QCoreApplication::applicationVersion();
+        auto metrics = [&schedule, version, serving] {
+            return checks::MetricsExposition::render(schedule->states(), version, serving);
+        };
+        auto writeTextfile = [metrics, textfileDir] {
+            QString why;
+            if (checks::MetricsExposition::writeTextfile(textfileDir, metrics(), &why))
+                return true;
+            QTextStream(stderr) << QStringLiteral("labdeck check: --textfile: ") << why << Qt::endl;
+            return false;
+        };
+        // Serving, the file follows every round (a failed write is said and
+        // retried after the next one).
+        if (serving && !textfileDir.isEmpty())
+            QObject::connect(schedule.get(), &checks::CheckSchedule::roundFinished, &app,
+                             [writeTextfile] { (void)writeTextfile(); });
+        if (serving) {
+            server = std::make_unique<checks::MetricsServer>(metrics);
+            QString why;
+            if (!server->listen(*listenAt, &why)) {
+                err << QStringLiteral("labdeck check: --serve: ") << why << Qt::endl;
+                return kCouldNotRun;
+            }
+            listenAt->port = server->port();
+            err << tr("labdeck check: serving the checks' metrics on http://%1/metrics")
+                       .arg(listenAt->toString())
+                << Qt::endl;
+            signalNotifier = quitOnSignals(app);
+            launch = [&schedule] { schedule->start(true); };
+        } else {
+            // One round of each category, the usual report, then the file.
+            auto begun = std::make_shared<QElapsedTimer>();
+            auto startedAt = std::make_shared<QDateTime>();
+            QObject::connect(schedule.get(), &checks::CheckSchedule::allFinished, &app,
+                             [&schedule, &app, begun, startedAt, asJson, inventoryName, categories,
+                              writeTextfile] {
+                                 QList<checks::CheckResult> results;
+                                 checks::RunSummary summary;
+                                 summary.startedAt = *startedAt;
+                                 summary.categories = categories;
+                                 for (const checks::CheckSchedule::State *st : schedule->states()) {
+                                     results += st->results;
+                                     for (const checks::CheckResult &r : st->results)
+                                         summary.add(r.severity);
+                                 }
+                                 summary.durationMs = begun->elapsed();
+                                 print(results, summary, asJson, inventoryName);
+                                 app.exit(writeTextfile() ? summary.exitCode() : kCouldNotRun);
+                             });
+            launch = [&schedule, begun, startedAt] {
+                begun->start();
+                *startedAt = QDateTime::currentDateTimeUtc();
+                schedule->start(false);
+            };
+        }
+    }
+
+    auto finish = [&](int code) {
+        if (server)
+            server->close();
+        if (schedule)
+            schedule->stop();
+        runners.clear();
+        runner.reset();
+        return code;
+    };
+
     if (!useDemo) {
         lab->start();
         QTimer::singleShot(0, &app, launch);
-        const int code = app.exec();
-        runner.reset();
-        return code;
+        return finish(app.exec());
     }
     // The demo lab: once its cluster answers (or could not start), the
     // simulated failures, then a moment for them to play out (crash loops,
@@ -290,9 +508,7 @@ int runCheckCommand(int argc, char **argv)
     };
     QObject::connect(lab.get(), &lab::Lab::kubeReady, &app, begin);
     QObject::connect(lab.get(), &lab::Lab::kubeFailed, &app, begin);
-    const int code = app.exec();
-    runner.reset();
-    return code;
+    return finish(app.exec());
 }
 
 } // namespace labdeck::app

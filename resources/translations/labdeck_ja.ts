@@ -1160,6 +1160,25 @@
     </message>
 </context>
 <context>
+    <name>MetricsExposition</name>
+    <message>
+        <location filename="../../services/checks/exporter.cpp" line="+196"/>
+        <source>cannot write %1: the directory %2 does not exist</source>
+        <translation>%1 に書き込めません: ディレクトリ %2 がありません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot write %1: %2 is not a directory</source>
+        <translation>%1 に書き込めません: %2 はディレクトリではありません</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
     <name>NvidiaSmi</name>
     <message>
         <location filename="../../services/gpu/nvidiasmi.cpp" line="+59"/>
@@ -5006,7 +5025,7 @@
 <context>
     <name>labdeck::LabSummary</name>
     <message>
-        <location filename="../../models/labsummary.cpp" line="+153"/>
+        <location filename="../../models/labsummary.cpp" line="+139"/>
         <source>No lab loaded</source>
         <translation>ラボが読み込まれていません</translation>
     </message>
@@ -5768,7 +5787,7 @@
 <context>
     <name>labdeck::NotificationPolicy</name>
     <message>
-        <location filename="../../models/notificationpolicy.cpp" line="+126"/>
+        <location filename="../../models/notificationpolicy.cpp" line="+108"/>
         <source>%1 recovered</source>
         <translation>%1 が回復しました</translation>
     </message>
@@ -6616,19 +6635,34 @@ served by %2 on %3</source>
         <translation>labdeck: --minimized: このセッションにはシステムトレイがないため、ウィンドウを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="+227"/>
+        <location filename="../../app/checkcommand.cpp" line="+353"/>
         <source>labdeck check: warning: context %1 sets insecure-skip-tls-verify in %2: TLS is not verified, so anyone between you and %3 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
         <translation>labdeck check: 警告: コンテキスト %1 は %2 で insecure-skip-tls-verify を設定しています。TLS が検証されないため、あなたと %3 の間にいる誰もが、認証情報を含め Labdeck が送る内容を読み取り、改ざんできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-222"/>
         <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
 Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
         <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。
 終了コード: 0 すべて正常、1 警告あり、2 異常あり、3 実行できなかったチェックあり。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-39"/>
+        <source>--textfile: cannot write %1: the directory %2 does not exist</source>
+        <translation>--textfile: %1 に書き込めません: ディレクトリ %2 がありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--textfile: cannot write %1: %2 is not a directory</source>
+        <translation>--textfile: %1 に書き込めません: %2 はディレクトリではありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--textfile: cannot write %1: the directory %2 is not writable</source>
+        <translation>--textfile: %1 に書き込めません: ディレクトリ %2 に書き込み権限がありません</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>What to check: %1 or all (default: all).</source>
         <translation>チェック対象: %1 または all（既定: all）。</translation>
     </message>
@@ -6740,7 +6774,43 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>Serve the results as Prometheus metrics on http://ADDRESS:PORT/metrics, re-running the checks on a schedule; a bare PORT listens on 127.0.0.1. Runs until SIGINT or SIGTERM.</source>
+        <translation>結果を Prometheus のメトリクスとして http://ADDRESS:PORT/metrics で公開し、チェックを定期的に再実行します。PORT だけなら 127.0.0.1 で待ち受けます。SIGINT か SIGTERM まで動き続けます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ADDRESS:PORT</source>
+        <translation>ADDRESS:PORT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --serve: run the checks every DURATION (Go style: 90s, 5m, 1h; default 5m).</source>
+        <translation>--serve と併用: DURATION ごとにチェックを実行します (Go 形式: 90s, 5m, 1h。既定は 5m)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>DURATION</source>
+        <translation>DURATION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>With --serve: check the certificates every DURATION (default 6h).</source>
+        <translation>--serve と併用: DURATION ごとに証明書をチェックします (既定は 6h)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also write the metrics to DIR/labdeck.prom (atomically) for node_exporter&apos;s textfile collector; with --serve after every round.</source>
+        <translation>node_exporter の textfile コレクター向けに、メトリクスを DIR/labdeck.prom にも (アトミックに) 書き出します。--serve と併用すると毎回のラウンド後に書き出します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>labdeck check: there is no check called &quot;%1&quot;; use %2 or all</source>
         <translation>labdeck check: 「%1」というチェックはありません。%2 か all を指定してください</translation>
     </message>
@@ -6760,7 +6830,27 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>labdeck check: --traefik-api には https://traefik.example.com/api/http/routers のような URL を指定してください</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>labdeck check: --serve needs PORT or ADDRESS:PORT, such as 9464, 127.0.0.1:9464, 0.0.0.0:9464 or [::1]:9464</source>
+        <translation>labdeck check: --serve には PORT か ADDRESS:PORT が必要です (例: 9464、127.0.0.1:9464、0.0.0.0:9464、[::1]:9464)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>labdeck check: --json prints one run; with --serve the results are on /metrics</source>
+        <translation>labdeck check: --json は 1 回分の結果を出力します。--serve では結果は /metrics にあります</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>labdeck check: --interval and --cert-interval work with --serve</source>
+        <translation>labdeck check: --interval と --cert-interval は --serve と一緒に使います</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>labdeck check: --interval and --cert-interval take a duration between 1s and 168h, such as 90s, 5m or 6h</source>
+        <translation>labdeck check: --interval と --cert-interval には 1s から 168h までの期間を指定します (例: 90s、5m、6h)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>labdeck check: --simulate works on the demo lab only (--demo)</source>
         <translation>labdeck check: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>
@@ -6775,7 +6865,12 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>labdeck check: インベントリを読み込めなかったため、何もチェックしていません</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+101"/>
+        <source>labdeck check: serving the checks&apos; metrics on http://%1/metrics</source>
+        <translation>labdeck check: チェックのメトリクスを http://%1/metrics で公開しています</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>labdeck check: --simulate: no failure %1 for these checks; one of:
   %2</source>
         <translation>labdeck check: --simulate: これらのチェックに障害 %1 はありません。次のいずれか:
@@ -6884,7 +6979,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ウィンドウを開かずにシステムトレイで起動します (トレイがないときはウィンドウを開きます)。</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="-185"/>
+        <location filename="../../app/checkcommand.cpp" line="-333"/>
         <location filename="../../app/guioptions.cpp" line="-12"/>
         <source>NAME</source>
         <translation>NAME</translation>
@@ -7122,6 +7217,14 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+14"/>
         <source>Kubernetes cluster</source>
         <translation>Kubernetes クラスター</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::checks::MetricsServer</name>
+    <message>
+        <location filename="../../services/checks/metricsserver.cpp" line="+94"/>
+        <source>cannot listen on %1: %2</source>
+        <translation>%1 で待ち受けできません: %2</translation>
     </message>
 </context>
 <context>

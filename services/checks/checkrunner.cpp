@@ -122,6 +122,8 @@ void CheckRunner::expire()
         r.advice = tr(
             "Run it again; if it keeps happening, raise --timeout or the timeout in the settings.");
         r.durationMs = m_clock.elapsed();
+        // The schedule backs off on rounds that only timed out.
+        r.details.insert(QStringLiteral("timedOut"), true);
         onResult(r);
         c->disconnect(this);
         c->cancel();

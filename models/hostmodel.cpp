@@ -20,6 +20,18 @@ HostModel::HostModel(QObject *parent)
 
 HostModel::~HostModel() = default;
 
+QStringList HostModel::ids() const
+{
+    QStringList out;
+    for (int r = 0; r < rowCount(); ++r) {
+        const QModelIndex host = index(r, NameColumn);
+        out << host.data(IdRole).toString();
+        for (int c = 0; c < rowCount(host); ++c)
+            out << index(c, NameColumn, host).data(IdRole).toString();
+    }
+    return out;
+}
+
 QString HostModel::hostId(const QString &host)
 {
     return QStringLiteral("host:") + host;

@@ -50,6 +50,9 @@ public:
     void setInventory(const Inventory &inventory);
     [[nodiscard]] const Inventory &inventory() const { return m_inventory; }
 
+    // Every item's id, hosts first and each host's items after it (tree order).
+    [[nodiscard]] QStringList ids() const;
+
     // Ids of the items; stable across reloads of the same inventory.
     [[nodiscard]] static QString hostId(const QString &host);
     [[nodiscard]] static QString workloadId(const QString &ns, const QString &name);

@@ -29,7 +29,7 @@ private Q_SLOTS:
         QVERIFY(s.problems().isEmpty());
         QCOMPARE(s.text(), QStringLiteral("Waiting for the lab's state"));
         // Most things ok, one still unknown: not called ok.
-        const QStringList ids = allIds();
+        const QStringList ids = m_model->ids();
         for (const QString &id : ids.mid(1))
             QVERIFY(m_model->setHealth(id, Health::Ok, {}, now()));
         s.update();
@@ -43,7 +43,7 @@ private Q_SLOTS:
         setAll(Health::Ok);
         s.update();
         QCOMPARE(s.worst(), Health::Ok);
-        QCOMPARE(s.text(), QStringLiteral("All %1 items ok").arg(allIds().size()));
+        QCOMPARE(s.text(), QStringLiteral("All %1 items ok").arg(m_model->ids().size()));
     }
 
     void aDeadHostCarriesWhatRunsOnIt()
@@ -171,20 +171,9 @@ private Q_SLOTS:
 
 private:
     static QDateTime now() { return QDateTime::currentDateTimeUtc(); }
-    QStringList allIds() const
-    {
-        QStringList ids;
-        for (int r = 0; r < m_model->rowCount(); ++r) {
-            const QModelIndex host = m_model->index(r, 0);
-            ids << host.data(HostModel::IdRole).toString();
-            for (int c = 0; c < m_model->rowCount(host); ++c)
-                ids << m_model->index(c, 0, host).data(HostModel::IdRole).toString();
-        }
-        return ids;
-    }
     void setAll(Health h)
     {
-        for (const QString &id : allIds())
+        for (const QString &id : m_model->ids())
             QVERIFY(m_model->setHealth(id, h, {}, now()));
     }
 

@@ -59,7 +59,7 @@ private Q_SLOTS:
         QSettings().setValue(QLatin1String(LabTray::kKeepRunningKey), true);
 
         m_model.setInventory(*InventoryLoader::loadBuiltIn().inventory);
-        for (const QString &id : allIds())
+        for (const QString &id : m_model.ids())
             QVERIFY(m_model.setHealth(id, Health::Ok, {}, now()));
         m_summary = std::make_unique<LabSummary>(&m_model);
         m_window = std::make_unique<MainWindow>(&m_model, &m_selection);
@@ -213,18 +213,6 @@ private:
             list << s;
         }
         return list;
-    }
-
-    QStringList allIds() const
-    {
-        QStringList ids;
-        for (int r = 0; r < m_model.rowCount(); ++r) {
-            const QModelIndex host = m_model.index(r, 0);
-            ids << host.data(HostModel::IdRole).toString();
-            for (int c = 0; c < m_model.rowCount(host); ++c)
-                ids << m_model.index(c, 0, host).data(HostModel::IdRole).toString();
-        }
-        return ids;
     }
 
     QProcess m_server;

@@ -161,7 +161,7 @@ private Q_SLOTS:
 
         // Everything ok: green.
         const QDateTime at = QDateTime::currentDateTimeUtc();
-        const QStringList ids = allIds(model);
+        const QStringList ids = model.ids();
         for (const QString &id : ids)
             QVERIFY(model.setHealth(id, Health::Ok, {}, at));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -243,18 +243,6 @@ private:
             }
         }
         return false;
-    }
-
-    static QStringList allIds(const HostModel &model)
-    {
-        QStringList ids;
-        for (int r = 0; r < model.rowCount(); ++r) {
-            const QModelIndex host = model.index(r, 0);
-            ids << host.data(HostModel::IdRole).toString();
-            for (int c = 0; c < model.rowCount(host); ++c)
-                ids << model.index(c, 0, host).data(HostModel::IdRole).toString();
-        }
-        return ids;
     }
 
     QProcess m_watcher;

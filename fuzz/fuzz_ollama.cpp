@@ -9,13 +9,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body = fuzz::bytes(data, size);
     QString error;
-    if (!gpu::OllamaParser::parseVersion(body, &error))
+    if (!ollama::OllamaParser::parseVersion(body, &error))
         fuzz::require(!error.isEmpty(), "a refused version has a reason");
     error.clear();
-    if (!gpu::OllamaParser::parseTags(body, &error))
+    if (!ollama::OllamaParser::parseTags(body, &error))
         fuzz::require(!error.isEmpty(), "refused tags have a reason");
     error.clear();
-    if (!gpu::OllamaParser::parsePs(body, &error))
+    if (!ollama::OllamaParser::parsePs(body, &error))
         fuzz::require(!error.isEmpty(), "a refused ps has a reason");
     return 0;
 }

@@ -20,7 +20,7 @@ QString Freshness::tooltip() const
 namespace {
 QString mib(const std::optional<double> &v)
 {
-    return v ? gpu::formatBytes(*v * 1024.0 * 1024.0) : RemoteModelsText::tr("n/a");
+    return v ? Format::bytes(*v * 1024.0 * 1024.0) : RemoteModelsText::tr("n/a");
 }
 } // namespace
 
@@ -94,56 +94,58 @@ GpuProcessModel::GpuProcessModel(QObject *parent)
 {}
 
 OllamaModelsModel::OllamaModelsModel(QObject *parent)
-    : ColumnTableModel<gpu::OllamaModel>(
-          [](const gpu::OllamaModel &m) { return m.name; },
+    : ColumnTableModel<ollama::OllamaModel>(
+          [](const ollama::OllamaModel &m) { return m.name; },
           {
-              {RemoteModelsText::tr("Model"), [](const gpu::OllamaModel &m) { return m.name; }, {}},
+              {RemoteModelsText::tr("Model"),
+               [](const ollama::OllamaModel &m) { return m.name; },
+               {}},
               {RemoteModelsText::tr("Size"),
-               [](const gpu::OllamaModel &m) { return gpu::formatBytes(double(m.sizeBytes)); },
-               [](const gpu::OllamaModel &m) { return m.sizeBytes; }},
+               [](const ollama::OllamaModel &m) { return Format::bytes(double(m.sizeBytes)); },
+               [](const ollama::OllamaModel &m) { return m.sizeBytes; }},
               {RemoteModelsText::tr("Family"),
-               [](const gpu::OllamaModel &m) { return m.family; },
+               [](const ollama::OllamaModel &m) { return m.family; },
                {}},
               {RemoteModelsText::tr("Parameters"),
-               [](const gpu::OllamaModel &m) { return m.parameterSize; },
+               [](const ollama::OllamaModel &m) { return m.parameterSize; },
                {}},
               {RemoteModelsText::tr("Quantisation"),
-               [](const gpu::OllamaModel &m) { return m.quantization; },
+               [](const ollama::OllamaModel &m) { return m.quantization; },
                {}},
               {RemoteModelsText::tr("Modified"),
-               [](const gpu::OllamaModel &m) {
+               [](const ollama::OllamaModel &m) {
                    return m.modifiedAt.isValid() ? m.modifiedAt.toLocalTime().toString(
                                                        QStringLiteral("yyyy-MM-dd HH:mm"))
                                                  : QString();
                },
-               [](const gpu::OllamaModel &m) { return m.modifiedAt; }},
+               [](const ollama::OllamaModel &m) { return m.modifiedAt; }},
           },
           {}, parent)
 {}
 
 LoadedModelsModel::LoadedModelsModel(QObject *parent)
-    : ColumnTableModel<gpu::LoadedModel>(
-          [](const gpu::LoadedModel &m) { return m.name; },
+    : ColumnTableModel<ollama::LoadedModel>(
+          [](const ollama::LoadedModel &m) { return m.name; },
           {
               {RemoteModelsText::tr("Loaded model"),
-               [](const gpu::LoadedModel &m) { return m.name; },
+               [](const ollama::LoadedModel &m) { return m.name; },
                {}},
               {RemoteModelsText::tr("Size"),
-               [](const gpu::LoadedModel &m) { return gpu::formatBytes(double(m.sizeBytes)); },
-               [](const gpu::LoadedModel &m) { return m.sizeBytes; }},
+               [](const ollama::LoadedModel &m) { return Format::bytes(double(m.sizeBytes)); },
+               [](const ollama::LoadedModel &m) { return m.sizeBytes; }},
               {RemoteModelsText::tr("VRAM"),
-               [](const gpu::LoadedModel &m) { return gpu::formatBytes(double(m.sizeVramBytes)); },
-               [](const gpu::LoadedModel &m) { return m.sizeVramBytes; }},
+               [](const ollama::LoadedModel &m) { return Format::bytes(double(m.sizeVramBytes)); },
+               [](const ollama::LoadedModel &m) { return m.sizeVramBytes; }},
               {RemoteModelsText::tr("Processor"),
-               [](const gpu::LoadedModel &m) { return m.processorText(); },
+               [](const ollama::LoadedModel &m) { return m.processorText(); },
                {}},
               {RemoteModelsText::tr("Unloads"),
-               [](const gpu::LoadedModel &m) {
+               [](const ollama::LoadedModel &m) {
                    return m.untilText(QDateTime::currentDateTimeUtc());
                },
-               [](const gpu::LoadedModel &m) { return m.expiresAt; }},
+               [](const ollama::LoadedModel &m) { return m.expiresAt; }},
               {RemoteModelsText::tr("Context"),
-               [](const gpu::LoadedModel &m) {
+               [](const ollama::LoadedModel &m) {
                    return m.contextLength > 0 ? QVariant(m.contextLength) : QVariant();
                },
                {}},

@@ -112,14 +112,14 @@ public:
     explicit GpuProcessModel(QObject *parent = nullptr);
 };
 
-class OllamaModelsModel final : public ColumnTableModel<gpu::OllamaModel>
+class OllamaModelsModel final : public ColumnTableModel<ollama::OllamaModel>
 {
 public:
     enum Columns { Name = 0, Size, Family, Parameters, Quantization, Modified, ColumnCount };
     explicit OllamaModelsModel(QObject *parent = nullptr);
 };
 
-class LoadedModelsModel final : public ColumnTableModel<gpu::LoadedModel>
+class LoadedModelsModel final : public ColumnTableModel<ollama::LoadedModel>
 {
 public:
     enum Columns { Name = 0, Size, Vram, Processor, Until, Context, ColumnCount };

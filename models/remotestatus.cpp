@@ -50,9 +50,9 @@ RemoteStatus::RemoteStatus(HostModel *hosts, const Sources &sources, QObject *pa
     if (m_sources.gpu)
         connect(m_sources.gpu, &gpu::GpuMonitor::updated, this, &RemoteStatus::updateGpu);
     if (m_sources.ollama)
-        connect(m_sources.ollama, &gpu::OllamaClient::updated, this, &RemoteStatus::updateGpu);
+        connect(m_sources.ollama, &ollama::OllamaClient::updated, this, &RemoteStatus::updateGpu);
     if (m_sources.webui)
-        connect(m_sources.webui, &gpu::WebUiProbe::updated, this, &RemoteStatus::updateGpu);
+        connect(m_sources.webui, &ollama::WebUiProbe::updated, this, &RemoteStatus::updateGpu);
     // Ages ("3 s ago", "unloads in 4 min") move, and a source that stopped
     // answering turns stale, without any new data arriving.
     m_tick.start(5000);
@@ -211,7 +211,7 @@ void RemoteStatus::updateGpu()
         m_processes->setFreshness(
             Freshness{{}, true, RemoteModelsText::tr("no GPU server in the inventory")});
     }
-    if (gpu::OllamaClient *o = m_sources.ollama) {
+    if (ollama::OllamaClient *o = m_sources.ollama) {
         m_models->replaceAll(o->models());
         m_loaded->replaceAll(o->loaded());
         const Freshness f{o->fetchedAt(), o->isStale(), o->lastError()};
@@ -232,7 +232,7 @@ void RemoteStatus::updateGpu()
     else
         m_hosts->setHealth(hostId, Health::Ok, gpuNote(), g->fetchedAt());
     const QString ollamaId = HostModel::serviceId(m_gpuHost, QStringLiteral("ollama"));
-    if (gpu::OllamaClient *o = m_sources.ollama) {
+    if (ollama::OllamaClient *o = m_sources.ollama) {
         if (!o->lastError().isEmpty())
             m_hosts->setHealth(ollamaId, Health::Critical, o->lastError(), now,
                                RemoteModelsText::tr("down"));
@@ -246,7 +246,7 @@ void RemoteStatus::updateGpu()
                 o->fetchedAt(), RemoteModelsText::tr("%1 loaded").arg(o->loaded().size()));
     }
     const QString webId = HostModel::serviceId(m_gpuHost, QStringLiteral("open-webui"));
-    if (gpu::WebUiProbe *w = m_sources.webui) {
+    if (ollama::WebUiProbe *w = m_sources.webui) {
         if (w->checkedAt().isValid())
             m_hosts->setHealth(webId, w->health(), w->text(), w->checkedAt(),
                                w->health() == Health::Ok ? QString()
@@ -267,7 +267,7 @@ QString RemoteStatus::gpuNote() const
             parts << RemoteModelsText::tr("VRAM %1/%2 GiB")
                          .arg(gib(*first.memoryUsedMiB, 1), gib(*first.memoryTotalMiB, 0));
     }
-    gpu::OllamaClient *o = m_sources.ollama;
+    ollama::OllamaClient *o = m_sources.ollama;
     if (o && o->fetchedAt().isValid() && o->lastError().isEmpty()) {
         const qsizetype n = o->loaded().size();
         parts << (n == 1 ? RemoteModelsText::tr("1 model loaded")

@@ -18,9 +18,11 @@ class TailscaleMonitor;
 }
 namespace gpu {
 class GpuMonitor;
+} // namespace gpu
+namespace ollama {
 class OllamaClient;
 class WebUiProbe;
-} // namespace gpu
+} // namespace ollama
 
 class HostModel;
 class ComposeModel;
@@ -44,8 +46,8 @@ public:
         compose::ComposeService *compose = nullptr;
         tailscale::TailscaleMonitor *tailscale = nullptr;
         gpu::GpuMonitor *gpu = nullptr;
-        gpu::OllamaClient *ollama = nullptr;
-        gpu::WebUiProbe *webui = nullptr;
+        ollama::OllamaClient *ollama = nullptr;
+        ollama::WebUiProbe *webui = nullptr;
     };
 
     RemoteStatus(HostModel *hosts, const Sources &sources, QObject *parent = nullptr);

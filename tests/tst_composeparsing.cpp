@@ -1,6 +1,7 @@
 // Parsers of the compose host, the tailnet, nvidia-smi and Ollama on every
 // captured fixture of their kind, and on truncated and malformed input.
 
+#include "common/format.h"
 #include "common/gotime.h"
 #include "compose/composeparser.h"
 #include "gpu/nvidiasmi.h"
@@ -168,9 +169,9 @@ private Q_SLOTS:
              [](const QByteArray &b, QString *e) {
                  QString e2;
                  QString e3;
-                 const bool ok = bool(gpu::OllamaParser::parseTags(b, e)) |
-                                 bool(gpu::OllamaParser::parsePs(b, &e2)) |
-                                 bool(gpu::OllamaParser::parseVersion(b, &e3));
+                 const bool ok = bool(ollama::OllamaParser::parseTags(b, e)) |
+                                 bool(ollama::OllamaParser::parsePs(b, &e2)) |
+                                 bool(ollama::OllamaParser::parseVersion(b, &e3));
                  return ok;
              }},
             {QStringLiteral("nvidia-smi"),
@@ -472,19 +473,19 @@ private Q_SLOTS:
     void ollamaVersion()
     {
         QString error;
-        QCOMPARE(*gpu::OllamaParser::parseVersion(
+        QCOMPARE(*ollama::OllamaParser::parseVersion(
                      fixture(QStringLiteral("ollama/api-version.doc.json")), &error),
                  QStringLiteral("0.5.1"));
-        QVERIFY(!gpu::OllamaParser::parseVersion("{\"versio", &error));
+        QVERIFY(!ollama::OllamaParser::parseVersion("{\"versio", &error));
         QVERIFY2(error.startsWith(QStringLiteral("Ollama /api/version: line 1: not JSON")),
                  qPrintable(error));
-        QVERIFY(!gpu::OllamaParser::parseVersion("{}", &error));
+        QVERIFY(!ollama::OllamaParser::parseVersion("{}", &error));
         QCOMPARE(error, QStringLiteral("Ollama /api/version: no \"version\""));
     }
     void ollamaTags()
     {
         QString error;
-        const auto doc = gpu::OllamaParser::parseTags(
+        const auto doc = ollama::OllamaParser::parseTags(
             fixture(QStringLiteral("ollama/api-tags.doc.json")), &error);
         QVERIFY2(doc, qPrintable(error));
         QCOMPARE(doc->size(), 2);
@@ -496,8 +497,8 @@ private Q_SLOTS:
         QCOMPARE(doc->at(1).sizeBytes, Q_INT64_C(2019393189));
         QCOMPARE(doc->at(1).modifiedAt,
                  QDateTime(QDate(2025, 5, 5), QTime(0, 37, 44, 706), Qt::UTC));
-        QCOMPARE(gpu::formatBytes(double(doc->at(0).sizeBytes)), QStringLiteral("4.4 GiB"));
-        const auto real = gpu::OllamaParser::parseTags(
+        QCOMPARE(Format::bytes(double(doc->at(0).sizeBytes)), QStringLiteral("4.4 GiB"));
+        const auto real = ollama::OllamaParser::parseTags(
             fixture(QStringLiteral("ollama/api-tags.real.json")), &error);
         QVERIFY2(real, qPrintable(error));
         QCOMPARE(real->size(), 2);
@@ -511,8 +512,8 @@ private Q_SLOTS:
     void ollamaPs()
     {
         QString error;
-        const auto doc =
-            gpu::OllamaParser::parsePs(fixture(QStringLiteral("ollama/api-ps.doc.json")), &error);
+        const auto doc = ollama::OllamaParser::parsePs(
+            fixture(QStringLiteral("ollama/api-ps.doc.json")), &error);
         QVERIFY2(doc, qPrintable(error));
         QCOMPARE(doc->size(), 1);
         QCOMPARE(doc->first().name, QStringLiteral("mistral:latest"));
@@ -524,7 +525,7 @@ private Q_SLOTS:
                  QStringLiteral("stopping\u2026"));
         QCOMPARE(doc->first().contextLength, 0);
 
-        const auto loaded = gpu::OllamaParser::parsePs(
+        const auto loaded = ollama::OllamaParser::parsePs(
             fixture(QStringLiteral("ollama/api-ps-loaded.real.json")), &error);
         QVERIFY2(loaded, qPrintable(error));
         QCOMPARE(loaded->first().name, QStringLiteral("gemma3:latest"));
@@ -535,7 +536,7 @@ private Q_SLOTS:
         const QDateTime before = loaded->first().expiresAt.addSecs(-300);
         QCOMPARE(loaded->first().untilText(before), QStringLiteral("in 5 min"));
 
-        const auto partial = gpu::OllamaParser::parsePs(
+        const auto partial = ollama::OllamaParser::parsePs(
             fixture(QStringLiteral("ollama/api-ps-partial-offload.doc.json")), &error);
         QVERIFY2(partial, qPrintable(error));
         QCOMPARE(partial->first().sizeBytes, Q_INT64_C(6591830464));
@@ -547,14 +548,14 @@ private Q_SLOTS:
     {
         QString error;
         const QByteArray tags = fixture(QStringLiteral("ollama/api-tags.doc.json"));
-        QVERIFY(!gpu::OllamaParser::parseTags(tags.left(300), &error));
+        QVERIFY(!ollama::OllamaParser::parseTags(tags.left(300), &error));
         QVERIFY2(error.startsWith(QStringLiteral("Ollama /api/tags: line ")), qPrintable(error));
-        QVERIFY(!gpu::OllamaParser::parsePs(R"j({"error":"model not found"})j", &error));
+        QVERIFY(!ollama::OllamaParser::parsePs(R"j({"error":"model not found"})j", &error));
         QCOMPARE(error, QStringLiteral("Ollama /api/ps: model not found"));
-        QVERIFY(!gpu::OllamaParser::parsePs(R"j({"models":[{"size":1}]})j", &error));
+        QVERIFY(!ollama::OllamaParser::parsePs(R"j({"models":[{"size":1}]})j", &error));
         QCOMPARE(error, QStringLiteral("Ollama /api/ps: a model has no name"));
-        QVERIFY(gpu::OllamaParser::parsePs(R"j({"models":[]})j", &error)->isEmpty());
-        QVERIFY(!gpu::OllamaParser::parsePs("[]", &error));
+        QVERIFY(ollama::OllamaParser::parsePs(R"j({"models":[]})j", &error)->isEmpty());
+        QVERIFY(!ollama::OllamaParser::parsePs("[]", &error));
     }
 };
 

@@ -32,8 +32,8 @@ private Q_SLOTS:
         replay.setResponse(QStringLiteral("/api/ps"),
                            fixture(QStringLiteral("ollama/api-ps-partial-offload.doc.json")));
         QVERIFY(replay.listen());
-        gpu::OllamaClient client(&m_network, replay.url(), QStringLiteral("gpu-server"));
-        QSignalSpy updated(&client, &gpu::OllamaClient::updated);
+        ollama::OllamaClient client(&m_network, replay.url(), QStringLiteral("gpu-server"));
+        QSignalSpy updated(&client, &ollama::OllamaClient::updated);
         client.refresh();
         QVERIFY(updated.wait());
         QVERIFY2(client.lastError().isEmpty(), qPrintable(client.lastError()));
@@ -54,8 +54,8 @@ private Q_SLOTS:
         const int vramMiB = replay.useDemoResponses();
         QCOMPARE(vramMiB, 5221);
         QVERIFY(replay.listen());
-        gpu::OllamaClient client(&m_network, replay.url(), QStringLiteral("gpu-server"));
-        QSignalSpy updated(&client, &gpu::OllamaClient::updated);
+        ollama::OllamaClient client(&m_network, replay.url(), QStringLiteral("gpu-server"));
+        QSignalSpy updated(&client, &ollama::OllamaClient::updated);
         client.refresh();
         QVERIFY(updated.wait());
         QVERIFY2(client.lastError().isEmpty(), qPrintable(client.lastError()));
@@ -78,8 +78,8 @@ private Q_SLOTS:
                            fixture(QStringLiteral("ollama/api-tags.doc.json")).left(200));
         replay.setResponse(QStringLiteral("/api/ps"), "{\"error\":\"server busy\"}", 500);
         QVERIFY(replay.listen());
-        gpu::OllamaClient client(&m_network, replay.url(), QStringLiteral("gpu-server"));
-        QSignalSpy failed(&client, &gpu::OllamaClient::failed);
+        ollama::OllamaClient client(&m_network, replay.url(), QStringLiteral("gpu-server"));
+        QSignalSpy failed(&client, &ollama::OllamaClient::failed);
         client.refresh();
         QVERIFY(failed.wait());
         const QString error = failed.first().first().toString();
@@ -97,9 +97,9 @@ private Q_SLOTS:
         probe.close();
         QUrl url(QStringLiteral("http://127.0.0.1"));
         url.setPort(port);
-        gpu::OllamaClient client(&m_network, url, QStringLiteral("gpu-server"));
+        ollama::OllamaClient client(&m_network, url, QStringLiteral("gpu-server"));
         client.setTimeout(std::chrono::seconds(3));
-        QSignalSpy failed(&client, &gpu::OllamaClient::failed);
+        QSignalSpy failed(&client, &ollama::OllamaClient::failed);
         client.refresh();
         QVERIFY(failed.wait(5000));
         const QString error = failed.first().first().toString();
@@ -110,8 +110,8 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("is the service running")));
         QVERIFY(client.isStale());
 
-        gpu::WebUiProbe webui(&m_network, url, QStringLiteral("gpu-server"));
-        QSignalSpy probed(&webui, &gpu::WebUiProbe::updated);
+        ollama::WebUiProbe webui(&m_network, url, QStringLiteral("gpu-server"));
+        QSignalSpy probed(&webui, &ollama::WebUiProbe::updated);
         webui.refresh();
         QVERIFY(probed.wait(5000));
         QCOMPARE(webui.health(), Health::Critical);
@@ -132,9 +132,9 @@ private Q_SLOTS:
         QVERIFY(silent.listen(QHostAddress::LocalHost));
         QUrl url(QStringLiteral("http://127.0.0.1"));
         url.setPort(silent.serverPort());
-        gpu::OllamaClient client(&m_network, url, QStringLiteral("gpu-server"));
+        ollama::OllamaClient client(&m_network, url, QStringLiteral("gpu-server"));
         client.setTimeout(std::chrono::milliseconds(300));
-        QSignalSpy failed(&client, &gpu::OllamaClient::failed);
+        QSignalSpy failed(&client, &ollama::OllamaClient::failed);
         client.refresh();
         QVERIFY(failed.wait(10000));
         const QString error = failed.first().first().toString();
@@ -150,8 +150,8 @@ private Q_SLOTS:
     {
         demolab::OllamaReplay replay;
         QVERIFY(replay.listen());
-        gpu::WebUiProbe webui(&m_network, replay.url(), QStringLiteral("gpu-server"));
-        QSignalSpy probed(&webui, &gpu::WebUiProbe::updated);
+        ollama::WebUiProbe webui(&m_network, replay.url(), QStringLiteral("gpu-server"));
+        QSignalSpy probed(&webui, &ollama::WebUiProbe::updated);
         webui.refresh();
         QVERIFY(probed.wait());
         QCOMPARE(webui.health(), Health::Ok);

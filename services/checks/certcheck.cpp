@@ -91,9 +91,9 @@ QString CheckText::days(int n)
     return n == 1 || n == -1 ? tr("1 day") : tr("%1 days").arg(n);
 }
 
-QString CheckText::timeoutText(int timeoutMs)
+QString CheckText::timeoutText(std::chrono::milliseconds timeout)
 {
-    return tr("no answer within %1 s").arg(double(timeoutMs) / 1000.0, 0, 'g', 3);
+    return tr("no answer within %1 s").arg(double(timeout.count()) / 1000.0, 0, 'g', 3);
 }
 
 QString CheckText::connectionProblem(const ProbeRequest &request, const ProbeResult &probe)
@@ -104,12 +104,12 @@ QString CheckText::connectionProblem(const ProbeRequest &request, const ProbeRes
     const QString where = to.address + QLatin1Char(':') + QString::number(to.port);
     if (probe.timedOut) {
         if (!probe.connected)
-            return tr("%1 when connecting to %2").arg(timeoutText(request.timeoutMs), where);
+            return tr("%1 when connecting to %2").arg(timeoutText(request.timeout), where);
         if (request.tls && !probe.encrypted)
             return tr("%1: %2 accepted the connection but never finished the TLS handshake")
-                .arg(timeoutText(request.timeoutMs), where);
+                .arg(timeoutText(request.timeout), where);
         return tr("%1: %2 accepted the request but never answered")
-            .arg(timeoutText(request.timeoutMs), where);
+            .arg(timeoutText(request.timeout), where);
     }
     switch (probe.socketError) {
     case QAbstractSocket::ConnectionRefusedError:
@@ -313,7 +313,7 @@ void CertCheck::run(const CheckContext &context)
         const ConnectTarget to = context.options.target(req.host, req.port);
         if (to.address != req.host || to.port != req.port)
             req.connectTo = to;
-        req.timeoutMs = int(context.options.timeout.count());
+        req.timeout = context.options.timeout;
         auto *probe = new Probe(
             req, ssl,
             [this, u, req](const ProbeResult &result) {

@@ -47,7 +47,7 @@ public:
     [[nodiscard]] static QString ingressHost(const Inventory &lab);
     // "1 day", "5 days"
     [[nodiscard]] static QString days(int n);
-    [[nodiscard]] static QString timeoutText(int timeoutMs);
+    [[nodiscard]] static QString timeoutText(std::chrono::milliseconds timeout);
 };
 
 } // namespace labdeck::checks

@@ -20,10 +20,4 @@ namespace labdeck::checks::detail {
     return r;
 }
 
-// The run's timeout per network step, for APIs that take milliseconds.
-[[nodiscard]] inline int timeoutMs(const CheckContext &context)
-{
-    return int(context.options.timeout.count());
-}
-
 } // namespace labdeck::checks::detail

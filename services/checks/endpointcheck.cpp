@@ -144,7 +144,6 @@ void EndpointCheck::run(const CheckContext &context)
     m_lab = context.inventory;
     m_thresholds = context.options.thresholds;
     const QSslConfiguration ssl = checkSslConfiguration(context.options.extraCaCertificates);
-    const int timeoutMs = int(context.options.timeout.count());
     const QList<PublicUrl> urls = m_lab.publicUrls();
     for (const PublicUrl &u : urls) {
         ProbeRequest req;
@@ -156,7 +155,7 @@ void EndpointCheck::run(const CheckContext &context)
         const ConnectTarget to = context.options.target(req.host, req.port);
         if (to.address != req.host || to.port != req.port)
             req.connectTo = to;
-        req.timeoutMs = timeoutMs;
+        req.timeout = context.options.timeout;
         ++m_pending;
         m_probes << new Probe(
             req, ssl,
@@ -176,7 +175,7 @@ void EndpointCheck::run(const CheckContext &context)
         req.tls = false;
         const ConnectTarget to = context.options.target(req.host, req.port);
         req.connectTo = to;
-        req.timeoutMs = timeoutMs;
+        req.timeout = context.options.timeout;
         ++m_pending;
         m_probes << new Probe(
             req, ssl,

@@ -12,7 +12,6 @@
 namespace labdeck::checks {
 
 using detail::result;
-using detail::timeoutMs;
 
 void GpuCheck::run(const CheckContext &context)
 {
@@ -32,9 +31,9 @@ void GpuCheck::run(const CheckContext &context)
                       tr("Set ollama.url in the inventory (e.g. http://gpu-server:11434)."),
                       gpuHost));
     } else {
-        m_ollama = new gpu::OllamaClient(&m_network, ollamaUrl,
-                                         gpuHost.isEmpty() ? ollamaUrl.host() : gpuHost, this);
-        m_ollama->setTimeout(std::chrono::milliseconds(timeoutMs(context)));
+        m_ollama = new ollama::OllamaClient(&m_network, ollamaUrl,
+                                            gpuHost.isEmpty() ? ollamaUrl.host() : gpuHost, this);
+        m_ollama->setTimeout(context.options.timeout);
         const QString display = ollamaUrl.toDisplayString();
         const auto finish = [this, display, gpuHost] {
             if (!m_ollama)
@@ -60,8 +59,8 @@ void GpuCheck::run(const CheckContext &context)
             --m_pending;
             finishIfDone();
         };
-        connect(m_ollama, &gpu::OllamaClient::updated, this, finish);
-        connect(m_ollama, &gpu::OllamaClient::failed, this, finish);
+        connect(m_ollama, &ollama::OllamaClient::updated, this, finish);
+        connect(m_ollama, &ollama::OllamaClient::failed, this, finish);
         m_ollama->refresh();
     }
 
@@ -84,7 +83,7 @@ void GpuCheck::run(const CheckContext &context)
     remote::CommandRequest request;
     request.host = gpuHost;
     request.argv = gpu::NvidiaSmi::gpuCommand();
-    request.timeoutMs = timeoutMs(context);
+    request.timeoutMs = int(context.options.timeout.count());
     m_job = context.transport->run(request);
     connect(
         m_job, &remote::CommandJob::finished, this,

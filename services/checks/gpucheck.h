@@ -8,7 +8,7 @@
 namespace labdeck::remote {
 class CommandJob;
 }
-namespace labdeck::gpu {
+namespace labdeck::ollama {
 class OllamaClient;
 }
 
@@ -32,7 +32,7 @@ private:
     void finishIfDone();
 
     QNetworkAccessManager m_network;
-    QPointer<gpu::OllamaClient> m_ollama;
+    QPointer<ollama::OllamaClient> m_ollama;
     QPointer<remote::CommandJob> m_job;
     int m_pending = 0;
 };

@@ -86,7 +86,7 @@ Probe::Probe(const ProbeRequest &request, const QSslConfiguration &ssl, Done don
         m_socket->abort();
         finish();
     });
-    m_timer.start(m_request.timeoutMs);
+    m_timer.start(m_request.timeout);
     m_socket->setSslConfiguration(ssl);
     m_socket->setProxy(QNetworkProxy::NoProxy);
     connect(m_socket, &QSslSocket::connected, this, &Probe::onConnected);

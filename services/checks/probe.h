@@ -30,7 +30,7 @@ struct ProbeRequest
     QString path = QStringLiteral("/");
     bool readBody = false; // keep the body (at most maxBody bytes)
     qint64 maxBody = 8 * 1024 * 1024;
-    int timeoutMs = 10000;
+    std::chrono::milliseconds timeout{10000}; // the whole probe: connect, handshake, answer
 };
 
 struct ProbeResult

@@ -10,7 +10,6 @@
 namespace labdeck::checks {
 
 using detail::result;
-using detail::timeoutMs;
 
 PrometheusCheck::PrometheusCheck(QObject *parent)
     : Check(QStringLiteral("prometheus"), parent)

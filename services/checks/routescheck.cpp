@@ -237,7 +237,7 @@ void RoutesCheck::run(const CheckContext &context)
     const ConnectTarget to = context.options.target(req.host, req.port);
     if (to.address != req.host || to.port != req.port)
         req.connectTo = to;
-    req.timeoutMs = int(context.options.timeout.count());
+    req.timeout = context.options.timeout;
     const QString source = api.toString();
     m_probe = new Probe(
         req, checkSslConfiguration(context.options.extraCaCertificates),

@@ -11,7 +11,6 @@
 namespace labdeck::checks {
 
 using detail::result;
-using detail::timeoutMs;
 
 void TunnelCheck::run(const CheckContext &context)
 {
@@ -41,7 +40,7 @@ void TunnelCheck::run(const CheckContext &context)
     request.host = statusHost;
     request.argv = {QStringLiteral("tailscale"), QStringLiteral("status"),
                     QStringLiteral("--json")};
-    request.timeoutMs = timeoutMs(context);
+    request.timeoutMs = int(context.options.timeout.count());
     m_job = context.transport->run(request);
     const Inventory labCopy = lab;
     connect(

@@ -317,9 +317,9 @@ void Lab::buildMonitors()
         m_gpu = new gpu::GpuMonitor(commands, gpu, this);
     const QString ollamaHost = gpu.isEmpty() ? m_ollamaUrl.host() : gpu;
     if (m_ollamaUrl.isValid())
-        m_ollama = new gpu::OllamaClient(m_network, m_ollamaUrl, ollamaHost, this);
+        m_ollama = new ollama::OllamaClient(m_network, m_ollamaUrl, ollamaHost, this);
     if (m_webuiUrl.isValid())
-        m_webui = new gpu::WebUiProbe(m_network, m_webuiUrl, ollamaHost, this);
+        m_webui = new ollama::WebUiProbe(m_network, m_webuiUrl, ollamaHost, this);
 }
 
 void Lab::startMonitors()

@@ -30,9 +30,11 @@ class OllamaReplay;
 } // namespace demolab
 namespace gpu {
 class GpuMonitor;
+} // namespace gpu
+namespace ollama {
 class OllamaClient;
 class WebUiProbe;
-} // namespace gpu
+} // namespace ollama
 namespace kube {
 class Authenticator;
 class KubeActions;
@@ -138,8 +140,8 @@ public:
     [[nodiscard]] compose::ComposeService *compose() const { return m_compose; }
     [[nodiscard]] tailscale::TailscaleMonitor *tailscale() const { return m_tailscale; }
     [[nodiscard]] gpu::GpuMonitor *gpuMonitor() const { return m_gpu; }
-    [[nodiscard]] gpu::OllamaClient *ollama() const { return m_ollama; }
-    [[nodiscard]] gpu::WebUiProbe *webui() const { return m_webui; }
+    [[nodiscard]] ollama::OllamaClient *ollama() const { return m_ollama; }
+    [[nodiscard]] ollama::WebUiProbe *webui() const { return m_webui; }
 
     // --- Checks
     QString prepareChecks(const checks::CheckOptions &options, const QStringList &categories,
@@ -203,8 +205,8 @@ private:
     compose::ComposeService *m_compose = nullptr;
     tailscale::TailscaleMonitor *m_tailscale = nullptr;
     gpu::GpuMonitor *m_gpu = nullptr;
-    gpu::OllamaClient *m_ollama = nullptr;
-    gpu::WebUiProbe *m_webui = nullptr;
+    ollama::OllamaClient *m_ollama = nullptr;
+    ollama::WebUiProbe *m_webui = nullptr;
 };
 
 } // namespace lab

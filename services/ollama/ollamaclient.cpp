@@ -3,7 +3,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 
-namespace labdeck::gpu {
+namespace labdeck::ollama {
 
 namespace {
 QUrl join(const QUrl &base, const QString &path)
@@ -126,4 +126,4 @@ void WebUiProbe::poll()
     job->start();
 }
 
-} // namespace labdeck::gpu
+} // namespace labdeck::ollama

@@ -13,7 +13,7 @@
 
 class QNetworkAccessManager;
 
-namespace labdeck::gpu {
+namespace labdeck::ollama {
 
 // Ollama's HTTP API on the GPU server: version, installed models and the
 // models loaded in memory, read now and then periodically (Poller; a poll
@@ -89,4 +89,4 @@ private:
     QDateTime m_checkedAt;
 };
 
-} // namespace labdeck::gpu
+} // namespace labdeck::ollama

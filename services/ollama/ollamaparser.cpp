@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace labdeck::gpu {
+namespace labdeck::ollama {
 
 namespace {
 
@@ -59,11 +59,6 @@ std::optional<QJsonArray> models(const QByteArray &body, const QString &what, QS
 }
 
 } // namespace
-
-QString formatBytes(double bytes)
-{
-    return Format::bytes(bytes);
-}
 
 QString LoadedModel::processorText() const
 {
@@ -148,4 +143,4 @@ std::optional<QList<LoadedModel>> OllamaParser::parsePs(const QByteArray &body, 
     return out;
 }
 
-} // namespace labdeck::gpu
+} // namespace labdeck::ollama

@@ -7,7 +7,7 @@
 #include <QString>
 #include <optional>
 
-namespace labdeck::gpu {
+namespace labdeck::ollama {
 
 // An installed model (GET /api/tags).
 struct OllamaModel
@@ -53,7 +53,4 @@ public:
                                                                    QString *error);
 };
 
-// Bytes in binary units for GPU memory and model sizes: "5.1 GiB", "812 MiB".
-[[nodiscard]] QString formatBytes(double bytes);
-
-} // namespace labdeck::gpu
+} // namespace labdeck::ollama

@@ -172,8 +172,8 @@ void GpuPanes::update()
         m_util->setFormat(i.utilizationPercent ? QStringLiteral("%p%") : na);
         if (i.memoryUsedMiB && i.memoryTotalMiB && *i.memoryTotalMiB > 0) {
             m_vram->setValue(int(1000.0 * *i.memoryUsedMiB / *i.memoryTotalMiB));
-            m_vram->setFormat(tr("%1 / %2").arg(gpu::formatBytes(*i.memoryUsedMiB * 1048576.0),
-                                                gpu::formatBytes(*i.memoryTotalMiB * 1048576.0)));
+            m_vram->setFormat(tr("%1 / %2").arg(Format::bytes(*i.memoryUsedMiB * 1048576.0),
+                                                Format::bytes(*i.memoryTotalMiB * 1048576.0)));
         } else {
             m_vram->setValue(0);
             m_vram->setFormat(na);
@@ -195,7 +195,7 @@ void GpuPanes::update()
                                     gpuStale ? tr(" (stale)") : QString())
                          : tr("never"));
 
-    if (gpu::OllamaClient *o = src.ollama) {
+    if (ollama::OllamaClient *o = src.ollama) {
         if (!o->lastError().isEmpty()) {
             m_ollama->setText(
                 tr("%1 down: %2").arg(HealthText::glyph(Health::Critical), o->lastError()));
@@ -215,7 +215,7 @@ void GpuPanes::update()
     } else {
         m_ollama->setText(tr("no Ollama URL in the inventory"));
     }
-    if (gpu::WebUiProbe *w = src.webui) {
+    if (ollama::WebUiProbe *w = src.webui) {
         m_webui->setText(w->checkedAt().isValid()
                              ? tr("%1 %2 (%3) \u00b7 %4")
                                    .arg(HealthText::glyph(w->health()), w->text(),

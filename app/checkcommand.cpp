@@ -5,6 +5,7 @@
 #include "checks/exporter.h"
 #include "checks/metricsserver.h"
 #include "commandline.h"
+#include "commandparser.h"
 #include "common/gotime.h"
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
@@ -202,14 +203,10 @@ int runCheckCommand(int argc, char **argv)
                        context, traefikApi, warnDays, criticalDays, simulate, serve, every,
                        certEvery, textfile});
     QTextStream err(stderr);
-    if (!parser.parse(QCoreApplication::arguments())) {
-        err << parser.errorText() << Qt::endl << parser.helpText();
-        return kCouldNotRun;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
+    int exitCode = kCouldNotRun;
+    if (!parseCommandLine(parser, QCoreApplication::arguments(), QStringLiteral("check"),
+                          kCouldNotRun, &exitCode))
+        return exitCode;
 
     QStringList categories;
     for (const QString &c : parser.positionalArguments()) {

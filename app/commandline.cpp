@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "commandparser.h"
 #include "guioptions.h"
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
@@ -124,7 +125,9 @@ int runInventoryCommand(int argc, char **argv)
     const QCommandLineOption inventory(QStringLiteral("inventory"),
                                        tr("Use FILE as the inventory."), tr("FILE"));
     parser.addOptions({printDefault, validate, inventory});
-    parser.process(app);
+    int exitCode = 2;
+    if (!parseCommandLine(parser, app.arguments(), QStringLiteral("inventory"), 2, &exitCode))
+        return exitCode;
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -133,7 +136,7 @@ int runInventoryCommand(int argc, char **argv)
         return 0;
     }
     if (!parser.isSet(validate)) {
-        err << parser.helpText();
+        err << commandHelp(parser, app.arguments(), QStringLiteral("inventory"));
         return 2;
     }
     const InventoryLocator::Choice choice = InventoryLocator::choose(parser.value(inventory));
@@ -169,9 +172,11 @@ int runGui(int argc, char **argv)
 
     GuiOptions options;
     QString error;
-    if (!parseGuiOptions(app, &options, &error)) {
-        QTextStream(stderr) << error << Qt::endl;
-        return 2;
+    int exitCode = 2;
+    if (!parseGuiOptions(app, &options, &error, &exitCode)) {
+        if (!error.isEmpty())
+            QTextStream(stderr) << error << Qt::endl;
+        return exitCode;
     }
     LabWindow lab(options);
     if (!lab.start())

@@ -3,6 +3,7 @@
 
 #include "demolabcommand.h"
 
+#include "commandparser.h"
 #include "demolab/kubesimulator.h"
 #include "inventory/inventoryloader.h"
 #include "logging_p.h"
@@ -215,7 +216,9 @@ int runDemoLabCommand(int argc, char **argv)
     QStringList arguments = app.arguments();
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("demolab"))
         arguments.removeAt(1);
-    parser.process(arguments);
+    int usageExit = 2;
+    if (!parseCommandLine(parser, arguments, QStringLiteral("demolab"), 2, &usageExit))
+        return usageExit;
 
     const QString kubeconfig = parser.value(kubeconfigOption);
     if (kubeconfig.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "guioptions.h"
 
+#include "commandparser.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 
@@ -15,8 +17,9 @@ QString tr(const char *text)
 
 } // namespace
 
-bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error)
+bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error, int *exitCode)
 {
+    *exitCode = 2;
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Labdeck: a control panel for a small Kubernetes and Docker Compose homelab."));
@@ -63,7 +66,13 @@ bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error)
            "is no tray)."));
     parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context,
                        quitAfterPaint, runChecks, simulate, minimized});
-    parser.process(app);
+    if (!parseCommandLine(parser, app.arguments(), {}, 2, exitCode))
+        return false;
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = tr("labdeck: unexpected argument %1 (see labdeck --help)")
+                     .arg(parser.positionalArguments().constFirst());
+        return false;
+    }
 
     options->inventory = parser.value(inventory);
     options->demo = parser.isSet(demo);

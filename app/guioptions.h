@@ -31,8 +31,10 @@ struct GuiOptions
     }
 };
 
-// Parses the window's options (--help and --version print and exit here).
-// A bad value: false, with the message in *error.
-[[nodiscard]] bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error);
+// Parses the window's options. False when the window must not open: after
+// --help or --version (printed, *exitCode 0), an unknown option (printed,
+// *exitCode 2) or a bad value (the message in *error, *exitCode 2).
+[[nodiscard]] bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error,
+                                   int *exitCode);
 
 } // namespace labdeck::app

@@ -48,6 +48,13 @@ class TestCheckCommand : public QObject
     static Ran labdeck(const QStringList &args, const QString &path = QString(),
                        const QString &home = QString())
     {
+        return labdeckCommand(QStringList{QStringLiteral("check")} + args, path, home);
+    }
+
+    // Any command line of the executable.
+    static Ran labdeckCommand(const QStringList &args, const QString &path = QString(),
+                              const QString &home = QString())
+    {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         if (!path.isEmpty())
@@ -64,7 +71,7 @@ class TestCheckCommand : public QObject
         env.insert(QStringLiteral("KUBECONFIG"), QStringLiteral("/nonexistent/kubeconfig"));
         p.setProcessEnvironment(env);
         QSignalSpy finished(&p, &QProcess::finished);
-        p.start(QStringLiteral(LABDECK_BINARY), QStringList{QStringLiteral("check")} + args);
+        p.start(QStringLiteral(LABDECK_BINARY), args);
         if (!finished.wait(60000)) {
             p.kill();
             return {};
@@ -93,6 +100,48 @@ class TestCheckCommand : public QObject
     }
 
 private Q_SLOTS:
+    void everyCommandNamesItselfAndAgreesOnWrongArguments()
+    {
+        // --help: the sub-command in the usage line, on stdout, exit 0.
+        for (const QString &command :
+             {QStringLiteral("check"), QStringLiteral("inventory"), QStringLiteral("demolab")}) {
+            const Ran help = labdeckCommand({command, QStringLiteral("--help")});
+            QCOMPARE_EXIT(help, 0);
+            const QString first = QString::fromUtf8(help.out).section(QLatin1Char('\n'), 0, 0);
+            QVERIFY2(first.contains(QStringLiteral("labdeck %1 [options]").arg(command)),
+                     qPrintable(first));
+        }
+        const Ran window = labdeckCommand({QStringLiteral("--help")});
+        QCOMPARE_EXIT(window, 0);
+        QVERIFY2(
+            QString::fromUtf8(window.out).startsWith(QLatin1String("Usage: labdeck [options]")),
+            window.out.constData());
+        const Ran version = labdeckCommand({QStringLiteral("--version")});
+        QCOMPARE_EXIT(version, 0);
+        QVERIFY2(version.out.startsWith("labdeck "), version.out.constData());
+        // An unknown option: said on stderr with the command, nothing on
+        // stdout; 2 ("usage"), except check, where 2 means critical: 3.
+        const QList<QPair<QStringList, int>> wrong = {
+            {{QStringLiteral("check"), QStringLiteral("--bogus")}, 3},
+            {{QStringLiteral("inventory"), QStringLiteral("--bogus")}, 2},
+            {{QStringLiteral("demolab"), QStringLiteral("--bogus")}, 2},
+            {{QStringLiteral("--screenshot"), QStringLiteral("/dev/null"),
+              QStringLiteral("--bogus")},
+             2},
+        };
+        for (const auto &[args, code] : wrong) {
+            const Ran r = labdeckCommand(args);
+            QCOMPARE_EXIT(r, code);
+            QVERIFY2(r.out.isEmpty(), r.out.constData());
+            const QString err = QString::fromUtf8(r.err);
+            QVERIFY2(err.contains(QLatin1String("bogus")) && err.contains(QLatin1String("--help")),
+                     qPrintable(err));
+            if (args.first() != QLatin1String("--screenshot"))
+                QVERIFY2(err.startsWith(QStringLiteral("labdeck %1: ").arg(args.first())),
+                         qPrintable(err));
+        }
+    }
+
     void demoJsonHasTheSchemaAndTheExitCodeOfTheWorst()
     {
         const Ran r =

@@ -15,6 +15,7 @@
 #include "labmetrics.h"
 #include "labselection.h"
 #include "labsummary.h"
+#include "logging_p.h"
 #include "mainwindow.h"
 #include "metricsserverusage.h"
 #include "notificationpolicy.h"
@@ -89,10 +90,15 @@ LabWindow::LabWindow(const GuiOptions &options)
     m_notifier =
         std::make_unique<DesktopNotifier>(m_notifications.get(), m_tray.get(), m_selection.get());
     m_tray->setNotificationPolicy(m_notifications.get());
+    ChecksPanes *checks = m_checkPanes;
     if (m_options.runChecks) {
-        ChecksPanes *checks = m_checkPanes;
         QObject::connect(m_connection.get(), &LabConnection::connected, checks,
                          [checks] { checks->checkAll(); });
+    } else {
+        // The checks on their schedule, in the window as in the tray (the
+        // first round of each category at once).
+        QObject::connect(m_connection.get(), &LabConnection::connected, checks,
+                         [checks] { checks->startBackground(); });
     }
 }
 
@@ -137,8 +143,11 @@ bool LabWindow::start()
             auto *once = new QObject(m_window.get());
             QObject::connect(m_connection.get(), &LabConnection::connected, once,
                              [menu, ids, once] {
-                                 for (const QString &id : ids)
+                                 for (const QString &id : ids) {
                                      menu->action(id)->trigger();
+                                     // bench/tray times the notification from here.
+                                     qCInfo(lcApp, "simulated failure %s", qPrintable(id));
+                                 }
                                  once->deleteLater();
                              });
         }

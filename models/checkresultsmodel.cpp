@@ -3,6 +3,9 @@
 #include "healthcolor.h"
 
 #include <QBrush>
+#include <QHash>
+#include <QSet>
+#include <algorithm>
 
 namespace labdeck {
 
@@ -26,6 +29,79 @@ void CheckResultsModel::append(const checks::CheckResult &result)
     const int row = int(m_results.size());
     beginInsertRows({}, row, row);
     m_results << result;
+    endInsertRows();
+}
+
+void CheckResultsModel::replaceCategory(const QString &category,
+                                        const QList<checks::CheckResult> &results)
+{
+    // A row is known by its target and, for a target that appears more than
+    // once in a round, by which occurrence it is.
+    auto keysOf = [&category](const QList<checks::CheckResult> &list) {
+        QHash<QString, int> seen;
+        QList<QString> keys(list.size());
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (list.at(i).category != category)
+                continue;
+            const int n = seen[list.at(i).target]++;
+            keys[i] = list.at(i).target + QChar(0x1f) + QString::number(n);
+        }
+        return keys;
+    };
+    QHash<QString, qsizetype> fresh; // key -> index in results
+    {
+        const QList<QString> keys = keysOf(results);
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            if (!keys.at(i).isEmpty())
+                fresh.insert(keys.at(i), i);
+        }
+    }
+    QList<QString> rowKeys = keysOf(m_results);
+    auto stays = [&](int row) {
+        return m_results.at(row).category != category || fresh.contains(rowKeys.at(row));
+    };
+    // Rows whose target is gone, removed from the bottom in contiguous runs.
+    for (int row = int(m_results.size()) - 1; row >= 0;) {
+        if (stays(row)) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && !stays(first - 1))
+            --first;
+        beginRemoveRows({}, first, row);
+        m_results.remove(first, row - first + 1);
+        rowKeys.remove(first, row - first + 1);
+        endRemoveRows();
+        row = first - 1;
+    }
+    // Targets seen before: changed in place.
+    QSet<QString> kept;
+    for (int row = 0; row < int(m_results.size()); ++row) {
+        if (m_results.at(row).category != category)
+            continue;
+        kept.insert(rowKeys.at(row));
+        m_results[row] = results.at(fresh.value(rowKeys.at(row)));
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1),
+                           {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, SeverityRole,
+                            CategoryRole, HostRole, UrlRole});
+    }
+    // New targets: appended in one step, in the round's order.
+    QList<qsizetype> addedAt;
+    for (auto it = fresh.constBegin(); it != fresh.constEnd(); ++it) {
+        if (!kept.contains(it.key()))
+            addedAt << it.value();
+    }
+    if (addedAt.isEmpty())
+        return;
+    std::sort(addedAt.begin(), addedAt.end());
+    QList<checks::CheckResult> added;
+    added.reserve(addedAt.size());
+    for (qsizetype i : std::as_const(addedAt))
+        added << results.at(i);
+    const int first = int(m_results.size());
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    m_results << added;
     endInsertRows();
 }
 

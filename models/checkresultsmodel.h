@@ -10,7 +10,10 @@ namespace labdeck {
 
 // The results of a check run, one row per result in the order they arrived.
 // Rows are inserted one by one as results stream in (beginInsertRows), so a
-// view keeps its scroll position and selection. UI thread.
+// view keeps its scroll position and selection. A background round of one
+// category replaces that category's rows in place: a target seen before is
+// changed (dataChanged), a target gone is removed, a new one is appended.
+// UI thread.
 class CheckResultsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,6 +41,9 @@ public:
 
     void clear();
     void append(const checks::CheckResult &result);
+    // The rows of `category` become `results` (all of that category), keyed
+    // by target; the other categories' rows are not touched.
+    void replaceCategory(const QString &category, const QList<checks::CheckResult> &results);
     [[nodiscard]] const QList<checks::CheckResult> &results() const { return m_results; }
     [[nodiscard]] const checks::CheckResult &result(int row) const { return m_results.at(row); }
 

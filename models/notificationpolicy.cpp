@@ -6,12 +6,64 @@
 
 namespace labdeck {
 
+QStringList NotificationPolicy::categories()
+{
+    return {QStringLiteral("hosts"), QStringLiteral("workloads"), QStringLiteral("compose"),
+            QStringLiteral("components"), QStringLiteral("urls")};
+}
+
+QString NotificationPolicy::categoryOf(const QString &id)
+{
+    const QStringView kind =
+        QStringView(id).left(std::max<qsizetype>(id.indexOf(QLatin1Char(':')), 0));
+    if (kind == QLatin1String("host"))
+        return QStringLiteral("hosts");
+    if (kind == QLatin1String("workload"))
+        return QStringLiteral("workloads");
+    if (kind == QLatin1String("compose") || kind == QLatin1String("service"))
+        return QStringLiteral("compose");
+    if (kind == QLatin1String("component"))
+        return QStringLiteral("components");
+    if (kind == QLatin1String("url"))
+        return QStringLiteral("urls");
+    return {};
+}
+
+QString NotificationPolicy::categoryTitle(const QString &category)
+{
+    if (category == QLatin1String("hosts"))
+        return tr("Hosts and nodes");
+    if (category == QLatin1String("workloads"))
+        return tr("Kubernetes workloads");
+    if (category == QLatin1String("compose"))
+        return tr("Compose and host services");
+    if (category == QLatin1String("components"))
+        return tr("Host components (tunnels, NFS, GPU)");
+    if (category == QLatin1String("urls"))
+        return tr("Public URLs and certificates");
+    return category;
+}
+
+std::chrono::milliseconds NotificationPolicy::Settings::debounceFor(const QString &id) const
+{
+    return categoryDebounce.value(categoryOf(id), debounce);
+}
+
 NotificationPolicy::Settings NotificationPolicy::Settings::load()
 {
     QSettings q;
     Settings s;
     s.debounce = std::chrono::seconds(std::clamp(
         q.value(QStringLiteral("notifications/debounceSeconds"), 60).toInt(), 0, 24 * 3600));
+    for (const QString &category : categories()) {
+        const QVariant v =
+            q.value(QStringLiteral("notifications/categoryDebounceSeconds/") + category);
+        if (v.isValid())
+            s.categoryDebounce.insert(category,
+                                      std::chrono::seconds(std::clamp(v.toInt(), 0, 24 * 3600)));
+        if (q.value(QStringLiteral("notifications/muted/") + category, false).toBool())
+            s.mutedCategories.insert(category);
+    }
     s.reminder = std::chrono::hours(
         std::clamp(q.value(QStringLiteral("notifications/reminderHours"), 12).toInt(), 1, 24 * 30));
     s.quietFrom = QTime::fromString(q.value(QStringLiteral("notifications/quietFrom")).toString(),
@@ -32,6 +84,20 @@ void NotificationPolicy::Settings::save() const
                quietFrom.isValid() ? quietFrom.toString(QStringLiteral("HH:mm")) : QString());
     q.setValue(QStringLiteral("notifications/quietTo"),
                quietTo.isValid() ? quietTo.toString(QStringLiteral("HH:mm")) : QString());
+    for (const QString &category : categories()) {
+        const QString key = QStringLiteral("notifications/categoryDebounceSeconds/") + category;
+        if (categoryDebounce.contains(category) && categoryDebounce.value(category) != debounce)
+            q.setValue(key, int(std::chrono::duration_cast<std::chrono::seconds>(
+                                    categoryDebounce.value(category))
+                                    .count()));
+        else
+            q.remove(key);
+        const QString muted = QStringLiteral("notifications/muted/") + category;
+        if (mutedCategories.contains(category))
+            q.setValue(muted, true);
+        else
+            q.remove(muted);
+    }
 }
 
 bool NotificationPolicy::isQuiet(const Settings &s, const QTime &local)
@@ -76,6 +142,19 @@ void NotificationPolicy::mute(const QString &id, const QDateTime &until)
     m_muted.insert(id, until);
 }
 
+void NotificationPolicy::muteCategory(const QString &category, const QDateTime &until)
+{
+    m_mutedCategories.insert(category, until);
+}
+
+bool NotificationPolicy::isCategoryMuted(const QString &category) const
+{
+    if (m_settings.mutedCategories.contains(category))
+        return true;
+    const auto it = m_mutedCategories.constFind(category);
+    return it != m_mutedCategories.cend() && now() < *it;
+}
+
 void NotificationPolicy::pause(const QDateTime &until)
 {
     m_pausedUntil = until;
@@ -94,7 +173,7 @@ bool NotificationPolicy::isMuted(const QString &id) const
 
 bool NotificationPolicy::silenced(const QString &id) const
 {
-    return isPaused() || isMuted(id);
+    return isPaused() || isMuted(id) || isCategoryMuted(categoryOf(id));
 }
 
 void NotificationPolicy::send(Note::Kind kind, const Tracked &t)
@@ -165,7 +244,7 @@ void NotificationPolicy::evaluate()
         if (quiet)
             continue; // held until the quiet hours end
         if (!tr.notified) {
-            if (tr.since.msecsTo(t) >= m_settings.debounce.count()) {
+            if (tr.since.msecsTo(t) >= m_settings.debounceFor(it.key()).count()) {
                 tr.notified = true;
                 tr.lastNotified = t;
                 if (!silenced(it.key()))
@@ -184,9 +263,11 @@ void NotificationPolicy::scheduleNext()
 {
     const QDateTime t = now();
     qint64 next = -1;
-    for (const Tracked &tr : std::as_const(m_tracked)) {
-        const qint64 due = tr.notified ? m_settings.reminder.count() - tr.lastNotified.msecsTo(t)
-                                       : m_settings.debounce.count() - tr.since.msecsTo(t);
+    for (auto it = m_tracked.cbegin(); it != m_tracked.cend(); ++it) {
+        const Tracked &tr = *it;
+        const qint64 due = tr.notified
+                               ? m_settings.reminder.count() - tr.lastNotified.msecsTo(t)
+                               : m_settings.debounceFor(it.key()).count() - tr.since.msecsTo(t);
         if (next < 0 || due < next)
             next = due;
     }

@@ -14,6 +14,8 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
+#include <QStringList>
 #include <QTime>
 #include <QTimer>
 #include <chrono>
@@ -36,9 +38,20 @@ public:
         QString body;                    // "critical · 5 more affected"
     };
 
+    // What an item is, for per-category settings: "hosts", "workloads",
+    // "compose" (Compose and host services), "components" (a host's parts:
+    // tunnel, NFS, GPU…) and "urls" (public URLs and their certificates).
+    [[nodiscard]] static QStringList categories();
+    [[nodiscard]] static QString categoryOf(const QString &id);
+    [[nodiscard]] static QString categoryTitle(const QString &category);
+
     struct Settings
     {
         std::chrono::milliseconds debounce{std::chrono::seconds(60)};
+        // Per category, overriding `debounce`.
+        QHash<QString, std::chrono::milliseconds> categoryDebounce;
+        // Categories never notified (Settings > Tray).
+        QSet<QString> mutedCategories;
         std::chrono::milliseconds reminder{std::chrono::hours(12)};
         // Quiet hours, local time (both invalid: none; from > to spans
         // midnight). Nothing is sent then; what still holds when they end is
@@ -49,6 +62,7 @@ public:
         // From QSettings ("notifications/…"), with the defaults above.
         [[nodiscard]] static Settings load();
         void save() const;
+        [[nodiscard]] std::chrono::milliseconds debounceFor(const QString &id) const;
     };
     // Whether `local` falls in the quiet hours of s.
     [[nodiscard]] static bool isQuiet(const Settings &s, const QTime &local);
@@ -62,6 +76,9 @@ public:
 
     // Nothing about this item until `until`.
     void mute(const QString &id, const QDateTime &until);
+    // Nothing about any item of a category until `until`.
+    void muteCategory(const QString &category, const QDateTime &until);
+    [[nodiscard]] bool isCategoryMuted(const QString &category) const;
     // Nothing at all until `until` (the tray's "Pause notifications for 1 hour").
     void pause(const QDateTime &until);
     [[nodiscard]] bool isPaused() const;
@@ -93,6 +110,7 @@ private:
     std::function<QDateTime()> m_now;
     QHash<QString, Tracked> m_tracked;
     QHash<QString, QDateTime> m_muted;
+    QHash<QString, QDateTime> m_mutedCategories;
     QDateTime m_pausedUntil;
     QTimer m_timer;
 };

@@ -5,7 +5,9 @@
 
 #include "checkresultsmodel.h"
 #include "checks/checkrunner.h"
+#include "checks/checkschedule.h"
 #include "checks/checkspanes.h"
+#include "checks/checkssettingspage.h"
 #include "detailspanel.h"
 #include "healthcolor.h"
 #include "hostmodel.h"
@@ -17,10 +19,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -160,6 +164,135 @@ private Q_SLOTS:
             rowOf(QStringLiteral("certs"), QStringLiteral("https://grafana.example.com"));
         QCOMPARE(m_panes->model()->result(grafana).severity, Health::Warning);
         QSettings().remove(QLatin1String(checksettings::kCriticalDays));
+    }
+
+    void aBackgroundRoundReplacesItsCategoryInPlace()
+    {
+        QVERIFY(runAll());
+        CheckResultsModel *model = m_panes->model();
+        QAbstractItemModelTester tester(model);
+        const int rows = model->rowCount();
+        const QString ha = QStringLiteral("https://ha.example.com");
+        const int haRow = rowOf(QStringLiteral("certs"), ha);
+        QVERIFY(haRow >= 0);
+        QCOMPARE(model->result(haRow).severity, Health::Ok);
+        QList<checks::CheckResult> others;
+        for (const checks::CheckResult &r : model->results()) {
+            if (r.category != QLatin1String("certs"))
+                others << r;
+        }
+
+        // ha.example.com's certificate expires; a round of certs alone sees it.
+        m_lab->setDemoCertificateExpired(QStringLiteral("ha.example.com"), true);
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        QSignalSpy round(m_panes, &ChecksPanes::roundFinished);
+        int reported = -1;
+        m_panes->runRound(QStringLiteral("certs"), [&](const QList<checks::CheckResult> &results,
+                                                       qint64) { reported = int(results.size()); });
+        QVERIFY(round.wait(60000));
+        QCOMPARE(round.first().at(0).toStringList(), QStringList{QStringLiteral("certs")});
+        const auto results = round.first().at(1).value<QList<checks::CheckResult>>();
+        QCOMPARE(reported, int(results.size()));
+        for (const checks::CheckResult &r : results)
+            QCOMPARE(r.category, QStringLiteral("certs"));
+        // The same targets: changed in place, nothing reset, added or removed.
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(changed.size(), int(results.size()));
+        QCOMPARE(model->rowCount(), rows);
+        QCOMPARE(rowOf(QStringLiteral("certs"), ha), haRow);
+        QCOMPARE(model->result(haRow).severity, Health::Critical);
+        QVERIFY2(model->result(haRow).summary.contains(QLatin1String("expired")),
+                 qPrintable(model->result(haRow).summary));
+        // The other categories' rows are as they were.
+        int i = 0;
+        for (const checks::CheckResult &r : model->results()) {
+            if (r.category == QLatin1String("certs"))
+                continue;
+            QCOMPARE(r.target, others.at(i).target);
+            QCOMPARE(r.summary, others.at(i).summary);
+            ++i;
+        }
+        QCOMPARE(i, int(others.size()));
+        // The badges follow: the URL label and the URL's item turn critical.
+        StatusItem *label = m_window->topologyScene()->itemForId(TopologyScene::urlId(QUrl(ha)));
+        QVERIFY(label);
+        QCOMPARE(label->health(), Health::Critical);
+        bool critical = false;
+        for (const QString &id : m_hosts->idsForUrl(QUrl(ha)))
+            critical = critical || m_hosts->indexForId(id).data(HostModel::HealthRole).toInt() ==
+                                       int(Health::Critical);
+        QVERIFY(critical);
+
+        // And back.
+        m_lab->setDemoCertificateExpired(QStringLiteral("ha.example.com"), false);
+        m_panes->runRound(QStringLiteral("certs"));
+        QVERIFY(round.wait(60000));
+        QCOMPARE(model->result(haRow).severity, Health::Ok);
+        QCOMPARE(label->health(), Health::Ok);
+    }
+
+    void theScheduleRunsEveryCategoryWithoutOverlap()
+    {
+        ChecksPanes::Background b;
+        b.intervals.insert(QStringLiteral("routes"), std::chrono::seconds(60));
+        QCOMPARE(b.interval(QStringLiteral("routes")), std::chrono::seconds(60));
+        QCOMPARE(b.interval(QStringLiteral("certs")), std::chrono::seconds(6 * 3600));
+        QCOMPARE(b.interval(QStringLiteral("k8s")), std::chrono::seconds(300));
+        m_panes->setBackground(b);
+        QSignalSpy round(m_panes, &ChecksPanes::roundFinished);
+        m_panes->startBackground();
+        checks::CheckSchedule *schedule = m_panes->schedule();
+        QVERIFY(schedule);
+        QCOMPARE(schedule->categories(), checks::allCategories());
+        QCOMPARE(schedule->state(QStringLiteral("routes"))->interval, std::chrono::seconds(60));
+        // A first round of each category at once, each reported once.
+        QTRY_VERIFY_WITH_TIMEOUT(schedule->allRan(), 60000);
+        QStringList seen;
+        for (const QList<QVariant> &args : std::as_const(round))
+            seen << args.at(0).toStringList();
+        seen.sort();
+        QStringList all = checks::allCategories();
+        all.sort();
+        QCOMPARE(seen, all);
+        // One round each so far: the next are minutes away.
+        for (const checks::CheckSchedule::State *s : schedule->states())
+            QCOMPARE(s->rounds, quint64(1));
+        m_panes->stopBackground();
+        QVERIFY(!m_panes->schedule());
+    }
+
+    void theChecksSettingsPageAppliesAtOnce()
+    {
+        QSettings().clear();
+        m_panes->setBackground(ChecksPanes::Background::load());
+        ChecksSettingsPage page(m_panes);
+        QSpinBox *certs = page.intervalBox(QStringLiteral("certs"));
+        QVERIFY(certs);
+        QCOMPARE(certs->value(), 360);
+        QCOMPARE(page.intervalBox(QStringLiteral("gpu"))->value(), 5);
+        m_panes->startBackground();
+        QVERIFY(m_panes->schedule());
+        page.intervalBox(QStringLiteral("gpu"))->setValue(15);
+        page.apply();
+        // Kept, and the running schedule uses it.
+        QCOMPARE(ChecksPanes::Background::load().interval(QStringLiteral("gpu")),
+                 std::chrono::seconds(15 * 60));
+        QVERIFY(m_panes->schedule());
+        QCOMPARE(m_panes->schedule()->state(QStringLiteral("gpu"))->interval,
+                 std::chrono::milliseconds(15 * 60 * 1000));
+        // Off stops it, and says so.
+        page.enabledBox()->setChecked(false);
+        QVERIFY(!m_panes->schedule());
+        QVERIFY(!ChecksPanes::Background::load().enabled);
+        page.enabledBox()->setChecked(true);
+        QVERIFY(m_panes->schedule());
+        m_panes->stopBackground();
+        QSettings().clear();
     }
 
     void cleanupTestCase()

@@ -7,7 +7,10 @@
 #include "labsummary.h"
 #include "notificationpolicy.h"
 
+#include <QSet>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace labdeck;
@@ -16,6 +19,16 @@ class TestLabSummary : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("labdeck-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_labsummary"));
+        QSettings().clear();
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+
     void init()
     {
         m_model = std::make_unique<HostModel>();
@@ -157,6 +170,94 @@ private Q_SLOTS:
         QCOMPARE(notes.last().kind, NotificationPolicy::Note::Kind::Recovered);
         QVERIFY2(notes.last().body.startsWith(QLatin1String("after 20h")),
                  qPrintable(notes.last().body));
+    }
+
+    void eachKindHasItsOwnWaitAndMute()
+    {
+        using namespace std::chrono_literals;
+        // Every item of the lab is of one kind.
+        QSet<QString> kinds;
+        for (const QString &id : m_model->ids()) {
+            const QString kind = NotificationPolicy::categoryOf(id);
+            QVERIFY2(NotificationPolicy::categories().contains(kind), qPrintable(id));
+            kinds.insert(kind);
+        }
+        QVERIFY(kinds.contains(QStringLiteral("hosts")));
+        QVERIFY(kinds.contains(QStringLiteral("workloads")));
+        QCOMPARE(NotificationPolicy::categoryOf(QStringLiteral("url:https://ha.example.com")),
+                 QStringLiteral("urls"));
+
+        LabSummary s(m_model.get());
+        setAll(Health::Ok);
+        s.update();
+        NotificationPolicy policy(&s);
+        QDateTime clock = QDateTime(QDate(2026, 12, 4), QTime(12, 0)).toUTC();
+        policy.setClock([&clock] { return clock; });
+        NotificationPolicy::Settings settings;
+        settings.debounce = 60s;
+        settings.categoryDebounce.insert(QStringLiteral("compose"), 10min);
+        settings.mutedCategories.insert(QStringLiteral("workloads"));
+        policy.setSettings(settings);
+        QCOMPARE(settings.debounceFor(HostModel::hostId(QStringLiteral("pochama"))), 60s);
+        QCOMPARE(settings.debounceFor(HostModel::composeId(QStringLiteral("nextcloud"))), 10min);
+        QList<NotificationPolicy::Note> notes;
+        connect(&policy, &NotificationPolicy::notify, this,
+                [&notes](const NotificationPolicy::Note &n) { notes << n; });
+
+        // A host, a Compose service and a workload on a healthy node go bad at once.
+        const QString host = HostModel::hostId(QStringLiteral("pochama"));
+        QString compose;
+        QString workload;
+        for (const QString &id : m_model->ids()) {
+            if (compose.isEmpty() && id.startsWith(QLatin1String("compose:")))
+                compose = id;
+            if (workload.isEmpty() && id.startsWith(QLatin1String("workload:")))
+                workload = id;
+        }
+        QVERIFY(!compose.isEmpty() && !workload.isEmpty());
+        QVERIFY(m_model->setHealth(host, Health::Warning, QStringLiteral("disk 91 % full"), now()));
+        QVERIFY(m_model->setHealth(compose, Health::Critical, QStringLiteral("exited"), now()));
+        QVERIFY(m_model->setHealth(workload, Health::Critical, QStringLiteral("CrashLoopBackOff"),
+                                   now()));
+        s.update();
+        clock = clock.addSecs(61);
+        policy.evaluate();
+        // The host after the general minute; the Compose service waits its ten.
+        QStringList ids;
+        for (const auto &n : std::as_const(notes))
+            ids << n.id;
+        QVERIFY2(ids.contains(host), qPrintable(ids.join(QLatin1Char(','))));
+        QVERIFY2(!ids.contains(compose) && !ids.contains(workload),
+                 qPrintable(ids.join(QLatin1Char(','))));
+        clock = clock.addSecs(10 * 60);
+        policy.evaluate();
+        ids.clear();
+        for (const auto &n : std::as_const(notes))
+            ids << n.id;
+        QVERIFY2(ids.contains(compose), qPrintable(ids.join(QLatin1Char(','))));
+        // Workloads are muted as a kind: never said.
+        QVERIFY(!ids.contains(workload));
+        QVERIFY(policy.isCategoryMuted(QStringLiteral("workloads")));
+
+        // A kind muted for an hour: its recovery is not said either, the host's is.
+        policy.muteCategory(QStringLiteral("compose"), clock.addSecs(3600));
+        QVERIFY(policy.isCategoryMuted(QStringLiteral("compose")));
+        const int before = int(notes.size());
+        QVERIFY(m_model->setHealth(compose, Health::Ok, QStringLiteral("running"), now()));
+        QVERIFY(m_model->setHealth(host, Health::Ok, QStringLiteral("disk 40 % full"), now()));
+        s.update();
+        QCOMPARE(notes.size(), before + 1);
+        QCOMPARE(notes.last().id, host);
+        QCOMPARE(notes.last().kind, NotificationPolicy::Note::Kind::Recovered);
+        clock = clock.addSecs(3601);
+        QVERIFY(!policy.isCategoryMuted(QStringLiteral("compose")));
+
+        // The settings keep both.
+        settings.save();
+        const NotificationPolicy::Settings loaded = NotificationPolicy::Settings::load();
+        QCOMPARE(loaded.categoryDebounce.value(QStringLiteral("compose")), 10min);
+        QVERIFY(loaded.mutedCategories.contains(QStringLiteral("workloads")));
+        QVERIFY(!loaded.mutedCategories.contains(QStringLiteral("hosts")));
     }
 
     void longListsAreCut()

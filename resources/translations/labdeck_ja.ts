@@ -580,6 +580,16 @@
     </message>
 </context>
 <context>
+    <name>CommandParserText</name>
+    <message>
+        <location filename="../../app/commandparser.cpp" line="+40"/>
+        <source>%1: %2
+See: %1 --help</source>
+        <translation>%1: %2
+詳しくは: %1 --help</translation>
+    </message>
+</context>
+<context>
     <name>ComposeParser</name>
     <message>
         <location filename="../../services/compose/composeparser.cpp" line="+27"/>
@@ -631,7 +641,7 @@
 <context>
     <name>DemoLabCommand</name>
     <message>
-        <location filename="../../app/demolabcommand.cpp" line="+49"/>
+        <location filename="../../app/demolabcommand.cpp" line="+50"/>
         <source>Serves the demo lab&apos;s Kubernetes API until interrupted (Ctrl+C).</source>
         <translation>デモラボの Kubernetes API を、中断する（Ctrl+C）まで提供します。</translation>
     </message>
@@ -1231,7 +1241,7 @@
         <translation>Ollama %1: 名前のないモデルがあります</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>100% CPU</source>
         <translation>100% CPU</translation>
     </message>
@@ -2745,7 +2755,7 @@
 <context>
     <name>labdeck::CheckResultsModel</name>
     <message>
-        <location filename="../../models/checkresultsmodel.cpp" line="+69"/>
+        <location filename="../../models/checkresultsmodel.cpp" line="+146"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -2788,7 +2798,7 @@
 <context>
     <name>labdeck::ChecksPanes</name>
     <message>
-        <location filename="../../ui/checks/checkspanes.cpp" line="+72"/>
+        <location filename="../../ui/checks/checkspanes.cpp" line="+76"/>
         <source>Copy as text</source>
         <translation>テキストとしてコピー</translation>
     </message>
@@ -2809,12 +2819,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+195"/>
+        <location line="+380"/>
         <source>Checks</source>
         <translation>チェック</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-374"/>
         <source>Chec&amp;ks</source>
         <translation>チェック(&amp;K)</translation>
     </message>
@@ -2845,23 +2855,34 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+92"/>
-        <location line="+49"/>
+        <location line="+243"/>
+        <location line="+82"/>
         <source>Check all</source>
         <translation>すべてチェック</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-126"/>
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-72"/>
+        <location line="+86"/>
         <source>no Kubernetes cluster is connected</source>
         <translation>Kubernetes クラスターに接続していません</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-187"/>
+        <source>&amp;Checks</source>
+        <translation>チェック(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>%1 — %2 checked in the background at %3</source>
+        <translation>%1 — %3 にバックグラウンドで %2 をチェック</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Checking…</source>
         <translation>チェック中…</translation>
     </message>
@@ -2876,12 +2897,12 @@
         <translation>チェック中… これまでに %1 件</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+71"/>
         <source>%1 — checked at %2</source>
         <translation>%1 — %2 にチェック</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>checks %1 %2</source>
         <translation>チェック %1 %2</translation>
     </message>
@@ -2951,6 +2972,109 @@
         <location line="+2"/>
         <source>Save thresholds</source>
         <translation>しきい値を保存</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ChecksSettingsPage</name>
+    <message>
+        <location filename="../../ui/checks/checkssettingspage.cpp" line="+22"/>
+        <source>&amp;Run the checks in the background, also while the window is closed to the tray</source>
+        <translation>バックグラウンドでチェックを実行する(ウィンドウを閉じてトレイにある間も)(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interval of %1</source>
+        <translation>%1 の間隔</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Every</source>
+        <translation>実行間隔</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Defaults</source>
+        <translation>既定値(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates every 6 hours, everything else every 5 minutes</source>
+        <translation>証明書は 6 時間ごと、その他は 5 分ごと</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A round never starts while the last one of its category still runs. When every target of a category timed out, it waits twice, then four times as long, until one answers again.</source>
+        <translation>同じカテゴリの前回の実行が終わるまで、次の実行は始まりません。カテゴリのすべての対象がタイムアウトしたときは、どれかが応答するまで間隔を 2 倍、さらに 4 倍に延ばします。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Certificates</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traefik routes</source>
+        <translation>Traefik ルート</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Endpoints and NodePorts</source>
+        <translation>エンドポイントと NodePort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tailscale tunnels</source>
+        <translation>Tailscale トンネル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kubernetes</source>
+        <translation>Kubernetes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU and Ollama</source>
+        <translation>GPU と Ollama</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>starts when the lab is connected</source>
+        <translation>ラボに接続したら開始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running now</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not run yet</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last ran %1</source>
+        <translation>前回の実行: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all timed out: waits %1× as long</source>
+        <translation>すべてタイムアウト: 間隔を %1 倍に延長中</translation>
     </message>
 </context>
 <context>
@@ -4489,7 +4613,7 @@
 <context>
     <name>labdeck::HostModel</name>
     <message>
-        <location filename="../../models/hostmodel.cpp" line="+59"/>
+        <location filename="../../models/hostmodel.cpp" line="+71"/>
         <source>no live source connected yet</source>
         <translation>ライブソース未接続</translation>
     </message>
@@ -5083,7 +5207,7 @@
 <context>
     <name>labdeck::LabTray</name>
     <message>
-        <location filename="../../ui/tray/labtray.cpp" line="+111"/>
+        <location filename="../../ui/tray/labtray.cpp" line="+112"/>
         <source>&amp;Show Labdeck</source>
         <translation>Labdeck を表示(&amp;S)</translation>
     </message>
@@ -5787,7 +5911,32 @@
 <context>
     <name>labdeck::NotificationPolicy</name>
     <message>
-        <location filename="../../models/notificationpolicy.cpp" line="+108"/>
+        <location filename="../../models/notificationpolicy.cpp" line="+34"/>
+        <source>Hosts and nodes</source>
+        <translation>ホストとノード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kubernetes workloads</source>
+        <translation>Kubernetes ワークロード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compose and host services</source>
+        <translation>Compose とホストのサービス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host components (tunnels, NFS, GPU)</source>
+        <translation>ホストの構成要素(トンネル、NFS、GPU)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Public URLs and certificates</source>
+        <translation>公開 URL と証明書</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>%1 recovered</source>
         <translation>%1 が回復しました</translation>
     </message>
@@ -6475,11 +6624,12 @@ served by %2 on %3</source>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+27"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-26"/>
         <source>A problem must last this long before it is notified, so that a flap says nothing</source>
         <translation>問題がこの時間続いてから通知します。一時的な揺れでは通知しません</translation>
     </message>
@@ -6509,12 +6659,32 @@ served by %2 on %3</source>
         <translation>から</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Notify about</source>
+        <translation>通知する対象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after it lasted</source>
+        <translation>継続時間</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>as above</source>
+        <translation>上と同じ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait before notifying about %1</source>
+        <translation>%1 を通知するまでの待ち時間</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Desktop notifications</source>
         <translation>デスクトップ通知</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+101"/>
         <source>Closing the window with this on keeps Kubernetes watches, checks and monitors running; File &gt; Quit ends Labdeck.</source>
         <translation>これをオンにすると、ウィンドウを閉じても Kubernetes の監視、チェック、モニターは動き続けます。Labdeck を終えるには ファイル &gt; 終了 を使います。</translation>
     </message>
@@ -6609,7 +6779,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+118"/>
+        <location filename="../../app/commandline.cpp" line="+119"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -6630,17 +6800,17 @@ served by %2 on %3</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>labdeck: --minimized: there is no system tray in this session; showing the window</source>
         <translation>labdeck: --minimized: このセッションにはシステムトレイがないため、ウィンドウを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="+353"/>
+        <location filename="../../app/checkcommand.cpp" line="+350"/>
         <source>labdeck check: warning: context %1 sets insecure-skip-tls-verify in %2: TLS is not verified, so anyone between you and %3 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
         <translation>labdeck check: 警告: コンテキスト %1 は %2 で insecure-skip-tls-verify を設定しています。TLS が検証されないため、あなたと %3 の間にいる誰もが、認証情報を含め Labdeck が送る内容を読み取り、改ざんできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-218"/>
         <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
 Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
         <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。
@@ -6675,8 +6845,8 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <location line="+2"/>
         <location line="+9"/>
         <location line="+10"/>
-        <location filename="../../app/commandline.cpp" line="-72"/>
-        <location filename="../../app/guioptions.cpp" line="+27"/>
+        <location filename="../../app/commandline.cpp" line="-76"/>
+        <location filename="../../app/guioptions.cpp" line="+30"/>
         <location line="+3"/>
         <location line="+18"/>
         <source>FILE</source>
@@ -6810,7 +6980,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>DIR</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>labdeck check: there is no check called &quot;%1&quot;; use %2 or all</source>
         <translation>labdeck check: 「%1」というチェックはありません。%2 か all を指定してください</translation>
     </message>
@@ -6898,7 +7068,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
       labdeck check all [--json]         証明書、ルート、トンネル、クラスターなどをチェック</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>%1: not loaded (errors: %2)</source>
         <translation>%1: 読み込めませんでした（エラー %2 件）</translation>
     </message>
@@ -6979,13 +7149,18 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ウィンドウを開かずにシステムトレイで起動します (トレイがないときはウィンドウを開きます)。</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="-333"/>
-        <location filename="../../app/guioptions.cpp" line="-12"/>
+        <location line="+7"/>
+        <source>labdeck: unexpected argument %1 (see labdeck --help)</source>
+        <translation>labdeck: 想定外の引数 %1 があります(labdeck --help を参照)</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkcommand.cpp" line="-329"/>
+        <location filename="../../app/guioptions.cpp" line="-19"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../app/guioptions.cpp" line="+35"/>
+        <location filename="../../app/guioptions.cpp" line="+41"/>
         <source>labdeck: --screenshot-size must be WIDTHxHEIGHT, between 320x240 and 8192x8192, e.g. 1600x1000</source>
         <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
     </message>
@@ -7003,7 +7178,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::app::LabWindow</name>
     <message>
-        <location filename="../../app/labwindow.cpp" line="+114"/>
+        <location filename="../../app/labwindow.cpp" line="+120"/>
         <source>labdeck: --simulate works on the demo lab only (--demo)</source>
         <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>
@@ -7015,7 +7190,7 @@ FILE をラボのインベントリとして使います。</translation>
   %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>%1 (demo lab)</source>
         <translation>%1（デモラボ）</translation>
     </message>
@@ -7074,7 +7249,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::EndpointCheck</name>
     <message>
-        <location filename="../../services/checks/endpointcheck.cpp" line="+55"/>
+        <location filename="../../services/checks/endpointcheck.cpp" line="+54"/>
         <source>endpoints</source>
         <translation>エンドポイント</translation>
     </message>
@@ -7087,7 +7262,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::GpuCheck</name>
     <message>
-        <location filename="../../services/checks/gpucheck.cpp" line="+31"/>
+        <location filename="../../services/checks/gpucheck.cpp" line="+30"/>
         <source>could not run: the inventory has no ollama.url</source>
         <translation>実行できません: インベントリに ollama.url がありません</translation>
     </message>
@@ -7261,7 +7436,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::PrometheusCheck</name>
     <message>
-        <location filename="../../services/checks/prometheuscheck.cpp" line="+27"/>
+        <location filename="../../services/checks/prometheuscheck.cpp" line="+26"/>
         <source>could not run: the inventory has no prometheus.url</source>
         <translation>実行できません: インベントリに prometheus.url がありません</translation>
     </message>
@@ -7440,7 +7615,7 @@ FILE をラボのインベントリとして使います。</translation>
 <context>
     <name>labdeck::checks::TunnelCheck</name>
     <message>
-        <location filename="../../services/checks/tunnelcheck.cpp" line="+21"/>
+        <location filename="../../services/checks/tunnelcheck.cpp" line="+20"/>
         <location line="+8"/>
         <location line="+23"/>
         <location line="+6"/>
@@ -7839,32 +8014,6 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+26"/>
         <source>%1: SSH: not connected</source>
         <translation>%1: SSH: 未接続</translation>
-    </message>
-</context>
-<context>
-    <name>labdeck::gpu::OllamaClient</name>
-    <message>
-        <location filename="../../services/ollama/ollamaclient.cpp" line="+35"/>
-        <source>%1: Ollama: no URL in the inventory (ollama: url)</source>
-        <translation>%1: Ollama: インベントリに URL がありません（ollama: url）</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>ollama.url in the inventory</source>
-        <translation>インベントリの ollama.url</translation>
-    </message>
-</context>
-<context>
-    <name>labdeck::gpu::WebUiProbe</name>
-    <message>
-        <location line="+38"/>
-        <source>%1: Open WebUI: no endpoint in the inventory</source>
-        <translation>%1: Open WebUI: インベントリにエンドポイントがありません</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
     </message>
 </context>
 <context>
@@ -8488,6 +8637,32 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+43"/>
         <source>Making the demo lab&apos;s certificates…</source>
         <translation>デモラボの証明書を作成中…</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ollama::OllamaClient</name>
+    <message>
+        <location filename="../../services/ollama/ollamaclient.cpp" line="+35"/>
+        <source>%1: Ollama: no URL in the inventory (ollama: url)</source>
+        <translation>%1: Ollama: インベントリに URL がありません（ollama: url）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>ollama.url in the inventory</source>
+        <translation>インベントリの ollama.url</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::ollama::WebUiProbe</name>
+    <message>
+        <location line="+38"/>
+        <source>%1: Open WebUI: no endpoint in the inventory</source>
+        <translation>%1: Open WebUI: インベントリにエンドポイントがありません</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,15 @@
 
 #include "checkresultsmodel.h"
 #include "checks/checkrunner.h"
+#include "checks/checkschedule.h"
 #include "checks/checksource.h"
+#include "checks/checkssettingspage.h"
 #include "hostmodel.h"
 #include "kube/kubeclient.h"
 #include "labselection.h"
 #include "mainwindow.h"
 #include "remote/commandtransport.h"
+#include "settings/settingsdialog.h"
 #include "topology/topologyitems.h"
 #include "topology/topologyscene.h"
 
@@ -62,6 +65,7 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     , m_table(new QTableView)
     , m_status(new QLabel)
     , m_runButton(new QPushButton)
+    , m_background(Background::load())
 {
     // Details: the last run's problems for the selected host or URL.
     window->detailsPanel()->addSection([this](const QString &id) { return detailsFor(id); });
@@ -140,16 +144,169 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     // are about another lab.
     connect(m_hosts, &QAbstractItemModel::modelReset, this, [this] {
         cancel();
+        const bool background = m_schedule != nullptr;
+        stopBackground();
         m_model->clear();
         m_hostBadges.clear();
         m_urlBadges.clear();
+        if (background)
+            startBackground();
     });
     // The lab status rewrites host notes; the check badge is put back after.
     connect(m_hosts, &HostModel::dataChanged, this, &ChecksPanes::applyBadges);
     connect(m_window->topologyScene(), &TopologyScene::rebuilt, this, &ChecksPanes::applyBadges);
+    connect(m_window, &MainWindow::settingsCreated, this, [this](SettingsDialog *dialog) {
+        dialog->addPage(new ChecksSettingsPage(this), tr("&Checks"));
+    });
 }
 
-ChecksPanes::~ChecksPanes() = default;
+ChecksPanes::~ChecksPanes()
+{
+    stopBackground();
+}
+
+std::chrono::seconds ChecksPanes::Background::defaultInterval(const QString &category)
+{
+    using namespace std::chrono_literals;
+    return category == QLatin1String("certs") ? std::chrono::seconds(6h)
+                                              : std::chrono::seconds(5min);
+}
+
+std::chrono::seconds ChecksPanes::Background::interval(const QString &category) const
+{
+    return intervals.value(category, defaultInterval(category));
+}
+
+ChecksPanes::Background ChecksPanes::Background::load()
+{
+    QSettings s;
+    Background b;
+    b.enabled = s.value(QLatin1String(checksettings::kBackground), true).toBool();
+    for (const QString &category : checks::allCategories()) {
+        const QString key =
+            QLatin1String(checksettings::kIntervalPrefix) + QLatin1Char('/') + category;
+        bool ok = false;
+        const qint64 seconds = s.value(key).toLongLong(&ok);
+        // From a minute to a week; anything else is the default.
+        if (ok && seconds >= 60 && seconds <= 7 * 24 * 3600)
+            b.intervals.insert(category, std::chrono::seconds(seconds));
+    }
+    return b;
+}
+
+void ChecksPanes::Background::save() const
+{
+    QSettings s;
+    s.setValue(QLatin1String(checksettings::kBackground), enabled);
+    for (const QString &category : checks::allCategories()) {
+        const QString key =
+            QLatin1String(checksettings::kIntervalPrefix) + QLatin1Char('/') + category;
+        if (intervals.contains(category) && intervals.value(category) != defaultInterval(category))
+            s.setValue(key, qint64(intervals.value(category).count()));
+        else
+            s.remove(key);
+    }
+}
+
+void ChecksPanes::setBackground(const Background &background)
+{
+    m_background = background;
+    if (m_schedule) {
+        stopBackground();
+        startBackground();
+    }
+}
+
+void ChecksPanes::startBackground()
+{
+    if (m_schedule || !m_background.enabled)
+        return;
+    QPointer<ChecksPanes> self(this);
+    m_schedule = std::make_unique<checks::CheckSchedule>(
+        [self](const QString &category, checks::CheckSchedule::Done done) {
+            if (self)
+                self->runRound(category, std::move(done));
+        });
+    for (const QString &category : checks::allCategories())
+        m_schedule->addCategory(category, m_background.interval(category));
+    m_schedule->start();
+}
+
+void ChecksPanes::stopBackground()
+{
+    ++m_roundGeneration;
+    const QHash<QString, checks::CheckRunner *> rounds = std::exchange(m_rounds, {});
+    for (checks::CheckRunner *runner : rounds) {
+        runner->disconnect(this);
+        runner->cancel();
+        runner->deleteLater();
+    }
+    m_schedule.reset();
+}
+
+void ChecksPanes::runRound(const QString &category,
+                           std::function<void(const QList<checks::CheckResult> &, qint64)> done)
+{
+    const checks::CheckOptions options = optionsFromSettings();
+    QPointer<ChecksPanes> self(this);
+    const quint64 generation = m_roundGeneration;
+    auto ready = [self, generation, category, done = std::move(done)](
+                     checks::CheckContext ctx, checks::CheckRegistry registry) mutable {
+        if (!self || generation != self->m_roundGeneration)
+            return; // stopped meanwhile: the schedule that asked is gone
+        self->startRound(category, std::move(ctx), std::move(registry), std::move(done));
+    };
+    if (!m_source) {
+        checks::CheckContext ctx;
+        ctx.options = options;
+        ctx.kubeUnavailable = tr("no Kubernetes cluster is connected");
+        ready(std::move(ctx), checks::builtInChecks());
+        return;
+    }
+    m_source->prepareChecks(options, {category}, std::move(ready));
+}
+
+void ChecksPanes::startRound(const QString &category, checks::CheckContext ctx,
+                             checks::CheckRegistry registry,
+                             std::function<void(const QList<checks::CheckResult> &, qint64)> done)
+{
+    ctx.inventory = m_hosts->inventory();
+    if (checks::CheckRunner *old = m_rounds.take(category)) {
+        // Not the schedule's doing (it never overlaps): a round asked for by hand.
+        old->disconnect(this);
+        old->cancel();
+        old->deleteLater();
+    }
+    auto *runner = new checks::CheckRunner(std::move(registry), this);
+    m_rounds.insert(category, runner);
+    connect(runner, &checks::CheckRunner::finished, this,
+            [this, category, runner, done = std::move(done)](const checks::RunSummary &summary) {
+                const QList<checks::CheckResult> results = runner->results();
+                if (m_rounds.value(category) == runner)
+                    m_rounds.remove(category);
+                runner->deleteLater();
+                roundDone(category, results);
+                if (done)
+                    done(results, summary.durationMs);
+            });
+    runner->start({category}, ctx);
+}
+
+void ChecksPanes::roundDone(const QString &category, const QList<checks::CheckResult> &results)
+{
+    // While Check all runs, its own results for this category are on the way.
+    if (!(m_runner && m_runner->isRunning()) && !m_waiting) {
+        m_model->replaceCategory(category, results);
+        rebuildBadges();
+        checks::RunSummary summary;
+        for (const checks::CheckResult &r : m_model->results())
+            summary.add(r.severity);
+        m_status->setText(tr("%1 — %2 checked in the background at %3")
+                              .arg(checks::CheckReport::summaryLine(summary), category,
+                                   QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    }
+    Q_EMIT roundFinished({category}, results);
+}
 
 checks::CheckOptions ChecksPanes::optionsFromSettings() const
 {
@@ -225,6 +382,12 @@ void ChecksPanes::onResult(const checks::CheckResult &r)
 {
     m_model->append(r);
     m_status->setText(tr("Checking… %1 results so far").arg(m_model->rowCount()));
+    addToBadges(r);
+    applyBadges();
+}
+
+void ChecksPanes::addToBadges(const checks::CheckResult &r)
+{
     // A URL label shows its worst result (green when all passed); a host
     // card counts its problems.
     const QString line = HealthText::glyph(r.severity) + QLatin1Char(' ') + r.category +
@@ -256,6 +419,33 @@ void ChecksPanes::onResult(const checks::CheckResult &r)
         c.worst = std::max(c.worst, r.severity);
         c.lines << r.target + QStringLiteral(": ") + r.summary;
     }
+}
+
+void ChecksPanes::rebuildBadges()
+{
+    // From the rows as they are now; what no row speaks of any more goes
+    // back to unknown, without passing through "unknown" for the rest.
+    const QHash<QString, Badge> oldUrls = std::exchange(m_urlBadges, {});
+    const QHash<QString, Contribution> oldUrlContributions = std::exchange(m_urlContributions, {});
+    m_hostBadges.clear();
+    m_hostContributions.clear();
+    for (const checks::CheckResult &r : m_model->results())
+        addToBadges(r);
+    TopologyScene *scene = m_window->topologyScene();
+    for (auto it = oldUrls.constBegin(); it != oldUrls.constEnd(); ++it) {
+        if (m_urlBadges.contains(it.key()))
+            continue;
+        if (StatusItem *item = scene->itemForId(TopologyScene::urlId(QUrl(it.key())))) {
+            item->setHealth(Health::Unknown);
+            item->setToolTip(QString());
+        }
+    }
+    for (auto it = oldUrlContributions.constBegin(); it != oldUrlContributions.constEnd(); ++it) {
+        if (m_urlContributions.contains(it.key()))
+            continue;
+        for (const QString &id : m_hosts->idsForUrl(QUrl(it.key())))
+            m_hosts->setContribution(id, QStringLiteral("checks"), Health::Unknown, {});
+    }
     applyBadges();
 }
 
@@ -269,6 +459,7 @@ void ChecksPanes::onFinished()
     m_cancel->setEnabled(false);
     m_runButton->setText(tr("Check all"));
     Q_EMIT runFinished();
+    Q_EMIT roundFinished(m_runner->summary().categories, m_runner->results());
 }
 
 void ChecksPanes::clearBadges()

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QSet>
 #include <QUrl>
+#include <chrono>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -22,6 +24,7 @@ namespace labdeck {
 
 namespace checks {
 class CheckRunner;
+class CheckSchedule;
 class CheckSource;
 } // namespace checks
 class CheckResultsModel;
@@ -32,7 +35,10 @@ class MainWindow;
 // The checks part of the window: the "Check all" action (toolbar, Checks
 // menu, Ctrl+Shift+C), the Checks dock whose table fills as results arrive,
 // copying results as text, the thresholds dialog (kept in QSettings), and
-// badges on the topology's host cards and URL labels. UI thread.
+// badges on the topology's host cards and URL labels. Between runs the
+// checks also run in the background, each category on its own schedule
+// (checks::CheckSchedule: no overlapping rounds, backoff on timeouts); a
+// round replaces that category's rows and the badges follow. UI thread.
 class ChecksPanes final : public QObject
 {
     Q_OBJECT
@@ -45,6 +51,31 @@ public:
     // lab's TLS endpoints and Traefik API). Without one, every check runs
     // against the inventory's URLs and k8s says no cluster is connected.
     void setCheckSource(checks::CheckSource *source) { m_source = source; }
+
+    // The background schedule's settings (QSettings "checks/background…").
+    struct Background
+    {
+        bool enabled = true;
+        // By category; a category not in it runs on its default.
+        QHash<QString, std::chrono::seconds> intervals;
+
+        // 6 hours for certificates, 5 minutes for the others.
+        [[nodiscard]] static std::chrono::seconds defaultInterval(const QString &category);
+        [[nodiscard]] std::chrono::seconds interval(const QString &category) const;
+        [[nodiscard]] static Background load();
+        void save() const;
+    };
+    // Applies at once: a running schedule starts again with the new intervals.
+    void setBackground(const Background &background);
+    [[nodiscard]] const Background &background() const { return m_background; }
+    // A round of every category now, then each on its schedule (when
+    // enabled). The window calls it once the lab is connected.
+    void startBackground();
+    void stopBackground();
+    [[nodiscard]] checks::CheckSchedule *schedule() const { return m_schedule.get(); }
+    // Runs one background round of `category` now (tests; the schedule calls it).
+    void runRound(const QString &category,
+                  std::function<void(const QList<checks::CheckResult> &, qint64)> done = {});
 
     void checkAll();
     void cancel();
@@ -64,11 +95,21 @@ public:
 
 Q_SIGNALS:
     void runFinished();
+    // Results of a finished run (Check all) or background round, with the
+    // categories it ran; for the history.
+    void roundFinished(const QStringList &categories,
+                       const QList<labdeck::checks::CheckResult> &results);
 
 private:
     void startRun(checks::CheckContext ctx, checks::CheckRegistry registry);
+    void startRound(const QString &category, checks::CheckContext ctx,
+                    checks::CheckRegistry registry,
+                    std::function<void(const QList<checks::CheckResult> &, qint64)> done);
+    void roundDone(const QString &category, const QList<checks::CheckResult> &results);
     void onResult(const checks::CheckResult &result);
     void onFinished();
+    void addToBadges(const checks::CheckResult &result);
+    void rebuildBadges();
     void clearBadges();
     void applyBadges();
     [[nodiscard]] DetailsPanel::Section detailsFor(const QString &id) const;
@@ -88,6 +129,11 @@ private:
     QMenu *m_menu;
     std::unique_ptr<checks::CheckRunner> m_runner;
     checks::CheckSource *m_source = nullptr;
+    Background m_background;
+    std::unique_ptr<checks::CheckSchedule> m_schedule;
+    // The background rounds running now, by category.
+    QHash<QString, checks::CheckRunner *> m_rounds;
+    quint64 m_roundGeneration = 0; // stopBackground() voids the rounds running
     // Counts runs asked for; a source's late answer to an older one is dropped.
     int m_generation = 0;
     bool m_waiting = false;
@@ -116,6 +162,9 @@ inline constexpr const char *kWarnDays = "checks/certWarningDays";
 inline constexpr const char *kCriticalDays = "checks/certCriticalDays";
 inline constexpr const char *kLatencyMs = "checks/latencyWarningMs";
 inline constexpr const char *kTimeoutSeconds = "checks/timeoutSeconds";
+inline constexpr const char *kBackground = "checks/background";
+// + "/<category>": seconds between two background rounds.
+inline constexpr const char *kIntervalPrefix = "checks/interval";
 } // namespace checksettings
 
 } // namespace labdeck

@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -280,6 +281,26 @@ TrayPage::TrayPage(NotificationPolicy *policy, QWidget *parent)
     quietRow->addWidget(m_quietTo);
     quietRow->addStretch(1);
     form->addRow(m_quiet, quietRow);
+    // Per kind of item: whether to notify at all, and its own wait.
+    auto *kinds = new QGridLayout;
+    kinds->addWidget(new QLabel(tr("Notify about")), 0, 0);
+    kinds->addWidget(new QLabel(tr("after it lasted")), 0, 1);
+    int row = 1;
+    for (const QString &category : NotificationPolicy::categories()) {
+        auto *box = new QCheckBox(NotificationPolicy::categoryTitle(category));
+        auto *spin = new QSpinBox;
+        spin->setRange(-1, 3600);
+        spin->setSpecialValueText(tr("as above"));
+        spin->setSuffix(tr(" s"));
+        spin->setAccessibleName(
+            tr("Wait before notifying about %1").arg(NotificationPolicy::categoryTitle(category)));
+        kinds->addWidget(box, row, 0);
+        kinds->addWidget(spin, row, 1);
+        ++row;
+        m_notifyCategory.insert(category, box);
+        m_categoryDebounce.insert(category, spin);
+    }
+    form->addRow(kinds);
     auto *notifications = new QGroupBox(tr("Desktop notifications"));
     notifications->setLayout(form);
     notifications->setEnabled(policy != nullptr);
@@ -298,6 +319,10 @@ TrayPage::TrayPage(NotificationPolicy *policy, QWidget *parent)
     connect(m_quiet, &QCheckBox::toggled, this, save);
     connect(m_quietFrom, &QTimeEdit::timeChanged, this, save);
     connect(m_quietTo, &QTimeEdit::timeChanged, this, save);
+    for (QCheckBox *box : std::as_const(m_notifyCategory))
+        connect(box, &QCheckBox::toggled, this, save);
+    for (QSpinBox *spin : std::as_const(m_categoryDebounce))
+        connect(spin, &QSpinBox::valueChanged, this, save);
     connect(m_keep, &QCheckBox::toggled, this,
             [](bool on) { QSettings().setValue(QLatin1String(LabTray::kKeepRunningKey), on); });
     connect(m_autostart, &QCheckBox::toggled, this, [this](bool on) {
@@ -323,6 +348,14 @@ void TrayPage::saveNotifications()
     if (m_quiet->isChecked()) {
         s.quietFrom = m_quietFrom->time();
         s.quietTo = m_quietTo->time();
+    }
+    for (auto it = m_notifyCategory.constBegin(); it != m_notifyCategory.constEnd(); ++it) {
+        if (!it.value()->isChecked())
+            s.mutedCategories.insert(it.key());
+        const int seconds = m_categoryDebounce.value(it.key())->value();
+        m_categoryDebounce.value(it.key())->setEnabled(it.value()->isChecked());
+        if (seconds >= 0)
+            s.categoryDebounce.insert(it.key(), std::chrono::seconds(seconds));
     }
     s.save();
     if (m_policy)
@@ -352,6 +385,18 @@ void TrayPage::refresh()
         m_quietTo->setTime(quiet ? s.quietTo : QTime(7, 0));
         m_quietFrom->setEnabled(quiet);
         m_quietTo->setEnabled(quiet);
+        for (auto it = m_notifyCategory.constBegin(); it != m_notifyCategory.constEnd(); ++it) {
+            QSpinBox *spin = m_categoryDebounce.value(it.key());
+            const QSignalBlocker b6(it.value());
+            const QSignalBlocker b7(spin);
+            it.value()->setChecked(!s.mutedCategories.contains(it.key()));
+            spin->setValue(s.categoryDebounce.contains(it.key())
+                               ? int(std::chrono::duration_cast<std::chrono::seconds>(
+                                         s.categoryDebounce.value(it.key()))
+                                         .count())
+                               : -1);
+            spin->setEnabled(it.value()->isChecked());
+        }
     }
     m_keep->setEnabled(tray);
     m_keep->setChecked(tray &&

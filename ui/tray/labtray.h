@@ -11,6 +11,7 @@
 #include "common/health.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QIcon>
 #include <QObject>
 #include <QPointer>
@@ -95,6 +96,8 @@ private:
     QCheckBox *m_quiet;
     QTimeEdit *m_quietFrom;
     QTimeEdit *m_quietTo;
+    QHash<QString, QCheckBox *> m_notifyCategory;
+    QHash<QString, QSpinBox *> m_categoryDebounce;
     QCheckBox *m_keep;
     QCheckBox *m_autostart;
     QLabel *m_note;

@@ -3,6 +3,7 @@
 // thresholds from the settings, and badges the topology's URL labels and
 // host cards.
 
+#include "checkresultsfilter.h"
 #include "checkresultsmodel.h"
 #include "checks/checkrunner.h"
 #include "checks/checkschedule.h"
@@ -22,6 +23,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -148,12 +150,104 @@ private Q_SLOTS:
         QVERIFY(all.contains(QLatin1String("https://grafana.example.com")));
         QVERIFY(all.contains(QLatin1String("what to do:")));
         QVERIFY(all.contains(QLatin1String("critical")));
+        m_panes->problemsOnlyBox()->setChecked(false);
         const int row = rowOf(QStringLiteral("certs"), QStringLiteral("https://cloud.example.com"));
-        m_panes->table()->selectRow(row);
+        m_panes->table()->selectRow(
+            m_panes->proxy()->mapFromSource(m_panes->model()->index(row, 0)).row());
         m_panes->copyResults();
         const QString one = QGuiApplication::clipboard()->text();
         QVERIFY(one.contains(QLatin1String("cloud.example.com")));
         QVERIFY(!one.contains(QLatin1String("grafana.example.com")));
+    }
+
+    void theTableLeadsWithProblemsInAStableOrder()
+    {
+        CheckResultsFilter *proxy = m_panes->proxy();
+        m_panes->problemsOnlyBox()->setChecked(false);
+        m_panes->filterEdit()->clear();
+        QCOMPARE(proxy->rowCount(), m_panes->model()->rowCount());
+        auto shown = [proxy] {
+            QList<checks::CheckResult> list;
+            for (int r = 0; r < proxy->rowCount(); ++r)
+                list << static_cast<CheckResultsModel *>(proxy->sourceModel())
+                            ->result(proxy->mapToSource(proxy->index(r, 0)).row());
+            return list;
+        };
+        const QList<checks::CheckResult> first = shown();
+        const QStringList order = checks::allCategories();
+        for (int i = 1; i < first.size(); ++i) {
+            const auto &a = first.at(i - 1);
+            const auto &b = first.at(i);
+            const int ra = CheckResultsFilter::rank(a.severity);
+            const int rb = CheckResultsFilter::rank(b.severity);
+            QVERIFY2(ra >= rb, qPrintable(a.target + QLatin1String(" before ") + b.target));
+            if (ra == rb && a.category != b.category)
+                QVERIFY2(order.indexOf(a.category) < order.indexOf(b.category),
+                         qPrintable(a.category + QLatin1String(" before ") + b.category));
+            if (ra == rb && a.category == b.category)
+                QVERIFY(QString::compare(a.target, b.target, Qt::CaseInsensitive) <= 0);
+        }
+        QCOMPARE(first.first().severity, Health::Critical);
+        // The same order after another run.
+        QVERIFY(runAll());
+        m_panes->problemsOnlyBox()->setChecked(false);
+        const QList<checks::CheckResult> second = shown();
+        QCOMPARE(second.size(), first.size());
+        for (int i = 0; i < first.size(); ++i) {
+            QCOMPARE(second.at(i).category, first.at(i).category);
+            QCOMPARE(second.at(i).target, first.at(i).target);
+        }
+        // The summary counts by severity and category.
+        int critical = 0;
+        for (const auto &r : first)
+            critical += r.severity == Health::Critical;
+        QVERIFY2(m_panes->summaryText().startsWith(QStringLiteral("%1 critical: ").arg(critical)),
+                 qPrintable(m_panes->summaryText()));
+        QVERIFY2(m_panes->summaryText().contains(QLatin1String(" certs")),
+                 qPrintable(m_panes->summaryText()));
+    }
+
+    void problemsOnlyAfterARunWithProblemsAndFilterAsYouType()
+    {
+        CheckResultsFilter *proxy = m_panes->proxy();
+        // The demo lab has problems: the last run turned "problems only" on.
+        QVERIFY(runAll());
+        QVERIFY(m_panes->problemsOnlyBox()->isChecked());
+        int problems = 0;
+        for (const auto &r : m_panes->model()->results())
+            problems += r.severity != Health::Ok;
+        QCOMPARE(proxy->rowCount(), problems);
+        QVERIFY(problems < m_panes->model()->rowCount());
+        QVERIFY2(
+            m_panes->summaryText().contains(
+                QStringLiteral("showing %1 of %2").arg(problems).arg(m_panes->model()->rowCount())),
+            qPrintable(m_panes->summaryText()));
+        // Words in any order, each must match.
+        QTest::keyClicks(m_panes->filterEdit(), QStringLiteral("grafana certs"));
+        QCOMPARE(proxy->rowCount(), 1);
+        QCOMPARE(proxy->index(0, CheckResultsModel::TargetColumn).data().toString(),
+                 QStringLiteral("https://grafana.example.com"));
+        // The whole text of the selected row, with what to do.
+        m_panes->table()->selectRow(0);
+        QVERIFY2(m_panes->selectedText().contains(QLatin1String("expires in 5 days")),
+                 qPrintable(m_panes->selectedText()));
+        QVERIFY2(m_panes->selectedText().contains(QLatin1String("What to do:")),
+                 qPrintable(m_panes->selectedText()));
+        m_panes->filterEdit()->clear();
+        // A host's results only.
+        m_panes->showResultsFor(QStringLiteral("bracky"), {});
+        QVERIFY(proxy->rowCount() > 0);
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            QCOMPARE(proxy->index(r, 0).data(CheckResultsModel::HostRole).toString(),
+                     QStringLiteral("bracky"));
+        m_panes->showResultsFor({}, {});
+        // Chosen by the user, it stays as chosen after the next run.
+        m_panes->problemsOnlyBox()->setChecked(true);
+        m_panes->problemsOnlyBox()->click();
+        QVERIFY(!m_panes->problemsOnlyBox()->isChecked());
+        QVERIFY(runAll());
+        QVERIFY(!m_panes->problemsOnlyBox()->isChecked());
+        QCOMPARE(proxy->rowCount(), m_panes->model()->rowCount());
     }
 
     void thresholdsFromTheSettings()

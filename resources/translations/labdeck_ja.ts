@@ -582,7 +582,7 @@
 <context>
     <name>CommandParserText</name>
     <message>
-        <location filename="../../app/commandparser.cpp" line="+40"/>
+        <location filename="../../app/commandparser.cpp" line="+46"/>
         <source>%1: %2
 See: %1 --help</source>
         <translation>%1: %2
@@ -1353,12 +1353,12 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+150"/>
+        <location line="+152"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source>Ports</source>
         <translation>ポート</translation>
     </message>
@@ -1393,7 +1393,7 @@ See: %1 --help</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+30"/>
         <source>Size</source>
         <translation>サイズ</translation>
@@ -2753,9 +2753,33 @@ See: %1 --help</source>
     </message>
 </context>
 <context>
+    <name>labdeck::CheckResultsFilter</name>
+    <message>
+        <location filename="../../models/checkresultsfilter.cpp" line="+136"/>
+        <location line="+2"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>%1 could not run</source>
+        <translation>実行不可 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 ok</source>
+        <translation>正常 %1</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::CheckResultsModel</name>
     <message>
-        <location filename="../../models/checkresultsmodel.cpp" line="+146"/>
+        <location filename="../../models/checkresultsmodel.cpp" line="+145"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -2798,7 +2822,7 @@ See: %1 --help</source>
 <context>
     <name>labdeck::ChecksPanes</name>
     <message>
-        <location filename="../../ui/checks/checkspanes.cpp" line="+76"/>
+        <location filename="../../ui/checks/checkspanes.cpp" line="+87"/>
         <source>Copy as text</source>
         <translation>テキストとしてコピー</translation>
     </message>
@@ -2808,23 +2832,23 @@ See: %1 --help</source>
         <translation>しきい値…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+31"/>
         <source>Not run yet: press Check all (Ctrl+Shift+C).</source>
         <translation>未実行です。［すべてチェック］（Ctrl+Shift+C）を押してください。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Check results</source>
         <translation>チェック結果</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+380"/>
+        <location line="+30"/>
+        <location line="+398"/>
         <source>Checks</source>
         <translation>チェック</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-392"/>
         <source>Chec&amp;ks</source>
         <translation>チェック(&amp;K)</translation>
     </message>
@@ -2849,13 +2873,13 @@ See: %1 --help</source>
         <translation>結果をテキストとしてコピー(&amp;C)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>&amp;Thresholds…</source>
         <translation>しきい値(&amp;T)…</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+243"/>
+        <location line="+245"/>
         <location line="+82"/>
         <source>Check all</source>
         <translation>すべてチェック</translation>
@@ -2872,12 +2896,52 @@ See: %1 --help</source>
         <translation>Kubernetes クラスターに接続していません</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-346"/>
+        <source>&amp;Problems only</source>
+        <translation>問題のみ(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Filter results (Ctrl+F): words in any order</source>
+        <translation>結果を絞り込む (Ctrl+F): 語の順序は自由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter check results</source>
+        <translation>チェック結果の絞り込み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only critical, warning and could-not-run results (on after a run with problems)</source>
+        <translation>重大・警告・実行不可の結果だけを表示(問題のあった実行の後はオン)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Selected check result</source>
+        <translation>選択したチェック結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a result to read all of what is wrong and what to do.</source>
+        <translation>結果を選択すると、問題点と対処法の全文を表示します。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Filter results</source>
+        <translation>結果を絞り込む</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&amp;Results of the Selected Host or URL</source>
+        <translation>選択したホストまたは URL の結果(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>&amp;Checks</source>
         <translation>チェック(&amp;C)</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>%1 — %2 checked in the background at %3</source>
         <translation>%1 — %3 にバックグラウンドで %2 をチェック</translation>
     </message>
@@ -2902,7 +2966,7 @@ See: %1 --help</source>
         <translation>%1 — %2 にチェック</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>checks %1 %2</source>
         <translation>チェック %1 %2</translation>
     </message>
@@ -2918,7 +2982,22 @@ See: %1 --help</source>
         <translation>%1 のチェックは合格</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+62"/>
+        <source>showing %1 of %2</source>
+        <translation>%2 件中 %1 件を表示</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>What to do:</source>
+        <translation>対処法:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>only %1 · &lt;a href=&quot;all&quot;&gt;show all&lt;/a&gt;</source>
+        <translation>%1 のみ · &lt;a href=&quot;all&quot;&gt;すべて表示&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Copied %1 results as text.</source>
         <translation>%1 件の結果をテキストとしてコピーしました。</translation>
     </message>
@@ -3072,7 +3151,7 @@ See: %1 --help</source>
         <translation>前回の実行: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>all timed out: waits %1× as long</source>
         <translation>すべてタイムアウト: 間隔を %1 倍に延長中</translation>
     </message>
@@ -5911,7 +5990,7 @@ See: %1 --help</source>
 <context>
     <name>labdeck::NotificationPolicy</name>
     <message>
-        <location filename="../../models/notificationpolicy.cpp" line="+34"/>
+        <location filename="../../models/notificationpolicy.cpp" line="+35"/>
         <source>Hosts and nodes</source>
         <translation>ホストとノード</translation>
     </message>
@@ -5936,7 +6015,7 @@ See: %1 --help</source>
         <translation>公開 URL と証明書</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>%1 recovered</source>
         <translation>%1 が回復しました</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "checks/checkspanes.h"
 
+#include "checkresultsfilter.h"
 #include "checkresultsmodel.h"
 #include "checks/checkrunner.h"
 #include "checks/checkschedule.h"
@@ -15,6 +16,7 @@
 #include "topology/topologyscene.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -24,12 +26,15 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTime>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -62,7 +67,13 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     , m_hosts(hosts)
     , m_selection(selection)
     , m_model(new CheckResultsModel(this))
+    , m_proxy(new CheckResultsFilter(m_model, this))
     , m_table(new QTableView)
+    , m_filter(new QLineEdit)
+    , m_problemsOnly(new QCheckBox(tr("&Problems only")))
+    , m_summary(new QLabel)
+    , m_selected(new QTextBrowser)
+    , m_subject(new QLabel)
     , m_status(new QLabel)
     , m_runButton(new QPushButton)
     , m_background(Background::load())
@@ -80,11 +91,38 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     bar->addWidget(settingsButton);
     bar->addWidget(m_status, 1);
     layout->addLayout(bar);
-    layout->addWidget(m_table, 1);
+    // Filter, problems only, and the counts of what is shown.
+    auto *filterBar = new QHBoxLayout;
+    m_filter->setPlaceholderText(tr("Filter results (Ctrl+F): words in any order"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter check results"));
+    m_problemsOnly->setToolTip(
+        tr("Show only critical, warning and could-not-run results (on after a run with problems)"));
+    m_subject->setVisible(false);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    filterBar->addWidget(m_filter, 2);
+    filterBar->addWidget(m_problemsOnly);
+    filterBar->addWidget(m_subject);
+    layout->addLayout(filterBar);
+    layout->addWidget(m_summary);
+    // The table, and below it the whole text of the selected result.
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_table);
+    split->addWidget(m_selected);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    m_selected->setOpenLinks(false);
+    m_selected->setAccessibleName(tr("Selected check result"));
+    m_selected->setPlaceholderText(
+        tr("Select a result to read all of what is wrong and what to do."));
+    layout->addWidget(split, 1);
     m_status->setText(tr("Not run yet: press Check all (Ctrl+Shift+C)."));
     m_status->setWordWrap(true);
 
-    m_table->setModel(m_model);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(CheckResultsModel::SeverityColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
@@ -98,6 +136,30 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     m_table->horizontalHeader()->resizeSection(CheckResultsModel::SeverityColumn, 100);
     m_table->horizontalHeader()->resizeSection(CheckResultsModel::CategoryColumn, 90);
     m_table->horizontalHeader()->resizeSection(CheckResultsModel::TargetColumn, 260);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &CheckResultsFilter::setText);
+    connect(m_filter, &QLineEdit::textChanged, this, &ChecksPanes::updateSummary);
+    connect(m_problemsOnly, &QCheckBox::toggled, this, [this](bool on) {
+        m_proxy->setProblemsOnly(on);
+        updateSummary();
+    });
+    connect(m_problemsOnly, &QCheckBox::clicked, this, [this] { m_problemsOnlyTouched = true; });
+    auto *focusFilter = new QAction(tr("Filter results"), pane);
+    focusFilter->setShortcut(QKeySequence::Find);
+    focusFilter->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(focusFilter, &QAction::triggered, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    pane->addAction(focusFilter);
+    m_subject->setTextFormat(Qt::RichText);
+    connect(m_subject, &QLabel::linkActivated, this, [this] { showResultsFor({}, {}); });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &ChecksPanes::updateSummary);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ChecksPanes::updateSummary);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ChecksPanes::updateSummary);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ChecksPanes::showSelected);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &ChecksPanes::showSelected);
     connect(m_table, &QTableView::activated, this, &ChecksPanes::activateRow);
 
     m_dock = new QDockWidget(tr("Checks"), window);
@@ -123,6 +185,16 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
     connect(m_copy, &QAction::triggered, this, &ChecksPanes::copyResults);
     m_table->addAction(m_copy);
     pane->addAction(m_copy);
+    QAction *ofSelection = m_menu->addAction(tr("&Results of the Selected Host or URL"));
+    connect(ofSelection, &QAction::triggered, this, [this] {
+        const QString id = m_selection->current();
+        if (id.startsWith(QLatin1String("host:")))
+            showResultsFor(id.mid(5), {});
+        else if (id.startsWith(QLatin1String("url:")))
+            showResultsFor({}, id.mid(4));
+        else
+            showResultsFor({}, {});
+    });
     QAction *settings = m_menu->addAction(tr("&Thresholds…"));
     connect(settings, &QAction::triggered, this, &ChecksPanes::editSettings);
 
@@ -458,6 +530,12 @@ void ChecksPanes::onFinished()
     m_checkAll->setEnabled(true);
     m_cancel->setEnabled(false);
     m_runButton->setText(tr("Check all"));
+    // Problems first: after a run with problems, only those (unless the
+    // user chose otherwise since).
+    if (!m_problemsOnlyTouched) {
+        const checks::RunSummary &summary = m_runner->summary();
+        m_problemsOnly->setChecked(summary.critical + summary.warning + summary.unknown > 0);
+    }
     Q_EMIT runFinished();
     Q_EMIT roundFinished(m_runner->summary().categories, m_runner->results());
 }
@@ -549,7 +627,7 @@ QString ChecksPanes::resultsText(bool selectedOnly) const
         m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList{};
     if (selectedOnly && !selected.isEmpty()) {
         for (const QModelIndex &i : selected)
-            rows << m_model->result(i.row());
+            rows << m_model->result(m_proxy->mapToSource(i).row());
         QStringList lines;
         for (const checks::CheckResult &r : std::as_const(rows))
             lines << checks::CheckReport::toText(r);
@@ -561,6 +639,66 @@ QString ChecksPanes::resultsText(bool selectedOnly) const
             summary.add(r.severity);
     }
     return checks::CheckReport::toText(m_model->results(), summary);
+}
+
+QString ChecksPanes::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString ChecksPanes::selectedText() const
+{
+    return m_selected->toPlainText();
+}
+
+void ChecksPanes::updateSummary()
+{
+    const QList<checks::CheckResult> &all = m_model->results();
+    if (all.isEmpty()) {
+        m_summary->clear();
+        return;
+    }
+    QString text = CheckResultsFilter::summaryText(all);
+    if (m_proxy->rowCount() != m_model->rowCount())
+        text += QStringLiteral(" · ") +
+                tr("showing %1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount());
+    m_summary->setText(text);
+}
+
+void ChecksPanes::showSelected()
+{
+    const QModelIndexList rows =
+        m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList{};
+    if (rows.size() != 1) {
+        m_selected->clear();
+        return;
+    }
+    const checks::CheckResult &r = m_model->result(m_proxy->mapToSource(rows.first()).row());
+    QString html = QStringLiteral("<p><b>%1 %2</b> · %3 · %4</p>")
+                       .arg(HealthText::glyph(r.severity).toHtmlEscaped(),
+                            HealthText::name(r.severity).toHtmlEscaped(),
+                            r.category.toHtmlEscaped(), r.target.toHtmlEscaped());
+    html += QStringLiteral("<p>%1</p>").arg(r.summary.toHtmlEscaped());
+    if (!r.advice.isEmpty())
+        html += QStringLiteral("<p><b>%1</b> %2</p>")
+                    .arg(tr("What to do:").toHtmlEscaped(), r.advice.toHtmlEscaped());
+    m_selected->setHtml(html);
+}
+
+void ChecksPanes::showResultsFor(const QString &host, const QString &url)
+{
+    m_proxy->setSubject(host, url);
+    if (host.isEmpty() && url.isEmpty()) {
+        m_subject->setVisible(false);
+    } else {
+        m_subject->setText(tr("only %1 \u00b7 <a href=\"all\">show all</a>")
+                               .arg((url.isEmpty() ? host : url).toHtmlEscaped()));
+        m_subject->setVisible(true);
+        m_problemsOnly->setChecked(false);
+    }
+    updateSummary();
+    m_dock->show();
+    m_dock->raise();
 }
 
 void ChecksPanes::copyResults()

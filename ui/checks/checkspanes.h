@@ -13,6 +13,9 @@
 #include <memory>
 
 class QAction;
+class QCheckBox;
+class QLineEdit;
+class QTextBrowser;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -27,6 +30,7 @@ class CheckRunner;
 class CheckSchedule;
 class CheckSource;
 } // namespace checks
+class CheckResultsFilter;
 class CheckResultsModel;
 class HostModel;
 class LabSelection;
@@ -88,6 +92,14 @@ public:
     [[nodiscard]] checks::CheckOptions optionsFromSettings() const;
 
     [[nodiscard]] CheckResultsModel *model() const { return m_model; }
+    // What the table shows: sorted problems first, filtered.
+    [[nodiscard]] CheckResultsFilter *proxy() const { return m_proxy; }
+    [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+    [[nodiscard]] QCheckBox *problemsOnlyBox() const { return m_problemsOnly; }
+    [[nodiscard]] QString summaryText() const;
+    [[nodiscard]] QString selectedText() const;
+    // Shows the Checks dock with only this host's (or URL's) results.
+    void showResultsFor(const QString &host, const QString &url);
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] QAction *checkAllAction() const { return m_checkAll; }
     [[nodiscard]] QDockWidget *dock() const { return m_dock; }
@@ -114,12 +126,21 @@ private:
     void applyBadges();
     [[nodiscard]] DetailsPanel::Section detailsFor(const QString &id) const;
     void activateRow(const QModelIndex &index);
+    void updateSummary();
+    void showSelected();
 
     MainWindow *m_window;
     HostModel *m_hosts;
     LabSelection *m_selection;
     CheckResultsModel *m_model;
+    CheckResultsFilter *m_proxy;
     QTableView *m_table;
+    QLineEdit *m_filter;
+    QCheckBox *m_problemsOnly;
+    QLabel *m_summary;
+    QTextBrowser *m_selected;
+    QLabel *m_subject;
+    bool m_problemsOnlyTouched = false;
     QLabel *m_status;
     QPushButton *m_runButton;
     QDockWidget *m_dock;

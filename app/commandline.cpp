@@ -7,6 +7,7 @@
 #include "labwindow.h"
 #include "mainwindow.h"
 #include "screenshot.h"
+#include "shortcutaudit.h"
 #include "tray/labtray.h"
 
 #include <QApplication>
@@ -89,7 +90,9 @@ bool hasDisplay(int argc, char **argv)
 
 bool canRunOffscreen(int argc, char **argv)
 {
-    return hasArg(argc, argv, {"--screenshot", "--help", "-h", "--help-all", "--version", "-v"});
+    return hasArg(
+        argc, argv,
+        {"--screenshot", "--audit-shortcuts", "--help", "-h", "--help-all", "--version", "-v"});
 }
 
 QString noDisplayMessage()
@@ -181,6 +184,15 @@ int runGui(int argc, char **argv)
     LabWindow lab(options);
     if (!lab.start())
         return 2;
+    if (options.auditShortcuts) {
+        // Every menu and shortcut of the window as built, in the UI language.
+        const QStringList clashes = ShortcutAudit::auditWindow(lab.window());
+        QTextStream out(stdout);
+        for (const QString &c : clashes)
+            out << c << Qt::endl;
+        out << "clashes: " << clashes.size() << Qt::endl;
+        return clashes.isEmpty() ? 0 : 1;
+    }
     if (!options.screenshot.isEmpty()) {
         takeScreenshotWhenSettled(&lab, options.screenshot, options.screenshotSize,
                                   !options.simulate.isEmpty());

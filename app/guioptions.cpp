@@ -64,8 +64,12 @@ bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error, int
         QStringLiteral("minimized"),
         tr("Start in the system tray without opening the window (the window opens when there "
            "is no tray)."));
+    QCommandLineOption auditShortcuts(
+        QStringLiteral("audit-shortcuts"),
+        QStringLiteral("Print every keyboard clash of the window and exit (1 when there is one)."));
+    auditShortcuts.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({inventory, screenshot, screenshotSize, select, demo, kubeconfig, context,
-                       quitAfterPaint, runChecks, simulate, minimized});
+                       quitAfterPaint, runChecks, simulate, minimized, auditShortcuts});
     if (!parseCommandLine(parser, app.arguments(), {}, 2, exitCode))
         return false;
     if (!parser.positionalArguments().isEmpty()) {
@@ -84,6 +88,7 @@ bool parseGuiOptions(QApplication &app, GuiOptions *options, QString *error, int
     options->runChecks = parser.isSet(runChecks);
     options->minimized = parser.isSet(minimized);
     options->quitAfterPaint = parser.isSet(quitAfterPaint);
+    options->auditShortcuts = parser.isSet(auditShortcuts);
     if (parser.isSet(screenshot)) {
         const QStringList wh = parser.value(screenshotSize).split(QLatin1Char('x'));
         bool okW = false;

@@ -22,6 +22,7 @@ struct GuiOptions
     bool minimized = false;      // --minimized: start in the tray
     bool runChecks = false;      // --run-checks (hidden)
     bool quitAfterPaint = false; // --quit-after-first-paint (hidden, bench/startup)
+    bool auditShortcuts = false; // --audit-shortcuts (hidden, tests): print clashes and exit
 
     // Whether the demo lab runs: asked for, or nothing configured (no
     // inventory given or saved, no kubeconfig or context asked for).

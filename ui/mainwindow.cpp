@@ -8,6 +8,7 @@
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -182,14 +183,30 @@ void MainWindow::createActions()
     m_dockTogglesEnd = m_viewMenu->addSeparator();
     m_viewMenu->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
 
+    m_goToMenu = m_viewMenu->addMenu(tr("&Go To"));
     QAction *filter = new QAction(tr("Filter"), this);
     filter->setShortcut(QKeySequence::Find);
     connect(filter, &QAction::triggered, this, [this] {
+        // The filter of the pane that has the focus, else the lab tree's.
+        for (QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+            for (const auto &[pane, edit] : std::as_const(m_filterFields)) {
+                if (w == pane && edit->isVisible()) {
+                    edit->setFocus(Qt::ShortcutFocusReason);
+                    edit->selectAll();
+                    return;
+                }
+            }
+        }
         m_labDock->show();
-        m_filter->setFocus();
+        m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
     });
     addAction(filter);
+    // Esc: nothing selected, in every pane that follows the selection.
+    QAction *clear = new QAction(tr("Clear Selection"), this);
+    clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(clear, &QAction::triggered, this, [this] { m_selection->clear(); });
+    addAction(clear);
 
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_helpMenu->addAction(tr("&About Labdeck"), this, &MainWindow::about);
@@ -212,6 +229,32 @@ void MainWindow::addBottomDock(QDockWidget *dock)
     else
         tabifyDockWidget(m_bottomDocks.first(), dock);
     m_bottomDocks << dock;
+    if (m_goTo.size() < 7) {
+        // Ctrl+3 … Ctrl+9: the bottom tabs, in the order they were added.
+        QAction *go = m_goToMenu->addAction(dock->windowTitle());
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_3 + m_goTo.size())));
+        connect(go, &QAction::triggered, this, [dock] {
+            dock->show();
+            dock->raise();
+            // Its list (or else its first control) gets the keyboard.
+            QWidget *w = dock->widget();
+            if (!w)
+                return;
+            QWidget *target = nullptr;
+            for (QWidget *c : w->findChildren<QWidget *>()) {
+                if (!c->isVisible() || !(c->focusPolicy() & Qt::TabFocus))
+                    continue;
+                if (qobject_cast<QAbstractItemView *>(c)) {
+                    target = c;
+                    break;
+                }
+                if (!target)
+                    target = c;
+            }
+            (target ? target : w)->setFocus(Qt::ShortcutFocusReason);
+        });
+        m_goTo << go;
+    }
     // The first bottom dock (Workloads) is the one in front by default, and
     // the topology keeps most of the height.
     m_bottomDocks.first()->raise();
@@ -227,6 +270,11 @@ void MainWindow::addToolBarWidget(QWidget *widget)
     QAction *first = actions.isEmpty() ? nullptr : actions.first();
     m_toolBar->insertWidget(first, widget);
     m_toolBar->insertSeparator(first);
+}
+
+void MainWindow::addFilterField(QWidget *pane, QLineEdit *filter)
+{
+    m_filterFields.append({pane, filter});
 }
 
 void MainWindow::addViewToggle(QAction *toggle)

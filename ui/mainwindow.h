@@ -48,6 +48,12 @@ public:
     // its toggle to the View menu.
     void addBottomDock(QDockWidget *dock);
     void addViewToggle(QAction *toggle);
+    // Ctrl+F in `pane` (or a widget in it) focuses `filter` instead of the
+    // lab tree's filter.
+    void addFilterField(QWidget *pane, QLineEdit *filter);
+    // View > Go To: one action per bottom dock, Ctrl+3 … Ctrl+9 in the
+    // order they were added, that shows the dock in front and focuses it.
+    [[nodiscard]] QList<QAction *> goToActions() const { return m_goTo; }
     // A widget at the start of the main toolbar (the context switcher).
     void addToolBarWidget(QWidget *widget);
     // A menu placed before Help.
@@ -105,6 +111,9 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     QTreeView *m_tree = nullptr;
     QLineEdit *m_filter = nullptr;
+    QList<QPair<QWidget *, QLineEdit *>> m_filterFields;
+    QList<QAction *> m_goTo;
+    QMenu *m_goToMenu = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     DetailsPanel *m_details = nullptr;
     QLabel *m_inventoryLabel;

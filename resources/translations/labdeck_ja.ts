@@ -2832,7 +2832,7 @@ See: %1 --help</source>
         <translation>しきい値…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Not run yet: press Check all (Ctrl+Shift+C).</source>
         <translation>未実行です。［すべてチェック］（Ctrl+Shift+C）を押してください。</translation>
     </message>
@@ -2842,7 +2842,7 @@ See: %1 --help</source>
         <translation>チェック結果</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <location line="+398"/>
         <source>Checks</source>
         <translation>チェック</translation>
@@ -2896,7 +2896,7 @@ See: %1 --help</source>
         <translation>Kubernetes クラスターに接続していません</translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-340"/>
         <source>&amp;Problems only</source>
         <translation>問題のみ(&amp;P)</translation>
     </message>
@@ -2921,17 +2921,12 @@ See: %1 --help</source>
         <translation>選択したチェック結果</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Select a result to read all of what is wrong and what to do.</source>
         <translation>結果を選択すると、問題点と対処法の全文を表示します。</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Filter results</source>
-        <translation>結果を絞り込む</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>&amp;Results of the Selected Host or URL</source>
         <translation>選択したホストまたは URL の結果(&amp;R)</translation>
     </message>
@@ -3182,7 +3177,7 @@ See: %1 --help</source>
 <context>
     <name>labdeck::ClusterPanes</name>
     <message>
-        <location filename="../../ui/kube/clusterpanes.cpp" line="+56"/>
+        <location filename="../../ui/kube/clusterpanes.cpp" line="+58"/>
         <source>Filter workloads (type to filter)</source>
         <translation>ワークロードを絞り込み（入力して絞り込み）</translation>
     </message>
@@ -3432,7 +3427,7 @@ See: %1 --help</source>
         <translation>%1 にはログを表示できる Pod がありません。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+89"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -3546,22 +3541,17 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+414"/>
+        <location line="+419"/>
         <source>Compose</source>
         <translation>Compose</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-413"/>
         <source>C&amp;ompose</source>
         <translation>Compose(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Refresh Compose</source>
-        <translation>Compose を更新(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&amp;Restart Service...</source>
         <translation>サービスを再起動(&amp;R)...</translation>
     </message>
@@ -3581,14 +3571,19 @@ See: %1 --help</source>
         <translation>プロジェクトを起動...</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>P&amp;ull Service Image...</source>
-        <translation>サービスのイメージをプル(&amp;U)...</translation>
+        <location line="-21"/>
+        <source>R&amp;efresh Compose</source>
+        <translation>Compose を更新(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Pull Project Images...</source>
+        <translation>プロジェクトのイメージをプル...</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Pull Project Images...</source>
-        <translation>プロジェクトのイメージをプル...</translation>
+        <source>Pull Service &amp;Image...</source>
+        <translation>サービスのイメージをプル(&amp;I)...</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3774,7 +3769,7 @@ See: %1 --help</source>
 [%1]</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>No compose host in the inventory.</source>
         <translation>インベントリに Compose ホストがありません。</translation>
     </message>
@@ -5442,13 +5437,13 @@ See: %1 --help</source>
 <context>
     <name>labdeck::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+54"/>
-        <location line="+288"/>
+        <location filename="../../ui/mainwindow.cpp" line="+55"/>
+        <location line="+335"/>
         <source>Labdeck</source>
         <translation>Labdeck</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-318"/>
         <location line="+77"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
@@ -5555,11 +5550,21 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Go To</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
+        <source>Clear Selection</source>
+        <translation>選択を解除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -5574,7 +5579,7 @@ See: %1 --help</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+174"/>
         <source>Inventory: %1</source>
         <translation>インベントリ: %1</translation>
     </message>
@@ -5768,17 +5773,17 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Metrics</source>
         <translation>メトリクス</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-47"/>
         <source>Live</source>
         <translation>ライブ</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Time range of the charts</source>
         <translation>チャートの期間</translation>
     </message>
@@ -6192,12 +6197,7 @@ See: %1 --help</source>
         <translation>seed と同じ構成です: base/ に Namespace とストレージ、apps/ に bracky 用、monitoring/ と devops/ に metamon 用のマニフェストを置きます。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Name:</source>
-        <translation>名前(&amp;N):</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>bracky — apps (role=apps)</source>
         <translation>bracky — アプリ（role=apps）</translation>
     </message>
@@ -6252,9 +6252,14 @@ See: %1 --help</source>
         <translation>なし（ClusterIP のみ）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;NodePort:</source>
-        <translation>NodePort(&amp;N):</translation>
+        <location line="-74"/>
+        <source>Na&amp;me:</source>
+        <translation>名前(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>N&amp;odePort:</source>
+        <translation>NodePort(&amp;O):</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6858,7 +6863,7 @@ served by %2 on %3</source>
 <context>
     <name>labdeck::app</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+119"/>
+        <location filename="../../app/commandline.cpp" line="+122"/>
         <source>Reads and checks the lab inventory without a window.</source>
         <translation>ウィンドウを開かずに、ラボのインベントリを読み込んで検査します。</translation>
     </message>
@@ -6879,7 +6884,7 @@ served by %2 on %3</source>
         <translation>FILE をインベントリとして使います。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>labdeck: --minimized: there is no system tray in this session; showing the window</source>
         <translation>labdeck: --minimized: このセッションにはシステムトレイがないため、ウィンドウを表示します</translation>
     </message>
@@ -6924,7 +6929,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <location line="+2"/>
         <location line="+9"/>
         <location line="+10"/>
-        <location filename="../../app/commandline.cpp" line="-76"/>
+        <location filename="../../app/commandline.cpp" line="-85"/>
         <location filename="../../app/guioptions.cpp" line="+30"/>
         <location line="+3"/>
         <location line="+18"/>
@@ -7228,18 +7233,18 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>ウィンドウを開かずにシステムトレイで起動します (トレイがないときはウィンドウを開きます)。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>labdeck: unexpected argument %1 (see labdeck --help)</source>
         <translation>labdeck: 想定外の引数 %1 があります(labdeck --help を参照)</translation>
     </message>
     <message>
         <location filename="../../app/checkcommand.cpp" line="-329"/>
-        <location filename="../../app/guioptions.cpp" line="-19"/>
+        <location filename="../../app/guioptions.cpp" line="-23"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../app/guioptions.cpp" line="+41"/>
+        <location filename="../../app/guioptions.cpp" line="+46"/>
         <source>labdeck: --screenshot-size must be WIDTHxHEIGHT, between 320x240 and 8192x8192, e.g. 1600x1000</source>
         <translation>labdeck: --screenshot-size は WIDTHxHEIGHT の形式で、320x240 から 8192x8192 までの値を指定してください（例: 1600x1000）</translation>
     </message>

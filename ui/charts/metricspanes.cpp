@@ -87,7 +87,6 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
             rebuildCharts();
     });
     QAction *toggle = m_dock->toggleViewAction();
-    toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key_M));
     m_window->addViewToggle(toggle);
 
     for (const RangeChoice &r : kRanges)

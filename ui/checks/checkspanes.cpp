@@ -143,14 +143,7 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
         updateSummary();
     });
     connect(m_problemsOnly, &QCheckBox::clicked, this, [this] { m_problemsOnlyTouched = true; });
-    auto *focusFilter = new QAction(tr("Filter results"), pane);
-    focusFilter->setShortcut(QKeySequence::Find);
-    focusFilter->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(focusFilter, &QAction::triggered, this, [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
-    });
-    pane->addAction(focusFilter);
+    window->addFilterField(pane, m_filter); // Ctrl+F in the pane
     m_subject->setTextFormat(Qt::RichText);
     connect(m_subject, &QLabel::linkActivated, this, [this] { showResultsFor({}, {}); });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})

@@ -105,7 +105,7 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status,
     window->addViewToggle(m_dock->toggleViewAction());
 
     m_menu = window->addMenuBeforeHelp(tr("C&ompose"));
-    auto refresh = m_menu->addAction(tr("&Refresh Compose"));
+    auto refresh = m_menu->addAction(tr("R&efresh Compose"));
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
     connect(refresh, &QAction::triggered, this, [this] {
         if (m_service)
@@ -128,7 +128,7 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status,
          QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)},
         {tr("&Up Service..."), tr("Up Project..."), Verb::Up, false,
          QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U)},
-        {tr("P&ull Service Image..."), tr("Pull Project Images..."), Verb::Pull, false,
+        {tr("Pull Service &Image..."), tr("Pull Project Images..."), Verb::Pull, false,
          QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P)},
         {tr("&Stop Service..."), tr("Stop Project..."), Verb::Stop, false,
          QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)},
@@ -462,6 +462,11 @@ std::optional<std::pair<QString, QString>> ComposePanes::current() const
 
 void ComposePanes::followSelection(const QString &id)
 {
+    if (id.isEmpty()) {
+        m_following = true;
+        m_table->table()->clearSelection();
+        m_following = false;
+    }
     if (id.startsWith(QLatin1String("compose:"))) {
         m_following = true;
         const QString svc = id.mid(8);

@@ -35,6 +35,8 @@ QDockWidget *makeDock(MainWindow *window, const QString &title, const QString &o
     dock->setObjectName(objectName);
     dock->setWidget(widget);
     window->addBottomDock(dock);
+    if (auto *table = qobject_cast<TablePane *>(widget))
+        window->addFilterField(table, table->filter()); // Ctrl+F in the pane
     return dock;
 }
 
@@ -401,6 +403,13 @@ QString ClusterPanes::currentNode() const
 
 void ClusterPanes::followSelection(const QString &id)
 {
+    if (id.isEmpty()) {
+        // Esc: no row stays highlighted.
+        m_following = true;
+        m_workloads->table()->clearSelection();
+        m_pods->table()->clearSelection();
+        m_following = false;
+    }
     if (id.startsWith(QLatin1String("workload:"))) {
         m_following = true;
         const QString qualified = id.mid(9);

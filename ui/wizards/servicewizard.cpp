@@ -242,7 +242,7 @@ QWizardPage *ServiceWizard::makeBasics()
 
     m_name = new QLineEdit;
     m_name->setPlaceholderText(QStringLiteral("my-app"));
-    form->addRow(tr("&Name:"), withIssues(m_name, {page->issueLabel(QStringLiteral("name"))}));
+    form->addRow(tr("Na&me:"), withIssues(m_name, {page->issueLabel(QStringLiteral("name"))}));
 
     m_apps = new QRadioButton(tr("bracky — apps (role=apps)"));
     m_devops = new QRadioButton(tr("metamon — DevOps (role=devops)"));
@@ -317,7 +317,7 @@ QWizardPage *ServiceWizard::makeNetwork()
     m_nodePort = new QSpinBox;
     m_nodePort->setRange(0, 32767);
     m_nodePort->setSpecialValueText(tr("none (ClusterIP only)"));
-    form->addRow(tr("&NodePort:"),
+    form->addRow(tr("N&odePort:"),
                  withIssues(m_nodePort, {page->issueLabel(QStringLiteral("nodePort"))}));
     form->addRow(QString(),
                  hint(tr("30000–32767, checked against the inventory and the live cluster.")));

@@ -208,11 +208,12 @@ private Q_SLOTS:
         connect(compose(), &QAbstractItemModel::dataChanged, this,
                 [&] { seen << stateOf(QStringLiteral("traefik")); });
         menuAction(QStringLiteral("Restart Service"))->trigger();
-        QCOMPARE(
-            m_confirmations.last(),
-            QStringLiteral(
-                "Restart service traefik of project infra on pochama: its container is stopped and "
-                "started again; it is unavailable for a moment.|Restart|"));
+        // The action, then what is behind Traefik (confirmationsStateTheBlastRadius).
+        QVERIFY2(m_confirmations.last().startsWith(QStringLiteral(
+                     "Restart service traefik of project infra on pochama: its container is "
+                     "stopped and started again; it is unavailable for a moment.\n\n")),
+                 qPrintable(m_confirmations.last()));
+        QVERIFY(m_confirmations.last().endsWith(QLatin1String("|Restart|")));
         QTRY_VERIFY(seen.contains(QStringLiteral("restarting")));
         QTRY_COMPARE(stateOf(QStringLiteral("traefik")), QStringLiteral("running (healthy)"));
         disconnect(compose(), &QAbstractItemModel::dataChanged, this, nullptr);
@@ -223,11 +224,15 @@ private Q_SLOTS:
         QVERIFY(selectService(QStringLiteral("traefik")));
         m_answer = false;
         panes()->act(compose::ComposeService::Verb::Restart, QStringLiteral("infra"), QString());
-        QCOMPARE(
-            m_confirmations.last(),
-            QStringLiteral(
-                "Restart project infra on pochama: all 4 of its services are stopped and started "
-                "again; each is unavailable for a moment.|Restart|"));
+        QVERIFY2(m_confirmations.last().startsWith(QStringLiteral(
+                     "Restart project infra on pochama: all 4 of its services are stopped and "
+                     "started again; each is unavailable for a moment.\n\n")),
+                 qPrintable(m_confirmations.last()));
+        // The whole project: Traefik's URLs and the NFS server's volumes.
+        QVERIFY2(m_confirmations.last().contains(QLatin1String("public URLs are served through")) &&
+                     m_confirmations.last().contains(QLatin1String("keep their volumes on it")),
+                 qPrintable(m_confirmations.last()));
+        QVERIFY(m_confirmations.last().endsWith(QLatin1String("|Restart|")));
     }
 
     void logsNeedNoConfirmation()
@@ -405,6 +410,60 @@ private Q_SLOTS:
                  Health::Critical);
         QVERIFY(!remote.composePanes()->menu()->actions().at(2)->isEnabled()); // Restart Service
         QCOMPARE(window.topologyScene()->hostCard(QStringLiteral("gpu-server"))->note(), QString());
+    }
+
+    void confirmationsStateTheBlastRadius()
+    {
+        const Inventory &lab = m_hosts->inventory();
+        // What the inventory says, counted here on its own.
+        QStringList onNfs;
+        for (const Workload &w : lab.workloads) {
+            if (w.volume.startsWith(QLatin1String("/srv/nfs/")))
+                onNfs << w.title();
+        }
+        for (const ComposeService &c : lab.compose.services) {
+            if (c.volume.startsWith(QLatin1String("/srv/nfs/")))
+                onNfs << c.title();
+        }
+        QStringList behindTraefik;
+        for (const PublicUrl &u : lab.publicUrls())
+            behindTraefik << u.url.host();
+        QVERIFY(onNfs.size() >= 8);
+        QVERIFY(behindTraefik.size() >= 7);
+
+        m_answer = false;
+        m_confirmations.clear();
+        QVERIFY(selectService(QStringLiteral("nfs-server")));
+        menuAction(QStringLiteral("Stop Service"))->trigger();
+        QCOMPARE(m_confirmations.size(), 1);
+        const QString stop = m_confirmations.first();
+        QVERIFY2(stop.contains(QStringLiteral("%1 workloads keep their volumes on it (%2, %3")
+                                   .arg(onNfs.size())
+                                   .arg(onNfs.at(0), onNfs.at(1))),
+                 qPrintable(stop));
+        QVERIFY2(stop.contains(QStringLiteral("and %1 more) and will fail to read or write until "
+                                              "it is back.")
+                                   .arg(onNfs.size() - 4)),
+                 qPrintable(stop));
+
+        m_confirmations.clear();
+        QVERIFY(selectService(QStringLiteral("traefik")));
+        menuAction(QStringLiteral("Restart Service"))->trigger();
+        QCOMPARE(m_confirmations.size(), 1);
+        const QString restart = m_confirmations.first();
+        QVERIFY2(restart.contains(QStringLiteral("%1 public URLs are served through it (%2")
+                                      .arg(behindTraefik.size())
+                                      .arg(behindTraefik.first())),
+                 qPrintable(restart));
+        QVERIFY2(restart.contains(QLatin1String("will not answer for a moment.")),
+                 qPrintable(restart));
+        // A service nothing depends on says nothing more.
+        m_confirmations.clear();
+        QVERIFY(selectService(QStringLiteral("nextcloud")));
+        menuAction(QStringLiteral("Restart Service"))->trigger();
+        QVERIFY2(!m_confirmations.first().contains(QLatin1String("\n\n")),
+                 qPrintable(m_confirmations.first()));
+        m_confirmations.clear();
     }
 };
 

@@ -93,6 +93,34 @@
     </message>
 </context>
 <context>
+    <name>BlastRadius</name>
+    <message>
+        <location filename="../../models/blastradius.cpp" line="+72"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 ほか %2 件</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 public URLs are served through it (%2) and will not answer until it is back.</source>
+        <translation>%1 個の公開 URL (%2) がこれを経由して配信されており、戻るまで応答しません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 public URLs are served through it (%2) and will not answer for a moment.</source>
+        <translation>%1 個の公開 URL (%2) がこれを経由して配信されており、しばらく応答しません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 workloads keep their volumes on it (%2) and will fail to read or write until it is back.</source>
+        <translation>%1 個のワークロード (%2) がボリュームをここに置いており、戻るまで読み書きに失敗します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 workloads keep their volumes on it (%2); their reads and writes stall while it restarts.</source>
+        <translation>%1 個のワークロード (%2) がボリュームをここに置いており、再起動中は読み書きが止まります。</translation>
+    </message>
+</context>
+<context>
     <name>CheckReport</name>
     <message>
         <location filename="../../services/checks/checkresult.cpp" line="+127"/>
@@ -3490,7 +3518,7 @@ See: %1 --help</source>
 <context>
     <name>labdeck::ComposePanes</name>
     <message>
-        <location filename="../../ui/compose/composepanes.cpp" line="+55"/>
+        <location filename="../../ui/compose/composepanes.cpp" line="+56"/>
         <source>Filter compose services (type to filter)</source>
         <translation>Compose サービスを絞り込み（入力して絞り込み）</translation>
     </message>
@@ -3541,12 +3569,12 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+419"/>
+        <location line="+435"/>
         <source>Compose</source>
         <translation>Compose</translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-429"/>
         <source>C&amp;ompose</source>
         <translation>Compose(&amp;O)</translation>
     </message>
@@ -3627,30 +3655,30 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+155"/>
+        <location line="+171"/>
         <source>Restart</source>
         <translation>再起動</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+158"/>
+        <location line="-171"/>
+        <location line="+174"/>
         <source>Up</source>
         <translation>起動</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+161"/>
+        <location line="-174"/>
+        <location line="+177"/>
         <source>Pull</source>
         <translation>プル</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+163"/>
+        <location line="-176"/>
+        <location line="+179"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-179"/>
         <source>Logs</source>
         <translation>ログ</translation>
     </message>
@@ -3685,7 +3713,7 @@ See: %1 --help</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+85"/>
         <source>Restart project %1 on %2: all %3 of its services are stopped and started again; each is unavailable for a moment.</source>
         <translation>%2 のプロジェクト %1 を再起動します。%3 個のサービスすべてを停止して再び起動するため、それぞれ一時的に使えなくなります。</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "compose/composepanes.h"
 
+#include "blastradius.h"
 #include "common/format.h"
 #include "healthcolor.h"
 #include "hostmodel.h"
@@ -254,6 +255,22 @@ bool ComposePanes::confirm(const QString &title, const QString &text, const QStr
 }
 
 QString ComposePanes::confirmText(Verb verb, const QString &project, const QString &service) const
+{
+    QString text = actionText(verb, project, service);
+    // What else stops with it, from the inventory.
+    if (verb == Verb::Restart || verb == Verb::Stop || verb == Verb::Up) {
+        QStringList services{service};
+        if (service.isEmpty() && m_service)
+            services = m_service->services(project);
+        const QString radius =
+            BlastRadius::text(m_hosts->inventory(), services, verb == Verb::Stop);
+        if (!radius.isEmpty())
+            text += QStringLiteral("\n\n") + radius;
+    }
+    return text;
+}
+
+QString ComposePanes::actionText(Verb verb, const QString &project, const QString &service) const
 {
     const QString host = m_service ? m_service->host() : QString();
     const int count = m_service ? int(m_service->services(project).size()) : 0;

@@ -52,7 +52,7 @@ public:
 
     // The confirmation sentence, e.g. "Stop service nextcloud of project
     // infra on pochama: its container stops and serves nothing until it is
-    // started again."
+    // started again.", then what else stops with it (BlastRadius).
     [[nodiscard]] QString confirmText(compose::ComposeService::Verb verb, const QString &project,
                                       const QString &service) const;
 
@@ -70,6 +70,8 @@ public:
     [[nodiscard]] std::optional<std::pair<QString, QString>> current() const;
 
 private:
+    [[nodiscard]] QString actionText(compose::ComposeService::Verb verb, const QString &project,
+                                     const QString &service) const;
     void track(compose::ComposeAction *action);
     void showAction(compose::ComposeAction *action);
     void pruneLog();

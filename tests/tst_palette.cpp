@@ -8,6 +8,7 @@
 #include "palette/commandpalette.h"
 
 #include <QAction>
+#include <QDesktopServices>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
@@ -79,6 +80,89 @@ private Q_SLOTS:
         QVERIFY(!palette->isVisible());
         QCOMPARE(triggered.size(), 1);
     }
+
+    void verbsAndObjectsInAnyOrder()
+    {
+        HostModel model;
+        LabSelection selection;
+        MainWindow window(&model, &selection);
+        window.useDefaultLayout();
+        QVERIFY(window.loadInventory({InventoryLocator::Source::BuiltIn, {}}));
+        QMenu *menu = window.addMenuBeforeHelp(QStringLiteral("&Cluster"));
+        QAction *restart = menu->addAction(QStringLiteral("&Restart Workload..."));
+        restart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+        restart->setProperty(kPaletteAppliesTo, QStringLiteral("workload"));
+        // Enabled only once a workload is selected, as the real one.
+        restart->setEnabled(false);
+        connect(&selection, &LabSelection::currentChanged, restart, [restart](const QString &id) {
+            restart->setEnabled(id.startsWith(QLatin1String("workload:")));
+        });
+        QString restartedWith;
+        connect(restart, &QAction::triggered, this, [&] { restartedWith = selection.current(); });
+        QAction *checkCerts = menu->addAction(QStringLiteral("Certificates"));
+        checkCerts->setProperty(kPaletteKeywords, QStringLiteral("certs"));
+        auto *palette = new CommandPalette(&window, &model, &selection);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // Object first or verb first: one entry, the verb on Shlink, with its shortcut.
+        for (const QString &typed :
+             {QStringLiteral("shlink restart"), QStringLiteral("restart shlink")}) {
+            palette->open();
+            QTest::keyClicks(palette->filterEdit(), typed);
+            const QStringList shown = palette->visibleEntries();
+            QVERIFY2(shown.size() == 1, qPrintable(shown.join(QLatin1Char('|'))));
+            QVERIFY2(shown.first().startsWith(
+                         QStringLiteral("Restart Workload \u203a Shlink on bracky")),
+                     qPrintable(shown.first()));
+            QVERIFY2(shown.first().endsWith(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)
+                                                .toString(QKeySequence::NativeText)),
+                     qPrintable(shown.first()));
+            QVERIFY(palette->noMatchText().isEmpty());
+            palette->reject();
+        }
+        // Enter selects Shlink everywhere, then restarts it.
+        palette->open();
+        QTest::keyClicks(palette->filterEdit(), QStringLiteral("restart shlink"));
+        QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
+        QCOMPARE(selection.current(), QStringLiteral("workload:apps/shlink"));
+        QTRY_COMPARE(restartedWith, QStringLiteral("workload:apps/shlink"));
+
+        // Keywords: "check certs".
+        palette->open();
+        QTest::keyClicks(palette->filterEdit(), QStringLiteral("certs"));
+        QVERIFY2(palette->visibleEntries()
+                     .join(QLatin1Char('|'))
+                     .contains(QLatin1String("Certificates")),
+                 qPrintable(palette->visibleEntries().join(QLatin1Char('|'))));
+        palette->reject();
+
+        // Public URLs open in the browser.
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "openUrl");
+        palette->open();
+        QTest::keyClicks(palette->filterEdit(), QStringLiteral("open grafana"));
+        QCOMPARE(palette->visibleEntries(),
+                 QStringList{QStringLiteral("Open https://grafana.example.com")});
+        QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
+        QTRY_COMPARE(m_opened, QUrl(QStringLiteral("https://grafana.example.com")));
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+
+        // Nothing matches: said, with examples.
+        palette->open();
+        QTest::keyClicks(palette->filterEdit(), QStringLiteral("zzzz nothing"));
+        QVERIFY(palette->visibleEntries().isEmpty());
+        QVERIFY2(palette->noMatchText().contains(QLatin1String("Nothing matches")),
+                 qPrintable(palette->noMatchText()));
+        palette->filterEdit()->clear();
+        QVERIFY(palette->noMatchText().isEmpty());
+        palette->reject();
+    }
+
+public Q_SLOTS:
+    void openUrl(const QUrl &url) { m_opened = url; }
+
+private:
+    QUrl m_opened;
 };
 
 QTEST_MAIN(TestPalette)

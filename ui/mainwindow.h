@@ -16,6 +16,13 @@ class QToolBar;
 
 namespace labdeck {
 
+// A QAction property: the kind of lab item ("workload", "compose", "host",
+// "url") the action works on once that item is selected. The command palette
+// offers the action for each such item ("restart shlink").
+inline constexpr const char *kPaletteAppliesTo = "labdeckPaletteAppliesTo";
+// A QAction property: more words the palette matches the action by ("certs").
+inline constexpr const char *kPaletteKeywords = "labdeckPaletteKeywords";
+
 class HostModel;
 class LabSelection;
 class TopologyScene;

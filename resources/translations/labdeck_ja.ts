@@ -2871,12 +2871,12 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+398"/>
+        <location line="+411"/>
         <source>Checks</source>
         <translation>チェック</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-405"/>
         <source>Chec&amp;ks</source>
         <translation>チェック(&amp;K)</translation>
     </message>
@@ -2901,7 +2901,7 @@ See: %1 --help</source>
         <translation>結果をテキストとしてコピー(&amp;C)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>&amp;Thresholds…</source>
         <translation>しきい値(&amp;T)…</translation>
     </message>
@@ -2924,7 +2924,7 @@ See: %1 --help</source>
         <translation>Kubernetes クラスターに接続していません</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-353"/>
         <source>&amp;Problems only</source>
         <translation>問題のみ(&amp;P)</translation>
     </message>
@@ -2959,7 +2959,17 @@ See: %1 --help</source>
         <translation>選択したホストまたは URL の結果(&amp;R)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+12"/>
+        <source>Check &amp;Only</source>
+        <translation>個別にチェック(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking %1…</source>
+        <translation>%1 をチェック中…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>&amp;Checks</source>
         <translation>チェック(&amp;C)</translation>
     </message>
@@ -3246,12 +3256,12 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+284"/>
+        <location line="+287"/>
         <source>Logs</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-286"/>
         <source>Activity</source>
         <translation>アクティビティ</translation>
     </message>
@@ -3281,7 +3291,7 @@ See: %1 --help</source>
         <translation>イベントを表示(&amp;E)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>&amp;Delete Pod...</source>
         <translation>Pod を削除(&amp;D)...</translation>
     </message>
@@ -3485,7 +3495,7 @@ See: %1 --help</source>
 <context>
     <name>labdeck::CommandPalette</name>
     <message>
-        <location filename="../../ui/palette/commandpalette.cpp" line="+73"/>
+        <location filename="../../ui/palette/commandpalette.cpp" line="+79"/>
         <source>Command Palette</source>
         <translation>コマンドパレット</translation>
     </message>
@@ -3500,12 +3510,17 @@ See: %1 --help</source>
         <translation>コマンドパレットの絞り込み</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>Nothing matches &quot;%1&quot;. Try fewer words, or a verb and a name: &quot;restart shlink&quot;, &quot;logs traefik&quot;, &quot;check certs&quot;.</source>
+        <translation>「%1」に一致するものはありません。語を減らすか、動詞と名前で試してください: 「restart shlink」「logs traefik」「check certs」。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Command Palette…</source>
         <translation>コマンドパレット…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Go to %1 on %2</source>
         <translation>%2 の %1 へ移動</translation>
     </message>
@@ -3513,6 +3528,31 @@ See: %1 --help</source>
         <location line="+0"/>
         <source>Go to %1</source>
         <translation>%1 へ移動</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 on %2</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Selects %1, then: %2</source>
+        <translation>%1 を選択してから実行: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open %1</source>
+        <translation>%1 を開く</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, served by %2 on %3</source>
+        <translation>%1 (%3 の %2 が配信)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 is not available for the selection now (not connected, or not that kind of item).</source>
+        <translation>%1 は今の選択には使えません(未接続か、対象の種類が違います)。</translation>
     </message>
 </context>
 <context>
@@ -3569,12 +3609,12 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+435"/>
+        <location line="+437"/>
         <source>Compose</source>
         <translation>Compose</translation>
     </message>
     <message>
-        <location line="-429"/>
+        <location line="-431"/>
         <source>C&amp;ompose</source>
         <translation>Compose(&amp;O)</translation>
     </message>
@@ -3649,7 +3689,7 @@ See: %1 --help</source>
         <translation>プロジェクト全体(&amp;P)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Stop Following / &amp;Cancel Action</source>
         <translation>追従を停止 / 操作をキャンセル(&amp;C)</translation>
     </message>

@@ -188,6 +188,19 @@ ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *sel
         else
             showResultsFor({}, {});
     });
+    ofSelection->setProperty(kPaletteAppliesTo, QStringLiteral("host"));
+    // One category now ("check certs" in the palette).
+    QMenu *only = m_menu->addMenu(tr("Check &Only"));
+    for (const QString &category : checks::allCategories()) {
+        QAction *a = only->addAction(ChecksSettingsPage::categoryTitle(category));
+        a->setProperty(kPaletteKeywords, category);
+        connect(a, &QAction::triggered, this, [this, category] {
+            m_status->setText(tr("Checking %1…").arg(ChecksSettingsPage::categoryTitle(category)));
+            m_dock->show();
+            m_dock->raise();
+            runRound(category);
+        });
+    }
     QAction *settings = m_menu->addAction(tr("&Thresholds…"));
     connect(settings, &QAction::triggered, this, &ChecksPanes::editSettings);
 

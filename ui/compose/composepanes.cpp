@@ -149,6 +149,8 @@ ComposePanes::ComposePanes(MainWindow *window, RemoteStatus *status,
                 act(verb, c->first, c->second, follow);
         });
         m_serviceActions << a;
+        // The command palette offers it for every Compose service ("restart traefik").
+        a->setProperty(kPaletteAppliesTo, QStringLiteral("compose"));
         QAction *p = projectMenu->addAction(it.projectText);
         connect(p, &QAction::triggered, this, [this, verb, follow] {
             if (auto c = current())

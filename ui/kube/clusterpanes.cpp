@@ -119,6 +119,9 @@ ClusterPanes::ClusterPanes(MainWindow *window, ClusterModels *models, HostModel 
                 showEvents(w->name);
             }
         });
+    // The command palette offers these for every workload ("restart shlink").
+    for (QAction *a : {m_restart, m_scale, m_logsAction, m_eventsAction})
+        a->setProperty(kPaletteAppliesTo, QStringLiteral("workload"));
     m_menu->addSeparator();
     m_deletePod = add(tr("&Delete Pod..."), QKeySequence(Qt::SHIFT | Qt::Key_Delete), [this] {
         if (auto p = currentPod())

@@ -5,7 +5,10 @@
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QDesktopServices>
+#include <QHash>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -14,6 +17,7 @@
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace labdeck {
@@ -23,6 +27,7 @@ namespace {
 constexpr int kActionRole = Qt::UserRole + 1; // QVariant of a QAction* (as QObject*)
 constexpr int kIdRole = Qt::UserRole + 2;     // lab item id
 constexpr int kSearchRole = Qt::UserRole + 3; // lower-case text matched against
+constexpr int kUrlRole = Qt::UserRole + 4;    // a public URL to open
 
 // Every word of the filter appears somewhere in the entry, in any order.
 class WordsFilter final : public QSortFilterProxyModel
@@ -67,6 +72,7 @@ CommandPalette::CommandPalette(MainWindow *window, HostModel *model, LabSelectio
     , m_selection(selection)
     , m_filter(new QLineEdit)
     , m_list(new QListView)
+    , m_noMatch(new QLabel)
     , m_entries(new QStandardItemModel(this))
     , m_proxy(new WordsFilter(this))
 {
@@ -84,11 +90,21 @@ CommandPalette::CommandPalette(MainWindow *window, HostModel *model, LabSelectio
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_filter);
     layout->addWidget(m_list);
+    layout->addWidget(m_noMatch);
+    m_noMatch->setWordWrap(true);
+    m_noMatch->hide();
     resize(560, 420);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         static_cast<WordsFilter *>(m_proxy)->setWords(text);
         m_list->setCurrentIndex(m_proxy->index(0, 0));
+        const bool none = m_proxy->rowCount() == 0 && !text.trimmed().isEmpty();
+        m_noMatch->setText(none ? tr("Nothing matches \"%1\". Try fewer words, or a verb and a "
+                                     "name: \"restart shlink\", \"logs traefik\", \"check "
+                                     "certs\".")
+                                      .arg(text.trimmed())
+                                : QString());
+        m_noMatch->setVisible(none);
     });
     connect(m_list, &QListView::activated, this, &CommandPalette::activate);
 
@@ -105,6 +121,8 @@ CommandPalette::~CommandPalette() = default;
 void CommandPalette::populate()
 {
     m_entries->clear();
+    // Verbs on lab items, by the kind of item they work on.
+    QHash<QString, QList<QPair<QAction *, QString>>> verbs; // kind -> (action, its menu path)
     // The window's actions, as the menus show them: "Cluster › Restart Workload".
     const std::function<void(QMenu *, const QString &)> walk = [&](QMenu *menu,
                                                                    const QString &path) {
@@ -115,6 +133,9 @@ void CommandPalette::populate()
                 walk(a->menu(), path + QStringLiteral(" \u203a ") + plain(a->text()));
                 continue;
             }
+            const QString kind = a->property(kPaletteAppliesTo).toString();
+            if (!kind.isEmpty())
+                verbs[kind].append({a, path});
             if (!a->isEnabled() || a->text().isEmpty())
                 continue;
             auto *item = new QStandardItem(path + QStringLiteral(" \u203a ") + plain(a->text()));
@@ -122,7 +143,10 @@ void CommandPalette::populate()
                 item->setText(item->text() + QStringLiteral("    ") +
                               a->shortcut().toString(QKeySequence::NativeText));
             item->setData(QVariant::fromValue<QObject *>(a), kActionRole);
-            item->setData(item->text().toLower(), kSearchRole);
+            item->setData(
+                (item->text() + QLatin1Char(' ') + a->property(kPaletteKeywords).toString())
+                    .toLower(),
+                kSearchRole);
             item->setToolTip(a->toolTip());
             m_entries->appendRow(item);
         }
@@ -144,10 +168,43 @@ void CommandPalette::populate()
             item->setData(id, kIdRole);
             item->setData((text + QLatin1Char(' ') + id).toLower(), kSearchRole);
             m_entries->appendRow(item);
+            // Each verb for this kind of item: "Restart Workload › Shlink on bracky".
+            const QString kind = id.section(QLatin1Char(':'), 0, 0);
+            for (const auto &[a, path] : verbs.value(kind)) {
+                QString verbText = plain(a->text()) + QStringLiteral(" \u203a ") + name;
+                if (parent.isValid())
+                    verbText = tr("%1 on %2").arg(verbText, host);
+                if (!a->shortcut().isEmpty())
+                    verbText +=
+                        QStringLiteral("    ") + a->shortcut().toString(QKeySequence::NativeText);
+                auto *verb = new QStandardItem(verbText);
+                verb->setData(id, kIdRole);
+                verb->setData(QVariant::fromValue<QObject *>(a), kActionRole);
+                verb->setData(
+                    (verbText + QLatin1Char(' ') + path + QLatin1Char(' ') + id).toLower(),
+                    kSearchRole);
+                verb->setToolTip(tr("Selects %1, then: %2").arg(name, plain(a->text())));
+                m_entries->appendRow(verb);
+            }
             lab(idx);
         }
     };
     lab({});
+    // Every public URL, to open in the browser.
+    for (const PublicUrl &u : m_model->inventory().publicUrls()) {
+        auto *item = new QStandardItem(tr("Open %1").arg(u.url.toString()));
+        item->setData(u.url, kUrlRole);
+        item->setData(
+            (item->text() + QLatin1Char(' ') + u.title + QLatin1Char(' ') + u.target).toLower(),
+            kSearchRole);
+        item->setToolTip(tr("%1, served by %2 on %3").arg(u.title, u.target, u.host));
+        m_entries->appendRow(item);
+    }
+}
+
+QString CommandPalette::noMatchText() const
+{
+    return m_noMatch->isVisible() ? m_noMatch->text() : QString();
 }
 
 void CommandPalette::open()
@@ -174,12 +231,34 @@ void CommandPalette::activate(const QModelIndex &index)
     const QPointer<QAction> action =
         qobject_cast<QAction *>(index.data(kActionRole).value<QObject *>());
     const QString id = index.data(kIdRole).toString();
+    const QUrl url = index.data(kUrlRole).toUrl();
     accept();
-    // After the palette is gone, so a dialog the action opens is on top.
-    if (action)
-        QMetaObject::invokeMethod(action, &QAction::trigger, Qt::QueuedConnection);
-    else if (!id.isEmpty())
+    if (url.isValid()) {
+        QDesktopServices::openUrl(url);
+        return;
+    }
+    // A verb on an item: the item first, so that the action works on it.
+    if (!id.isEmpty())
         m_selection->select(id);
+    if (!action)
+        return;
+    // After the palette is gone, so a dialog the action opens is on top.
+    QPointer<MainWindow> window = m_window;
+    QMetaObject::invokeMethod(
+        action,
+        [action, window] {
+            if (!action)
+                return;
+            if (action->isEnabled())
+                action->trigger();
+            else if (window)
+                window->statusBar()->showMessage(
+                    tr("%1 is not available for the selection now (not connected, or not that "
+                       "kind of item).")
+                        .arg(plain(action->text())),
+                    8000);
+        },
+        Qt::QueuedConnection);
 }
 
 bool CommandPalette::eventFilter(QObject *watched, QEvent *event)

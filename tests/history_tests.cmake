@@ -1,0 +1,11 @@
+# History (included from tests/CMakeLists.txt): a real SQLite file in a temp
+# dir, a second process writing it (SIGKILLed mid-burst) or holding it
+# locked, damaged files and a full disk.
+qt_add_executable(historywriter support/historywriter.cpp)
+target_link_libraries(historywriter PRIVATE labdeck_history labdeck_options)
+
+labdeck_add_test(tst_history SOURCES tst_history.cpp LIBS labdeck_history Qt6::Sql)
+add_dependencies(tst_history historywriter)
+target_compile_definitions(tst_history PRIVATE
+  LABDECK_HISTORY_WRITER="$<TARGET_FILE:historywriter>")
+

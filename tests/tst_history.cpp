@@ -153,6 +153,11 @@ private Q_SLOTS:
         HistoryDatabase db(at(path));
         QCOMPARE(db.open().state, HistoryState::Ready);
         QCOMPARE(db.rawResultCount(QStringLiteral("check:certs:https://a")), 2);
+        QCOMPARE(db.items(t0), (QStringList{QStringLiteral("check:certs:https://a"),
+                                            QStringLiteral("host:bracky")}));
+        // Still critical since before: part of a later span too.
+        QCOMPARE(db.items(t0 + 3 * kMinute), (QStringList{QStringLiteral("check:certs:https://a"),
+                                                          QStringLiteral("host:bracky")}));
         const QList<Transition> all = db.transitions({}, t0, 10);
         QCOMPARE(all.size(), 3);
         QCOMPARE(all[0].item, QStringLiteral("host:bracky"));
@@ -621,6 +626,41 @@ private Q_SLOTS:
         // Bounded: many buckets are capped, an unknown item is empty.
         QCOMPARE(db.timeline(id, t0, t0 + 2 * kHour, 1000000).size(), kMaxBuckets);
         QVERIFY(db.timeline(QStringLiteral("check:none:x"), t0, t0 + kHour, 3).first().empty());
+    }
+
+    void aLabItemsTimelineHasTheChecksAboutIt()
+    {
+        const QString path = newPath();
+        const qint64 t0 = baseTime();
+        {
+            HistoryDatabase db(at(path));
+            QCOMPARE(db.open().state, HistoryState::Ready);
+            checks::CheckResult node = result(QStringLiteral("k8s"), QStringLiteral("node bracky"),
+                                              Health::Critical, QStringLiteral("NotReady"));
+            node.host = QStringLiteral("bracky");
+            checks::CheckResult cert = result(QStringLiteral("certs"),
+                                              QStringLiteral("https://ha.example.com"), Health::Ok);
+            cert.url = QStringLiteral("https://ha.example.com");
+            QVERIFY(db.record({node, cert}, t0));
+            node.severity = Health::Ok;
+            QVERIFY(db.record({node}, t0 + 10 * kMinute));
+        }
+        // After a restart too (the links are in the file).
+        HistoryDatabase db(at(path));
+        QCOMPARE(db.open().state, HistoryState::Ready);
+        const QList<TimelineBucket> host =
+            db.timeline(QStringLiteral("host:bracky"), t0, t0 + 20 * kMinute, 2);
+        QCOMPARE(host[0].counts, (std::array<int, 4>{0, 0, 1, 0}));
+        QCOMPARE(host[1].counts, (std::array<int, 4>{1, 0, 0, 0}));
+        QCOMPARE(db.uptime(QStringLiteral("host:bracky"), t0, t0 + 20 * kMinute).percent, 50.0);
+        const QList<Incident> inc = db.incidents(QStringLiteral("host:bracky"), t0);
+        QCOMPARE(inc.size(), 1);
+        QCOMPARE(inc[0].item, QStringLiteral("check:k8s:node bracky"));
+        QCOMPARE(db.timeline(QStringLiteral("url:https://ha.example.com"), t0, t0 + kMinute, 1)
+                     .first()
+                     .counts[CodeOk],
+                 1);
+        QVERIFY(db.timeline(QStringLiteral("host:pikachu"), t0, t0 + kMinute, 1).first().empty());
     }
 
     void aFullDiskGivesAClearErrorAndTheFileStaysGood()

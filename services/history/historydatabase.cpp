@@ -87,8 +87,11 @@ const char *const kSchemaV1[] = {
 
 // Version 2: item ids interned, hourly aggregates, last states, meta.
 const char *const kSchemaV2[] = {
+    // host and url: the lab item a check result is about (its inventory host,
+    // its public URL), so the window's timeline of "host:bracky" shows them.
     "CREATE TABLE items(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, category TEXT NOT NULL "
-    "DEFAULT '', target TEXT NOT NULL DEFAULT '')",
+    "DEFAULT '', target TEXT NOT NULL DEFAULT '', host TEXT NOT NULL DEFAULT '', url TEXT NOT "
+    "NULL DEFAULT '')",
     "INSERT INTO items(key) SELECT item FROM results UNION SELECT item FROM transitions",
     "UPDATE items SET category = substr(key, 7, instr(substr(key, 7), ':') - 1), target = "
     "substr(key, 7 + instr(substr(key, 7), ':')) WHERE key LIKE 'check:%:%'",
@@ -136,8 +139,8 @@ struct HistoryDatabase::Prepared
         , insertTransition(db)
         , upsertState(db)
     {
-        insertItem.prepare(
-            QStringLiteral("INSERT INTO items(key, category, target) VALUES(?, ?, ?)"));
+        insertItem.prepare(QStringLiteral(
+            "INSERT INTO items(key, category, target, host, url) VALUES(?, ?, ?, ?, ?)"));
         insertResult.prepare(QStringLiteral(
             "INSERT INTO results(t, item_id, severity, summary) VALUES(?, ?, ?, ?)"));
         insertTransition.prepare(
@@ -199,6 +202,7 @@ void HistoryDatabase::dropConnection()
     m_connection.clear();
     m_itemNumbers.clear();
     m_itemKeys.clear();
+    m_related.clear();
     m_states.clear();
     m_inTransaction = false;
 }
@@ -455,16 +459,19 @@ bool HistoryDatabase::loadCaches(QSqlError *error)
 {
     m_itemNumbers.clear();
     m_itemKeys.clear();
+    m_related.clear();
     m_states.clear();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, key FROM items"))) {
+    if (!q.exec(QStringLiteral("SELECT id, key, host, url FROM items"))) {
         *error = q.lastError();
         return false;
     }
     while (q.next()) {
-        m_itemNumbers.insert(q.value(1).toString(), q.value(0).toLongLong());
-        m_itemKeys.insert(q.value(0).toLongLong(), q.value(1).toString());
+        const qint64 no = q.value(0).toLongLong();
+        m_itemNumbers.insert(q.value(1).toString(), no);
+        m_itemKeys.insert(no, q.value(1).toString());
+        relate(no, q.value(2).toString(), q.value(3).toString());
     }
     if (!q.exec(QStringLiteral("SELECT item_id, severity, reason FROM states"))) {
         *error = q.lastError();
@@ -556,7 +563,28 @@ void HistoryDatabase::fail(const QSqlError &error, const QString &doing)
     qCWarning(lcHistory).noquote() << m_error.message;
 }
 
-qint64 HistoryDatabase::itemNumber(const QString &key, bool create)
+void HistoryDatabase::relate(qint64 itemNo, const QString &host, const QString &url)
+{
+    if (!host.isEmpty())
+        m_related[QStringLiteral("host:") + host] << itemNo;
+    if (!url.isEmpty())
+        m_related[QStringLiteral("url:") + url] << itemNo;
+}
+
+QList<qint64> HistoryDatabase::numbersFor(const QString &item) const
+{
+    QList<qint64> out;
+    const qint64 own = m_itemNumbers.value(bounded(item, kMaxItemIdLength), -1);
+    if (own >= 0)
+        out << own;
+    for (qint64 no : m_related.value(item))
+        if (no != own)
+            out << no;
+    return out;
+}
+
+qint64 HistoryDatabase::itemNumber(const QString &key, bool create, const QString &host,
+                                   const QString &url)
 {
     const QString id = bounded(key, kMaxItemIdLength);
     const auto it = m_itemNumbers.constFind(id);
@@ -577,6 +605,8 @@ qint64 HistoryDatabase::itemNumber(const QString &key, bool create)
     q.bindValue(0, id);
     q.bindValue(1, category);
     q.bindValue(2, target);
+    q.bindValue(3, bounded(host, kMaxItemIdLength));
+    q.bindValue(4, bounded(url, kMaxItemIdLength));
     if (!q.exec()) {
         const QSqlError e = q.lastError();
         rollback();
@@ -586,6 +616,7 @@ qint64 HistoryDatabase::itemNumber(const QString &key, bool create)
     const qint64 no = q.lastInsertId().toLongLong();
     m_itemNumbers.insert(id, no);
     m_itemKeys.insert(no, id);
+    relate(no, bounded(host, kMaxItemIdLength), bounded(url, kMaxItemIdLength));
     return no;
 }
 
@@ -622,7 +653,8 @@ bool HistoryDatabase::storeTransition(qint64 itemNo, qint64 atMs, Health from, H
 
 bool HistoryDatabase::recordOne(const checks::CheckResult &result, qint64 atMs)
 {
-    const qint64 no = itemNumber(checkItemId(result.category, result.target), true);
+    const qint64 no =
+        itemNumber(checkItemId(result.category, result.target), true, result.host, result.url);
     if (no < 0)
         return false;
     const QString summary = bounded(result.summary);
@@ -896,50 +928,56 @@ QList<TimelineBucket> HistoryDatabase::timeline(const QString &item, qint64 from
             break;
         out << b;
     }
-    const qint64 no = itemNumber(item, false);
-    if (no < 0 || !m_q)
+    const QList<qint64> numbers = numbersFor(item);
+    if (numbers.isEmpty() || !m_q)
         return out;
+    const qint64 no = itemNumber(item, false); // the item's own states; -1 when none
     auto bucketOf = [&](qint64 t) {
         return int(std::clamp<qint64>((t - fromMs) / width, 0, out.size() - 1));
     };
 
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT (t - ?) / ?, severity, count(*) FROM results WHERE item_id = "
-                             "? AND t >= ? AND t < ? GROUP BY 1, 2"));
-    q.bindValue(0, fromMs);
-    q.bindValue(1, width);
-    q.bindValue(2, no);
-    q.bindValue(3, fromMs);
-    q.bindValue(4, toMs);
-    if (!q.exec()) {
-        fail(q.lastError(), tr("reading the timeline"));
-        return out;
-    }
-    while (q.next()) {
-        const int b = std::clamp(q.value(0).toInt(), 0, int(out.size()) - 1);
-        const int code = std::clamp(q.value(1).toInt(), 0, 3);
-        out[b].counts[size_t(code)] += q.value(2).toInt();
-    }
-    q.prepare(QStringLiteral("SELECT (hour - ?) / ?, sum(n_ok), sum(n_warning), sum(n_critical), "
-                             "sum(n_unknown) FROM hourly WHERE item_id = ? AND hour >= ? AND hour "
-                             "< ? GROUP BY 1"));
-    q.bindValue(0, fromMs);
-    q.bindValue(1, width);
-    q.bindValue(2, no);
-    q.bindValue(3, fromMs);
-    q.bindValue(4, toMs);
-    if (!q.exec()) {
-        fail(q.lastError(), tr("reading the timeline"));
-        return out;
-    }
-    while (q.next()) {
-        const int b = std::clamp(q.value(0).toInt(), 0, int(out.size()) - 1);
-        for (int c = 0; c < 4; ++c)
-            out[b].counts[size_t(c)] += q.value(1 + c).toInt();
+    // Its own results and those of the checks about it.
+    for (qint64 number : numbers) {
+        q.prepare(
+            QStringLiteral("SELECT (t - ?) / ?, severity, count(*) FROM results WHERE item_id = "
+                           "? AND t >= ? AND t < ? GROUP BY 1, 2"));
+        q.bindValue(0, fromMs);
+        q.bindValue(1, width);
+        q.bindValue(2, number);
+        q.bindValue(3, fromMs);
+        q.bindValue(4, toMs);
+        if (!q.exec()) {
+            fail(q.lastError(), tr("reading the timeline"));
+            return out;
+        }
+        while (q.next()) {
+            const int b = std::clamp(q.value(0).toInt(), 0, int(out.size()) - 1);
+            const int code = std::clamp(q.value(1).toInt(), 0, 3);
+            out[b].counts[size_t(code)] += q.value(2).toInt();
+        }
+        q.prepare(
+            QStringLiteral("SELECT (hour - ?) / ?, sum(n_ok), sum(n_warning), sum(n_critical), "
+                           "sum(n_unknown) FROM hourly WHERE item_id = ? AND hour >= ? AND hour "
+                           "< ? GROUP BY 1"));
+        q.bindValue(0, fromMs);
+        q.bindValue(1, width);
+        q.bindValue(2, number);
+        q.bindValue(3, fromMs);
+        q.bindValue(4, toMs);
+        if (!q.exec()) {
+            fail(q.lastError(), tr("reading the timeline"));
+            return out;
+        }
+        while (q.next()) {
+            const int b = std::clamp(q.value(0).toInt(), 0, int(out.size()) - 1);
+            for (int c = 0; c < 4; ++c)
+                out[b].counts[size_t(c)] += q.value(1 + c).toInt();
+        }
     }
     // A lab-tree item: time in each state, from its transitions.
-    if (!item.startsWith(QLatin1String("check:"))) {
+    if (no >= 0 && !item.startsWith(QLatin1String("check:"))) {
         const qint64 end = std::min(toMs, QDateTime::currentMSecsSinceEpoch());
         auto addSpan = [&](qint64 a, qint64 b, Health h) {
             if (b <= a)
@@ -1011,10 +1049,10 @@ QList<Incident> HistoryDatabase::incidents(const QString &item, qint64 sinceMs, 
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!item.isEmpty()) {
-        const qint64 no = itemNumber(item, false);
-        if (no < 0)
+        // The item's own and those of the checks about it.
+        numbers = numbersFor(item);
+        if (numbers.isEmpty())
             return out;
-        numbers << no;
     } else {
         q.prepare(QStringLiteral("SELECT DISTINCT item_id FROM transitions WHERE t >= ?"));
         q.bindValue(0, sinceMs);
@@ -1136,13 +1174,16 @@ QStringList HistoryDatabase::items(qint64 sinceMs)
         return out;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "SELECT EXISTS(SELECT 1 FROM results WHERE item_id = ?1 AND t >= ?2) OR EXISTS(SELECT 1 "
-        "FROM transitions WHERE item_id = ?1 AND t >= ?2) OR EXISTS(SELECT 1 FROM hourly WHERE "
-        "item_id = ?1 AND hour >= ?3)"));
+        "SELECT EXISTS(SELECT 1 FROM results WHERE item_id = ? AND t >= ?) OR EXISTS(SELECT 1 "
+        "FROM transitions WHERE item_id = ? AND t >= ?) OR EXISTS(SELECT 1 FROM hourly WHERE "
+        "item_id = ? AND hour >= ?)"));
     for (auto it = m_itemKeys.constBegin(); it != m_itemKeys.constEnd(); ++it) {
-        q.bindValue(0, it.key());
-        q.bindValue(1, sinceMs);
-        q.bindValue(2, floorHour(sinceMs));
+        for (int i = 0; i < 2; ++i) {
+            q.bindValue(2 * i, it.key());
+            q.bindValue(2 * i + 1, sinceMs);
+        }
+        q.bindValue(4, it.key());
+        q.bindValue(5, floorHour(sinceMs));
         if (!q.exec()) {
             fail(q.lastError(), tr("reading the items"));
             return out;

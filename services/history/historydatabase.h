@@ -90,6 +90,10 @@ public:
     [[nodiscard]] bool compactionDue(qint64 nowMs);
 
     // `buckets` equal spans from `fromMs` to `toMs` (at most kMaxBuckets).
+    // For a lab-tree item ("host:bracky", "url:https://…") the buckets also
+    // count the results of the checks about it (CheckResult::host / url), so
+    // `labdeck check --record` runs fill its timeline; the same for uptime
+    // (state time when the window watched it, else results) and incidents.
     [[nodiscard]] QList<TimelineBucket> timeline(const QString &item, qint64 fromMs, qint64 toMs,
                                                  int buckets);
     [[nodiscard]] Uptime uptime(const QString &item, qint64 fromMs, qint64 toMs);
@@ -124,7 +128,11 @@ private:
     HistoryStatus recoverCorrupt(const QString &why);
     HistoryStatus openInMemory(const QString &message);
     void dropConnection();
-    qint64 itemNumber(const QString &key, bool create);
+    qint64 itemNumber(const QString &key, bool create, const QString &host = QString(),
+                      const QString &url = QString());
+    void relate(qint64 itemNo, const QString &host, const QString &url);
+    // An item's own number and, for a lab-tree item, its checks' numbers.
+    [[nodiscard]] QList<qint64> numbersFor(const QString &item) const;
     bool recordOne(const checks::CheckResult &result, qint64 atMs);
     bool storeTransition(qint64 itemNo, qint64 atMs, Health from, Health to, const QString &reason);
     bool begin();
@@ -147,7 +155,8 @@ private:
     bool m_inTransaction = false;
     QHash<QString, qint64> m_itemNumbers;
     QHash<qint64, QString> m_itemKeys;
-    QHash<qint64, ItemState> m_states; // last stored state per item number
+    QHash<QString, QList<qint64>> m_related; // "host:bracky" -> its check results' items
+    QHash<qint64, ItemState> m_states;       // last stored state per item number
     // Compaction in progress: items still to do, and the cut-offs of this pass.
     QList<qint64> m_compactQueue;
     qint64 m_compactRawCut = 0;

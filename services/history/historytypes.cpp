@@ -60,13 +60,13 @@ QString checkItemId(const QString &category, const QString &target)
     return QStringLiteral("check:%1:%2").arg(category, target);
 }
 
-QString HistoryOptions::defaultPath()
+QString HistoryOptions::defaultPath(bool demo)
 {
     const QString env = qEnvironmentVariable("LABDECK_HISTORY");
     if (!env.isEmpty())
         return env;
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("history.sqlite"));
+        .filePath(demo ? QStringLiteral("history-demo.sqlite") : QStringLiteral("history.sqlite"));
 }
 
 bool TimelineBucket::empty() const

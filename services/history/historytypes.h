@@ -46,11 +46,12 @@ struct HistoryOptions
     int aggregateRetentionDays = 365; // hourly aggregates and transitions
     int busyTimeoutMs = 2000;         // how long to wait for another writer's lock
     qint64 maxPageCount = 0;          // > 0: cap the file at this many pages (tests: a full disk)
+    bool demo = false;                // the demo lab: its own file, apart from the real lab's
 
     // $LABDECK_HISTORY when set, else <XDG data dir>/labdeck/labdeck/history.sqlite
-    // (QStandardPaths::AppDataLocation).
-    [[nodiscard]] static QString defaultPath();
-    [[nodiscard]] QString resolvedPath() const { return path.isEmpty() ? defaultPath() : path; }
+    // (QStandardPaths::AppDataLocation), history-demo.sqlite for the demo lab.
+    [[nodiscard]] static QString defaultPath(bool demo = false);
+    [[nodiscard]] QString resolvedPath() const { return path.isEmpty() ? defaultPath(demo) : path; }
 };
 
 // What became of opening the history file.

@@ -15,3 +15,5 @@ add_dependencies(tst_historycommand labdeck)
 target_compile_definitions(tst_historycommand PRIVATE LABDECK_BINARY="$<TARGET_FILE:labdeck>")
 set_tests_properties(tst_historycommand PROPERTIES TIMEOUT 180)
 
+# The window's history: the Details strip, the History dock, the recorder.
+labdeck_add_test(tst_historyui SOURCES tst_historyui.cpp LIBS labdeck_ui)

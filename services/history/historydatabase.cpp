@@ -20,9 +20,9 @@ namespace {
 constexpr qint64 kHourMs = 3600LL * 1000;
 constexpr qint64 kDayMs = 24 * kHourMs;
 // One compaction transaction covers at most this much of one item's results.
-constexpr qint64 kCompactChunkMs = 7 * kDayMs;
+constexpr qint64 kCompactChunkMs = 2 * kDayMs;
 // Pages given back to the file system per step after a compaction.
-constexpr int kVacuumPagesPerStep = 2000;
+constexpr int kVacuumPagesPerStep = 500;
 const char *const kNewerSchema = "labdeck-newer-schema";
 
 std::atomic<int> g_connections{0};
@@ -113,7 +113,8 @@ const char *const kSchemaV2[] = {
     "DROP TABLE transitions",
     "ALTER TABLE results2 RENAME TO results",
     "ALTER TABLE transitions2 RENAME TO transitions",
-    "CREATE INDEX results_item_t ON results(item_id, t)",
+    // Covering the timeline's GROUP BY: a 30-day strip reads the index only.
+    "CREATE INDEX results_item_t ON results(item_id, t, severity)",
     "CREATE INDEX transitions_item_t ON transitions(item_id, t)",
     "CREATE INDEX transitions_t ON transitions(t)",
     "CREATE TABLE hourly(item_id INTEGER NOT NULL, hour INTEGER NOT NULL, n_ok INTEGER NOT NULL, "
@@ -389,6 +390,11 @@ bool HistoryDatabase::initialize(QSqlError *error)
     }
     if (!run(QStringLiteral("PRAGMA synchronous = NORMAL")))
         return false;
+    // After a checkpoint the WAL is cut back to this, so one big compaction
+    // does not leave a file the size of everything it moved.
+    if (!run(QStringLiteral("PRAGMA journal_size_limit = %1").arg(8 * 1024 * 1024)))
+        return false;
+    q.finish();
     if (m_options.maxPageCount > 0 &&
         !run(QStringLiteral("PRAGMA max_page_count = %1").arg(m_options.maxPageCount)))
         return false;
@@ -812,12 +818,30 @@ bool HistoryDatabase::compactStep(qint64 nowMs)
         // Give freed pages back, a bounded number at a time.
         QSqlQuery q(m_db);
         if (q.exec(QStringLiteral("PRAGMA freelist_count")) && q.next() && q.value(0).toInt() > 0) {
+            const int pages = std::min(q.value(0).toInt(), kVacuumPagesPerStep);
             q.finish();
-            if (q.exec(QStringLiteral("PRAGMA incremental_vacuum(%1)").arg(kVacuumPagesPerStep))) {
-                while (q.next()) {
+            // QSQLITE steps a statement without columns once, and each step
+            // of incremental_vacuum frees one page: step it that often, in
+            // one transaction.
+            if (!begin())
+                return false;
+            QSqlQuery vacuum(m_db);
+            vacuum.prepare(QStringLiteral("PRAGMA incremental_vacuum"));
+            for (int i = 0; i < pages; ++i) {
+                if (!vacuum.exec()) {
+                    const QSqlError e = vacuum.lastError();
+                    rollback();
+                    fail(e, tr("compacting"));
+                    m_compacting = false;
+                    return false;
                 }
-                return true;
             }
+            vacuum.finish();
+            if (!commit()) {
+                m_compacting = false;
+                return false;
+            }
+            return true;
         }
         q.finish();
         QSqlQuery del(m_db);

@@ -78,7 +78,7 @@ public:
     // Labdeck closed does not count as up. Returns how many, -1 on an error.
     int recordSessionEnd(qint64 atMs, const QString &reason);
 
-    // Retention, a bounded piece at a time (one item, at most a week of raw
+    // Retention, a bounded piece at a time (one item, at most two days of raw
     // results per transaction). Returns true when more work is left.
     // Raw results older than rawRetentionDays (cut at an hour boundary)
     // become hourly aggregates (count per severity, worst); aggregates and

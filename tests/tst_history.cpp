@@ -18,6 +18,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace labdeck;
 using namespace labdeck::history;
@@ -64,6 +66,34 @@ HistoryOptions at(const QString &path)
     o.path = path;
     return o;
 }
+
+// While alive, no file of this process may grow past `bytes` (as
+// tst_faults_disk does: a write past it fails with EFBIG, SIGXFSZ ignored).
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        m_ok = ::getrlimit(RLIMIT_FSIZE, &m_saved) == 0;
+        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit lowered = m_saved;
+        lowered.rlim_cur = bytes;
+        m_ok = m_ok && ::setrlimit(RLIMIT_FSIZE, &lowered) == 0;
+    }
+    ~FileSizeLimit()
+    {
+        ::setrlimit(RLIMIT_FSIZE, &m_saved);
+        std::signal(SIGXFSZ, m_oldHandler);
+    }
+    FileSizeLimit(const FileSizeLimit &) = delete;
+    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
+    [[nodiscard]] bool ok() const { return m_ok; }
+
+private:
+    rlimit m_saved{};
+    void (*m_oldHandler)(int) = nullptr;
+    bool m_ok = false;
+};
 
 // A raw connection to a file, as another program (or the previous Labdeck) has.
 class RawConnection
@@ -700,6 +730,43 @@ private Q_SLOTS:
         QCOMPARE(roomy.rawResultCount(), written);
         QVERIFY(roomy.record(
             {result(QStringLiteral("certs"), QStringLiteral("https://x"), Health::Ok)}, t0 + kDay));
+    }
+
+    void aFileThatCannotGrowFailsTheWriteWhole()
+    {
+        const QString path = newPath();
+        HistoryDatabase db(at(path));
+        QCOMPARE(db.open().state, HistoryState::Ready);
+        const qint64 t0 = baseTime();
+        QVERIFY(db.record(
+            {result(QStringLiteral("certs"), QStringLiteral("https://a"), Health::Ok)}, t0));
+        QList<checks::CheckResult> big;
+        for (int i = 0; i < 300; ++i)
+            big << result(QStringLiteral("certs"), QStringLiteral("https://t%1").arg(i), Health::Ok,
+                          QString(2000, QLatin1Char('b')));
+        bool recorded = true;
+        {
+            const qint64 now =
+                std::max(QFileInfo(path).size(), QFileInfo(path + QLatin1String("-wal")).size());
+            FileSizeLimit limit(rlim_t(now + 16 * 1024));
+            QVERIFY(limit.ok());
+            recorded = db.record(big, t0 + kMinute);
+        }
+        QVERIFY(!recorded);
+        const HistoryError e = db.lastError();
+        QVERIFY2(e.kind == HistoryFailure::Io || e.kind == HistoryFailure::Full,
+                 qPrintable(e.message));
+        QVERIFY2(e.message.contains(path), qPrintable(e.message));
+        QVERIFY2(e.message.contains(QLatin1String("300 check results")), qPrintable(e.message));
+        // Nothing of the batch, the file good, and the next write goes in.
+        QCOMPARE(db.rawResultCount(), 1);
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+        QVERIFY(db.record(big, t0 + 2 * kMinute));
+        QCOMPARE(db.rawResultCount(), 301);
+        db.close();
+        HistoryDatabase again(at(path));
+        QCOMPARE(again.open().state, HistoryState::Ready);
+        QCOMPARE(again.rawResultCount(), 301);
     }
 
     void longTextsAreBounded()

@@ -8170,7 +8170,7 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
 <context>
     <name>labdeck::history::HistoryDatabase</name>
     <message>
-        <location filename="../../services/history/historydatabase.cpp" line="+233"/>
+        <location filename="../../services/history/historydatabase.cpp" line="+236"/>
         <source>Labdeck keeps no history in this session: Qt&apos;s SQLite driver is missing (Debian package libqt6sql6-sqlite). Install it and start Labdeck again.</source>
         <translation>このセッションでは履歴を残しません: Qt の SQLite ドライバ(Debian パッケージ libqt6sql6-sqlite)がありません。インストールして Labdeck を起動し直してください。</translation>
     </message>
@@ -8210,7 +8210,7 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
         <translation>履歴ファイル %1 のあるディスクがいっぱいです(%2)。このセッションの履歴はメモリにだけ残します。空きを作って Labdeck を起動し直してください。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The history file %1 cannot be opened (%2). This session keeps its history in memory only; check the file and its folder&apos;s permissions and start Labdeck again.</source>
         <translation>履歴ファイル %1 を開けません(%2)。このセッションの履歴はメモリにだけ残します。ファイルとフォルダの権限を確かめて Labdeck を起動し直してください。</translation>
     </message>
@@ -8235,7 +8235,7 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
         <translation>スキーマのバージョン %1。この Labdeck が知っているのは %2 までです</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>starting a transaction</source>
         <translation>トランザクションの開始</translation>
     </message>
@@ -8255,7 +8255,12 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
         <translation>履歴ファイル %1 に書き込めません: ディスクがいっぱいのため(%2)、%3 を行えませんでした。そのディスクに空きを作ってください。空きができれば記録を続けます。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>Could not write to the history file %1 (%2), so %3 was not done. The disk may be full, the file over a size limit, or the disk failing; free some space or check the disk. Recording goes on with the next write.</source>
+        <translation>履歴ファイル %1 に書き込めないため(%2)、%3 を行えませんでした。ディスクがいっぱいか、ファイルがサイズ制限を超えたか、ディスクが故障している可能性があります。空きを作るかディスクを確かめてください。次の書き込みから記録を続けます。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The history file %1: %2 failed (%3).</source>
         <translation>履歴ファイル %1: %2 に失敗しました(%3)。</translation>
     </message>
@@ -8284,7 +8289,8 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
     </message>
     <message>
         <location line="+84"/>
-        <location line="+38"/>
+        <location line="+39"/>
+        <location line="+17"/>
         <location line="+10"/>
         <location line="+12"/>
         <location line="+35"/>

@@ -55,6 +55,8 @@ HistoryFailure classify(const QSqlError &error)
             return HistoryFailure::Corrupt;
         case 13: // SQLITE_FULL
             return HistoryFailure::Full;
+        case 10: // SQLITE_IOERR (a write past RLIMIT_FSIZE: EFBIG)
+            return HistoryFailure::Io;
         default:
             break;
         }
@@ -285,6 +287,7 @@ HistoryStatus HistoryDatabase::open()
                                "keeps its history in memory only; free some space and start "
                                "Labdeck again.")
                                 .arg(path, errorText(error)));
+    case HistoryFailure::Io:
     case HistoryFailure::Other:
     case HistoryFailure::None:
         break;
@@ -550,6 +553,13 @@ void HistoryDatabase::fail(const QSqlError &error, const QString &doing)
         m_error.message = tr("Could not write to the history file %1: the disk is full (%2), so "
                              "%3 was not done. Free some space on that disk; recording goes on "
                              "once there is room.")
+                              .arg(path, errorText(error), doing);
+        break;
+    case HistoryFailure::Io:
+        m_error.message = tr("Could not write to the history file %1 (%2), so %3 was not done. "
+                             "The disk may be full, the file over a size limit, or the disk "
+                             "failing; free some space or check the disk. Recording goes on "
+                             "with the next write.")
                               .arg(path, errorText(error), doing);
         break;
     case HistoryFailure::Corrupt:

@@ -81,7 +81,10 @@ HistoryStore::HistoryStore(HistoryOptions options, QObject *parent)
 
 HistoryStore::~HistoryStore()
 {
-    m_thread.quit();
+    // Quitting from a job queued behind the others: every write asked for
+    // before goes in first.
+    QMetaObject::invokeMethod(
+        m_worker, [] { QThread::currentThread()->quit(); }, Qt::QueuedConnection);
     m_thread.wait();
 }
 

@@ -77,7 +77,8 @@ struct HistoryStatus
 };
 
 // Why a write or a query failed.
-enum class HistoryFailure { None, Locked, Corrupt, Full, Other };
+// Io: a read or write the file system refused (a size limit, a failing disk).
+enum class HistoryFailure { None, Locked, Corrupt, Full, Io, Other };
 
 struct HistoryError
 {

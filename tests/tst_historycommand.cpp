@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -142,6 +143,51 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains("66.67 %"), r.out.constData());
         QVERIFY2(r.out.contains("CRITICAL"), r.out.constData());
+    }
+
+    void serveRecordsEveryRound()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("serve/history.sqlite"));
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        }
+        QProcess serve;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.insert(QStringLiteral("LABDECK_HISTORY"), file);
+        env.insert(QStringLiteral("KUBECONFIG"), QStringLiteral("/nonexistent/kubeconfig"));
+        serve.setProcessEnvironment(env);
+        serve.start(QStringLiteral(LABDECK_BINARY),
+                    {QStringLiteral("check"), QStringLiteral("k8s"), QStringLiteral("--demo"),
+                     QStringLiteral("--serve"), QStringLiteral("127.0.0.1:%1").arg(port),
+                     QStringLiteral("--interval"), QStringLiteral("1s"),
+                     QStringLiteral("--record")});
+        QVERIFY(serve.waitForStarted(10000));
+        // Read while it writes (WAL): one result per round for the node.
+        auto rounds = [&file] {
+            if (!QFileInfo::exists(file))
+                return qint64(0);
+            history::HistoryOptions o;
+            o.path = file;
+            history::HistoryDatabase db(o);
+            if (db.open().state != history::HistoryState::Ready)
+                return qint64(-1);
+            return db.rawResultCount(QStringLiteral("check:k8s:node pikachu"));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(rounds() >= 3, 60000);
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(10000));
+        QCOMPARE(serve.exitCode(), 0);
+        const Ran r = labdeck(
+            {QStringLiteral("history"), QStringLiteral("--json"), QStringLiteral("--db"), file});
+        QCOMPARE(r.code, 0);
+        QVERIFY(itemOf(json(r), QStringLiteral("check:k8s:node pikachu"))
+                    .value(QLatin1String("results"))
+                    .toInt() >= 3);
     }
 
     void textIsEscaped()

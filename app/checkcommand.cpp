@@ -7,6 +7,7 @@
 #include "commandline.h"
 #include "commandparser.h"
 #include "common/gotime.h"
+#include "historycommand.h"
 #include "inventory/inventoryloader.h"
 #include "inventory/inventorylocator.h"
 #include "lab/lab.h"
@@ -199,9 +200,14 @@ int runCheckCommand(int argc, char **argv)
         tr("Also write the metrics to DIR/labdeck.prom (atomically) for node_exporter's textfile "
            "collector; with --serve after every round."),
         tr("DIR"));
+    const QCommandLineOption record(QStringLiteral("record"),
+                                    tr("Also add the results to the history ($LABDECK_HISTORY or "
+                                       "~/.local/share/labdeck/labdeck/history.sqlite), as the "
+                                       "window does; with --serve after every "
+                                       "round."));
     parser.addOptions({json, inventory, demo, timeout, caFile, resolve, connectTo, kubeconfig,
                        context, traefikApi, warnDays, criticalDays, simulate, serve, every,
-                       certEvery, textfile});
+                       certEvery, textfile, record});
     QTextStream err(stderr);
     int exitCode = kCouldNotRun;
     if (!parseCommandLine(parser, QCoreApplication::arguments(), QStringLiteral("check"),
@@ -357,22 +363,39 @@ int runCheckCommand(int argc, char **argv)
         });
     }
 
+    // --record: the history file, opened at the first results.
+    std::shared_ptr<CheckRecorder> recorder;
+    if (parser.isSet(record))
+        recorder = std::make_shared<CheckRecorder>(useDemo);
+    auto recordResults = [recorder](const QList<checks::CheckResult> &results,
+                                    const QDateTime &at) {
+        if (!recorder)
+            return true;
+        QString why;
+        if (recorder->record(results, at.isValid() ? at : QDateTime::currentDateTimeUtc(), &why))
+            return true;
+        QTextStream(stderr) << QStringLiteral("labdeck check: --record: ") << why << Qt::endl;
+        return false;
+    };
+
     std::unique_ptr<checks::CheckRunner> runner;
     const bool asJson = parser.isSet(json);
     const checks::CheckOptions options = ctx.options;
-    std::function<void()> launch = [&runner, &lab, &app, options, categories, asJson,
-                                    inventoryName] {
+    std::function<void()> launch = [&runner, &lab, &app, options, categories, asJson, inventoryName,
+                                    recordResults] {
         lab->prepareChecks(
             options, categories,
-            [&runner, &app, categories, asJson, inventoryName](checks::CheckContext prepared,
-                                                               checks::CheckRegistry registry) {
+            [&runner, &app, categories, asJson, inventoryName,
+             recordResults](checks::CheckContext prepared, checks::CheckRegistry registry) {
                 runner = std::make_unique<checks::CheckRunner>(std::move(registry));
-                QObject::connect(
-                    runner.get(), &checks::CheckRunner::finished, &app,
-                    [&runner, &app, asJson, inventoryName](const checks::RunSummary &summary) {
-                        print(runner->results(), summary, asJson, inventoryName);
-                        app.exit(summary.exitCode());
-                    });
+                QObject::connect(runner.get(), &checks::CheckRunner::finished, &app,
+                                 [&runner, &app, asJson, inventoryName,
+                                  recordResults](const checks::RunSummary &summary) {
+                                     print(runner->results(), summary, asJson, inventoryName);
+                                     const bool recorded =
+                                         recordResults(runner->results(), summary.startedAt);
+                                     app.exit(recorded ? summary.exitCode() : kCouldNotRun);
+                                 });
                 runner->start(categories, prepared);
             });
     };
@@ -419,6 +442,14 @@ int runCheckCommand(int argc, char **argv)
         if (serving && !textfileDir.isEmpty())
             QObject::connect(schedule.get(), &checks::CheckSchedule::roundFinished, &app,
                              [writeTextfile] { (void)writeTextfile(); });
+        // Serving, every round goes into the history (a failure is said, the
+        // serving goes on).
+        if (serving && recorder)
+            QObject::connect(schedule.get(), &checks::CheckSchedule::roundFinished, &app,
+                             [&schedule, recordResults](const QString &category) {
+                                 if (const auto *st = schedule->state(category))
+                                     (void)recordResults(st->results, st->lastRun);
+                             });
         if (serving) {
             server = std::make_unique<checks::MetricsServer>(metrics);
             QString why;
@@ -438,7 +469,7 @@ int runCheckCommand(int argc, char **argv)
             auto startedAt = std::make_shared<QDateTime>();
             QObject::connect(schedule.get(), &checks::CheckSchedule::allFinished, &app,
                              [&schedule, &app, begun, startedAt, asJson, inventoryName, categories,
-                              writeTextfile] {
+                              writeTextfile, recordResults] {
                                  QList<checks::CheckResult> results;
                                  checks::RunSummary summary;
                                  summary.startedAt = *startedAt;
@@ -450,7 +481,9 @@ int runCheckCommand(int argc, char **argv)
                                  }
                                  summary.durationMs = begun->elapsed();
                                  print(results, summary, asJson, inventoryName);
-                                 app.exit(writeTextfile() ? summary.exitCode() : kCouldNotRun);
+                                 const bool written = writeTextfile();
+                                 const bool recorded = recordResults(results, *startedAt);
+                                 app.exit(written && recorded ? summary.exitCode() : kCouldNotRun);
                              });
             launch = [&schedule, begun, startedAt] {
                 begun->start();

@@ -1,10 +1,13 @@
 #include "labwindow.h"
 
 #include "charts/metricspanes.h"
+#include "checks/checkrunner.h"
 #include "checks/checkspanes.h"
 #include "clustermodels.h"
 #include "demo/simulatemenu.h"
 #include "detailspanel.h"
+#include "history/historypanes.h"
+#include "history/historystore.h"
 #include "hostmodel.h"
 #include "inventory/inventorylocator.h"
 #include "kube/clusterpanes.h"
@@ -90,6 +93,20 @@ LabWindow::LabWindow(const GuiOptions &options)
     m_notifier =
         std::make_unique<DesktopNotifier>(m_notifications.get(), m_tray.get(), m_selection.get());
     m_tray->setNotificationPolicy(m_notifications.get());
+    // History: check rounds and lab-tree changes into SQLite, on the store's thread.
+    history::HistoryOptions historyOptions;
+    historyOptions.demo = m_demo; // the demo lab keeps its own file
+    m_history = std::make_unique<history::HistoryStore>(historyOptions);
+    m_history->open();
+    m_historyRecorder =
+        std::make_unique<LabHistoryRecorder>(m_history.get(), hosts, m_summary.get());
+    HistoryPanes::attach(window, m_history.get(), m_selection.get());
+    // Every round, by hand (Check all) or on the schedule.
+    QObject::connect(m_checkPanes, &ChecksPanes::roundFinished, m_historyRecorder.get(),
+                     [recorder = m_historyRecorder.get()](
+                         const QStringList &, const QList<checks::CheckResult> &results) {
+                         recorder->recordRound(results, QDateTime::currentDateTimeUtc());
+                     });
     ChecksPanes *checks = m_checkPanes;
     if (m_options.runChecks) {
         QObject::connect(m_connection.get(), &LabConnection::connected, checks,
@@ -104,6 +121,8 @@ LabWindow::LabWindow(const GuiOptions &options)
 
 LabWindow::~LabWindow()
 {
+    m_historyRecorder.reset(); // the session's end goes in before the store closes
+    m_history.reset();
     m_notifier.reset();
     m_notifications.reset();
     m_tray.reset();

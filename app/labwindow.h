@@ -16,6 +16,7 @@ class LabTray;
 class NotificationPolicy;
 class DesktopNotifier;
 class LabConnection;
+class LabHistoryRecorder;
 class LabSelection;
 class MainWindow;
 class MetricsPanes;
@@ -23,6 +24,9 @@ class RemotePanes;
 class SimulateMenu;
 namespace lab {
 class Lab;
+}
+namespace history {
+class HistoryStore;
 }
 
 namespace app {
@@ -70,6 +74,10 @@ private:
     std::unique_ptr<LabTray> m_tray;
     std::unique_ptr<NotificationPolicy> m_notifications;
     std::unique_ptr<DesktopNotifier> m_notifier;
+    // History: the store (its own thread) and what writes into it; the
+    // recorder goes first and ends the session.
+    std::unique_ptr<history::HistoryStore> m_history;
+    std::unique_ptr<LabHistoryRecorder> m_historyRecorder;
 };
 
 } // namespace app

@@ -1,6 +1,7 @@
 #include "checkcommand.h"
 #include "commandline.h"
 #include "demolabcommand.h"
+#include "historycommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -44,6 +45,8 @@ int main(int argc, char **argv)
         return runInventoryCommand(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "check") == 0)
         return runCheckCommand(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "history") == 0)
+        return runHistoryCommand(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "demolab") == 0)
         return runDemoLabCommand(argc, argv);
     if (!hasDisplay(argc, argv)) {

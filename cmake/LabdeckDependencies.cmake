@@ -13,7 +13,7 @@ endfunction()
 find_package(Qt6 6.4 QUIET COMPONENTS Core)
 labdeck_require(Qt6_FOUND "Qt 6 (Core)" "qt6-base-dev")
 
-foreach(_component Gui Widgets Network Svg Test DBus)
+foreach(_component Gui Widgets Network Svg Test DBus Sql)
   find_package(Qt6${_component} QUIET)
   if(_component STREQUAL "Svg")
     set(_pkg "qt6-svg-dev")

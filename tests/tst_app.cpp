@@ -38,6 +38,8 @@ private:
             e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         // Never read or write the user's own settings or inventory.
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        // The history file (and anything else kept) goes here, not into the real data directory.
+        e.insert(QStringLiteral("XDG_DATA_HOME"), m_config.filePath(QStringLiteral("data")));
         e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         // Qt takes the UI language from LANGUAGE first; these tests read English.
         e.remove(QStringLiteral("LANGUAGE"));
@@ -210,6 +212,7 @@ private Q_SLOTS:
                             config.filePath(QStringLiteral("labdeck/lab.yaml"))));
         QProcessEnvironment e = env(false);
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        e.insert(QStringLiteral("XDG_DATA_HOME"), config.filePath(QStringLiteral("data")));
         const Run r = run({QStringLiteral("inventory"), QStringLiteral("--validate")}, e);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("(user inventory): ok (hosts: 1,")),

@@ -467,7 +467,7 @@ void TestPackaging::manPageNamesEveryOption()
 
     const QString binary = m_buildDir + QStringLiteral("/app/labdeck");
     const QStringList commands{QString(), QStringLiteral("check"), QStringLiteral("inventory"),
-                               QStringLiteral("demolab")};
+                               QStringLiteral("demolab"), QStringLiteral("history")};
     for (const QString &command : commands) {
         QStringList arguments;
         if (!command.isEmpty()) {

@@ -62,6 +62,7 @@ class TestShortcuts : public QObject
         env.insert(QStringLiteral("LANGUAGE"), QString());
         env.insert(QStringLiteral("HOME"), QDir::tempPath() + QStringLiteral("/labdeck-shortcuts"));
         env.remove(QStringLiteral("XDG_CONFIG_HOME"));
+        env.remove(QStringLiteral("XDG_DATA_HOME")); // under HOME, a temporary directory
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(LABDECK_BINARY),
                 {QStringLiteral("--demo"), QStringLiteral("--audit-shortcuts")});

@@ -225,6 +225,7 @@ private:
         e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         // Never read or write the user's own settings or inventory.
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        e.insert(QStringLiteral("XDG_DATA_HOME"), m_config.filePath(QStringLiteral("data")));
         return e;
     }
 

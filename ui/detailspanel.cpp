@@ -174,6 +174,11 @@ void DetailsPanel::addSection(SectionProvider provider)
     refreshSoon();
 }
 
+void DetailsPanel::addWidget(QWidget *widget)
+{
+    layout()->addWidget(widget);
+}
+
 void DetailsPanel::refreshSoon()
 {
     if (!m_refresh->isActive())

@@ -36,6 +36,9 @@ public:
     };
     using SectionProvider = std::function<Section(const QString &id)>;
     void addSection(SectionProvider provider);
+    // A widget another pane puts under the text (the selection's history);
+    // it follows the selection itself.
+    void addWidget(QWidget *widget);
     // A section's data changed: the text follows (at most twice a second).
     void refreshSoon();
 

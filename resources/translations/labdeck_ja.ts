@@ -3535,7 +3535,7 @@ See: %1 --help</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Selects %1, then: %2</source>
         <translation>%1 を選択してから実行: %2</translation>
     </message>
@@ -4044,7 +4044,7 @@ See: %1 --help</source>
         <translation>トポロジーかラボのツリーでホスト、ワークロード、URL を選ぶと、ここに詳細が表示されます。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
@@ -4675,6 +4675,14 @@ See: %1 --help</source>
     </message>
 </context>
 <context>
+    <name>labdeck::HistoryPanes</name>
+    <message>
+        <location filename="../../ui/history/historypanes.cpp" line="+29"/>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::HostCardItem</name>
     <message>
         <location filename="../../ui/topology/topologyitems.cpp" line="+359"/>
@@ -5228,6 +5236,79 @@ See: %1 --help</source>
     </message>
 </context>
 <context>
+    <name>labdeck::ItemHistoryView</name>
+    <message>
+        <location filename="../../ui/history/itemhistoryview.cpp" line="+37"/>
+        <source>&lt;b&gt;History&lt;/b&gt;</source>
+        <translation>&lt;b&gt;履歴&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>24 h</source>
+        <translation>24 時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>7 d</source>
+        <translation>7 日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>30 d</source>
+        <translation>30 日</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>From</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Worst</source>
+        <translation>最悪</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was said</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Incidents of the selection</source>
+        <translation>選択項目のインシデント</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Nothing recorded in the last %1.</source>
+        <translation>直近 %1 の記録はありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Uptime %1 % over the last %2 (of %3 h watched)</source>
+        <translation>直近 %2 の稼働率 %1 %(監視した %3 時間のうち)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uptime %1 % over the last %2 (%3 of %4 check results ok)</source>
+        <translation>直近 %2 の稼働率 %1 %(チェック結果 %4 件中 %3 件が正常)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ongoing</source>
+        <translation>継続中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::LabConnection</name>
     <message>
         <location filename="../../app/labconnection.cpp" line="+33"/>
@@ -5268,6 +5349,14 @@ See: %1 --help</source>
         <location line="+1"/>
         <source>%1: SSH %2 — %3</source>
         <translation>%1: SSH %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::LabHistoryRecorder</name>
+    <message>
+        <location filename="../../ui/history/historypanes.cpp" line="+48"/>
+        <source>Labdeck was not running</source>
+        <translation>Labdeck が動いていませんでした</translation>
     </message>
 </context>
 <context>
@@ -6685,6 +6774,44 @@ See: %1 --help</source>
     </message>
 </context>
 <context>
+    <name>labdeck::TimelineStrip</name>
+    <message>
+        <location filename="../../ui/history/timelinestrip.cpp" line="+19"/>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 spans: %2 ok, %3 warning, %4 critical, %5 unknown, %6 without data</source>
+        <translation>%1 区間: 正常 %2、警告 %3、重大 %4、不明 %5、データなし %6</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: nothing recorded</source>
+        <translation>%1: 記録なし</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 results %2</source>
+        <translation>%2 の結果 %1 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>labdeck::TopologyScene</name>
     <message>
         <location filename="../../ui/topology/topologyscene.cpp" line="+111"/>
@@ -6750,6 +6877,69 @@ served by %2 on %3</source>
         <location filename="../../ui/topology/topologyview.cpp" line="+28"/>
         <source>Lab topology</source>
         <translation>ラボのトポロジー</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::TransitionsPane</name>
+    <message>
+        <location filename="../../ui/history/transitionspane.cpp" line="+46"/>
+        <source>Filter by item or text</source>
+        <translation>項目またはテキストで絞り込み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter the history</source>
+        <translation>履歴の絞り込み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All changes</source>
+        <translation>すべての変化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems (warning or critical)</source>
+        <translation>問題(警告または重大)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical only</source>
+        <translation>重大のみ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>変化</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was said</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State changes</source>
+        <translation>状態の変化</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1 %2 → %3 %4</source>
+        <translation>%1 %2 → %3 %4</translation>
     </message>
 </context>
 <context>
@@ -6957,12 +7147,12 @@ served by %2 on %3</source>
         <translation>labdeck: --minimized: このセッションにはシステムトレイがないため、ウィンドウを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="+350"/>
+        <location filename="../../app/checkcommand.cpp" line="+356"/>
         <source>labdeck check: warning: context %1 sets insecure-skip-tls-verify in %2: TLS is not verified, so anyone between you and %3 can read and change what Labdeck sends, credentials included. Give the cluster&apos;s CA (certificate-authority-data) instead.</source>
         <translation>labdeck check: 警告: コンテキスト %1 は %2 で insecure-skip-tls-verify を設定しています。TLS が検証されないため、あなたと %3 の間にいる誰もが、認証情報を含め Labdeck が送る内容を読み取り、改ざんできます。代わりにクラスターの CA（certificate-authority-data）を指定してください。</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-223"/>
         <source>Checks the lab without a window: certificates, Traefik routes, endpoints, tunnels, Kubernetes, Prometheus, GPU.
 Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.</source>
         <translation>ウィンドウを開かずにラボをチェックします: 証明書、Traefik のルート、エンドポイント、トンネル、Kubernetes、Prometheus、GPU。
@@ -7001,6 +7191,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <location filename="../../app/guioptions.cpp" line="+30"/>
         <location line="+3"/>
         <location line="+18"/>
+        <location filename="../../app/historycommand.cpp" line="+139"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -7113,6 +7304,7 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
     <message>
         <location line="+1"/>
         <location line="+3"/>
+        <location filename="../../app/historycommand.cpp" line="-10"/>
         <source>DURATION</source>
         <translation>DURATION</translation>
     </message>
@@ -7132,7 +7324,12 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>DIR</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Also add the results to the history ($LABDECK_HISTORY or ~/.local/share/labdeck/labdeck/history.sqlite), as the window does; with --serve after every round.</source>
+        <translation>結果を履歴($LABDECK_HISTORY または ~/.local/share/labdeck/labdeck/history.sqlite)にもウィンドウと同じように追加します。--serve ではラウンドごとに追加します。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>labdeck check: there is no check called &quot;%1&quot;; use %2 or all</source>
         <translation>labdeck check: 「%1」というチェックはありません。%2 か all を指定してください</translation>
     </message>
@@ -7187,12 +7384,12 @@ Exit code: 0 all ok, 1 a warning, 2 a critical result, 3 a check could not run.<
         <translation>labdeck check: インベントリを読み込めなかったため、何もチェックしていません</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+126"/>
         <source>labdeck check: serving the checks&apos; metrics on http://%1/metrics</source>
         <translation>labdeck check: チェックのメトリクスを http://%1/metrics で公開しています</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>labdeck check: --simulate: no failure %1 for these checks; one of:
   %2</source>
         <translation>labdeck check: --simulate: これらのチェックに障害 %1 はありません。次のいずれか:
@@ -7265,6 +7462,7 @@ FILE をラボのインベントリとして使います。</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../app/historycommand.cpp" line="+4"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -7306,7 +7504,7 @@ FILE をラボのインベントリとして使います。</translation>
         <translation>labdeck: 想定外の引数 %1 があります(labdeck --help を参照)</translation>
     </message>
     <message>
-        <location filename="../../app/checkcommand.cpp" line="-329"/>
+        <location filename="../../app/checkcommand.cpp" line="-361"/>
         <location filename="../../app/guioptions.cpp" line="-23"/>
         <source>NAME</source>
         <translation>NAME</translation>
@@ -7326,11 +7524,113 @@ FILE をラボのインベントリとして使います。</translation>
         <source>Wrote %1 (%2x%3)</source>
         <translation>%1 に書き出しました（%2x%3）</translation>
     </message>
+    <message>
+        <location filename="../../app/historycommand.cpp" line="-11"/>
+        <source>Prints the incidents and the uptime of the lab&apos;s items from the history that the window and `labdeck check --record` keep.
+Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
+        <translation>ウィンドウと `labdeck check --record` が記録する履歴から、ラボの各項目のインシデントと稼働率を表示します。
+終了コード: 0 表示した、1 使える履歴ファイルがない、2 引数の誤り。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How far back: DURATION such as 24h, 7d or 2w (default 7d, at most 400d).</source>
+        <translation>どこまで遡るか: 24h、7d、2w のような DURATION(既定 7d、最大 400d)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only this item, e.g. host:bracky or check:certs:https://ha.example.com.</source>
+        <translation>この項目だけ(例: host:bracky、check:certs:https://ha.example.com)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print JSON (schema in docs/history.md).</source>
+        <translation>JSON で出力します(スキーマは docs/history.md)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read FILE (default: $LABDECK_HISTORY or ~/.local/share/labdeck/labdeck/history.sqlite).</source>
+        <translation>FILE を読みます(既定: $LABDECK_HISTORY または ~/.local/share/labdeck/labdeck/history.sqlite)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read the demo lab&apos;s history (history-demo.sqlite next to the default file).</source>
+        <translation>デモラボの履歴(既定のファイルの隣の history-demo.sqlite)を読みます。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>labdeck history: unexpected argument %1</source>
+        <translation>labdeck history: 想定外の引数 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>labdeck history: --since takes a duration such as 24h, 7d or 2w (at most 400d)</source>
+        <translation>labdeck history: --since には 24h、7d、2w のような期間を指定します(最大 400d)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>labdeck history: there is no history file %1 yet; the window and `labdeck check --record` write it</source>
+        <translation>labdeck history: 履歴ファイル %1 はまだありません。ウィンドウと `labdeck check --record` が書き込みます</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>History in %1 since %2 UTC (%3)</source>
+        <translation>%1 の履歴、%2 UTC 以降(%3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was recorded in this span.</source>
+        <translation>この期間の記録はありません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ITEM</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UPTIME</source>
+        <translation>稼働率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BASED ON</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>INCIDENTS</source>
+        <translation>インシデント</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 h watched</source>
+        <translation>監視 %1 時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 results</source>
+        <translation>結果 %1 件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No incidents in this span.</source>
+        <translation>この期間のインシデントはありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Incidents, newest first:</source>
+        <translation>インシデント(新しい順):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ongoing</source>
+        <translation>継続中</translation>
+    </message>
 </context>
 <context>
     <name>labdeck::app::LabWindow</name>
     <message>
-        <location filename="../../app/labwindow.cpp" line="+120"/>
+        <location filename="../../app/labwindow.cpp" line="+141"/>
         <source>labdeck: --simulate works on the demo lab only (--demo)</source>
         <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>
@@ -8166,6 +8466,160 @@ FILE をラボのインベントリとして使います。</translation>
         <location line="+26"/>
         <source>%1: SSH: not connected</source>
         <translation>%1: SSH: 未接続</translation>
+    </message>
+</context>
+<context>
+    <name>labdeck::history::HistoryDatabase</name>
+    <message>
+        <location filename="../../services/history/historydatabase.cpp" line="+236"/>
+        <source>Labdeck keeps no history in this session: Qt&apos;s SQLite driver is missing (Debian package libqt6sql6-sqlite). Install it and start Labdeck again.</source>
+        <translation>このセッションでは履歴を残しません: Qt の SQLite ドライバ(Debian パッケージ libqt6sql6-sqlite)がありません。インストールして Labdeck を起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The history file %1 is not a file. This session keeps its history in memory only; move whatever is there away and start Labdeck again.</source>
+        <translation>履歴ファイル %1 はファイルではありません。このセッションの履歴はメモリにだけ残します。そこにあるものを移動して Labdeck を起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its header is cut short</source>
+        <translation>ヘッダーが途中で切れています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not an SQLite database</source>
+        <translation>SQLite データベースではありません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder %1 for the history file %2 cannot be created. This session keeps its history in memory only; check the folder&apos;s permissions and start Labdeck again.</source>
+        <translation>履歴ファイル %2 のフォルダ %1 を作れません。このセッションの履歴はメモリにだけ残します。フォルダの権限を確かめて Labdeck を起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The history file %1 was written by a newer Labdeck (%2). This session keeps its history in memory only and leaves the file as it is; use the newer Labdeck, or move the file away to start a new history.</source>
+        <translation>履歴ファイル %1 は新しい Labdeck が書いたものです(%2)。このセッションの履歴はメモリにだけ残し、ファイルはそのままにします。新しい Labdeck を使うか、ファイルを移動して新しい履歴を始めてください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The history file %1 is locked by another program (%2). This session keeps its history in memory only and does not touch the file; close the other program (another Labdeck?) and start Labdeck again to record.</source>
+        <translation>履歴ファイル %1 は別のプログラムがロックしています(%2)。このセッションの履歴はメモリにだけ残し、ファイルには触れません。記録するには、そのプログラム(別の Labdeck?)を閉じて Labdeck を起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The disk holding the history file %1 is full (%2). This session keeps its history in memory only; free some space and start Labdeck again.</source>
+        <translation>履歴ファイル %1 のあるディスクがいっぱいです(%2)。このセッションの履歴はメモリにだけ残します。空きを作って Labdeck を起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The history file %1 cannot be opened (%2). This session keeps its history in memory only; check the file and its folder&apos;s permissions and start Labdeck again.</source>
+        <translation>履歴ファイル %1 を開けません(%2)。このセッションの履歴はメモリにだけ残します。ファイルとフォルダの権限を確かめて Labdeck を起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The history file %1 is damaged (%2) and could not be set aside. This session keeps its history in memory only; move the file away and start Labdeck again.</source>
+        <translation>履歴ファイル %1 は壊れていて(%2)、退避できませんでした。このセッションの履歴はメモリにだけ残します。ファイルを移動して Labdeck を起動し直してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The history file %1 was damaged (%2); it was kept as %3, but a new one cannot be made (%4). This session keeps its history in memory only.</source>
+        <translation>履歴ファイル %1 は壊れていました(%2)。%3 として残しましたが、新しいファイルを作れません(%4)。このセッションの履歴はメモリにだけ残します。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The history file %1 was damaged (%2). It was kept as %3 and a new, empty history was started; look into the old file or delete it yourself.</source>
+        <translation>履歴ファイル %1 は壊れていました(%2)。%3 として残し、新しい空の履歴を始めました。古いファイルは調べるか、ご自身で削除してください。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>schema version %1; this Labdeck knows up to %2</source>
+        <translation>スキーマのバージョン %1。この Labdeck が知っているのは %2 までです</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>starting a transaction</source>
+        <translation>トランザクションの開始</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>saving</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The history file %1 is locked by another program (%2), so %3 was not done. Close the other program using it (another Labdeck?); Labdeck tries again with the next write.</source>
+        <translation>履歴ファイル %1 は別のプログラムがロックしているため(%2)、%3 を行えませんでした。それを使っているプログラム(別の Labdeck?)を閉じてください。Labdeck は次の書き込みで再び試みます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write to the history file %1: the disk is full (%2), so %3 was not done. Free some space on that disk; recording goes on once there is room.</source>
+        <translation>履歴ファイル %1 に書き込めません: ディスクがいっぱいのため(%2)、%3 を行えませんでした。そのディスクに空きを作ってください。空きができれば記録を続けます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write to the history file %1 (%2), so %3 was not done. The disk may be full, the file over a size limit, or the disk failing; free some space or check the disk. Recording goes on with the next write.</source>
+        <translation>履歴ファイル %1 に書き込めないため(%2)、%3 を行えませんでした。ディスクがいっぱいか、ファイルがサイズ制限を超えたか、ディスクが故障している可能性があります。空きを作るかディスクを確かめてください。次の書き込みから記録を続けます。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The history file %1: %2 failed (%3).</source>
+        <translation>履歴ファイル %1: %2 に失敗しました(%3)。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+23"/>
+        <location line="+11"/>
+        <source>recording</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>recording check results</source>
+        <translation>チェック結果の記録</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+27"/>
+        <source>The history is not open.</source>
+        <translation>履歴が開かれていません。</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>%1 check results were not recorded.</source>
+        <translation>チェック結果 %1 件を記録できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <location line="+39"/>
+        <location line="+17"/>
+        <location line="+10"/>
+        <location line="+12"/>
+        <location line="+35"/>
+        <source>compacting</source>
+        <translation>圧縮</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location line="+18"/>
+        <location line="+29"/>
+        <source>reading the timeline</source>
+        <translation>タイムラインの読み込み</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <location line="+31"/>
+        <source>reading incidents</source>
+        <translation>インシデントの読み込み</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>reading transitions</source>
+        <translation>状態変化の読み込み</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>reading the items</source>
+        <translation>項目の読み込み</translation>
     </message>
 </context>
 <context>

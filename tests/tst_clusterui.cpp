@@ -5,6 +5,7 @@
 
 #include "clustermodels.h"
 #include "demolab/kubesimulator.h"
+#include "detailspanel.h"
 #include "hostmodel.h"
 #include "inventory/inventoryloader.h"
 #include "kube/activitypane.h"
@@ -21,6 +22,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -164,6 +166,23 @@ private Q_SLOTS:
             Health::Ok);
         QCOMPARE(m_window->topologyScene()->hostCard(QStringLiteral("metamon"))->health(),
                  Health::Ok);
+    }
+
+    void detailsOfANodeReadAsPeopleWriteThem()
+    {
+        m_window->detailsPanel()->setClusterModels(m_models.get());
+        m_selection->select(HostModel::hostId(QStringLiteral("bracky")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->detailsPanel()->html().contains(QLatin1String("Kubernetes node")), 10000);
+        const QString html = m_window->detailsPanel()->html();
+        // Memory in binary units, CPUs as a count; never the raw "…Ki".
+        static const QRegularExpression memory(QStringLiteral("[0-9.]+ GiB / [0-9.]+ GiB"));
+        QVERIFY2(memory.match(html).hasMatch(), qPrintable(html));
+        QVERIFY2(!html.contains(QRegularExpression(QStringLiteral("[0-9]Ki\\b"))),
+                 qPrintable(html));
+        QVERIFY2(html.contains(QLatin1String("1 CPU / 1 CPU")), qPrintable(html));
+        // A condition's name is kept whole.
+        QVERIFY2(html.contains(QLatin1String("MemoryPressure")), qPrintable(html));
     }
 
     void differencesFromTheInventoryAreVisible()

@@ -3,12 +3,14 @@
 #include "clustermodels.h"
 #include "common/format.h"
 #include "hostmodel.h"
+#include "kube/nodemetrics.h"
 #include "kubemodels.h"
 #include "labselection.h"
 
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace labdeck {
 
@@ -83,17 +85,30 @@ QString DetailsPanel::nodeHtml(const QString &nodeName) const
     rows += row(tr("Taints"), taints.join(QStringLiteral(", ")));
     rows += row(tr("Roles"), n->roles.join(QStringLiteral(", ")));
     rows += row(tr("Kubelet"), n->kubeletVersion);
+    // Quantities as people read them ("5.8 GiB", not "6090129Ki"); the raw
+    // value when it is not a quantity.
+    const auto cpus = [](const QString &q) {
+        const double value = kube::parseQuantity(q);
+        return std::isnan(value) ? q : Format::cpus(value, QString());
+    };
+    const auto bytes = [](const QString &q) {
+        const double value = kube::parseQuantity(q);
+        return std::isnan(value) ? q : Format::bytes(value);
+    };
     rows += row(tr("CPU (capacity / allocatable)"),
-                QStringLiteral("%1 / %2").arg(n->cpuCapacity, n->cpuAllocatable));
-    rows += row(tr("Memory (capacity / allocatable)"),
-                QStringLiteral("%1 / %2").arg(n->memoryCapacity, n->memoryAllocatable));
+                QStringLiteral("%1 / %2").arg(cpus(n->cpuCapacity), cpus(n->cpuAllocatable)));
+    rows +=
+        row(tr("Memory (capacity / allocatable)"),
+            QStringLiteral("%1 / %2").arg(bytes(n->memoryCapacity), bytes(n->memoryAllocatable)));
     QStringList labels;
     for (auto it = n->labels.cbegin(); it != n->labels.cend(); ++it)
         labels << (it.value().isEmpty() ? it.key() : it.key() + QLatin1Char('=') + it.value());
     rows += row(tr("Labels"), labels.join(QStringLiteral(", ")));
     QString conditions;
     for (const kube::Condition &c : n->conditions) {
-        conditions += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+        // The condition's name never breaks inside a word ("MemoryPressure").
+        conditions += QStringLiteral("<tr><td style='white-space:nowrap'>%1</td>"
+                                     "<td style='white-space:nowrap'>%2</td><td>%3</td></tr>")
                           .arg(c.type.toHtmlEscaped(), c.status.toHtmlEscaped(),
                                (c.reason + QLatin1Char(' ') + c.message).trimmed().toHtmlEscaped());
     }

@@ -3956,7 +3956,7 @@ See: %1 --help</source>
 <context>
     <name>labdeck::DetailsPanel</name>
     <message>
-        <location filename="../../ui/detailspanel.cpp" line="+47"/>
+        <location filename="../../ui/detailspanel.cpp" line="+49"/>
         <source>Details of the selection</source>
         <translation>選択項目の詳細</translation>
     </message>
@@ -3996,12 +3996,12 @@ See: %1 --help</source>
         <translation>Kubelet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>CPU (capacity / allocatable)</source>
         <translation>CPU（容量 / 割り当て可能）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Memory (capacity / allocatable)</source>
         <translation>メモリ（容量 / 割り当て可能）</translation>
     </message>
@@ -4011,7 +4011,7 @@ See: %1 --help</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Kubernetes node</source>
         <translation>Kubernetes ノード</translation>
     </message>
@@ -7630,7 +7630,7 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
 <context>
     <name>labdeck::app::LabWindow</name>
     <message>
-        <location filename="../../app/labwindow.cpp" line="+141"/>
+        <location filename="../../app/labwindow.cpp" line="+139"/>
         <source>labdeck: --simulate works on the demo lab only (--demo)</source>
         <translation>labdeck: --simulate はデモラボ（--demo）でのみ使えます</translation>
     </message>
@@ -8471,7 +8471,7 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
 <context>
     <name>labdeck::history::HistoryDatabase</name>
     <message>
-        <location filename="../../services/history/historydatabase.cpp" line="+236"/>
+        <location filename="../../services/history/historydatabase.cpp" line="+100"/>
         <source>Labdeck keeps no history in this session: Qt&apos;s SQLite driver is missing (Debian package libqt6sql6-sqlite). Install it and start Labdeck again.</source>
         <translation>このセッションでは履歴を残しません: Qt の SQLite ドライバ(Debian パッケージ libqt6sql6-sqlite)がありません。インストールして Labdeck を起動し直してください。</translation>
     </message>
@@ -8589,7 +8589,7 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
         <translation>チェック結果 %1 件を記録できませんでした。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location filename="../../services/history/historydatabase_retention.cpp" line="+38"/>
         <location line="+39"/>
         <location line="+17"/>
         <location line="+10"/>
@@ -8599,7 +8599,7 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
         <translation>圧縮</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../../services/history/historydatabase_queries.cpp" line="+69"/>
         <location line="+18"/>
         <location line="+29"/>
         <source>reading the timeline</source>

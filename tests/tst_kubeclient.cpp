@@ -92,8 +92,19 @@ private Q_SLOTS:
 
     void statusErrorsAreReadable()
     {
+        // What reaches the terminal: a 404 (an expected "not there yet") is
+        // not printed; a refused credential is.
+        static QStringList printed;
+        printed.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &context, const QString &msg) {
+                if (type != QtDebugMsg &&
+                    QLatin1String(context.category) == QLatin1String("labdeck.kube"))
+                    printed << msg;
+            });
         const KubeResponse r =
             await(m_client->get(QStringLiteral("/apis/apps/v1/namespaces/apps/deployments/nope")));
+        QVERIFY2(printed.isEmpty(), qPrintable(printed.join(QLatin1Char('\n'))));
         QVERIFY(!r.ok());
         QCOMPARE(r.httpStatus, 404);
         QVERIFY(r.error);
@@ -109,6 +120,9 @@ private Q_SLOTS:
         QCOMPARE(denied.httpStatus, 401);
         QVERIFY2(denied.errorText.contains(QStringLiteral("credentials were refused")),
                  qPrintable(denied.errorText));
+        qInstallMessageHandler(previous);
+        QCOMPARE(printed.size(), 1);
+        QVERIFY(printed.first().contains(QLatin1String("credentials were refused")));
     }
 
     void connectRefusedAndTimeoutSayWhere()

@@ -314,7 +314,12 @@ void KubeClient::complete(KubeCall *call, const HttpResult &http)
         if (doc.isObject())
             r.json = doc.object();
     }
-    if (!r.ok())
+    // A 404 is most often an expected answer (does the object exist yet,
+    // before a dry run or an apply): the caller says whether it is a
+    // problem, so it is not printed unless asked for (labdeck.kube.debug).
+    if (!r.ok() && r.httpStatus == 404)
+        qCDebug(lcKube).noquote() << r.errorText;
+    else if (!r.ok())
         qCInfo(lcKube).noquote() << r.errorText;
     Q_EMIT callFinished(call->m_method, call->m_path, r.httpStatus, r.errorText);
     Q_EMIT call->finished(r);

@@ -298,6 +298,12 @@ private Q_SLOTS:
         QCOMPARE(m_remote->status()->ollamaModels()->rowCount(), 2);
         QCOMPARE(m_remote->status()->gpuProcesses()->rowCount(), 1);
         QTRY_VERIFY(gpu->ollamaLabel()->text().contains(QStringLiteral("0.5.1")));
+        // And in the status bar, with its state.
+        QTRY_VERIFY2(gpu->ollamaStatus()->text().startsWith(
+                         QStringLiteral("Ollama %1").arg(HealthText::glyph(Health::Ok))),
+                     qPrintable(gpu->ollamaStatus()->text()));
+        QVERIFY(gpu->ollamaStatus()->text().endsWith(QLatin1String("loaded")));
+        QVERIFY(gpu->ollamaStatus()->isVisibleTo(m_window.get()));
         QTRY_VERIFY(gpu->webuiLabel()->text().contains(QStringLiteral("HTTP 200")));
         QCOMPARE(gpu->vram()->format(), QStringLiteral("5.3 GiB / 8.0 GiB"));
         QTRY_COMPARE(

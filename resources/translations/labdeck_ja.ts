@@ -4479,7 +4479,7 @@ See: %1 --help</source>
 <context>
     <name>labdeck::GpuPanes</name>
     <message>
-        <location filename="../../ui/gpu/gpupanes.cpp" line="+69"/>
+        <location filename="../../ui/gpu/gpupanes.cpp" line="+71"/>
         <source>GPU processes</source>
         <translation>GPU プロセス</translation>
     </message>
@@ -4554,7 +4554,12 @@ See: %1 --help</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>Ollama on the GPU server</source>
+        <translation>GPU サーバーの Ollama</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Tailscale</source>
         <translation>Tailscale</translation>
     </message>
@@ -4624,27 +4629,47 @@ See: %1 --help</source>
         <translation>まだなし</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Ollama %1 %2</source>
+        <translation>Ollama %1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 down: %2</source>
         <translation>%1 ダウン: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>down</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 %2 at %3 · %4 installed · %5 loaded · %6</source>
         <translation>%1 %2（%3）· インストール済み %4 · ロード済み %5 · %6</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>%1 loaded</source>
+        <translation>%1 個ロード済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>connecting to %1…</source>
         <translation>%1 に接続中…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>connecting</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no Ollama URL in the inventory</source>
         <translation>インベントリに Ollama の URL がありません</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 %2 (%3) · %4</source>
         <translation>%1 %2（%3）· %4</translation>
     </message>

@@ -20,6 +20,7 @@
 #include <QProgressBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -62,6 +63,7 @@ GpuPanes::GpuPanes(MainWindow *window, RemoteStatus *status)
     , m_temperature(new QLabel)
     , m_power(new QLabel)
     , m_ollama(new QLabel)
+    , m_ollamaStatus(new QLabel)
     , m_webui(new QLabel)
     , m_fresh(new QLabel)
     , m_util(new QProgressBar)
@@ -114,6 +116,9 @@ GpuPanes::GpuPanes(MainWindow *window, RemoteStatus *status)
     m_gpuDock->setObjectName(QStringLiteral("GpuDock"));
     m_gpuDock->setWidget(page);
     window->addBottomDock(m_gpuDock);
+    m_ollamaStatus->setToolTip(tr("Ollama on the GPU server"));
+    m_ollamaStatus->setVisible(false);
+    window->statusBar()->addPermanentWidget(m_ollamaStatus);
     window->addViewToggle(m_gpuDock->toggleViewAction());
 
     auto *tunnelPage = new QWidget;
@@ -195,11 +200,19 @@ void GpuPanes::update()
                                     gpuStale ? tr(" (stale)") : QString())
                          : tr("never"));
 
+    const auto statusBar = [this](Health h, const QString &what) {
+        m_ollamaStatus->setText(tr("Ollama %1 %2").arg(HealthText::glyph(h), what));
+        m_ollamaStatus->setToolTip(m_ollama->text());
+        m_ollamaStatus->setAccessibleName(m_ollamaStatus->text());
+        paint(m_ollamaStatus, h);
+        m_ollamaStatus->setVisible(true);
+    };
     if (ollama::OllamaClient *o = src.ollama) {
         if (!o->lastError().isEmpty()) {
             m_ollama->setText(
                 tr("%1 down: %2").arg(HealthText::glyph(Health::Critical), o->lastError()));
             paint(m_ollama, Health::Critical);
+            statusBar(Health::Critical, tr("down"));
         } else if (o->fetchedAt().isValid()) {
             m_ollama->setText(tr("%1 %2 at %3 \u00b7 %4 installed \u00b7 %5 loaded \u00b7 %6")
                                   .arg(HealthText::glyph(Health::Ok), o->version(),
@@ -208,12 +221,16 @@ void GpuPanes::update()
                                   .arg(o->loaded().size())
                                   .arg(Format::ago(o->fetchedAt().secsTo(now))));
             paint(m_ollama, o->isStale() ? Health::Unknown : Health::Ok);
+            statusBar(o->isStale() ? Health::Unknown : Health::Ok,
+                      tr("%1 loaded").arg(o->loaded().size()));
         } else {
             m_ollama->setText(tr("connecting to %1\u2026").arg(o->baseUrl().toDisplayString()));
             paint(m_ollama, Health::Unknown);
+            statusBar(Health::Unknown, tr("connecting"));
         }
     } else {
         m_ollama->setText(tr("no Ollama URL in the inventory"));
+        m_ollamaStatus->setVisible(false);
     }
     if (ollama::WebUiProbe *w = src.webui) {
         m_webui->setText(w->checkedAt().isValid()

@@ -32,6 +32,8 @@ public:
     [[nodiscard]] QDockWidget *tunnelDock() const { return m_tunnelDock; }
     [[nodiscard]] QLabel *summary() const { return m_summary; }
     [[nodiscard]] QLabel *ollamaLabel() const { return m_ollama; }
+    // Ollama's state in the status bar: "Ollama ✓ 2 loaded".
+    [[nodiscard]] QLabel *ollamaStatus() const { return m_ollamaStatus; }
     [[nodiscard]] QLabel *webuiLabel() const { return m_webui; }
     [[nodiscard]] QProgressBar *utilization() const { return m_util; }
     [[nodiscard]] QProgressBar *vram() const { return m_vram; }
@@ -51,6 +53,7 @@ private:
     QLabel *m_temperature;
     QLabel *m_power;
     QLabel *m_ollama;
+    QLabel *m_ollamaStatus;
     QLabel *m_webui;
     QLabel *m_fresh;
     QProgressBar *m_util;

@@ -29,7 +29,10 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 namespace labdeck {
 
@@ -38,6 +41,12 @@ using Metric = prom::ChartQueries::Metric;
 namespace {
 
 const QString kTemplatesGroup = QStringLiteral("charts/templates");
+// A chart's height in a row the dock makes room for: a plot about 100 px
+// high under a two-line header, which reads in Japanese as in English.
+constexpr int kChartHeight = 190;
+// The most of the window's height the dock takes for that on its own.
+constexpr double kMaxDockShare = 0.4;
+constexpr int kFitRounds = 4;
 
 struct RangeChoice
 {
@@ -77,14 +86,20 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
     m_header->setWordWrap(true);
     layout->addWidget(m_header);
     m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidget(m_grid);
-    new QGridLayout(m_grid);
+    m_scroll->viewport()->installEventFilter(this);
+    auto *grid = new QGridLayout(m_grid);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(4);
     layout->addWidget(m_scroll, 1);
     m_dock->setWidget(content);
     m_window->addBottomDock(m_dock);
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && m_chartsPending)
             rebuildCharts();
+        if (visible && m_fitRounds == 0)
+            QTimer::singleShot(0, this, &MetricsPanes::fitDockHeight);
     });
     QAction *toggle = m_dock->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key_M));
@@ -208,6 +223,7 @@ void MetricsPanes::setWindow(std::chrono::seconds window)
         if (m_range->itemData(i).toLongLong() == window.count())
             m_range->setCurrentIndex(i);
     for (MetricChartWidget *w : std::as_const(m_charts)) {
+        w->resetZoom();
         w->chart()->setWindow(window);
         w->chart()->reload();
     }
@@ -290,12 +306,107 @@ void MetricsPanes::rebuildCharts()
             chart->setWidth(widget->plotWidth());
             chart->reload();
         });
+        // A range dragged on one chart is shown on all of them.
+        connect(widget, &MetricChartWidget::zoomed, this, [this, widget](double from, double to) {
+            for (MetricChartWidget *w : std::as_const(m_charts))
+                if (w != widget)
+                    w->zoomTo(from, to);
+        });
+        connect(widget, &MetricChartWidget::zoomReset, this, [this, widget] {
+            for (MetricChartWidget *w : std::as_const(m_charts))
+                if (w != widget)
+                    w->resetZoom();
+        });
         grid->addWidget(widget, i / 2, i % 2);
         m_charts << widget;
         chart->setWidth(widget->plotWidth());
         chart->setLive(m_live);
         chart->reload();
         ++i;
+    }
+    m_columns = 0;
+    layoutCharts();
+    if (m_fitRounds == 0) // the charts can come after the dock (Prometheus found later)
+        QTimer::singleShot(0, this, &MetricsPanes::fitDockHeight);
+}
+
+void MetricsPanes::fitDockHeight()
+{
+    // The default bottom area (shared with Workloads, Pods, ...) is lower
+    // than one row of charts: the first time the charts are shown, the
+    // dock grows to fit one row, up to a share of the window; the user's
+    // later resizing is left alone (the charts then scroll).
+    if (m_fitRounds >= kFitRounds || !m_dock->isVisible() || m_dock->isFloating() ||
+        m_charts.isEmpty())
+        return;
+    const int missing = kChartHeight - m_scroll->viewport()->height();
+    const int cap = int(m_window->height() * kMaxDockShare);
+    if (missing <= 0 || m_dock->height() >= cap) {
+        m_fitRounds = kFitRounds;
+        return;
+    }
+    // QMainWindow shares out what the central widget and the side docks
+    // give up, so a request is met only in part: ask again for the rest.
+    m_fitRequest = std::min((m_fitRounds == 0 ? m_dock->height() : m_fitRequest) + missing, cap);
+    ++m_fitRounds;
+    m_window->resizeDocks({m_dock}, {m_fitRequest}, Qt::Vertical);
+    QTimer::singleShot(0, this, &MetricsPanes::fitDockHeight);
+}
+
+bool MetricsPanes::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        layoutCharts();
+    return QObject::eventFilter(watched, event);
+}
+
+void MetricsPanes::layoutCharts()
+{
+    // The grid that shows every chart whole in the dock: of the column
+    // counts whose cells are at least a chart's minimum size, the one with
+    // cells nearest a panel's shape (about 2:1). When none fits (a very
+    // low dock), as many columns as the width takes, scrolling down.
+    auto *grid = static_cast<QGridLayout *>(m_grid->layout());
+    const int n = int(m_charts.size());
+    if (n == 0)
+        return;
+    const QSize room = m_scroll->viewport()->size();
+    QSize minimum(0, 0);
+    for (MetricChartWidget *w : std::as_const(m_charts))
+        minimum = minimum.expandedTo(w->minimumSizeHint());
+    const int gap = grid->spacing();
+    int columns = 0;
+    double best = 0;
+    for (int c = 1; c <= n; ++c) {
+        const int rows = (n + c - 1) / c;
+        const double w = double(room.width() - gap * (c - 1)) / c;
+        const double h = double(room.height() - gap * (rows - 1)) / rows;
+        if (w < minimum.width() || h < minimum.height())
+            continue;
+        const double score = std::abs(std::log((w / h) / 2.0));
+        if (columns == 0 || score < best) {
+            columns = c;
+            best = score;
+        }
+    }
+    const bool fits = columns > 0;
+    if (!fits)
+        columns = std::clamp((room.width() + gap) / std::max(1, minimum.width() + gap), 1, n);
+    const int rows = (n + columns - 1) / columns;
+    m_grid->setMinimumHeight(fits ? 0 : rows * minimum.height() + (rows - 1) * gap);
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    for (MetricChartWidget *w : std::as_const(m_charts))
+        grid->removeWidget(w);
+    for (int c = 0; c < grid->columnCount(); ++c)
+        grid->setColumnStretch(c, c < columns ? 1 : 0);
+    for (int r = 0; r < grid->rowCount(); ++r)
+        grid->setRowStretch(r, r < rows ? 1 : 0);
+    for (int i = 0; i < n; ++i) {
+        grid->addWidget(m_charts.at(i), i / columns, i % columns);
+        grid->setColumnStretch(i % columns, 1);
+        grid->setRowStretch(i / columns, 1);
     }
 }
 

@@ -57,9 +57,16 @@ public:
     [[nodiscard]] static prom::ChartQueries savedQueries();
     void editTemplates();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void selectionChanged(const QString &id);
     void rebuildCharts();
+    // Places the charts in the grid that fits the dock best (see .cpp).
+    void layoutCharts();
+    // The first time the dock is shown, makes it tall enough for a row of charts.
+    void fitDockHeight();
     void reloadAll();
     void updateCards();
     void updateStatus();
@@ -80,6 +87,9 @@ private:
     bool m_chartsPending = true; // to be made when the dock is shown
     QString m_host;
     QList<MetricChartWidget *> m_charts;
+    int m_columns = 0;
+    int m_fitRounds = 0; // fitDockHeight's, kFitRounds when done
+    int m_fitRequest = 0;
     std::chrono::seconds m_span{3600};
     bool m_live = true;
     std::chrono::milliseconds m_refresh{15000};

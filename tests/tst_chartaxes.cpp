@@ -382,7 +382,6 @@ private Q_SLOTS:
         QTest::mousePress(viewport, Qt::LeftButton, {}, from);
         QTest::mouseMove(viewport, (from + to) / 2);
         QTest::mouseMove(viewport, to);
-        cpu->grab().save(QStringLiteral("/tmp/labdeck-chart-drag.png"));
         QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
         QTRY_VERIFY(cpu->isZoomed());
         const double msPerPixel = (whole.second - whole.first) / area.width();

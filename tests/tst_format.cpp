@@ -236,6 +236,19 @@ private Q_SLOTS:
                  start.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     }
 
+    void sparkline()
+    {
+        QCOMPARE(Format::sparkline({0, 25, 50, 75, 100}, 100, 10),
+                 QStringLiteral("\u2581\u2583\u2585\u2586\u2588"));
+        // Squeezed into the width, each cell the largest of its share.
+        QCOMPARE(Format::sparkline({0, 100, 0, 0, 50, 0}, 100, 3),
+                 QStringLiteral("\u2588\u2581\u2585"));
+        QCOMPARE(Format::sparkline({std::nan(""), 200, -5}, 100, 8),
+                 QStringLiteral(" \u2588\u2581"));
+        QCOMPARE(Format::sparkline({1, 2}, 0, 8), QStringLiteral("\u2581\u2581"));
+        QVERIFY(Format::sparkline({}, 1, 8).isEmpty());
+    }
+
     void healthNeverLooksHealthyWhenUnknown()
     {
         QCOMPARE(HealthText::name(Health::Unknown), QStringLiteral("unknown"));

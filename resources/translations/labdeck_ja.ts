@@ -758,7 +758,7 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../services/common/format.cpp" line="+20"/>
+        <location filename="../../services/common/format.cpp" line="+21"/>
         <location line="+125"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
@@ -5500,12 +5500,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+610"/>
+        <location line="+614"/>
         <source>PromQL</source>
         <translation>PromQL</translation>
     </message>
     <message>
-        <location line="-608"/>
+        <location line="-612"/>
         <source>Show and edit the PromQL behind this chart</source>
         <translation>このチャートの PromQL を表示・編集</translation>
     </message>
@@ -5535,17 +5535,17 @@
         <translation>チャートテンプレート（設定）のクエリーに戻す</translation>
     </message>
     <message>
-        <location line="+418"/>
+        <location line="+419"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>(at %1)</source>
         <translation>（%1 時点）</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>stale: %1</source>
         <translation>古いデータ: %1</translation>
     </message>
@@ -5580,7 +5580,7 @@
 <context>
     <name>labdeck::MetricsPanes</name>
     <message>
-        <location filename="../../ui/charts/metricspanes.cpp" line="+58"/>
+        <location filename="../../ui/charts/metricspanes.cpp" line="+60"/>
         <source>15 min</source>
         <translation>15 分</translation>
     </message>
@@ -5682,12 +5682,22 @@
         <translation>停止: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 now %2, max %3</source>
+        <translation>%1 現在 %2、最大 %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Prometheus</source>
         <translation>Prometheus</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+165"/>
         <source>Select a host to see its charts.</source>
         <translation>ホストを選ぶと、そのチャートが表示されます。</translation>
     </message>
@@ -5712,7 +5722,7 @@
         <translation>（デモラボの模擬 Prometheus）</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Chart Templates</source>
         <translation>チャートテンプレート</translation>
     </message>

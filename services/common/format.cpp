@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace labdeck {
 
@@ -305,6 +306,29 @@ Format::TimeTicks Format::timeTicks(qint64 fromMs, qint64 toMs, qint64 minStepMs
         t.labels << label;
     }
     return t;
+}
+
+QString Format::sparkline(const QList<double> &values, double max, int width)
+{
+    QString line;
+    const qsizetype n = values.size();
+    if (n == 0 || width <= 0)
+        return line;
+    const qsizetype cells = std::min<qsizetype>(n, width);
+    for (qsizetype c = 0; c < cells; ++c) {
+        double v = std::numeric_limits<double>::quiet_NaN();
+        for (qsizetype i = c * n / cells; i < (c + 1) * n / cells; ++i) {
+            if (!std::isnan(values.at(i)))
+                v = std::isnan(v) ? values.at(i) : std::max(v, values.at(i));
+        }
+        if (std::isnan(v)) {
+            line += QLatin1Char(' ');
+            continue;
+        }
+        const double level = max > 0 ? std::clamp(v / max, 0.0, 1.0) : 0.0;
+        line += QChar(char16_t(0x2581 + std::lround(level * 7))); // U+2581..U+2588
+    }
+    return line;
 }
 
 QString Format::sampleTime(qint64 msecs)

@@ -74,6 +74,9 @@ public:
     [[nodiscard]] static TimeTicks timeTicks(qint64 fromMs, qint64 toMs, qint64 minStepMs);
     // A sample's time in local time for a hover: "2024-03-14 14:03:15".
     [[nodiscard]] static QString sampleTime(qint64 msecs);
+    // Values as a line of block characters "▁▂▄█" from 0 to max, at most
+    // width of them (each the largest value of its share); NaN is a space.
+    [[nodiscard]] static QString sparkline(const QList<double> &values, double max, int width);
 
 private:
     // A formatted number with the quantity's unit ("1.5" -> "1.5 MiB/s").

@@ -47,6 +47,8 @@ constexpr int kChartHeight = 190;
 // The most of the window's height the dock takes for that on its own.
 constexpr double kMaxDockShare = 0.4;
 constexpr int kFitRounds = 4;
+// Characters (and points) in a Details sparkline.
+constexpr int kSparkWidth = 12;
 
 struct RangeChoice
 {
@@ -146,6 +148,30 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
             section.rows.append({tr("Alerts firing"), m.firingAlerts.join(QStringLiteral("; "))});
         if (m.targetDown)
             section.rows.append({tr("Prometheus target"), tr("down: %1").arg(m.targetError)});
+        // The host's recent CPU, memory and network as sparklines.
+        if (m_sparkHost == id.mid(5)) {
+            for (const Sparkline &s : std::as_const(m_sparks)) {
+                const QList<ChartLine> &lines = s.chart->lines();
+                if (lines.isEmpty() || lines.first().points.isEmpty())
+                    continue;
+                QList<double> values;
+                double max = 0;
+                for (const QPointF &p : lines.first().points) {
+                    values << p.y();
+                    if (std::isfinite(p.y()))
+                        max = std::max(max, p.y());
+                }
+                const prom::ChartQueries::Unit unit = prom::ChartQueries::unit(s.metric);
+                section.rows.append(
+                    {tr("%1 (%2)").arg(prom::ChartQueries::title(s.metric), m_range->currentText()),
+                     tr("%1 now %2, max %3")
+                         .arg(Format::sparkline(
+                                  values, unit == prom::ChartQueries::Unit::Percent ? 100 : max,
+                                  kSparkWidth),
+                              prom::ChartQueries::formatValue(unit, s.chart->latestValue()),
+                              prom::ChartQueries::formatValue(unit, max))});
+            }
+        }
         if (!section.rows.isEmpty() && !m_labMetrics->error().isEmpty())
             section.rows.append({tr("Prometheus"), m_labMetrics->error()});
         return section;
@@ -196,10 +222,46 @@ void MetricsPanes::setPrometheus(const QUrl &url, bool demo)
         m_client = std::make_unique<prom::Client>(url);
     m_labMetrics->setClient(m_client.get(), demo);
     rebuildCharts();
+    const QString selected = m_selection->current();
+    makeSparklines(selected.startsWith(QLatin1String("host:")) ? selected.mid(5) : QString());
+}
+
+void MetricsPanes::makeSparklines(const QString &host)
+{
+    // A few points per line over the charts' range (a query each, live
+    // like the charts), for the host the Details pane shows.
+    for (const Sparkline &s : std::as_const(m_sparks))
+        delete s.chart; // cancels what is in flight
+    m_sparks.clear();
+    m_sparkHost.clear();
+    const Host *h = m_model->inventory().host(host);
+    if (!h || !m_client || h->sources.prometheusInstance.isEmpty())
+        return;
+    m_sparkHost = host;
+    const prom::ChartQueries queries = savedQueries();
+    const double scrape = m_labMetrics->host(host).scrapeIntervalSeconds;
+    for (const Metric metric :
+         {Metric::CpuBusy, Metric::MemoryUsed, Metric::NetworkReceive, Metric::NetworkTransmit}) {
+        auto *chart = new MetricChart(m_client.get(), this);
+        chart->setSeriesLabel(prom::ChartQueries::seriesLabel(metric));
+        chart->setQuery(queries.queryFor(metric, h->sources.prometheusInstance));
+        chart->setWindow(m_span);
+        chart->setWidth(kSparkWidth);
+        chart->setScrapeInterval(scrape > 0 ? scrape : 15);
+        chart->setRefreshInterval(m_refresh);
+        chart->setLive(m_live);
+        connect(chart, &MetricChart::reset, m_window->detailsPanel(), &DetailsPanel::refreshSoon);
+        connect(chart, &MetricChart::appended, m_window->detailsPanel(),
+                &DetailsPanel::refreshSoon);
+        chart->reload();
+        m_sparks.append({metric, chart});
+    }
 }
 
 void MetricsPanes::selectionChanged(const QString &id)
 {
+    if (id.startsWith(QLatin1String("host:")))
+        makeSparklines(id.mid(5));
     // Any item of the lab: the host it belongs to (a workload's inventory
     // host, the compose host for a compose service).
     const Inventory &lab = m_model->inventory();
@@ -227,6 +289,10 @@ void MetricsPanes::setWindow(std::chrono::seconds window)
         w->chart()->setWindow(window);
         w->chart()->reload();
     }
+    for (const Sparkline &s : std::as_const(m_sparks)) {
+        s.chart->setWindow(window);
+        s.chart->reload();
+    }
 }
 
 void MetricsPanes::setLive(bool live)
@@ -235,6 +301,8 @@ void MetricsPanes::setLive(bool live)
     m_liveBox->setChecked(live);
     for (MetricChartWidget *w : std::as_const(m_charts))
         w->chart()->setLive(live);
+    for (const Sparkline &s : std::as_const(m_sparks))
+        s.chart->setLive(live);
 }
 
 void MetricsPanes::setRefreshInterval(std::chrono::milliseconds interval)
@@ -243,6 +311,8 @@ void MetricsPanes::setRefreshInterval(std::chrono::milliseconds interval)
     m_labMetrics->setInterval(interval);
     for (MetricChartWidget *w : std::as_const(m_charts))
         w->chart()->setRefreshInterval(interval);
+    for (const Sparkline &s : std::as_const(m_sparks))
+        s.chart->setRefreshInterval(interval);
 }
 
 void MetricsPanes::reloadAll()
@@ -250,6 +320,8 @@ void MetricsPanes::reloadAll()
     m_labMetrics->refresh();
     for (MetricChartWidget *w : std::as_const(m_charts))
         w->chart()->reload();
+    for (const Sparkline &s : std::as_const(m_sparks))
+        s.chart->reload();
 }
 
 void MetricsPanes::rebuildCharts()

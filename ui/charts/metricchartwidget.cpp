@@ -13,6 +13,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
@@ -44,31 +45,41 @@ constexpr int kMinimumDrag = 6;
 void setTicks(QCategoryAxis *axis, double min, double max, const QList<double> &values,
               const QStringList &labels)
 {
-    if (axis->categoriesLabels() == labels && axis->min() == min && axis->max() == max) {
-        bool same = true;
-        for (qsizetype i = 0; i < labels.size() && same; ++i)
-            same = axis->endValue(labels.at(i)) == values.at(i);
-        if (same)
-            return;
+    bool same = axis->categoriesLabels() == labels;
+    for (qsizetype i = 0; i < labels.size() && same; ++i)
+        same = axis->endValue(labels.at(i)) == values.at(i);
+    if (!same) {
+        const QStringList old = axis->categoriesLabels();
+        for (const QString &label : old)
+            axis->remove(label);
+        axis->setStartValue(min);
+        for (qsizetype i = 0; i < labels.size() && i < values.size(); ++i)
+            axis->append(labels.at(i), values.at(i));
     }
-    const QStringList old = axis->categoriesLabels();
-    for (const QString &label : old)
-        axis->remove(label);
-    axis->setStartValue(min);
-    axis->setRange(min, max);
-    for (qsizetype i = 0; i < labels.size() && i < values.size(); ++i)
-        axis->append(labels.at(i), values.at(i));
+    // The same ticks in a range that slid a step: only the range.
+    if (axis->min() != min || axis->max() != max) {
+        axis->setStartValue(min);
+        axis->setRange(min, max);
+    }
 }
 
 // A label's size as Qt Charts measures it (ChartPresenter::textBoundingRect:
 // a QTextDocument with a 0.5 px margin).
+// Remembered (UI thread only): the charts ask for the same few on every update.
 QSizeF labelSize(const QFont &font, const QString &text)
 {
+    static QHash<QString, QSizeF> known;
+    const QString key = font.key() + QLatin1Char('\n') + text;
+    const auto it = known.constFind(key);
+    if (it != known.constEnd())
+        return *it;
     QTextDocument document;
     document.setDocumentMargin(0.5);
     document.setDefaultFont(font);
     document.setHtml(text);
-    return document.size();
+    if (known.size() > 256)
+        known.clear();
+    return known.insert(key, document.size()).value();
 }
 
 double labelHeight(const QFont &font)

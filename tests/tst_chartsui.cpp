@@ -26,6 +26,7 @@
 #include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -197,6 +198,35 @@ private Q_SLOTS:
         QVERIFY(m_window->detailsPanel()->html().contains(QStringLiteral("Alerts firing")));
         // The GPU server has no instance: no bars, nothing invented.
         QVERIFY(!scene->hostCard(QStringLiteral("gpu-server"))->meters().cpuPercent.has_value());
+    }
+
+    void detailsShowTheHostsSparklines()
+    {
+        m_panes->setPrometheus(m_sim->url(), true);
+        m_selection->select(QStringLiteral("host:metamon"));
+        // A row per series: "CPU busy (1 h)  ▂▃▅… now 22.3 %, max 47.0 %".
+        const QRegularExpression row(QStringLiteral("Memory used \\(1 h\\)(?:<[^>]*>|\\s)*"
+                                                    "([\\x{2581}-\\x{2588}]{8,}) now ([0-9.]+) %"));
+        QRegularExpressionMatch m;
+        QTRY_VERIFY2_WITH_TIMEOUT((m = row.match(m_window->detailsPanel()->html())).hasMatch(),
+                                  qPrintable(m_window->detailsPanel()->html()), 10000);
+        // metamon's memory runs at 75-95 % in the demo: high blocks.
+        const QString spark = m.captured(1);
+        QVERIFY(spark.size() <= 12);
+        for (const QChar c : spark)
+            QVERIFY2(c.unicode() >= 0x2586, qPrintable(spark));
+        const double now = m.captured(2).toDouble();
+        QVERIFY2(now > 75 && now < 95, qPrintable(m.captured(2)));
+        for (const char *title :
+             {"CPU busy (1 h)", "Network receive (1 h)", "Network transmit (1 h)"})
+            QVERIFY2(m_window->detailsPanel()->html().contains(QLatin1String(title)), title);
+        // They follow the range picker.
+        m_panes->setWindow(std::chrono::hours(6));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->detailsPanel()->html().contains(QStringLiteral("CPU busy (6 h)")), 10000);
+        // A host without a Prometheus instance has none.
+        m_selection->select(QStringLiteral("host:gpu-server"));
+        QTRY_VERIFY(!m_window->detailsPanel()->html().contains(QStringLiteral("CPU busy (")));
     }
 
     void unreachablePrometheusFallsBackToMetricsServer()

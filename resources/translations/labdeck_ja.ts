@@ -796,22 +796,25 @@ See: %1 --help</source>
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../services/common/format.cpp" line="+17"/>
+        <location filename="../../services/common/format.cpp" line="+21"/>
+        <location line="+125"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-123"/>
+        <location line="+120"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-119"/>
+        <location line="+116"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-111"/>
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>
@@ -839,6 +842,31 @@ See: %1 --help</source>
         <location line="+1"/>
         <source>%1 d ago</source>
         <translation>%1 日前</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no value</source>
+        <translation>値なし</translation>
     </message>
 </context>
 <context>
@@ -5851,18 +5879,28 @@ See: %1 --help</source>
 <context>
     <name>labdeck::MetricChartWidget</name>
     <message>
-        <location filename="../../ui/charts/metricchartwidget.cpp" line="+49"/>
-        <location line="+264"/>
+        <location filename="../../ui/charts/metricchartwidget.cpp" line="+133"/>
+        <source>Point at a line for its values; drag across the chart to zoom into a time range, double-click to show all of it</source>
+        <translation>線にポインターを合わせると値を表示します。チャート上をドラッグするとその期間を拡大し、ダブルクリックで全体に戻します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The latest value</source>
+        <translation>最新の値</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+614"/>
         <source>PromQL</source>
         <translation>PromQL</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-612"/>
         <source>Show and edit the PromQL behind this chart</source>
         <translation>このチャートの PromQL を表示・編集</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>PromQL of %1</source>
         <translation>%1 の PromQL</translation>
     </message>
@@ -5887,14 +5925,17 @@ See: %1 --help</source>
         <translation>チャートテンプレート（設定）のクエリーに戻す</translation>
     </message>
     <message>
-        <location line="+180"/>
-        <source>%1
-%2 at %3</source>
-        <translation>%1
-%3 時点: %2</translation>
+        <location line="+419"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+3"/>
+        <source>(at %1)</source>
+        <translation>（%1 時点）</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>stale: %1</source>
         <translation>古いデータ: %1</translation>
     </message>
@@ -5921,7 +5962,7 @@ See: %1 --help</source>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>PromQL (custom)</source>
         <translation>PromQL（カスタム）</translation>
     </message>
@@ -5929,7 +5970,7 @@ See: %1 --help</source>
 <context>
     <name>labdeck::MetricsPanes</name>
     <message>
-        <location filename="../../ui/charts/metricspanes.cpp" line="+49"/>
+        <location filename="../../ui/charts/metricspanes.cpp" line="+60"/>
         <source>15 min</source>
         <translation>15 分</translation>
     </message>
@@ -5955,17 +5996,17 @@ See: %1 --help</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Metrics</source>
         <translation>メトリクス</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-53"/>
         <source>Live</source>
         <translation>ライブ</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Time range of the charts</source>
         <translation>チャートの期間</translation>
     </message>
@@ -6031,12 +6072,22 @@ See: %1 --help</source>
         <translation>停止: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 now %2, max %3</source>
+        <translation>%1 現在 %2、最大 %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Prometheus</source>
         <translation>Prometheus</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+165"/>
         <source>Select a host to see its charts.</source>
         <translation>ホストを選ぶと、そのチャートが表示されます。</translation>
     </message>
@@ -6061,7 +6112,7 @@ See: %1 --help</source>
         <translation>（デモラボの模擬 Prometheus）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+131"/>
         <source>Chart Templates</source>
         <translation>チャートテンプレート</translation>
     </message>
@@ -9345,21 +9396,6 @@ Exit code: 0 printed, 1 no usable history file, 2 wrong arguments.</source>
         <location line="+2"/>
         <source>GPU memory used</source>
         <translation>GPU メモリ使用量</translation>
-    </message>
-    <message>
-        <location line="+88"/>
-        <source>no value</source>
-        <translation>値なし</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1/s</source>
-        <translation>%1/s</translation>
     </message>
 </context>
 <context>

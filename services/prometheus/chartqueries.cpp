@@ -157,30 +157,24 @@ QString ChartQueries::expand(const QString &templ, const QString &instance)
     return query;
 }
 
-QString ChartQueries::formatValue(Unit unit, double value)
+Format::Quantity ChartQueries::quantity(Unit unit)
 {
-    if (std::isnan(value))
-        return tr("no value");
     switch (unit) {
     case Unit::Percent:
-        return tr("%1 %").arg(value, 0, 'f', 1);
+        return Format::Quantity::Percent;
     case Unit::BytesPerSecond:
-    case Unit::Bytes: {
-        static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-        int i = 0;
-        double v = value;
-        while (std::abs(v) >= 1024 && i < 4) {
-            v /= 1024;
-            ++i;
-        }
-        const QString number =
-            QString::number(v, 'f', i == 0 ? 0 : 1) + QLatin1Char(' ') + QLatin1String(units[i]);
-        return unit == Unit::Bytes ? number : tr("%1/s").arg(number);
-    }
+        return Format::Quantity::BytesPerSecond;
+    case Unit::Bytes:
+        return Format::Quantity::Bytes;
     case Unit::Plain:
-        return QString::number(value, 'f', 2);
+        return Format::Quantity::Plain;
     }
-    return {};
+    return Format::Quantity::Plain;
+}
+
+QString ChartQueries::formatValue(Unit unit, double value)
+{
+    return Format::quantity(quantity(unit), value);
 }
 
 ChartQueries::ChartQueries(const QMap<QString, QString> &overrides)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/format.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QMap>
@@ -42,7 +44,9 @@ public:
     [[nodiscard]] static QString seriesLabel(Metric metric);
     [[nodiscard]] static QString defaultTemplate(Metric metric);
     [[nodiscard]] static QString expand(const QString &templ, const QString &instance);
-    // A value with its unit ("37.5 %", "1.2 MiB/s").
+    // What the unit is for the one formatting helper (common/Format).
+    [[nodiscard]] static Format::Quantity quantity(Unit unit);
+    // A value with its unit ("37.5 %", "1.2 MiB/s"), by Format::quantity.
     [[nodiscard]] static QString formatValue(Unit unit, double value);
 
     // The templates in use: defaults, overridden by `overrides` (key -> PromQL).

@@ -29,7 +29,10 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 namespace labdeck {
 
@@ -38,6 +41,14 @@ using Metric = prom::ChartQueries::Metric;
 namespace {
 
 const QString kTemplatesGroup = QStringLiteral("charts/templates");
+// A chart's height in a row the dock makes room for: a plot about 100 px
+// high under a two-line header, which reads in Japanese as in English.
+constexpr int kChartHeight = 190;
+// The most of the window's height the dock takes for that on its own.
+constexpr double kMaxDockShare = 0.4;
+constexpr int kFitRounds = 4;
+// Characters (and points) in a Details sparkline.
+constexpr int kSparkWidth = 12;
 
 struct RangeChoice
 {
@@ -77,14 +88,20 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
     m_header->setWordWrap(true);
     layout->addWidget(m_header);
     m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidget(m_grid);
-    new QGridLayout(m_grid);
+    m_scroll->viewport()->installEventFilter(this);
+    auto *grid = new QGridLayout(m_grid);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(4);
     layout->addWidget(m_scroll, 1);
     m_dock->setWidget(content);
     m_window->addBottomDock(m_dock);
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && m_chartsPending)
             rebuildCharts();
+        if (visible && m_fitRounds == 0)
+            QTimer::singleShot(0, this, &MetricsPanes::fitDockHeight);
     });
     QAction *toggle = m_dock->toggleViewAction();
     m_window->addViewToggle(toggle);
@@ -130,6 +147,30 @@ MetricsPanes::MetricsPanes(MainWindow *window, HostModel *model, LabSelection *s
             section.rows.append({tr("Alerts firing"), m.firingAlerts.join(QStringLiteral("; "))});
         if (m.targetDown)
             section.rows.append({tr("Prometheus target"), tr("down: %1").arg(m.targetError)});
+        // The host's recent CPU, memory and network as sparklines.
+        if (m_sparkHost == id.mid(5)) {
+            for (const Sparkline &s : std::as_const(m_sparks)) {
+                const QList<ChartLine> &lines = s.chart->lines();
+                if (lines.isEmpty() || lines.first().points.isEmpty())
+                    continue;
+                QList<double> values;
+                double max = 0;
+                for (const QPointF &p : lines.first().points) {
+                    values << p.y();
+                    if (std::isfinite(p.y()))
+                        max = std::max(max, p.y());
+                }
+                const prom::ChartQueries::Unit unit = prom::ChartQueries::unit(s.metric);
+                section.rows.append(
+                    {tr("%1 (%2)").arg(prom::ChartQueries::title(s.metric), m_range->currentText()),
+                     tr("%1 now %2, max %3")
+                         .arg(Format::sparkline(
+                                  values, unit == prom::ChartQueries::Unit::Percent ? 100 : max,
+                                  kSparkWidth),
+                              prom::ChartQueries::formatValue(unit, s.chart->latestValue()),
+                              prom::ChartQueries::formatValue(unit, max))});
+            }
+        }
         if (!section.rows.isEmpty() && !m_labMetrics->error().isEmpty())
             section.rows.append({tr("Prometheus"), m_labMetrics->error()});
         return section;
@@ -180,10 +221,46 @@ void MetricsPanes::setPrometheus(const QUrl &url, bool demo)
         m_client = std::make_unique<prom::Client>(url);
     m_labMetrics->setClient(m_client.get(), demo);
     rebuildCharts();
+    const QString selected = m_selection->current();
+    makeSparklines(selected.startsWith(QLatin1String("host:")) ? selected.mid(5) : QString());
+}
+
+void MetricsPanes::makeSparklines(const QString &host)
+{
+    // A few points per line over the charts' range (a query each, live
+    // like the charts), for the host the Details pane shows.
+    for (const Sparkline &s : std::as_const(m_sparks))
+        delete s.chart; // cancels what is in flight
+    m_sparks.clear();
+    m_sparkHost.clear();
+    const Host *h = m_model->inventory().host(host);
+    if (!h || !m_client || h->sources.prometheusInstance.isEmpty())
+        return;
+    m_sparkHost = host;
+    const prom::ChartQueries queries = savedQueries();
+    const double scrape = m_labMetrics->host(host).scrapeIntervalSeconds;
+    for (const Metric metric :
+         {Metric::CpuBusy, Metric::MemoryUsed, Metric::NetworkReceive, Metric::NetworkTransmit}) {
+        auto *chart = new MetricChart(m_client.get(), this);
+        chart->setSeriesLabel(prom::ChartQueries::seriesLabel(metric));
+        chart->setQuery(queries.queryFor(metric, h->sources.prometheusInstance));
+        chart->setWindow(m_span);
+        chart->setWidth(kSparkWidth);
+        chart->setScrapeInterval(scrape > 0 ? scrape : 15);
+        chart->setRefreshInterval(m_refresh);
+        chart->setLive(m_live);
+        connect(chart, &MetricChart::reset, m_window->detailsPanel(), &DetailsPanel::refreshSoon);
+        connect(chart, &MetricChart::appended, m_window->detailsPanel(),
+                &DetailsPanel::refreshSoon);
+        chart->reload();
+        m_sparks.append({metric, chart});
+    }
 }
 
 void MetricsPanes::selectionChanged(const QString &id)
 {
+    if (id.startsWith(QLatin1String("host:")))
+        makeSparklines(id.mid(5));
     // Any item of the lab: the host it belongs to (a workload's inventory
     // host, the compose host for a compose service).
     const Inventory &lab = m_model->inventory();
@@ -207,8 +284,13 @@ void MetricsPanes::setWindow(std::chrono::seconds window)
         if (m_range->itemData(i).toLongLong() == window.count())
             m_range->setCurrentIndex(i);
     for (MetricChartWidget *w : std::as_const(m_charts)) {
+        w->resetZoom();
         w->chart()->setWindow(window);
         w->chart()->reload();
+    }
+    for (const Sparkline &s : std::as_const(m_sparks)) {
+        s.chart->setWindow(window);
+        s.chart->reload();
     }
 }
 
@@ -218,6 +300,8 @@ void MetricsPanes::setLive(bool live)
     m_liveBox->setChecked(live);
     for (MetricChartWidget *w : std::as_const(m_charts))
         w->chart()->setLive(live);
+    for (const Sparkline &s : std::as_const(m_sparks))
+        s.chart->setLive(live);
 }
 
 void MetricsPanes::setRefreshInterval(std::chrono::milliseconds interval)
@@ -226,6 +310,8 @@ void MetricsPanes::setRefreshInterval(std::chrono::milliseconds interval)
     m_labMetrics->setInterval(interval);
     for (MetricChartWidget *w : std::as_const(m_charts))
         w->chart()->setRefreshInterval(interval);
+    for (const Sparkline &s : std::as_const(m_sparks))
+        s.chart->setRefreshInterval(interval);
 }
 
 void MetricsPanes::reloadAll()
@@ -233,6 +319,8 @@ void MetricsPanes::reloadAll()
     m_labMetrics->refresh();
     for (MetricChartWidget *w : std::as_const(m_charts))
         w->chart()->reload();
+    for (const Sparkline &s : std::as_const(m_sparks))
+        s.chart->reload();
 }
 
 void MetricsPanes::rebuildCharts()
@@ -289,12 +377,107 @@ void MetricsPanes::rebuildCharts()
             chart->setWidth(widget->plotWidth());
             chart->reload();
         });
+        // A range dragged on one chart is shown on all of them.
+        connect(widget, &MetricChartWidget::zoomed, this, [this, widget](double from, double to) {
+            for (MetricChartWidget *w : std::as_const(m_charts))
+                if (w != widget)
+                    w->zoomTo(from, to);
+        });
+        connect(widget, &MetricChartWidget::zoomReset, this, [this, widget] {
+            for (MetricChartWidget *w : std::as_const(m_charts))
+                if (w != widget)
+                    w->resetZoom();
+        });
         grid->addWidget(widget, i / 2, i % 2);
         m_charts << widget;
         chart->setWidth(widget->plotWidth());
         chart->setLive(m_live);
         chart->reload();
         ++i;
+    }
+    m_columns = 0;
+    layoutCharts();
+    if (m_fitRounds == 0) // the charts can come after the dock (Prometheus found later)
+        QTimer::singleShot(0, this, &MetricsPanes::fitDockHeight);
+}
+
+void MetricsPanes::fitDockHeight()
+{
+    // The default bottom area (shared with Workloads, Pods, ...) is lower
+    // than one row of charts: the first time the charts are shown, the
+    // dock grows to fit one row, up to a share of the window; the user's
+    // later resizing is left alone (the charts then scroll).
+    if (m_fitRounds >= kFitRounds || !m_dock->isVisible() || m_dock->isFloating() ||
+        m_charts.isEmpty())
+        return;
+    const int missing = kChartHeight - m_scroll->viewport()->height();
+    const int cap = int(m_window->height() * kMaxDockShare);
+    if (missing <= 0 || m_dock->height() >= cap) {
+        m_fitRounds = kFitRounds;
+        return;
+    }
+    // QMainWindow shares out what the central widget and the side docks
+    // give up, so a request is met only in part: ask again for the rest.
+    m_fitRequest = std::min((m_fitRounds == 0 ? m_dock->height() : m_fitRequest) + missing, cap);
+    ++m_fitRounds;
+    m_window->resizeDocks({m_dock}, {m_fitRequest}, Qt::Vertical);
+    QTimer::singleShot(0, this, &MetricsPanes::fitDockHeight);
+}
+
+bool MetricsPanes::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        layoutCharts();
+    return QObject::eventFilter(watched, event);
+}
+
+void MetricsPanes::layoutCharts()
+{
+    // The grid that shows every chart whole in the dock: of the column
+    // counts whose cells are at least a chart's minimum size, the one with
+    // cells nearest a panel's shape (about 2:1). When none fits (a very
+    // low dock), as many columns as the width takes, scrolling down.
+    auto *grid = static_cast<QGridLayout *>(m_grid->layout());
+    const int n = int(m_charts.size());
+    if (n == 0)
+        return;
+    const QSize room = m_scroll->viewport()->size();
+    QSize minimum(0, 0);
+    for (MetricChartWidget *w : std::as_const(m_charts))
+        minimum = minimum.expandedTo(w->minimumSizeHint());
+    const int gap = grid->spacing();
+    int columns = 0;
+    double best = 0;
+    for (int c = 1; c <= n; ++c) {
+        const int rows = (n + c - 1) / c;
+        const double w = double(room.width() - gap * (c - 1)) / c;
+        const double h = double(room.height() - gap * (rows - 1)) / rows;
+        if (w < minimum.width() || h < minimum.height())
+            continue;
+        const double score = std::abs(std::log((w / h) / 2.0));
+        if (columns == 0 || score < best) {
+            columns = c;
+            best = score;
+        }
+    }
+    const bool fits = columns > 0;
+    if (!fits)
+        columns = std::clamp((room.width() + gap) / std::max(1, minimum.width() + gap), 1, n);
+    const int rows = (n + columns - 1) / columns;
+    m_grid->setMinimumHeight(fits ? 0 : rows * minimum.height() + (rows - 1) * gap);
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    for (MetricChartWidget *w : std::as_const(m_charts))
+        grid->removeWidget(w);
+    for (int c = 0; c < grid->columnCount(); ++c)
+        grid->setColumnStretch(c, c < columns ? 1 : 0);
+    for (int r = 0; r < grid->rowCount(); ++r)
+        grid->setRowStretch(r, r < rows ? 1 : 0);
+    for (int i = 0; i < n; ++i) {
+        grid->addWidget(m_charts.at(i), i / columns, i % columns);
+        grid->setColumnStretch(i % columns, 1);
+        grid->setRowStretch(i / columns, 1);
     }
 }
 

@@ -25,6 +25,7 @@ class HostModel;
 class LabMetrics;
 class LabSelection;
 class MainWindow;
+class MetricChart;
 class MetricChartWidget;
 
 // Node charts and the lab's Prometheus state: the Metrics dock (charts of
@@ -57,9 +58,18 @@ public:
     [[nodiscard]] static prom::ChartQueries savedQueries();
     void editTemplates();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void selectionChanged(const QString &id);
     void rebuildCharts();
+    // Places the charts in the grid that fits the dock best (see .cpp).
+    void layoutCharts();
+    // The first time the dock is shown, makes it tall enough for a row of charts.
+    void fitDockHeight();
+    // Small series of the selected host for the Details pane's sparklines.
+    void makeSparklines(const QString &host);
     void reloadAll();
     void updateCards();
     void updateStatus();
@@ -80,6 +90,16 @@ private:
     bool m_chartsPending = true; // to be made when the dock is shown
     QString m_host;
     QList<MetricChartWidget *> m_charts;
+    int m_columns = 0;
+    struct Sparkline
+    {
+        prom::ChartQueries::Metric metric;
+        MetricChart *chart;
+    };
+    QString m_sparkHost;
+    QList<Sparkline> m_sparks;
+    int m_fitRounds = 0; // fitDockHeight's, kFitRounds when done
+    int m_fitRequest = 0;
     std::chrono::seconds m_span{3600};
     bool m_live = true;
     std::chrono::milliseconds m_refresh{15000};

@@ -85,6 +85,11 @@ void TestYamlReader::depthBombIsAnError()
              qPrintable(r.error()->toString()));
     QCOMPARE(r.error()->line, 1);
 
+    // The boundary: 64 nested lists with a value in the innermost load; 65 do not.
+    YamlReader edge(QStringLiteral("edge.yaml"));
+    QVERIFY2(edge.load(QByteArray(64, '[') + "x" + QByteArray(64, ']')),
+             qPrintable(edge.error() ? edge.error()->toString() : QString()));
+    QVERIFY(!edge.load(QByteArray(65, '[') + "x" + QByteArray(65, ']')));
     YamlReader huge(QStringLiteral("deeper.yaml"));
     QVERIFY(!huge.load(QByteArray(100000, '[') + QByteArray(100000, ']')));
     QVERIFY(huge.error());

@@ -16,21 +16,6 @@ CheckResultsFilter::CheckResultsFilter(CheckResultsModel *source, QObject *paren
     sort(CheckResultsModel::SeverityColumn, Qt::DescendingOrder);
 }
 
-int CheckResultsFilter::rank(Health severity)
-{
-    switch (severity) {
-    case Health::Critical:
-        return 3;
-    case Health::Warning:
-        return 2;
-    case Health::Unknown:
-        return 1;
-    case Health::Ok:
-        break;
-    }
-    return 0;
-}
-
 void CheckResultsFilter::setText(const QString &text)
 {
     const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);

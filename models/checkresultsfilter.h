@@ -33,7 +33,7 @@ public:
     [[nodiscard]] QString subjectHost() const { return m_host; }
 
     // How bad a result is for the order: 3 critical, 2 warning, 1 could not run, 0 ok.
-    [[nodiscard]] static int rank(Health severity);
+    [[nodiscard]] static int rank(Health severity) { return problemRank(severity); }
     // "12 critical: 5 certs, 5 endpoints, 2 routes · 4 warning: 4 routes ·
     // 1 could not run: k8s · 40 ok" over every result of `results`.
     [[nodiscard]] static QString summaryText(const QList<checks::CheckResult> &results);

@@ -1,5 +1,7 @@
 #include "history/historytypes.h"
 
+#include "checks/checkresult.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -35,24 +37,9 @@ Health healthFromCode(int code)
     return Health::Unknown;
 }
 
-int worstRank(Health h)
-{
-    switch (h) {
-    case Health::Critical:
-        return 3;
-    case Health::Warning:
-        return 2;
-    case Health::Unknown:
-        return 1;
-    case Health::Ok:
-        break;
-    }
-    return 0;
-}
-
 Health worseOf(Health a, Health b)
 {
-    return worstRank(b) > worstRank(a) ? b : a;
+    return problemRank(b) > problemRank(a) ? b : a;
 }
 
 QString checkItemId(const QString &category, const QString &target)
@@ -80,17 +67,7 @@ bool TimelineBucket::empty() const
 
 QString HistoryText::severityId(Health health)
 {
-    switch (health) {
-    case Health::Ok:
-        return QStringLiteral("ok");
-    case Health::Warning:
-        return QStringLiteral("warning");
-    case Health::Critical:
-        return QStringLiteral("critical");
-    case Health::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
+    return checks::severityId(health); // the ids `labdeck check --json` uses
 }
 
 } // namespace labdeck::history

@@ -24,9 +24,7 @@ enum SeverityCode { CodeOk = 0, CodeWarning = 1, CodeCritical = 2, CodeUnknown =
 {
     return h == Health::Warning || h == Health::Critical;
 }
-// "The worst of": critical > warning > unknown > ok (as the checks table
-// ranks "could not run" above ok).
-[[nodiscard]] int worstRank(Health h);
+// "The worst of", by problemRank: critical > warning > unknown > ok.
 [[nodiscard]] Health worseOf(Health a, Health b);
 
 // The id of a check result's item: "check:<category>:<target>".

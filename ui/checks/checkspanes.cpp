@@ -41,25 +41,7 @@
 
 namespace labdeck {
 
-namespace {
-
-// How bad a result is for a badge: critical, warning, could not run, ok.
-int rank(Health h)
-{
-    switch (h) {
-    case Health::Critical:
-        return 3;
-    case Health::Warning:
-        return 2;
-    case Health::Unknown:
-        return 1;
-    case Health::Ok:
-        break;
-    }
-    return 0;
-}
-
-} // namespace
+namespace {} // namespace
 
 ChecksPanes::ChecksPanes(MainWindow *window, HostModel *hosts, LabSelection *selection)
     : QObject(window)
@@ -471,7 +453,7 @@ void ChecksPanes::addToBadges(const checks::CheckResult &r)
     const QString line = HealthText::glyph(r.severity) + QLatin1Char(' ') + r.category +
                          QStringLiteral(": ") + r.summary;
     auto add = [&](Badge &b) {
-        if (b.lines.isEmpty() || rank(r.severity) > rank(b.worst))
+        if (b.lines.isEmpty() || problemRank(r.severity) > problemRank(b.worst))
             b.worst = r.severity;
         if (r.severity == Health::Warning || r.severity == Health::Critical)
             ++b.problems;
